@@ -1,0 +1,53 @@
+"""Hub settings, with the defaults a county can run as is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(slots=True)
+class HubConfig:
+    """Everything the hub can be told at start.
+
+    Attributes:
+        db_url: SQLAlchemy URL; ``sqlite:///path`` (WAL) or ``postgresql+psycopg://…``.
+        host, port: where to listen (port 0 picks a free one).
+        token_ttl_s: how long a session token lives.
+        heartbeat_s: the feed's heartbeat interval (the protocol caps it at 15 s).
+        feed_queue_limit: frames a subscriber may fall behind before it is dropped.
+        retention_days / retention_events: how long / how many events per post are kept;
+            a client asking for older ones gets 410 ``gone``.
+        prune_interval_s: how often old events are pruned.
+        call_url_template: the video room URL; ``{room}`` is replaced by the call id.
+        sla_scale: multiplies every SLA (demo only: 1/60 makes a 24 h SLA last 24 min).
+        lockout_failures / lockout_window_s: login lockout rule.
+        seed_demo: create the demo jurisdiction, users and categories in an empty database.
+        seed_sizes: the demo jurisdiction's size (``hub.seed.SeedSizes``), None for default.
+    """
+
+    db_url: str = "sqlite:///var/hub.db"
+    host: str = "127.0.0.1"
+    port: int = 8765
+    token_ttl_s: int = 12 * 3600
+    heartbeat_s: float = 10.0
+    feed_queue_limit: int = 4096
+    retention_days: float = 7.0
+    retention_events: int = 2_000_000
+    prune_interval_s: float = 300.0
+    call_url_template: str = "https://video.example.org/rooms/{room}"
+    sla_scale: float = 1.0
+    lockout_failures: int = 5
+    lockout_window_s: int = 15 * 60
+    max_body_bytes: int = 1024 * 1024
+    seed_demo: bool = True
+    seed_sizes: object | None = None
+    log_level: str = "info"
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def sqlite_path(self) -> Path | None:
+        """Return the SQLite file path of ``db_url``, or None for another database."""
+        prefix = "sqlite:///"
+        if self.db_url.startswith(prefix) and ":memory:" not in self.db_url:
+            return Path(self.db_url[len(prefix):])
+        return None

@@ -1,0 +1,42 @@
+"""What every part of the hub's service layer shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from hub.config import HubConfig
+from hub.db import Database
+from hub.journal import Journal
+from hub.scope import RegionTree
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """The authenticated user behind a request, with the address it came from."""
+
+    user_id: str
+    username: str
+    name: str
+    role: str
+    post_id: str
+    unit_id: str | None
+    addr: str = ""
+
+    def user_json(self) -> dict[str, Any]:
+        """The protocol's ``user`` object."""
+        return {"id": self.user_id, "name": self.name, "role": self.role,
+                "post_id": self.post_id, "unit_id": self.unit_id}
+
+
+@dataclass(slots=True)
+class HubContext:
+    """Database, settings, jurisdiction tree and event journal of one running hub."""
+
+    db: Database
+    config: HubConfig
+    tree: RegionTree
+    journal: Journal
+    # subcategory lookup: (category, code or name) → (subcategory name, sla_hours)
+    subcategories: dict[tuple[str, str], tuple[str, float]]
+    categories_json: list[dict[str, Any]]

@@ -1,0 +1,65 @@
+"""The protocol's error codes as exceptions the service layer raises and the API renders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class HubError(Exception):
+    """A refusal that maps to one protocol error code and HTTP status.
+
+    Attributes:
+        status: the HTTP status code.
+        code: the protocol's error code (``forbidden``, ``conflict``…).
+        message: a sentence for the operator.
+        extra: more top-level body members (the current ``case`` on 409).
+    """
+
+    status = 500
+    code = "server_error"
+    outcome = "failed"
+
+    def __init__(self, message: str, **extra: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.extra = extra
+
+    def body(self) -> dict[str, Any]:
+        """Return the protocol's error body."""
+        return {"error": {"code": self.code, "message": self.message}, **self.extra}
+
+
+class BadRequest(HubError):
+    status, code, outcome = 400, "bad_request", "invalid"
+
+
+class Unauthenticated(HubError):
+    status, code, outcome = 401, "unauthenticated", "denied"
+
+
+class Forbidden(HubError):
+    status, code, outcome = 403, "forbidden", "denied"
+
+
+class NotFound(HubError):
+    status, code, outcome = 404, "not_found", "invalid"
+
+
+class Conflict(HubError):
+    status, code, outcome = 409, "conflict", "conflict"
+
+
+class Gone(HubError):
+    status, code, outcome = 410, "gone", "invalid"
+
+
+class TooLarge(HubError):
+    status, code, outcome = 413, "too_large", "invalid"
+
+
+class Invalid(HubError):
+    status, code, outcome = 422, "invalid", "invalid"
+
+
+class RateLimited(HubError):
+    status, code, outcome = 429, "rate_limited", "denied"
