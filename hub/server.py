@@ -18,11 +18,22 @@ from hub.config import HubConfig
 log = logging.getLogger(__name__)
 
 
+class _DenialNoiseFilter(logging.Filter):
+    """uvicorn's sans-I/O WebSocket protocol logs a spurious error after an app refuses a
+    handshake with an HTTP response (401/410 here), although the response was sent."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "returned without completing handshake" not in record.getMessage()
+
+
+logging.getLogger("uvicorn.error").addFilter(_DenialNoiseFilter())
+
+
 def uvicorn_config(hub: Hub) -> uvicorn.Config:
     """uvicorn settings for the hub (no per-message deflate: it would cost CPU per
     subscriber per frame; the feed's frames are small)."""
     return uvicorn.Config(hub.app, host=hub.config.host, port=hub.config.port,
-                          ws="websockets", ws_per_message_deflate=False,
+                          ws="websockets-sansio", ws_per_message_deflate=False,
                           ws_max_size=1024 * 1024, log_level=hub.config.log_level,
                           access_log=False, lifespan="on", timeout_graceful_shutdown=3)
 

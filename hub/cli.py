@@ -1,0 +1,99 @@
+"""``python main.py hub serve|simulate`` — the hub's command line."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from hub.config import HubConfig
+
+
+def _serve_parser() -> argparse.ArgumentParser:
+    d = HubConfig()
+    p = argparse.ArgumentParser(prog="main.py hub serve",
+                                description="Run the reference hub (protocol v1).")
+    p.add_argument("--db", default=d.db_url,
+                   help="SQLAlchemy URL: sqlite:///path/hub.db (default %(default)s) or "
+                        "postgresql+psycopg://user:pass@host/db")
+    p.add_argument("--host", default=d.host, help="address to listen on (default %(default)s)")
+    p.add_argument("--port", type=int, default=d.port, help="port (default %(default)s)")
+    p.add_argument("--no-demo", action="store_true",
+                   help="do not create the demo jurisdiction and accounts in an empty database")
+    p.add_argument("--sizes", default=None, metavar="C,T,V,G",
+                   help="demo jurisdiction: counties, towns per county, villages per town, "
+                        "grids per village (default 10,2,2,2)")
+    p.add_argument("--heartbeat", type=float, default=d.heartbeat_s,
+                   help="feed heartbeat interval in seconds, at most 15 (default %(default)s)")
+    p.add_argument("--token-ttl", type=int, default=d.token_ttl_s,
+                   help="session lifetime in seconds (default %(default)s)")
+    p.add_argument("--retention-days", type=float, default=d.retention_days,
+                   help="days of events kept for catch-up (default %(default)s)")
+    p.add_argument("--retention-events", type=int, default=d.retention_events,
+                   help="events kept per post at most (default %(default)s)")
+    p.add_argument("--prune-interval", type=float, default=d.prune_interval_s,
+                   help="seconds between pruning runs (default %(default)s)")
+    p.add_argument("--call-url-template", default=d.call_url_template,
+                   help="https URL of a video room; {room} is the call id")
+    p.add_argument("--sla-scale", type=float, default=d.sla_scale,
+                   help="multiply every SLA (demo: 0.0167 turns hours into minutes)")
+    p.add_argument("--feed-queue", type=int, default=d.feed_queue_limit,
+                   help="frames a feed subscriber may lag before it is dropped")
+    p.add_argument("--log-level", default="info",
+                   choices=["critical", "error", "warning", "info", "debug"])
+    return p
+
+
+def parse_sizes(text: str | None) -> object | None:
+    """``"10,2,2,2"`` → ``SeedSizes``."""
+    if not text:
+        return None
+    from hub.seed import SeedSizes
+
+    try:
+        counties, towns, villages, grids = (int(x) for x in text.split(","))
+    except ValueError:
+        raise SystemExit(f"--sizes wants four integers like 10,2,2,2, not {text!r}") from None
+    return SeedSizes(counties, towns, villages, grids)
+
+
+def serve_main(argv: list[str]) -> int:
+    """Run the hub in the foreground."""
+    args = _serve_parser().parse_args(argv)
+    if not args.call_url_template.startswith("https://"):
+        print("error: --call-url-template must be an https URL", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=args.log_level.upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    config = HubConfig(db_url=args.db, host=args.host, port=args.port,
+                       seed_demo=not args.no_demo, seed_sizes=parse_sizes(args.sizes),
+                       heartbeat_s=args.heartbeat, token_ttl_s=args.token_ttl,
+                       retention_days=args.retention_days,
+                       retention_events=args.retention_events,
+                       prune_interval_s=args.prune_interval,
+                       call_url_template=args.call_url_template, sla_scale=args.sla_scale,
+                       feed_queue_limit=args.feed_queue, log_level=args.log_level)
+    from hub.server import serve
+
+    try:
+        serve(config)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def hub_main(argv: list[str]) -> int:
+    """Dispatch ``hub serve`` / ``hub simulate``."""
+    if not argv or argv[0] in ("-h", "--help"):
+        print("usage: main.py hub {serve,simulate} [options]  (add --help after either)")
+        return 0 if argv else 2
+    command, rest = argv[0], argv[1:]
+    if command == "serve":
+        return serve_main(rest)
+    if command == "simulate":
+        from hub.simulate import simulate_main
+
+        return simulate_main(rest)
+    print(f"error: unknown hub command {command!r} (serve, simulate)", file=sys.stderr)
+    return 2

@@ -1,0 +1,36 @@
+"""Command Post (指挥中心): console, reference hub, simulator and tools — one entry point.
+
+    python main.py                      the console with an embedded hub + simulator (demo)
+    python main.py hub serve ...        the reference hub alone
+    python main.py hub simulate ...     the simulator against any hub
+    python main.py sync ...             headless mirror of a post into a shift cache
+    python main.py export ...           print the cases a shift cache knows
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str]) -> int:
+    """Dispatch on the first word."""
+    command = argv[0] if argv else ""
+    if command == "hub":
+        from hub.cli import hub_main
+
+        return hub_main(argv[1:])
+    if command == "sync":
+        from client.cli import sync_main
+
+        return sync_main(argv[1:])
+    if command == "export":
+        from client.cli import export_main
+
+        return export_main(argv[1:])
+    from console.app import console_main
+
+    return console_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
