@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
-from fastapi import APIRouter, FastAPI, Query, Request, WebSocket
+from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
 from starlette.concurrency import run_in_threadpool
@@ -19,7 +19,6 @@ from starlette.responses import Response
 
 from hub.context import Actor
 from hub.errors import BadRequest, HubError, Invalid, TooLarge, Unauthenticated
-from hub.feed import FeedConnection
 from hub.schemas import AssignBody, CallBody, LoginBody, NoteBody, ReportBody, WhistleBody
 
 if TYPE_CHECKING:
@@ -246,12 +245,6 @@ def build_router(hub: Hub) -> APIRouter:
         actor = await actor_of(request)
         await command_body(request, actor, "call.end", call_id, NoteBody, empty_ok=True)
         return json_response(await run_in_threadpool(hub.commands.end_call, actor, call_id))
-
-    # ---- the feed
-    @router.websocket("/feed")
-    async def feed(ws: WebSocket) -> None:
-        """Live events after ``since``, then heartbeats (see hub.feed)."""
-        await FeedConnection(hub, ws).run()
 
     return router
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from aiohttp import web
 from fastapi import FastAPI
 from sqlalchemy import select
-from starlette.concurrency import run_in_threadpool
 
 from hub.api import build_router, install_error_handlers
+from hub.asgi_bridge import AsgiBridge
 from hub.auth import Sessions
 from hub.bootstrap import prepare
 from hub.broker import FeedBroker
@@ -20,6 +21,7 @@ from hub.commands import Commands
 from hub.config import HubConfig
 from hub.context import HubContext
 from hub.db import Database
+from hub.feed import FeedConnection
 from hub.journal import Journal
 from hub.models import Category, Subcategory
 from hub.reads import Reads
@@ -68,6 +70,7 @@ class Hub:
         self.sessions = Sessions(self.ctx)
         self.reads = Reads(self.ctx)
         self.commands = Commands(self.ctx, self.reads)
+        self.feeds: set[FeedConnection] = set()
         self.app = self._build_app()
 
     def prune_now(self) -> int:
@@ -75,21 +78,10 @@ class Hub:
         return prune(self.db, self.config.retention_days, self.config.retention_events)
 
     def _build_app(self) -> FastAPI:
-        @contextlib.asynccontextmanager
-        async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-            self.broker.bind(asyncio.get_running_loop())
-            pruner = asyncio.create_task(self._prune_forever())
-            try:
-                yield
-            finally:
-                pruner.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await pruner
-
         app = FastAPI(title="Command Post hub", version="1",
                       description="Reference hub of the Command Post protocol v1 "
-                                  "(REST under /api/v1, live feed at /api/v1/feed).",
-                      lifespan=lifespan)
+                                  "(REST under /api/v1, live feed: WebSocket at "
+                                  "/api/v1/feed?since=N).")
         install_error_handlers(app)
         app.include_router(build_router(self))
 
@@ -99,10 +91,40 @@ class Hub:
 
         return app
 
+    def web_app(self) -> web.Application:
+        """The aiohttp application: the feed natively, every other path through FastAPI."""
+        app = web.Application(client_max_size=self.config.max_body_bytes * 4)
+        bridge = AsgiBridge(self.app)
+
+        async def feed(request: web.Request) -> web.StreamResponse:
+            return await FeedConnection(self, request).run()
+
+        app.router.add_get("/api/v1/feed", feed)
+        app.router.add_route("*", "/{tail:.*}", bridge)
+        app.cleanup_ctx.append(self._background)
+        app.on_shutdown.append(self._close_feeds)
+        return app
+
+    async def _close_feeds(self, _app: web.Application) -> None:
+        for connection in list(self.feeds):
+            await connection.shutdown()
+
+    async def _background(self, _app: web.Application) -> Any:
+        loop = asyncio.get_running_loop()
+        loop.set_default_executor(ThreadPoolExecutor(max_workers=32,
+                                                     thread_name_prefix="hub-db"))
+        self.broker.bind(loop)
+        pruner = asyncio.create_task(self._prune_forever())
+        yield
+        pruner.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await pruner
+
     async def _prune_forever(self) -> None:
+        loop = asyncio.get_running_loop()
         while True:
             await asyncio.sleep(self.config.prune_interval_s)
             try:
-                await run_in_threadpool(self.prune_now)
+                await loop.run_in_executor(None, self.prune_now)
             except Exception:
                 log.exception("pruning failed")

@@ -1,10 +1,12 @@
-"""The live feed: ``GET /api/v1/feed?since=N`` upgraded to a WebSocket.
+"""The live feed: ``GET /api/v1/feed?since=N`` upgraded to a WebSocket (aiohttp).
 
 Order of work per connection: authenticate (401 refuses the handshake), subscribe to the
 broker *before* reading the backlog (so nothing committed meanwhile is missed), refuse with
 410 if ``since`` is older than what is kept, replay the backlog from the database in pages,
 then forward live frames, skipping any already sent and filling any hole from the
-database. A heartbeat goes out whenever ``heartbeat_s`` passes without a frame.
+database. A heartbeat goes out whenever ``heartbeat_s`` passes without a frame. A
+subscriber that falls ``feed_queue_limit`` frames behind is disconnected (close code 1013);
+it reconnects with ``since`` and catches up from the database.
 """
 
 from __future__ import annotations
@@ -12,12 +14,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
-from starlette.concurrency import run_in_threadpool
-from starlette.responses import Response
-from starlette.websockets import WebSocket, WebSocketDisconnect
+from aiohttp import WSMsgType, web
 
 from hub.broker import Subscriber
 from hub.errors import BadRequest, HubError
@@ -28,84 +29,102 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 REPLAY_PAGE = 2000
+T = TypeVar("T")
 
 
-def _denial(err: HubError) -> Response:
-    return Response(orjson.dumps(err.body()), status_code=err.status,
-                    media_type="application/json")
+def _refusal(err: HubError) -> web.Response:
+    return web.Response(body=orjson.dumps(err.body()), status=err.status,
+                        content_type="application/json")
 
 
-def _bearer(ws: WebSocket) -> str | None:
-    header = ws.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
+def _bearer(request: web.Request) -> str | None:
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     return token.strip() if scheme.lower() == "bearer" else None
 
 
 class FeedConnection:
     """One subscriber's WebSocket session."""
 
-    def __init__(self, hub: Hub, ws: WebSocket) -> None:
+    def __init__(self, hub: Hub, request: web.Request) -> None:
         self.hub = hub
-        self.ws = ws
+        self.request = request
+        self.ws = web.WebSocketResponse(compress=False, max_msg_size=1024 * 1024,
+                                        autoping=True)
         self.last = 0
-        self.closed = asyncio.Event()
+        self._tasks: list[asyncio.Task[Any]] = []
 
-    async def run(self) -> None:
+    async def shutdown(self) -> None:
+        """Close the connection because the hub stops (close code 1001)."""
+        for task in self._tasks:
+            task.cancel()
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(self.ws.close(code=1001, message=b"hub stopping"), 2)
+
+    async def _thread(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
+
+    async def run(self) -> web.StreamResponse:
         """Handshake, replay, then live frames until either side goes away."""
-        hub, ws = self.hub, self.ws
-        addr = ws.client.host if ws.client else ""
+        hub, request = self.hub, self.request
+        addr = request.remote or ""
         try:
-            actor = await run_in_threadpool(hub.sessions.authenticate, _bearer(ws), addr)
-            raw_since = ws.query_params.get("since", "0")
+            actor = await self._thread(hub.sessions.authenticate, _bearer(request), addr)
+            raw_since = request.query.get("since", "0")
             if not raw_since.isdigit():
                 raise BadRequest("since must be a non-negative integer")
             since = int(raw_since)
         except HubError as err:
-            await ws.send_denial_response(_denial(err))
-            return
+            return _refusal(err)
         sub = hub.broker.subscribe(actor.post_id)
         try:
             try:
-                await run_in_threadpool(hub.reads.check_since, actor.post_id, since)
+                await self._thread(hub.reads.check_since, actor.post_id, since)
             except HubError as err:
-                await ws.send_denial_response(_denial(err))
-                return
-            await ws.accept()
+                return _refusal(err)
+            await self.ws.prepare(request)
+            hub.feeds.add(self)
             self.last = since
             receiver = asyncio.create_task(self._receive())
             sender = asyncio.create_task(self._send(sub))
             dropped = asyncio.create_task(sub.dropped.wait())
-            _, pending = await asyncio.wait({receiver, sender, dropped},
+            self._tasks = [receiver, sender, dropped]
+            done, pending = await asyncio.wait({receiver, sender, dropped},
                                                return_when=asyncio.FIRST_COMPLETED)
             for task in pending:
                 task.cancel()
             for task in pending:
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await task
+            for task in done:
+                exc = None if task.cancelled() else task.exception()
+                if exc is not None and not isinstance(exc, ConnectionError | OSError):
+                    log.warning("feed of %s ended: %r", actor.username, exc)
             if sub.overflowed:
                 log.warning("feed of %s for post %s dropped: fell %d frames behind",
                             actor.username, actor.post_id, sub.limit)
-                with contextlib.suppress(Exception):
-                    await asyncio.wait_for(ws.close(code=1013, reason="too slow"), 2)
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(
+                    self.ws.close(code=1013 if sub.overflowed else 1000,
+                                  message=b"too slow" if sub.overflowed else b""), 2)
+            return self.ws
         finally:
+            hub.feeds.discard(self)
             hub.broker.unsubscribe(sub)
 
     async def _receive(self) -> None:
         """Read (and ignore) what the client sends until it disconnects."""
-        with contextlib.suppress(WebSocketDisconnect, RuntimeError):
-            while True:
-                message = await self.ws.receive()
-                if message["type"] == "websocket.disconnect":
-                    return
+        async for msg in self.ws:
+            if msg.type in (WSMsgType.CLOSE, WSMsgType.ERROR):
+                return
 
     async def _send_from_db(self, post_id: str, through: int | None = None) -> None:
         while through is None or self.last < through:
-            frames = await run_in_threadpool(self.hub.reads.feed_frames, post_id, self.last,
-                                             REPLAY_PAGE)
+            frames = await self._thread(self.hub.reads.feed_frames, post_id, self.last,
+                                        REPLAY_PAGE)
             for seq, frame in frames:
                 if through is not None and seq > through:
                     return
-                await self.ws.send_text(frame)
+                await self.ws.send_str(frame)
                 self.last = seq
             if len(frames) < REPLAY_PAGE:
                 return
@@ -113,25 +132,27 @@ class FeedConnection:
     async def _send(self, sub: Subscriber) -> None:
         await self._send_from_db(sub.post_id)
         interval = self.hub.config.heartbeat_s
+        ws = self.ws
         while not sub.overflowed:
-            while sub.queue and not sub.overflowed:
-                seq, frame = sub.queue.popleft()
+            queue = sub.queue
+            while queue and not sub.overflowed:
+                seq, frame = queue.popleft()
                 if seq <= self.last:
                     continue
                 if seq > self.last + 1:  # a hole: take it from the database
                     await self._send_from_db(sub.post_id, through=seq - 1)
-                await self.ws.send_text(frame)
+                await ws.send_str(frame)
                 self.last = seq
-            if sub.overflowed:
+            if sub.overflowed or ws.closed:
                 return
             sub.wakeup.clear()
-            if sub.queue:
+            if queue:
                 continue
             try:
                 await asyncio.wait_for(sub.wakeup.wait(), interval)
             except TimeoutError:
                 now = to_rfc3339(utcnow())
-                await self.ws.send_text(orjson.dumps({
+                await ws.send_str(orjson.dumps({
                     "type": "heartbeat", "ts": now,
                     "data": {"server_time": now, "seq": self.last, "interval_s": interval},
                 }).decode())

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import tempfile
 import threading
-import time
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-import uvicorn
+from aiohttp import web
 
 from hub.app import Hub
 from hub.config import HubConfig
@@ -18,32 +18,16 @@ from hub.config import HubConfig
 log = logging.getLogger(__name__)
 
 
-class _DenialNoiseFilter(logging.Filter):
-    """uvicorn's sans-I/O WebSocket protocol logs a spurious error after an app refuses a
-    handshake with an HTTP response (401/410 here), although the response was sent."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "returned without completing handshake" not in record.getMessage()
-
-
-logging.getLogger("uvicorn.error").addFilter(_DenialNoiseFilter())
-
-
-def uvicorn_config(hub: Hub) -> uvicorn.Config:
-    """uvicorn settings for the hub (no per-message deflate: it would cost CPU per
-    subscriber per frame; the feed's frames are small)."""
-    return uvicorn.Config(hub.app, host=hub.config.host, port=hub.config.port,
-                          ws="websockets-sansio", ws_per_message_deflate=False,
-                          ws_max_size=1024 * 1024, log_level=hub.config.log_level,
-                          access_log=False, lifespan="on", timeout_graceful_shutdown=3)
-
-
 def serve(config: HubConfig) -> None:
-    """Run the hub in the foreground until interrupted."""
+    """Run the hub in the foreground until interrupted (SIGINT/SIGTERM)."""
     hub = Hub(config)
     log.info("hub on http://%s:%d (API /api/v1, docs /docs), database %s", config.host,
              config.port, config.db_url.split("@")[-1])
-    uvicorn.Server(uvicorn_config(hub)).run()
+    try:
+        web.run_app(hub.web_app(), host=config.host, port=config.port, print=None,
+                    access_log=None, shutdown_timeout=3)
+    finally:
+        hub.db.dispose()
 
 
 class EmbeddedHub:
@@ -56,21 +40,48 @@ class EmbeddedHub:
 
     def __init__(self, config: HubConfig) -> None:
         self.hub = Hub(config)
-        self._server = uvicorn.Server(uvicorn_config(self.hub))
-        self._thread = threading.Thread(target=self._server.run, name="hub", daemon=True)
+        self._loop = asyncio.new_event_loop()
+        self._runner = web.AppRunner(self.hub.web_app(), access_log=None,
+                                     shutdown_timeout=3)
+        started = threading.Event()
+        failure: list[BaseException] = []
+        self.url = ""
+
+        def run() -> None:
+            asyncio.set_event_loop(self._loop)
+            try:
+                self._loop.run_until_complete(self._start(config))
+            except BaseException as exc:  # reported to the starting thread
+                failure.append(exc)
+                started.set()
+                return
+            started.set()
+            self._loop.run_forever()
+            self._loop.close()
+
+        self._thread = threading.Thread(target=run, name="hub", daemon=True)
         self._thread.start()
-        deadline = time.monotonic() + 30
-        while not self._server.started:
-            if not self._thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the embedded hub did not start")
-            time.sleep(0.01)
-        port = self._server.servers[0].sockets[0].getsockname()[1]
+        if not started.wait(60) or failure:
+            raise RuntimeError(f"the embedded hub did not start: {failure}")
+
+    async def _start(self, config: HubConfig) -> None:
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, config.host, config.port)
+        await site.start()
+        server = site._server
+        assert server is not None and server.sockets
+        port = server.sockets[0].getsockname()[1]
         self.url = f"http://{config.host}:{port}"
 
     def stop(self) -> None:
         """Stop serving and close the database."""
-        self._server.should_exit = True
-        self._thread.join(timeout=10)
+        if self._thread.is_alive():
+            cleanup = asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop)
+            try:
+                cleanup.result(timeout=15)
+            finally:
+                self._loop.call_soon_threadsafe(self._loop.stop)
+                self._thread.join(timeout=15)
         self.hub.db.dispose()
 
     def __enter__(self) -> EmbeddedHub:
@@ -97,6 +108,6 @@ def start_embedded(db_url: str | None = None, *, sizes: Any = None, port: int = 
     unknown = set(settings) - known
     if unknown:
         raise TypeError(f"unknown hub settings: {sorted(unknown)}")
-    config = HubConfig(db_url=db_url, port=port, seed_sizes=sizes, log_level="warning",
-                       **settings)
+    settings.setdefault("log_level", "warning")
+    config = HubConfig(db_url=db_url, port=port, seed_sizes=sizes, **settings)
     return EmbeddedHub(config)
