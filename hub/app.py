@@ -100,7 +100,10 @@ class Hub:
             return await FeedConnection(self, request).run()
 
         app.router.add_get("/api/v1/feed", feed)
-        app.router.add_route("*", "/{tail:.*}", bridge)
+        async def rest(request: web.Request) -> web.StreamResponse:
+            return await bridge(request)
+
+        app.router.add_route("*", "/{tail:.*}", rest)
         app.cleanup_ctx.append(self._background)
         app.on_shutdown.append(self._close_feeds)
         return app

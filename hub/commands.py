@@ -251,8 +251,7 @@ class Commands:
         self._check_role(actor, "call.end", call_id)
         with self._command(actor, "call.end", call_id) as tx:
             call = tx.session.get(Call, call_id)
-            if call is None or not (call.region_path.startswith(
-                    self.ctx.tree.posts[actor.post_id].path) or call.post_id == actor.post_id):
+            if call is None or not self.reads.call_visible(call, actor):
                 raise NotFound(f"no call {call_id}")
             if call.ended_at is not None:
                 raise Conflict(f"call {call_id} has already ended")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from hub.context import Actor, HubContext
@@ -34,6 +34,12 @@ class Reads:
     # ---- helpers
     def _path(self, actor: Actor) -> str:
         return self.ctx.tree.posts[actor.post_id].path
+
+    def call_visible(self, call: Call, actor: Actor) -> bool:
+        """A call of a case is seen where the case is; a call without one by its post only."""
+        if call.case_id is None:
+            return call.post_id == actor.post_id
+        return call.region_path.startswith(self._path(actor))
 
     def visible_case(self, s: Session, actor: Actor, case_id: str) -> Case:
         """Return the case if the actor's post sees it; otherwise 404 (no existence leak)."""
@@ -69,8 +75,9 @@ class Reads:
                 units += list(s.scalars(select(Unit).where(Unit.id.in_(missing))))
             calls = list(s.scalars(
                 select(Call).where(Call.ended_at.is_(None))
-                .where(or_(Call.region_path.startswith(path, autoescape=True),
-                           Call.post_id == actor.post_id))))
+                .where(or_(and_(Call.case_id.is_not(None),
+                                Call.region_path.startswith(path, autoescape=True)),
+                           and_(Call.case_id.is_(None), Call.post_id == actor.post_id)))))
             whistles = list(s.scalars(
                 select(Whistle).where(Whistle.open.is_(True))
                 .where(Whistle.region_path.startswith(path, autoescape=True))))
