@@ -234,7 +234,7 @@ def _drive(rate: float, duration: float, send) -> int:
                 time.sleep(delay)
             send(i)
 
-    threads = [threading.Thread(target=worker) for _ in range(4)]
+    threads = [threading.Thread(target=worker) for _ in range(8)]
     for t in threads:
         t.start()
     for t in threads:
@@ -269,10 +269,10 @@ def bench_hub(n: int, rate: float, seconds: float, warmup: float) -> dict[str, f
                 "address": "鹿城镇某路 12 号", "lat": 25.04, "lon": 101.55}
         proc, _ = _start_subscribers(f"ws://127.0.0.1:{port}/api/v1/feed?since="
                                      f"{snap['seq']}", h, n, seconds, warmup, bare=False)
-        sessions = [requests.Session() for _ in range(4)]
+        sessions = [requests.Session() for _ in range(8)]
 
         def send(i: int) -> None:
-            sessions[i % 4].post(base + "/cases", json=body, headers=h, timeout=30)
+            sessions[i % 8].post(base + "/cases", json=body, headers=h, timeout=30)
 
         _drive(rate, warmup + seconds + 0.5, send)
         out, _ = proc.communicate(timeout=120)
@@ -294,10 +294,10 @@ def bench_bare(n: int, rate: float, seconds: float, warmup: float, frame_size: i
                                      bare=True)
         pad = "x" * max(0, frame_size - 40)
         payload = '{"t":TS_PLACEHOLDER,"pad":"' + pad + '"}'
-        sessions = [requests.Session() for _ in range(4)]
+        sessions = [requests.Session() for _ in range(8)]
 
         def send(i: int) -> None:
-            sessions[i % 4].post(f"http://127.0.0.1:{port}/publish", data=payload, timeout=30)
+            sessions[i % 8].post(f"http://127.0.0.1:{port}/publish", data=payload, timeout=30)
 
         _drive(rate, warmup + seconds + 0.5, send)
         out, _ = proc.communicate(timeout=120)

@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from hub.commands import require_role
 from hub.context import Actor
 from hub.errors import BadRequest, HubError, Invalid, TooLarge, Unauthenticated
 from hub.schemas import AssignBody, CallBody, LoginBody, NoteBody, ReportBody, WhistleBody
@@ -68,8 +69,11 @@ def build_router(hub: Hub) -> APIRouter:
     max_body = hub.config.max_body_bytes
 
     async def actor_of(request: Request) -> Actor:
-        return await run_in_threadpool(hub.sessions.authenticate, _bearer(request),
-                                       _addr(request))
+        token, addr = _bearer(request), _addr(request)
+        actor = hub.sessions.cached(token, addr)
+        if actor is None:
+            actor = await run_in_threadpool(hub.sessions.authenticate, token, addr)
+        return actor
 
     async def read_json(request: Request) -> bytes:
         length = request.headers.get("content-length")
@@ -99,7 +103,11 @@ def build_router(hub: Hub) -> APIRouter:
     async def command_body(request: Request, actor: Actor, command: str, target: str,
                            model: type[M], empty_ok: bool = False) -> M:
         """Role check then body; any refusal is audited."""
-        await run_in_threadpool(hub.commands._check_role, actor, command, target)
+        try:
+            require_role(actor, command)
+        except HubError as err:
+            raise await run_in_threadpool(hub.commands.refuse, actor, command, target,
+                                          err) from None
         try:
             return validate(await read_json(request), model, empty_ok)
         except HubError as err:

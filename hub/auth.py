@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import dataclasses
+import threading
+import time
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -20,8 +23,27 @@ _DUMMY_HASH = hash_password("not a password of anyone")
 class Sessions:
     """Logs users in and out and turns bearer tokens into actors."""
 
+    #: how long a verified token is trusted without a database look-up (a logout in this
+    #: process evicts at once; one in another hub process is seen within this time)
+    CACHE_S = 5.0
+
     def __init__(self, ctx: HubContext) -> None:
         self.ctx = ctx
+        self._cache: dict[str, tuple[Actor, datetime, float]] = {}
+        self._cache_lock = threading.Lock()
+
+    def cached(self, token: str | None, addr: str = "") -> Actor | None:
+        """The actor of a recently verified token, without touching the database."""
+        if not token:
+            return None
+        with self._cache_lock:
+            hit = self._cache.get(token_digest(token))
+        if hit is None:
+            return None
+        actor, expires, checked = hit
+        if time.monotonic() - checked > self.CACHE_S or expires <= utcnow():
+            return None
+        return dataclasses.replace(actor, addr=addr)
 
     def login(self, username: str, password: str, addr: str) -> dict[str, Any]:
         """Check the password (slowly), apply the lockout rule, and open a session.
@@ -79,10 +101,17 @@ class Sessions:
         session, user = row
         if session.revoked or session.expires_at <= utcnow() or not user.active:
             raise Unauthenticated("session expired; log in again")
-        return self._actor(user, addr)
+        actor = self._actor(user, addr)
+        with self._cache_lock:
+            if len(self._cache) > 10_000:
+                self._cache.clear()
+            self._cache[token_digest(token)] = (actor, session.expires_at, time.monotonic())
+        return actor
 
     def logout(self, token: str, actor: Actor) -> None:
         """Revoke one token."""
+        with self._cache_lock:
+            self._cache.pop(token_digest(token), None)
         with self.ctx.db.write() as tx:
             found = tx.session.get(Session, token_digest(token))
             if found is not None:

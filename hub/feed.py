@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 REPLAY_PAGE = 2000
+FAST_WRITE_BUFFER = 8 * 1024  # under the transport's low-water mark: never paused
 T = TypeVar("T")
 
 
@@ -51,6 +52,8 @@ class FeedConnection:
         self.ws = web.WebSocketResponse(compress=False, max_msg_size=1024 * 1024,
                                         autoping=True)
         self.last = 0
+        self.sent_at = 0.0
+        self.sending = True
         self._tasks: list[asyncio.Task[Any]] = []
 
     async def shutdown(self) -> None:
@@ -117,6 +120,32 @@ class FeedConnection:
             if msg.type in (WSMsgType.CLOSE, WSMsgType.ERROR):
                 return
 
+    def write_now(self, seq: int, frame: str) -> bool:
+        """Write a live frame synchronously when idle and caught up (see hub.broker).
+
+        ``send_frame`` of an uncompressed frame writes to the transport before its only
+        await (the drain, reached only when the transport is paused); with the transport's
+        buffer under ``FAST_WRITE_BUFFER`` the coroutine completes in one step.
+        """
+        if self.sending or seq != self.last + 1:
+            return False
+        transport = self.request.transport
+        if (transport is None or transport.is_closing()
+                or transport.get_write_buffer_size() > FAST_WRITE_BUFFER):
+            return False
+        coro = self.ws.send_frame(frame.encode(), WSMsgType.TEXT)
+        try:
+            coro.send(None)
+        except StopIteration:
+            pass
+        except Exception:
+            return False  # nothing written; the sender task meets the same error and ends
+        else:
+            coro.close()  # the frame is written; only the drain wait is skipped
+        self.last = seq
+        self.sent_at = asyncio.get_running_loop().time()
+        return True
+
     async def _send_from_db(self, post_id: str, through: int | None = None) -> None:
         while through is None or self.last < through:
             frames = await self._thread(self.hub.reads.feed_frames, post_id, self.last,
@@ -133,26 +162,48 @@ class FeedConnection:
         await self._send_from_db(sub.post_id)
         interval = self.hub.config.heartbeat_s
         ws = self.ws
-        while not sub.overflowed:
-            queue = sub.queue
-            while queue and not sub.overflowed:
-                seq, frame = queue.popleft()
-                if seq <= self.last:
+        loop = asyncio.get_running_loop()
+        self.sent_at = loop.time()
+        beat_due = False
+
+        def check_beat() -> None:  # one timer per quarter interval, not a wait_for per wake
+            nonlocal beat_due, timer
+            if loop.time() - self.sent_at >= interval * 0.75:
+                beat_due = True
+                sub.wakeup.set()
+            timer = loop.call_later(interval / 4, check_beat)
+
+        timer = loop.call_later(interval / 4, check_beat)
+        sub.write_now = self.write_now
+        try:
+            while not sub.overflowed:
+                self.sending = True
+                queue = sub.queue
+                while queue and not sub.overflowed:
+                    seq, frame = queue.popleft()
+                    if seq <= self.last:
+                        continue
+                    if seq > self.last + 1:  # a hole: take it from the database
+                        await self._send_from_db(sub.post_id, through=seq - 1)
+                    await ws.send_str(frame)
+                    self.last = seq
+                    self.sent_at = loop.time()
+                if sub.overflowed or ws.closed:
+                    return
+                if beat_due:
+                    beat_due = False
+                    self.sent_at = loop.time()
+                    now = to_rfc3339(utcnow())
+                    await ws.send_str(orjson.dumps({
+                        "type": "heartbeat", "ts": now,
+                        "data": {"server_time": now, "seq": self.last, "interval_s": interval},
+                    }).decode())
+                sub.wakeup.clear()
+                if queue or beat_due:
                     continue
-                if seq > self.last + 1:  # a hole: take it from the database
-                    await self._send_from_db(sub.post_id, through=seq - 1)
-                await ws.send_str(frame)
-                self.last = seq
-            if sub.overflowed or ws.closed:
-                return
-            sub.wakeup.clear()
-            if queue:
-                continue
-            try:
-                await asyncio.wait_for(sub.wakeup.wait(), interval)
-            except TimeoutError:
-                now = to_rfc3339(utcnow())
-                await ws.send_str(orjson.dumps({
-                    "type": "heartbeat", "ts": now,
-                    "data": {"server_time": now, "seq": self.last, "interval_s": interval},
-                }).decode())
+                self.sending = False
+                await sub.wakeup.wait()
+        finally:
+            sub.write_now = None
+            self.sending = True
+            timer.cancel()
