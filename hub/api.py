@@ -198,30 +198,23 @@ def build_router(hub: Hub) -> APIRouter:
         body = await command_body(request, actor, "urge", case_id, NoteBody, empty_ok=True)
         return json_response(await run_in_threadpool(hub.commands.urge, actor, case_id, body))
 
-    def unit_route(command: str) -> None:
+    def note_command_route(command: str, run: Any, doc: str) -> None:
+        """A ``POST /cases/{id}/<command>`` taking ``{"note", "expected_version"}``."""
         async def route(request: Request, case_id: str) -> Response:
             actor = await actor_of(request)
             body = await command_body(request, actor, command, case_id, NoteBody, empty_ok=True)
-            return json_response(await run_in_threadpool(
-                hub.commands.unit_move, actor, command, case_id, body))
-        route.__doc__ = f"``{command}`` a case your unit holds (unit)."
-        router.add_api_route(f"/cases/{{case_id}}/{command}", route, methods=["POST"],
-                             name=command, openapi_extra=_body_doc(NoteBody), tags=["field"])
-
-    def verify_route(command: str) -> None:
-        async def route(request: Request, case_id: str) -> Response:
-            actor = await actor_of(request)
-            body = await command_body(request, actor, command, case_id, NoteBody, empty_ok=True)
-            return json_response(await run_in_threadpool(
-                hub.commands.verify, actor, command, case_id, body))
-        route.__doc__ = f"``{command}`` a resolved case after the callback (intake, supervisor)."
+            return json_response(await run_in_threadpool(run, actor, command, case_id, body))
+        route.__doc__ = doc
         router.add_api_route(f"/cases/{{case_id}}/{command}", route, methods=["POST"],
                              name=command, openapi_extra=_body_doc(NoteBody), tags=["field"])
 
     for command in ("accept", "resolve", "return"):
-        unit_route(command)
+        note_command_route(command, hub.commands.unit_move,
+                           f"``{command}`` a case your unit holds (unit).")
     for command in ("close", "reopen"):
-        verify_route(command)
+        note_command_route(command, hub.commands.verify,
+                           f"``{command}`` a resolved case after the callback "
+                           "(intake, supervisor).")
 
     @router.post("/cases/{case_id}/whistle", status_code=201,
                  openapi_extra=_body_doc(WhistleBody), tags=["commands"])
