@@ -1,0 +1,317 @@
+"""HubClient: the console's HTTP side of the hub protocol (requests).
+
+One :class:`HubClient` per hub and user. Every call has a timeout; every non-2xx answer
+becomes a typed :class:`~client.errors.HubError`; a transport failure becomes
+:class:`~client.errors.HubUnreachable`; a 401 on a call made with a token becomes
+:class:`~client.errors.SessionExpired` (the caller asks the operator to log in again).
+
+Threading: a HubClient may be shared between threads (the Feed thread reads snapshot and
+events while the GUI thread sends commands): each thread gets its own
+``requests.Session`` (thread-local); the token is a plain attribute replaced atomically
+by :meth:`HubClient.login`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+from urllib.parse import quote, urlencode, urlsplit
+
+import orjson
+import requests
+
+from client.errors import HubError, HubUnreachable, error_for
+
+log = logging.getLogger(__name__)
+
+API_PREFIX = "/api/v1"
+DEFAULT_TIMEOUT = (3.05, 15.0)  # (connect, read) seconds
+SNAPSHOT_TIMEOUT = (3.05, 120.0)  # a 200,000-case snapshot takes a while to build and send
+
+
+def normalize_base_url(url: str) -> str:
+    """Return ``scheme://host[:port]/api/v1`` for a hub URL given with or without the prefix.
+
+    Raises:
+        ValueError: not an http(s) URL with a host.
+    """
+    if not isinstance(url, str):
+        raise ValueError("bad hub URL: not a string")
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"bad hub URL {url!r}: expected http(s)://host[:port]")
+    try:
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError as exc:
+        raise ValueError(f"bad hub URL {url!r}: {exc}") from None
+    path = parts.path.rstrip("/")
+    if not path.endswith(API_PREFIX):
+        path += API_PREFIX
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+def _q(ident: str) -> str:
+    return quote(str(ident), safe="")
+
+
+class HubClient:
+    """Typed calls for every read and command of protocol version 1.
+
+    Attributes:
+        base_url: ``scheme://host:port/api/v1``.
+        token: the session token (None before login).
+        session: the last login answer (``token``, ``expires_at``, ``user``) or None.
+        timeout: ``(connect, read)`` seconds used on every call.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        token: str | None = None,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.base_url = normalize_base_url(base_url)
+        self.token = token
+        self.session: dict | None = None
+        self.timeout = timeout
+        self._local = threading.local()
+
+    # ---- Plumbing
+
+    @property
+    def user(self) -> dict | None:
+        """The logged-in user (``id``, ``name``, ``role``, ``post_id``, ``unit_id``)."""
+        return self.session.get("user") if self.session else None
+
+    def feed_url(self, since: int) -> str:
+        """The WebSocket URL of the feed from ``since`` (ws:// or wss://)."""
+        scheme = "wss" if self.base_url.startswith("https") else "ws"
+        return f"{scheme}{self.base_url[self.base_url.index(':'):]}/feed?since={int(since)}"
+
+    def auth_header(self) -> dict[str, str]:
+        """The ``Authorization`` header for the current token (empty before login)."""
+        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
+
+    def _http(self) -> requests.Session:
+        s = getattr(self._local, "session", None)
+        if s is None:
+            s = requests.Session()
+            s.headers["Accept"] = "application/json"
+            self._local.session = s
+        return s
+
+    def close(self) -> None:
+        """Close this thread's HTTP connections."""
+        s = getattr(self._local, "session", None)
+        if s is not None:
+            s.close()
+            self._local.session = None
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: Any = None,
+        params: dict | None = None,
+        headers: dict | None = None,
+        auth: bool = True,
+        timeout: tuple[float, float] | None = None,
+    ) -> Any:
+        """Send one call and return the decoded JSON answer.
+
+        Raises:
+            HubError: the typed error for a non-2xx answer.
+            HubUnreachable: no answer, or an answer that is not protocol JSON.
+        """
+        url = self.base_url + path
+        if params:
+            url += "?" + urlencode(params)
+        hdrs: dict[str, str] = {}
+        with_token = auth and bool(self.token)
+        if with_token:
+            hdrs.update(self.auth_header())
+        data = None
+        if body is not None:
+            data = orjson.dumps(body)
+            hdrs["Content-Type"] = "application/json"
+        if headers:
+            hdrs.update(headers)
+        try:
+            resp = self._http().request(
+                method, url, data=data, headers=hdrs, timeout=timeout or self.timeout
+            )
+        except requests.Timeout as exc:
+            raise HubUnreachable(f"hub at {self.base_url} timed out ({method} {path})") from exc
+        except requests.RequestException as exc:
+            raise HubUnreachable(f"hub at {self.base_url} unreachable: {exc}") from exc
+        content = resp.content
+        try:
+            decoded = orjson.loads(content) if content else None
+        except orjson.JSONDecodeError:
+            decoded = None
+            if 200 <= resp.status_code < 300:
+                raise HubUnreachable(
+                    f"{url} answered {resp.status_code} with something that is not JSON "
+                    "(is this a hub URL?)",
+                    status=resp.status_code,
+                ) from None
+        if not 200 <= resp.status_code < 300:
+            err = error_for(resp.status_code, decoded, with_token=with_token)
+            log.debug("%s %s -> %s %s", method, path, resp.status_code, err.code)
+            raise err
+        return decoded
+
+    # ---- Session
+
+    def login(self, username: str, password: str) -> dict:
+        """``POST /session``: log in; keep and return the session (token, expires_at, user)."""
+        answer = self.request(
+            "POST", "/session", body={"username": username, "password": password}, auth=False
+        )
+        if not isinstance(answer, dict) or not isinstance(answer.get("token"), str):
+            raise HubError("login answer has no token", code="bad_response", status=200)
+        self.session = answer
+        self.token = answer["token"]
+        return answer
+
+    def logout(self) -> None:
+        """``DELETE /session``: end the session (the token is forgotten either way)."""
+        try:
+            if self.token:
+                self.request("DELETE", "/session")
+        finally:
+            self.token = None
+            self.session = None
+
+    # ---- Reads
+
+    def categories(self) -> list[dict]:
+        """``GET /categories``."""
+        return self.request("GET", "/categories")
+
+    def snapshot(self) -> dict:
+        """``GET /snapshot``: seq, server_time, post, regions, units, cases, calls, whistles."""
+        return self.request("GET", "/snapshot", timeout=SNAPSHOT_TIMEOUT)
+
+    def events(self, since: int, limit: int = 1000) -> dict:
+        """``GET /events?since=N&limit=M`` → ``{"events": [...], "seq": latest}``.
+
+        Raises:
+            GoneError: ``since`` is older than the hub keeps (reload the snapshot).
+        """
+        return self.request("GET", "/events", params={"since": int(since), "limit": int(limit)})
+
+    def case(self, case_id: str) -> dict:
+        """``GET /cases/{id}``."""
+        return self.request("GET", f"/cases/{_q(case_id)}")
+
+    def case_history(self, case_id: str) -> list[dict]:
+        """``GET /cases/{id}/history``: the case's events, oldest first."""
+        answer = self.request("GET", f"/cases/{_q(case_id)}/history")
+        if isinstance(answer, dict) and isinstance(answer.get("events"), list):
+            return answer["events"]  # tolerate a wrapped list
+        return answer
+
+    def audit(self, since: int = 0, limit: int = 1000) -> dict:
+        """``GET /audit?since=N&limit=M`` (supervisor) → ``{"entries": [...], "last": int}``."""
+        return self.request("GET", "/audit", params={"since": int(since), "limit": int(limit)})
+
+    # ---- Commands (console)
+
+    @staticmethod
+    def _body(note: str | None, expected_version: int | None, **fields: Any) -> dict:
+        body = dict(fields)
+        if note is not None:
+            body["note"] = note
+        if expected_version is not None:
+            body["expected_version"] = expected_version
+        return body
+
+    def assign(
+        self, case_id: str, unit_id: str, *, expected_version: int | None = None, note: str = ""
+    ) -> dict:
+        """``POST /cases/{id}/assign`` (supervisor): dispatch or reassign → case.
+
+        Raises:
+            ConflictError: ``expected_version`` is stale (``.current_case`` holds the hub's).
+        """
+        return self.request(
+            "POST",
+            f"/cases/{_q(case_id)}/assign",
+            body=self._body(note, expected_version, unit_id=unit_id),
+        )
+
+    def urge(self, case_id: str, note: str = "", *, expected_version: int | None = None) -> Any:
+        """``POST /cases/{id}/urge`` (officer, supervisor): remind the holding unit (督办)."""
+        return self.request(
+            "POST", f"/cases/{_q(case_id)}/urge", body=self._body(note, expected_version)
+        )
+
+    def start_call(self, title: str, case_id: str | None, unit_ids: list[str]) -> dict:
+        """``POST /calls`` (officer, supervisor): open a video call room → call."""
+        return self.request(
+            "POST", "/calls", body={"title": title, "case_id": case_id, "unit_ids": list(unit_ids)}
+        )
+
+    def end_call(self, call_id: str) -> dict:
+        """``POST /calls/{id}/end`` (officer, supervisor) → call."""
+        return self.request("POST", f"/calls/{_q(call_id)}/end", body={})
+
+    def whistle(
+        self, case_id: str, unit_ids: list[str], minutes: int, note: str = ""
+    ) -> dict:
+        """``POST /cases/{id}/whistle`` (supervisor): summon units (吹哨报到) → whistle."""
+        return self.request(
+            "POST",
+            f"/cases/{_q(case_id)}/whistle",
+            body={"unit_ids": list(unit_ids), "minutes": minutes, "note": note},
+        )
+
+    def checkin(self, whistle_id: str) -> dict:
+        """``POST /whistles/{id}/checkin`` (unit, for its own unit) → whistle."""
+        return self.request("POST", f"/whistles/{_q(whistle_id)}/checkin", body={})
+
+    # ---- Field commands (intake channels and units)
+
+    def report(self, fields: dict, *, idempotency_key: str | None = None) -> dict:
+        """``POST /cases`` (intake, supervisor): create a case → case (status reported).
+
+        Args:
+            fields: title, description, category, subcategory, priority, source,
+                region_id, address, lat, lon.
+            idempotency_key: with it, a retry returns the first case and creates nothing.
+        """
+        headers = {"Idempotency-Key": idempotency_key} if idempotency_key else None
+        return self.request("POST", "/cases", body=dict(fields), headers=headers)
+
+    def _move(self, case_id: str, action: str, note: str | None, expected_version: int | None):
+        return self.request(
+            "POST", f"/cases/{_q(case_id)}/{action}", body=self._body(note, expected_version)
+        )
+
+    def accept(self, case_id: str, *, note: str = "", expected_version: int | None = None) -> dict:
+        """``POST /cases/{id}/accept`` (unit holding the case) → case."""
+        return self._move(case_id, "accept", note, expected_version)
+
+    def resolve(self, case_id: str, *, note: str = "", expected_version: int | None = None) -> dict:
+        """``POST /cases/{id}/resolve`` (unit holding the case) → case."""
+        return self._move(case_id, "resolve", note, expected_version)
+
+    def return_case(
+        self, case_id: str, *, note: str = "", expected_version: int | None = None
+    ) -> dict:
+        """``POST /cases/{id}/return`` (unit holding the case) → case (status returned)."""
+        return self._move(case_id, "return", note, expected_version)
+
+    def close_case(
+        self, case_id: str, *, note: str = "", expected_version: int | None = None
+    ) -> dict:
+        """``POST /cases/{id}/close`` (intake, supervisor; only from resolved) → case."""
+        return self._move(case_id, "close", note, expected_version)
+
+    def reopen(self, case_id: str, *, note: str = "", expected_version: int | None = None) -> dict:
+        """``POST /cases/{id}/reopen`` (intake, supervisor; only from resolved) → case."""
+        return self._move(case_id, "reopen", note, expected_version)

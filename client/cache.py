@@ -1,0 +1,463 @@
+"""Shift cache: one SQLite file per shift holding snapshots and every applied event.
+
+Layout of a shift file (SQLAlchemy Core over SQLite):
+
+* ``meta`` (key → JSON): schema, hub URL, post, user, categories, zone, shift label,
+  start and end;
+* ``snapshots`` (id, seq, server_time, received_at, reason, body): every snapshot the
+  shift started from — ``shift_start`` (taken from the held state, no network needed),
+  ``hub`` (``GET /snapshot``, first start or after a 410);
+* ``events`` (snapshot_id, first_seq, last_seq, count, received, body): every applied
+  event, one row per batch: ``body`` is a JSON array of the frames exactly as received
+  (joined, not re-encoded) and ``received`` the JSON array of their receive times (epoch
+  seconds), keyed by the snapshot ("epoch") they follow. One row per batch rather than
+  per event: SQLite's driver releases and re-takes the GIL for every row it steps, which
+  with the GUI thread busy costs far more than the write itself.
+
+So each file is self-contained: the shift can be reviewed offline from its snapshots and
+events alone. The latest snapshot plus its events is the state to resume from.
+
+Durability: the Feed thread commits a batch's events (one transaction per batch) *before*
+handing the batch to the state; a console killed with SIGKILL restarts from the cache
+and neither loses nor double-applies an event (seq is unique per epoch). WAL journal
+with ``synchronous=NORMAL``: in WAL mode a commit is durable against a crash of the
+process (the WAL pages are in the OS before commit returns) and the file is never
+corrupted; only an OS crash or power cut can lose the last few commits, after which the
+console simply resumes from an earlier seq and the hub re-sends the rest. ``FULL`` would
+fsync every batch (many per second during catch-up) for no gain in correctness.
+
+Threading: a :class:`ShiftCache` belongs to one thread at a time (the Feed thread while
+syncing; the export tool when reviewing).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+import sqlalchemy as sa
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from client.errors import CacheError
+from client.shifts import Shift
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+FILE_RE = re.compile(r"^shift-(\d{8}-\d{4})\.sqlite$")
+
+metadata = sa.MetaData()
+meta_table = sa.Table(
+    "meta",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("value", sa.LargeBinary, nullable=False),
+)
+snapshots_table = sa.Table(
+    "snapshots",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("server_time", sa.Text),
+    sa.Column("received_at", sa.Float, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("body", sa.LargeBinary, nullable=False),
+)
+events_table = sa.Table(
+    "events",
+    metadata,
+    sa.Column("snapshot_id", sa.Integer, primary_key=True),
+    sa.Column("first_seq", sa.Integer, primary_key=True),
+    sa.Column("last_seq", sa.Integer, nullable=False),
+    sa.Column("count", sa.Integer, nullable=False),
+    sa.Column("received", sa.LargeBinary, nullable=False),  # JSON array of receive times
+    sa.Column("body", sa.LargeBinary, nullable=False),  # JSON array of the events
+)
+
+#: One event row to write: ``(seq, event, raw bytes or None, received_at)``.
+EventRow = tuple[int, dict, bytes | None, float]
+
+
+def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotRow:
+    """A snapshot record (body not decoded)."""
+
+    id: int
+    seq: int
+    server_time: str | None
+    received_at: float
+    reason: str
+
+
+class ShiftCache:
+    """One shift's SQLite file: write snapshots and event batches, read them back.
+
+    Use :meth:`create` for a new file and :meth:`open` for an existing one.
+
+    Attributes:
+        path: the file.
+        snapshot_id: the epoch new events are written under (latest snapshot), or None.
+    """
+
+    def __init__(self, path: Path, engine: sa.Engine) -> None:
+        self.path = path
+        self._engine = engine
+        self._conn: sa.Connection | None = None
+        self.snapshot_id: int | None = None
+        self._next_seq: int | None = None
+
+    # ---- Opening
+
+    @staticmethod
+    def _engine_for(path: Path) -> sa.Engine:
+        engine = sa.create_engine(f"sqlite:///{path}", poolclass=sa.pool.NullPool)
+        sa.event.listen(engine, "connect", _pragmas)
+        return engine
+
+    @classmethod
+    def create(cls, path: str | os.PathLike, meta: dict[str, Any]) -> ShiftCache:
+        """Create a new shift file with its ``meta`` (fails if the file exists)."""
+        path = Path(path)
+        if path.exists():
+            raise CacheError(f"cache file {path} already exists")
+        try:
+            cache = cls(path, cls._engine_for(path))
+            metadata.create_all(cache._engine)
+            cache.set_meta(dict(meta, schema=SCHEMA_VERSION))
+        except (SQLAlchemyError, OSError) as exc:
+            raise CacheError(f"cannot create cache file {path}: {exc}") from exc
+        return cache
+
+    @classmethod
+    def open(cls, path: str | os.PathLike) -> ShiftCache:
+        """Open an existing shift file and check that it is one.
+
+        Raises:
+            CacheError: missing, damaged, unreadable, or not a shift cache.
+        """
+        path = Path(path)
+        if not path.is_file():
+            raise CacheError(f"cache file {path} does not exist")
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(16)
+        except OSError as exc:
+            raise CacheError(f"cache file {path} is unreadable: {exc}") from exc
+        if head != b"SQLite format 3\x00":
+            raise CacheError(f"cache file {path} is damaged: not an SQLite database")
+        cache = cls(path, cls._engine_for(path))
+        meta = cache.meta()
+        if meta.get("schema") != SCHEMA_VERSION:
+            cache.close()
+            raise CacheError(
+                f"cache file {path} has schema {meta.get('schema')!r}, expected {SCHEMA_VERSION}"
+            )
+        latest = cache.latest_snapshot()
+        cache.snapshot_id = latest.id if latest else None
+        if latest is not None:
+            cache._next_seq = cache._last_seq(latest.id, latest.seq) + 1
+        return cache
+
+    def _last_seq(self, snapshot_id: int, default: int) -> int:
+        try:
+            last = self._c().execute(
+                sa.select(sa.func.max(events_table.c.last_seq)).where(
+                    events_table.c.snapshot_id == snapshot_id
+                )
+            ).scalar()
+            self._c().rollback()
+        except SQLAlchemyError as exc:
+            raise self._guard("reading events", exc) from exc
+        return default if last is None else int(last)
+
+    def _c(self) -> sa.Connection:
+        if self._conn is None:
+            self._conn = self._engine.connect()
+        return self._conn
+
+    def close(self) -> None:
+        """Close the file."""
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            finally:
+                self._conn = None
+        self._engine.dispose()
+
+    def _guard(self, what: str, exc: Exception) -> CacheError:
+        if isinstance(exc, DBAPIError | sqlite3.DatabaseError):
+            return CacheError(f"cache file {self.path} is damaged or unreadable ({what}): {exc}")
+        return CacheError(f"cache file {self.path}: {what} failed: {exc}")
+
+    # ---- Meta
+
+    def meta(self) -> dict[str, Any]:
+        """All meta values (decoded)."""
+        try:
+            rows = self._c().execute(sa.select(meta_table.c.key, meta_table.c.value)).all()
+            self._c().rollback()
+        except SQLAlchemyError as exc:
+            raise self._guard("reading meta", exc) from exc
+        try:
+            return {k: orjson.loads(v) for k, v in rows}
+        except orjson.JSONDecodeError as exc:
+            raise CacheError(f"cache file {self.path} is damaged: bad meta ({exc})") from exc
+
+    def set_meta(self, values: dict[str, Any]) -> None:
+        """Insert or replace meta values."""
+        conn = self._c()
+        try:
+            with conn.begin():
+                for k, v in values.items():
+                    conn.execute(
+                        sa.delete(meta_table).where(meta_table.c.key == k)
+                    )
+                    conn.execute(meta_table.insert().values(key=k, value=orjson.dumps(v)))
+        except SQLAlchemyError as exc:
+            raise self._guard("writing meta", exc) from exc
+
+    # ---- Writing
+
+    def add_snapshot(
+        self, snap: dict, received_at: float, reason: str, raw: bytes | None = None
+    ) -> int:
+        """Write (commit) a snapshot; later events are written under it. Return its id."""
+        body = raw if raw is not None else orjson.dumps(snap)
+        conn = self._c()
+        try:
+            with conn.begin():
+                res = conn.execute(
+                    snapshots_table.insert().values(
+                        seq=snap["seq"],
+                        server_time=snap.get("server_time"),
+                        received_at=received_at,
+                        reason=reason,
+                        body=body,
+                    )
+                )
+                sid = res.inserted_primary_key[0]
+        except SQLAlchemyError as exc:
+            raise self._guard("writing a snapshot", exc) from exc
+        self.snapshot_id = int(sid)
+        self._next_seq = int(snap["seq"]) + 1
+        return self.snapshot_id
+
+    def add_events(self, rows: list[EventRow]) -> None:
+        """Write (commit) one batch of events (contiguous seqs) as one row."""
+        if not rows:
+            return
+        if self.snapshot_id is None:
+            raise CacheError(f"cache file {self.path}: events written before any snapshot")
+        first, last = rows[0][0], rows[-1][0]
+        if last - first + 1 != len(rows):
+            raise CacheError(f"cache file {self.path}: batch {first}..{last} is not contiguous")
+        if self._next_seq is not None and first != self._next_seq:
+            raise CacheError(
+                f"cache file {self.path}: batch starts at {first}, expected {self._next_seq}"
+            )
+        dumps = orjson.dumps
+        body = b"[" + b",".join(raw if raw is not None else dumps(ev) for _, ev, raw, _ in rows) + b"]"
+        received = dumps([at for _, _, _, at in rows])
+        conn = self._c()
+        try:
+            with conn.begin():
+                conn.exec_driver_sql(
+                    "INSERT INTO events (snapshot_id, first_seq, last_seq, count, received, body)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (self.snapshot_id, first, last, len(rows), received, body),
+                )
+        except SQLAlchemyError as exc:
+            raise self._guard("writing events", exc) from exc
+        self._next_seq = last + 1
+
+    # ---- Reading
+
+    def snapshots(self) -> list[SnapshotRow]:
+        """All snapshot records, oldest first."""
+        t = snapshots_table.c
+        try:
+            rows = self._c().execute(
+                sa.select(t.id, t.seq, t.server_time, t.received_at, t.reason).order_by(t.id)
+            ).all()
+            self._c().rollback()
+        except SQLAlchemyError as exc:
+            raise self._guard("reading snapshots", exc) from exc
+        return [SnapshotRow(*r) for r in rows]
+
+    def latest_snapshot(self) -> SnapshotRow | None:
+        """The newest snapshot record, or None."""
+        rows = self.snapshots()
+        return rows[-1] if rows else None
+
+    def load_snapshot(self, snapshot_id: int) -> dict:
+        """Decode one snapshot's body."""
+        try:
+            body = self._c().execute(
+                sa.select(snapshots_table.c.body).where(snapshots_table.c.id == snapshot_id)
+            ).scalar_one()
+            self._c().rollback()
+            return orjson.loads(body)
+        except (SQLAlchemyError, orjson.JSONDecodeError) as exc:
+            raise self._guard(f"reading snapshot {snapshot_id}", exc) from exc
+
+    def iter_events(self, snapshot_id: int, chunk: int = 20) -> Iterator[tuple[dict, float]]:
+        """The events of one epoch in seq order, as ``(event, received_at)``.
+
+        Raises:
+            CacheError: a row is not JSON or its seqs do not match its range.
+        """
+        t = events_table.c
+        after = -1
+        while True:
+            try:
+                rows = self._c().execute(
+                    sa.select(t.first_seq, t.last_seq, t.received, t.body)
+                    .where(t.snapshot_id == snapshot_id, t.first_seq > after)
+                    .order_by(t.first_seq)
+                    .limit(chunk)
+                ).all()
+                self._c().rollback()
+            except SQLAlchemyError as exc:
+                raise self._guard("reading events", exc) from exc
+            if not rows:
+                return
+            for first, last, received, body in rows:
+                try:
+                    evs = orjson.loads(body)
+                    times = orjson.loads(received)
+                except orjson.JSONDecodeError as exc:
+                    raise CacheError(
+                        f"cache file {self.path} is damaged: events {first}..{last} are not JSON"
+                    ) from exc
+                if (
+                    not isinstance(evs, list)
+                    or len(evs) != last - first + 1
+                    or len(times) != len(evs)
+                    or any(
+                        not isinstance(ev, dict) or ev.get("seq") != first + i
+                        for i, ev in enumerate(evs)
+                    )
+                ):
+                    raise CacheError(
+                        f"cache file {self.path} is damaged: events {first}..{last} do not match"
+                    )
+                yield from zip(evs, times, strict=True)
+            after = rows[-1][0]
+
+    def event_seqs(self, snapshot_id: int) -> list[int]:
+        """The seqs stored in one epoch, in order (for checks and tests)."""
+        return [ev["seq"] for ev, _ in self.iter_events(snapshot_id)]
+
+    def check(self) -> None:
+        """Run SQLite's quick integrity check.
+
+        Raises:
+            CacheError: the file is damaged.
+        """
+        try:
+            res = self._c().exec_driver_sql("PRAGMA quick_check").all()
+            self._c().rollback()
+        except SQLAlchemyError as exc:
+            raise self._guard("checking integrity", exc) from exc
+        if [r[0] for r in res] != ["ok"]:
+            raise CacheError(f"cache file {self.path} is damaged: {res[0][0]}")
+
+
+@dataclass
+class Restored:
+    """What a cache directory resumes from."""
+
+    cache: ShiftCache
+    label: str
+    snapshot: dict
+    events: list[dict]
+
+
+class CacheDir:
+    """A directory of shift files for one hub and post.
+
+    Args:
+        path: the directory (created on :meth:`open_for_shift` if missing).
+    """
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = Path(path)
+
+    def shift_files(self) -> list[tuple[str, Path]]:
+        """``(label, path)`` of every shift file, oldest first."""
+        if not self.path.is_dir():
+            return []
+        out = []
+        for p in self.path.iterdir():
+            m = FILE_RE.match(p.name)
+            if m:
+                out.append((m.group(1), p))
+        return sorted(out)
+
+    def restore(self, hub_url: str | None = None, post_id: str | None = None) -> Restored | None:
+        """Open the newest shift file and load its latest snapshot and that epoch's events.
+
+        Args:
+            hub_url, post_id: when given, the file must belong to them.
+        Return:
+            None if the directory holds no shift file.
+        Raises:
+            CacheError: the file is damaged, or belongs to another hub or post.
+        """
+        files = self.shift_files()
+        if not files:
+            return None
+        label, path = files[-1]
+        cache = ShiftCache.open(path)
+        try:
+            meta = cache.meta()
+            owner_post = (meta.get("post") or {}).get("id")
+            if post_id is not None and owner_post != post_id:
+                raise CacheError(
+                    f"cache {self.path} belongs to post {owner_post!r}, not {post_id!r}; "
+                    "use another cache directory"
+                )
+            if hub_url is not None and meta.get("hub_url") != hub_url:
+                raise CacheError(
+                    f"cache {self.path} belongs to hub {meta.get('hub_url')!r}, not {hub_url!r}; "
+                    "use another cache directory"
+                )
+            snap_row = cache.latest_snapshot()
+            if snap_row is None:
+                cache.close()
+                log.warning("cache file %s holds no snapshot; ignoring it", path)
+                return None
+            snap = cache.load_snapshot(snap_row.id)
+            events = [ev for ev, _ in cache.iter_events(snap_row.id)]
+        except BaseException:
+            cache.close()
+            raise
+        return Restored(cache, label, snap, events)
+
+    def open_for_shift(self, shift: Shift, meta: dict[str, Any]) -> ShiftCache:
+        """The shift's file: opened if it exists, else created with ``meta``."""
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CacheError(f"cannot create cache directory {self.path}: {exc}") from exc
+        path = self.path / shift.file_name
+        if path.exists():
+            return ShiftCache.open(path)
+        return ShiftCache.create(
+            path, dict(meta, shift=shift.label, shift_start=shift.start, shift_end=shift.end)
+        )

@@ -1,0 +1,277 @@
+"""The Feed against a misbehaving fake hub: after each scenario the cases equal the truth."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from client.cache import CacheDir, ShiftCache
+from client.feed import LIVE, RECONNECTING, SESSION_EXPIRED
+from client.shifts import ShiftSchedule
+from client.store import Store
+from tests.client.fakehub import BASE_TS, JUNK_FRAMES, Behavior, FakeHub
+
+
+def cached_seqs(cache_dir: Path) -> tuple[int, list[int]]:
+    """(snapshot seq, event seqs) of the newest epoch of the newest shift file."""
+    r = CacheDir(cache_dir).restore()
+    assert r is not None
+    try:
+        return r.snapshot["seq"], r.cache.event_seqs(r.cache.snapshot_id)
+    finally:
+        r.cache.close()
+
+
+def assert_exactly_once(cache_dir: Path, latest: int) -> None:
+    snap_seq, seqs = cached_seqs(cache_dir)
+    assert seqs == list(range(snap_seq + 1, latest + 1))
+
+
+def test_clean_sync_and_cache(hub: FakeHub, mirror_factory, tmp_path: Path) -> None:
+    """Snapshot, then live events: cases equal the truth and every event is cached once."""
+    m = mirror_factory(hub).start()
+    m.until(lambda: m.feed.status().state == LIVE)
+    hub.random_activity(200)
+    m.synced_with(hub)
+    assert m.state.cases == hub.truth()
+    assert m.changes[0].reset
+    assert_exactly_once(tmp_path / "cache", hub.latest)
+    st = m.feed.status()
+    assert st.last_seq == hub.latest and st.junk == 0 and st.snapshots == 1
+
+
+def test_duplicates_reordering_and_junk(hub: FakeHub, mirror_factory) -> None:
+    """Frames sent twice, swapped and mixed with junk change nothing."""
+    hub.behaviors = [Behavior(dup=0.3, reorder=0.3, junk=0.2, seed=7)]
+    m = mirror_factory(hub).start()
+    m.until(lambda: m.feed.status().state == LIVE)
+    hub.random_activity(300)
+    m.synced_with(hub)
+    assert m.state.cases == hub.truth()
+    st = m.feed.status()
+    assert st.duplicates > 0 and st.junk > 0 and st.reconnects == 0
+
+
+def test_withheld_frames_are_filled_from_events(hub: FakeHub, mirror_factory, tmp_path) -> None:
+    """Gaps in the middle and a withheld tail are filled with GET /events."""
+    base = hub.latest
+    hub.behaviors = [Behavior(drop=0.15, withhold=frozenset({base + 151}), seed=3)]
+    m = mirror_factory(hub).start()
+    m.until(lambda: m.feed.status().state == LIVE)
+    hub.random_activity(150)
+    m.synced_with(hub)
+    hub.create_case()  # withheld, and nothing after it: only heartbeats reveal it
+    m.synced_with(hub)
+    assert m.state.cases == hub.truth()
+    assert m.feed.status().gaps_filled >= 2 and hub.stats.events_calls >= 2
+    assert_exactly_once(tmp_path / "cache", hub.latest)
+
+
+def test_stale_versions_unknown_types_and_scope(hub: FakeHub, mirror_factory) -> None:
+    """Older versions are ignored, unknown types skipped, cases leaving the subtree dropped."""
+    m = mirror_factory(hub).start()
+    ids = list(hub.cases)
+    hub.update_case(ids[0], title="v2")
+    hub.stale_event(ids[0])
+    hub.unknown_event()
+    hub.move_out(ids[1])
+    hub.stale_event(ids[1])  # an older, in-scope copy must not bring it back
+    hub.move_out(ids[2])
+    hub.move_in(ids[2])
+    m.synced_with(hub)
+    assert m.state.cases == hub.truth()
+    assert ids[1] not in m.state.cases and m.state.cases[ids[2]]["region_id"] == "G1"
+    assert m.state.cases[ids[0]]["title"] == "v2"
+
+
+def test_one_megabyte_frames(hub: FakeHub, mirror_factory) -> None:
+    """A 1 MB event and a 1 MB junk frame pass through."""
+    hub.behaviors = [Behavior(prefix=[b"{" * 1_000_000])]
+    m = mirror_factory(hub).start()
+    m.until(lambda: m.feed.status().state == LIVE)
+    cid = next(iter(hub.cases))
+    hub.big_event(cid, 1_000_000)
+    hub.unknown_event(1_000_000)
+    hub.update_case(cid, title="after")
+    m.synced_with(hub)
+    assert m.state.cases == hub.truth()
+    assert len(m.state.cases[cid]["future_field"]) == 1_000_000
+    assert m.feed.status().junk == 1
+
+
+def test_abrupt_disconnects(hub: FakeHub, mirror_factory, tmp_path: Path) -> None:
+    """TCP closes without a close frame (and one proper close) → reconnect from last seq."""
+    hub.behaviors = [Behavior(disconnect_after=30, seed=1), Behavior(disconnect_after=17, seed=2),
+                     Behavior(close_frame_after=25), Behavior(disconnect_after=0)]
+    m = mirror_factory(hub).start()
+    m.until(lambda: hub.stats.connections >= 1)
+    for _ in range(40):
+        hub.random_activity(10)
+        time.sleep(0.005)
+    m.synced_with(hub, timeout=20)
+    assert m.state.cases == hub.truth()
+    assert m.feed.status().reconnects >= 3 and hub.stats.connections >= 5
+    assert hub.stats.snapshots == 1  # reconnects resume from since=<last>, no new snapshot
+    assert_exactly_once(tmp_path / "cache", hub.latest)
+
+
+def test_silent_link_is_declared_dead(hub: FakeHub, mirror_factory) -> None:
+    """Heartbeats stop (socket stays open): dead after 3 intervals, then reconnect."""
+    hub.behaviors = [Behavior(silence_after=3)]
+    m = mirror_factory(hub).start()
+    m.until(lambda: hub.stats.connections >= 1)
+    time.sleep(0.3)
+    hub.random_activity(50)
+    t0 = time.monotonic()
+    m.synced_with(hub, timeout=10)
+    assert time.monotonic() - t0 < 5
+    assert m.state.cases == hub.truth() and m.feed.status().reconnects >= 1
+    assert "no heartbeat" in (m.feed.status().error or "")
+
+
+def test_no_first_heartbeat_uses_the_default_interval(hub: FakeHub, mirror_factory) -> None:
+    """Before any heartbeat the default interval applies (15 s; 0.2 s here)."""
+    hub.behaviors = [Behavior(heartbeats=False, silence_after=0)]
+    m = mirror_factory(hub, default_interval_s=0.2).start()
+    m.until(lambda: m.feed.status().reconnects >= 1, timeout=5)
+    hub.random_activity(20)
+    m.synced_with(hub)
+    assert m.state.cases == hub.truth()
+
+
+def test_410_at_handshake_reloads_the_snapshot(hub: FakeHub, mirror_factory) -> None:
+    m = mirror_factory(hub).start()
+    m.synced_with(hub)
+    hub.random_activity(30)
+    hub.handshake_status = [410]
+    hub.kick()
+    m.until(lambda: hub.stats.snapshots == 2)
+    hub.random_activity(30)
+    m.synced_with(hub)
+    assert m.state.cases == hub.truth()
+    assert any(c.reset for c in m.changes[1:])
+
+
+def test_410_when_the_hub_no_longer_keeps_since(hub: FakeHub, mirror_factory, tmp_path) -> None:
+    """Restart from a cache older than the hub's retention: 410 → fresh snapshot."""
+    m = mirror_factory(hub).start()
+    m.synced_with(hub)
+    m.stop()
+    hub.random_activity(50)
+    hub.oldest_kept = hub.latest - 5
+    m2 = mirror_factory(hub, tmp_path / "cache").start()
+    m2.synced_with(hub)
+    assert m2.state.cases == hub.truth() and hub.stats.snapshots == 2
+
+
+def test_410_on_events_reloads_the_snapshot(hub: FakeHub, mirror_factory) -> None:
+    base = hub.latest
+    hub.behaviors = [Behavior(withhold=frozenset({base + 3}))]
+    hub.events_status = [410]
+    m = mirror_factory(hub).start()
+    m.until(lambda: m.feed.status().state == LIVE)
+    hub.random_activity(40)
+    m.synced_with(hub)
+    hub.random_activity(10)
+    m.synced_with(hub)
+    assert m.state.cases == hub.truth() and hub.stats.snapshots == 2
+
+
+def test_401_mid_shift_waits_for_a_new_login(hub: FakeHub, mirror_factory) -> None:
+    """Token revoked: session_expired (no retry loop); log in again + resume → synced."""
+    m = mirror_factory(hub).start()
+    m.synced_with(hub)
+    hub.revoke_all()
+    hub.kick()
+    m.until(lambda: m.feed.status().state == SESSION_EXPIRED)
+    refused = hub.stats.handshakes_refused
+    hub.random_activity(30)
+    time.sleep(0.5)
+    assert hub.stats.handshakes_refused == refused  # it waits, it does not hammer the hub
+    assert "log in again" in (m.feed.status().error or "")
+    m.api.login("sup", "pw")
+    m.feed.resume()
+    m.synced_with(hub)
+    assert m.state.cases == hub.truth()
+
+
+def test_restart_from_cache_needs_no_snapshot(hub: FakeHub, mirror_factory, tmp_path) -> None:
+    """A second console on the same cache resumes from it: same cases, no GET /snapshot."""
+    m = mirror_factory(hub).start()
+    hub.random_activity(100)
+    m.synced_with(hub)
+    m.stop()
+    hub.random_activity(100)
+    m2 = mirror_factory(hub, tmp_path / "cache").start()
+    m2.synced_with(hub)
+    assert m2.state.cases == hub.truth() and hub.stats.snapshots == 1
+    assert m2.changes[0].reset
+    assert_exactly_once(tmp_path / "cache", hub.latest)
+
+
+def test_shift_boundary_starts_a_self_contained_file(hub: FakeHub, mirror_factory, tmp_path):
+    """Crossing 20:00 Shanghai writes a new file that starts with the held state."""
+    now = [BASE_TS + 11 * 3600 + 59 * 60]  # 19:59 local
+    m = mirror_factory(hub, clock=lambda: now[0], schedule=ShiftSchedule()).start()
+    hub.random_activity(50)
+    m.synced_with(hub)
+    now[0] += 120  # 20:01 local
+    hub.random_activity(50)
+    m.synced_with(hub)
+    files = CacheDir(tmp_path / "cache").shift_files()
+    assert [label for label, _ in files] == ["20261122-0800", "20261122-2000"]
+    assert hub.stats.snapshots == 1  # no network needed for the new file
+    c = ShiftCache.open(files[1][1])
+    snaps = c.snapshots()
+    assert [s.reason for s in snaps] == ["shift_start"]
+    meta = c.meta()
+    assert meta["categories"] == hub.categories and meta["post"]["id"] == "P1"
+    assert meta["user"]["id"] == "sup"
+    store = Store()
+    store.load_snapshot(c.load_snapshot(snaps[0].id))
+    for ev, _ in c.iter_events(snaps[0].id):
+        store.apply(ev)
+    c.close()
+    assert store.cases == hub.truth() == m.state.cases
+
+
+def test_reconnecting_state_shows_seconds_until_retry(mirror_factory) -> None:
+    hub = FakeHub(n_cases=3).start()
+    m = mirror_factory(hub, backoff_initial=0.5, backoff_cap=1.0).start()
+    m.synced_with(hub)
+    hub.stop()
+    m.until(lambda: m.feed.status().state == RECONNECTING, timeout=5)
+    st = m.feed.status()
+    assert st.retry_in is not None and 0 <= st.retry_in <= 1.0
+    assert m.state.cases == hub.truth()  # the held picture stays
+
+
+def test_on_batch_wakes_the_consumer(hub: FakeHub, tmp_path: Path) -> None:
+    from client.api import HubClient
+    from client.feed import Feed
+
+    calls = []
+    api = HubClient(hub.url)
+    api.login("sup", "pw")
+    feed = Feed(api, tmp_path / "c", on_batch=lambda: calls.append(1))
+    feed.start()
+    try:
+        deadline = time.monotonic() + 5
+        while not calls and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert calls
+    finally:
+        feed.stop()
+    assert feed.status().state == "offline"
+
+
+@pytest.mark.parametrize("junk", JUNK_FRAMES)
+def test_each_kind_of_junk_is_counted(hub: FakeHub, mirror_factory, junk: bytes) -> None:
+    hub.behaviors = [Behavior(prefix=[junk, junk])]
+    m = mirror_factory(hub).start()
+    m.until(lambda: m.feed.status().junk == 2)
+    hub.random_activity(5)
+    m.synced_with(hub)
+    assert m.feed.status().junk == 2 and m.state.cases == hub.truth()
