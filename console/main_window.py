@@ -1,0 +1,466 @@
+"""The console's main window: every pane in a dock, menus with shortcuts, status bar, lock.
+
+The window knows nothing about the network: it shows the panes the console built, the
+link status and messages it is given, and reports what the officer asks for through
+signals (lock lifted, theme switch, layout changes).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+
+from client.feed import LinkStatus
+from console import layouts
+from console.lock import EXPIRED, IDLE, IdleWatcher, LockOverlay
+from console.panes import PaneSpec
+from console.session import Session
+from widgets.pane import Pane
+from widgets.qt import (
+    QAction,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QHeaderView,
+    QKeySequence,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    Qt,
+    QTimer,
+    QtWidgets,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from widgets.text import safe
+
+log = logging.getLogger(__name__)
+
+LINK_SYMBOL = {
+    "live": "●",
+    "catching_up": "◐",
+    "connecting": "○",
+    "reconnecting": "↻",
+    "offline": "✕",
+    "session_expired": "⚿",
+}
+
+
+class MainWindow(QMainWindow):
+    """Docks, menus, status bar and the lock overlay of one logged-in console.
+
+    Args:
+        session: the pane context of the logged-in user.
+        panes: ``(spec, pane)`` pairs in display order.
+        store: where layouts are saved.
+        kind: the built-in layout to start from (``hd`` or ``uhd``).
+        theme: the current theme name (``day``/``night``).
+        lock_after_s: seconds without input before the console locks (0: never).
+
+    Signals:
+        sig_theme(str): the officer switched the theme (``day`` or ``night``).
+        sig_relogged(): the password was accepted after a lock or an expired session.
+        sig_closing(): the window is closing (stop the feed).
+    """
+
+    sig_theme = Signal(str)
+    sig_relogged = Signal()
+    sig_closing = Signal()
+
+    def __init__(self, session: Session, panes: Sequence[tuple[PaneSpec, Pane]],
+                 store: layouts.LayoutStore, *, kind: str = "hd", theme: str = "day",
+                 lock_after_s: float = 15 * 60) -> None:
+        super().__init__()
+        self.setObjectName("consoleWindow")
+        self.session = session
+        self.store = store
+        self.kind = kind
+        self.theme = theme
+        self.panes: dict[str, Pane] = {}
+        self.docks: dict[str, QDockWidget] = {}
+        self.messages: list[tuple[str, str]] = []
+        self.link: LinkStatus | None = None
+        self._hidden_floating: list[QDockWidget] = []
+        self.setDockNestingEnabled(True)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
+                            | QMainWindow.DockOption.AllowNestedDocks
+                            | QMainWindow.DockOption.AllowTabbedDocks)
+        for spec, pane in panes:
+            self._add_pane(spec, pane)
+        self._wire_panes()
+        self._build_status_bar()
+        self._build_actions()
+        self._build_menus()
+        self.update_title()
+
+        self.overlay = LockOverlay(self, session.username, self._verify_password)
+        self.overlay.sig_unlocked.connect(self._on_unlocked)
+        # A wall display (read-only role) is never locked for idleness.
+        idle_s = 0.0 if session.role == "wall" else lock_after_s
+        self.idle = IdleWatcher(idle_s, self)
+        self.idle.sig_idle.connect(lambda: self.lock(IDLE))
+
+        self._msg_timer = QTimer(self)
+        self._msg_timer.setSingleShot(True)
+        self._msg_timer.timeout.connect(self._clear_message)
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(1000)
+        self._clock_timer.timeout.connect(self._update_clock)
+        self._clock_timer.start()
+        self._update_clock()
+        session.sig_message.connect(self.show_message)
+
+    # ---- Building
+
+    def _add_pane(self, spec: PaneSpec, pane: Pane) -> None:
+        title = spec.title()
+        try:
+            title = pane.title() or title
+        except Exception:
+            log.exception("pane %s title failed", spec.key)
+        if title == pane.pane_id:
+            title = spec.title()
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{spec.key}")
+        dock.setWidget(pane)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.panes[spec.key] = pane
+        self.docks[spec.key] = dock
+        self.session.panes.append(pane)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+
+    def _wire_panes(self) -> None:
+        for pane in self.panes.values():
+            pane.sig_case_selected.connect(self._on_pane_selected)
+        workload, queue = self.panes.get("workload"), self.panes.get("queue")
+        sig = getattr(workload, "sig_unit_activated", None)
+        filter_unit = getattr(queue, "filter_unit", None)
+        if sig is not None and filter_unit is not None:
+            sig.connect(self._on_unit_activated)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.link_label = QLabel(self)
+        self.link_label.setObjectName("linkLabel")
+        self.link_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("messageLabel")
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.user_label = QLabel(self)
+        self.user_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.clock_label = QLabel(self)
+        self.clock_label.setObjectName("clockLabel")
+        bar.addWidget(self.link_label)
+        bar.addWidget(self.message_label, 1)
+        bar.addPermanentWidget(self.user_label)
+        bar.addPermanentWidget(self.clock_label)
+        self.set_link(None)
+
+    def _action(self, name: str, text: str, shortcut: str | QKeySequence.StandardKey,
+                slot: Callable[[], object], *, checkable: bool = False) -> QAction:
+        act = QAction(text, self)
+        act.setObjectName(name)
+        act.setShortcut(QKeySequence(shortcut))
+        act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        act.setCheckable(checkable)
+        if checkable:
+            act.toggled.connect(lambda _checked: slot())
+        else:
+            act.triggered.connect(lambda _checked=False: slot())
+        self.addAction(act)
+        return act
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.act_lock = a("actLock", self.tr("&Lock console"), "Ctrl+L", lambda: self.lock(IDLE))
+        self.act_lock.setEnabled(self.session.role != "wall")
+        self.act_save_layout = a("actSaveLayout", self.tr("&Save layout"), "Ctrl+Shift+S",
+                                 self.save_layout)
+        self.act_quit = a("actQuit", self.tr("&Quit"), "Ctrl+Q", self.close)
+        self.act_layout_hd = a("actLayoutHd", self.tr("Layout for 1920×1080"), "Ctrl+Alt+1",
+                               lambda: self.apply_layout("hd"))
+        self.act_layout_uhd = a("actLayoutUhd", self.tr("Layout for 3840×2160"), "Ctrl+Alt+2",
+                                lambda: self.apply_layout("uhd"))
+        self.act_reset = a("actResetLayout", self.tr("&Reset layout"), "Ctrl+Shift+R",
+                           self.reset_layout)
+        self.act_night = a("actNight", self.tr("&Night theme"), "F9", self._on_theme_toggled,
+                           checkable=True)
+        self.act_night.blockSignals(True)
+        self.act_night.setChecked(self.theme == "night")
+        self.act_night.blockSignals(False)
+        self.act_full = a("actFullScreen", self.tr("&Full screen"), "F11", self._toggle_full)
+        self.act_clear_sel = a("actClearSelection", self.tr("Clear selection"), "Ctrl+D",
+                               lambda: self.session.select_case(None))
+        self.act_shortcuts = a("actShortcuts", self.tr("&Keyboard shortcuts"), "F1",
+                               self.show_shortcuts)
+        self.act_about = a("actAbout", self.tr("&About"), "Shift+F1", self._about)
+        self.pane_actions: list[QAction] = []
+        from console.panes import PANES
+
+        keys = {s.key: s for s in PANES}
+        for key, dock in self.docks.items():
+            act = dock.toggleViewAction()
+            act.setObjectName(f"actPane-{key}")
+            spec = keys.get(key)
+            if spec is not None:
+                act.setShortcut(QKeySequence(spec.shortcut))
+                act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            self.addAction(act)
+            self.pane_actions.append(act)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        m = bar.addMenu(self.tr("&Console"))
+        m.addAction(self.act_lock)
+        m.addAction(self.act_save_layout)
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        v = bar.addMenu(self.tr("&View"))
+        panes_menu = v.addMenu(self.tr("&Panes"))
+        for act in self.pane_actions:
+            panes_menu.addAction(act)
+        v.addSeparator()
+        v.addAction(self.act_layout_hd)
+        v.addAction(self.act_layout_uhd)
+        v.addAction(self.act_reset)
+        v.addSeparator()
+        v.addAction(self.act_night)
+        v.addAction(self.act_full)
+        v.addAction(self.act_clear_sel)
+        h = bar.addMenu(self.tr("&Help"))
+        h.addAction(self.act_shortcuts)
+        h.addAction(self.act_about)
+
+    # ---- Public API
+
+    def update_title(self) -> None:
+        """Window title: the product, the post and the user."""
+        s = self.session
+        self.setWindowTitle(self.tr("Command Post — {post} — {user} ({role})").format(
+            post=s.post_name, user=s.display_name, role=role_word(s.role)))
+        self.user_label.setText(f"{s.display_name} · {role_word(s.role)}"
+                                + (f" · {self.tr('read-only')}" if s.read_only else ""))
+
+    def set_link(self, status: LinkStatus | None) -> None:
+        """Show the feed's link state (symbol and words, never colour alone)."""
+        self.link = status
+        state = status.state if status is not None else "offline"
+        text = f"{LINK_SYMBOL.get(state, '?')} {link_word(state)}"
+        if status is not None:
+            if state == "reconnecting" and status.retry_in is not None:
+                text += " " + self.tr("(retry in {s} s)").format(s=int(status.retry_in + 0.999))
+            if state == "catching_up" and status.hub_latest > status.last_seq:
+                text += f" ({status.last_seq}/{status.hub_latest})"
+            tip = self.tr("Last event {seq}; reconnects {n}").format(
+                seq=status.last_seq, n=status.reconnects)
+            if status.error and state != "live":
+                tip += "\n" + safe(status.error, 300)
+            self.link_label.setToolTip(tip)
+        self.link_label.setText(text)
+        self.link_label.setProperty("link", state)
+        self.link_label.style().unpolish(self.link_label)
+        self.link_label.style().polish(self.link_label)
+        kpi = self.panes.get("kpi")
+        set_link = getattr(kpi, "set_link", None)
+        if set_link is not None and status is not None:
+            try:
+                set_link(status)
+            except Exception:
+                log.exception("kpi set_link failed")
+
+    def show_message(self, level: str, text: str) -> None:
+        """Show a message for the officer in the status bar (errors stay longer)."""
+        self.messages.append((level, text))
+        del self.messages[:-100]
+        symbol = "⚠ " if level == "error" else "✓ " if level == "info" else ""
+        self.message_label.setText(symbol + text)
+        self.message_label.setToolTip(text)
+        self.message_label.setProperty("level", level)
+        self.message_label.style().unpolish(self.message_label)
+        self.message_label.style().polish(self.message_label)
+        self._msg_timer.start(30_000 if level == "error" else 10_000)
+
+    def lock(self, reason: str = IDLE) -> None:
+        """Hide case data behind the password overlay (idle lock or expired session)."""
+        if self.overlay.isVisible() and reason != EXPIRED:
+            return
+        self.idle.paused = True
+        self._hidden_floating = [d for d in self.docks.values() if d.isFloating() and d.isVisible()]
+        for d in self._hidden_floating:
+            d.hide()
+        for act in self.actions():
+            if act not in (self.act_quit,):
+                act.setEnabled(False)
+        self.menuBar().setEnabled(False)
+        self.overlay.engage(reason)
+
+    @property
+    def locked(self) -> bool:
+        """Whether the lock overlay is up."""
+        return self.overlay.isVisible()
+
+    def apply_layout(self, kind: str) -> None:
+        """Arrange the docks in the built-in layout ``kind`` (``hd``/``uhd``)."""
+        self.kind = kind
+        layouts.apply_builtin(self, self.docks, kind, max(self.width(), 800),
+                              max(self.height(), 600))
+
+    def reset_layout(self) -> None:
+        """Forget the saved layout and go back to the built-in one."""
+        self.store.forget(self.session.username)
+        self.apply_layout(self.kind)
+        self.show_message("info", self.tr("Layout reset."))
+
+    def save_layout(self) -> None:
+        """Keep the current arrangement for this user."""
+        self.store.save(self.session.username, self, self.kind)
+        self.show_message("info", self.tr("Layout saved."))
+
+    def restore_layout(self) -> bool:
+        """Restore this user's saved layout; False when there is none."""
+        kind = self.store.saved_kind(self.session.username)
+        if kind:
+            self.kind = kind
+        return self.store.restore(self.session.username, self)
+
+    def show_shortcuts(self) -> None:
+        """The Help → Keyboard shortcuts dialog (non-modal)."""
+        dlg = ShortcutsDialog(self, self.shortcut_list())
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        self._shortcuts_dialog = dlg
+
+    def shortcut_list(self) -> list[tuple[str, str]]:
+        """``(action text, shortcut)`` of every window action."""
+        out = []
+        for act in self.actions():
+            seq = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if seq:
+                out.append((act.text().replace("&", ""), seq))
+        return out
+
+    # ---- Events
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not self.locked:
+            try:
+                self.store.save(self.session.username, self, self.kind)
+            except Exception:
+                log.exception("saving the layout failed")
+        self.idle.stop()
+        self.sig_closing.emit()
+        super().closeEvent(event)
+
+    # ---- Internals
+
+    def _on_pane_selected(self, case_id: str) -> None:
+        self.session.select_case(case_id or None)
+
+    def _on_unit_activated(self, unit_id: str) -> None:
+        queue = self.panes.get("queue")
+        try:
+            queue.filter_unit(unit_id)  # type: ignore[union-attr]
+        except Exception:
+            log.exception("queue filter_unit failed")
+
+    def _verify_password(self, password: str, on_ok: Callable[[object], None],
+                         on_error: Callable[[Exception], None]) -> None:
+        api, user = self.session.api, self.session.username
+        self.session.jobs.submit(lambda: api.login(user, password), on_ok, on_error)
+
+    def _on_unlocked(self) -> None:
+        for act in self.actions():
+            act.setEnabled(True)
+        self.act_lock.setEnabled(self.session.role != "wall")
+        self.menuBar().setEnabled(True)
+        for d in self._hidden_floating:
+            d.show()
+        self._hidden_floating = []
+        self.idle.paused = False
+        self.idle.touch()
+        self.sig_relogged.emit()
+
+    def _on_theme_toggled(self) -> None:
+        self.theme = "night" if self.act_night.isChecked() else "day"
+        self.sig_theme.emit(self.theme)
+
+    def _toggle_full(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def _clear_message(self) -> None:
+        self.message_label.clear()
+
+    def _update_clock(self) -> None:
+        from datetime import datetime
+
+        self.clock_label.setText(datetime.now(self.session.zone).strftime("%Y-%m-%d %H:%M:%S"))
+
+    def _about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About"))
+        box.setText(self.tr("Command Post console — a live multi-pane command post for "
+                            "duty officers."))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+
+
+class ShortcutsDialog(QDialog):
+    """Lists every action and its key."""
+
+    def __init__(self, parent: QWidget, rows: list[tuple[str, str]]) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        table = QtWidgets.QTableWidget(len(rows), 2, self)
+        table.setObjectName("shortcutsTable")
+        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Key")])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        for i, (text, key) in enumerate(rows):
+            table.setItem(i, 0, QtWidgets.QTableWidgetItem(text))
+            table.setItem(i, 1, QtWidgets.QTableWidgetItem(key))
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(table)
+        lay.addWidget(buttons)
+        self.resize(520, 480)
+        self.table = table
+
+
+def role_word(role: str) -> str:
+    """Translated role name."""
+    from widgets.qt import QCoreApplication as T
+
+    words = {
+        "officer": T.translate("Roles", "duty officer"),
+        "supervisor": T.translate("Roles", "supervisor"),
+        "wall": T.translate("Roles", "video wall"),
+        "unit": T.translate("Roles", "unit"),
+        "intake": T.translate("Roles", "intake"),
+    }
+    return words.get(role, safe(role, 20))
+
+
+def link_word(state: str) -> str:
+    """Translated link state."""
+    from widgets.qt import QCoreApplication as T
+
+    words = {
+        "live": T.translate("Link", "live"),
+        "catching_up": T.translate("Link", "catching up"),
+        "connecting": T.translate("Link", "connecting"),
+        "reconnecting": T.translate("Link", "reconnecting"),
+        "offline": T.translate("Link", "offline"),
+        "session_expired": T.translate("Link", "session expired"),
+    }
+    return words.get(state, safe(state, 20))

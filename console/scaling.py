@@ -1,0 +1,23 @@
+"""Font size and layout choice from the screen's size."""
+
+from __future__ import annotations
+
+REFERENCE_HEIGHT = 1080  # logical pixels of the screen the base size is made for
+REFERENCE_PT = 10.5  # 14 px at 96 dpi on a 1080-line screen
+MIN_PT, MAX_PT = 9.0, 28.0
+
+
+def base_point_size(height_px: int, logical_dpi: float = 96.0) -> float:
+    """The base font size (points) for a screen ``height_px`` logical pixels tall.
+
+    Text keeps the same share of the screen height whatever the size and DPI setting:
+    a 2160-line wall display without scaling gets twice the size of a 1080-line one.
+    """
+    dpi = logical_dpi if logical_dpi and logical_dpi > 0 else 96.0
+    pt = REFERENCE_PT * (max(1, height_px) / REFERENCE_HEIGHT) * (96.0 / dpi)
+    return round(min(MAX_PT, max(MIN_PT, pt)) * 2) / 2
+
+
+def layout_kind(width_px: int, height_px: int) -> str:
+    """``"uhd"`` for screens of 3840×2160 class (≥ 1800 lines), else ``"hd"`` (1920×1080)."""
+    return "uhd" if height_px >= 1800 and width_px >= 3000 else "hd"

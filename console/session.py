@@ -1,0 +1,191 @@
+"""The console's :class:`widgets.pane.PaneContext`: state, user, background commands, selection.
+
+One :class:`Session` per logged-in user. Panes read ``state`` on the GUI thread and ask
+the session to talk to the hub (``run_command``, ``fetch``); the session runs those calls
+on a :class:`console.jobs.Jobs` pool and calls back on the GUI thread. A failed command
+becomes one sentence for the officer (``sig_message``); a 401 becomes
+``sig_session_expired`` (the window asks for the password again and keeps its state).
+
+Threading: GUI thread only (the pool threads see only the HubClient).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from client.api import HubClient
+from client.errors import SessionExpired
+from client.state import State
+from client.timeutil import DEFAULT_ZONE
+from console.jobs import Jobs
+from console.messages import describe_error
+from widgets.pane import Pane
+from widgets.qt import QObject, Signal
+from widgets.text import safe
+
+log = logging.getLogger(__name__)
+
+ROLES_WITH_ACTIONS = frozenset({"officer", "supervisor", "unit", "intake"})
+
+
+class Session(QObject):
+    """What every pane gets: implements :class:`widgets.pane.PaneContext`.
+
+    Attributes:
+        api: the logged-in HubClient (shared with the Feed thread).
+        state: the synced picture (GUI thread only).
+        zone: the post's time zone.
+        role: the user's role.
+        read_only: True for the wall role (and, later, wall mode and offline review).
+        username: the login name.
+        user: the user object from the login answer.
+        user_id: the user's id (panes key per-user settings with it).
+        selected: the shared selected case id, or None.
+        panes: the panes that receive selection changes.
+
+    Signals:
+        sig_message(str, str): a message for the officer: ``(level, text)``, level
+            ``info`` or ``error``.
+        sig_session_expired(): a call was refused with 401; ask for the password again.
+        sig_selection(object): the shared selection changed (a case id or None).
+    """
+
+    sig_message = Signal(str, str)
+    sig_session_expired = Signal()
+    sig_selection = Signal(object)
+
+    def __init__(self, api: HubClient, username: str, *, state: State | None = None,
+                 zone_name: str = DEFAULT_ZONE, read_only: bool = False,
+                 jobs: Jobs | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.api = api
+        self.username = username
+        self.user: dict = dict(api.user or {})
+        self.user_id: str = str(self.user.get("id") or username)
+        self.role: str = str(self.user.get("role") or "officer")
+        self.read_only = read_only or self.role not in ROLES_WITH_ACTIONS
+        self.zone = ZoneInfo(zone_name)
+        self.state = state if state is not None else State(zone_name=zone_name)
+        self.jobs = jobs if jobs is not None else Jobs(parent=self)
+        self.panes: list[Pane] = []
+        self.selected: str | None = None
+        self.categories: list[dict] = []
+        self._sub_names: dict[tuple[str, str], str] = {}
+
+    # ---- PaneContext
+
+    def run_command(self, label: str, fn: Callable[[HubClient], Any],
+                    on_ok: Callable[[Any], None] | None = None,
+                    on_error: Callable[[Exception], None] | None = None) -> None:
+        """Run ``fn(api)`` off the GUI thread; report a failure to the officer in words."""
+        if self.read_only:
+            self.sig_message.emit(
+                "error", self.tr("{label}: this console is read-only.").format(label=label))
+            return
+        api = self.api
+
+        def failed(exc: Exception) -> None:
+            self._report(label, exc)
+            if on_error is not None:
+                on_error(exc)
+
+        def done(result: Any) -> None:
+            self.sig_message.emit("info", self.tr("{label}: done.").format(label=label))
+            if on_ok is not None:
+                on_ok(result)
+
+        self.jobs.submit(lambda: fn(api), done, failed)
+
+    def fetch(self, fn: Callable[[HubClient], Any], on_ok: Callable[[Any], None],
+              on_error: Callable[[Exception], None] | None = None) -> None:
+        """Run a read ``fn(api)`` off the GUI thread and call back on it."""
+        api = self.api
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, SessionExpired):
+                self.sig_session_expired.emit()
+            if on_error is not None:
+                on_error(exc)
+            else:
+                log.info("read failed: %s", exc)
+
+        self.jobs.submit(lambda: fn(api), on_ok, failed)
+
+    def select_case(self, case_id: str | None) -> None:
+        """Make ``case_id`` the selection of every pane."""
+        if case_id == self.selected:
+            return
+        self.selected = case_id
+        for pane in list(self.panes):
+            try:
+                pane.on_selection(case_id)
+            except Exception:
+                log.exception("pane %s failed on a selection", pane.pane_id)
+        self.sig_selection.emit(case_id)
+
+    def category_name(self, category: str, subcategory: str) -> str:
+        """``category / subcategory`` with a subcategory code resolved to its name."""
+        sub = self._sub_names.get((category, subcategory), subcategory)
+        cat = safe(category, 40)
+        return f"{cat} / {safe(sub, 60)}" if sub else cat
+
+    def region_name(self, region_id: str | None) -> str:
+        """Name of a region (the id when unknown)."""
+        if not region_id:
+            return ""
+        region = self.state.regions.get(region_id)
+        return safe(region.get("name") if region else region_id, 60)
+
+    def unit_name(self, unit_id: str | None) -> str:
+        """Name of a unit (the id when unknown)."""
+        if not unit_id:
+            return ""
+        unit = self.state.units.get(unit_id)
+        return safe(unit.get("name") if unit else unit_id, 60)
+
+    # ---- Public API (console)
+
+    @property
+    def post_name(self) -> str:
+        """The post's name (from the snapshot; the post id until then)."""
+        post = self.state.post
+        if isinstance(post, dict) and post.get("name"):
+            return safe(post["name"], 60)
+        return safe(self.user.get("post_id") or "", 60)
+
+    @property
+    def display_name(self) -> str:
+        """The user's display name (the login name when the hub gave none)."""
+        return safe(self.user.get("name") or self.username, 40)
+
+    def set_categories(self, categories: list[dict]) -> None:
+        """Keep ``GET /categories`` to resolve subcategory codes to names."""
+        self.categories = categories if isinstance(categories, list) else []
+        names: dict[tuple[str, str], str] = {}
+        for cat in self.categories:
+            if not isinstance(cat, dict):
+                continue
+            for sub in cat.get("subcategories") or ():
+                if isinstance(sub, dict) and sub.get("code"):
+                    names[(str(cat.get("name")), str(sub["code"]))] = str(sub.get("name"))
+        self._sub_names = names
+
+    def load_categories(self) -> None:
+        """Fetch the categories in the background."""
+        self.fetch(lambda api: api.categories(), self.set_categories)
+
+    def shutdown(self) -> None:
+        """Stop the pool (late results are dropped)."""
+        self.jobs.shutdown()
+
+    # ---- Internals
+
+    def _report(self, label: str, exc: Exception) -> None:
+        log.info("command %r failed: %r", label, exc)
+        self.sig_message.emit("error", describe_error(label, exc))
+        if isinstance(exc, SessionExpired):
+            self.sig_session_expired.emit()
+

@@ -1,0 +1,87 @@
+"""``python main.py`` as a process: scripted login, --quit-after, --screenshot, exit codes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from console.app import UsageError, parse_options
+from console.screenshot import numbered
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_main(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_scripted_run_quits_cleanly_and_writes_a_screenshot(hub, tmp_path, password_file):
+    """--user/--password-file/--quit-after/--screenshot: exit 0 and a non-empty PNG."""
+    shot = tmp_path / "x.png"
+    proc = run_main("--hub", hub.url, "--user", "officer-532300", "--password-file",
+                    str(password_file), "--quit-after", "8", "--screenshot", str(shot),
+                    "--data-dir", str(tmp_path / "data"), "--geometry", "1280x800")
+    assert proc.returncode == 0, proc.stderr
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG") and len(data) > 10_000
+
+
+def test_bad_credentials_exit_non_zero_with_a_message(hub, tmp_path):
+    """A wrong password in scripted mode: exit code 4 and one clear line."""
+    pw = tmp_path / "pw"
+    pw.write_text("wrong-password")
+    proc = run_main("--hub", hub.url, "--user", "officer-532301", "--password-file", str(pw),
+                    "--data-dir", str(tmp_path / "data"))
+    assert proc.returncode == 4
+    assert "bad credentials for user 'officer-532301'" in proc.stderr
+
+
+def test_unreachable_hub_exits_non_zero_with_a_message(tmp_path, password_file):
+    """No hub at the address in scripted mode: exit code 3."""
+    proc = run_main("--hub", "http://127.0.0.1:9", "--user", "officer-532300",
+                    "--password-file", str(password_file), "--data-dir", str(tmp_path / "d"))
+    assert proc.returncode == 3
+    assert "hub unreachable" in proc.stderr
+
+
+def test_demo_mode_starts_embedded_hub_and_simulator(tmp_path, password_file):
+    """Without --hub: the demo database is seeded in the data folder and the post fills up."""
+    shot = tmp_path / "demo.png"
+    data = tmp_path / "data"
+    proc = run_main("--user", "supervisor-532300", "--password-file", str(password_file),
+                    "--quit-after", "4", "--screenshot", str(shot), "--data-dir", str(data),
+                    "--lang", "en", timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    assert (data / "demo-hub.db").stat().st_size > 0
+    assert shot.stat().st_size > 10_000
+    assert list((data / "cache").rglob("shift-*.sqlite"))
+
+
+def test_usage_errors():
+    """Bad options are refused with a message (exit code 2 from console_main)."""
+    with pytest.raises(UsageError):
+        parse_options(["--user", "x"])  # without --password-file
+    with pytest.raises(UsageError):
+        parse_options(["--geometry", "big"])
+    with pytest.raises(UsageError):
+        parse_options(["--lang", "fr"])
+    with pytest.raises(UsageError):
+        parse_options(["--hub", "ftp://x"])
+    opts = parse_options(["--geometry", "3840x2160", "--lang", "en"])
+    assert opts.size == (3840, 2160) and opts.lang == "en" and opts.demo
+
+
+def test_usage_error_exit_code():
+    proc = run_main("--theme", "pink")
+    assert proc.returncode == 2 and "console: error" in proc.stderr
+
+
+def test_screenshot_names():
+    assert numbered(Path("/tmp/x.png"), 1) == Path("/tmp/x.png")
+    assert numbered(Path("/tmp/x.png"), 2) == Path("/tmp/x-2.png")

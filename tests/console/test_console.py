@@ -1,0 +1,206 @@
+"""The console against a real hub: login, roles, live data, commands, link loss, lock, re-login."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import requests
+
+from client.errors import ConflictError, ForbiddenError
+from console.app import Launcher
+from hub.seed import DEMO_PASSWORD
+from hub.server import start_embedded
+from tests.console.conftest import POST_NAME, SIZES, UNIT_GA, live
+from widgets.qt import QPushButton
+
+# widgets/map_view.py lets numpy warn "All-NaN slice" inside pyqtgraph's paint; as an error
+# (pyproject: warnings are errors) that exception inside paintEvent crashes the process.
+# Reported to the panes engineer; remove once the map pane no longer warns.
+pytestmark = pytest.mark.filterwarnings("ignore:All-NaN slice encountered:RuntimeWarning")
+
+
+def test_dialog_login_titles_post_and_user(qtbot, hub, launch):
+    """Logging in through the dialog opens a window whose title names the post and the user."""
+    launcher: Launcher = launch(hub.url)
+    dialog = launcher.dialog
+    assert dialog is not None and dialog.ok_button.isEnabled()
+    assert dialog.password.text() == ""  # not demo mode: nothing prefilled
+    dialog.user.setCurrentText("officer-532300")
+    dialog.password.setText(DEMO_PASSWORD)
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: launcher.console is not None, timeout=10000)
+    live(qtbot, launcher)
+    title = launcher.console.window.windowTitle()
+    assert POST_NAME in title
+    assert launcher.console.session.display_name in title
+    assert not dialog.isVisible()
+
+
+def test_dialog_wrong_password_says_so(qtbot, hub, launch):
+    """A wrong password keeps the dialog up with a message and opens no console."""
+    launcher = launch(hub.url)
+    dialog = launcher.dialog
+    dialog.user.setCurrentText("officer-532301")
+    dialog.password.setText("wrong")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)
+    assert launcher.console is None
+    assert dialog.status.text()
+    assert dialog.ok_button.isEnabled()
+
+
+def test_scripted_login_titles_post_and_user(hub, launch):
+    """--user/--password-file logs in without a dialog."""
+    launcher = launch(hub.url, "--user", "supervisor-532300")
+    assert launcher.dialog is None
+    session = launcher.console.session
+    assert session.role == "supervisor" and not session.read_only
+    assert POST_NAME in launcher.console.window.windowTitle()
+
+
+def test_wall_role_has_no_actions(qtbot, hub, launch, hub_user):
+    """The wall account gets a read-only console: no action buttons, commands refused locally."""
+    launcher = launch(hub.url, "--user", f"wall-{532300}")
+    console = launcher.console
+    assert console.session.read_only
+    window = console.window
+    for name in ("case_detail_urge", "alerts_ack", "calls_join"):
+        for button in window.findChildren(QPushButton, name):
+            assert not button.isVisibleTo(window), name
+    assert not window.act_lock.isEnabled()  # a wall display is never locked for idleness
+    sent = []
+    console.session.run_command("Urge", lambda api: sent.append(1))
+    qtbot.waitUntil(lambda: bool(window.messages), timeout=2000)
+    assert not sent
+    assert window.messages[-1][0] == "error"
+
+
+def test_new_case_reaches_the_panes_quickly(qtbot, hub, launch, hub_user):
+    """A case reported through the API shows in the queue, ticker and map within ~2 s."""
+    launcher = launch(hub.url, "--user", "officer-532300")
+    console = launcher.console
+    case = hub_user("intake-532300").report()
+    cid = case["id"]
+    queue, ticker, mapp = (console.window.panes[k] for k in ("queue", "ticker", "map"))
+
+    def shown() -> bool:
+        if hasattr(mapp, "flush"):
+            mapp.flush()
+        in_queue = any(queue.model.case_at(r)[0] == cid for r in range(queue.model.rowCount()))
+        in_ticker = any(e.case_id == cid for e in ticker.entries())
+        on_map = mapp.position_of(cid) is not None
+        return in_queue and in_ticker and on_map
+
+    qtbot.waitUntil(shown, timeout=2500)
+
+
+def test_batches_reach_panes_at_most_ten_times_a_second(qtbot, hub, launch, hub_user):
+    """However many events arrive, on_changes goes out at most ~10 times a second."""
+    launcher = launch(hub.url, "--user", "officer-532300")
+    bridge = launcher.console.bridge
+    intake = hub_user("intake-532300")
+    before = bridge.deliveries
+    qtbot.wait(10)
+    for _ in range(30):
+        intake.report()
+    qtbot.wait(2000)
+    assert bridge.deliveries - before <= 2 * 10 + 2 + 2  # 10/s + the 1 s ticks
+
+
+def test_forbidden_command_says_so_and_changes_nothing(qtbot, hub, launch, hub_user):
+    """An officer's assign is refused (403): a message in words, the case unchanged."""
+    launcher = launch(hub.url, "--user", "officer-532300")
+    console = launcher.console
+    case = hub_user("intake-532300").report()
+    qtbot.waitUntil(lambda: case["id"] in console.session.state.cases, timeout=3000)
+    errors = []
+    console.session.run_command("Assign", lambda api: api.assign(case["id"], UNIT_GA),
+                                on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], ForbiddenError)
+    level, text = console.window.messages[-1]
+    assert level == "error" and "Assign" in text
+    assert console.window.message_label.text().endswith(text)
+    assert hub_user("supervisor-532300").case(case["id"])["version"] == case["version"]
+
+
+def test_conflicting_command_says_so_and_changes_nothing(qtbot, hub, launch, hub_user):
+    """A stale expected_version is refused (409): the message names the case's state."""
+    launcher = launch(hub.url, "--user", "supervisor-532300")
+    console = launcher.console
+    case = hub_user("intake-532300").report()
+    errors = []
+    console.session.run_command(
+        "Assign", lambda api: api.assign(case["id"], UNIT_GA, expected_version=99),
+        on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], ConflictError)
+    level, text = console.window.messages[-1]
+    assert level == "error" and "1" in text
+    assert hub_user("supervisor-532300").case(case["id"])["status"] == "reported"
+
+
+def test_idle_lock_engages_and_unlocks_with_the_password(qtbot, hub, launch):
+    """After the idle time the overlay hides the panes; the right password lifts it."""
+    launcher = launch(hub.url, "--user", "officer-532300", "--lock-after", "0.01")
+    window = launcher.console.window
+    qtbot.waitUntil(lambda: window.locked, timeout=5000)
+    assert window.overlay.geometry() == window.rect()
+    assert not window.menuBar().isEnabled()
+    window.overlay.submit("not-the-password")
+    qtbot.waitUntil(lambda: not window.overlay.busy and window.overlay.error.text() != "",
+                    timeout=10000)
+    assert window.locked
+    window.overlay.submit(DEMO_PASSWORD)
+    qtbot.waitUntil(lambda: not window.locked, timeout=10000)
+    assert window.menuBar().isEnabled()
+
+
+def test_session_expired_relogin_keeps_the_window(qtbot, hub, launch, hub_user):
+    """A 401 mid-shift asks for the password and resumes with a new token, same window."""
+    launcher = launch(hub.url, "--user", "supervisor-532300")
+    console = launcher.console
+    window = console.window
+    case = hub_user("intake-532300").report()
+    qtbot.waitUntil(lambda: case["id"] in console.session.state.cases, timeout=3000)
+    console.session.select_case(case["id"])
+    old_token = console.session.api.token
+    # End the console's session on the hub (as an expiry would).
+    r = requests.delete(hub.url + "/api/v1/session",
+                        headers={"Authorization": f"Bearer {old_token}"}, timeout=5)
+    assert r.status_code in (200, 204)
+    console.session.run_command("Urge", lambda api: api.urge(case["id"], "test"))
+    qtbot.waitUntil(lambda: window.locked, timeout=5000)
+    assert window.overlay.reason == "expired"
+    window.overlay.submit(DEMO_PASSWORD)
+    qtbot.waitUntil(lambda: not window.locked, timeout=10000)
+    assert console.window is window
+    assert console.session.selected == case["id"]
+    assert console.session.api.token != old_token
+    newer = hub_user("intake-532300").report()
+    qtbot.waitUntil(lambda: newer["id"] in console.session.state.cases, timeout=20000)
+
+
+def test_hub_loss_shows_link_state_and_recovers(qtbot, tmp_path: Path, launch, hub_user):
+    """Stopping the hub shows reconnecting/offline; a hub back on the same port and DB resumes."""
+    db = f"sqlite:///{tmp_path / 'own-hub.db'}"
+    own = start_embedded(db, sizes=SIZES)
+    port = int(own.url.rsplit(":", 1)[1])
+    launcher = launch(own.url, "--user", "officer-532300")
+    window = launcher.console.window
+    own.stop()
+    qtbot.waitUntil(lambda: window.link is not None
+                    and window.link.state in ("reconnecting", "offline"), timeout=40000)
+    assert "live" not in window.link_label.property("link")
+    back = start_embedded(db, sizes=SIZES, port=port)
+    try:
+        qtbot.waitUntil(lambda: window.link.state == "live", timeout=40000)
+        from tests.console.conftest import HubUser
+
+        case = HubUser(back.url, "intake-532300").report()
+        qtbot.waitUntil(lambda: case["id"] in launcher.console.session.state.cases,
+                        timeout=10000)
+    finally:
+        launcher.finish(0)
+        back.stop()

@@ -1,0 +1,71 @@
+"""Translations, themes, shortcuts, and the PySide6 6.12.0 guard."""
+
+from __future__ import annotations
+
+import pytest
+
+from console import i18n, themes
+from widgets.qt import QCoreApplication, QObject, Signal
+
+pytestmark = pytest.mark.filterwarnings("ignore:All-NaN slice encountered:RuntimeWarning")
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("zh_CN", "视图(&V)"), ("en", "&View")])
+def test_translation_loads(qapp, lang, expected):
+    """Chinese by default, English with --lang en (a known menu title)."""
+    installed = i18n.install(qapp, lang)
+    try:
+        assert any(not t.isEmpty() for t in installed)
+        assert QCoreApplication.translate("MainWindow", "&View") == expected
+    finally:
+        i18n.remove(qapp, installed)
+
+
+def test_default_language_is_chinese():
+    assert i18n.normalize(None) == "zh_CN"
+    assert i18n.normalize("en_US") == "en"
+
+
+@pytest.mark.parametrize("name", sorted(themes.THEMES))
+def test_theme_fills_every_variable(name):
+    """Every {{ variable }} of the template exists in every theme."""
+    css = themes.render(themes.THEMES[name], 11)
+    assert "{{" not in css and "}}" not in css
+    assert themes.THEMES[name]["background"] in css
+
+
+def test_every_action_has_a_shortcut(hub, launch):
+    """Every window action has a key, and the Help dialog lists them all."""
+    launcher = launch(hub.url, "--user", "supervisor-532300")
+    window = launcher.console.window
+    for act in window.actions():
+        assert not act.shortcut().isEmpty(), act.objectName()
+    rows = window.shortcut_list()
+    assert len(rows) == len(window.actions())
+    window.show_shortcuts()
+    assert window._shortcuts_dialog.table.rowCount() == len(rows)
+    window._shortcuts_dialog.close()
+
+
+def test_theme_toggle_switches_the_stylesheet(qapp, hub, launch):
+    launcher = launch(hub.url, "--user", "officer-532300", "--theme", "day")
+    window = launcher.console.window
+    window.act_night.trigger()
+    assert qapp.property("theme_name") == "night"
+    assert themes.NIGHT["background"] in qapp.styleSheet()
+    window.act_night.trigger()
+    assert qapp.property("theme_name") == "day"
+
+
+class _Emitter(QObject):
+    sig = Signal(int)
+
+
+def test_ten_thousand_signal_emits(qapp):
+    """PySide6 6.12.0 aborts after a few thousand emits (bool refcount); this must pass."""
+    e = _Emitter()
+    got = []
+    e.sig.connect(got.append)
+    for i in range(10_000):
+        e.sig.emit(i)
+    assert len(got) == 10_000
