@@ -1,0 +1,77 @@
+"""Map (one scatter item, slots restyled in place, click selects) and KPI strip."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+
+from widgets.kpi import KpiPane
+from widgets.map_view import MapPane
+
+
+def test_map_new_case_appears_and_closed_leaves(qtbot, ctx, world, apply) -> None:
+    p = MapPane(ctx)
+    qtbot.addWidget(p)
+    open_ids = {c for c, v in ctx.state.cases.items()
+                if v["status"] not in ("resolved", "closed")}
+    assert p.point_count() == len(open_ids)
+    scatter = p.scatter
+    ev = world.created(priority="critical")
+    cid = ev["data"]["case"]["id"]
+    p.on_changes(apply(ev))
+    assert p.position_of(cid) is None  # throttled: not yet drawn
+    qtbot.waitUntil(lambda: p.position_of(cid) is not None, timeout=2000)
+    assert p.scatter is scatter
+    slot = p._slot_of[cid]
+    assert scatter.data["visible"][slot]
+    assert scatter.data["symbol"][slot] == "o"  # reported
+    assert scatter.data["brush"][slot] is p._slots.brushes[0]  # critical
+    assert scatter.data["sourceRect"]["w"][slot] > 0
+    p.on_changes(apply(world.dispatch(cid, world.units[0]["id"])))
+    p.flush()
+    assert scatter.data["symbol"][slot] == "s"
+    p.on_changes(apply(world.updated(cid, "resolve", status="resolved")))
+    p.flush()
+    assert p.position_of(cid) is None
+    assert not scatter.data["visible"][slot]
+    assert np.isnan(scatter.data["x"][slot])
+
+
+def test_map_click_selects_and_highlights(qtbot, ctx) -> None:
+    p = MapPane(ctx)
+    qtbot.addWidget(p)
+    p.resize(600, 500)
+    p.show()
+    cid = next(iter(p._slot_of))
+    lon, lat = p.position_of(cid)
+    with qtbot.waitSignal(p.sig_case_selected) as b:
+        got = p.select_at(lon, lat)
+    assert got == b.args[0]
+    assert p.position_of(got) is not None
+    hx, hy = p.highlight.getData()
+    assert (hx[0], hy[0]) == p.position_of(got)
+    assert p.select_at(lon + 5.0, lat + 5.0) is None  # nothing near
+
+
+def test_kpi_counters_link_and_clock(qtbot, ctx, world, apply, clock) -> None:
+    p = KpiPane(ctx)
+    qtbot.addWidget(p)
+    before = ctx.state.counters.reported
+    p.on_changes(apply(world.created()))
+    assert p.tiles["reported"].value.text() == f"{before + 1:,}"
+    status = SimpleNamespace(state="catching_up", retry_in=None, last_seq=120, hub_latest=150,
+                             frames=10, applied=9, duplicates=1, gaps_filled=0, junk=0,
+                             reconnects=2, snapshots=1, error="<b>boom</b>", cache_file=None)
+    p.set_link(status)
+    assert p.tiles["link"].value.text() == "◐ Catching up"
+    assert "lag 30" in p.tiles["link"].sub.text()
+    assert "reconnects: 2" in p.tiles["link"].toolTip()
+    p.on_tick(clock.now)
+    assert p.tiles["clock"].value.text() == "19:06:40"  # T0 in Asia/Shanghai (UTC+8)
+    p.show()
+    p.resize(1200, 200)
+    qtbot.waitUntil(lambda: p.tiles["reported"].value.font().pixelSize() > 0)
+    big = p.tiles["reported"].value.font().pixelSize()
+    p.resize(1200, 100)
+    qtbot.waitUntil(lambda: 0 < p.tiles["reported"].value.font().pixelSize() < big)

@@ -1,0 +1,454 @@
+"""Overdue and near-due alerts: a banner with counts and a list that follows the clock.
+
+The list is driven by ``ChangeSet.alerts_changed``, which ``State.tick`` fills as cases
+cross their near-due and due times without any event, so the console must pass the tick's
+ChangeSet to ``on_changes`` as well. A critical case entering near-due or overdue sounds a
+cue (unless muted). An officer acknowledges an alert: it dims (and says so) but stays
+listed; acknowledgements are per case *and* phase (a near-due acknowledgement does not
+silence the same case going overdue) and persist in QSettings under the user's key.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from typing import Any
+
+from client.state import ChangeSet
+from client.timeutil import parse_time_or_none
+from widgets.common import (
+    NEAR_COLOR,
+    NEAR_SYMBOL,
+    OVERDUE_COLOR,
+    OVERDUE_SYMBOL,
+    clear_label_cache,
+    fg,
+    plain_label,
+    priority_color,
+    priority_label,
+    time_left_label,
+)
+from widgets.pane import Pane, PaneContext
+from widgets.qt import (
+    QAbstractItemView,
+    QAbstractListModel,
+    QApplication,
+    QEvent,
+    QFont,
+    QHBoxLayout,
+    QItemSelectionModel,
+    QKeySequence,
+    QListView,
+    QModelIndex,
+    QPalette,
+    QPersistentModelIndex,
+    QSettings,
+    QShortcut,
+    Qt,
+    QTimer,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from widgets.text import neutralize, safe
+
+MAX_ACKS = 5000
+#: how many alerts the list shows (the most urgent); the banner counts all of them
+SHOWN_LIMIT = 300
+_DisplayRole = Qt.ItemDataRole.DisplayRole
+
+
+def ack_key(case_id: str, phase: int) -> str:
+    """The acknowledgement key of one case in one phase."""
+    return f"{case_id}#{phase}"
+
+
+class AlertBook:
+    """Overdue and near-due cases in due order, kept by deltas (no Qt).
+
+    ``State.overdue_ids()`` sorts every alert on each call (~0.1 s for 30,000 alerts); the
+    pane instead moves only the cases a ChangeSet names, with bisect, and reads the top.
+    """
+
+    def __init__(self) -> None:
+        self.phase: dict[str, tuple[int, float]] = {}
+        self._dues: dict[int, list[float]] = {1: [], 2: []}
+        self._ids: dict[int, list[str]] = {1: [], 2: []}
+
+    def clear(self) -> None:
+        self.phase.clear()
+        for ph in (1, 2):
+            self._dues[ph].clear()
+            self._ids[ph].clear()
+
+    def count(self, phase: int) -> int:
+        return len(self._ids[phase])
+
+    def set(self, cid: str, phase: int, due: float) -> int:
+        """Put ``cid`` in ``phase`` (0 removes it); return its previous phase."""
+        old = self.phase.get(cid)
+        if old == (phase, due):
+            return phase
+        if old is not None:
+            dues, ids = self._dues[old[0]], self._ids[old[0]]
+            i = self._index(old[0], old[1], cid)
+            del dues[i]
+            del ids[i]
+            del self.phase[cid]
+        if phase:
+            i = self._index(phase, due, cid)
+            self._dues[phase].insert(i, due)
+            self._ids[phase].insert(i, cid)
+            self.phase[cid] = (phase, due)
+        return old[0] if old is not None else 0
+
+    def top(self, n: int) -> list[tuple[str, int]]:
+        """The ``n`` most urgent: overdue (most overdue first), then near due (soonest first)."""
+        over = [(c, 2) for c in self._ids[2][:n]]
+        return over + [(c, 1) for c in self._ids[1][: n - len(over)]]
+
+    def _index(self, phase: int, due: float, cid: str) -> int:
+        dues = self._dues[phase]
+        lo = bisect_left(dues, due)
+        hi = bisect_right(dues, due, lo)
+        return bisect_left(self._ids[phase], cid, lo, hi)
+
+
+class AlertsModel(QAbstractListModel):
+    """``(case_id, phase)`` entries, overdue (most overdue first) then near due (soonest first)."""
+
+    def __init__(self, pane: AlertsPane) -> None:
+        super().__init__(pane)
+        self._pane = pane
+        self.entries: list[tuple[str, int]] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
+
+    def set_entries(self, entries: list[tuple[str, int]]) -> None:
+        if entries == self.entries:
+            return
+        self.beginResetModel()
+        self.entries = entries
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.entries):
+            return None
+        cid, phase = self.entries[index.row()]
+        pane = self._pane
+        case = pane.ctx.state.cases.get(cid)
+        if case is None:
+            return None
+        acked = pane.is_acknowledged(cid, phase)
+        if role == _DisplayRole:
+            return pane.entry_text(cid, case, phase, acked)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return neutralize(case.get("title"))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if acked:
+                return pane.palette().color(QPalette.ColorGroup.Disabled,
+                                            QPalette.ColorRole.Text)
+            if case.get("priority") == "critical":
+                return priority_color("critical")
+            return fg(OVERDUE_COLOR) if phase == 2 else fg(NEAR_COLOR)
+        if role == Qt.ItemDataRole.FontRole:
+            if acked:
+                return self._italic
+            if case.get("priority") == "critical":
+                return self._bold
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return cid
+        return None
+
+
+class AlertsPane(Pane):
+    """Overdue and near-due alerts with a banner, sound cue, mute and acknowledgement.
+
+    Signals:
+        sig_case_selected(str): the user made an alert current (inherited).
+
+    Public API besides the Pane contract:
+        acknowledge(case_ids=None): acknowledge these (default: the selected) alerts.
+        set_muted(bool) / muted: the sound cue on or off (Ctrl+M).
+        is_acknowledged(case_id, phase), entries(): for the console and tests.
+
+    Args:
+        user_key: whose acknowledgements these are (default ``ctx.user_id`` if the
+            context has one, else ``anonymous``).
+        settings: where to persist them (default ``QSettings()`` of the application).
+        beeper: the sound cue (default ``QApplication.beep``).
+        refresh_ms: the list is rebuilt at most this often (0: at once, for tests).
+    """
+
+    pane_id = "alerts"
+
+    def __init__(self, ctx: PaneContext, parent: QWidget | None = None, *,
+                 user_key: str | None = None, settings: QSettings | None = None,
+                 beeper: Callable[[], None] | None = None, refresh_ms: int = 500) -> None:
+        super().__init__(ctx, parent)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setObjectName("alerts_refresh")
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(refresh_ms)
+        self._refresh_timer.timeout.connect(self.flush)
+        self._refresh_ms = refresh_ms
+        self._pending = True  # the first flush loads what the State already holds
+        self._pending_reset = True
+        self._pending_ids: set[str] = set()
+        self.book = AlertBook()
+        key = user_key or getattr(ctx, "user_id", None) or "anonymous"
+        self._settings_key = "alerts/acknowledged/" + "".join(
+            ch if ch.isalnum() or ch in "-_." else "_" for ch in str(key))
+        self._settings = settings if settings is not None else QSettings(self)
+        self._beep = beeper or QApplication.beep
+        self._now = ctx.state.now
+        self.muted = bool(self._settings.value("alerts/muted", False, type=bool))
+        acks = self._settings.value(self._settings_key, [], type=list) or []
+        self._acks: dict[str, None] = dict.fromkeys(str(a) for a in acks)  # ordered set
+
+        self.banner = plain_label("", self)
+        self.banner.setObjectName("alerts_banner")
+        bf = self.banner.font()
+        bf.setBold(True)
+        bf.setPointSizeF(bf.pointSizeF() * 1.5)
+        self.banner.setFont(bf)
+        self.banner.setAutoFillBackground(True)
+        self.banner.setMargin(6)
+        self.model = AlertsModel(self)
+        self.view = QListView(self)
+        self.view.setObjectName("alerts_view")
+        self.view.setModel(self.model)
+        self.view.setUniformItemSizes(True)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self._syncing = False
+        self.more_label = plain_label("", self, wrap=True)
+        self.more_label.setObjectName("alerts_more")
+
+        self.ack_button = QToolButton(self)
+        self.ack_button.setObjectName("alerts_ack")
+        self.ack_button.clicked.connect(lambda: self.acknowledge())
+        self.ack_button.setVisible(not ctx.read_only)
+        self.mute_button = QToolButton(self)
+        self.mute_button.setObjectName("alerts_mute")
+        self.mute_button.setCheckable(True)
+        self.mute_button.setChecked(self.muted)
+        self.mute_button.toggled.connect(self.set_muted)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 0, 4, 0)
+        bar.addWidget(self.ack_button)
+        bar.addStretch(1)
+        bar.addWidget(self.mute_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        lay.addWidget(self.banner)
+        lay.addLayout(bar)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.more_label)
+
+        self._ack_shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
+        self._ack_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._ack_shortcut.setEnabled(not ctx.read_only)
+        self._ack_shortcut.activated.connect(lambda: self.acknowledge())
+        self._mute_shortcut = QShortcut(QKeySequence("Ctrl+M"), self)
+        self._mute_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._mute_shortcut.activated.connect(self.mute_button.toggle)
+        self._retranslate()
+        self.flush()
+
+    # ---- Pane contract
+
+    def title(self) -> str:
+        return self.tr("Alerts")
+
+    def on_changes(self, changes: ChangeSet) -> None:
+        if not (changes.reset or changes.alerts_changed or changes.cases_changed
+                or changes.cases_removed):
+            return
+        self._pending = True
+        self._pending_reset |= changes.reset
+        if not changes.reset:
+            known = self.book.phase
+            ids = self._pending_ids
+            ids |= changes.alerts_changed
+            ids |= changes.cases_removed
+            ids.update(c for c in changes.cases_changed if c in known)
+        if self._refresh_ms <= 0:
+            self.flush()
+        elif not self._refresh_timer.isActive():
+            self._refresh_timer.start()  # the list is rebuilt at most every refresh_ms
+
+    def flush(self) -> None:
+        """Rebuild the list now if changes are pending (the refresh timer does it otherwise)."""
+        if not self._pending:
+            return
+        self._pending = False
+        reset, self._pending_reset = self._pending_reset, False
+        ids, self._pending_ids = self._pending_ids, set()
+        state = self.ctx.state
+        cases = state.cases
+        book = self.book
+        cue = False
+        if reset:
+            book.clear()
+            for ph, listed in ((2, state.overdue_ids()), (1, state.near_due_ids())):
+                for cid in listed:
+                    if cid in cases:
+                        book.set(cid, ph, _due(cases[cid]))
+        else:
+            for cid in ids:
+                case = cases.get(cid)
+                phase = state.alert_phase(cid) if case is not None else 0
+                old = book.set(cid, phase, _due(case) if phase else 0.0)
+                if phase > old and case is not None and case.get("priority") == "critical" \
+                        and not self.is_acknowledged(cid, phase):
+                    cue = True
+        self._rebuild()
+        if cue and not self.muted:
+            self._beep()  # one cue per refresh is enough
+
+    def on_tick(self, now: float) -> None:
+        self._now = now
+        n = self.model.rowCount()
+        if n:
+            self.model.dataChanged.emit(self.model.index(0), self.model.index(n - 1))
+
+    def on_selection(self, case_id: str | None) -> None:
+        self._syncing = True
+        try:
+            sel = self.view.selectionModel()
+            for row, (cid, _) in enumerate(self.model.entries):
+                if cid == case_id:
+                    sel.setCurrentIndex(self.model.index(row),
+                                        QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                    self.view.scrollTo(self.model.index(row))
+                    return
+            sel.clearSelection()
+        finally:
+            self._syncing = False
+
+    # ---- Public API
+
+    def entries(self) -> list[tuple[str, int]]:
+        """``(case_id, phase)`` as listed (phase 2 overdue, 1 near due)."""
+        return list(self.model.entries)
+
+    def is_acknowledged(self, case_id: str, phase: int) -> bool:
+        return ack_key(case_id, phase) in self._acks
+
+    def acknowledge(self, case_ids: list[str] | None = None) -> None:
+        """Acknowledge alerts (default: the selected ones) in their current phase."""
+        if self.ctx.read_only:
+            return
+        if case_ids is None:
+            rows = {i.row() for i in self.view.selectionModel().selectedIndexes()}
+            cur = self.view.currentIndex()
+            if cur.isValid():
+                rows.add(cur.row())
+            case_ids = [self.model.entries[r][0] for r in sorted(rows)]
+        phases = dict(self.model.entries)
+        for cid in case_ids:
+            if cid in phases:
+                self._acks[ack_key(cid, phases[cid])] = None
+        while len(self._acks) > MAX_ACKS:
+            del self._acks[next(iter(self._acks))]
+        self._settings.setValue(self._settings_key, list(self._acks))
+        self._settings.sync()
+        if self.model.entries:
+            self.model.dataChanged.emit(self.model.index(0),
+                                        self.model.index(len(self.model.entries) - 1))
+        self._update_banner()
+
+    def set_muted(self, muted: bool) -> None:
+        """Turn the sound cue off (True) or on."""
+        self.muted = bool(muted)
+        if self.mute_button.isChecked() != self.muted:
+            self.mute_button.setChecked(self.muted)
+        self._settings.setValue("alerts/muted", self.muted)
+        self._retranslate()
+
+    def entry_text(self, cid: str, case: dict, phase: int, acked: bool) -> str:
+        """The line shown for one alert (symbol and word, never colour alone)."""
+        word = self.tr("Overdue") if phase == 2 else self.tr("Near due")
+        sym = OVERDUE_SYMBOL if phase == 2 else NEAR_SYMBOL
+        left = time_left_label(parse_time_or_none(case.get("due_at")), self._now, phase)
+        unit = case.get("unit_id")
+        unit_text = (safe(self.ctx.unit_name(unit), 30) if isinstance(unit, str)
+                     else self.tr("unassigned"))
+        text = (f"{sym} {word} {left.split(' ')[-1]} · {priority_label(case.get('priority'))} · "
+                f"{safe(case.get('title'), 60)} · {unit_text}")
+        if acked:
+            text = "✓ " + self.tr("acknowledged") + " · " + text
+        return text
+
+    # ---- Internals
+
+    def _rebuild(self) -> None:
+        cur = self.view.currentIndex()
+        keep = self.model.entries[cur.row()][0] if cur.isValid() and \
+            cur.row() < len(self.model.entries) else None
+        self.model.set_entries(self.book.top(SHOWN_LIMIT))
+        if keep is not None:
+            self.on_selection(keep)
+        self._update_banner()
+
+    def _update_banner(self) -> None:
+        over, near = self.book.count(2), self.book.count(1)
+        phases = self.book.phase
+        acked = 0
+        for key in self._acks:
+            cid, _, ph = key.rpartition("#")
+            hit = phases.get(cid)
+            if hit is not None and str(hit[0]) == ph:
+                acked += 1
+        hidden = over + near - len(self.model.entries)
+        self.more_label.setVisible(hidden > 0)
+        self.more_label.setText(self.tr("%1 more not listed: use the queue's “My overdue” filter "
+                                        "to see every overdue case.").replace("%1", f"{hidden:,}"))
+        text = self.tr("%1 %2 overdue · %3 %4 near due").replace("%1", OVERDUE_SYMBOL).replace(
+            "%2", str(over)).replace("%3", NEAR_SYMBOL).replace("%4", str(near))
+        if acked:
+            text += "  " + self.tr("(%1 acknowledged)").replace("%1", str(acked))
+        self.banner.setText(text)
+        pal = self.banner.palette()
+        base = self.palette().window().color()
+        pal.setColor(QPalette.ColorRole.Window, base)
+        pal.setColor(QPalette.ColorRole.WindowText,
+                     fg(OVERDUE_COLOR) if over else fg(NEAR_COLOR) if near
+                     else self.palette().windowText().color())
+        self.banner.setPalette(pal)
+
+    def _retranslate(self) -> None:
+        self.ack_button.setText("✓ " + self.tr("Acknowledge"))
+        self.ack_button.setToolTip(self.tr("Acknowledge the selected alerts (Ctrl+K)"))
+        self.mute_button.setText(("✕ " + self.tr("Sound off")) if self.muted
+                                 else ("♪ " + self.tr("Sound on")))
+        self.mute_button.setToolTip(self.tr("Sound cue for critical cases on or off (Ctrl+M)"))
+        self._update_banner()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "model"):
+            clear_label_cache()
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _on_current_row(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._syncing or not current.isValid() or current.row() >= len(self.model.entries):
+            return
+        self.sig_case_selected.emit(self.model.entries[current.row()][0])
+
+
+def _due(case: dict | None) -> float:
+    due = parse_time_or_none(case.get("due_at")) if case is not None else None
+    return due if due is not None else 0.0

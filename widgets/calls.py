@@ -1,0 +1,272 @@
+"""Video calls pane: the active calls with their case and units; join after confirmation.
+
+A call's ``url`` comes from the hub and is untrusted: it is shown as plain text, and
+opened (after the officer confirms) only when it is a valid ``https`` URL with a host.
+Any other scheme (``javascript:``, ``file:``, ``http:``…) is refused and never opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from client.state import ChangeSet
+from client.timeutil import parse_time_or_none
+from widgets.common import VERMILLION, fg, format_duration, format_local, plain_label
+from widgets.pane import Pane, PaneContext
+from widgets.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QDesktopServices,
+    QEvent,
+    QHBoxLayout,
+    QHeaderView,
+    QKeySequence,
+    QMessageBox,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPushButton,
+    QShortcut,
+    Qt,
+    QTableView,
+    QUrl,
+    QVBoxLayout,
+    QWidget,
+)
+from widgets.text import neutralize, safe
+
+(COL_TITLE, COL_CASE, COL_UNITS, COL_STARTED, COL_LINK) = range(5)
+_DisplayRole = Qt.ItemDataRole.DisplayRole
+
+
+def safe_call_url(url: object) -> QUrl | None:
+    """The call URL as a QUrl if it may be opened (valid https with a host), else None."""
+    if not isinstance(url, str) or not url or len(url) > 2000:
+        return None
+    if any(ord(ch) < 0x21 or ord(ch) == 0x7F for ch in url) or neutralize(url) != url:
+        return None  # whitespace, controls or bidi tricks: refuse rather than guess
+    q = QUrl(url, QUrl.ParsingMode.StrictMode)
+    if not q.isValid() or q.scheme().lower() != "https" or not q.host():
+        return None
+    if q.userName() or q.password():
+        return None  # https://trusted@evil.example
+    return q
+
+
+class CallsModel(QAbstractTableModel):
+    """Thin adapter over the active calls (a small list of call dicts)."""
+
+    def __init__(self, pane: CallsPane) -> None:
+        super().__init__(pane)
+        self._pane = pane
+        self.calls: list[dict] = []
+
+    def set_calls(self, calls: list[dict]) -> None:
+        self.beginResetModel()
+        self.calls = calls
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.calls)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == _DisplayRole:
+            t = self._pane.column_titles()
+            return t[section] if 0 <= section < len(t) else None
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.calls):
+            return None
+        call = self.calls[index.row()]
+        col = index.column()
+        pane = self._pane
+        if role in (_DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            full = role == Qt.ItemDataRole.ToolTipRole
+            if col == COL_TITLE:
+                return neutralize(call.get("title")) if full else safe(call.get("title"), 60)
+            if col == COL_CASE:
+                return pane.case_text(call, full)
+            if col == COL_UNITS:
+                units = call.get("unit_ids") if isinstance(call.get("unit_ids"), list) else []
+                text = "、".join(neutralize(pane.ctx.unit_name(u)) for u in units
+                                if isinstance(u, str))
+                return text if full else safe(text, 80)
+            if col == COL_STARTED:
+                started = parse_time_or_none(call.get("started_at"))
+                if started is None:
+                    return "—"
+                return (f"{format_local(started, pane.ctx.zone, with_date=False)[:5]} "
+                        f"({format_duration(pane.now - started)})")
+            if col == COL_LINK:
+                url = neutralize(call.get("url"))
+                if safe_call_url(call.get("url")) is None:
+                    return (pane.tr("✕ link refused: %1").replace("%1", url if full
+                                                                  else safe(url, 50)))
+                return url if full else safe(url, 60)
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_LINK \
+                and safe_call_url(call.get("url")) is None:
+            return fg(VERMILLION)
+        if role == Qt.ItemDataRole.UserRole:
+            return call.get("id")
+        return None
+
+
+class CallsPane(Pane):
+    """Video calls: active calls with case and units; join opens only https links.
+
+    Signals:
+        sig_case_selected(str): the user made a call with a case current (inherited).
+
+    Public API besides the Pane contract:
+        join(call_id=None): ask for confirmation, then open the call (default: current).
+        calls(): the listed call dicts.
+
+    Args:
+        opener: opens a URL (default ``QDesktopServices.openUrl``); injectable for tests.
+    """
+
+    pane_id = "calls"
+
+    def __init__(self, ctx: PaneContext, parent: QWidget | None = None, *,
+                 opener: Callable[[QUrl], Any] | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._open = opener or QDesktopServices.openUrl
+        self.now = ctx.state.now
+        self._titles: list[str] = []
+        self.model = CallsModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("calls_view")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.setShowGrid(False)
+        self.view.verticalHeader().hide()
+        hh = self.view.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setStretchLastSection(True)
+        for col, w in {COL_TITLE: 170, COL_CASE: 200, COL_UNITS: 220, COL_STARTED: 110}.items():
+            self.view.setColumnWidth(col, w)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
+        can_join = not ctx.read_only
+        if can_join:
+            self.view.activated.connect(lambda index: self.join())
+        self.join_button = QPushButton(self)
+        self.join_button.setObjectName("calls_join")
+        self.join_button.setVisible(can_join)
+        self.join_button.clicked.connect(lambda: self.join())
+        self._join_shortcut = QShortcut(QKeySequence("Ctrl+J"), self)
+        self._join_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._join_shortcut.setEnabled(can_join)
+        self._join_shortcut.activated.connect(lambda: self.join())
+        self.note = plain_label("", self, wrap=True)
+        self.note.setObjectName("calls_note")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 4, 4, 0)
+        bar.addWidget(self.note, 1)
+        bar.addWidget(self.join_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        lay.addLayout(bar)
+        lay.addWidget(self.view, 1)
+        self._retranslate()
+        self._refresh()
+
+    # ---- Pane contract
+
+    def title(self) -> str:
+        return self.tr("Video calls")
+
+    def on_changes(self, changes: ChangeSet) -> None:
+        if changes.reset or changes.calls_changed:
+            self._refresh()
+
+    def on_tick(self, now: float) -> None:
+        self.now = now
+        n = self.model.rowCount()
+        if n:
+            self.model.dataChanged.emit(self.model.index(0, COL_STARTED),
+                                        self.model.index(n - 1, COL_STARTED))
+
+    # ---- Public API
+
+    def calls(self) -> list[dict]:
+        return list(self.model.calls)
+
+    def case_text(self, call: dict, full: bool = False) -> str:
+        cid = call.get("case_id")
+        if not isinstance(cid, str):
+            return self.tr("— no case")
+        case = self.ctx.state.cases.get(cid)
+        title = neutralize(case.get("title")) if case else ""
+        text = f"{neutralize(cid)} {title}".strip()
+        return text if full else safe(text, 60)
+
+    def join(self, call_id: str | None = None) -> bool:
+        """Confirm, then open the call's https link. Return True when it was opened."""
+        if self.ctx.read_only:
+            return False
+        call = self._call(call_id)
+        if call is None:
+            self.note.setText(self.tr("Select a call first."))
+            return False
+        url = safe_call_url(call.get("url"))
+        shown = safe(call.get("url"), 120)
+        if url is None:
+            self.note.setText(self.tr("Link refused (only https links are opened): %1")
+                              .replace("%1", shown))
+            return False
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Join video call"),
+                          self.tr("Open this video call in the browser?\n\n%1\n%2")
+                          .replace("%1", safe(call.get("title"), 80)).replace("%2", shown),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return False
+        self._open(url)
+        self.note.setText(self.tr("Opened %1").replace("%1", shown))
+        return True
+
+    def column_titles(self) -> list[str]:
+        return self._titles
+
+    # ---- Internals
+
+    def _call(self, call_id: str | None) -> dict | None:
+        if call_id is None:
+            cur = self.view.currentIndex()
+            if not cur.isValid():
+                return self.model.calls[0] if len(self.model.calls) == 1 else None
+            return self.model.calls[cur.row()]
+        return self.ctx.state.calls.get(call_id)
+
+    def _refresh(self) -> None:
+        calls = sorted(self.ctx.state.calls.values(),
+                       key=lambda c: str(c.get("started_at") or ""), reverse=True)
+        self.model.set_calls(calls)
+        self.note.setText(self.tr("%1 active calls").replace("%1", str(len(calls))))
+
+    def _retranslate(self) -> None:
+        self._titles = [self.tr("Call"), self.tr("Case"), self.tr("Units"),
+                        self.tr("Started"), self.tr("Link")]
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+        self.join_button.setText("☎ " + self.tr("Join…"))
+        self.join_button.setToolTip(self.tr("Open the selected call after confirming (Ctrl+J)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "model"):
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _on_current_row(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if current.isValid() and current.row() < len(self.model.calls):
+            cid = self.model.calls[current.row()].get("case_id")
+            if isinstance(cid, str):
+                self.sig_case_selected.emit(cid)

@@ -1,0 +1,355 @@
+"""Case detail pane: every field of the selected case as plain text, its history, time left."""
+
+from __future__ import annotations
+
+from client.state import ChangeSet
+from client.timeutil import parse_time_or_none
+from client.workload import INACTIVE
+from widgets.common import (
+    NEAR_COLOR,
+    OVERDUE_COLOR,
+    action_text,
+    clear_label_cache,
+    fg,
+    format_local,
+    plain_label,
+    priority_color,
+    priority_label,
+    source_text,
+    status_label,
+    time_left_label,
+)
+from widgets.pane import Pane, PaneContext
+from widgets.qt import (
+    QEvent,
+    QFormLayout,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QShortcut,
+    QSplitter,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+from widgets.text import neutralize, safe
+
+#: roles that may urge (督办) a case
+URGE_ROLES = frozenset(("officer", "supervisor"))
+
+
+class CaseDetailPane(Pane):
+    """Case detail: fields, description, location, live time left and history timeline.
+
+    Signals:
+        sig_case_selected(str): not emitted (the detail follows the shared selection).
+
+    Public API besides the Pane contract:
+        case_id: the case shown (None when nothing is selected).
+        history_lines(): the history timeline as shown (plain strings).
+        urge(): send a reminder (督办) for the shown case (officer/supervisor, Ctrl+U).
+    """
+
+    pane_id = "case_detail"
+
+    def __init__(self, ctx: PaneContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.case_id: str | None = None
+        self._version: int | None = None
+        self._request = 0  # answers to older history requests are dropped
+        self._now = ctx.state.now
+
+        self.title_label = plain_label("", self, wrap=True)
+        self.title_label.setObjectName("case_detail_title")
+        f = self.title_label.font()
+        f.setPointSizeF(f.pointSizeF() * 1.35)
+        f.setBold(True)
+        self.title_label.setFont(f)
+        self.badge_label = plain_label("", self)
+        self.badge_label.setObjectName("case_detail_badges")
+        self.left_label = plain_label("", self)
+        self.left_label.setObjectName("case_detail_time_left")
+        lf = self.left_label.font()
+        lf.setBold(True)
+        lf.setPointSizeF(lf.pointSizeF() * 1.2)
+        self.left_label.setFont(lf)
+
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.fields: dict[str, QLabel] = {}
+        self.field_names: dict[str, QLabel] = {}
+        for key in ("id", "category", "region", "unit", "source", "reported_at", "due_at",
+                    "updated_at", "closed_at", "address", "location", "version", "urges"):
+            name = plain_label("", self)
+            value = plain_label("", self, wrap=True)
+            value.setObjectName(f"case_detail_{key}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.field_names[key] = name
+            self.fields[key] = value
+            self.form.addRow(name, value)
+
+        self.description = QPlainTextEdit(self)  # plain text only, by construction
+        self.description.setObjectName("case_detail_description")
+        self.description.setReadOnly(True)
+        self.description.setMaximumBlockCount(200)
+        self.history_label = plain_label("", self)
+        self.history = QListWidget(self)
+        self.history.setObjectName("case_detail_history")
+        self.history.setWordWrap(True)
+        self.history.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+        self.urge_button = QPushButton(self)
+        self.urge_button.setObjectName("case_detail_urge")
+        self.urge_button.clicked.connect(self.urge)
+        can_urge = not ctx.read_only and ctx.role in URGE_ROLES
+        self.urge_button.setVisible(can_urge)
+        self._urge_shortcut = QShortcut(QKeySequence("Ctrl+U"), self)
+        self._urge_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._urge_shortcut.setEnabled(can_urge)
+        self._urge_shortcut.activated.connect(self.urge)
+        self.message = plain_label("", self, wrap=True)
+        self.message.setObjectName("case_detail_message")
+
+        head = QHBoxLayout()
+        head.addWidget(self.badge_label)
+        head.addStretch(1)
+        head.addWidget(self.left_label)
+        head.addWidget(self.urge_button)
+        top = QWidget(self)
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(8, 8, 8, 4)
+        tl.addWidget(self.title_label)
+        tl.addLayout(head)
+        tl.addLayout(self.form)
+        tl.addWidget(self.description, 1)
+        bottom = QWidget(self)
+        bl = QVBoxLayout(bottom)
+        bl.setContentsMargins(8, 4, 8, 8)
+        bl.addWidget(self.history_label)
+        bl.addWidget(self.history, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.message)
+        lay.addWidget(self.splitter, 1)
+        self._retranslate()
+        self._show()
+
+    # ---- Pane contract
+
+    def title(self) -> str:
+        return self.tr("Case detail")
+
+    def on_selection(self, case_id: str | None) -> None:
+        if case_id == self.case_id:
+            return
+        self.case_id = case_id
+        self._version = None
+        self.history.clear()
+        self._show()
+
+    def on_changes(self, changes: ChangeSet) -> None:
+        cid = self.case_id
+        if cid is None:
+            return
+        if changes.reset or cid in changes.cases_changed or cid in changes.cases_added \
+                or cid in changes.cases_removed or cid in changes.urges_changed \
+                or cid in changes.alerts_changed:
+            self._show()
+
+    def on_tick(self, now: float) -> None:
+        self._now = now
+        case = self.ctx.state.cases.get(self.case_id or "")
+        if case is not None:
+            self._show_left(case)
+
+    # ---- Public API
+
+    def history_lines(self) -> list[str]:
+        """The history timeline as shown."""
+        return [self.history.item(i).text() for i in range(self.history.count())]
+
+    def urge(self) -> None:
+        """Send a reminder (督办) to the unit holding the shown case."""
+        cid = self.case_id
+        if cid is None or self.ctx.read_only or self.ctx.role not in URGE_ROLES:
+            return
+        case = self.ctx.state.cases.get(cid)
+        if case is None or not isinstance(case.get("unit_id"), str):
+            self.message.setText(self.tr("Only a case held by a unit can be urged."))
+            return
+        self.ctx.run_command(self.tr("Urge case %1").replace("%1", safe(cid, 40)),
+                             lambda api: api.urge(cid, note=""))
+
+    # ---- Internals
+
+    def _retranslate(self) -> None:
+        names = {
+            "id": self.tr("ID"), "category": self.tr("Category"), "region": self.tr("Region"),
+            "unit": self.tr("Unit"), "source": self.tr("Source"),
+            "reported_at": self.tr("Reported"), "due_at": self.tr("Due"),
+            "updated_at": self.tr("Updated"), "closed_at": self.tr("Closed"),
+            "address": self.tr("Address"), "location": self.tr("Location"),
+            "version": self.tr("Version"), "urges": self.tr("Urges"),
+        }
+        for key, label in self.field_names.items():
+            label.setText(names[key])
+        self.history_label.setText(self.tr("History"))
+        self.urge_button.setText(self.tr("Urge (Ctrl+U)"))
+        self.urge_button.setToolTip(self.tr("Send a reminder (督办) to the unit holding the case"))
+        self.description.setPlaceholderText(self.tr("No description"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            clear_label_cache()
+            self._retranslate()
+            self._show()
+        super().changeEvent(event)
+
+    def _show(self) -> None:
+        cid = self.case_id
+        case = self.ctx.state.cases.get(cid) if cid is not None else None
+        self.splitter.setVisible(case is not None)
+        if cid is None:
+            self.message.setText(self.tr("No case selected. Pick one in the queue, the map or the alerts."))
+            self.message.show()
+            return
+        if case is None:
+            self.message.setText(self.tr("Case %1 is no longer in this post's picture.")
+                                 .replace("%1", safe(cid, 40)))
+            self.message.show()
+            return
+        self.message.clear()
+        self.message.hide()
+        ctx = self.ctx
+        z = ctx.zone
+        self.title_label.setText(safe(case.get("title"), 90))
+        self.title_label.setToolTip(neutralize(case.get("title")))
+        self.badge_label.setText(f"{priority_label(case.get('priority'))}    "
+                                 f"{status_label(case.get('status'))}")
+        pal = self.badge_label.palette()
+        pal.setColor(self.badge_label.foregroundRole(), priority_color(case.get("priority")))
+        self.badge_label.setPalette(pal)
+        bf = self.badge_label.font()
+        bf.setBold(case.get("priority") == "critical")
+        self.badge_label.setFont(bf)
+        unit = case.get("unit_id")
+        lat, lon = case.get("lat"), case.get("lon")
+        location = (f"{float(lat):.5f}, {float(lon):.5f}"
+                    if isinstance(lat, int | float) and isinstance(lon, int | float)
+                    else self.tr("unknown"))
+        values = {
+            "id": safe(cid, 60),
+            "category": safe(ctx.category_name(str(case.get("category") or ""),
+                                               str(case.get("subcategory") or "")), 120),
+            "region": safe(ctx.region_name(case.get("region_id")), 120),
+            "unit": safe(ctx.unit_name(unit), 120) if isinstance(unit, str)
+            else self.tr("— unassigned"),
+            "source": source_text(case.get("source")),
+            "reported_at": format_local(parse_time_or_none(case.get("reported_at")), z),
+            "due_at": format_local(parse_time_or_none(case.get("due_at")), z),
+            "updated_at": format_local(parse_time_or_none(case.get("updated_at")), z),
+            "closed_at": format_local(parse_time_or_none(case.get("closed_at")), z),
+            "address": safe(case.get("address"), 200),
+            "location": location,
+            "version": safe(case.get("version"), 20),
+            "urges": str(ctx.state.urges_by_case.get(cid, 0)),
+        }
+        for key, text in values.items():
+            self.fields[key].setText(text)
+        self.fields["address"].setToolTip(neutralize(case.get("address")))
+        desc = case.get("description")
+        self.description.setPlainText(_multiline(desc))
+        self._show_left(case)
+        version = case.get("version") if type(case.get("version")) is int else None
+        if version != self._version:
+            self._version = version
+            self._fetch_history(cid)
+
+    def _show_left(self, case: dict) -> None:
+        if case.get("status") in INACTIVE:
+            self.left_label.setText(self.tr("SLA stopped"))
+            self.left_label.setPalette(self.palette())
+            return
+        phase = self.ctx.state.alert_phase(self.case_id or "")
+        text = time_left_label(parse_time_or_none(case.get("due_at")), self._now, phase)
+        word = {2: self.tr("Overdue"), 1: self.tr("Near due")}.get(phase, self.tr("Time left"))
+        self.left_label.setText(f"{word}  {text}")
+        pal = self.left_label.palette()
+        if phase:
+            pal.setColor(self.left_label.foregroundRole(),
+                         fg(OVERDUE_COLOR if phase == 2 else NEAR_COLOR))
+        else:
+            pal = self.palette()
+        self.left_label.setPalette(pal)
+
+    def _fetch_history(self, cid: str) -> None:
+        self._request += 1
+        token = self._request
+        self.history.clear()
+        self.history.addItem(self.tr("Loading history…"))
+
+        def ok(events: object) -> None:
+            if token == self._request:
+                self._show_history(events)
+
+        def failed(exc: Exception) -> None:
+            if token == self._request:
+                self.history.clear()
+                self.history.addItem(self.tr("Could not load the history: %1")
+                                     .replace("%1", safe(str(exc) or type(exc).__name__, 200)))
+
+        self.ctx.fetch(lambda api: api.case_history(cid), ok, failed)
+
+    def _show_history(self, events: object) -> None:
+        self.history.clear()
+        if not isinstance(events, list) or not events:
+            self.history.addItem(self.tr("No history yet."))
+            return
+        for ev in events:
+            if not isinstance(ev, dict):
+                continue
+            data = ev.get("data") if isinstance(ev.get("data"), dict) else {}
+            typ = ev.get("type")
+            when = format_local(parse_time_or_none(ev.get("ts")), self.ctx.zone)
+            if typ == "case.created":
+                what = self.tr("reported")
+            elif typ == "case.updated":
+                what = action_text(data.get("action"))
+                case = data.get("case")
+                if data.get("action") in ("dispatch", "reassign") and isinstance(case, dict) \
+                        and isinstance(case.get("unit_id"), str):
+                    what += " → " + neutralize(self.ctx.unit_name(case["unit_id"]))
+            elif typ == "case.urged":
+                what = self.tr("urged")
+            elif isinstance(typ, str) and typ.startswith("whistle."):
+                what = self.tr("whistle")
+            else:
+                what = neutralize(typ)
+            line = f"{when}  {what}"
+            actor = neutralize(data.get("actor"))
+            if actor:
+                line += f" · {actor}"
+            note = neutralize(data.get("note"))
+            if note.strip():
+                line += f" · “{note}”"
+            item = QListWidgetItem(safe(line, 300))
+            item.setToolTip(neutralize(line))
+            self.history.addItem(item)
+
+
+def _multiline(text: object) -> str:
+    """Neutralise each line of a description but keep its line breaks."""
+    if text is None:
+        return ""
+    s = text if isinstance(text, str) else str(text)
+    return "\n".join(neutralize(line) for line in s.splitlines()[:200])
+

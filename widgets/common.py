@@ -1,0 +1,210 @@
+"""Shared look and words of the panes: priority/status labels, colours, durations, times.
+
+Status is never shown by colour alone: every label pairs a symbol and a word with the
+colour. Colours come from the Okabe–Ito palette (safe for the common colour-vision
+deficiencies). Labels are translated at call time (``QCoreApplication.translate`` with
+literal English sources, so ``pyside6-lupdate`` finds them) and cached per language;
+:func:`clear_label_cache` drops the cache on a language change.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from widgets.qt import QColor, QCoreApplication, QGuiApplication, QLabel, Qt, QWidget
+
+# ---- Okabe–Ito palette
+
+ORANGE = "#E69F00"
+SKY = "#56B4E9"
+GREEN = "#009E73"
+YELLOW = "#F0E442"
+BLUE = "#0072B2"
+VERMILLION = "#D55E00"
+PURPLE = "#CC79A7"
+GREY = "#8A8A8A"
+
+PRIORITIES = ("critical", "urgent", "normal")
+PRIORITY_RANK = {"critical": 0, "urgent": 1, "normal": 2}
+PRIORITY_COLOR = {"critical": VERMILLION, "urgent": ORANGE, "normal": BLUE}
+PRIORITY_SYMBOL = {"critical": "‼", "urgent": "!", "normal": ""}
+
+STATUSES = ("reported", "returned", "dispatched", "accepted", "resolved", "closed")
+STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
+STATUS_SYMBOL = {
+    "reported": "●",
+    "returned": "↩",
+    "dispatched": "→",
+    "accepted": "▶",
+    "resolved": "✓",
+    "closed": "■",
+}
+STATUS_COLOR = {
+    "reported": VERMILLION,
+    "returned": PURPLE,
+    "dispatched": ORANGE,
+    "accepted": BLUE,
+    "resolved": GREEN,
+    "closed": GREY,
+}
+
+OVERDUE_SYMBOL = "⚠"
+NEAR_SYMBOL = "◔"
+OVERDUE_COLOR = VERMILLION
+NEAR_COLOR = ORANGE
+
+_cache: dict[str, dict[str, str]] = {}
+
+
+def clear_label_cache() -> None:
+    """Forget translated labels (call on QEvent.LanguageChange)."""
+    _cache.clear()
+
+
+def _statuses() -> dict[str, str]:
+    tr = QCoreApplication.translate
+    return {
+        "reported": tr("CaseStatus", "Reported"),
+        "returned": tr("CaseStatus", "Returned"),
+        "dispatched": tr("CaseStatus", "Dispatched"),
+        "accepted": tr("CaseStatus", "Accepted"),
+        "resolved": tr("CaseStatus", "Resolved"),
+        "closed": tr("CaseStatus", "Closed"),
+    }
+
+
+def _priorities() -> dict[str, str]:
+    tr = QCoreApplication.translate
+    return {
+        "critical": tr("CasePriority", "Critical"),
+        "urgent": tr("CasePriority", "Urgent"),
+        "normal": tr("CasePriority", "Normal"),
+    }
+
+
+def _sources() -> dict[str, str]:
+    tr = QCoreApplication.translate
+    return {
+        "app": tr("CaseSource", "App"),
+        "wechat": tr("CaseSource", "WeChat"),
+        "hotline": tr("CaseSource", "Hotline"),
+        "grid_worker": tr("CaseSource", "Grid worker"),
+        "video_ai": tr("CaseSource", "Video AI"),
+        "self_found": tr("CaseSource", "Self-found"),
+    }
+
+
+def _actions() -> dict[str, str]:
+    tr = QCoreApplication.translate
+    return {
+        "create": tr("CaseAction", "new"),
+        "dispatch": tr("CaseAction", "dispatched"),
+        "reassign": tr("CaseAction", "reassigned"),
+        "accept": tr("CaseAction", "accepted"),
+        "resolve": tr("CaseAction", "resolved"),
+        "return": tr("CaseAction", "returned"),
+        "reopen": tr("CaseAction", "reopened"),
+        "close": tr("CaseAction", "closed"),
+        "edit": tr("CaseAction", "edited"),
+    }
+
+
+def _lookup(table: str, build, key: object) -> str:
+    labels = _cache.get(table)
+    if labels is None:
+        labels = _cache[table] = build()
+    if isinstance(key, str):
+        return labels.get(key, key)
+    return "" if key is None else str(key)
+
+
+def status_text(status: object) -> str:
+    """Translated status word (unknown values shown as they came)."""
+    return _lookup("status", _statuses, status)
+
+
+def status_label(status: object) -> str:
+    """Symbol + translated status word, e.g. ``● 待派遣``."""
+    sym = STATUS_SYMBOL.get(status, "?") if isinstance(status, str) else "?"
+    return f"{sym} {status_text(status)}"
+
+
+def priority_text(priority: object) -> str:
+    """Translated priority word."""
+    return _lookup("priority", _priorities, priority)
+
+
+def priority_label(priority: object) -> str:
+    """Symbol + translated priority word, e.g. ``‼ 特急``."""
+    sym = PRIORITY_SYMBOL.get(priority, "?") if isinstance(priority, str) else "?"
+    return f"{sym} {priority_text(priority)}" if sym else priority_text(priority)
+
+
+def source_text(source: object) -> str:
+    """Translated reporting channel."""
+    return _lookup("source", _sources, source)
+
+
+def action_text(action: object) -> str:
+    """Translated lifecycle action (past tense)."""
+    return _lookup("action", _actions, action)
+
+
+def fg(color: str) -> QColor:
+    """``color`` as a text colour readable on the current palette's base.
+
+    The Okabe–Ito hues are kept; on a light base they are darkened so that small text
+    keeps a usable contrast (orange on white is otherwise ~2:1), on a dark base lightened.
+    """
+    base = QGuiApplication.palette().base().color().lightness()
+    c = QColor(color)
+    return c.darker(150) if base > 128 else c.lighter(115)
+
+
+def priority_color(priority: object) -> QColor:
+    """Text colour of a priority (blue for unknown)."""
+    return fg(PRIORITY_COLOR.get(priority, BLUE) if isinstance(priority, str) else BLUE)
+
+
+def format_duration(seconds: float) -> str:
+    """Compact signed duration: ``45m``, ``3h05m``, ``2d04h``, ``-1h05m``."""
+    sign = "-" if seconds < 0 else ""
+    total = int(abs(seconds)) // 60
+    days, rem = divmod(total, 24 * 60)
+    hours, minutes = divmod(rem, 60)
+    if days:
+        return f"{sign}{days}d{hours:02d}h"
+    if hours:
+        return f"{sign}{hours}h{minutes:02d}m"
+    return f"{sign}{minutes}m"
+
+
+def time_left_label(due: float | None, now: float, phase: int = 0) -> str:
+    """Countdown text with a symbol: ``⚠ -1h05m`` overdue, ``◔ 12m`` near due, ``3h20m``."""
+    if due is None:
+        return "—"
+    left = due - now
+    if left < 0 or phase == 2:
+        return f"{OVERDUE_SYMBOL} {format_duration(min(left, 0.0))}"
+    if phase == 1:
+        return f"{NEAR_SYMBOL} {format_duration(left)}"
+    return format_duration(left)
+
+
+def format_local(ts: float | None, zone: ZoneInfo, with_date: bool = True) -> str:
+    """Epoch seconds as local time in ``zone`` (``2026-11-22 16:15`` or ``16:15:02``)."""
+    if ts is None:
+        return "—"
+    dt = datetime.fromtimestamp(ts, zone)
+    return dt.strftime("%Y-%m-%d %H:%M") if with_date else dt.strftime("%H:%M:%S")
+
+
+def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = False) -> QLabel:
+    """A QLabel that can never interpret rich text (for anything that may show hub text)."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    label.setWordWrap(wrap)
+    label.setText(text)
+    return label

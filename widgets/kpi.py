@@ -1,0 +1,173 @@
+"""KPI strip: today's reported, dispatched, closed, closure rate, overdue, link state, clock.
+
+Numbers are big and scale with the strip's height (wall screens); every tile has a caption
+and the link tile says its state in words and a symbol, never by colour alone.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from client.state import ChangeSet
+from widgets.common import GREEN, ORANGE, VERMILLION, fg, plain_label
+from widgets.pane import Pane, PaneContext
+from widgets.qt import QEvent, QFrame, QHBoxLayout, QResizeEvent, Qt, QVBoxLayout, QWidget
+from widgets.text import neutralize
+
+LINK_SYMBOL = {"live": "●", "catching_up": "◐", "connecting": "○", "reconnecting": "○",
+               "offline": "✕", "session_expired": "✕"}
+LINK_COLOR = {"live": GREEN, "catching_up": ORANGE, "connecting": ORANGE,
+              "reconnecting": VERMILLION, "offline": VERMILLION, "session_expired": VERMILLION}
+
+
+class _Tile(QFrame):
+    """A caption over a big value."""
+
+    def __init__(self, name: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"kpi_{name}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.caption = plain_label("", self)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.value = plain_label("—", self)
+        self.value.setObjectName(f"kpi_{name}_value")
+        self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.sub = plain_label("", self)
+        self.sub.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 4, 6, 4)
+        lay.setSpacing(0)
+        lay.addWidget(self.caption)
+        lay.addWidget(self.value, 1)
+        lay.addWidget(self.sub)
+
+    def set_color(self, color: str | None) -> None:
+        pal = self.value.palette()
+        pal.setColor(self.value.foregroundRole(),
+                     fg(color) if color else self.palette().windowText().color())
+        self.value.setPalette(pal)
+
+
+class KpiPane(Pane):
+    """KPI strip.
+
+    Public API besides the Pane contract:
+        set_link(status): show a ``client.feed.LinkStatus`` (state, last seq, lag, counters).
+        tiles: the tiles by name (reported, dispatched, closed, rate, overdue, link, clock).
+    """
+
+    pane_id = "kpi"
+
+    NAMES = ("reported", "dispatched", "closed", "rate", "overdue", "link", "clock")
+
+    def __init__(self, ctx: PaneContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.tiles: dict[str, _Tile] = {n: _Tile(n, self) for n in self.NAMES}
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.setSpacing(4)
+        for n in self.NAMES:
+            lay.addWidget(self.tiles[n], 2 if n in ("link", "clock") else 1)
+        self._link: Any = None
+        self._now = ctx.state.now
+        self.setMinimumHeight(90)
+        self._retranslate()
+        self._refresh()
+        self.on_tick(self._now)
+
+    # ---- Pane contract
+
+    def title(self) -> str:
+        return self.tr("Today")
+
+    def on_changes(self, changes: ChangeSet) -> None:
+        if changes.reset or changes.counters_changed or changes.alerts_changed:
+            self._refresh()
+
+    def on_tick(self, now: float) -> None:
+        self._now = now
+        dt = datetime.fromtimestamp(now, self.ctx.zone)
+        clock = self.tiles["clock"]
+        clock.value.setText(dt.strftime("%H:%M:%S"))
+        clock.sub.setText(f"{dt.strftime('%Y-%m-%d')} · {self.ctx.zone.key}")
+
+    # ---- Public API
+
+    def set_link(self, status: Any) -> None:
+        """Show the feed's ``LinkStatus`` (any object with its attributes)."""
+        self._link = status
+        tile = self.tiles["link"]
+        state = str(getattr(status, "state", "offline"))
+        words = {
+            "connecting": self.tr("Connecting"), "catching_up": self.tr("Catching up"),
+            "live": self.tr("Live"), "reconnecting": self.tr("Reconnecting"),
+            "offline": self.tr("Offline"), "session_expired": self.tr("Session expired"),
+        }
+        tile.value.setText(f"{LINK_SYMBOL.get(state, '?')} {words.get(state, neutralize(state))}")
+        tile.set_color(LINK_COLOR.get(state))
+        last = int(getattr(status, "last_seq", 0) or 0)
+        latest = int(getattr(status, "hub_latest", 0) or 0)
+        lag = max(0, latest - last)
+        sub = self.tr("seq %1 · lag %2").replace("%1", str(last)).replace("%2", str(lag))
+        retry = getattr(status, "retry_in", None)
+        if state == "reconnecting" and isinstance(retry, int | float):
+            sub += " · " + self.tr("retry in %1 s").replace("%1", f"{retry:.0f}")
+        tile.sub.setText(sub)
+        counters = [(self.tr("frames"), "frames"), (self.tr("applied"), "applied"),
+                    (self.tr("duplicates"), "duplicates"), (self.tr("gaps filled"), "gaps_filled"),
+                    (self.tr("junk frames"), "junk"), (self.tr("reconnects"), "reconnects"),
+                    (self.tr("snapshots"), "snapshots")]
+        lines = [f"{label}: {getattr(status, attr, 0)}" for label, attr in counters]
+        err = getattr(status, "error", None)
+        if err:
+            lines.append(self.tr("last error: %1").replace("%1", neutralize(err)[:300]))
+        tile.setToolTip("\n".join(lines))
+
+    # ---- Internals
+
+    def _refresh(self) -> None:
+        c = self.ctx.state.counters
+        t = self.tiles
+        t["reported"].value.setText(f"{c.reported:,}")
+        t["dispatched"].value.setText(f"{c.dispatched:,}")
+        t["closed"].value.setText(f"{c.closed:,}")
+        rate = c.closure_rate
+        t["rate"].value.setText("—" if rate is None else f"{rate * 100:.0f}%")
+        t["rate"].sub.setText(self.tr("%1 of %2 closed").replace("%1", str(c.closed_of_reported))
+                              .replace("%2", str(c.reported)))
+        over = len(self.ctx.state.overdue_ids())
+        near = len(self.ctx.state.near_due_ids())
+        t["overdue"].value.setText(f"⚠ {over:,}" if over else "0")
+        t["overdue"].set_color(VERMILLION if over else None)
+        t["overdue"].sub.setText(self.tr("◔ %1 near due").replace("%1", f"{near:,}"))
+
+    def _retranslate(self) -> None:
+        caps = {"reported": self.tr("Reported today"), "dispatched": self.tr("Dispatched"),
+                "closed": self.tr("Closed today"), "rate": self.tr("Closure rate"),
+                "overdue": self.tr("Overdue now"), "link": self.tr("Hub link"),
+                "clock": self.tr("Post time")}
+        for n, tile in self.tiles.items():
+            tile.caption.setText(caps[n])
+        self.tiles["dispatched"].sub.setText(self.tr("of today's reports"))
+        if self._link is not None:
+            self.set_link(self._link)
+        else:
+            self.tiles["link"].value.setText("○ " + self.tr("Not connected"))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        size = max(14, min(96, int(self.height() * 0.38)))
+        for tile in self.tiles.values():
+            f = tile.value.font()
+            f.setPixelSize(size if tile.objectName() not in ("kpi_link", "kpi_clock")
+                           else int(size * 0.8))
+            f.setBold(True)
+            tile.value.setFont(f)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "tiles"):
+            self._retranslate()
+            self._refresh()
+        super().changeEvent(event)
+

@@ -1,0 +1,353 @@
+"""Unit workloads pane: open, overdue, near-due and urgent counts against on-duty staff.
+
+``load = open / max(on_duty, 1)``; the table is sorted by load (heaviest first) and a bar
+chart (one pyqtgraph BarGraphItem, updated with ``setOpts``) shows the heaviest units.
+Activating a unit (double-click or Enter) emits ``sig_unit_activated``; the console
+connects it to the queue's ``filter_unit``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pyqtgraph as pg
+
+from client.state import ChangeSet
+from widgets.common import (
+    BLUE,
+    NEAR_COLOR,
+    NEAR_SYMBOL,
+    ORANGE,
+    OVERDUE_COLOR,
+    OVERDUE_SYMBOL,
+    VERMILLION,
+    fg,
+    plain_label,
+)
+from widgets.pane import Pane, PaneContext
+from widgets.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QColor,
+    QEvent,
+    QFont,
+    QFontMetrics,
+    QHeaderView,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSplitter,
+    Qt,
+    QTableView,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from widgets.text import neutralize, safe
+
+CHART_UNITS = 8
+#: load (open cases per on-duty person) from which a unit is flagged as overloaded
+HIGH_LOAD = 4.0
+
+(COL_UNIT, COL_DUTY, COL_OPEN, COL_OVERDUE, COL_NEAR, COL_URGENT, COL_LOAD) = range(7)
+_DisplayRole = Qt.ItemDataRole.DisplayRole
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRow:
+    """One unit's line (plain data)."""
+
+    unit_id: str
+    name: str
+    on_duty: int
+    open: int
+    overdue: int
+    near_due: int
+    urgent: int
+
+    @property
+    def load(self) -> float:
+        return self.open / max(self.on_duty, 1)
+
+
+def unit_rows(ctx: PaneContext) -> list[UnitRow]:
+    """Every unit in the picture (and any unit holding a case), heaviest load first."""
+    state = ctx.state
+    loads = state.workloads()
+    rows = []
+    for uid in set(state.units) | set(loads):
+        unit = state.units.get(uid) or {}
+        duty = unit.get("on_duty")
+        w = state.workload(uid)
+        rows.append(UnitRow(uid, str(ctx.unit_name(uid)), duty if type(duty) is int else 0,
+                            w.open, w.overdue, w.near_due, w.urgent))
+    rows.sort(key=lambda r: (-r.load, -r.overdue, -r.open, r.name, r.unit_id))
+    return rows
+
+
+class WorkloadModel(QAbstractTableModel):
+    """Thin adapter over a list of :class:`UnitRow` (small: one row per unit)."""
+
+    def __init__(self, pane: WorkloadPane) -> None:
+        super().__init__(pane)
+        self._pane = pane
+        self.rows: list[UnitRow] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self.refresh_colors()
+
+    def refresh_colors(self) -> None:
+        self._overdue = fg(OVERDUE_COLOR)
+        self._near = fg(NEAR_COLOR)
+
+    def set_rows(self, rows: list[UnitRow]) -> None:
+        """Show ``rows``: precise dataChanged when the order held, else a layout change."""
+        if [r.unit_id for r in rows] == [r.unit_id for r in self.rows]:
+            changed = [i for i, (a, b) in enumerate(zip(self.rows, rows, strict=True)) if a != b]
+            self.rows = rows
+            if changed:
+                self.dataChanged.emit(self.index(changed[0], 0),
+                                      self.index(changed[-1], COL_LOAD))
+            return
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 7
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == _DisplayRole:
+            titles = self._pane.column_titles()
+            return titles[section] if 0 <= section < len(titles) else None
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        if role == _DisplayRole:
+            if col == COL_UNIT:
+                return safe(r.name, 40)
+            if col == COL_DUTY:
+                return str(r.on_duty)
+            if col == COL_OPEN:
+                return str(r.open)
+            if col == COL_OVERDUE:
+                return f"{OVERDUE_SYMBOL} {r.overdue}" if r.overdue else "0"
+            if col == COL_NEAR:
+                return f"{NEAR_SYMBOL} {r.near_due}" if r.near_due else "0"
+            if col == COL_URGENT:
+                return str(r.urgent)
+            flag = f" {OVERDUE_SYMBOL}" if r.load >= HIGH_LOAD else ""
+            return f"{r.load:.1f}{flag}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_UNIT:
+                return neutralize(r.name)
+            if col == COL_LOAD:
+                return self._pane.tr("%1 open cases for %2 on duty").replace(
+                    "%1", str(r.open)).replace("%2", str(r.on_duty))
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == COL_OVERDUE and r.overdue:
+                return self._overdue
+            if col == COL_NEAR and r.near_due:
+                return self._near
+            if col == COL_LOAD and r.load >= HIGH_LOAD:
+                return self._overdue
+            return None
+        if role == Qt.ItemDataRole.FontRole and col == COL_LOAD and r.load >= HIGH_LOAD:
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and col != COL_UNIT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return r.unit_id
+        return None
+
+
+class WorkloadPane(Pane):
+    """Unit workloads: a table sorted by load and a bar chart of the heaviest units.
+
+    Signals:
+        sig_unit_activated(str): the user activated a unit (double-click / Enter); carries
+            the unit id. The console connects it to ``CaseQueuePane.filter_unit``.
+
+    Public API besides the Pane contract:
+        rows(): the shown rows (``UnitRow``), heaviest first.
+        bars: the chart's single ``pg.BarGraphItem``.
+
+    Args:
+        refresh_ms: batches refresh the table and chart at most this often (0: at once).
+    """
+
+    pane_id = "workload"
+    sig_unit_activated = Signal(str)
+
+    def __init__(self, ctx: PaneContext, parent: QWidget | None = None,
+                 refresh_ms: int = 1000) -> None:
+        super().__init__(ctx, parent)
+        self._titles: list[str] = []
+        self._refresh_ms = refresh_ms
+        self._timer = QTimer(self)
+        self._timer.setObjectName("workload_refresh")
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(refresh_ms)
+        self._timer.timeout.connect(self._refresh)
+        self._chart_rows: list[UnitRow] | None = None
+        self.model = WorkloadModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("workload_view")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        vh = self.view.verticalHeader()
+        vh.hide()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        hh = self.view.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(COL_UNIT, QHeaderView.ResizeMode.Stretch)
+        self.view.activated.connect(self._on_activated)
+
+        self.plot = pg.PlotWidget(self)
+        self.plot.setObjectName("workload_chart")
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.setMinimumHeight(200)
+        self.bars = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[], brushes=[])
+        self.plot.addItem(self.bars)
+        self._style_plot()
+
+        self.summary = plain_label("", self)
+        self.summary.setObjectName("workload_summary")
+        self.chart_legend = plain_label("", self, wrap=True)
+        self.chart_legend.setObjectName("workload_chart_legend")
+        chart = QWidget(self)
+        cl = QVBoxLayout(chart)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.setSpacing(0)
+        cl.addWidget(self.plot, 1)
+        cl.addWidget(self.chart_legend)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.view)
+        split.addWidget(chart)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(self.summary)
+        lay.addWidget(split, 1)
+        self._retranslate()
+        self._refresh()
+
+    # ---- Pane contract
+
+    def title(self) -> str:
+        return self.tr("Unit workloads")
+
+    def on_changes(self, changes: ChangeSet) -> None:
+        if not (changes.reset or changes.units_changed):
+            return
+        if changes.reset or self._refresh_ms <= 0:
+            self._refresh()
+        elif not self._timer.isActive():
+            self._timer.start()  # at most one refresh per refresh_ms
+
+    # ---- Public API
+
+    def rows(self) -> list[UnitRow]:
+        """The shown rows, heaviest load first."""
+        return list(self.model.rows)
+
+    def column_titles(self) -> list[str]:
+        return self._titles
+
+    # ---- Internals
+
+    def _refresh(self) -> None:
+        current = self.view.currentIndex()
+        keep = current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None
+        rows = unit_rows(self.ctx)
+        self.model.set_rows(rows)
+        if keep is not None and not self.view.currentIndex().isValid():
+            for i, r in enumerate(rows):
+                if r.unit_id == keep:
+                    self.view.selectionModel().setCurrentIndex(
+                        self.model.index(i, 0),
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows)
+                    break
+        self._update_chart(rows[:CHART_UNITS])
+        total_open = sum(r.open for r in rows)
+        over = sum(1 for r in rows if r.load >= HIGH_LOAD)
+        self.summary.setText(self.tr("%1 units · %2 open cases · %3 overloaded (≥ %4 per person)")
+                             .replace("%1", str(len(rows))).replace("%2", str(total_open))
+                             .replace("%3", str(over)).replace("%4", f"{HIGH_LOAD:g}"))
+
+    def _update_chart(self, top: list[UnitRow]) -> None:
+        if top == self._chart_rows:
+            return  # nothing the chart shows has changed
+        self._chart_rows = top
+        n = len(top)
+        ys = [n - 1 - i for i in range(n)]  # heaviest on top
+        brushes = []
+        for r in top:
+            color = VERMILLION if r.load >= HIGH_LOAD else ORANGE if r.overdue else BLUE
+            brushes.append(pg.mkBrush(QColor(color)))
+        self.bars.setOpts(x0=[0.0] * n, y=ys, height=0.7, width=[r.load for r in top],
+                          brushes=brushes, pens=[pg.mkPen(None)] * n)
+        ticks = [(y, safe(r.name, 14)) for y, r in zip(ys, top, strict=True)]
+        axis = self.plot.getAxis("left")
+        axis.setTicks([ticks])
+        fm = QFontMetrics(axis.style.get("tickFont") or self.font())
+        axis.setWidth(min(220, max((fm.horizontalAdvance(t) for _, t in ticks), default=20) + 18))
+        top_load = max((r.load for r in top), default=1.0)
+        self.plot.setXRange(0, max(top_load * 1.1, 1.0), padding=0)
+        self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
+
+    def _style_plot(self) -> None:
+        pal = self.palette()
+        self.plot.setBackground(pal.base().color())
+        text = pal.text().color()
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setPen(pg.mkPen(text))
+            axis.setTextPen(pg.mkPen(text))
+
+    def _retranslate(self) -> None:
+        self._titles = [self.tr("Unit"), self.tr("On duty"), self.tr("Open"),
+                        self.tr("Overdue"), self.tr("Near due"), self.tr("Urgent"),
+                        self.tr("Load")]
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
+        self.plot.setLabel("bottom", self.tr("Open cases per on-duty person"))
+        self.chart_legend.setText(self.tr("Bars: the %1 heaviest units · vermillion ≥ %2 per "
+                                          "person (overloaded, ⚠) · orange: has overdue cases")
+                                  .replace("%1", str(CHART_UNITS)).replace("%2", f"{HIGH_LOAD:g}"))
+        self.view.setToolTip(self.tr("Double-click or press Enter to show the unit's cases"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "model"):
+            self._chart_rows = None
+            self._retranslate()
+            self._refresh()
+        elif event.type() == QEvent.Type.PaletteChange and hasattr(self, "model"):
+            self.model.refresh_colors()
+            self._style_plot()
+        super().changeEvent(event)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        uid = index.data(Qt.ItemDataRole.UserRole)
+        if isinstance(uid, str):
+            self.sig_unit_activated.emit(uid)
