@@ -5,6 +5,9 @@
     python main.py hub simulate ...     the simulator against any hub
     python main.py sync ...             headless mirror of a post into a shift cache
     python main.py export ...           print the cases a shift cache knows
+    python main.py review [CACHE_DIR]   offline review of cached shifts
+    python main.py report CACHE_DIR --shift ID --pdf OUT.pdf --csv OUT.csv
+                                        the shift handover report, without a window
 """
 
 from __future__ import annotations
@@ -27,6 +30,14 @@ def main(argv: list[str]) -> int:
         from client.cli import export_main
 
         return export_main(argv[1:])
+    if command == "review":
+        from console.review.cli import review_main
+
+        return review_main(argv[1:])
+    if command == "report":
+        from console.review.cli import report_main
+
+        return report_main(argv[1:])
     from console.app import console_main
 
     return console_main(argv)

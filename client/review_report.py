@@ -1,0 +1,266 @@
+"""The shift handover report (交接班报告): its figures, computed from one cached shift.
+
+No Qt here: :func:`build_report` returns a :class:`HandoverReport` of plain numbers and
+lists; ``console.review.report`` draws it as a PDF and :func:`write_csv` writes its cases.
+
+Definitions (what the printed report means):
+
+* **cases of the shift**: every case open (status not ``closed``) in the snapshot the shift
+  started from, plus every case that any event of the shift is about; each as it was at
+  the end of the shift (the last event read) — cases that left the post's jurisdiction
+  are not counted;
+* **by status / category / unit**: those cases by their status, category and holding unit
+  at the end (``None``: no unit holds it);
+* **reported**: ``case.created`` events of the shift; **closed**: distinct cases with a
+  ``close`` action in the shift; **closure rate** = closed / cases of the shift;
+  **on time**: of the closed ones, those whose ``closed_at`` is not after ``due_at``
+  (a case without ``due_at`` counts as on time); **on-time rate** = on time / closed;
+* **overdue at handover**: cases still being handled (status not ``resolved``/``closed``)
+  whose ``due_at`` is at or before the report time (``as_of``: the shift's end, or the
+  last event when the shift is still running), with the unit holding them;
+* **open critical**: cases of priority ``critical`` not ``closed``;
+* **urges / whistles / calls**: the ``case.urged``, ``whistle.started`` and
+  ``call.started`` events of the shift (whistles and calls as last updated in it).
+
+Threading: plain functions over a read-only :class:`client.review.ShiftReview`.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from client.review import ShiftReview
+from client.store import CASE_FIELDS
+from client.timeutil import parse_time_or_none
+
+STATUS_ORDER = ("reported", "dispatched", "accepted", "resolved", "returned", "closed")
+ACTIVE_STOP = ("resolved", "closed")
+
+
+@dataclass
+class HandoverReport:
+    """Figures of one shift's handover report (see the module docstring for definitions).
+
+    Attributes:
+        label, post_id, post_name, zone_name: which shift of which post.
+        start, end, as_of: the shift's bounds and the report time (epoch seconds).
+        events, first_seq, last_seq: the events the report is made from.
+        problem: why the file could not be read whole (English), or "".
+        cases: the cases of the shift as at the end, by id.
+        by_status, by_category, by_unit: counts (lists of ``(key, count)``, largest first;
+            ``by_status`` in lifecycle order).
+        reported, closed, closed_on_time: counts; closure_rate, on_time_rate: shares or None.
+        overdue: overdue cases at handover, most overdue first.
+        open_critical: critical cases not closed.
+        urges: ``{"at", "case_id", "unit_id", "actor", "note"}`` for each urge.
+        whistles, calls: as last updated in the shift.
+        hourly: ``(hour_start, reported, closed, events)`` for each hour of the shift.
+        urges_by_case: urge counts per case.
+        unit_names, region_names, sub_names: display names from the shift's data.
+    """
+
+    label: str
+    post_id: str
+    post_name: str
+    zone_name: str
+    start: float
+    end: float
+    as_of: float
+    events: int
+    first_seq: int | None
+    last_seq: int | None
+    problem: str
+    cases: dict[str, dict]
+    by_status: list[tuple[str, int]]
+    by_category: list[tuple[str, int]]
+    by_unit: list[tuple[str | None, int]]
+    reported: int
+    closed: int
+    closed_on_time: int
+    overdue: list[dict]
+    open_critical: list[dict]
+    urges: list[dict]
+    whistles: list[dict]
+    calls: list[dict]
+    hourly: list[tuple[float, int, int, int]]
+    urges_by_case: dict[str, int] = field(default_factory=dict)
+    unit_names: dict[str, str] = field(default_factory=dict)
+    region_names: dict[str, str] = field(default_factory=dict)
+    sub_names: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    @property
+    def closure_rate(self) -> float | None:
+        """closed / cases of the shift (None when there are none)."""
+        return self.closed / len(self.cases) if self.cases else None
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """closed on time / closed (None when none closed)."""
+        return self.closed_on_time / self.closed if self.closed else None
+
+    def unit_name(self, unit_id: str | None) -> str:
+        """A unit's name from the shift's data (the id when unknown)."""
+        if not unit_id:
+            return ""
+        return self.unit_names.get(unit_id, unit_id)
+
+
+def build_report(review: ShiftReview, *, as_of: float | None = None,
+                 clock: Callable[[], float] = time.time) -> HandoverReport:
+    """Compute the handover report of one shift.
+
+    Args:
+        review: the opened shift.
+        as_of: the report time; default: the shift's end, or (shift still running) the
+            later of the last event and now, never after the end.
+    """
+    last = review.last_time
+    if as_of is None:
+        as_of = min(review.end, max(last, clock()))
+    as_of = max(as_of, last)
+    end_state = review.state_at(review.n_steps - 1, as_of)
+    snap0 = review.snapshot(0)
+    open_at_start = {c["id"] for c in snap0.get("cases") or ()
+                     if isinstance(c, dict) and isinstance(c.get("id"), str)
+                     and c.get("status") != "closed"}
+    touched: set[str] = set()
+    reported = 0
+    closed_ids: set[str] = set()
+    urges: list[dict] = []
+    whistles: dict[str, dict] = {}
+    calls: dict[str, dict] = {}
+    hours = max(1, int((review.end - review.start + 3599) // 3600))
+    hourly = [[review.start + h * 3600, 0, 0, 0] for h in range(hours)]
+
+    def hour(t: float) -> list | None:
+        h = int((t - review.start) // 3600)
+        return hourly[h] if 0 <= h < hours else None
+
+    for t, ev in review.iter_events():
+        typ = ev.get("type")
+        data = ev.get("data") if isinstance(ev.get("data"), dict) else {}
+        row = hour(t)
+        if row is not None:
+            row[3] += 1
+        if typ in ("case.created", "case.updated"):
+            case = data.get("case")
+            if not isinstance(case, dict) or not isinstance(case.get("id"), str):
+                continue
+            touched.add(case["id"])
+            if typ == "case.created":
+                reported += 1
+                if row is not None:
+                    row[1] += 1
+            elif data.get("action") == "close":
+                closed_ids.add(case["id"])
+                if row is not None:
+                    row[2] += 1
+        elif typ == "case.urged":
+            cid = data.get("case_id")
+            if isinstance(cid, str):
+                touched.add(cid)
+                urges.append({"at": t, "case_id": cid, "unit_id": data.get("unit_id"),
+                              "actor": data.get("actor"), "note": data.get("note")})
+        elif typ in ("whistle.started", "whistle.updated"):
+            w = data.get("whistle")
+            if isinstance(w, dict) and isinstance(w.get("id"), str):
+                if typ == "whistle.started" or w["id"] in whistles:
+                    whistles[w["id"]] = w
+        elif typ in ("call.started", "call.ended"):
+            c = data.get("call")
+            if isinstance(c, dict) and isinstance(c.get("id"), str):
+                if typ == "call.started" or c["id"] in calls:
+                    calls[c["id"]] = c
+    cases = {cid: c for cid, c in end_state.cases.items()
+             if cid in touched or cid in open_at_start}
+    status = Counter(c.get("status") for c in cases.values())
+    by_status = [(s, status.pop(s, 0)) for s in STATUS_ORDER]
+    by_status += sorted(((str(k), v) for k, v in status.items()), key=lambda kv: -kv[1])
+    by_category = sorted(Counter(str(c.get("category") or "") for c in cases.values()).items(),
+                         key=lambda kv: (-kv[1], kv[0]))
+    units = Counter(c.get("unit_id") if isinstance(c.get("unit_id"), str) else None
+                    for c in cases.values())
+    by_unit = sorted(units.items(), key=lambda kv: (-kv[1], kv[0] or ""))
+    closed = [cases[cid] for cid in closed_ids if cid in cases]
+    on_time = 0
+    for c in closed:
+        closed_at, due = parse_time_or_none(c.get("closed_at")), parse_time_or_none(c.get("due_at"))
+        if due is None or closed_at is None or closed_at <= due:
+            on_time += 1
+    overdue = []
+    for c in cases.values():
+        due = parse_time_or_none(c.get("due_at"))
+        if c.get("status") not in ACTIVE_STOP and due is not None and due <= as_of:
+            overdue.append(c)
+    overdue.sort(key=lambda c: (parse_time_or_none(c.get("due_at")) or 0.0, c["id"]))
+    critical = sorted((c for c in cases.values()
+                       if c.get("priority") == "critical" and c.get("status") != "closed"),
+                      key=lambda c: (str(c.get("reported_at")), c["id"]))
+    post = end_state.post or {}
+    sub_names: dict[tuple[str, str], str] = {}
+    cats = review.meta.get("categories")
+    for cat in cats if isinstance(cats, list) else ():
+        if isinstance(cat, dict):
+            for sub in cat.get("subcategories") or ():
+                if isinstance(sub, dict) and sub.get("code"):
+                    sub_names[(str(cat.get("name")), str(sub["code"]))] = str(sub.get("name"))
+    problem = review.problem.describe() if review.problem is not None else ""
+    return HandoverReport(
+        label=review.label, post_id=str(post.get("id") or ""),
+        post_name=str(post.get("name") or ""), zone_name=review.zone_name,
+        start=review.start, end=review.end, as_of=as_of, events=review.n_events,
+        first_seq=review.step_seq(1) if review.n_steps > 1 else None,
+        last_seq=review.step_seq(review.n_steps - 1), problem=problem,
+        cases=dict(sorted(cases.items())), by_status=by_status, by_category=by_category,
+        by_unit=by_unit, reported=reported, closed=len(closed), closed_on_time=on_time,
+        overdue=overdue, open_critical=critical, urges=urges,
+        whistles=list(whistles.values()), calls=list(calls.values()),
+        hourly=[(h[0], h[1], h[2], h[3]) for h in hourly],
+        urges_by_case=dict(Counter(u["case_id"] for u in urges)),
+        unit_names={uid: str(u.get("name") or uid) for uid, u in end_state.units.items()},
+        region_names={rid: str(r.get("name") or rid) for rid, r in end_state.regions.items()},
+        sub_names=sub_names,
+    )
+
+
+# ---- CSV
+
+CSV_EXTRA = ("unit_name", "overdue_at_handover", "urges_in_shift")
+_TEXT_FIELDS = frozenset(("title", "description", "address", "unit_name"))
+
+
+def _cell(value: object, text: bool) -> str:
+    if value is None:
+        return ""
+    s = str(value)
+    # control characters out (one case per line); formula-looking hub text defused
+    s = "".join(" " if ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 else ch for ch in s)
+    if text and s[:1] in ("=", "+", "-", "@"):
+        s = "'" + s
+    return s
+
+
+def write_csv(report: HandoverReport, path: str | os.PathLike) -> int:
+    """Write the shift's cases as CSV (UTF-8 with BOM, for spreadsheets); return the row count.
+
+    Columns: the protocol's case fields, then ``unit_name``, ``overdue_at_handover``
+    (1/0) and ``urges_in_shift``.
+    """
+    overdue = {c["id"] for c in report.overdue}
+    n = 0
+    with open(Path(path), "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow((*CASE_FIELDS, *CSV_EXTRA))
+        for cid, c in report.cases.items():
+            row = [_cell(c.get(f), f in _TEXT_FIELDS) for f in CASE_FIELDS]
+            row += [_cell(report.unit_name(c.get("unit_id")), True),
+                    "1" if cid in overdue else "0", str(report.urges_by_case.get(cid, 0))]
+            w.writerow(row)
+            n += 1
+    return n

@@ -1,0 +1,503 @@
+"""The handover report as a printable PDF (Qt's own QPdfWriter + QPainter).
+
+:func:`write_pdf` lays out a :class:`client.review_report.HandoverReport` on A4 pages:
+header, key figures, charts (drawn with QPainter into images), counts by status,
+category and unit, the overdue cases and who holds them, the open critical cases, urges,
+whistles and calls. :func:`render_first_page` draws the same first page into a QImage
+(for previews and docs). Layout is in points (1/72 inch): the painter is scaled to the
+device's resolution and fonts use pixel sizes in those points.
+
+Every text that came from the hub goes through ``widgets.text.safe`` and is drawn with
+``QPainter.drawText`` (plain text: never rich text), elided to its column.
+
+Threading: GUI thread (or any thread with a QGuiApplication and no widgets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from client.review_report import HandoverReport
+from client.timeutil import zone
+from console.review.i18n import tr
+from widgets.common import (
+    BLUE,
+    GREEN,
+    GREY,
+    ORANGE,
+    SKY,
+    STATUS_COLOR,
+    VERMILLION,
+    priority_text,
+    status_text,
+)
+from widgets.qt import QColor, QFont, QtCore, QtGui
+from widgets.text import safe
+
+A4_W, A4_H = 595.0, 842.0
+MARGIN = 40.0
+FONT_FAMILIES = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
+                 "Microsoft YaHei", "PingFang SC", "sans-serif"]
+INK = QColor("#1b1f24")
+MUTED = QColor("#5b6470")
+RULE = QColor("#c9ced6")
+HEAD_BG = QColor("#eef1f5")
+MAX_ROWS = 40  # per table; the rest is summarised as "… and N more"
+
+
+def font(size: float, bold: bool = False) -> QFont:
+    """The report font at ``size`` points (the painter is scaled to points)."""
+    f = QFont()
+    f.setFamilies(FONT_FAMILIES)
+    f.setPixelSize(max(1, round(size)))
+    f.setBold(bold)
+    f.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    return f
+
+
+class _PageFull(Exception):
+    """Raised to stop after the first page (previews)."""
+
+
+class _Doc:
+    """A flowing layout over pages: a y cursor, headings, tables, images, a footer."""
+
+    def __init__(self, painter: QtGui.QPainter, new_page: Callable[[], None],
+                 footer: str) -> None:
+        self.p = painter
+        self._new_page = new_page
+        self.footer = footer
+        self.page = 1
+        self.y = MARGIN
+        self.width = A4_W - 2 * MARGIN
+
+    # ---- pages
+
+    def finish_page(self) -> None:
+        p = self.p
+        p.setFont(font(7.5))
+        p.setPen(MUTED)
+        p.drawLine(QtCore.QPointF(MARGIN, A4_H - 32), QtCore.QPointF(A4_W - MARGIN, A4_H - 32))
+        rect = QtCore.QRectF(MARGIN, A4_H - 30, self.width, 14)
+        p.drawText(rect, int(QtCore.Qt.AlignmentFlag.AlignLeft), self.footer)
+        p.drawText(rect, int(QtCore.Qt.AlignmentFlag.AlignRight),
+                   tr("Page {n}").format(n=self.page))
+
+    def ensure(self, h: float) -> None:
+        if self.y + h > A4_H - 44:
+            self.finish_page()
+            self._new_page()
+            self.page += 1
+            self.y = MARGIN
+
+    # ---- text
+
+    def text(self, s: str, size: float = 9.5, *, bold: bool = False, color: QColor = INK,
+             x: float = MARGIN, w: float | None = None, h: float | None = None,
+             align: QtCore.Qt.AlignmentFlag = QtCore.Qt.AlignmentFlag.AlignLeft,
+             advance: bool = True, wrap: bool = False) -> float:
+        f = font(size, bold)
+        p = self.p
+        p.setFont(f)
+        p.setPen(color)
+        w = self.width if w is None else w
+        fm = QtGui.QFontMetricsF(f)
+        if wrap:
+            flags = int(align) | int(QtCore.Qt.TextFlag.TextWordWrap)
+            br = fm.boundingRect(QtCore.QRectF(0, 0, w, 10_000), flags, s)
+            hh = br.height() + 2
+            self.ensure(hh)
+            p.drawText(QtCore.QRectF(x, self.y, w, hh), flags, s)
+        else:
+            hh = h if h is not None else fm.height() + 2
+            if advance:
+                self.ensure(hh)
+            s = fm.elidedText(s, QtCore.Qt.TextElideMode.ElideRight, w)
+            p.drawText(QtCore.QRectF(x, self.y, w, hh),
+                       int(align) | int(QtCore.Qt.AlignmentFlag.AlignVCenter), s)
+        if advance:
+            self.y += hh
+        return hh
+
+    def heading(self, s: str) -> None:
+        self.ensure(40)
+        self.y += 8
+        self.text(s, 12.5, bold=True)
+        self.p.setPen(QtGui.QPen(QColor(BLUE), 1.2))
+        self.p.drawLine(QtCore.QPointF(MARGIN, self.y + 1),
+                        QtCore.QPointF(A4_W - MARGIN, self.y + 1))
+        self.y += 6
+
+    def note(self, s: str, color: QColor = MUTED) -> None:
+        self.text(s, 8.5, color=color, wrap=True)
+
+    # ---- blocks
+
+    def tiles(self, items: Sequence[tuple[str, str, QColor]], per_row: int = 5) -> None:
+        gap = 6.0
+        w = (self.width - gap * (per_row - 1)) / per_row
+        h = 44.0
+        for i in range(0, len(items), per_row):
+            self.ensure(h + gap)
+            for j, (label, value, color) in enumerate(items[i:i + per_row]):
+                x = MARGIN + j * (w + gap)
+                r = QtCore.QRectF(x, self.y, w, h)
+                self.p.setPen(QtGui.QPen(RULE, 0.8))
+                self.p.setBrush(QtGui.QBrush(QColor("#f7f8fa")))
+                self.p.drawRoundedRect(r, 4, 4)
+                self.p.fillRect(QtCore.QRectF(x, self.y, 3, h), color)
+                y0 = self.y
+                self.y = y0 + 4
+                self.text(label, 7.5, color=MUTED, x=x + 8, w=w - 12, h=12)
+                self.y = y0 + 17
+                self.text(value, 15, bold=True, color=INK, x=x + 8, w=w - 12, h=22)
+                self.y = y0
+            self.y += h + gap
+        self.p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+
+    def table(self, headers: Sequence[str], widths: Sequence[float], rows: Sequence[Sequence[str]],
+              *, colors: Sequence[QColor | None] | None = None, total: int | None = None,
+              x: float = MARGIN, width: float | None = None, advance: bool = True) -> float:
+        """Draw a table; widths are fractions of ``width``. Return its height."""
+        width = self.width if width is None else width
+        cols = [f * width for f in widths]
+        rh = 15.0
+        y_start = self.y
+        shown = list(rows[:MAX_ROWS])
+
+        def header() -> None:
+            self.p.fillRect(QtCore.QRectF(x, self.y, width, rh), HEAD_BG)
+            cx = x
+            for h, cw in zip(headers, cols, strict=True):
+                self.text(h, 8, bold=True, color=MUTED, x=cx + 3, w=cw - 6, h=rh, advance=False)
+                cx += cw
+            self.y += rh
+
+        self.ensure(rh * 2)
+        header()
+        if not shown:
+            self.text(tr("None."), 8.5, color=MUTED, x=x + 3, w=width - 6, h=rh)
+        for i, row in enumerate(shown):
+            if self.y + rh > A4_H - 44:
+                self.ensure(rh * 2)
+                header()
+            cx = x
+            color = colors[i] if colors is not None else None
+            for j, (cell, cw) in enumerate(zip(row, cols, strict=True)):
+                self.text(cell, 8.5, color=color if (color is not None and j == 0) else INK,
+                          x=cx + 3, w=cw - 6, h=rh, advance=False)
+                cx += cw
+            self.p.setPen(QtGui.QPen(RULE, 0.4))
+            self.p.drawLine(QtCore.QPointF(x, self.y + rh), QtCore.QPointF(x + width, self.y + rh))
+            self.y += rh
+        n = len(rows) if total is None else total
+        if n > len(shown):
+            self.text(tr("… and {n} more (see the CSV)").format(n=n - len(shown)), 8,
+                      color=MUTED, x=x + 3, w=width - 6, h=rh)
+        height = self.y - y_start
+        if not advance:
+            self.y = y_start
+        return height
+
+    def image(self, img: QtGui.QImage, h: float) -> None:
+        self.ensure(h + 6)
+        self.p.drawImage(QtCore.QRectF(MARGIN, self.y, self.width, h), img)
+        self.y += h + 6
+
+
+# ---- charts (QPainter into images)
+
+
+def _chart_image(w_pt: float, h_pt: float, scale: float = 3.0) -> tuple[QtGui.QImage,
+                                                                        QtGui.QPainter]:
+    img = QtGui.QImage(int(w_pt * scale), int(h_pt * scale), QtGui.QImage.Format.Format_RGB32)
+    img.fill(QColor("white"))
+    p = QtGui.QPainter(img)
+    p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+    p.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing)
+    p.scale(scale, scale)
+    return img, p
+
+
+def hourly_chart(report: HandoverReport, w: float, h: float) -> QtGui.QImage:
+    """Bars of cases reported and closed in each hour of the shift."""
+    img, p = _chart_image(w, h)
+    tz = zone(report.zone_name)
+    left, right, top, bottom = 30.0, 8.0, 22.0, 18.0
+    pw, ph = w - left - right, h - top - bottom
+    vmax = max([max(r, c) for _, r, c, _ in report.hourly] + [1])
+    step = _nice_step(vmax)
+    vmax = step * ((vmax + step - 1) // step)
+    p.setFont(font(8, True))
+    p.setPen(INK)
+    p.drawText(QtCore.QRectF(0, 0, w, 16), int(QtCore.Qt.AlignmentFlag.AlignLeft),
+               tr("Cases reported and closed per hour"))
+    # legend
+    lx = w - 150
+    for color, label in ((SKY, tr("reported")), (GREEN, tr("closed"))):
+        p.fillRect(QtCore.QRectF(lx, 5, 8, 8), QColor(color))
+        p.setFont(font(7.5))
+        p.setPen(MUTED)
+        p.drawText(QtCore.QRectF(lx + 11, 1, 60, 14), int(QtCore.Qt.AlignmentFlag.AlignLeft), label)
+        lx += 70
+    p.setFont(font(7))
+    for v in range(0, int(vmax) + 1, int(step)):
+        y = top + ph - ph * v / vmax
+        p.setPen(QtGui.QPen(RULE, 0.5))
+        p.drawLine(QtCore.QPointF(left, y), QtCore.QPointF(left + pw, y))
+        p.setPen(MUTED)
+        p.drawText(QtCore.QRectF(0, y - 6, left - 4, 12), int(QtCore.Qt.AlignmentFlag.AlignRight), str(v))
+    n = max(1, len(report.hourly))
+    slot = pw / n
+    bw = slot * 0.36
+    for i, (t, rep, clo, _ev) in enumerate(report.hourly):
+        x = left + i * slot + slot * 0.12
+        for k, (v, color) in enumerate(((rep, SKY), (clo, GREEN))):
+            bh = ph * v / vmax
+            p.fillRect(QtCore.QRectF(x + k * bw, top + ph - bh, bw, bh), QColor(color))
+        if n <= 14 or i % 2 == 0:
+            p.setPen(MUTED)
+            label = datetime.fromtimestamp(t, tz).strftime("%H:%M")
+            p.drawText(QtCore.QRectF(left + i * slot - 10, top + ph + 3, slot + 20, 12),
+                       int(QtCore.Qt.AlignmentFlag.AlignHCenter), label)
+    p.setPen(QtGui.QPen(MUTED, 0.8))
+    p.drawLine(QtCore.QPointF(left, top + ph), QtCore.QPointF(left + pw, top + ph))
+    p.end()
+    return img
+
+
+def bars_chart(title: str, items: Sequence[tuple[str, int, QColor]], w: float,
+               h: float) -> QtGui.QImage:
+    """Horizontal bars with labels and values."""
+    img, p = _chart_image(w, h)
+    p.setFont(font(8, True))
+    p.setPen(INK)
+    p.drawText(QtCore.QRectF(0, 0, w, 16), int(QtCore.Qt.AlignmentFlag.AlignLeft), title)
+    items = list(items)[:8]
+    label_w = 78.0
+    top = 20.0
+    rowh = min(16.0, (h - top) / max(1, len(items)))
+    vmax = max([v for _, v, _ in items] + [1])
+    fm_font = font(7.5)
+    fm = QtGui.QFontMetricsF(fm_font)
+    for i, (label, v, color) in enumerate(items):
+        y = top + i * rowh
+        p.setFont(fm_font)
+        p.setPen(INK)
+        p.drawText(QtCore.QRectF(0, y, label_w - 4, rowh),
+                   int(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter),
+                   fm.elidedText(label, QtCore.Qt.TextElideMode.ElideRight, label_w - 6))
+        bw = (w - label_w - 34) * v / vmax
+        p.fillRect(QtCore.QRectF(label_w, y + 2.5, max(bw, 0.5), rowh - 5), color)
+        p.setPen(MUTED)
+        p.drawText(QtCore.QRectF(label_w + bw + 3, y, 40, rowh),
+                   int(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter),
+                   str(v))
+    p.end()
+    return img
+
+
+def _nice_step(vmax: int) -> int:
+    for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
+        if vmax / s <= 5:
+            return s
+    return 10 ** len(str(vmax))
+
+
+# ---- the report
+
+
+def _pct(x: float | None) -> str:
+    return "—" if x is None else f"{100 * x:.1f}%"
+
+
+def _local(ts: float | None, tz_name: str, fmt: str = "%m-%d %H:%M") -> str:
+    if ts is None:
+        return ""
+    return datetime.fromtimestamp(ts, zone(tz_name)).strftime(fmt)
+
+
+def _dur(seconds: float) -> str:
+    m = int(max(0, seconds) // 60)
+    if m < 60:
+        return tr("{m} min").format(m=m)
+    h, m = divmod(m, 60)
+    if h < 48:
+        return tr("{h} h {m} min").format(h=h, m=m)
+    return tr("{d} d {h} h").format(d=h // 24, h=h % 24)
+
+
+def _t(text: object) -> str:
+    return safe(text, 300)
+
+
+def draw_report(report: HandoverReport, painter: QtGui.QPainter,
+                new_page: Callable[[], None]) -> int:
+    """Lay the report out with ``painter`` (scaled to points); return the page count."""
+    from client.timeutil import parse_time_or_none
+
+    r = report
+    tz = r.zone_name
+    post = _t(r.post_name or r.post_id)
+    footer = tr("Command Post · shift handover report · {post} · shift {label}").format(
+        post=post, label=r.label)
+    doc = _Doc(painter, new_page, footer)
+    painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing)
+
+    doc.text(tr("Shift handover report"), 20, bold=True, h=30)
+    doc.text(post, 12, color=MUTED, h=18)
+    span = "{a} – {b}".format(a=_local(r.start, tz, "%Y-%m-%d %H:%M"),
+                              b=_local(r.end, tz, "%Y-%m-%d %H:%M"))
+    doc.text(tr("Shift {label}: {span} ({zone})").format(label=r.label, span=span, zone=tz),
+             9.5, h=15)
+    seqs = "" if r.first_seq is None else f"{r.first_seq}–{r.last_seq}"
+    doc.text(tr("Figures as at {at}; made from {n} cached events (seq {seqs}), offline.")
+             .format(at=_local(r.as_of, tz, "%Y-%m-%d %H:%M"), n=r.events, seqs=seqs),
+             8.5, color=MUTED, h=14)
+    if r.problem:
+        doc.note(tr("Warning: the cache file is damaged; the report covers only what could be "
+                    "read.") + " " + r.problem, QColor(VERMILLION))
+    doc.y += 6
+
+    doc.tiles([
+        (tr("Cases of the shift"), str(len(r.cases)), QColor(BLUE)),
+        (tr("Reported"), str(r.reported), QColor(SKY)),
+        (tr("Closed"), str(r.closed), QColor(GREEN)),
+        (tr("Closure rate"), _pct(r.closure_rate), QColor(GREEN)),
+        (tr("On-time rate"), _pct(r.on_time_rate), QColor(GREEN)),
+        (tr("Overdue at handover"), str(len(r.overdue)), QColor(VERMILLION)),
+        (tr("Open critical"), str(len(r.open_critical)), QColor(VERMILLION)),
+        (tr("Urges"), str(len(r.urges)), QColor(ORANGE)),
+        (tr("Whistles"), str(len(r.whistles)), QColor(ORANGE)),
+        (tr("Calls"), str(len(r.calls)), QColor(GREY)),
+    ])
+
+    doc.heading(tr("Activity"))
+    doc.image(hourly_chart(r, doc.width, 150), 150)
+    half = (doc.width - 12) / 2
+    status_items = [(status_text(s), n, QColor(STATUS_COLOR.get(s, GREY)))
+                    for s, n in r.by_status if n]
+    cat_items = [(_t(c) or tr("(none)"), n, QColor(BLUE)) for c, n in r.by_category]
+    doc.ensure(120)
+    y0 = doc.y
+    painter.drawImage(QtCore.QRectF(MARGIN, y0, half, 116),
+                      bars_chart(tr("Cases by status"), status_items, half, 116))
+    painter.drawImage(QtCore.QRectF(MARGIN + half + 12, y0, half, 116),
+                      bars_chart(tr("Cases by category (top 8)"), cat_items, half, 116))
+    doc.y = y0 + 122
+
+    doc.heading(tr("Counts by status, category and unit"))
+    third = (doc.width - 16) / 3
+    doc.ensure(15 * 10)
+    y0 = doc.y
+    hs = doc.table([tr("Status"), tr("Cases")], [0.7, 0.3],
+                   [[status_text(s), str(n)] for s, n in r.by_status], width=third, advance=False)
+    hc = doc.table([tr("Category"), tr("Cases")], [0.75, 0.25],
+                   [[_t(c) or tr("(none)"), str(n)] for c, n in r.by_category[:12]],
+                   total=len(r.by_category), x=MARGIN + third + 8, width=third, advance=False)
+    hu = doc.table([tr("Unit"), tr("Cases")], [0.75, 0.25],
+                   [[_t(r.unit_name(u)) if u else tr("— unassigned"), str(n)]
+                    for u, n in r.by_unit[:12]],
+                   total=len(r.by_unit), x=MARGIN + 2 * third + 16, width=third, advance=False)
+    doc.y = y0 + max(hs, hc, hu) + 4
+
+    doc.heading(tr("Overdue at handover ({n})").format(n=len(r.overdue)))
+    rows = []
+    for c in r.overdue:
+        due = parse_time_or_none(c.get("due_at"))
+        rows.append([_t(c.get("id")), _t(c.get("title")), status_text(c.get("status")),
+                     _t(r.unit_name(c.get("unit_id"))) or tr("— unassigned"),
+                     _local(due, tz), _dur(r.as_of - due) if due is not None else ""])
+    doc.table([tr("Case"), tr("Title"), tr("Status"), tr("Held by"), tr("Due"),
+               tr("Overdue by")], [0.2, 0.27, 0.1, 0.2, 0.11, 0.12], rows,
+              colors=[QColor(VERMILLION)] * len(rows))
+
+    doc.heading(tr("Open critical cases ({n})").format(n=len(r.open_critical)))
+    rows = [[_t(c.get("id")), _t(c.get("title")), status_text(c.get("status")),
+             _t(r.unit_name(c.get("unit_id"))) or tr("— unassigned"),
+             _local(parse_time_or_none(c.get("reported_at")), tz),
+             _local(parse_time_or_none(c.get("due_at")), tz)] for c in r.open_critical]
+    doc.table([tr("Case"), tr("Title"), tr("Status"), tr("Held by"), tr("Reported"), tr("Due")],
+              [0.2, 0.28, 0.1, 0.2, 0.11, 0.11], rows)
+
+    doc.heading(tr("Urges ({n})").format(n=len(r.urges)))
+    rows = [[_local(u["at"], tz), _t(u.get("case_id")), _t(r.unit_name(u.get("unit_id"))),
+             _t(u.get("actor")), _t(u.get("note"))] for u in r.urges]
+    doc.table([tr("Time"), tr("Case"), tr("Unit"), tr("By"), tr("Note")],
+              [0.12, 0.2, 0.22, 0.18, 0.28], rows)
+
+    doc.heading(tr("Whistles ({n})").format(n=len(r.whistles)))
+    rows = []
+    for w in r.whistles:
+        units = w.get("unit_ids") if isinstance(w.get("unit_ids"), list) else []
+        checked = w.get("checked_in") if isinstance(w.get("checked_in"), dict) else {}
+        rows.append([_local(parse_time_or_none(w.get("created_at")), tz), _t(w.get("case_id")),
+                     f"{len(checked)}/{len(units)}", _t(w.get("actor")), _t(w.get("note"))])
+    doc.table([tr("Time"), tr("Case"), tr("Checked in"), tr("By"), tr("Note")],
+              [0.12, 0.2, 0.12, 0.2, 0.36], rows)
+
+    doc.heading(tr("Calls ({n})").format(n=len(r.calls)))
+    rows = []
+    for c in r.calls:
+        units = c.get("unit_ids") if isinstance(c.get("unit_ids"), list) else []
+        ended = parse_time_or_none(c.get("ended_at"))
+        rows.append([_local(parse_time_or_none(c.get("started_at")), tz),
+                     _local(ended, tz) if ended is not None else tr("open"),
+                     _t(c.get("title")), _t(c.get("case_id")), str(len(units))])
+    doc.table([tr("Started"), tr("Ended"), tr("Title"), tr("Case"), tr("Units")],
+              [0.13, 0.13, 0.36, 0.26, 0.12], rows)
+    doc.y += 10
+    doc.note(tr("Definitions: cases of the shift = open at its start or changed during it, as "
+                "at its end; closure rate = closed in the shift / cases of the shift; on time = "
+                "closed no later than due; overdue at handover = still being handled past due. "
+                "Priorities: {c} = critical.").format(c=priority_text("critical")))
+    doc.finish_page()
+    return doc.page
+
+
+def write_pdf(report: HandoverReport, path: str | Path) -> int:
+    """Write the report as an A4 PDF; return the number of pages.
+
+    Raises:
+        OSError: the file cannot be written.
+    """
+    writer = QtGui.QPdfWriter(str(path))
+    writer.setPageSize(QtGui.QPageSize(QtGui.QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QtCore.QMarginsF(0, 0, 0, 0))
+    writer.setResolution(300)
+    writer.setTitle(tr("Shift handover report") + f" {report.label}")
+    writer.setCreator("Command Post")
+    painter = QtGui.QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"cannot write {path}")
+    try:
+        painter.scale(300 / 72, 300 / 72)
+        pages = draw_report(report, painter, writer.newPage)
+    finally:
+        painter.end()
+    if not Path(path).is_file() or Path(path).stat().st_size == 0:
+        raise OSError(f"cannot write {path}")
+    return pages
+
+
+def render_first_page(report: HandoverReport, dpi: float = 110) -> QtGui.QImage:
+    """The report's first page drawn into an image (the same drawing as the PDF)."""
+    s = dpi / 72
+    img = QtGui.QImage(int(A4_W * s), int(A4_H * s), QtGui.QImage.Format.Format_RGB32)
+    img.fill(QColor("white"))
+    painter = QtGui.QPainter(img)
+    painter.scale(s, s)
+
+    def stop() -> None:
+        raise _PageFull
+
+    try:
+        draw_report(report, painter, stop)
+    except _PageFull:
+        pass
+    finally:
+        painter.end()
+    return img

@@ -1,0 +1,37 @@
+"""Fixtures for the review tests: small synthetic shift files written with the real writer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bench.review_seek import write_synthetic_shift
+from widgets.qt import QSettings
+
+
+@pytest.fixture(scope="session")
+def shift_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 6,000-event synthetic 12-hour shift (read-only use: tests must not change it)."""
+    d = tmp_path_factory.mktemp("shift")
+    return write_synthetic_shift(d / "shift-20261122-2000.sqlite", 6000, open_cases=300,
+                                 closed_cases=80, seed=3)
+
+
+@pytest.fixture
+def shift_copy(tmp_path: Path) -> Path:
+    """A fresh 3,000-event shift in its own directory (for tests that damage it)."""
+    d = tmp_path / "cache"
+    d.mkdir()
+    return write_synthetic_shift(d / "shift-20261122-2000.sqlite", 3000, open_cases=200,
+                                 closed_cases=50, seed=4)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep QSettings written by panes out of the developer's own settings."""
+    path = tmp_path_factory.mktemp("qsettings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(path))
+    yield

@@ -1,0 +1,130 @@
+"""The review window renders offscreen, the scrubber moves the panes' state; docs PNGs."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from client.review import open_review
+from client.review_report import build_report
+from client.timeutil import parse_time
+from console.review.i18n import install
+from console.review.report import render_first_page, write_pdf
+from console.review.window import ReviewWindow, grab_png
+from widgets.qt import QApplication
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+@pytest.fixture
+def zh(qapp: QApplication):
+    translators = install(qapp, "zh_CN")
+    yield
+    for t in translators:
+        qapp.removeTranslator(t)
+
+
+@pytest.fixture
+def window(qtbot, shift_file: Path, zh) -> ReviewWindow:
+    review = open_review(shift_file, checkpoint_every=500)
+    w = ReviewWindow(review)
+    qtbot.addWidget(w)
+    w.resize(1920, 1080)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_scrubber_moves_the_panes_state(window: ReviewWindow, qtbot) -> None:
+    r = window.review
+    assert window.ctx.read_only and window.ctx.state.seq == r.snapshot()["seq"]
+    seen: list[tuple[int, float]] = []
+    window.sig_position.connect(lambda s, t: seen.append((s, t)))
+    mid = (r.start + r.end) / 2
+    window.timeline.sig_moved.emit(mid)  # as a drag does
+    qtbot.waitUntil(lambda: bool(seen), timeout=2000)
+    assert window.ctx.state.seq == r.step_seq(r.step_at(mid))
+    assert window.ctx.state is window.cursor.state
+    assert window.timeline.line.value() == pytest.approx(mid)
+    queue = window.panes["queue"]
+    if hasattr(queue, "model"):
+        assert queue.model().rowCount() > 0 if callable(queue.model) else True
+    seq = window.ctx.state.seq
+    window.step_forward()
+    assert window.ctx.state.seq == seq + 1
+    window.step_back()
+    assert window.ctx.state.seq == seq
+    window.seek_time(r.start)
+    assert window.ctx.state.seq == r.snapshot()["seq"]
+
+
+def test_play_advances_time(window: ReviewWindow, qtbot) -> None:
+    window.speed = 600
+    t0 = window.cursor.now
+    window.set_playing(True)
+    qtbot.waitUntil(lambda: window.cursor.now > t0 + 60, timeout=3000)
+    window.set_playing(False)
+    assert window.ctx.state.seq >= window.review.snapshot()["seq"]
+
+
+def test_case_jumps_filter_and_story(window: ReviewWindow, qtbot) -> None:
+    r = window.review
+    cid, nums = max(r._case_events.items(), key=lambda kv: len(kv[1]))
+    window.ctx.select_case(cid)
+    window.next_case_event()
+    assert window.cursor.step == r.info(nums[0]).step
+    window.next_case_event()
+    assert window.cursor.step == r.info(nums[1]).step
+    window.prev_case_event()
+    assert window.cursor.step == r.info(nums[0]).step
+    assert window.story.table.rowCount() >= 1
+    window.filter_edit.setText(cid)
+    window.apply_filter()
+    assert window.events_model.rowCount() == len(nums)
+    window.next_match()
+    assert window.cursor.step == r.info(nums[1]).step
+
+
+def test_commands_are_refused(window: ReviewWindow) -> None:
+    messages: list[str] = []
+    window.ctx.sig_message.connect(lambda _l, t: messages.append(t))
+    called = []
+    window.ctx.run_command("urge", lambda api: called.append(api))
+    assert not called and messages
+
+
+def test_damaged_file_shows_a_banner(qtbot, shift_copy: Path, zh) -> None:
+    size = shift_copy.stat().st_size
+    with open(shift_copy, "r+b") as fh:
+        fh.truncate(int(size * 0.6) // 4096 * 4096)
+    w = ReviewWindow(open_review(shift_copy))
+    qtbot.addWidget(w)
+    w.show()
+    assert not w.banner.isHidden()
+    assert str(w.review.problem.events_read) in w.banner.text()
+
+
+def test_docs_pictures(window: ReviewWindow, shift_file: Path, qtbot, tmp_path: Path) -> None:
+    """docs/review.png (the window at 02:30 with a case selected) and docs/report-page1.png."""
+    r = window.review
+    window.seek_time(parse_time("2026-11-22T18:30:00Z"))
+    cid = max((c for c in r._case_events if c in window.ctx.state.cases),
+              key=lambda c: len(r._case_events[c]))
+    window.ctx.select_case(cid)
+    window.next_case_event()
+    qtbot.wait(200)
+    DOCS.mkdir(exist_ok=True)
+    assert grab_png(window, DOCS / "review.png")
+    report = build_report(r, clock=lambda: r.end + 60)
+    pdf = tmp_path / "report.pdf"
+    assert write_pdf(report, pdf) >= 2
+    out = DOCS / "report-page1.png"
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-r", "110", "-png", "-singlefile", "-f", "1", "-l", "1",
+                        str(pdf), str(out.with_suffix(""))], check=True)
+    else:
+        assert render_first_page(report, 110).save(str(out), "PNG")
+    assert out.stat().st_size > 10_000
