@@ -27,6 +27,7 @@ from client.api import HubClient, normalize_base_url
 from client.errors import HubError, HubUnreachable, RateLimitedError, UnauthenticatedError
 from client.timeutil import DEFAULT_ZONE
 from console import i18n, themes
+from console import wall as wall_mode
 from console.demo import DemoServices
 from console.jobs import Jobs
 from console.layouts import LayoutStore
@@ -81,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="built-in layout: 1920×1080 (hd), 3840×2160 (uhd) or by screen size")
     p.add_argument("--zone", default=DEFAULT_ZONE, help="the post's time zone")
     p.add_argument("-v", "--verbose", action="store_true")
+    p.add_argument("--wall", action="store_true",
+                   help="video-wall mode: full-screen read-only pages on each chosen screen")
+    p.add_argument("--screens", default="1", metavar="N|all",
+                   help="wall screens: how many (left to right) or all (default 1)")
+    p.add_argument("--wall-config", type=Path, metavar="FILE",
+                   help="wall playlists and takeovers (JSON or INI; see docs/wall.md)")
     return p
 
 
@@ -105,6 +112,10 @@ class Options(argparse.Namespace):
     zone: str
     verbose: bool
     read_only: bool = False
+    wall: bool
+    screens: int | None
+    wall_config: Path | None
+    wall_settings: object = None
 
 
 def parse_options(argv: Sequence[str]) -> Options:
@@ -139,6 +150,13 @@ def parse_options(argv: Sequence[str]) -> Options:
         opts.size = (int(m.group(1)), int(m.group(2)))
     if opts.quit_after is not None and opts.quit_after < 0:
         raise UsageError("--quit-after must not be negative")
+    try:
+        opts.screens = wall_mode.parse_screens(opts.screens)
+        opts.wall_settings = wall_mode.load_config(opts.wall_config)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if opts.wall:
+        opts.read_only = True
     return opts
 
 
@@ -284,8 +302,10 @@ class Launcher(QObject):
         self.dialog.hide()
         self.open_console(api, username)
 
-    def open_console(self, api: HubClient, username: str) -> Console:
-        """Build and show the console for a logged-in ``api``."""
+    def open_console(self, api: HubClient, username: str) -> Console | wall_mode.WallConsole:
+        """Build and show the console (or the video wall) for a logged-in ``api``."""
+        if self.opts.wall or str((api.user or {}).get("role")) == "wall":
+            return self.open_wall(api, username)
         if self.splash is not None:
             self.splash.close()
             self.splash = None
@@ -310,6 +330,24 @@ class Launcher(QObject):
         if opts.quit_after is not None:
             QTimer.singleShot(int(opts.quit_after * 1000), self.quit_after)
         return console
+
+    def open_wall(self, api: HubClient, username: str) -> wall_mode.WallConsole:
+        """Build and show the video wall for a logged-in ``api``."""
+        if self.splash is not None:
+            self.splash.close()
+            self.splash = None
+        assert self.hub_url is not None
+        opts = self.opts
+        wall = wall_mode.WallConsole(
+            api, username, cache_dir=cache_dir_for(opts, self.hub_url, username),
+            zone_name=opts.zone, screens=opts.screens, config=opts.wall_settings,
+            password=opts.password, size=opts.size, parent=self)
+        self.console = wall  # type: ignore[assignment]
+        wall.sig_closed.connect(lambda: self.finish(self.exit_code))
+        wall.start()
+        if opts.quit_after is not None:
+            QTimer.singleShot(int(opts.quit_after * 1000), self.quit_after)
+        return wall
 
     # ---- Running
 

@@ -1,0 +1,178 @@
+"""The wall's words in Chinese (default) and English.
+
+The wall is read from across the room in the post's language, so its few words are kept
+here as a table rather than in the console's .ts files (which this package does not own);
+the language follows ``QLocale()`` as set by :func:`console.i18n.install`. Status and
+priority words come from :mod:`widgets.common` (the console's translations).
+"""
+
+from __future__ import annotations
+
+from widgets.qt import QLocale
+
+_ZH = {
+    "post": "指挥中心",
+    "page.kpi": "今日态势",
+    "page.map": "在办案件分布",
+    "page.trend": "每小时上报量",
+    "page.breakdown": "今日上报构成",
+    "page.load": "单位负荷",
+    "page.overdue": "超期案件",
+    "page.calls": "视频会商",
+    "kpi.reported": "今日上报",
+    "kpi.closed": "今日办结",
+    "kpi.rate": "办结率",
+    "kpi.overdue": "当前超期",
+    "kpi.ontime": "按时办结率",
+    "kpi.calls": "进行中会商",
+    "kpi.vs_yesterday": "昨日同时 {n}",
+    "kpi.closed_of": "今日上报已办结 {c} / {r}",
+    "kpi.near": "◔ 临期 {n}",
+    "kpi.ontime_of": "按时 {c} / 办结 {n}",
+    "kpi.closed_sub": "自 {t} 起",
+    "kpi.calls_sub": "涉及单位 {n} 个",
+    "map.legend_overdue": "◯ 闪烁 = 超期",
+    "map.count": "在办 {n} 件",
+    "trend.today": "▇ 今日",
+    "trend.yesterday": "◇┄ 昨日",
+    "trend.summary": "截至 {h} 时：今日 {a} 件 · 昨日同期 {b} 件",
+    "breakdown.category": "按类别",
+    "breakdown.area": "按区域",
+    "breakdown.none": "今日暂无上报",
+    "load.sub": "在办 {open} · 在岗 {duty}",
+    "load.overdue": "⚠ 超期 {n}",
+    "load.level.high": "▲▲▲ 高",
+    "load.level.mid": "▲▲ 中",
+    "load.level.low": "▲ 低",
+    "load.none": "暂无在办案件",
+    "load.more": "另有 {n} 个单位",
+    "overdue.total": "共 {n} 件超期",
+    "overdue.none": "✓ 当前无超期案件",
+    "overdue.more": "另有 {n} 件未显示",
+    "overdue.by": "超期 {d}",
+    "calls.none": "当前无视频会商",
+    "calls.case": "案件 {id}",
+    "calls.units": "{n} 个单位",
+    "calls.running": "已进行 {d}",
+    "takeover.critical": "‼ 特急新案件",
+    "takeover.overdue": "⚠ 新增超期",
+    "takeover.more": "另有 {n} 条待显示",
+    "link.connecting": "○ 正在连接",
+    "link.catching_up": "◐ 正在同步",
+    "link.reconnecting": "○ 连接中断，重连中",
+    "link.retry": "{s} 秒后重试",
+    "link.offline": "✕ 离线",
+    "link.session_expired": "✕ 登录已过期",
+    "link.stale": "数据截至 {t}",
+    "notice.relogin": "登录已过期，正在重新登录",
+    "notice.relogin_failed": "重新登录失败：{e}",
+    "notice.fatal": "数据源停止：{e}",
+    "page.of": "{i}/{n}",
+    "other": "其他",
+    "status.reported": "待派遣",
+    "status.returned": "已退回",
+    "status.dispatched": "已派遣",
+    "status.accepted": "处置中",
+    "status.resolved": "已办理",
+    "status.closed": "已办结",
+    "priority.critical": "特急",
+    "priority.urgent": "紧急",
+    "priority.normal": "一般",
+    "trend.asof": "截至 {t}：今日 {a} 件 · 昨日同期 {b} 件",
+}
+
+_EN = {
+    "post": "Command Center",
+    "page.kpi": "Today at a glance",
+    "page.map": "Open cases",
+    "page.trend": "Reports per hour",
+    "page.breakdown": "Today's reports",
+    "page.load": "Unit load",
+    "page.overdue": "Overdue cases",
+    "page.calls": "Video calls",
+    "kpi.reported": "Reported today",
+    "kpi.closed": "Closed today",
+    "kpi.rate": "Closure rate",
+    "kpi.overdue": "Overdue now",
+    "kpi.ontime": "On-time rate",
+    "kpi.calls": "Live calls",
+    "kpi.vs_yesterday": "yesterday by now {n}",
+    "kpi.closed_of": "{c} of {r} of today's reports closed",
+    "kpi.near": "◔ {n} near due",
+    "kpi.ontime_of": "{c} on time of {n} closed",
+    "kpi.closed_sub": "since {t}",
+    "kpi.calls_sub": "{n} units taking part",
+    "map.legend_overdue": "◯ pulsing = overdue",
+    "map.count": "{n} open",
+    "trend.today": "▇ today",
+    "trend.yesterday": "◇┄ yesterday",
+    "trend.summary": "Up to {h}:00 — today {a} · yesterday by then {b}",
+    "breakdown.category": "By category",
+    "breakdown.area": "By area",
+    "breakdown.none": "No reports yet today",
+    "load.sub": "{open} open · {duty} on duty",
+    "load.overdue": "⚠ {n} overdue",
+    "load.level.high": "▲▲▲ high",
+    "load.level.mid": "▲▲ medium",
+    "load.level.low": "▲ low",
+    "load.none": "No open cases",
+    "load.more": "{n} more units",
+    "overdue.total": "{n} overdue",
+    "overdue.none": "✓ Nothing overdue",
+    "overdue.more": "{n} more not shown",
+    "overdue.by": "overdue {d}",
+    "calls.none": "No video call in progress",
+    "calls.case": "case {id}",
+    "calls.units": "{n} units",
+    "calls.running": "running {d}",
+    "takeover.critical": "‼ New critical case",
+    "takeover.overdue": "⚠ Newly overdue",
+    "takeover.more": "{n} more waiting",
+    "link.connecting": "○ Connecting",
+    "link.catching_up": "◐ Catching up",
+    "link.reconnecting": "○ Link lost, reconnecting",
+    "link.retry": "retry in {s} s",
+    "link.offline": "✕ Offline",
+    "link.session_expired": "✕ Login expired",
+    "link.stale": "data as of {t}",
+    "notice.relogin": "Login expired, logging in again",
+    "notice.relogin_failed": "Logging in again failed: {e}",
+    "notice.fatal": "The feed stopped: {e}",
+    "page.of": "{i}/{n}",
+    "other": "Other",
+    "status.reported": "Reported",
+    "status.returned": "Returned",
+    "status.dispatched": "Dispatched",
+    "status.accepted": "In progress",
+    "status.resolved": "Resolved",
+    "status.closed": "Closed",
+    "priority.critical": "Critical",
+    "priority.urgent": "Urgent",
+    "priority.normal": "Normal",
+    "trend.asof": "Up to {t}: today {a} · yesterday by then {b}",
+}
+
+
+def is_chinese() -> bool:
+    """True when the default locale is Chinese."""
+    return QLocale().language() == QLocale.Language.Chinese
+
+
+def status_word(status: object) -> str:
+    """The wall's word for a case status (unknown values as they came)."""
+    return t(f"status.{status}") if isinstance(status, str) and f"status.{status}" in _EN else (
+        "" if status is None else str(status))
+
+
+def priority_word(priority: object) -> str:
+    """The wall's word for a priority."""
+    key = f"priority.{priority}"
+    return t(key) if isinstance(priority, str) and key in _EN else (
+        "" if priority is None else str(priority))
+
+
+def t(key: str, **kw: object) -> str:
+    """The wall's text for ``key`` in the current language, formatted with ``kw``."""
+    table = _ZH if is_chinese() else _EN
+    text = table.get(key) or _EN.get(key) or key
+    return text.format(**kw) if kw else text
