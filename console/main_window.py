@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         self.messages: list[tuple[str, str]] = []
         self.link: LinkStatus | None = None
         self._hidden_floating: list[QDockWidget] = []
+        #: called with the layout kind after a built-in layout is applied (added panes)
+        self.layout_hooks: list[Callable[[str], None]] = []
         self.setDockNestingEnabled(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
                             | QMainWindow.DockOption.AllowNestedDocks
@@ -308,6 +310,11 @@ class MainWindow(QMainWindow):
         self.kind = kind
         layouts.apply_builtin(self, self.docks, kind, max(self.width(), 800),
                               max(self.height(), 600))
+        for hook in self.layout_hooks:
+            try:
+                hook(kind)
+            except Exception:
+                log.exception("layout hook failed")
 
     def reset_layout(self) -> None:
         """Forget the saved layout and go back to the built-in one."""

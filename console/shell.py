@@ -14,6 +14,7 @@ from pathlib import Path
 from client.api import HubClient
 from client.feed import Feed
 from client.shifts import ShiftSchedule
+from console import actions as command_actions
 from console.bridge import Bridge
 from console.layouts import LayoutStore
 from console.lock import EXPIRED
@@ -60,7 +61,9 @@ class Console(QObject):
                                parent=self)
         self.size = size or _available_size()
         self.kind = kind or layout_kind(*self.size)
-        panes = [(spec, build_pane(spec, self.session, pane_factory)) for spec in PANES]
+        command_actions.actions_for(self.session)  # panes find it as ctx.actions
+        specs = (*PANES, *command_actions.extra_panes(self.session))
+        panes = [(spec, build_pane(spec, self.session, pane_factory)) for spec in specs]
         self.window = MainWindow(self.session, panes, store, kind=self.kind, theme=theme,
                                  lock_after_s=lock_after_s)
         self.feed = Feed(api, cache_dir, schedule=ShiftSchedule(zone_name=zone_name))
@@ -76,6 +79,7 @@ class Console(QObject):
         self.session.sig_session_expired.connect(lambda: self.window.lock(EXPIRED))
         self.window.sig_relogged.connect(self.feed.resume)
         self.window.sig_closing.connect(self.stop)
+        self.command_ui = command_actions.install(self)
 
     # ---- Public API
 

@@ -1,0 +1,466 @@
+"""Reassignment UI: unit drop targets, a drag source for any case list, the "reassign to…"
+picker, the conflict dialog and the transient undo notice.
+
+The drag payload is the case queue's: mime ``application/x-commandpost-case-ids``, a JSON
+list of ``{"id", "version"}`` (the version the supervisor saw becomes the request's
+``expected_version``). Everything here talks to an ``actions`` object with the interface
+of :class:`console.actions.Actions` (duck-typed: ``can(what)``, ``reassign(items, unit)``,
+``undo()``) so ``widgets/`` does not import ``console/``.
+
+Hub text (titles, names) is shown as plain text only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import orjson
+
+from client.dispatch import UNDO_WINDOW_S, changed_fields, load_of
+from widgets.common import plain_label, status_label
+from widgets.qt import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QEvent,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMimeData,
+    QObject,
+    QPoint,
+    QPushButton,
+    Qt,
+    QtGui,
+    QTimer,
+    QtWidgets,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from widgets.text import neutralize, safe
+
+MIME_CASE_IDS = "application/x-commandpost-case-ids"
+_UnitRole = Qt.ItemDataRole.UserRole
+
+
+# ---- Payload
+
+
+def encode_items(items: list[dict]) -> QMimeData:
+    """A drag payload for ``[{"id", "version"}, ...]``."""
+    mime = QMimeData()
+    mime.setData(MIME_CASE_IDS, orjson.dumps(items))
+    mime.setText("\n".join(str(i.get("id")) for i in items))
+    return mime
+
+
+def decode_items(mime: QMimeData | None) -> list[dict]:
+    """The ``{"id", "version"}`` items of a drag payload; [] for anything else or garbage."""
+    if mime is None or not mime.hasFormat(MIME_CASE_IDS):
+        return []
+    try:
+        raw = orjson.loads(bytes(mime.data(MIME_CASE_IDS).data()))
+    except orjson.JSONDecodeError:
+        return []
+    if not isinstance(raw, list):
+        return []
+    out = []
+    for item in raw[:1000]:
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            v = item.get("version")
+            out.append({"id": item["id"], "version": v if type(v) is int else None})
+    return out
+
+
+# ---- Drop target
+
+
+class UnitDropFilter(QObject):
+    """Makes any item view a drop target for cases: the row under the drop is a unit.
+
+    Installed as an event filter on the view's viewport, so the view's own code needs no
+    change. A drag is accepted only when ``actions.can("assign")``; a drop from a console
+    that may not reassign is refused *before* any request (with a message).
+
+    Args:
+        view: the item view whose rows are units.
+        unit_at: maps a viewport position to a unit id (None: no unit there); by default
+            the ``UserRole`` data of the row under the position.
+        actions: the console's actions.
+
+    Signals:
+        sig_dropped(str, int): ``(unit id, requests sent)`` after a drop.
+    """
+
+    sig_dropped = Signal(str, int)
+
+    def __init__(self, view: QAbstractItemView, actions: Any,
+                 unit_at: Callable[[QPoint], str | None] | None = None) -> None:
+        super().__init__(view)
+        self.view = view
+        self.actions = actions
+        self._unit_at = unit_at or self._row_unit
+        view.viewport().setAcceptDrops(True)
+        view.viewport().installEventFilter(self)
+
+    def _row_unit(self, pos: QPoint) -> str | None:
+        index = self.view.indexAt(pos)
+        uid = index.data(_UnitRole) if index.isValid() else None
+        return uid if isinstance(uid, str) else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        et = event.type()
+        if et not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop,
+                      QEvent.Type.DragLeave):
+            return False
+        if et == QEvent.Type.DragLeave:
+            return True
+        mime = event.mimeData()
+        if not mime.hasFormat(MIME_CASE_IDS):
+            return False  # not ours: let the view decide
+        pos = event.position().toPoint()
+        allowed = self.actions is not None and self.actions.can("assign")
+        if et in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if not allowed:
+                # The cursor says "no" and Qt delivers no drop after an ignored enter; say
+                # why once per drag.
+                event.ignore()
+                if et == QEvent.Type.DragEnter and self.actions is not None:
+                    self.actions.refuse_assign()
+                return True
+            unit = self._unit_at(pos)
+            if unit is None and et == QEvent.Type.DragMove:
+                event.ignore()
+            else:
+                event.setDropAction(Qt.DropAction.CopyAction)
+                event.accept()
+            if unit is not None:
+                index = self.view.indexAt(pos)
+                if index.isValid() and self.view.currentIndex().row() != index.row():
+                    self.view.setCurrentIndex(index)
+            return True
+        # Drop
+        if not allowed:
+            event.ignore()
+            if self.actions is not None:
+                self.actions.refuse_assign()
+            return True
+        unit = self._unit_at(pos)
+        items = decode_items(mime)
+        if unit is None or not items:
+            event.ignore()
+            return True
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        sent = self.actions.reassign(items, unit)
+        self.sig_dropped.emit(unit, sent)
+        return True
+
+
+class CaseDragStarter(QObject):
+    """Makes a list of cases a drag source without touching its code (event filter).
+
+    Args:
+        view: the item view.
+        case_ids: returns the case ids to drag for a press at a viewport position.
+        state: the State (versions come from it).
+        allowed: whether dragging is allowed now.
+    """
+
+    def __init__(self, view: QAbstractItemView, case_ids: Callable[[QPoint], list[str]],
+                 state: Any, allowed: Callable[[], bool]) -> None:
+        super().__init__(view)
+        self.view = view
+        self._ids = case_ids
+        self._state = state
+        self._allowed = allowed
+        self._press: QPoint | None = None
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        et = event.type()
+        if et == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+        elif et == QEvent.Type.MouseButtonRelease:
+            self._press = None
+        elif et == QEvent.Type.MouseMove and self._press is not None \
+                and event.buttons() & Qt.MouseButton.LeftButton:
+            dist = (event.position().toPoint() - self._press).manhattanLength()
+            if dist >= QtWidgets.QApplication.startDragDistance() and self._allowed():
+                press, self._press = self._press, None
+                self.start(press)
+                return True
+        return False
+
+    def items_at(self, pos: QPoint) -> list[dict]:
+        """The drag payload items for a press at ``pos``."""
+        cases = self._state.cases
+        out = []
+        for cid in self._ids(pos):
+            case = cases.get(cid)
+            if case is not None:
+                out.append({"id": cid, "version": case.get("version")})
+        return out
+
+    def start(self, pos: QPoint) -> None:
+        items = self.items_at(pos)
+        if not items:
+            return
+        drag = QtGui.QDrag(self.view)
+        drag.setMimeData(encode_items(items))
+        drag.exec(Qt.DropAction.CopyAction)
+
+
+# ---- Keyboard: "reassign to…" picker
+
+
+class UnitPicker(QDialog):
+    """Pick a unit with type-ahead: a filter box over the units, lightest load first.
+
+    The suggested unit (if any) is listed first and preselected; Enter accepts the current
+    row. ``unit_id`` holds the choice after ``exec()`` returns Accepted.
+    """
+
+    def __init__(self, ctx: Any, case_ids: list[str], suggested: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("unitPicker")
+        self.ctx = ctx
+        self.unit_id: str | None = None
+        n = len(case_ids)
+        self.setWindowTitle(self.tr("Reassign to…"))
+        head = (self.tr("Reassign {case} to:").format(case=safe(case_ids[0], 40)) if n == 1
+                else self.tr("Reassign {n} cases to:").format(n=n))
+        self.label = plain_label(head, self)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("unitPickerFilter")
+        self.filter.setPlaceholderText(self.tr("Type to filter units…"))
+        self.list = QListWidget(self)
+        self.list.setObjectName("unitPickerList")
+        state = ctx.state
+        held = {(state.cases.get(c) or {}).get("unit_id") for c in case_ids}
+        units = sorted(state.units.values(), key=lambda u: (u["id"] != suggested,
+                                                            load_of(state, u), u["id"]))
+        for unit in units:
+            uid = unit["id"]
+            name = neutralize(ctx.unit_name(uid))
+            text = f"{safe(name, 50)}  ·  {self.tr('load {load:.1f}').format(load=load_of(state, unit))}"
+            if uid == suggested:
+                text = "★ " + text + "  " + self.tr("(suggested)")
+            if uid in held and len(held) == 1:
+                text += "  " + self.tr("(holds it now)")
+            item = QListWidgetItem(text)
+            item.setData(_UnitRole, uid)
+            item.setData(Qt.ItemDataRole.UserRole + 1, f"{name}\n{uid}".casefold())
+            item.setToolTip(name)
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.filter.textChanged.connect(self._filter)
+        self.filter.returnPressed.connect(self.accept)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        self.filter.installEventFilter(self)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.label)
+        lay.addWidget(self.filter)
+        lay.addWidget(self.list, 1)
+        lay.addWidget(buttons)
+        self.resize(420, 460)
+        self.filter.setFocus()
+
+    def visible_units(self) -> list[str]:
+        """Unit ids the filter leaves, in order."""
+        return [self.list.item(i).data(_UnitRole) for i in range(self.list.count())
+                if not self.list.item(i).isHidden()]
+
+    def accept(self) -> None:
+        item = self.list.currentItem()
+        if item is None or item.isHidden():
+            visible = self.visible_units()
+            if not visible:
+                return
+            self.unit_id = visible[0]
+        else:
+            self.unit_id = item.data(_UnitRole)
+        super().accept()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        # Up/Down in the filter box move through the list (type, arrow, Enter).
+        if watched is self.filter and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            rows = [i for i in range(self.list.count()) if not self.list.item(i).isHidden()]
+            if rows:
+                cur = self.list.currentRow()
+                pos = rows.index(cur) if cur in rows else -1
+                step = 1 if event.key() == Qt.Key.Key_Down else -1
+                self.list.setCurrentRow(rows[max(0, min(len(rows) - 1, pos + step))])
+            return True
+        return False
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        first = None
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            hit = not needle or needle in str(item.data(Qt.ItemDataRole.UserRole + 1))
+            item.setHidden(not hit)
+            if hit and first is None:
+                first = i
+        if first is not None:
+            self.list.setCurrentRow(first)
+
+
+# ---- Conflict dialog
+
+
+class ConflictDialog(QDialog):
+    """A 409: the case as the supervisor saw it beside the hub's current one.
+
+    ``exec()`` returns Accepted to retry against the current version, Rejected to drop it.
+
+    Attributes:
+        rows: ``(field, seen, now)`` as :func:`client.dispatch.changed_fields` gives them.
+    """
+
+    def __init__(self, ctx: Any, seen: dict, current: dict, unit_id: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conflictDialog")
+        self.ctx = ctx
+        self.seen = seen
+        self.current = current
+        self.rows = changed_fields(seen, current)
+        cid = safe(current.get("id") or seen.get("id"), 40)
+        self.setWindowTitle(self.tr("Someone changed this case"))
+        self.label = plain_label(self.tr(
+            "{case} changed since you looked at it (another post or officer acted at the same "
+            "moment). Nothing was changed by your request.").format(case=cid), self, wrap=True)
+        self.table = QtWidgets.QTableWidget(len(self.rows), 3, self)
+        self.table.setObjectName("conflictTable")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Field"), self.tr("You saw"), self.tr("Now")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for r, (key, old, new) in enumerate(self.rows):
+            for c, text in enumerate((self.field_name(key), self.value_text(key, old),
+                                      self.value_text(key, new))):
+                item = QtWidgets.QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(r, c, item)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        version = current.get("version")
+        self.retry_button = QPushButton(self.tr("Retry: assign to {unit} (version {v})").format(
+            unit=safe(ctx.unit_name(unit_id), 40), v=safe(version, 12)), self)
+        self.retry_button.setObjectName("conflictRetry")
+        self.drop_button = QPushButton(self.tr("Leave it as it is"), self)
+        self.drop_button.setObjectName("conflictDrop")
+        closed = current.get("status") == "closed"
+        self.retry_button.setEnabled(not closed and current.get("unit_id") != unit_id)
+        self.retry_button.clicked.connect(self.accept)
+        self.drop_button.clicked.connect(self.reject)
+        self.drop_button.setDefault(True)
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        bar.addWidget(self.retry_button)
+        bar.addWidget(self.drop_button)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.label)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(bar)
+        self.resize(620, 320)
+
+    def field_name(self, key: str) -> str:
+        names = {"status": self.tr("Status"), "unit_id": self.tr("Unit"),
+                 "priority": self.tr("Priority"), "title": self.tr("Title"),
+                 "version": self.tr("Version"), "due_at": self.tr("Due"),
+                 "address": self.tr("Address"), "region_id": self.tr("Region"),
+                 "closed_at": self.tr("Closed")}
+        return names.get(key, safe(key, 40))
+
+    def value_text(self, key: str, value: object) -> str:
+        if value is None:
+            return "—"
+        if key == "unit_id" and isinstance(value, str):
+            return safe(self.ctx.unit_name(value), 60)
+        if key == "status":
+            return status_label(value)
+        if key == "region_id" and isinstance(value, str):
+            return safe(self.ctx.region_name(value), 60)
+        return safe(value, 120)
+
+
+# ---- Undo notice
+
+
+class UndoNotice(QFrame):
+    """A transient notice with an Undo button and a countdown (hidden after the window).
+
+    Signals:
+        sig_undo(): the operator pressed Undo.
+    """
+
+    sig_undo = Signal()
+
+    def __init__(self, parent: QWidget | None = None, window_s: float = UNDO_WINDOW_S) -> None:
+        super().__init__(parent)
+        self.setObjectName("undoNotice")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.window_s = window_s
+        self.label: QLabel = plain_label("", self)
+        self.label.setObjectName("undoNoticeText")
+        self.button = QPushButton(self)
+        self.button.setObjectName("undoNoticeButton")
+        self.button.clicked.connect(self._undo)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(6, 0, 6, 0)
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.button)
+        self._left = 0
+        self._text = ""
+        self._undoable = False
+        self._timer = QTimer(self)
+        self._timer.setObjectName("undoNoticeTimer")
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._tick)
+        self.hide()
+
+    def show_notice(self, text: str, undoable: bool) -> None:
+        """Show ``text``; with ``undoable`` an Undo button counts the window down."""
+        self._text = text
+        self._undoable = undoable
+        self._left = int(self.window_s)
+        self.button.setVisible(undoable)
+        self._render()
+        self.show()
+        self._timer.start()
+
+    def _render(self) -> None:
+        self.label.setText(self._text)
+        self.label.setToolTip(self._text)
+        self.button.setText(self.tr("Undo ({s} s)").format(s=max(0, self._left)))
+
+    def _tick(self) -> None:
+        self._left -= 1
+        if self._left <= 0:
+            self._timer.stop()
+            self.hide()
+            return
+        self._render()
+
+    def _undo(self) -> None:
+        self._timer.stop()
+        self.hide()
+        self.sig_undo.emit()

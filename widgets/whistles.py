@@ -1,0 +1,494 @@
+"""Whistles (吹哨报到) panel and the summon dialogs: whistle, video call (云视讯), urge note.
+
+The panel lists the post's whistles, open ones first: for each, its case, a countdown to
+the check-in deadline and, per summoned unit, ✓ checked in (with the time), … waiting, or
+⚠ missed (the deadline passed without a check-in). Check-ins arrive through the feed
+(``whistle.updated``); the countdown moves on ``on_tick``. A supervisor blows a new
+whistle from here (Ctrl+Shift+W); officers and supervisors open video calls.
+
+Commands go through ``ctx.actions`` (:class:`console.actions.Actions`, duck-typed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from client.state import ChangeSet
+from client.timeutil import parse_time_or_none
+from widgets.common import (
+    GREEN,
+    OVERDUE_COLOR,
+    OVERDUE_SYMBOL,
+    fg,
+    format_duration,
+    format_local,
+    plain_label,
+)
+from widgets.pane import Pane, PaneContext
+from widgets.qt import (
+    QDialog,
+    QDialogButtonBox,
+    QEvent,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    Qt,
+    QtWidgets,
+    QVBoxLayout,
+    QWidget,
+)
+from widgets.text import neutralize, safe
+
+NOTE_LIMIT = 1000
+TITLE_LIMIT = 200
+SHOWN_LIMIT = 50
+CHECKED, WAITING, MISSED = "checked", "waiting", "missed"
+_IdRole = Qt.ItemDataRole.UserRole
+
+
+@dataclass(frozen=True, slots=True)
+class UnitCheck:
+    """One summoned unit of a whistle: ``state`` is checked, waiting or missed."""
+
+    unit_id: str
+    state: str
+    at: float | None  # check-in time (epoch seconds) when checked
+
+
+def whistle_checks(whistle: dict, now: float) -> list[UnitCheck]:
+    """Each summoned unit's check-in state at ``now`` (in the whistle's order)."""
+    deadline = parse_time_or_none(whistle.get("deadline"))
+    checked = whistle.get("checked_in") if isinstance(whistle.get("checked_in"), dict) else {}
+    out = []
+    units = whistle.get("unit_ids") if isinstance(whistle.get("unit_ids"), list) else []
+    for uid in units:
+        if not isinstance(uid, str):
+            continue
+        if uid in checked:
+            out.append(UnitCheck(uid, CHECKED, parse_time_or_none(checked.get(uid))))
+        elif deadline is not None and now > deadline:
+            out.append(UnitCheck(uid, MISSED, None))
+        else:
+            out.append(UnitCheck(uid, WAITING, None))
+    return out
+
+
+def whistle_is_open(whistle: dict, now: float) -> bool:
+    """Open: not closed by the hub, someone still to check in, and the deadline ahead."""
+    if whistle.get("open") is False:
+        return False
+    checks = whistle_checks(whistle, now)
+    return any(c.state == WAITING for c in checks)
+
+
+class WhistlesPane(Pane):
+    """The post's whistles with live check-ins and countdowns.
+
+    Public API besides the Pane contract:
+        whistle_ids(): the listed whistle ids, in order.
+        unit_lines(whistle_id): the unit lines as shown (plain strings).
+        summary(whistle_id): the whistle's line as shown.
+        blow(case_id=None): open the whistle dialog for a case (default: the selection).
+        call(case_id=None): open the video-call dialog for a case (default: the selection).
+    """
+
+    pane_id = "whistles"
+
+    def __init__(self, ctx: PaneContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.actions: Any = getattr(ctx, "actions", None)
+        self._now = ctx.state.now
+        self._selected: str | None = None
+        self._top: dict[str, QtWidgets.QTreeWidgetItem] = {}
+        self._children: dict[tuple[str, str], QtWidgets.QTreeWidgetItem] = {}
+        self._order: list[str] = []
+
+        self.header = plain_label("", self)
+        self.header.setObjectName("whistles_header")
+        self.tree = QtWidgets.QTreeWidget(self)
+        self.tree.setObjectName("whistles_tree")
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderHidden(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(
+            1, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.currentItemChanged.connect(self._on_current)
+        self.blow_button = QPushButton(self)
+        self.blow_button.setObjectName("whistles_blow")
+        self.blow_button.clicked.connect(lambda: self.blow())
+        self.call_button = QPushButton(self)
+        self.call_button.setObjectName("whistles_call")
+        self.call_button.clicked.connect(lambda: self.call())
+        can_whistle = self.actions is not None and self.actions.can("whistle")
+        can_call = self.actions is not None and self.actions.can("call")
+        self.blow_button.setVisible(can_whistle)
+        self.call_button.setVisible(can_call)
+        bar = QHBoxLayout()
+        bar.addWidget(self.header, 1)
+        bar.addWidget(self.blow_button)
+        bar.addWidget(self.call_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(bar)
+        lay.addWidget(self.tree, 1)
+        self._retranslate()
+        self._rebuild()
+
+    # ---- Pane contract
+
+    def title(self) -> str:
+        return self.tr("Whistles (吹哨报到)")
+
+    def on_changes(self, changes: ChangeSet) -> None:
+        if changes.reset or changes.whistles_changed:
+            self._rebuild()
+        elif changes.units_changed or changes.cases_changed:
+            self._update_texts()
+
+    def on_tick(self, now: float) -> None:
+        self._now = now
+        self._update_texts()
+
+    def on_selection(self, case_id: str | None) -> None:
+        self._selected = case_id
+
+    # ---- Public API
+
+    def whistle_ids(self) -> list[str]:
+        return list(self._order)
+
+    def summary(self, whistle_id: str) -> str:
+        item = self._top.get(whistle_id)
+        return f"{item.text(0)}  {item.text(1)}".strip() if item else ""
+
+    def unit_lines(self, whistle_id: str) -> list[str]:
+        item = self._top.get(whistle_id)
+        if item is None:
+            return []
+        return [f"{item.child(i).text(0)}  {item.child(i).text(1)}".strip()
+                for i in range(item.childCount())]
+
+    def blow(self, case_id: str | None = None) -> bool:
+        """Open the whistle dialog for ``case_id`` (default: the shared selection)."""
+        if self.actions is None or not self.actions.can("whistle"):
+            return False
+        cid = case_id or self._selected
+        if cid is None or cid not in self.ctx.state.cases:
+            self.header.setText(self.tr("Select a case first."))
+            return False
+        dlg = WhistleDialog(self.ctx, cid, self)
+        try:
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                return False
+            return self.actions.whistle(cid, dlg.unit_ids(), dlg.minutes(), dlg.note())
+        finally:
+            dlg.deleteLater()
+
+    def call(self, case_id: str | None = None) -> bool:
+        """Open the video-call dialog for ``case_id`` (default: the shared selection)."""
+        if self.actions is None or not self.actions.can("call"):
+            return False
+        dlg = CallDialog(self.ctx, case_id or self._selected, self)
+        try:
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                return False
+            return self.actions.start_call(dlg.call_title(), dlg.case_id, dlg.unit_ids())
+        finally:
+            dlg.deleteLater()
+
+    # ---- Internals
+
+    def _sorted(self) -> list[dict]:
+        """Open whistles by deadline, then the others newest first (at most SHOWN_LIMIT)."""
+        now = self._now
+        ws = [w for w in self.ctx.state.whistles.values() if isinstance(w, dict)]
+        open_ = sorted((w for w in ws if whistle_is_open(w, now)),
+                       key=lambda w: (str(w.get("deadline") or ""), str(w.get("id"))))
+        done = sorted((w for w in ws if not whistle_is_open(w, now)),
+                      key=lambda w: str(w.get("created_at") or ""), reverse=True)
+        return (open_ + done)[:SHOWN_LIMIT]
+
+    def _rebuild(self) -> None:
+        current = self.tree.currentItem()
+        keep = current.data(0, _IdRole) if current is not None else None
+        self.tree.clear()
+        self._top.clear()
+        self._children.clear()
+        self._order = []
+        for w in self._sorted():
+            wid = str(w.get("id"))
+            top = QtWidgets.QTreeWidgetItem(self.tree)
+            top.setData(0, _IdRole, wid)
+            self._top[wid] = top
+            self._order.append(wid)
+            for uc in whistle_checks(w, self._now):
+                child = QtWidgets.QTreeWidgetItem(top)
+                child.setData(0, _IdRole, wid)
+                self._children[(wid, uc.unit_id)] = child
+            top.setExpanded(whistle_is_open(w, self._now) or len(self._order) <= 3)
+            if wid == keep:
+                self.tree.setCurrentItem(top)
+        self._update_texts()
+
+    def _update_texts(self) -> None:
+        now = self._now
+        whistles = self.ctx.state.whistles
+        cases = self.ctx.state.cases
+        n_open = missed_total = 0
+        green, red = fg(GREEN), fg(OVERDUE_COLOR)
+        for wid, top in self._top.items():
+            w = whistles.get(wid)
+            if not isinstance(w, dict):
+                continue
+            checks = whistle_checks(w, now)
+            done = sum(1 for c in checks if c.state == CHECKED)
+            missed = sum(1 for c in checks if c.state == MISSED)
+            missed_total += missed
+            deadline = parse_time_or_none(w.get("deadline"))
+            cid = w.get("case_id")
+            case = cases.get(cid) if isinstance(cid, str) else None
+            title = safe(case.get("title"), 40) if case else ""
+            top.setText(0, f"◎ {safe(cid, 40)} {title}".strip())
+            top.setToolTip(0, neutralize(w.get("note")) or neutralize(case.get("title")
+                                                                    if case else ""))
+            if whistle_is_open(w, now):
+                n_open += 1
+                left = format_duration(deadline - now) if deadline is not None else "—"
+                state = self.tr("{done}/{total} checked in · {left} left").format(
+                    done=done, total=len(checks), left=left)
+            elif done == len(checks):
+                state = self.tr("✓ all {total} checked in").format(total=len(checks))
+            elif missed:
+                state = self.tr("{symbol} {missed} missed the deadline").format(
+                    symbol=OVERDUE_SYMBOL, missed=missed)
+            else:
+                state = self.tr("■ over ({done}/{total} checked in)").format(
+                    done=done, total=len(checks))
+            top.setText(1, state)
+            top.setForeground(1, red if missed else green if done == len(checks) else
+                              top.foreground(0))
+            for uc in checks:
+                child = self._children.get((wid, uc.unit_id))
+                if child is None:
+                    continue
+                child.setText(0, "    " + safe(self.ctx.unit_name(uc.unit_id), 40))
+                if uc.state == CHECKED:
+                    when = format_local(uc.at, self.ctx.zone, with_date=False) if uc.at else ""
+                    child.setText(1, self.tr("✓ checked in {time}").format(time=when).strip())
+                    child.setForeground(1, green)
+                elif uc.state == MISSED:
+                    child.setText(1, self.tr("{symbol} missed").format(symbol=OVERDUE_SYMBOL))
+                    child.setForeground(1, red)
+                else:
+                    child.setText(1, self.tr("… waiting"))
+                    child.setForeground(1, top.foreground(0))
+        text = self.tr("{open} open whistles").format(open=n_open)
+        if missed_total:
+            text += " · " + self.tr("{symbol} {n} check-ins missed").format(
+                symbol=OVERDUE_SYMBOL, n=missed_total)
+        self.header.setText(text)
+
+    def _retranslate(self) -> None:
+        self.tree.setHeaderLabels([self.tr("Case / unit"), self.tr("Check-in")])
+        self.blow_button.setText(self.tr("◎ Blow the whistle… (Ctrl+Shift+W)"))
+        self.blow_button.setToolTip(self.tr("Summon several units to the selected case "
+                                            "(吹哨报到)"))
+        self.call_button.setText(self.tr("☎ Video call… (Ctrl+Shift+V)"))
+        self.call_button.setToolTip(self.tr("Open a video call (云视讯) for the selected case"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "tree"):
+            self._retranslate()
+            self._update_texts()
+        super().changeEvent(event)
+
+    def _on_current(self, current: QtWidgets.QTreeWidgetItem | None, _prev: object) -> None:
+        if current is None:
+            return
+        w = self.ctx.state.whistles.get(current.data(0, _IdRole))
+        cid = w.get("case_id") if isinstance(w, dict) else None
+        if isinstance(cid, str):
+            self.sig_case_selected.emit(cid)
+
+
+# ---- Dialogs
+
+
+class UnitChecklist(QWidget):
+    """Checkable units with a type-ahead filter (lowest id first, preselected ones on top)."""
+
+    def __init__(self, ctx: Any, preselected: list[str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("unitChecklistFilter")
+        self.filter.setPlaceholderText(self.tr("Type to filter units…"))
+        self.list = QListWidget(self)
+        self.list.setObjectName("unitChecklist")
+        pre = list(dict.fromkeys(preselected or []))
+        ids = pre + sorted(u for u in ctx.state.units if u not in pre)
+        for uid in ids:
+            name = neutralize(ctx.unit_name(uid))
+            item = QListWidgetItem(safe(name, 60))
+            item.setData(_IdRole, uid)
+            item.setData(_IdRole + 1, f"{name}\n{uid}".casefold())
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+                          | Qt.ItemFlag.ItemIsSelectable)
+            item.setCheckState(Qt.CheckState.Checked if uid in pre else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.filter.textChanged.connect(self._filter)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.filter)
+        lay.addWidget(self.list, 1)
+
+    def checked(self) -> list[str]:
+        return [self.list.item(i).data(_IdRole) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_checked(self, unit_ids: list[str]) -> None:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(_IdRole) in unit_ids
+                               else Qt.CheckState.Unchecked)
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setHidden(bool(needle) and needle not in str(item.data(_IdRole + 1)))
+
+
+def _case_line(ctx: Any, case_id: str | None) -> str:
+    if case_id is None:
+        return ""
+    case = ctx.state.cases.get(case_id)
+    return f"{safe(case_id, 40)}  {safe(case.get('title'), 60) if case else ''}".strip()
+
+
+class WhistleDialog(QDialog):
+    """Pick units, a check-in deadline (minutes) and a note for a whistle on one case."""
+
+    def __init__(self, ctx: Any, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("whistleDialog")
+        self.setWindowTitle(self.tr("Blow the whistle (吹哨报到)"))
+        self.case_id = case_id
+        self.case_label = plain_label(_case_line(ctx, case_id), self, wrap=True)
+        self.units = UnitChecklist(ctx, [], self)
+        self.minutes_box = QtWidgets.QSpinBox(self)
+        self.minutes_box.setObjectName("whistleMinutes")
+        self.minutes_box.setRange(1, 7 * 24 * 60)
+        self.minutes_box.setValue(30)
+        self.minutes_box.setSuffix(self.tr(" min"))
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setObjectName("whistleNote")
+        self.note_edit.setMaxLength(NOTE_LIMIT)
+        self.error = plain_label("", self, wrap=True)
+        form = QFormLayout()
+        form.addRow(self.tr("Case"), self.case_label)
+        form.addRow(self.tr("Units to summon"), self.units)
+        form.addRow(self.tr("Check in within"), self.minutes_box)
+        form.addRow(self.tr("Note"), self.note_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form, 1)
+        lay.addWidget(self.error)
+        lay.addWidget(buttons)
+        self.resize(460, 520)
+
+    def unit_ids(self) -> list[str]:
+        return self.units.checked()
+
+    def minutes(self) -> int:
+        return int(self.minutes_box.value())
+
+    def note(self) -> str:
+        return self.note_edit.text()[:NOTE_LIMIT]
+
+    def accept(self) -> None:
+        if not self.unit_ids():
+            self.error.setText(self.tr("Choose at least one unit to summon."))
+            return
+        super().accept()
+
+
+class CallDialog(QDialog):
+    """A title and the units for a new video call (the case is optional)."""
+
+    def __init__(self, ctx: Any, case_id: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("callDialog")
+        self.setWindowTitle(self.tr("Start a video call (云视讯)"))
+        state = ctx.state
+        case = state.cases.get(case_id) if case_id else None
+        self.case_id = case_id if case is not None else None
+        pre: list[str] = []
+        if case is not None:
+            if isinstance(case.get("unit_id"), str):
+                pre.append(case["unit_id"])
+            for w in state.whistles.values():
+                if isinstance(w, dict) and w.get("case_id") == case_id:
+                    pre += [u for u in w.get("unit_ids") or [] if isinstance(u, str)]
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setObjectName("callTitle")
+        self.title_edit.setMaxLength(TITLE_LIMIT)
+        default = (self.tr("Video call: {title}").format(title=neutralize(case.get("title")))
+                   if case is not None else self.tr("Video call of the post"))
+        self.title_edit.setText(default[:TITLE_LIMIT])
+        self.case_label = plain_label(_case_line(ctx, self.case_id) or self.tr("— no case"),
+                                      self, wrap=True)
+        self.units = UnitChecklist(ctx, [u for u in pre if u in state.units], self)
+        form = QFormLayout()
+        form.addRow(self.tr("Title"), self.title_edit)
+        form.addRow(self.tr("Case"), self.case_label)
+        form.addRow(self.tr("Units"), self.units)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form, 1)
+        lay.addWidget(buttons)
+        self.resize(460, 480)
+
+    def call_title(self) -> str:
+        return self.title_edit.text().strip()[:TITLE_LIMIT] or self.tr("Video call")
+
+    def unit_ids(self) -> list[str]:
+        return self.units.checked()
+
+
+class NoteDialog(QDialog):
+    """An optional note (e.g. for an urge); ``note()`` after Accepted."""
+
+    def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noteDialog")
+        self.setWindowTitle(title)
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName("noteEdit")
+        self.edit.setMaxLength(NOTE_LIMIT)
+        self.edit.setPlaceholderText(self.tr("Optional note"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(plain_label(prompt, self, wrap=True))
+        lay.addWidget(self.edit)
+        lay.addWidget(buttons)
+        self.resize(420, 140)
+
+    def note(self) -> str:
+        return self.edit.text()[:NOTE_LIMIT]
