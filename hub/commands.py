@@ -14,7 +14,7 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 
 from hub import lifecycle
 from hub.audit import add_entry, record_refusal
@@ -109,13 +109,11 @@ class Commands:
                                 post_ids=posts, now=utcnow())
 
     def _next_case_id(self, tx: WriteTx, now: Any) -> str:
-        counter = tx.session.get(Counter, "case")
-        if counter is None:
-            tx.session.add(Counter(name="case", value=0))
-            tx.session.flush()
-        value = tx.session.execute(
-            update(Counter).where(Counter.name == "case").values(value=Counter.value + 1)
-            .returning(Counter.value)).scalar_one()
+        conn = tx.session.connection()
+        value = conn.execute(_NEXT_CASE_NUMBER).scalar()
+        if value is None:  # first case ever: create the counter row
+            conn.execute(insert(Counter.__table__).values(name="case", value=1))
+            value = 1
         day = now.astimezone(_CASE_DAY_ZONE).strftime("%Y%m%d")
         return f"CX-{day}-{value:06d}"
 
@@ -339,3 +337,8 @@ class Commands:
         self._record_case_event(tx, case, "case.updated", {
             "case": case_json(case), "action": action, "actor": actor.name, "note": note})
 
+
+# Plain Core statement, built once (the ORM's bulk update costs milliseconds per call).
+_COUNTERS = Counter.__table__
+_NEXT_CASE_NUMBER = (update(_COUNTERS).where(_COUNTERS.c.name == "case")
+                     .values(value=_COUNTERS.c.value + 1).returning(_COUNTERS.c.value))

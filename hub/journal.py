@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import update
+from sqlalchemy import bindparam, insert, update
 
 from hub.db import WriteTx
 from hub.models import Event, FeedEntry, Post
@@ -75,19 +75,18 @@ class Journal:
 
     def _number(self, tx: WriteTx, pending: _TxEvents) -> None:
         session = tx.session
-        session.flush()
+        session.flush()  # the events' ids
         wanted: dict[str, int] = {}
         for item in pending.items:
             for post_id in item.post_ids:
                 wanted[post_id] = wanted.get(post_id, 0) + 1
+        conn = session.connection()
         next_seq: dict[str, int] = {}
-        for post_id in sorted(wanted):
+        for post_id in sorted(wanted):  # one lock order for every transaction
             count = wanted[post_id]
-            last = session.execute(
-                update(Post).where(Post.id == post_id).values(seq=Post.seq + count)
-                .returning(Post.seq)
-            ).scalar_one()
+            last = conn.execute(_TAKE_SEQ, {"count": count, "post": post_id}).scalar_one()
             next_seq[post_id] = last - count + 1
+        rows: list[dict[str, Any]] = []
         published: list[Published] = []
         for item in pending.items:
             ev = item.event
@@ -95,6 +94,14 @@ class Journal:
             for post_id in item.post_ids:
                 seq = next_seq[post_id]
                 next_seq[post_id] = seq + 1
-                session.add(FeedEntry(post_id=post_id, seq=seq, event_id=ev.id, ts=ev.ts))
+                rows.append({"post_id": post_id, "seq": seq, "event_id": ev.id, "ts": ev.ts})
                 published.append(Published(post_id, seq, encode_frame(seq, ts, ev.type, ev.data)))
+        conn.execute(_FEED_INSERT, rows)
         tx.after_commit(lambda: self._publish(published))
+
+
+# Plain Core statements, built once: the ORM's bulk-update machinery cost ~8 ms a command.
+_TAKE_SEQ = (update(Post.__table__).where(Post.__table__.c.id == bindparam("post"))
+             .values(seq=Post.__table__.c.seq + bindparam("count"))
+             .returning(Post.__table__.c.seq))
+_FEED_INSERT = insert(FeedEntry.__table__)
