@@ -179,8 +179,8 @@ class AlertsPane(Pane):
         is_acknowledged(case_id, phase), entries(): for the console and tests.
 
     Args:
-        user_key: whose acknowledgements these are (default ``ctx.user_id`` if the
-            context has one, else ``anonymous``).
+        user_key: whose acknowledgements these are (default ``ctx.user_id``; ``anonymous``
+            if that is empty).
         settings: where to persist them (default ``QSettings()`` of the application).
         beeper: the sound cue (default ``QApplication.beep``).
         refresh_ms: the list is rebuilt at most this often (0: at once, for tests).
@@ -202,7 +202,7 @@ class AlertsPane(Pane):
         self._pending_reset = True
         self._pending_ids: set[str] = set()
         self.book = AlertBook()
-        key = user_key or getattr(ctx, "user_id", None) or "anonymous"
+        key = user_key or ctx.user_id or "anonymous"
         self._settings_key = "alerts/acknowledged/" + "".join(
             ch if ch.isalnum() or ch in "-_." else "_" for ch in str(key))
         self._settings = settings if settings is not None else QSettings(self)

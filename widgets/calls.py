@@ -104,8 +104,7 @@ class CallsModel(QAbstractTableModel):
             if col == COL_LINK:
                 url = neutralize(call.get("url"))
                 if safe_call_url(call.get("url")) is None:
-                    return (pane.tr("✕ link refused: %1").replace("%1", url if full
-                                                                  else safe(url, 50)))
+                    return pane.refused_text(url if full else safe(url, 50))
                 return url if full else safe(url, 60)
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_LINK \
                 and safe_call_url(call.get("url")) is None:
@@ -233,6 +232,10 @@ class CallsPane(Pane):
         self._open(url)
         self.note.setText(self.tr("Opened %1").replace("%1", shown))
         return True
+
+    def refused_text(self, url: str) -> str:
+        """What the link column shows for a link that is not https (never opened)."""
+        return self.tr("✕ link refused: %1").replace("%1", url)
 
     def column_titles(self) -> list[str]:
         return self._titles

@@ -8,6 +8,7 @@ of the sort or the filter resets the model.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -49,7 +50,9 @@ from widgets.qt import (
     QMimeData,
     QModelIndex,
     QObject,
+    QPaintEvent,
     QPersistentModelIndex,
+    QPoint,
     QShortcut,
     Qt,
     QTableView,
@@ -82,6 +85,13 @@ PRESET_ORDER = ("open", "overdue", "critical", "unassigned", "all")
 #: A repaint of a full-screen table costs 25-40 ms (software raster), so at most one per
 #: second keeps the event loop's p99 lateness low under a 2,000 events/s feed.
 REPAINT_MS = 1000
+#: display strings are cached for at most this many cases (those shown lately)
+MAX_CACHED_ROWS = 20_000
+#: idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns
+WARM_STEP = 200
+WARM_BUDGET_MS = 4.0
+WARM_COLUMNS = (COL_PRIORITY, COL_STATUS, COL_UNIT, COL_AGE, COL_TITLE, COL_CATEGORY,
+                COL_REGION, COL_SOURCE, COL_ID)
 
 _DisplayRole = Qt.ItemDataRole.DisplayRole
 _ToolTipRole = Qt.ItemDataRole.ToolTipRole
@@ -143,6 +153,7 @@ class CaseQueueModel(QAbstractTableModel):
         self.now = pane.now
         self.rows = CaseRows(pane.sort_keys(), self, kinds=COLUMN_KINDS)
         self._sorted_once = False
+        self._cells: dict[str, tuple[dict, list[str | None]]] = {}
         self._bold = QFont()
         self._bold.setBold(True)
         self.refresh_colors()
@@ -202,10 +213,24 @@ class CaseQueueModel(QAbstractTableModel):
         return cid, self._pane.ctx.state.cases.get(cid)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DisplayRole) -> Any:
-        # Called ~7 times per visible cell per repaint: answer the unused roles first.
+        # Called ~7 times per visible cell per repaint: answer the unused roles first, and
+        # the display role from the per-case cache (see _cells_of).
         if role not in _ROLES_USED:
             return None
         col = index.column()
+        if role == _DisplayRole:
+            row = index.row()
+            if row < 0 or row >= len(self.rows):
+                return None
+            cid = self.rows.id_at(row)
+            cells = self._cells_of(cid)
+            if cells is None:
+                return None
+            text = cells[col]
+            if text is None:  # a time column: changes every second
+                case = self._pane.ctx.state.cases.get(cid)
+                return None if case is None else self._display(cid, case, col)
+            return text
         if (role == _AlignRole and col not in _RIGHT_COLS) or \
                 (role == _FontRole and col not in _FONT_COLS) or \
                 (role == _ForegroundRole and col not in _FG_COLS):
@@ -218,8 +243,6 @@ class CaseQueueModel(QAbstractTableModel):
         cid, case = self.case_at(row)
         if case is None:
             return None
-        if role == _DisplayRole:
-            return self._display(cid, case, col)
         if role == _ToolTipRole:
             if col == COL_TITLE:
                 return neutralize(case.get("title"))
@@ -243,6 +266,26 @@ class CaseQueueModel(QAbstractTableModel):
             return cid
         return None
 
+    def _cells_of(self, cid: str) -> list[str | None] | None:
+        """The display strings of a case's row (None for the two time columns), made once
+        per case version: a changed case is a new dict, so the identity check invalidates."""
+        case = self._pane.ctx.state.cases.get(cid)
+        if case is None:
+            return None
+        hit = self._cells.get(cid)
+        if hit is not None and hit[0] is case:
+            return hit[1]
+        if len(self._cells) >= MAX_CACHED_ROWS:
+            self._cells.clear()
+        cells: list[str | None] = [self._display(cid, case, col) for col in range(N_COLUMNS)]
+        cells[COL_AGE] = cells[COL_LEFT] = None
+        self._cells[cid] = (case, cells)
+        return cells
+
+    def clear_cells(self) -> None:
+        """Forget cached display strings (language, names or a snapshot changed)."""
+        self._cells.clear()
+
     def _display(self, cid: str, case: dict, col: int) -> str:
         p = self._pane
         if col == COL_STATUS:
@@ -255,7 +298,7 @@ class CaseQueueModel(QAbstractTableModel):
             return safe(p.region_of(case), 40)
         if col == COL_UNIT:
             unit = p.unit_of(case)
-            return safe(unit, 40) if unit is not None else p.tr("— unassigned")
+            return safe(unit, 40) if unit is not None else p.unassigned_text
         if col == COL_SOURCE:
             return source_text(case.get("source"))
         if col == COL_AGE:
@@ -324,7 +367,7 @@ class CaseQueuePane(Pane):
         self._search = ""
         self._names: dict[tuple, str] = {}
         self.times = _Times()
-        self._hay: dict[str, tuple[int, str]] = {}
+        self._hay: dict[str, str] = {}  # case id -> search blob (see _make_blob)
         self._syncing = False
         self._selected: str | None = None
         self._titles: list[str] = []
@@ -416,10 +459,18 @@ class CaseQueuePane(Pane):
             self._preset_shortcuts.append(sc)
 
         self._retranslate()
+        self._rows_synced = False  # the first rebuild (the sort below) reads the State
+        self._warm_work = None
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setObjectName("case_queue_warm")
+        self._warm_timer.setSingleShot(True)
+        self._warm_timer.setInterval(1)
+        self._warm_timer.timeout.connect(self._on_warm_timer)
         self.model.rows.set_filter(self._predicate(), {})
         self.model.rows.sort_column = COL_LEFT
         self.view.setSortingEnabled(True)  # calls sort(COL_LEFT, ascending) → rebuild
         self._update_count()
+        self._start_warming()
 
     # ---- Pane contract
 
@@ -429,24 +480,28 @@ class CaseQueuePane(Pane):
     def on_changes(self, changes: ChangeSet) -> None:
         state = self.ctx.state
         if changes.units_changed and self._names_moved(changes.units_changed):
-            self._names.clear()
-            self._hay.clear()
-            changes_reset = True
+            changes_reset = True  # names are in sort keys and search blobs
         else:
             changes_reset = changes.reset
         if changes_reset:
-            self._hay.clear()
             self._names.clear()
             self.times.clear()
+            self.model.rows.clear_cache()
+            self.model.clear_cells()
+            self._hay.clear()
             self._rebuild()
+            self._start_warming()
             return
         changed = changes.cases_changed | changes.alerts_changed
         if not (changed or changes.cases_added or changes.cases_removed):
             return
         self._throttle_repaint()
         for cid in changes.cases_removed:
-            self._hay.pop(cid, None)
             self.times.drop(cid)
+        hay_pop = self._hay.pop
+        for ids in (changes.cases_added, changes.cases_changed, changes.cases_removed):
+            for cid in ids:
+                hay_pop(cid, None)
         self.model.rows.update(state.cases, changes.cases_added, changed, changes.cases_removed)
         self._update_count()
 
@@ -512,9 +567,11 @@ class CaseQueuePane(Pane):
     def sort_by(self, column: int, descending: bool) -> None:
         """Sort by ``column`` (the header calls this); keeps the selection."""
         self._remember_selection()  # before the order changes what a row number means
-        self.model.rows.sort_column = column
-        self.model.rows.descending = descending
-        self.model.rows.rebuild(self.ctx.state.cases)
+        # the rows follow the State batch by batch once a full rebuild happened: a new
+        # order then needs no new filtering pass
+        self.model.rows.set_sort(column, descending, self.ctx.state.cases,
+                                 refilter=not self._rows_synced)
+        self._rows_synced = True
         self._after_reset()
 
     # ---- Names and keys (cached: names cost a ctx call)
@@ -573,6 +630,8 @@ class CaseQueuePane(Pane):
     # ---- Internals
 
     def _retranslate(self) -> None:
+        #: what the unit column shows for a case no unit holds
+        self.unassigned_text = self.tr("— unassigned")
         self._titles = [
             self.tr("Status"), self.tr("Priority"), self.tr("Category"), self.tr("Region"),
             self.tr("Unit"), self.tr("Source"), self.tr("Age"), self.tr("Time left"),
@@ -602,6 +661,7 @@ class CaseQueuePane(Pane):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             clear_label_cache()
+            self.model.clear_cells()
             self._retranslate()
             self.model.rows_changed(0, max(0, self.model.rowCount() - 1))
         elif event.type() == QEvent.Type.PaletteChange:
@@ -622,14 +682,25 @@ class CaseQueuePane(Pane):
         unit = self._unit
         text = self._search
         phase = self.ctx.state.alert_phase
-        hay = self._haystack
-        if unit is None and not text:  # the common cases, without extra calls per row
-            if preset_key == "open":
-                return lambda cid, case: case.get("status") != "closed"
-            if preset_key == "all":
-                return lambda cid, case: True
-            if preset_key == "overdue":
-                return lambda cid, case: phase(cid) == 2
+        blobs = self._hay.get
+        make = self._make_blob
+
+        def hay(cid: str, case: dict) -> str:
+            return blobs(cid) or make(cid, case)
+
+        if unit is None:  # the common cases, without extra calls per row
+            if not text:
+                if preset_key == "open":
+                    return lambda cid, case: case.get("status") != "closed"
+                if preset_key == "all":
+                    return lambda cid, case: True
+                if preset_key == "overdue":
+                    return lambda cid, case: phase(cid) == 2
+            elif preset_key == "open":
+                return lambda cid, case: (case.get("status") != "closed"
+                                          and text in (blobs(cid) or make(cid, case)))
+            elif preset_key == "all":
+                return lambda cid, case: text in (blobs(cid) or make(cid, case))
 
         def pred(cid: str, case: dict) -> bool:
             if unit is not None and case.get("unit_id") != unit:
@@ -640,25 +711,74 @@ class CaseQueuePane(Pane):
 
         return pred
 
-    def _haystack(self, cid: str, case: dict) -> str:
-        version = case.get("version")
-        hit = self._hay.get(cid)
-        if hit is not None and hit[0] == version:
-            return hit[1]
-        parts = (cid, case.get("title"), case.get("address"), self.category_of(case),
-                 self.region_of(case), self.unit_of(case) or "")
-        hay = "\n".join(p if isinstance(p, str) else str(p or "") for p in parts).casefold()
-        self._hay[cid] = (version if isinstance(version, int) else -1, hay)
-        return hay
+    # ---- Precomputed search text and sort keys
+
+    def _start_warming(self) -> None:
+        """(Re)start the idle-time precomputation after a (re)load."""
+        self._warm_work = self._warming()
+        self._warm_timer.start()
+
+    def _warming(self):  # noqa: ANN202 - a generator of work steps
+        """Build every case's search blob, then cache every column's sort keys, in steps
+        of :data:`WARM_STEP` cases (a case changed meanwhile is simply redone on demand)."""
+        state = self.ctx.state
+        ids = list(state.cases)
+        hay = self._hay
+        make = self._make_blob
+        for i in range(0, len(ids), WARM_STEP):
+            cases = state.cases
+            for cid in ids[i:i + WARM_STEP]:
+                if cid not in hay:
+                    case = cases.get(cid)
+                    if case is not None:
+                        make(cid, case)
+            yield
+        rows = self.model.rows
+        for col in WARM_COLUMNS:
+            for i in range(0, len(ids), WARM_STEP):
+                rows.warm(state.cases, col, False, ids[i:i + WARM_STEP])
+                yield
+
+    def _on_warm_timer(self) -> None:
+        work = self._warm_work
+        if work is None:
+            return
+        end = time.perf_counter() + WARM_BUDGET_MS / 1000.0
+        try:
+            while time.perf_counter() < end:
+                next(work)
+        except StopIteration:
+            self._warm_work = None
+            return
+        self._warm_timer.start()
+
+    @property
+    def warming(self) -> bool:
+        """True while search text and sort keys are still being precomputed."""
+        return self._warm_work is not None
+
+    def _make_blob(self, cid: str, case: dict) -> str:
+        """What free-text search looks in (cached until the case changes): id, title,
+        address, category, region and unit names, case-folded (one line each, so a match
+        never spans two fields)."""
+        title, address = case.get("title"), case.get("address")
+        blob = self._hay[cid] = "\n".join((
+            cid, title if isinstance(title, str) else str(title or ""),
+            address if isinstance(address, str) else str(address or ""),
+            self.category_of(case), self.region_of(case), self.unit_of(case) or "",
+        )).casefold()
+        return blob
 
     def _apply_filter(self) -> None:
         self._remember_selection()
         self.model.rows.set_filter(self._predicate(), self.ctx.state.cases)
+        self._rows_synced = True
         self._after_reset()
 
     def _rebuild(self) -> None:
         self._remember_selection()
         self.model.rows.rebuild(self.ctx.state.cases)
+        self._rows_synced = True
         self._after_reset()
 
     def _remember_selection(self) -> None:
@@ -705,6 +825,17 @@ class CaseQueuePane(Pane):
         self._repaint_timer.stop()
         self.view.setUpdatesEnabled(True)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # A paint of the *whole* pane means it is shown anew (expose, resize) or rendered
+        # by grab()/render(): with the table's updates held back it would come out blank,
+        # so show it as it is now. The tell: the pane's own top margin, which no child
+        # covers, is painted only then. Partial paints (a tool-bar label, or the area
+        # under the table after its own update) leave the throttle alone: reacting to
+        # those would repaint the table after every feed batch.
+        if self._repaint_timer.isActive() and event.region().contains(QPoint(1, 1)):
+            self._repaint_now()
+        super().paintEvent(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS and self._repaint_timer.isActive():
             self._repaint_now()  # the officer is using the table: show it as it is now
@@ -713,8 +844,14 @@ class CaseQueuePane(Pane):
     def _update_count(self) -> None:
         n = len(self.model.rows)
         total = len(self.ctx.state.cases)
-        self.count_label.setText(self.tr("%1 of %2 cases").replace("%1", f"{n:,}")
-                                 .replace("%2", f"{total:,}"))
+        label = self.count_label
+        label.setText(self.tr("%1 of %2 cases").replace("%1", f"{n:,}")
+                      .replace("%2", f"{total:,}"))
+        # the label only ever widens: a width that follows every count would re-lay out
+        # (and repaint) the whole pane on every feed batch
+        width = label.sizeHint().width()
+        if width > label.minimumWidth():
+            label.setMinimumWidth(width + label.fontMetrics().horizontalAdvance("0") * 2)
 
     def _on_current_row(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._syncing or not current.isValid():

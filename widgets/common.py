@@ -2,9 +2,11 @@
 
 Status is never shown by colour alone: every label pairs a symbol and a word with the
 colour. Colours come from the Okabe–Ito palette (safe for the common colour-vision
-deficiencies). Labels are translated at call time (``QCoreApplication.translate`` with
-literal English sources, so ``pyside6-lupdate`` finds them) and cached per language;
-:func:`clear_label_cache` drops the cache on a language change.
+deficiencies). Labels are translated at call time (the tables are built by functions, so
+the translator installed *then* is used) and cached per language; :func:`clear_label_cache`
+drops the cache on a language change. Every call spells out
+``QCoreApplication.translate("Context", "Text")`` with literals: ``pyside6-lupdate`` does
+not see through an alias (``tr = QCoreApplication.translate``) and would miss the strings.
 """
 
 from __future__ import annotations
@@ -63,50 +65,46 @@ def clear_label_cache() -> None:
 
 
 def _statuses() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "reported": tr("CaseStatus", "Reported"),
-        "returned": tr("CaseStatus", "Returned"),
-        "dispatched": tr("CaseStatus", "Dispatched"),
-        "accepted": tr("CaseStatus", "Accepted"),
-        "resolved": tr("CaseStatus", "Resolved"),
-        "closed": tr("CaseStatus", "Closed"),
+        "reported": QCoreApplication.translate("CaseStatus", "Reported"),
+        "returned": QCoreApplication.translate("CaseStatus", "Returned"),
+        "dispatched": QCoreApplication.translate("CaseStatus", "Dispatched"),
+        "accepted": QCoreApplication.translate("CaseStatus", "Accepted"),
+        "resolved": QCoreApplication.translate("CaseStatus", "Resolved"),
+        "closed": QCoreApplication.translate("CaseStatus", "Closed"),
     }
 
 
 def _priorities() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "critical": tr("CasePriority", "Critical"),
-        "urgent": tr("CasePriority", "Urgent"),
-        "normal": tr("CasePriority", "Normal"),
+        "critical": QCoreApplication.translate("CasePriority", "Critical"),
+        "urgent": QCoreApplication.translate("CasePriority", "Urgent"),
+        "normal": QCoreApplication.translate("CasePriority", "Normal"),
     }
 
 
 def _sources() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "app": tr("CaseSource", "App"),
-        "wechat": tr("CaseSource", "WeChat"),
-        "hotline": tr("CaseSource", "Hotline"),
-        "grid_worker": tr("CaseSource", "Grid worker"),
-        "video_ai": tr("CaseSource", "Video AI"),
-        "self_found": tr("CaseSource", "Self-found"),
+        "app": QCoreApplication.translate("CaseSource", "App"),
+        "wechat": QCoreApplication.translate("CaseSource", "WeChat"),
+        "hotline": QCoreApplication.translate("CaseSource", "Hotline"),
+        "grid_worker": QCoreApplication.translate("CaseSource", "Grid worker"),
+        "video_ai": QCoreApplication.translate("CaseSource", "Video AI"),
+        "self_found": QCoreApplication.translate("CaseSource", "Self-found"),
     }
 
 
 def _actions() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "create": tr("CaseAction", "new"),
-        "dispatch": tr("CaseAction", "dispatched"),
-        "reassign": tr("CaseAction", "reassigned"),
-        "accept": tr("CaseAction", "accepted"),
-        "resolve": tr("CaseAction", "resolved"),
-        "return": tr("CaseAction", "returned"),
-        "reopen": tr("CaseAction", "reopened"),
-        "close": tr("CaseAction", "closed"),
-        "edit": tr("CaseAction", "edited"),
+        "create": QCoreApplication.translate("CaseAction", "new"),
+        "dispatch": QCoreApplication.translate("CaseAction", "dispatched"),
+        "reassign": QCoreApplication.translate("CaseAction", "reassigned"),
+        "accept": QCoreApplication.translate("CaseAction", "accepted"),
+        "resolve": QCoreApplication.translate("CaseAction", "resolved"),
+        "return": QCoreApplication.translate("CaseAction", "returned"),
+        "reopen": QCoreApplication.translate("CaseAction", "reopened"),
+        "close": QCoreApplication.translate("CaseAction", "closed"),
+        "edit": QCoreApplication.translate("CaseAction", "edited"),
     }
 
 

@@ -36,6 +36,24 @@ SPOT_SIZE = 8
 CLICK_TOLERANCE_PX = 8.0
 
 
+class _SlotScatter(pg.ScatterPlotItem):
+    """A ScatterPlotItem whose hidden points (NaN coordinates) may be all of them.
+
+    pyqtgraph's ``dataBounds`` takes ``np.nanmin``/``np.nanmax`` of every point, which warns
+    "All-NaN slice encountered" when no slot is in use (an empty post, or every case
+    closed); raised inside ``paint`` (warnings are errors in the tests) that aborts the
+    process. With no finite point there are no bounds: ``(None, None)``, as for no data.
+    """
+
+    def dataBounds(self, ax: int, frac: float = 1.0, orthoRange: object = None) -> tuple:
+        if ax in (0, 1) and not (frac >= 1.0 and orthoRange is None
+                                 and self.bounds[ax] is not None):
+            data = self.data
+            if data is not None and len(data) and np.isnan(data["x" if ax == 0 else "y"]).all():
+                return (None, None)
+        return super().dataBounds(ax, frac, orthoRange)
+
+
 class _Slots:
     """A ScatterPlotItem whose points are reusable slots restyled in groups."""
 
@@ -113,7 +131,7 @@ class MapPane(Pane):
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.showGrid(x=True, y=True, alpha=0.15)
-        self.scatter = pg.ScatterPlotItem(pxMode=True, useCache=True, hoverable=False)
+        self.scatter = _SlotScatter(pxMode=True, useCache=True, hoverable=False)
         self.plot.addItem(self.scatter)
         self.highlight = pg.ScatterPlotItem(pxMode=True, size=22, symbol="o",
                                             brush=pg.mkBrush(None),

@@ -31,12 +31,14 @@ class PaneContext(Protocol):
         state: the synced picture (read on the GUI thread only; never mutate it).
         zone: the post's time zone (Asia/Shanghai by default).
         role: the user's role: officer, supervisor, wall, unit or intake.
+        user_id: the logged-in user's id (panes key per-user settings with it).
         read_only: True in wall mode and offline review (no actions at all).
     """
 
     state: State
     zone: ZoneInfo
     role: str
+    user_id: str
     read_only: bool
 
     def run_command(self, label: str, fn: Callable[[HubClient], Any],

@@ -2,15 +2,16 @@
 
 :class:`CaseRows` holds the ids of the cases that pass a filter, sorted by one column's
 scalar key (ties broken by id), as two parallel Python lists (keys, ids) kept in ascending
-``(key, id)`` order; a descending sort only reverses the row numbering. A batch of changes is applied
-row by row (``bisect`` to find where a row goes or is), and every structural step is
+``(key, id)`` order (keys cached per case and column); a descending sort only reverses
+the row numbering. A batch of changes is applied row by row (``bisect`` to find where a row goes or is), and every structural step is
 announced to an observer *before and after* it happens, in the order Qt's item models
 need (``beginInsertRows``/``endInsertRows``…). Rows whose content changed but whose
 position did not are announced as changed ranges at the end.
 
 A full rebuild (announced as a reset) happens only on :meth:`CaseRows.rebuild`, i.e. on a
-snapshot load or when the sort or the filter itself changes: sorting 100,000 ids with
-precomputed keys takes ~0.1-0.2 s, far below what a proxy model needs (tens of seconds).
+snapshot load, when the sort or the filter itself changes, or when one batch adds a large
+share of the rows (a catch-up: one reset beats thousands of single-row inserts): sorting 100,000 ids with
+cached keys takes a few tens of ms, far below what a proxy model needs (tens of seconds).
 
 Sort keys must not depend on the wall clock (the countdown column sorts by ``due_at``),
 so rows never move merely because time passes; a filter that depends on time (overdue)
@@ -30,6 +31,8 @@ Predicate = Callable[[str, dict], bool]
 
 #: above this many changed ranges one batch announces one spanning range instead
 MAX_CHANGED_RANGES = 64
+#: a batch adding at least this many rows (and more than ``reset_fraction`` of them) resets
+MIN_RESET_ROWS = 500
 
 
 class RowObserver(Protocol):
@@ -85,29 +88,43 @@ def _norm(value: Any, kind: str, descending: bool) -> Any:
 class CaseRows:
     """Sorted, filtered case ids with precise change reports.
 
+    Sort keys are computed once per case and column and cached (``(column, descending)`` →
+    ``{case id: key}``); :meth:`update` drops a case's cached keys when the case changes,
+    so re-sorting by a column already used is C-level work only
+    (``list.sort(key=cache.__getitem__)``). A key that depends on something other than
+    the case itself (a unit's name) needs :meth:`clear_cache` (or ``refresh_keys``) when
+    that changes.
+
     Args:
         keys: one sort-key function per column, ``key(case_id, case) -> value`` (values of
             one column must be mutually comparable; None means "missing").
         observer: receives the row changes.
         kinds: per column ``"num"`` (ints/floats) or ``"str"``; tells how a missing value is
             placed (default: all ``"num"``).
+        reset_fraction: a batch adding more than this fraction of the shown rows (and at
+            least :data:`MIN_RESET_ROWS`) is applied as one rebuild (a reset) instead of
+            row by row.
 
     Attributes:
         sort_column, descending: the current order.
     """
 
     def __init__(self, keys: Sequence[KeyFunc], observer: RowObserver | None = None,
-                 kinds: Sequence[str] | None = None) -> None:
+                 kinds: Sequence[str] | None = None, reset_fraction: float = 0.1) -> None:
         self._keyfuncs = list(keys)
         self._kinds = list(kinds) if kinds is not None else ["num"] * len(self._keyfuncs)
         self.observer: RowObserver = observer or NullObserver()
         self.sort_column = 0
         self.descending = False
+        self.reset_fraction = reset_fraction
         self._predicate: Predicate = lambda cid, case: True
-        # ascending by (key, id), as two parallel lists (no tuples: cheaper to build)
+        # the shown ids ascending by (key, id) with their keys alongside (two parallel
+        # lists: bisect on plain scalars is C level without a key function), their set,
+        # and the sort-key caches (every shown id has its key in the current column's)
         self._keys: list[Any] = []
         self._ids: list[str] = []
-        self._key_of: dict[str, Any] = {}
+        self._shown: set[str] = set()
+        self._cache: dict[tuple[int, bool], dict[str, Any]] = {}
 
     # ---- Read access
 
@@ -115,7 +132,7 @@ class CaseRows:
         return len(self._ids)
 
     def __contains__(self, cid: object) -> bool:
-        return cid in self._key_of
+        return cid in self._shown
 
     def id_at(self, row: int) -> str:
         """The case id shown at ``row``."""
@@ -125,10 +142,9 @@ class CaseRows:
 
     def row_of(self, cid: str) -> int | None:
         """The row of ``cid`` (None when filtered out)."""
-        key = self._key_of.get(cid)
-        if key is None:
+        if cid not in self._shown:
             return None
-        return self._row(self._index(key, cid))
+        return self._row(self._index(self._column_cache()[cid], cid))
 
     def ids(self) -> list[str]:
         """Every shown id in row order."""
@@ -139,36 +155,73 @@ class CaseRows:
 
     # ---- Configuration (each one rebuilds)
 
-    def set_sort(self, column: int, descending: bool, cases: Mapping[str, dict]) -> None:
-        """Sort by ``column``; rebuilds (announced as a reset)."""
+    def set_sort(self, column: int, descending: bool, cases: Mapping[str, dict],
+                 refilter: bool = True) -> None:
+        """Sort by ``column``; rebuilds (announced as a reset).
+
+        ``refilter=False`` keeps the shown ids instead of testing every case again (only
+        when the rows are known to be in sync with ``cases`` through :meth:`update`).
+        """
         self.sort_column = column
         self.descending = descending
-        self.rebuild(cases)
+        self.rebuild(cases, refilter=refilter)
 
     def set_filter(self, predicate: Predicate, cases: Mapping[str, dict]) -> None:
         """Show only the cases for which ``predicate(id, case)``; rebuilds."""
         self._predicate = predicate
         self.rebuild(cases)
 
-    def rebuild(self, cases: Mapping[str, dict]) -> None:
-        """Recompute every row from ``cases`` (announced as a reset)."""
+    def rebuild(self, cases: Mapping[str, dict], refilter: bool = True) -> None:
+        """Recompute every row from ``cases`` (announced as a reset).
+
+        ``refilter=False`` keeps the shown ids (only the order changes: a new sort).
+        """
         self.observer.resetting()
-        pred = self._predicate
-        keyf = self._keyfuncs[self.sort_column]
-        missing = _MISSING[self._kinds[self.sort_column], self.descending]
-        key_of: dict[str, Any] = {}
-        for cid, case in cases.items():
-            if pred(cid, case):
-                k = keyf(cid, case)
-                key_of[cid] = missing if k is None else k
-        # sort by id, then (stably) by the scalar key: the (key, id) order, ~5x faster
-        # than comparing tuples
-        ids = sorted(key_of)
-        ids.sort(key=key_of.__getitem__)
+        if refilter:
+            pred = self._predicate
+            ids = [cid for cid, case in cases.items() if pred(cid, case)]
+            shown = set(ids)
+        else:
+            ids = list(self._ids)
+            shown = self._shown
+        cache = self._column_cache()
+        # sort by id, then (stably) by the scalar key: the (key, id) order; both sorts are
+        # C level (ids arrive nearly in id order, so the first is close to linear)
+        ids.sort()
+        try:
+            ids.sort(key=cache.__getitem__)
+        except KeyError:  # keys not cached yet (a first sort by this column)
+            keyf = self._keyfuncs[self.sort_column]
+            missing = _MISSING[self._kinds[self.sort_column], self.descending]
+            for cid in [cid for cid in ids if cid not in cache]:
+                k = keyf(cid, cases[cid])
+                cache[cid] = missing if k is None else k
+            ids.sort()
+            ids.sort(key=cache.__getitem__)
         self._ids = ids
-        self._keys = [key_of[cid] for cid in ids]
-        self._key_of = key_of
+        self._keys = list(map(cache.__getitem__, ids))
+        self._shown = shown
         self.observer.reset_done()
+
+    def clear_cache(self) -> None:
+        """Forget every cached sort key (names changed, or a snapshot replaced the cases)."""
+        self._cache.clear()
+
+    def warm(self, cases: Mapping[str, dict], column: int, descending: bool,
+             ids: Sequence[str]) -> None:
+        """Compute (cache) the sort keys of ``ids`` for a column not sorted by yet, so that
+        a later sort by it is C-level work only (idle-time precomputation)."""
+        if (column, descending) == (self.sort_column, self.descending):
+            return  # the current column's cache is kept by rebuild/update
+        cache = self._cache.setdefault((column, descending), {})
+        keyf = self._keyfuncs[column]
+        missing = _MISSING[self._kinds[column], descending]
+        for cid in ids:
+            if cid not in cache:
+                case = cases.get(cid)
+                if case is not None:
+                    k = keyf(cid, case)
+                    cache[cid] = missing if k is None else k
 
     # ---- Incremental updates
 
@@ -180,10 +233,30 @@ class CaseRows:
         removed: Iterable[str] = (),
     ) -> None:
         """Apply one batch: ids that appeared, changed (or may now pass/fail the filter), left."""
+        added = list(added)
+        changed = list(changed)
+        removed = list(removed)
+        if len(added) >= MIN_RESET_ROWS and len(added) > self.reset_fraction * len(self._ids):
+            self._forget(added, changed, removed)
+            self.rebuild(cases)  # one reset instead of thousands of single-row inserts
+            return
         obs = self.observer
+        shown = self._shown
+        cache = self._column_cache()
         for cid in removed:
-            if cid in self._key_of:
+            if cid in shown:
                 self._remove(cid)
+        # other columns' keys of these cases are stale; the current column's are replaced
+        # below (the old key is still needed to find a shown row)
+        current = cache
+        for other in self._cache.values():
+            if other is not current:
+                pop = other.pop
+                for ids in (added, changed, removed):
+                    for cid in ids:
+                        pop(cid, None)
+        for cid in removed:
+            cache.pop(cid, None)
         touched: list[str] = []
         pred = self._predicate
         keyf = self._keyfuncs[self.sort_column]
@@ -192,17 +265,19 @@ class CaseRows:
         for ids in (added, changed):
             for cid in ids:
                 case = cases.get(cid)
-                old = self._key_of.get(cid)
+                was_shown = cid in shown
                 if case is None or not pred(cid, case):
-                    if old is not None:
+                    if was_shown:
                         self._remove(cid)
+                    cache.pop(cid, None)
                     continue
                 new = _norm(keyf(cid, case), kind, desc)
-                if old == new:
-                    touched.append(cid)
-                    continue
-                if old is not None:
+                if was_shown:
+                    if cache[cid] == new:
+                        touched.append(cid)
+                        continue
                     self._remove(cid)
+                cache[cid] = new
                 self._insert(cid, new)
         if touched:
             rows = sorted(r for r in map(self.row_of, touched) if r is not None)
@@ -218,32 +293,50 @@ class CaseRows:
 
     # ---- Internals
 
+    def _column_cache(self) -> dict[str, Any]:
+        key = (self.sort_column, self.descending)
+        cache = self._cache.get(key)
+        if cache is None:
+            cache = self._cache[key] = {}
+        return cache
+
+    def _forget(self, *id_lists: list[str]) -> None:
+        """Drop the cached keys of cases that changed (every column)."""
+        for cache in self._cache.values():
+            pop = cache.pop
+            for ids in id_lists:
+                for cid in ids:
+                    pop(cid, None)
+
     def _row(self, index: int) -> int:
         return len(self._ids) - 1 - index if self.descending else index
 
     def _index(self, key: Any, cid: str) -> int:
-        """Where ``(key, cid)`` is or would go in the ascending lists."""
-        lo = bisect_left(self._keys, key)
-        hi = bisect_right(self._keys, key, lo)
+        """Where ``(key, cid)`` is or would go in the ascending list."""
+        keys = self._keys
+        lo = bisect_left(keys, key)
+        hi = bisect_right(keys, key, lo)
         return bisect_left(self._ids, cid, lo, hi)
 
     def _remove(self, cid: str) -> None:
-        key = self._key_of.pop(cid)
-        index = self._index(key, cid)
+        """Take out a shown row (its key still in the current column's cache)."""
+        index = self._index(self._column_cache()[cid], cid)
         row = self._row(index)
         self.observer.rows_removing(row, row)
         del self._ids[index]
         del self._keys[index]
+        self._shown.discard(cid)
         self.observer.rows_removed()
 
     def _insert(self, cid: str, key: Any) -> None:
+        """Show a row (``key`` already stored in the current column's cache)."""
         index = self._index(key, cid)
         # the row it will have once inserted
         row = (len(self._ids) - index) if self.descending else index
         self.observer.rows_inserting(row, row)
         self._ids.insert(index, cid)
         self._keys.insert(index, key)
-        self._key_of[cid] = key
+        self._shown.add(cid)
         self.observer.rows_inserted()
 
 

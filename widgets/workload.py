@@ -37,6 +37,7 @@ from widgets.qt import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QResizeEvent,
     QSplitter,
     Qt,
     QTableView,
@@ -48,6 +49,8 @@ from widgets.qt import (
 from widgets.text import neutralize, safe
 
 CHART_UNITS = 8
+#: widest unit name beside a bar (px); longer names are elided
+TICK_TEXT_PX = 190
 #: load (open cases per on-duty person) from which a unit is flagged as overloaded
 HIGH_LOAD = 4.0
 
@@ -151,8 +154,7 @@ class WorkloadModel(QAbstractTableModel):
             if col == COL_UNIT:
                 return neutralize(r.name)
             if col == COL_LOAD:
-                return self._pane.tr("%1 open cases for %2 on duty").replace(
-                    "%1", str(r.open)).replace("%2", str(r.on_duty))
+                return self._pane.load_tooltip(r)
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == COL_OVERDUE and r.overdue:
@@ -224,8 +226,11 @@ class WorkloadPane(Pane):
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
-        self.plot.setMinimumHeight(200)
-        self.bars = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[], brushes=[])
+        self.plot.setMinimumHeight(140)
+        # one shared "no pen" (never ``pens=[...]``: pyqtgraph 0.14's setOpts fails on an
+        # empty pens list with UnboundLocalError, i.e. whenever there are no units yet)
+        self.bars = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[], brushes=[],
+                                    pen=pg.mkPen(None))
         self.plot.addItem(self.bars)
         self._style_plot()
 
@@ -239,7 +244,11 @@ class WorkloadPane(Pane):
         cl.setSpacing(0)
         cl.addWidget(self.plot, 1)
         cl.addWidget(self.chart_legend)
-        split = QSplitter(Qt.Orientation.Vertical, self)
+        # table above chart in a tall dock, side by side in a wide one (the 1920×1080
+        # layout gives this pane a wide, low strip: stacked, the table got one row)
+        split = self.split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setObjectName("workload_split")
+        split.setChildrenCollapsible(False)
         split.addWidget(self.view)
         split.addWidget(chart)
         split.setStretchFactor(0, 1)
@@ -274,6 +283,11 @@ class WorkloadPane(Pane):
     def column_titles(self) -> list[str]:
         return self._titles
 
+    def load_tooltip(self, row: UnitRow) -> str:
+        """Tooltip of a row's load: how it is computed."""
+        return self.tr("%1 open cases for %2 on duty").replace(
+            "%1", str(row.open)).replace("%2", str(row.on_duty))
+
     # ---- Internals
 
     def _refresh(self) -> None:
@@ -307,12 +321,14 @@ class WorkloadPane(Pane):
             color = VERMILLION if r.load >= HIGH_LOAD else ORANGE if r.overdue else BLUE
             brushes.append(pg.mkBrush(QColor(color)))
         self.bars.setOpts(x0=[0.0] * n, y=ys, height=0.7, width=[r.load for r in top],
-                          brushes=brushes, pens=[pg.mkPen(None)] * n)
-        ticks = [(y, safe(r.name, 14)) for y, r in zip(ys, top, strict=True)]
+                          brushes=brushes)
         axis = self.plot.getAxis("left")
-        axis.setTicks([ticks])
         fm = QFontMetrics(axis.style.get("tickFont") or self.font())
-        axis.setWidth(min(220, max((fm.horizontalAdvance(t) for _, t in ticks), default=20) + 18))
+        # pyqtgraph silently drops a tick label wider than the axis: elide to fit instead
+        ticks = [(y, fm.elidedText(safe(r.name, 40), Qt.TextElideMode.ElideRight, TICK_TEXT_PX))
+                 for y, r in zip(ys, top, strict=True)]
+        axis.setTicks([ticks])
+        axis.setWidth(max((fm.horizontalAdvance(t) for _, t in ticks), default=20) + 24)
         top_load = max((r.load for r in top), default=1.0)
         self.plot.setXRange(0, max(top_load * 1.1, 1.0), padding=0)
         self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
@@ -336,6 +352,16 @@ class WorkloadPane(Pane):
                                           "person (overloaded, ⚠) · orange: has overdue cases")
                                   .replace("%1", str(CHART_UNITS)).replace("%2", f"{HIGH_LOAD:g}"))
         self.view.setToolTip(self.tr("Double-click or press Enter to show the unit's cases"))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        size = event.size()
+        wide = size.width() >= 1.6 * size.height()
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.split.orientation() != orientation:
+            self.split.setOrientation(orientation)
+            half = (size.width() if wide else size.height()) // 2
+            self.split.setSizes([half, half])
+        super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "model"):

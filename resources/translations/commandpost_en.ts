@@ -4,124 +4,655 @@
 <context>
     <name />
     <message>
-        <location filename="../../widgets/common.py" line="+69" />
-        <source>CaseStatus</source>
-        <comment>Returned</comment>
-        <translation>CaseStatus</translation>
+        <location filename="../../console/review/cli.py" line="+295" />
+        <location filename="../../console/review/window.py" line="+559" />
+        <source>Handover report…</source>
+        <translation>Handover report…</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Could not write the report: {err}</source>
+        <translation>Could not write the report: {err}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Report written: {pdf}</source>
+        <translation>Report written: {pdf}</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Choose a shift to review</source>
+        <translation>Choose a shift to review</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>End</source>
+        <translation>End</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>CaseStatus</source>
-        <comment>Dispatched</comment>
-        <translation>CaseStatus</translation>
+        <location filename="../../console/review/window.py" line="-141" />
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/report.py" line="+86" />
+        <source>Page {n}</source>
+        <translation>Page {n}</translation>
+    </message>
+    <message>
+        <location line="+95" />
+        <source>None.</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>… and {n} more (see the CSV)</source>
+        <translation>… and {n} more (see the CSV)</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>Cases reported and closed per hour</source>
+        <translation>Cases reported and closed per hour</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>reported</source>
+        <translation>reported</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location line="+86" />
+        <source>{m} min</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{h} h {m} min</source>
+        <translation>{h} h {m} min</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>CaseStatus</source>
-        <comment>Accepted</comment>
-        <translation>CaseStatus</translation>
+        <source>{d} d {h} h</source>
+        <translation>{d} d {h} h</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Command Post · shift handover report · {post} · shift {label}</source>
+        <translation>Command Post · shift handover report · {post} · shift {label}</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <location line="+121" />
+        <source>Shift handover report</source>
+        <translation>Shift handover report</translation>
+    </message>
+    <message>
+        <location line="-117" />
+        <source>Shift {label}: {span} ({zone})</source>
+        <translation>Shift {label}: {span} ({zone})</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Figures as at {at}; made from {n} cached events (seq {seqs}), offline.</source>
+        <translation>Figures as at {at}; made from {n} cached events (seq {seqs}), offline.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Warning: the cache file is damaged; the report covers only what could be read.</source>
+        <translation>Warning: the cache file is damaged; the report covers only what could be read.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Cases of the shift</source>
+        <translation>Cases of the shift</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>CaseStatus</source>
-        <comment>Resolved</comment>
-        <translation>CaseStatus</translation>
+        <location line="+56" />
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location line="-55" />
+        <source>Closed</source>
+        <translation>Closed</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>CaseStatus</source>
-        <comment>Closed</comment>
-        <translation>CaseStatus</translation>
+        <source>Closure rate</source>
+        <translation>Closure rate</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>On-time rate</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Overdue at handover</source>
+        <translation>Overdue at handover</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open critical</source>
+        <translation>Open critical</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Urges</source>
+        <translation>Urges</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Whistles</source>
+        <translation>Whistles</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Activity</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+16" />
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location line="-12" />
+        <source>Cases by status</source>
+        <translation>Cases by status</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Cases by category (top 8)</source>
+        <translation>Cases by category (top 8)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Counts by status, category and unit</source>
+        <translation>Counts by status, category and unit</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+18" />
+        <location line="+9" />
+        <location filename="../../console/review/window.py" line="-126" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-27" />
+        <location line="+2" />
+        <location line="+3" />
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+28" />
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="-27" />
+        <location line="+10" />
+        <location line="+8" />
+        <source>— unassigned</source>
+        <translation>— unassigned</translation>
+    </message>
+    <message>
+        <location line="-13" />
+        <source>Overdue at handover ({n})</source>
+        <translation>Overdue at handover ({n})</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+9" />
+        <location line="+6" />
+        <location line="+10" />
+        <location line="+11" />
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="-36" />
+        <location line="+9" />
+        <location line="+27" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="-36" />
+        <location line="+9" />
+        <source>Held by</source>
+        <translation>Held by</translation>
+    </message>
+    <message>
+        <location line="-9" />
+        <location line="+9" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="-8" />
+        <source>Overdue by</source>
+        <translation>Overdue by</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Open critical cases ({n})</source>
+        <translation>Open critical cases ({n})</translation>
     </message>
     <message>
         <location line="+8" />
-        <source>CasePriority</source>
-        <comment>Urgent</comment>
-        <translation>CasePriority</translation>
+        <source>Urges ({n})</source>
+        <translation>Urges ({n})</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+10" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="-10" />
+        <location line="+10" />
+        <location filename="../../console/review/window.py" line="+0" />
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="-10" />
+        <location line="+10" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="-7" />
+        <source>Whistles ({n})</source>
+        <translation>Whistles ({n})</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Checked in</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Calls ({n})</source>
+        <translation>Calls ({n})</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Definitions: cases of the shift = open at its start or changed during it, as at its end; closure rate = closed in the shift / cases of the shift; on time = closed no later than due; overdue at handover = still being handled past due. Priorities: {c} = critical.</source>
+        <translation>Definitions: cases of the shift = open at its start or changed during it, as at its end; closure rate = closed in the shift / cases of the shift; on time = closed no later than due; overdue at handover = still being handled past due. Priorities: {c} = critical.</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="-183" />
+        <location line="+315" />
+        <source>Read-only review of a cached shift — no hub connection.</source>
+        <translation>Read-only review of a cached shift — no hub connection.</translation>
+    </message>
+    <message>
+        <location line="-164" />
+        <location line="+10" />
+        <source>created</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <location line="-10" />
+        <location line="+12" />
+        <source>urged</source>
+        <translation>urged</translation>
+    </message>
+    <message>
+        <location line="-11" />
+        <location line="+13" />
+        <source>whistle</source>
+        <translation>whistle</translation>
+    </message>
+    <message>
+        <location line="-13" />
+        <location line="+13" />
+        <source>whistle check-in</source>
+        <translation>whistle check-in</translation>
+    </message>
+    <message>
+        <location line="-12" />
+        <location line="+13" />
+        <source>call</source>
+        <translation>call</translation>
+    </message>
+    <message>
+        <location line="-13" />
+        <location line="+13" />
+        <source>call ended</source>
+        <translation>call ended</translation>
+    </message>
+    <message>
+        <location line="-7" />
+        <source>as found at shift start</source>
+        <translation>as found at shift start</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <location line="+18" />
+        <source>Select a case to see its story.</source>
+        <translation>Select a case to see its story.</translation>
+    </message>
+    <message>
+        <location line="-12" />
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Step</source>
+        <translation>Step</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>CasePriority</source>
-        <comment>Normal</comment>
-        <translation>CasePriority</translation>
+        <source>Took</source>
+        <translation>Took</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Elapsed / SLA</source>
+        <translation>Elapsed / SLA</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>SLA {d}</source>
+        <translation>SLA {d}</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>{p}% of SLA</source>
+        <translation>{p}% of SLA</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>LATE</source>
+        <translation>LATE</translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <source>Offline review — {post} — shift {label}</source>
+        <translation>Offline review — {post} — shift {label}</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <source>Case story</source>
+        <translation>Case story</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The cache file is damaged or truncated: {n} events could be read, up to seq {seq} ({time}). The rest is lost. Opened read-only.</source>
+        <translation>The cache file is damaged or truncated: {n} events could be read, up to seq {seq} ({time}). The rest is lost. Opened read-only.</translation>
+    </message>
+    <message>
+        <location line="+74" />
+        <source>Offline review</source>
+        <translation>Offline review</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+123" />
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <location line="-112" />
+        <source>Speed</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Step back one event</source>
+        <translation>Step back one event</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Step forward one event</source>
+        <translation>Step forward one event</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Previous event of the selected case</source>
+        <translation>Previous event of the selected case</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Next event of the selected case</source>
+        <translation>Next event of the selected case</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Filter events: case id, unit, actor, action</source>
+        <translation>Filter events: case id, unit, actor, action</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Next match</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Next event matching the filter</source>
+        <translation>Next event matching the filter</translation>
+    </message>
+    <message>
+        <location line="+76" />
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>{n} events match</source>
+        <translation>{n} events match</translation>
+    </message>
+    <message>
+        <location line="+50" />
+        <source>{time} · shift start (snapshot, seq {seq})</source>
+        <translation>{time} · shift start (snapshot, seq {seq})</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{time} · event {i} of {n} · seq {seq}</source>
+        <translation>{time} · event {i} of {n} · seq {seq}</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../console/actions.py" line="+229" />
+        <location line="+240" />
+        <source>Already with {unit}: nothing to do.</source>
+        <extracomment>who may do what (the hub enforces the same; the console hides the rest) after the hub said yes, how long to wait for the feed to show it before giving up how many replaced case versions are kept for conflict dialogs at most this many cases urged at once from a unit</extracomment>
+        <translation>Already with {unit}: nothing to do.</translation>
+    </message>
+    <message>
+        <location line="-238" />
+        <source>Still assigning; wait for the feed to confirm.</source>
+        <translation>Still assigning; wait for the feed to confirm.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{case} is no longer in this post's picture; nothing was sent for it.</source>
+        <translation>{case} is no longer in this post's picture; nothing was sent for it.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Only a supervisor can reassign cases; nothing was sent.</source>
+        <translation>Only a supervisor can reassign cases; nothing was sent.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Nothing to undo (a reassignment can be undone for 10 seconds).</source>
+        <translation>Nothing to undo (a reassignment can be undone for 10 seconds).</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <location line="+14" />
+        <source>Your role cannot urge cases; nothing was sent.</source>
+        <translation>Your role cannot urge cases; nothing was sent.</translation>
+    </message>
+    <message>
+        <location line="-9" />
+        <source>Only an open case held by a unit can be urged.</source>
+        <translation>Only an open case held by a unit can be urged.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+17" />
+        <source>Urge {case}</source>
+        <translation>Urge {case}</translation>
+    </message>
+    <message>
+        <location line="-4" />
+        <source>{unit} has no overdue cases to urge.</source>
+        <translation>{unit} has no overdue cases to urge.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Only a supervisor can blow the whistle; nothing was sent.</source>
+        <translation>Only a supervisor can blow the whistle; nothing was sent.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Choose at least one unit to summon.</source>
+        <translation>Choose at least one unit to summon.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Whistle for {case}</source>
+        <translation>Whistle for {case}</translation>
     </message>
     <message>
         <location line="+8" />
-        <source>CaseSource</source>
-        <comment>WeChat</comment>
-        <translation>CaseSource</translation>
+        <source>Your role cannot open video calls; nothing was sent.</source>
+        <translation>Your role cannot open video calls; nothing was sent.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Start video call</source>
+        <translation>Start video call</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Your role cannot end video calls; nothing was sent.</source>
+        <translation>Your role cannot end video calls; nothing was sent.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>End video call</source>
+        <translation>End video call</translation>
+    </message>
+    <message>
+        <location line="+57" />
+        <source>no unit</source>
+        <translation>no unit</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Undo: back to {unit} ({case})</source>
+        <translation>Undo: back to {unit} ({case})</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>CaseSource</source>
-        <comment>Hotline</comment>
-        <translation>CaseSource</translation>
+        <source>Assign {case} to {unit}</source>
+        <translation>Assign {case} to {unit}</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>CaseSource</source>
-        <comment>Grid worker</comment>
-        <translation>CaseSource</translation>
+        <location line="+15" />
+        <source>{case} reassigned to {unit}.</source>
+        <translation>{case} reassigned to {unit}.</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>CaseSource</source>
-        <comment>Video AI</comment>
-        <translation>CaseSource</translation>
+        <location line="+2" />
+        <source>{n} cases reassigned to {unit}.</source>
+        <translation>{n} cases reassigned to {unit}.</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>CaseSource</source>
-        <comment>Self-found</comment>
-        <translation>CaseSource</translation>
+        <location line="+2" />
+        <source>Undo: Ctrl+Z (10 s)</source>
+        <translation>Undo: Ctrl+Z (10 s)</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>CaseAction</source>
-        <comment>dispatched</comment>
-        <translation>CaseAction</translation>
+        <location line="+21" />
+        <source>{case} is now with {unit} (confirmed by the feed).</source>
+        <translation>{case} is now with {unit} (confirmed by the feed).</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>CaseAction</source>
-        <comment>reassigned</comment>
-        <translation>CaseAction</translation>
+        <location line="+10" />
+        <source>The hub accepted {case}, but the feed has not shown it yet; check the link.</source>
+        <translation>The hub accepted {case}, but the feed has not shown it yet; check the link.</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>CaseAction</source>
-        <comment>accepted</comment>
-        <translation>CaseAction</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>CaseAction</source>
-        <comment>resolved</comment>
-        <translation>CaseAction</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>CaseAction</source>
-        <comment>returned</comment>
-        <translation>CaseAction</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>CaseAction</source>
-        <comment>reopened</comment>
-        <translation>CaseAction</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>CaseAction</source>
-        <comment>closed</comment>
-        <translation>CaseAction</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>CaseAction</source>
-        <comment>edited</comment>
-        <translation>CaseAction</translation>
+        <location line="+16" />
+        <source>{case}: left as it is now.</source>
+        <translation>{case}: left as it is now.</translation>
     </message>
 </context>
 <context>
@@ -194,9 +725,140 @@
     </message>
 </context>
 <context>
+    <name>AuditTailPane</name>
+    <message>
+        <location filename="../../widgets/audit_tail.py" line="+164" />
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>denied</source>
+        <translation>denied</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>invalid</source>
+        <translation>invalid</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>conflict</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>not an audit answer</source>
+        <translation>not an audit answer</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>The audit log is shown to supervisors only.</source>
+        <translation>The audit log is shown to supervisors only.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{n} entries · {refused} refused · newest first</source>
+        <translation>{n} entries · {refused} refused · newest first</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>⚠ Audit log unavailable ({error}); retrying.</source>
+        <translation>⚠ Audit log unavailable ({error}); retrying.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Actor</source>
+        <translation>Actor</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>CallDialog</name>
+    <message>
+        <location filename="../../widgets/whistles.py" line="+432" />
+        <source>Start a video call (云视讯)</source>
+        <translation>Start a video call (云视讯)</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Video call: {title}</source>
+        <translation>Video call: {title}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Video call of the post</source>
+        <translation>Video call of the post</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>— no case</source>
+        <translation>— no case</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Video call</source>
+        <translation>Video call</translation>
+    </message>
+</context>
+<context>
     <name>CallsPane</name>
     <message>
-        <location filename="../../widgets/calls.py" line="+184" />
+        <location filename="../../widgets/calls.py" line="+183" />
         <source>Video calls</source>
         <translation>Video calls</translation>
     </message>
@@ -237,7 +899,12 @@
         <translation>Opened %1</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+5" />
+        <source>✕ link refused: %1</source>
+        <translation>✕ link refused: %1</translation>
+    </message>
+    <message>
+        <location line="+19" />
         <source>%1 active calls</source>
         <translation>%1 active calls</translation>
     </message>
@@ -275,6 +942,54 @@
         <location line="+1" />
         <source>Open the selected call after confirming (Ctrl+J)</source>
         <translation>Open the selected call after confirming (Ctrl+J)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseAction</name>
+    <message>
+        <location filename="../../widgets/common.py" line="+99" />
+        <source>new</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>dispatched</source>
+        <translation>dispatched</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>reassigned</source>
+        <translation>reassigned</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>resolved</source>
+        <translation>resolved</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>returned</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>reopened</source>
+        <translation>reopened</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>edited</source>
+        <translation>edited</translation>
     </message>
 </context>
 <context>
@@ -452,14 +1167,33 @@
     </message>
 </context>
 <context>
+    <name>CasePriority</name>
+    <message>
+        <location filename="../../widgets/common.py" line="-27" />
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+</context>
+<context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+400" />
+        <location filename="../../widgets/case_queue.py" line="+427" />
         <source>Case queue</source>
+        <extracomment>saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. A repaint of a full-screen table costs 25-40 ms (software raster), so at most one per second keeps the event loop's p99 lateness low under a 2,000 events/s feed.</extracomment>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+52" />
         <source>Unit: %1  ✕</source>
         <translation>Unit: %1  ✕</translation>
     </message>
@@ -469,7 +1203,13 @@
         <translation>Show every unit's cases</translation>
     </message>
     <message>
-        <location line="+93" />
+        <location line="+97" />
+        <source>— unassigned</source>
+        <extracomment>what the unit column shows for a case no unit holds</extracomment>
+        <translation>— unassigned</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -554,17 +1294,396 @@
         <translation>Copy case IDs</translation>
     </message>
     <message>
-        <location line="+101" />
+        <location line="+120" />
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
     </message>
 </context>
 <context>
+    <name>CaseSource</name>
+    <message>
+        <location filename="../../widgets/common.py" line="+6" />
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>WeChat</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Hotline</source>
+        <translation>Hotline</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Grid worker</source>
+        <translation>Grid worker</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Video AI</source>
+        <translation>Video AI</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Self-found</source>
+        <translation>Self-found</translation>
+    </message>
+</context>
+<context>
+    <name>CaseStatus</name>
+    <message>
+        <location line="-24" />
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dispatched</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+</context>
+<context>
+    <name>CommandUi</name>
+    <message>
+        <location filename="../../console/actions.py" line="+108" />
+        <source>&amp;Reassign to…</source>
+        <translation>&amp;Reassign to…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Undo reassignment</source>
+        <translation>&amp;Undo reassignment</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>U&amp;rge…</source>
+        <translation>U&amp;rge…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Blow the &amp;whistle…</source>
+        <translation>Blow the &amp;whistle…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Video call…</source>
+        <translation>&amp;Video call…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;End video call</source>
+        <translation>&amp;End video call</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Actions</source>
+        <translation>&amp;Actions</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Urge the holding unit…</source>
+        <translation>Urge the holding unit…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+148" />
+        <source>End video call</source>
+        <translation>End video call</translation>
+    </message>
+    <message>
+        <location line="-147" />
+        <source>Video call…</source>
+        <translation>Video call…</translation>
+    </message>
+    <message>
+        <location line="+96" />
+        <location line="+16" />
+        <source>Select a case first.</source>
+        <translation>Select a case first.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Urge (督办)</source>
+        <translation>Urge (督办)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Send a reminder about {case} to the unit holding it.</source>
+        <translation>Send a reminder about {case} to the unit holding it.</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Select a call in the calls pane first.</source>
+        <translation>Select a call in the calls pane first.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>End the video call “{title}” for everyone?</source>
+        <translation>End the video call “{title}” for everyone?</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../widgets/reassign.py" line="+344" />
+        <source>Someone changed this case</source>
+        <translation>Someone changed this case</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{case} changed since you looked at it (another post or officer acted at the same moment). Nothing was changed by your request.</source>
+        <translation>{case} changed since you looked at it (another post or officer acted at the same moment). Nothing was changed by your request.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>You saw</source>
+        <translation>You saw</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Retry: assign to {unit} (version {v})</source>
+        <translation>Retry: assign to {unit} (version {v})</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Leave it as it is</source>
+        <translation>Leave it as it is</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
-        <location filename="../../console/shell.py" line="+114" />
+        <location filename="../../console/shell.py" line="+118" />
         <source>The feed stopped: {error}</source>
         <translation>The feed stopped: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchBoardPane</name>
+    <message>
+        <location filename="../../widgets/dispatch_board.py" line="+210" />
+        <source>Dispatch board</source>
+        <extracomment>at most this many waiting cases are listed (the oldest); the header counts them all</extracomment>
+        <translation>Dispatch board</translation>
+    </message>
+    <message>
+        <location line="+78" />
+        <source>No unit fits {case}; choose one with Ctrl+R.</source>
+        <translation>No unit fits {case}; choose one with Ctrl+R.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Select a case first.</source>
+        <translation>Select a case first.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Select a unit first.</source>
+        <translation>Select a unit first.</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source>⏳ assigning… → {unit}</source>
+        <translation>⏳ assigning… → {unit}</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>— none fits</source>
+        <translation>— none fits</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>{n} cases waiting for dispatch · oldest {age}</source>
+        <translation>{n} cases waiting for dispatch · oldest {age}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>showing the oldest {m}</source>
+        <translation>showing the oldest {m}</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>⏳ {n}</source>
+        <translation>⏳ {n}</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Units of the post — drop cases on a unit</source>
+        <translation>Units of the post — drop cases on a unit</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Units of the post</source>
+        <translation>Units of the post</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Suggested unit</source>
+        <translation>Suggested unit</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+3" />
+        <source>Urges</source>
+        <translation>Urges</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Load</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Incoming</source>
+        <translation>Incoming</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dispatch to suggested (Enter)</source>
+        <translation>Dispatch to suggested (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reassign to… (Ctrl+R)</source>
+        <translation>Reassign to… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Urge unit's overdue cases</source>
+        <translation>Urge unit's overdue cases</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Enter: dispatch the selected cases to the suggested unit (★) · drag cases onto a unit · Ctrl+R: choose a unit · Ctrl+Z: undo a reassignment (10 s)</source>
+        <translation>Enter: dispatch the selected cases to the suggested unit (★) · drag cases onto a unit · Ctrl+R: choose a unit · Ctrl+Z: undo a reassignment (10 s)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Read-only for your role: only a supervisor dispatches.</source>
+        <translation>Read-only for your role: only a supervisor dispatches.</translation>
     </message>
 </context>
 <context>
@@ -727,7 +1846,7 @@
 <context>
     <name>Link</name>
     <message>
-        <location filename="../../console/main_window.py" line="+459" />
+        <location filename="../../console/main_window.py" line="+466" />
         <source>live</source>
         <translation>live</translation>
     </message>
@@ -900,8 +2019,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="-286" />
+        <location filename="../../console/main_window.py" line="-291" />
         <source>&amp;Lock console</source>
+        <extracomment>called with the layout kind after a built-in layout is applied (added panes)</extracomment>
         <translation>&amp;Lock console</translation>
     </message>
     <message>
@@ -990,7 +2110,7 @@
         <translation>Last event {seq}; reconnects {n}</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+63" />
         <source>Layout reset.</source>
         <translation>Layout reset.</translation>
     </message>
@@ -1013,7 +2133,7 @@
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../widgets/map_view.py" line="+155" />
+        <location filename="../../widgets/map_view.py" line="+173" />
         <source>Map</source>
         <translation>Map</translation>
     </message>
@@ -1137,6 +2257,14 @@
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../widgets/whistles.py" line="+16" />
+        <source>Optional note</source>
+        <translation>Optional note</translation>
+    </message>
+</context>
+<context>
     <name>Panes</name>
     <message>
         <location filename="../../console/panes.py" line="+43" />
@@ -1182,33 +2310,6 @@
         <location line="+43" />
         <source>{n} cases</source>
         <translation>{n} cases</translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication</name>
-    <message>
-        <location filename="../../widgets/common.py" line="-41" />
-        <source>CaseStatus</source>
-        <comment>Reported</comment>
-        <translation>CaseStatus</translation>
-    </message>
-    <message>
-        <location line="+12" />
-        <source>CasePriority</source>
-        <comment>Critical</comment>
-        <translation>CasePriority</translation>
-    </message>
-    <message>
-        <location line="+9" />
-        <source>CaseSource</source>
-        <comment>App</comment>
-        <translation>CaseSource</translation>
-    </message>
-    <message>
-        <location line="+12" />
-        <source>CaseAction</source>
-        <comment>new</comment>
-        <translation>CaseAction</translation>
     </message>
 </context>
 <context>
@@ -1367,19 +2468,200 @@
     </message>
 </context>
 <context>
+    <name>UndoNotice</name>
+    <message>
+        <location filename="../../widgets/reassign.py" line="+63" />
+        <source>Undo ({s} s)</source>
+        <translation>Undo ({s} s)</translation>
+    </message>
+</context>
+<context>
+    <name>UnitChecklist</name>
+    <message>
+        <location filename="../../widgets/whistles.py" line="-150" />
+        <source>Type to filter units…</source>
+        <translation>Type to filter units…</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPicker</name>
+    <message>
+        <location filename="../../widgets/reassign.py" line="-216" />
+        <source>Reassign to…</source>
+        <translation>Reassign to…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reassign {case} to:</source>
+        <translation>Reassign {case} to:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reassign {n} cases to:</source>
+        <translation>Reassign {n} cases to:</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Type to filter units…</source>
+        <translation>Type to filter units…</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>(suggested)</source>
+        <translation>(suggested)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>(holds it now)</source>
+        <translation>(holds it now)</translation>
+    </message>
+</context>
+<context>
+    <name>WhistleDialog</name>
+    <message>
+        <location filename="../../widgets/whistles.py" line="+50" />
+        <source>Blow the whistle (吹哨报到)</source>
+        <translation>Blow the whistle (吹哨报到)</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Units to summon</source>
+        <translation>Units to summon</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Check in within</source>
+        <translation>Check in within</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Choose at least one unit to summon.</source>
+        <translation>Choose at least one unit to summon.</translation>
+    </message>
+</context>
+<context>
+    <name>WhistlesPane</name>
+    <message>
+        <location line="-274" />
+        <source>Whistles (吹哨报到)</source>
+        <translation>Whistles (吹哨报到)</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Select a case first.</source>
+        <translation>Select a case first.</translation>
+    </message>
+    <message>
+        <location line="+80" />
+        <source>{done}/{total} checked in · ⏱ {left} left</source>
+        <translation>{done}/{total} checked in · ⏱ {left} left</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>✓ all {total} checked in</source>
+        <translation>✓ all {total} checked in</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{symbol} {missed} missed the deadline</source>
+        <translation>{symbol} {missed} missed the deadline</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>■ over ({done}/{total} checked in)</source>
+        <translation>■ over ({done}/{total} checked in)</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>✓ checked in {time}</source>
+        <translation>✓ checked in {time}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{symbol} missed</source>
+        <translation>{symbol} missed</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>… waiting</source>
+        <translation>… waiting</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{open} open whistles</source>
+        <translation>{open} open whistles</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{symbol} {n} check-ins missed</source>
+        <translation>{symbol} {n} check-ins missed</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Case / unit</source>
+        <translation>Case / unit</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Check-in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>📣 Blow the whistle… (Ctrl+Shift+W)</source>
+        <translation>📣 Blow the whistle… (Ctrl+Shift+W)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Summon several units to the selected case (吹哨报到)</source>
+        <translation>Summon several units to the selected case (吹哨报到)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>☎ Video call… (Ctrl+Shift+V)</source>
+        <translation>☎ Video call… (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open a video call (云视讯) for the selected case</source>
+        <translation>Open a video call (云视讯) for the selected case</translation>
+    </message>
+</context>
+<context>
     <name>WorkloadPane</name>
     <message>
-        <location filename="../../widgets/workload.py" line="+246" />
+        <location filename="../../widgets/workload.py" line="+260" />
         <source>Unit workloads</source>
+        <extracomment>load (open cases per on-duty person) from which a unit is flagged as overloaded</extracomment>
         <translation>Unit workloads</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+21" />
+        <source>%1 open cases for %2 on duty</source>
+        <translation>%1 open cases for %2 on duty</translation>
+    </message>
+    <message>
+        <location line="+21" />
         <source>%1 units · %2 open cases · %3 overloaded (≥ %4 per person)</source>
         <translation>%1 units · %2 open cases · %3 overloaded (≥ %4 per person)</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+35" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
@@ -1427,32 +2709,6 @@
         <location line="+3" />
         <source>Double-click or press Enter to show the unit's cases</source>
         <translation>Double-click or press Enter to show the unit's cases</translation>
-    </message>
-</context>
-<context>
-    <name>p</name>
-    <message>
-        <location filename="../../widgets/case_queue.py" line="-423" />
-        <source>— unassigned</source>
-        <extracomment>saved filters: key -&gt; predicate on (case, alert phase)</extracomment>
-        <translation>— unassigned</translation>
-    </message>
-</context>
-<context>
-    <name>pane</name>
-    <message>
-        <location filename="../../widgets/calls.py" line="-154" />
-        <source>✕ link refused: %1</source>
-        <translation>✕ link refused: %1</translation>
-    </message>
-</context>
-<context>
-    <name>self._pane</name>
-    <message>
-        <location filename="../../widgets/workload.py" line="-166" />
-        <source>%1 open cases for %2 on duty</source>
-        <extracomment>load (open cases per on-duty person) from which a unit is flagged as overloaded</extracomment>
-        <translation>%1 open cases for %2 on duty</translation>
     </message>
 </context>
 </TS>

@@ -4,124 +4,655 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../widgets/common.py" line="+69"/>
-        <source>CaseStatus</source>
-        <comment>Returned</comment>
-        <translation type="unfinished"></translation>
+        <location filename="../../console/review/cli.py" line="+295"/>
+        <location filename="../../console/review/window.py" line="+559"/>
+        <source>Handover report…</source>
+        <translation>交接班报告…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not write the report: {err}</source>
+        <translation>报告生成失败：{err}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report written: {pdf}</source>
+        <translation>报告已生成：{pdf}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose a shift to review</source>
+        <translation>选择要回放的班次</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Post</source>
+        <translation>指挥中心</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>End</source>
+        <translation>结束</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>CaseStatus</source>
-        <comment>Dispatched</comment>
-        <translation type="unfinished"></translation>
+        <location filename="../../console/review/window.py" line="-141"/>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/report.py" line="+86"/>
+        <source>Page {n}</source>
+        <translation>第 {n} 页</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>… and {n} more (see the CSV)</source>
+        <translation>……另有 {n} 条（见 CSV）</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Cases reported and closed per hour</source>
+        <translation>每小时上报与办结案件数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reported</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>closed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>CaseStatus</source>
-        <comment>Accepted</comment>
-        <translation type="unfinished"></translation>
+        <source>{d} d {h} h</source>
+        <translation>{d} 天 {h} 小时</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Command Post · shift handover report · {post} · shift {label}</source>
+        <translation>指挥中心 · 交接班报告 · {post} · 班次 {label}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+121"/>
+        <source>Shift handover report</source>
+        <translation>交接班报告</translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <source>Shift {label}: {span} ({zone})</source>
+        <translation>班次 {label}：{span}（{zone}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Figures as at {at}; made from {n} cached events (seq {seqs}), offline.</source>
+        <translation>数据截至 {at}；依据本机缓存的 {n} 条事件（序号 {seqs}）离线生成。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Warning: the cache file is damaged; the report covers only what could be read.</source>
+        <translation>警告：缓存文件已损坏，本报告只包含可读取的部分。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cases of the shift</source>
+        <translation>本班案件</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>CaseStatus</source>
-        <comment>Resolved</comment>
-        <translation type="unfinished"></translation>
+        <location line="+56"/>
+        <source>Reported</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Closed</source>
+        <translation>办结</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>CaseStatus</source>
-        <comment>Closed</comment>
-        <translation type="unfinished"></translation>
+        <source>Closure rate</source>
+        <translation>办结率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On-time rate</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue at handover</source>
+        <translation>交班时超期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open critical</source>
+        <translation>未结特急</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urges</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whistles</source>
+        <translation>吹哨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls</source>
+        <translation>视频会商</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Activity</source>
+        <translation>工作量</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+16"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Cases by status</source>
+        <translation>案件状态分布</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cases by category (top 8)</source>
+        <translation>案件类别（前 8）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counts by status, category and unit</source>
+        <translation>按状态、类别、单位统计</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+18"/>
+        <location line="+9"/>
+        <location filename="../../console/review/window.py" line="-126"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+28"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <location line="+10"/>
+        <location line="+8"/>
+        <source>— unassigned</source>
+        <translation>— 未派遣</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Overdue at handover ({n})</source>
+        <translation>交班时超期案件（{n}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+9"/>
+        <location line="+6"/>
+        <location line="+10"/>
+        <location line="+11"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <location line="+9"/>
+        <location line="+27"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <location line="+9"/>
+        <source>Held by</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+9"/>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Overdue by</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open critical cases ({n})</source>
+        <translation>未办结的特急案件（{n}）</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>CasePriority</source>
-        <comment>Urgent</comment>
-        <translation type="unfinished"></translation>
+        <source>Urges ({n})</source>
+        <translation>督办（{n}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+10"/>
+        <location filename="../../console/review/window.py" line="+0"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+10"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Whistles ({n})</source>
+        <translation>吹哨报到（{n}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Checked in</source>
+        <translation>已报到</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Calls ({n})</source>
+        <translation>视频会商（{n}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ended</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Units</source>
+        <translation>单位数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Definitions: cases of the shift = open at its start or changed during it, as at its end; closure rate = closed in the shift / cases of the shift; on time = closed no later than due; overdue at handover = still being handled past due. Priorities: {c} = critical.</source>
+        <translation>口径：本班案件 = 接班时未办结或本班内有变动的案件（按交班时状态统计）；办结率 = 本班办结数 / 本班案件数；按时办结 = 在办理时限内办结；交班时超期 = 超过时限仍在办理。{c} 即最高优先级。</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="-183"/>
+        <location line="+315"/>
+        <source>Read-only review of a cached shift — no hub connection.</source>
+        <translation>只读回放本机缓存的班次 — 不连接平台。</translation>
+    </message>
+    <message>
+        <location line="-164"/>
+        <location line="+10"/>
+        <source>created</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+12"/>
+        <source>urged</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+13"/>
+        <source>whistle</source>
+        <translation>吹哨</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+13"/>
+        <source>whistle check-in</source>
+        <translation>吹哨报到</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+13"/>
+        <source>call</source>
+        <translation>视频会商</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+13"/>
+        <source>call ended</source>
+        <translation>会商结束</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>as found at shift start</source>
+        <translation>接班时状态</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+18"/>
+        <source>Select a case to see its story.</source>
+        <translation>选择一个案件查看其经过。</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation>环节</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>CasePriority</source>
-        <comment>Normal</comment>
-        <translation type="unfinished"></translation>
+        <source>Took</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Elapsed / SLA</source>
+        <translation>累计 / 时限</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>SLA {d}</source>
+        <translation>时限 {d}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{p}% of SLA</source>
+        <translation>占时限 {p}%</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>LATE</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Offline review — {post} — shift {label}</source>
+        <translation>离线回放 — {post} — 班次 {label}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Case story</source>
+        <translation>案件经过</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The cache file is damaged or truncated: {n} events could be read, up to seq {seq} ({time}). The rest is lost. Opened read-only.</source>
+        <translation>缓存文件已损坏或被截断：可读取 {n} 条事件，截至序号 {seq}（{time}），其余部分已丢失。已以只读方式打开。</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Offline review</source>
+        <translation>离线回放</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+123"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>Speed</source>
+        <translation>倍速</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Step back one event</source>
+        <translation>后退一条事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step forward one event</source>
+        <translation>前进一条事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous event of the selected case</source>
+        <translation>所选案件的上一条事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next event of the selected case</source>
+        <translation>所选案件的下一条事件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Filter events: case id, unit, actor, action</source>
+        <translation>筛选事件：案件号、单位、操作人、动作</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Next match</source>
+        <translation>下一条匹配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next event matching the filter</source>
+        <translation>下一条符合筛选的事件</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{n} events match</source>
+        <translation>{n} 条事件符合</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>{time} · shift start (snapshot, seq {seq})</source>
+        <translation>{time} · 班次起点（快照，序号 {seq}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{time} · event {i} of {n} · seq {seq}</source>
+        <translation>{time} · 第 {i} / {n} 条事件 · 序号 {seq}</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../console/actions.py" line="+229"/>
+        <location line="+240"/>
+        <source>Already with {unit}: nothing to do.</source>
+        <extracomment>who may do what (the hub enforces the same; the console hides the rest) after the hub said yes, how long to wait for the feed to show it before giving up how many replaced case versions are kept for conflict dialogs at most this many cases urged at once from a unit</extracomment>
+        <translation>已由{unit}承办，无需操作。</translation>
+    </message>
+    <message>
+        <location line="-238"/>
+        <source>Still assigning; wait for the feed to confirm.</source>
+        <translation>正在派遣，请等待数据流确认。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{case} is no longer in this post&apos;s picture; nothing was sent for it.</source>
+        <translation>{case} 已不在本指挥中心的视图中，未对其发送任何指令。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only a supervisor can reassign cases; nothing was sent.</source>
+        <translation>只有值班长可以改派案件；未发送任何指令。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing to undo (a reassignment can be undone for 10 seconds).</source>
+        <translation>没有可撤销的操作（改派后 10 秒内可撤销）。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+14"/>
+        <source>Your role cannot urge cases; nothing was sent.</source>
+        <translation>您的角色不能督办案件；未发送任何指令。</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Only an open case held by a unit can be urged.</source>
+        <translation>只有已派遣给单位且未办结的案件才能督办。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+17"/>
+        <source>Urge {case}</source>
+        <translation>督办 {case}</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>{unit} has no overdue cases to urge.</source>
+        <translation>{unit}没有需要督办的超时案件。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Only a supervisor can blow the whistle; nothing was sent.</source>
+        <translation>只有值班长可以吹哨；未发送任何指令。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose at least one unit to summon.</source>
+        <translation>请至少选择一个报到单位。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whistle for {case}</source>
+        <translation>为 {case} 吹哨</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>CaseSource</source>
-        <comment>WeChat</comment>
-        <translation type="unfinished"></translation>
+        <source>Your role cannot open video calls; nothing was sent.</source>
+        <translation>您的角色不能发起视频会商；未发送任何指令。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start video call</source>
+        <translation>发起视频会商</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your role cannot end video calls; nothing was sent.</source>
+        <translation>您的角色不能结束视频会商；未发送任何指令。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End video call</source>
+        <translation>结束视频会商</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>no unit</source>
+        <translation>无承办单位</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Undo: back to {unit} ({case})</source>
+        <translation>撤销：退回{unit}（{case}）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>CaseSource</source>
-        <comment>Hotline</comment>
-        <translation type="unfinished"></translation>
+        <source>Assign {case} to {unit}</source>
+        <translation>将 {case} 派遣给{unit}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>CaseSource</source>
-        <comment>Grid worker</comment>
-        <translation type="unfinished"></translation>
+        <location line="+15"/>
+        <source>{case} reassigned to {unit}.</source>
+        <translation>{case} 已改派给{unit}。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>CaseSource</source>
-        <comment>Video AI</comment>
-        <translation type="unfinished"></translation>
+        <location line="+2"/>
+        <source>{n} cases reassigned to {unit}.</source>
+        <translation>{n} 件案件已改派给{unit}。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>CaseSource</source>
-        <comment>Self-found</comment>
-        <translation type="unfinished"></translation>
+        <location line="+2"/>
+        <source>Undo: Ctrl+Z (10 s)</source>
+        <translation>撤销：Ctrl+Z（10 秒内）</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>CaseAction</source>
-        <comment>dispatched</comment>
-        <translation type="unfinished"></translation>
+        <location line="+21"/>
+        <source>{case} is now with {unit} (confirmed by the feed).</source>
+        <translation>{case} 现由{unit}承办（数据流已确认）。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>CaseAction</source>
-        <comment>reassigned</comment>
-        <translation type="unfinished"></translation>
+        <location line="+10"/>
+        <source>The hub accepted {case}, but the feed has not shown it yet; check the link.</source>
+        <translation>平台已接受 {case} 的指令，但数据流尚未同步；请检查连接。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>CaseAction</source>
-        <comment>accepted</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CaseAction</source>
-        <comment>resolved</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CaseAction</source>
-        <comment>returned</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CaseAction</source>
-        <comment>reopened</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CaseAction</source>
-        <comment>closed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CaseAction</source>
-        <comment>edited</comment>
-        <translation type="unfinished"></translation>
+        <location line="+16"/>
+        <source>{case}: left as it is now.</source>
+        <translation>{case}：保持现状。</translation>
     </message>
 </context>
 <context>
@@ -194,9 +725,140 @@
     </message>
 </context>
 <context>
+    <name>AuditTailPane</name>
+    <message>
+        <location filename="../../widgets/audit_tail.py" line="+164"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>denied</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>not an audit answer</source>
+        <translation>不是审计日志应答</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The audit log is shown to supervisors only.</source>
+        <translation>审计日志仅对值班长显示。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} entries · {refused} refused · newest first</source>
+        <translation>{n} 条记录 · {refused} 条被拒 · 最新在前</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ Audit log unavailable ({error}); retrying.</source>
+        <translation>⚠ 审计日志暂不可用（{error}），正在重试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Actor</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>CallDialog</name>
+    <message>
+        <location filename="../../widgets/whistles.py" line="+432"/>
+        <source>Start a video call (云视讯)</source>
+        <translation>发起视频会商（云视讯）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Video call: {title}</source>
+        <translation>视频会商：{title}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Video call of the post</source>
+        <translation>指挥中心视频会商</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>— no case</source>
+        <translation>— 不关联案件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units</source>
+        <translation>参会单位</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Video call</source>
+        <translation>视频会商</translation>
+    </message>
+</context>
+<context>
     <name>CallsPane</name>
     <message>
-        <location filename="../../widgets/calls.py" line="+184"/>
+        <location filename="../../widgets/calls.py" line="+183"/>
         <source>Video calls</source>
         <translation>视频会商</translation>
     </message>
@@ -237,7 +899,12 @@
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+5"/>
+        <source>✕ link refused: %1</source>
+        <translation>✕ 链接已拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>%1 active calls</source>
         <translation>%1 个进行中的会商</translation>
     </message>
@@ -275,6 +942,54 @@
         <location line="+1"/>
         <source>Open the selected call after confirming (Ctrl+J)</source>
         <translation>确认后打开选中的会商（Ctrl+J）</translation>
+    </message>
+</context>
+<context>
+    <name>CaseAction</name>
+    <message>
+        <location filename="../../widgets/common.py" line="+99"/>
+        <source>new</source>
+        <translation>新上报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dispatched</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reassigned</source>
+        <translation>改派</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resolved</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reopened</source>
+        <translation>重办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edited</source>
+        <translation>修改</translation>
     </message>
 </context>
 <context>
@@ -452,14 +1167,33 @@
     </message>
 </context>
 <context>
+    <name>CasePriority</name>
+    <message>
+        <location filename="../../widgets/common.py" line="-27"/>
+        <source>Critical</source>
+        <translation>特急</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+</context>
+<context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+400"/>
+        <location filename="../../widgets/case_queue.py" line="+427"/>
         <source>Case queue</source>
+        <extracomment>saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. A repaint of a full-screen table costs 25-40 ms (software raster), so at most one per second keeps the event loop&apos;s p99 lateness low under a 2,000 events/s feed.</extracomment>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <source>Unit: %1  ✕</source>
         <translation>单位：%1  ✕</translation>
     </message>
@@ -469,7 +1203,13 @@
         <translation>显示所有单位的案件</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+97"/>
+        <source>— unassigned</source>
+        <extracomment>what the unit column shows for a case no unit holds</extracomment>
+        <translation>— 未派遣</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -554,17 +1294,396 @@
         <translation>复制案件编号</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+120"/>
         <source>%1 of %2 cases</source>
         <translation>%1 / %2 件</translation>
     </message>
 </context>
 <context>
+    <name>CaseSource</name>
+    <message>
+        <location filename="../../widgets/common.py" line="+6"/>
+        <source>App</source>
+        <translation>APP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hotline</source>
+        <translation>热线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Video AI</source>
+        <translation>视频AI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self-found</source>
+        <translation>自行发现</translation>
+    </message>
+</context>
+<context>
+    <name>CaseStatus</name>
+    <message>
+        <location line="-24"/>
+        <source>Reported</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispatched</source>
+        <translation>已派遣</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+</context>
+<context>
+    <name>CommandUi</name>
+    <message>
+        <location filename="../../console/actions.py" line="+108"/>
+        <source>&amp;Reassign to…</source>
+        <translation>改派给(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo reassignment</source>
+        <translation>撤销改派(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>U&amp;rge…</source>
+        <translation>督办(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blow the &amp;whistle…</source>
+        <translation>吹哨报到(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Video call…</source>
+        <translation>视频会商(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;End video call</source>
+        <translation>结束视频会商(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Actions</source>
+        <translation>操作(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Urge the holding unit…</source>
+        <translation>督办承办单位…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+148"/>
+        <source>End video call</source>
+        <translation>结束视频会商</translation>
+    </message>
+    <message>
+        <location line="-147"/>
+        <source>Video call…</source>
+        <translation>视频会商…</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <location line="+16"/>
+        <source>Select a case first.</source>
+        <translation>请先选择一件案件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Urge (督办)</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send a reminder about {case} to the unit holding it.</source>
+        <translation>向承办单位发送 {case} 的督办提醒。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Select a call in the calls pane first.</source>
+        <translation>请先在视频会商窗格中选择一个会商。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>End the video call “{title}” for everyone?</source>
+        <translation>为所有参会方结束视频会商“{title}”？</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../widgets/reassign.py" line="+344"/>
+        <source>Someone changed this case</source>
+        <translation>案件已被他人修改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{case} changed since you looked at it (another post or officer acted at the same moment). Nothing was changed by your request.</source>
+        <translation>{case} 在您查看后已发生变化（其他指挥中心或值班员同时进行了操作）。您的请求未做任何修改。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>You saw</source>
+        <translation>您看到的</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Retry: assign to {unit} (version {v})</source>
+        <translation>重试：派遣给{unit}（版本 {v}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave it as it is</source>
+        <translation>保持现状</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>结案时间</translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
-        <location filename="../../console/shell.py" line="+114"/>
+        <location filename="../../console/shell.py" line="+118"/>
         <source>The feed stopped: {error}</source>
         <translation>数据推送已停止：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchBoardPane</name>
+    <message>
+        <location filename="../../widgets/dispatch_board.py" line="+210"/>
+        <source>Dispatch board</source>
+        <extracomment>at most this many waiting cases are listed (the oldest); the header counts them all</extracomment>
+        <translation>派遣台</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>No unit fits {case}; choose one with Ctrl+R.</source>
+        <translation>没有适合 {case} 的单位；请按 Ctrl+R 选择。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select a case first.</source>
+        <translation>请先选择一件案件。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Select a unit first.</source>
+        <translation>请先选择一个单位。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>⏳ assigning… → {unit}</source>
+        <translation>⏳ 派遣中… → {unit}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>— none fits</source>
+        <translation>— 无合适单位</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{n} cases waiting for dispatch · oldest {age}</source>
+        <translation>{n} 件案件待派遣 · 最久 {age}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>showing the oldest {m}</source>
+        <translation>显示最久的 {m} 件</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>⏳ {n}</source>
+        <translation>⏳ {n}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Units of the post — drop cases on a unit</source>
+        <translation>本中心单位 — 将案件拖到单位上派遣</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units of the post</source>
+        <translation>本中心单位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Suggested unit</source>
+        <translation>建议单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>Urges</source>
+        <translation>督办次数</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Load</source>
+        <translation>人均负荷</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incoming</source>
+        <translation>派遣中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispatch to suggested (Enter)</source>
+        <translation>派遣给建议单位（Enter）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reassign to… (Ctrl+R)</source>
+        <translation>改派给…（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urge unit&apos;s overdue cases</source>
+        <translation>督办该单位的超时案件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter: dispatch the selected cases to the suggested unit (★) · drag cases onto a unit · Ctrl+R: choose a unit · Ctrl+Z: undo a reassignment (10 s)</source>
+        <translation>Enter：将所选案件派遣给建议单位（★）· 将案件拖到单位上 · Ctrl+R：选择单位 · Ctrl+Z：撤销改派（10 秒内）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read-only for your role: only a supervisor dispatches.</source>
+        <translation>您的角色只读：只有值班长可以派遣。</translation>
     </message>
 </context>
 <context>
@@ -727,7 +1846,7 @@
 <context>
     <name>Link</name>
     <message>
-        <location filename="../../console/main_window.py" line="+459"/>
+        <location filename="../../console/main_window.py" line="+466"/>
         <source>live</source>
         <translation>实时</translation>
     </message>
@@ -900,8 +2019,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="-286"/>
+        <location filename="../../console/main_window.py" line="-291"/>
         <source>&amp;Lock console</source>
+        <extracomment>called with the layout kind after a built-in layout is applied (added panes)</extracomment>
         <translation>锁定控制台(&amp;L)</translation>
     </message>
     <message>
@@ -990,7 +2110,7 @@
         <translation>最新事件 {seq}；重连 {n} 次</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>Layout reset.</source>
         <translation>已恢复默认布局。</translation>
     </message>
@@ -1013,7 +2133,7 @@
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../widgets/map_view.py" line="+155"/>
+        <location filename="../../widgets/map_view.py" line="+173"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
@@ -1137,6 +2257,14 @@
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../widgets/whistles.py" line="+16"/>
+        <source>Optional note</source>
+        <translation>备注（可选）</translation>
+    </message>
+</context>
+<context>
     <name>Panes</name>
     <message>
         <location filename="../../console/panes.py" line="+43"/>
@@ -1182,33 +2310,6 @@
         <location line="+43"/>
         <source>{n} cases</source>
         <translation>{n} 件</translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication</name>
-    <message>
-        <location filename="../../widgets/common.py" line="-41"/>
-        <source>CaseStatus</source>
-        <comment>Reported</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>CasePriority</source>
-        <comment>Critical</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>CaseSource</source>
-        <comment>App</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>CaseAction</source>
-        <comment>new</comment>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1367,19 +2468,200 @@
     </message>
 </context>
 <context>
+    <name>UndoNotice</name>
+    <message>
+        <location filename="../../widgets/reassign.py" line="+63"/>
+        <source>Undo ({s} s)</source>
+        <translation>撤销（{s} 秒）</translation>
+    </message>
+</context>
+<context>
+    <name>UnitChecklist</name>
+    <message>
+        <location filename="../../widgets/whistles.py" line="-150"/>
+        <source>Type to filter units…</source>
+        <translation>输入以筛选单位…</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPicker</name>
+    <message>
+        <location filename="../../widgets/reassign.py" line="-216"/>
+        <source>Reassign to…</source>
+        <translation>改派给…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reassign {case} to:</source>
+        <translation>将 {case} 改派给：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reassign {n} cases to:</source>
+        <translation>将 {n} 件案件改派给：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type to filter units…</source>
+        <translation>输入以筛选单位…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(suggested)</source>
+        <translation>（建议）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(holds it now)</source>
+        <translation>（当前承办）</translation>
+    </message>
+</context>
+<context>
+    <name>WhistleDialog</name>
+    <message>
+        <location filename="../../widgets/whistles.py" line="+50"/>
+        <source>Blow the whistle (吹哨报到)</source>
+        <translation>吹哨报到</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units to summon</source>
+        <translation>报到单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check in within</source>
+        <translation>报到时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Choose at least one unit to summon.</source>
+        <translation>请至少选择一个报到单位。</translation>
+    </message>
+</context>
+<context>
+    <name>WhistlesPane</name>
+    <message>
+        <location line="-274"/>
+        <source>Whistles (吹哨报到)</source>
+        <translation>吹哨报到</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Select a case first.</source>
+        <translation>请先选择一件案件。</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>{done}/{total} checked in · ⏱ {left} left</source>
+        <translation>已报到 {done}/{total} · ⏱ 剩余 {left}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✓ all {total} checked in</source>
+        <translation>✓ {total} 个单位全部报到</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{symbol} {missed} missed the deadline</source>
+        <translation>{symbol} {missed} 个单位超时未报到</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>■ over ({done}/{total} checked in)</source>
+        <translation>■ 已结束（已报到 {done}/{total}）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>✓ checked in {time}</source>
+        <translation>✓ {time} 已报到</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{symbol} missed</source>
+        <translation>{symbol} 未报到</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>… waiting</source>
+        <translation>… 等待报到</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{open} open whistles</source>
+        <translation>{open} 个进行中的吹哨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{symbol} {n} check-ins missed</source>
+        <translation>{symbol} {n} 个单位未按时报到</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case / unit</source>
+        <translation>案件 / 单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check-in</source>
+        <translation>报到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>📣 Blow the whistle… (Ctrl+Shift+W)</source>
+        <translation>📣 吹哨报到…（Ctrl+Shift+W）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summon several units to the selected case (吹哨报到)</source>
+        <translation>召集多个单位到所选案件报到（吹哨报到）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>☎ Video call… (Ctrl+Shift+V)</source>
+        <translation>☎ 视频会商…（Ctrl+Shift+V）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a video call (云视讯) for the selected case</source>
+        <translation>为所选案件发起视频会商（云视讯）</translation>
+    </message>
+</context>
+<context>
     <name>WorkloadPane</name>
     <message>
-        <location filename="../../widgets/workload.py" line="+246"/>
+        <location filename="../../widgets/workload.py" line="+260"/>
         <source>Unit workloads</source>
+        <extracomment>load (open cases per on-duty person) from which a unit is flagged as overloaded</extracomment>
         <translation>单位工作量</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+21"/>
+        <source>%1 open cases for %2 on duty</source>
+        <translation>%2 人在岗，在办案件 %1 件</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>%1 units · %2 open cases · %3 overloaded (≥ %4 per person)</source>
         <translation>%1 个单位 · %2 件在办 · %3 个超负荷（人均 ≥ %4 件）</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -1427,32 +2709,6 @@
         <location line="+3"/>
         <source>Double-click or press Enter to show the unit&apos;s cases</source>
         <translation>双击或按回车查看该单位的案件</translation>
-    </message>
-</context>
-<context>
-    <name>p</name>
-    <message>
-        <location filename="../../widgets/case_queue.py" line="-423"/>
-        <source>— unassigned</source>
-        <extracomment>saved filters: key -&gt; predicate on (case, alert phase)</extracomment>
-        <translation>— 未派遣</translation>
-    </message>
-</context>
-<context>
-    <name>pane</name>
-    <message>
-        <location filename="../../widgets/calls.py" line="-154"/>
-        <source>✕ link refused: %1</source>
-        <translation>✕ 链接被拒绝：%1</translation>
-    </message>
-</context>
-<context>
-    <name>self._pane</name>
-    <message>
-        <location filename="../../widgets/workload.py" line="-166"/>
-        <source>%1 open cases for %2 on duty</source>
-        <extracomment>load (open cases per on-duty person) from which a unit is flagged as overloaded</extracomment>
-        <translation>%1 件在办，%2 人在岗</translation>
     </message>
 </context>
 </TS>

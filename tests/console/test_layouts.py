@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from console.layouts import LayoutStore
 from console.scaling import base_point_size, layout_kind
-
-pytestmark = pytest.mark.filterwarnings("ignore:All-NaN slice encountered:RuntimeWarning")
 
 
 def test_layout_saved_per_user_and_restored(qtbot, hub, launch, tmp_path):

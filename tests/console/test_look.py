@@ -7,8 +7,6 @@ import pytest
 from console import i18n, themes
 from widgets.qt import QCoreApplication, QObject, Signal
 
-pytestmark = pytest.mark.filterwarnings("ignore:All-NaN slice encountered:RuntimeWarning")
-
 
 @pytest.mark.parametrize(("lang", "expected"), [("zh_CN", "视图(&V)"), ("en", "&View")])
 def test_translation_loads(qapp, lang, expected):

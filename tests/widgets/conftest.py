@@ -146,3 +146,30 @@ def shots() -> Path:
     p = Path("/tmp/commandpost-panes")
     p.mkdir(exist_ok=True)
     return p
+
+
+@pytest.fixture(autouse=True)
+def _widgets_outlive_the_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Hold every widget given to ``qtbot.addWidget`` until teardown.
+
+    pytest-qt keeps only weak references and processes events once more right after the
+    test function returns. A shown pane whose last strong references were the test's
+    locals (it still lives in reference cycles) can then be collected by the cyclic GC in
+    the middle of its own paint event ("QPaintDevice: Cannot destroy paint device that
+    is being painted"), which aborts the process. pytest-qt closes and deletes the widgets
+    at teardown; these references are dropped after that.
+    """
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    qtbot = request.getfixturevalue("qtbot")
+    kept: list[Any] = []
+    add = qtbot.addWidget
+
+    def keep(widget: Any, *args: Any, **kwargs: Any) -> None:
+        kept.append(widget)
+        add(widget, *args, **kwargs)
+
+    qtbot.addWidget = keep
+    yield
+    kept.clear()

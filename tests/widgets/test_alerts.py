@@ -100,3 +100,23 @@ def test_refresh_is_throttled(qtbot, ctx, world, apply, clock, state, settings) 
     cid = crit["data"]["case"]["id"]
     assert cid not in dict(p.entries())
     qtbot.waitUntil(lambda: cid in dict(p.entries()), timeout=1000)
+
+
+def test_acknowledgements_are_keyed_by_the_context_user_id(qtbot, state, world, settings) -> None:
+    """Without an explicit user_key the pane persists under ``ctx.user_id`` (PaneContext):
+    the same user sees the acknowledgement again, another user does not."""
+    from tests.widgets.conftest import FakeContext
+
+    first = FakeContext(state, world)
+    first.user_id = "u-alice"
+    p = make(qtbot, first, settings)
+    cid, phase = p.entries()[0]
+    p.acknowledge([cid])
+    assert p.is_acknowledged(cid, phase)
+    assert settings.value("alerts/acknowledged/u-alice", [], type=list) == [f"{cid}#{phase}"]
+    same = FakeContext(state, world)
+    same.user_id = "u-alice"
+    assert make(qtbot, same, settings).is_acknowledged(cid, phase)
+    other = FakeContext(state, world)
+    other.user_id = "u-bob"
+    assert not make(qtbot, other, settings).is_acknowledged(cid, phase)

@@ -233,3 +233,21 @@ def test_selection_is_shared_both_ways(qtbot, pane) -> None:
     # the selection survives a re-sort
     pane.view.sortByColumn(COL_TITLE, Qt.SortOrder.DescendingOrder)
     assert pane.selected_ids() == [third]
+
+
+def test_grab_during_the_repaint_throttle_shows_the_table(qtbot, ctx, world, apply) -> None:
+    """A busy feed holds repaints back for up to a second; a grab() (screenshots) in that
+    second still shows the rows, not a blank table."""
+    pane = CaseQueuePane(ctx)
+    qtbot.addWidget(pane)
+    pane.resize(900, 500)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.on_changes(apply(world.created()))
+    assert not pane.view.updatesEnabled()  # throttled
+    image = pane.grab().toImage()
+    assert pane.view.updatesEnabled()
+    top = pane.view.mapTo(pane, pane.view.viewport().geometry().topLeft())
+    y = top.y() + pane.view.rowViewportPosition(0) + pane.view.rowHeight(0) // 2
+    colours = {image.pixel(x, y) for x in range(top.x(), top.x() + 400)}
+    assert len(colours) > 3  # text drawn on the row, not one flat colour

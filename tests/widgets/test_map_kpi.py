@@ -75,3 +75,30 @@ def test_kpi_counters_link_and_clock(qtbot, ctx, world, apply, clock) -> None:
     big = p.tiles["reported"].value.font().pixelSize()
     p.resize(1200, 100)
     qtbot.waitUntil(lambda: 0 < p.tiles["reported"].value.font().pixelSize() < big)
+
+
+def test_map_paints_with_no_open_case(qtbot, world, clock) -> None:
+    """An empty post (every slot hidden, i.e. NaN) paints without numpy's "All-NaN slice"
+    warning (an error here; inside paint it would abort the process), before and after
+    cases come and go."""
+    from client.state import State
+    from tests.widgets.conftest import FakeContext
+
+    state = State(clock=clock)
+    p = MapPane(FakeContext(state, world))
+    qtbot.addWidget(p)
+    p.resize(500, 400)
+    p.show()
+    assert p.point_count() == 0
+    assert p.scatter.dataBounds(0) == (None, None)
+    p.grab()
+    ev = world.created()
+    cid = ev["data"]["case"]["id"]
+    p.on_changes(state.apply_events([ev]))
+    p.flush()
+    assert p.point_count() == 1
+    p.grab()
+    p.on_changes(state.apply_events([world.updated(cid, "close", status="closed")]))
+    p.flush()
+    assert p.point_count() == 0
+    p.grab()

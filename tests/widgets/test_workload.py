@@ -57,3 +57,49 @@ def test_activation_emits_unit_and_filters_queue(qtbot, ctx) -> None:
     cases = ctx.state.cases
     ids = [q.model.rows.id_at(r) for r in range(q.model.rowCount())]
     assert ids and all(cases[c]["unit_id"] == uid for c in ids)
+
+
+def test_builds_on_empty_state_then_fills(qtbot, world, clock) -> None:
+    """The pane builds with no units and no cases (no bars), then shows the snapshot's
+    units and follows new cases; the chart's one item is reused throughout."""
+    from client.state import State
+    from tests.widgets.conftest import FakeContext
+
+    empty = State(clock=clock)
+    ctx = FakeContext(empty, world)
+    p = WorkloadPane(ctx, refresh_ms=0)
+    qtbot.addWidget(p)
+    p.resize(600, 500)
+    p.show()
+    assert p.rows() == []
+    assert len(p.bars.opts["width"]) == 0
+    bars = p.bars
+    p.grab()  # an empty chart paints without errors
+
+    p.on_changes(empty.load_snapshot(world.snapshot(40)))
+    assert {r.unit_id for r in p.rows()} >= {u["id"] for u in world.units}
+    uid = world.units[0]["id"]
+    ev = world.created(priority="urgent")
+    cid = ev["data"]["case"]["id"]
+    empty.apply_events([ev])
+    before = next(r for r in p.rows() if r.unit_id == uid)
+    p.on_changes(empty.apply_events([world.dispatch(cid, uid)]))
+    after = next(r for r in p.rows() if r.unit_id == uid)
+    assert (after.open, after.urgent) == (before.open + 1, before.urgent + 1)
+    assert p.bars is bars
+    widths = list(p.bars.opts["width"])
+    assert widths and max(widths) == p.rows()[0].load
+    p.grab()
+
+
+def test_table_and_chart_side_by_side_when_wide(qtbot, ctx) -> None:
+    """A wide, low dock puts the chart beside the table (stacked, the table got one row)."""
+    from widgets.qt import Qt
+
+    p = WorkloadPane(ctx, refresh_ms=0)
+    qtbot.addWidget(p)
+    p.resize(900, 260)
+    p.show()
+    qtbot.waitUntil(lambda: p.split.orientation() == Qt.Orientation.Horizontal)
+    p.resize(500, 700)
+    qtbot.waitUntil(lambda: p.split.orientation() == Qt.Orientation.Vertical)
