@@ -332,6 +332,12 @@ class CaseDetailPane(Pane):
                 what = self.tr("urged")
             elif isinstance(typ, str) and typ.startswith("whistle."):
                 what = self.tr("whistle")
+            elif typ in ("call.started", "call.ended"):
+                call = data.get("call") if isinstance(data.get("call"), dict) else {}
+                what = (self.tr("video call started") if typ == "call.started"
+                        else self.tr("video call ended"))
+                if call.get("title"):
+                    what += " · " + safe(call.get("title"), 60)
             else:
                 what = neutralize(typ)
             line = f"{when}  {what}"

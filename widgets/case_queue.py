@@ -223,6 +223,10 @@ class CaseQueueModel(QAbstractTableModel):
             if row < 0 or row >= len(self.rows):
                 return None
             cid = self.rows.id_at(row)
+            if col == COL_UNIT:
+                pending = self._pane.assigning_text(cid)
+                if pending is not None:
+                    return pending
             cells = self._cells_of(cid)
             if cells is None:
                 return None
@@ -373,6 +377,11 @@ class CaseQueuePane(Pane):
         self._titles: list[str] = []
 
         self.model = CaseQueueModel(self)
+        # Supervisor commands in flight (console/actions.py), shown as "… assigning → unit".
+        self._inflight = getattr(getattr(ctx, "actions", None), "inflight", None)
+        actions = getattr(ctx, "actions", None)
+        if actions is not None and hasattr(actions, "sig_inflight"):
+            actions.sig_inflight.connect(self._on_inflight)
         self.view = QTableView(self)
         self.view.setObjectName("case_queue_view")
         self.view.setModel(self.model)
@@ -473,6 +482,18 @@ class CaseQueuePane(Pane):
         self._start_warming()
 
     # ---- Pane contract
+
+    def assigning_text(self, case_id: str) -> str | None:
+        """"… assigning → unit" while a reassignment of the case is in flight, else None."""
+        inflight = self._inflight
+        if inflight is None or case_id not in inflight:
+            return None
+        target = inflight.target_of(case_id)
+        return self.tr("… assigning → %1").replace("%1", safe(self.ctx.unit_name(target), 30))
+
+    def _on_inflight(self) -> None:
+        if self.model.rows:
+            self.model.rows_changed(0, len(self.model.rows) - 1)
 
     def title(self) -> str:
         return self.tr("Case queue")

@@ -526,14 +526,14 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/actions.py" line="+229" />
-        <location line="+240" />
+        <location filename="../../console/actions.py" line="+235" />
+        <location line="+246" />
         <source>Already with {unit}: nothing to do.</source>
-        <extracomment>who may do what (the hub enforces the same; the console hides the rest) after the hub said yes, how long to wait for the feed to show it before giving up how many replaced case versions are kept for conflict dialogs at most this many cases urged at once from a unit</extracomment>
+        <extracomment>who may do what (the hub enforces the same; the console hides the rest) after the hub said yes, how long to wait for the feed to show it before giving up how often the feed is pumped while an accepted assign waits for it (ms) ... for at most this long after an answer (a silent feed falls back to the bridge's pace) how many replaced case versions are kept for conflict dialogs at most this many cases urged at once from a unit</extracomment>
         <translation>Already with {unit}: nothing to do.</translation>
     </message>
     <message>
-        <location line="-238" />
+        <location line="-244" />
         <source>Still assigning; wait for the feed to confirm.</source>
         <translation>Still assigning; wait for the feed to confirm.</translation>
     </message>
@@ -553,7 +553,7 @@
         <translation>Nothing to undo (a reassignment can be undone for 10 seconds).</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+28" />
         <location line="+14" />
         <source>Your role cannot urge cases; nothing was sent.</source>
         <translation>Your role cannot urge cases; nothing was sent.</translation>
@@ -625,7 +625,7 @@
         <translation>Assign {case} to {unit}</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>{case} reassigned to {unit}.</source>
         <translation>{case} reassigned to {unit}.</translation>
     </message>
@@ -1165,6 +1165,16 @@
         <source>whistle</source>
         <translation>whistle</translation>
     </message>
+    <message>
+        <location line="+3" />
+        <source>video call started</source>
+        <translation>video call started</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>video call ended</source>
+        <translation>video call ended</translation>
+    </message>
 </context>
 <context>
     <name>CasePriority</name>
@@ -1187,13 +1197,18 @@
 <context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+427" />
+        <location filename="../../widgets/case_queue.py" line="+492" />
+        <source>… assigning → %1</source>
+        <extracomment>saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. A repaint of a full-screen table costs 25-40 ms (software raster), so at most one per second keeps the event loop's p99 lateness low under a 2,000 events/s feed. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns</extracomment>
+        <translation>… assigning → %1</translation>
+    </message>
+    <message>
+        <location line="+7" />
         <source>Case queue</source>
-        <extracomment>saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. A repaint of a full-screen table costs 25-40 ms (software raster), so at most one per second keeps the event loop's p99 lateness low under a 2,000 events/s feed.</extracomment>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+56" />
         <source>Unit: %1  ✕</source>
         <translation>Unit: %1  ✕</translation>
     </message>
@@ -1203,7 +1218,7 @@
         <translation>Show every unit's cases</translation>
     </message>
     <message>
-        <location line="+97" />
+        <location line="+99" />
         <source>— unassigned</source>
         <extracomment>what the unit column shows for a case no unit holds</extracomment>
         <translation>— unassigned</translation>
@@ -1294,7 +1309,7 @@
         <translation>Copy case IDs</translation>
     </message>
     <message>
-        <location line="+120" />
+        <location line="+193" />
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -1368,7 +1383,7 @@
 <context>
     <name>CommandUi</name>
     <message>
-        <location filename="../../console/actions.py" line="+108" />
+        <location filename="../../console/actions.py" line="+116" />
         <source>&amp;Reassign to…</source>
         <translation>&amp;Reassign to…</translation>
     </message>
@@ -1409,17 +1424,17 @@
     </message>
     <message>
         <location line="+7" />
-        <location line="+148" />
+        <location line="+162" />
         <source>End video call</source>
         <translation>End video call</translation>
     </message>
     <message>
-        <location line="-147" />
+        <location line="-161" />
         <source>Video call…</source>
         <translation>Video call…</translation>
     </message>
     <message>
-        <location line="+96" />
+        <location line="+110" />
         <location line="+16" />
         <source>Select a case first.</source>
         <translation>Select a case first.</translation>
@@ -1539,7 +1554,7 @@
 <context>
     <name>DispatchBoardPane</name>
     <message>
-        <location filename="../../widgets/dispatch_board.py" line="+210" />
+        <location filename="../../widgets/dispatch_board.py" line="+211" />
         <source>Dispatch board</source>
         <extracomment>at most this many waiting cases are listed (the oldest); the header counts them all</extracomment>
         <translation>Dispatch board</translation>
@@ -1560,12 +1575,7 @@
         <translation>Select a unit first.</translation>
     </message>
     <message>
-        <location line="+45" />
-        <source>⏳ assigning… → {unit}</source>
-        <translation>⏳ assigning… → {unit}</translation>
-    </message>
-    <message>
-        <location line="+12" />
+        <location line="+57" />
         <source>— none fits</source>
         <translation>— none fits</translation>
     </message>
@@ -1580,9 +1590,14 @@
         <translation>showing the oldest {m}</translation>
     </message>
     <message>
-        <location line="+28" />
-        <source>⏳ {n}</source>
-        <translation>⏳ {n}</translation>
+        <location line="-43" />
+        <source>… assigning → {unit}</source>
+        <translation>… assigning → {unit}</translation>
+    </message>
+    <message>
+        <location line="+71" />
+        <source>→ {n}</source>
+        <translation>→ {n}</translation>
     </message>
     <message>
         <location line="+17" />
@@ -1832,7 +1847,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../console/app.py" line="+245" />
+        <location filename="../../console/app.py" line="+263" />
         <source>The demo hub did not start: {error}</source>
         <extracomment>subcommands handled before the console's own options: name -&gt; main(argv) -&gt; exit code</extracomment>
         <translation>The demo hub did not start: {error}</translation>
@@ -2568,8 +2583,8 @@
     </message>
     <message>
         <location line="+80" />
-        <source>{done}/{total} checked in · ⏱ {left} left</source>
-        <translation>{done}/{total} checked in · ⏱ {left} left</translation>
+        <source>{done}/{total} checked in · {left} left</source>
+        <translation>{done}/{total} checked in · {left} left</translation>
     </message>
     <message>
         <location line="+3" />
@@ -2623,8 +2638,8 @@
     </message>
     <message>
         <location line="+1" />
-        <source>📣 Blow the whistle… (Ctrl+Shift+W)</source>
-        <translation>📣 Blow the whistle… (Ctrl+Shift+W)</translation>
+        <source>◎ Blow the whistle… (Ctrl+Shift+W)</source>
+        <translation>◎ Blow the whistle… (Ctrl+Shift+W)</translation>
     </message>
     <message>
         <location line="+1" />
@@ -2645,9 +2660,9 @@
 <context>
     <name>WorkloadPane</name>
     <message>
-        <location filename="../../widgets/workload.py" line="+260" />
+        <location filename="../../widgets/workload.py" line="+267" />
         <source>Unit workloads</source>
-        <extracomment>load (open cases per on-duty person) from which a unit is flagged as overloaded</extracomment>
+        <extracomment>widest unit name beside a bar (px); longer names are elided load (open cases per on-duty person) from which a unit is flagged as overloaded</extracomment>
         <translation>Unit workloads</translation>
     </message>
     <message>
@@ -2661,7 +2676,7 @@
         <translation>%1 units · %2 open cases · %3 overloaded (≥ %4 per person)</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+37" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
