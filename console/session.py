@@ -22,6 +22,7 @@ from client.state import State
 from client.timeutil import DEFAULT_ZONE
 from console.jobs import Jobs
 from console.messages import describe_error
+from widgets.context import SharedContext
 from widgets.pane import Pane
 from widgets.qt import QObject, Signal
 from widgets.text import safe
@@ -31,7 +32,7 @@ log = logging.getLogger(__name__)
 ROLES_WITH_ACTIONS = frozenset({"officer", "supervisor", "unit", "intake"})
 
 
-class Session(QObject):
+class Session(SharedContext, QObject):
     """What every pane gets: implements :class:`widgets.pane.PaneContext`.
 
     Attributes:
@@ -114,37 +115,6 @@ class Session(QObject):
 
         self.jobs.submit(lambda: fn(api), on_ok, failed)
 
-    def select_case(self, case_id: str | None) -> None:
-        """Make ``case_id`` the selection of every pane."""
-        if case_id == self.selected:
-            return
-        self.selected = case_id
-        for pane in list(self.panes):
-            try:
-                pane.on_selection(case_id)
-            except Exception:
-                log.exception("pane %s failed on a selection", pane.pane_id)
-        self.sig_selection.emit(case_id)
-
-    def category_name(self, category: str, subcategory: str) -> str:
-        """``category / subcategory`` with a subcategory code resolved to its name."""
-        sub = self._sub_names.get((category, subcategory), subcategory)
-        cat = safe(category, 40)
-        return f"{cat} / {safe(sub, 60)}" if sub else cat
-
-    def region_name(self, region_id: str | None) -> str:
-        """Name of a region (the id when unknown)."""
-        if not region_id:
-            return ""
-        region = self.state.regions.get(region_id)
-        return safe(region.get("name") if region else region_id, 60)
-
-    def unit_name(self, unit_id: str | None) -> str:
-        """Name of a unit (the id when unknown)."""
-        if not unit_id:
-            return ""
-        unit = self.state.units.get(unit_id)
-        return safe(unit.get("name") if unit else unit_id, 60)
 
     # ---- Public API (console)
 

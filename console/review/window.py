@@ -30,6 +30,7 @@ from client.state import ChangeSet, State
 from console.panes import PANES, PaneSpec, build_pane
 from console.review.i18n import tr
 from widgets.common import action_text, format_duration, status_text
+from widgets.context import SharedContext
 from widgets.pane import Pane
 from widgets.qt import (
     QAbstractListModel,
@@ -65,7 +66,7 @@ FILTER_TYPES: dict[str, tuple[str, ...] | None] = {
 }
 
 
-class ReviewContext(QObject):
+class ReviewContext(SharedContext, QObject):
     """The panes' context in review (see the module docstring).
 
     Signals:
@@ -120,37 +121,6 @@ class ReviewContext(QObject):
             return
         on_ok(result)
 
-    def select_case(self, case_id: str | None) -> None:
-        """Make ``case_id`` the selection of every pane."""
-        if case_id == self.selected:
-            return
-        self.selected = case_id
-        for pane in list(self.panes):
-            try:
-                pane.on_selection(case_id)
-            except Exception:
-                log.exception("pane %s failed on a selection", pane.pane_id)
-        self.sig_selection.emit(case_id)
-
-    def category_name(self, category: str, subcategory: str) -> str:
-        """``category / subcategory`` with the code resolved from the cached catalog."""
-        sub = self._sub_names.get((category, subcategory), subcategory)
-        cat = safe(category, 40)
-        return f"{cat} / {safe(sub, 60)}" if sub else cat
-
-    def region_name(self, region_id: str | None) -> str:
-        """Name of a region (the id when unknown)."""
-        if not region_id:
-            return ""
-        r = self.state.regions.get(region_id)
-        return safe(r.get("name") if r else region_id, 60)
-
-    def unit_name(self, unit_id: str | None) -> str:
-        """Name of a unit (the id when unknown)."""
-        if not unit_id:
-            return ""
-        u = self.state.units.get(unit_id)
-        return safe(u.get("name") if u else unit_id, 60)
 
 
 # ---- timeline

@@ -1,0 +1,59 @@
+"""What every implementation of the pane context shares: the selection fan-out and the
+display names of categories, regions and units.
+
+Used by the live console's ``Session`` and the offline review's ``ReviewContext``. The
+class using it provides ``state`` (a client State), ``panes`` (the panes to notify),
+``selected`` (the current case id), ``_sub_names`` ((category, code) → subcategory name)
+and a ``sig_selection(object)`` signal.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from widgets.text import safe
+
+log = logging.getLogger(__name__)
+
+
+class SharedContext:
+    """Selection and display-name helpers of a ``PaneContext``."""
+
+    state: Any
+    panes: list[Any]
+    selected: str | None
+    _sub_names: dict[tuple[str, str], str]
+    sig_selection: Any
+
+    def select_case(self, case_id: str | None) -> None:
+        """Make ``case_id`` the selection of every pane."""
+        if case_id == self.selected:
+            return
+        self.selected = case_id
+        for pane in list(self.panes):
+            try:
+                pane.on_selection(case_id)
+            except Exception:
+                log.exception("pane %s failed on a selection", pane.pane_id)
+        self.sig_selection.emit(case_id)
+
+    def category_name(self, category: str, subcategory: str) -> str:
+        """``category / subcategory`` with a subcategory code resolved to its name."""
+        sub = self._sub_names.get((category, subcategory), subcategory)
+        cat = safe(category, 40)
+        return f"{cat} / {safe(sub, 60)}" if sub else cat
+
+    def region_name(self, region_id: str | None) -> str:
+        """Name of a region (the id when unknown)."""
+        if not region_id:
+            return ""
+        region = self.state.regions.get(region_id)
+        return safe(region.get("name") if region else region_id, 60)
+
+    def unit_name(self, unit_id: str | None) -> str:
+        """Name of a unit (the id when unknown)."""
+        if not unit_id:
+            return ""
+        unit = self.state.units.get(unit_id)
+        return safe(unit.get("name") if unit else unit_id, 60)
