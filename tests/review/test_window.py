@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,7 +17,6 @@ from console.review.report import render_first_page, write_pdf
 from console.review.window import ReviewWindow, grab_png
 from widgets.qt import QApplication
 
-DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 @pytest.fixture
@@ -108,7 +108,10 @@ def test_damaged_file_shows_a_banner(qtbot, shift_copy: Path, zh) -> None:
 
 
 def test_docs_pictures(window: ReviewWindow, shift_file: Path, qtbot, tmp_path: Path) -> None:
-    """docs/review.png (the window at 02:30 with a case selected) and docs/report-page1.png."""
+    """The README's pictures: the window at 02:30 with a case selected, and the report's first
+    page. Written to tmp_path; set COMMANDPOST_DOCS_DIR=docs to refresh docs/review.png and
+    docs/report-page1.png (a test run never rewrites tracked files by itself)."""
+    docs = Path(os.environ.get("COMMANDPOST_DOCS_DIR") or tmp_path / "docs")
     r = window.review
     window.seek_time(parse_time("2026-11-22T18:30:00Z"))
     cid = max((c for c in r._case_events if c in window.ctx.state.cases),
@@ -116,12 +119,12 @@ def test_docs_pictures(window: ReviewWindow, shift_file: Path, qtbot, tmp_path: 
     window.ctx.select_case(cid)
     window.next_case_event()
     qtbot.wait(200)
-    DOCS.mkdir(exist_ok=True)
-    assert grab_png(window, DOCS / "review.png")
+    docs.mkdir(parents=True, exist_ok=True)
+    assert grab_png(window, docs / "review.png")
     report = build_report(r, clock=lambda: r.end + 60)
     pdf = tmp_path / "report.pdf"
     assert write_pdf(report, pdf) >= 2
-    out = DOCS / "report-page1.png"
+    out = docs / "report-page1.png"
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-r", "110", "-png", "-singlefile", "-f", "1", "-l", "1",
                         str(pdf), str(out.with_suffix(""))], check=True)
