@@ -18,7 +18,6 @@ from console.review.window import ReviewWindow, grab_png
 from widgets.qt import QApplication
 
 
-
 @pytest.fixture
 def zh(qapp: QApplication):
     translators = install(qapp, "zh_CN")
