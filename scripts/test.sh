@@ -22,4 +22,5 @@ if [ -z "${COMMANDPOST_TEST_PG_URL:-}" ] && command -v pg_lsclusters >/dev/null 
   fi
 fi
 
+.venv/bin/python -m ruff check .
 exec .venv/bin/python -m pytest -q "$@"
