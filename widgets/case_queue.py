@@ -1,7 +1,7 @@
 """Case queue pane: every case in scope, sortable, filterable, searchable, live countdowns.
 
 The rows live in a Qt-free :class:`widgets.queue_rows.CaseRows`; :class:`CaseQueueModel`
-is a thin adapter that forwards its precise row changes to Qt (no QSortFilterProxyModel:
+is a thin adapter that forwards its precise row changes to Qt (no Qt sort-filter proxy model:
 sorting 100,000 rows through one takes tens of seconds). Only a snapshot load or a change
 of the sort or the filter resets the model.
 """

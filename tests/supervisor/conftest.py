@@ -20,6 +20,7 @@ from client.api import HubClient
 from console.app import Launcher, Options, parse_options
 from hub.seed import DEMO_PASSWORD, SeedSizes
 from hub.server import EmbeddedHub, start_embedded
+from tests.console.conftest import live
 from widgets.qt import QApplication, QEvent, QPoint, QSettings, Qt, QtCore, QtGui
 from widgets.reassign import encode_items
 
@@ -94,15 +95,6 @@ def launch(qtbot, tmp_path: Path, password_file: Path) -> Iterator[Callable[...,
     yield make
     for launcher in made:
         launcher.finish(0)
-
-
-def live(qtbot, launcher: Launcher, timeout: int = 15000) -> None:
-    """Wait until the console's feed is live and the snapshot reached the State."""
-    console = launcher.console
-    assert console is not None
-    qtbot.waitUntil(lambda: console.bridge.link is not None
-                    and console.bridge.link.state == "live"
-                    and console.session.state.post is not None, timeout=timeout)
 
 
 class CountingApi:
