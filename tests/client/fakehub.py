@@ -189,9 +189,17 @@ class FakeHub:
             self._server.shutdown()
             self._server.server_close()
 
-    def kick(self) -> None:
-        """Drop every feed connection abruptly (no close frame)."""
+    def kick(self, wait_s: float = 5.0) -> None:
+        """Drop every feed connection abruptly (no close frame).
+
+        Waits up to ``wait_s`` for a feed connection to exist first: a client that has just
+        synced from the snapshot may still be in its feed handshake, and kicking nobody
+        would make the test race its own client.
+        """
+        deadline = time.monotonic() + wait_s
         with self._cond:
+            while not self._socks and time.monotonic() < deadline:
+                self._cond.wait(0.01)
             socks = list(self._socks)
             self._socks.clear()
             self._cond.notify_all()
