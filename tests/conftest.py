@@ -6,7 +6,21 @@ pytest plugin's terminal summary (deep in pluggy), CPython 3.11.7's compiler fai
 """
 
 import os
+from collections.abc import Iterator
 
 import hypothesis  # noqa: F401
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep QSettings written by panes (layouts, acknowledgements) out of the developer's
+    own settings, in every test package."""
+    from widgets.qt import QSettings
+
+    path = tmp_path_factory.mktemp("qsettings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(path))
+    yield

@@ -19,7 +19,7 @@ import requests
 from console.app import Launcher, Options, parse_options
 from hub.seed import DEMO_PASSWORD, SeedSizes
 from hub.server import EmbeddedHub, start_embedded
-from widgets.qt import QApplication, QSettings
+from widgets.qt import QApplication
 
 SIZES = SeedSizes(2, 1, 1, 1)
 PREF = "532300"
@@ -28,14 +28,6 @@ GRID = "53230110120101"
 UNIT_GA = "U532301-GA"
 CATEGORY, SUBCATEGORY = "环境卫生", "垃圾清运不及时"
 
-
-@pytest.fixture(autouse=True, scope="session")
-def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Keep QSettings written by panes out of the developer's own settings."""
-    path = tmp_path_factory.mktemp("qsettings")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(path))
-    yield
 
 
 @pytest.fixture(scope="module")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bench.review_seek import write_synthetic_shift
-from widgets.qt import QSettings
 
 
 @pytest.fixture(scope="session")
@@ -27,11 +25,3 @@ def shift_copy(tmp_path: Path) -> Path:
     return write_synthetic_shift(d / "shift-20261122-2000.sqlite", 3000, open_cases=200,
                                  closed_cases=50, seed=4)
 
-
-@pytest.fixture(autouse=True, scope="session")
-def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Keep QSettings written by panes out of the developer's own settings."""
-    path = tmp_path_factory.mktemp("qsettings")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(path))
-    yield

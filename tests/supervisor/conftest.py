@@ -21,7 +21,7 @@ from console.app import Launcher, Options, parse_options
 from hub.seed import DEMO_PASSWORD, SeedSizes
 from hub.server import EmbeddedHub, start_embedded
 from tests.console.conftest import live
-from widgets.qt import QApplication, QEvent, QPoint, QSettings, Qt, QtCore, QtGui
+from widgets.qt import QApplication, QEvent, QPoint, Qt, QtCore, QtGui
 from widgets.reassign import encode_items
 
 SIZES = SeedSizes(2, 1, 1, 1)
@@ -30,14 +30,6 @@ CATEGORY, SUBCATEGORY = "环境卫生", "垃圾清运不及时"
 SUPERVISOR, OFFICER, INTAKE, WALL = ("supervisor-532300", "officer-532300", "intake-532300",
                                      "wall-532300")
 
-
-@pytest.fixture(autouse=True, scope="session")
-def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Keep QSettings written by panes out of the developer's own settings."""
-    path = tmp_path_factory.mktemp("qsettings")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(path))
-    yield
 
 
 @pytest.fixture(scope="module")

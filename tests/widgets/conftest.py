@@ -11,7 +11,6 @@ import pytest
 
 from client.state import ChangeSet, State
 from tests.widgets.factory import T0, World
-from widgets.qt import QSettings
 
 
 class Clock:
@@ -99,14 +98,6 @@ class FakeContext:
     def unit_name(self, unit_id: str | None) -> str:
         return self.world.unit_names.get(unit_id or "", unit_id or "")
 
-
-@pytest.fixture(autouse=True, scope="session")
-def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Keep QSettings written by panes out of the developer's own settings."""
-    path = tmp_path_factory.mktemp("qsettings")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(path))
-    yield
 
 
 @pytest.fixture
