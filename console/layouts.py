@@ -48,23 +48,20 @@ class LayoutStore:
 
     def restore(self, username: str, window: QMainWindow) -> bool:
         """Restore ``username``'s saved dock state into ``window``; False if none or bad."""
-        s = self._settings
-        s.beginGroup(_key(username))
-        state = s.value("state")
-        s.endGroup()
-        if not isinstance(state, QByteArray | bytes) or not state:
-            return False
-        return bool(window.restoreState(QByteArray(state), STATE_VERSION))
+        state = self._saved_bytes(username, "state")
+        return state is not None and bool(window.restoreState(state, STATE_VERSION))
 
     def restore_geometry(self, username: str, window: QMainWindow) -> bool:
         """Restore ``username``'s saved window geometry; False if none."""
-        s = self._settings
-        s.beginGroup(_key(username))
-        geo = s.value("geometry")
-        s.endGroup()
-        if not isinstance(geo, QByteArray | bytes) or not geo:
-            return False
-        return bool(window.restoreGeometry(QByteArray(geo)))
+        geo = self._saved_bytes(username, "geometry")
+        return geo is not None and bool(window.restoreGeometry(geo))
+
+    def _saved_bytes(self, username: str, name: str) -> QByteArray | None:
+        """A non-empty saved byte value of ``username``'s layout, or None."""
+        value = self._settings.value(f"{_key(username)}/{name}")
+        if not isinstance(value, QByteArray | bytes) or not value:
+            return None
+        return QByteArray(value)
 
     def saved_kind(self, username: str) -> str | None:
         """The built-in layout the user last chose (``hd``/``uhd``), or None."""
