@@ -1,7 +1,7 @@
 """The unit of hand-off from the Feed thread to whoever holds the State.
 
 Threading: a :class:`Batch` is immutable by convention once queued; the case, unit,
-call and whistle dicts inside it are shared with the Feed thread's own store and must
+call and whistle dicts inside it are the decoded frames themselves (not copied) and must
 never be mutated by the consumer.
 """
 

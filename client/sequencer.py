@@ -140,9 +140,10 @@ class Sequencer:
             out.extend(self._offer(ev["seq"], ev, None))
         self.counters.filled_events += self.counters.applied - before
         if self._tail_gap and (
-            self._hint is None or self.last_seq >= self._hint or (not events and not self._pending)
+            self.last_seq >= self.hub_latest or (not events and not self._pending)
         ):
-            # Caught up with the announced tail, or the hub has nothing more to give.
+            # Caught up with the newest seq announced (by heartbeats or by this answer),
+            # or the hub has nothing more to give.
             self._tail_gap = False
             self._hint = None
         if had_gap and not self._pending and not self._tail_gap:

@@ -31,6 +31,7 @@ from client.batch import Batch
 from client.store import Change, Store
 from client.timeutil import DEFAULT_ZONE, day_bounds, local_date
 from client.workload import (
+    INACTIVE,
     URGENT,
     VIEW_FIELDS,
     Day,
@@ -38,10 +39,14 @@ from client.workload import (
     Workload,
     WorkloadBook,
     day_contribution,
-    is_active,
 )
 
 _view_key = itemgetter(*VIEW_FIELDS)
+_NO_DAY = (0, 0, 0, 0)
+
+
+def _day_key(case: dict) -> tuple:
+    return case.get("status"), case.get("reported_at"), case.get("closed_at")
 
 
 @dataclass
@@ -268,38 +273,70 @@ class State:
 
     def _apply_events(self, events: Iterable[dict], cs: ChangeSet) -> None:
         apply = self.store.apply
+        on_case = self._on_case
         for ev in events:
             ch = apply(ev)
             if ch is not None:
-                self._on_change(ch, cs)
+                if ch.kind == "case":
+                    on_case(ch.key, ch.old, ch.new, cs)
+                else:
+                    self._on_other(ch, cs)
 
-    def _on_change(self, ch: Change, cs: ChangeSet) -> None:
-        kind = ch.kind
-        if kind == "case":
-            cid, old, new = ch.key, ch.old, ch.new
-            if old is not None and new is not None:
-                cs.case_changed(cid)
-                try:
-                    same = _view_key(old) == _view_key(new)
-                except KeyError:  # a case without some field: compare the slow way
-                    same = all(old.get(f) == new.get(f) for f in VIEW_FIELDS)
-                if same:
+    def _on_case(self, cid: str, old: dict | None, new: dict | None, cs: ChangeSet) -> None:
+        """Move one case's contribution to the derived views from ``old`` to ``new``.
+
+        The hot path of every feed event: one SLA update, at most two workload deltas, and
+        today's counters only when status, ``reported_at`` or ``closed_at`` moved.
+        """
+        if old is None:
+            cs.case_added(cid)
+        elif new is None:
+            cs.case_removed(cid)
+            self.urges_by_case.pop(cid, None)
+        else:
+            if cid not in cs.cases_added:
+                cs.cases_changed.add(cid)
+            try:
+                if _view_key(old) == _view_key(new):
                     return  # nothing the derived views depend on changed
-                self._remove_case(cid, old, cs)
-                self._add_case(cid, new, cs)
-                return
-            if old is not None:
-                self._remove_case(cid, old, cs)
-            if new is not None:
-                self._add_case(cid, new, cs)
-            if old is None:
-                cs.case_added(cid)
-            elif new is None:
-                cs.case_removed(cid)
-                self.urges_by_case.pop(cid, None)
-            else:
-                cs.case_changed(cid)
-        elif kind == "urge":
+            except KeyError:  # a case without some field: compare the slow way
+                if all(old.get(f) == new.get(f) for f in VIEW_FIELDS):
+                    return
+        sla = self._sla
+        # SLA phase: tracked while active with both times; one update gives old and new.
+        new_active = new is not None and new.get("status") not in INACTIVE
+        if new_active:
+            old_phase, phase = sla.set_text(cid, new.get("reported_at"), new.get("due_at"))
+        else:
+            old_phase, phase = sla.remove(cid), 0
+        if old_phase != phase:
+            cs.alerts_changed.add(cid)
+        # Workload: take the old holding out, put the new one in.
+        book = self._book
+        if old is not None and old.get("status") not in INACTIVE:
+            unit = old.get("unit_id")
+            if isinstance(unit, str):
+                book.add(unit, -1, old_phase, old.get("priority") in URGENT)
+                cs.units_changed.add(unit)
+        if new_active:
+            unit = new.get("unit_id")  # type: ignore[union-attr]
+            if isinstance(unit, str):
+                book.add(unit, 1, phase, new.get("priority") in URGENT)  # type: ignore[union-attr]
+                cs.units_changed.add(unit)
+        # Today's counters depend on status, reported_at and closed_at only.
+        if old is None or new is None or _day_key(old) != _day_key(new):
+            day = self._day
+            before = day_contribution(old, day) if old is not None else _NO_DAY
+            after = day_contribution(new, day) if new is not None else _NO_DAY
+            if before != after:
+                t = self._today
+                for i in range(4):
+                    t[i] += after[i] - before[i]
+                cs.counters_changed = True
+
+    def _on_other(self, ch: Change, cs: ChangeSet) -> None:
+        kind = ch.kind
+        if kind == "urge":
             cid = ch.key
             self.urges_by_case[cid] = self.urges_by_case.get(cid, 0) + 1
             cs.urges_changed.add(cid)
@@ -316,43 +353,18 @@ class State:
         elif kind == "whistle":
             cs.whistles_changed.add(ch.key)
 
-    def _add_case(self, cid: str, case: dict, cs: ChangeSet | None = None) -> None:
-        active = is_active(case)
-        if active:
-            old_phase, phase = self._sla.set_text(cid, case.get("reported_at"), case.get("due_at"))
-        else:
-            old_phase, phase = self._sla.remove(cid), 0
-        unit = case.get("unit_id")
-        if active and isinstance(unit, str):
-            self._book.add(unit, 1, phase, case.get("priority") in URGENT)
-            if cs is not None:
-                cs.units_changed.add(unit)
+    def _add_case(self, cid: str, case: dict) -> None:
+        """Count one case in the derived views (snapshot load)."""
+        if case.get("status") not in INACTIVE:
+            _, phase = self._sla.set_text(cid, case.get("reported_at"), case.get("due_at"))
+            unit = case.get("unit_id")
+            if isinstance(unit, str):
+                self._book.add(unit, 1, phase, case.get("priority") in URGENT)
         delta = day_contribution(case, self._day)
         if any(delta):
             t = self._today
             for i in range(4):
                 t[i] += delta[i]
-            if cs is not None:
-                cs.counters_changed = True
-        if cs is not None and (old_phase != phase or cid in cs.alerts_changed):
-            cs.alerts_changed.add(cid)
-
-    def _remove_case(self, cid: str, case: dict, cs: ChangeSet) -> None:
-        # Leaves the SLA phase in place for _add_case to compare; removes the rest.
-        if is_active(case):
-            unit = case.get("unit_id")
-            if isinstance(unit, str):
-                self._book.add(unit, -1, self._sla.phase(cid), case.get("priority") in URGENT)
-                cs.units_changed.add(unit)
-        delta = day_contribution(case, self._day)
-        if any(delta):
-            t = self._today
-            for i in range(4):
-                t[i] -= delta[i]
-            cs.counters_changed = True
-        if cid not in self.store.cases:  # dropped for good
-            if self._sla.remove(cid):
-                cs.alerts_changed.add(cid)
 
     def _recount_today(self) -> None:
         t = [0, 0, 0, 0]

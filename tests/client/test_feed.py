@@ -237,6 +237,42 @@ def test_shift_boundary_starts_a_self_contained_file(hub: FakeHub, mirror_factor
     assert store.cases == hub.truth() == m.state.cases
 
 
+def test_shift_boundary_after_restart_and_410_starts_from_the_held_state(
+    hub: FakeHub, mirror_factory, tmp_path
+):
+    """The new file's first snapshot is rebuilt from the old file: restored, then reloaded."""
+    now = [BASE_TS + 11 * 3600 + 50 * 60]  # 19:50 local
+    clock = lambda: now[0]  # noqa: E731
+    m = mirror_factory(hub, clock=clock, schedule=ShiftSchedule()).start()
+    hub.random_activity(40)
+    m.synced_with(hub)
+    m.stop()
+    hub.random_activity(40)
+    m2 = mirror_factory(hub, tmp_path / "cache", clock=clock, schedule=ShiftSchedule()).start()
+    m2.synced_with(hub)
+    m2.stop()
+    hub.random_activity(40)
+    hub.oldest_kept = hub.latest - 5  # the next start must reload the snapshot
+    m3 = mirror_factory(hub, tmp_path / "cache", clock=clock, schedule=ShiftSchedule()).start()
+    m3.synced_with(hub)
+    assert hub.stats.snapshots == 2
+    m2 = m3
+    now[0] += 20 * 60  # 20:10 local
+    hub.random_activity(40)
+    m2.synced_with(hub)
+    label, path = CacheDir(tmp_path / "cache").shift_files()[-1]
+    assert label == "20261122-2000"
+    c = ShiftCache.open(path)
+    store = Store()
+    store.load_snapshot(c.load_snapshot(c.snapshots()[0].id))
+    held_seq = store.seq
+    for ev, _ in c.iter_events(c.snapshots()[0].id):
+        store.apply(ev)
+    c.close()
+    assert 120 <= held_seq < hub.latest
+    assert store.cases == hub.truth() == m2.state.cases
+
+
 def test_reconnecting_state_shows_seconds_until_retry(mirror_factory) -> None:
     hub = FakeHub(n_cases=3).start()
     m = mirror_factory(hub, backoff_initial=0.5, backoff_cap=1.0).start()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import orjson
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from client.sequencer import Sequencer, check_envelope
@@ -153,6 +153,7 @@ def deliveries(draw: st.DrawFn) -> tuple[int, list]:
 
 @settings(max_examples=300, deadline=None)
 @given(deliveries(), st.integers(min_value=1, max_value=7), st.integers(0, 5))
+@example(feed=(2, [("hb", 1)]), limit=1, start=0)  # a fill must reach the newest announced seq
 def test_any_interleaving_applies_every_event_once_in_order(
     feed: tuple[int, list], limit: int, start: int
 ) -> None:
