@@ -244,8 +244,8 @@ def main() -> int:
                      ("search '井盖' (cold)", lambda: queue_pane.set_search("井盖")),
                      ("search '井盖' (warm)", lambda: queue_pane.set_search("井盖 ")),
                      ("unit filter", lambda: queue_pane.filter_unit(world.units[0]["id"])),
-                     ("clear filters", lambda: (queue_pane.filter_unit(None),
-                                                queue_pane.set_search("")))):
+                     ("unit filter off", lambda: queue_pane.filter_unit(None)),
+                     ("search cleared", lambda: queue_pane.set_search(""))):
         t = time.perf_counter()
         fn()
         app.processEvents()

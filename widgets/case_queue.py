@@ -38,6 +38,7 @@ from widgets.qt import (
     QAbstractItemView,
     QAbstractTableModel,
     QAction,
+    QColor,
     QComboBox,
     QEvent,
     QFont,
@@ -55,13 +56,13 @@ from widgets.qt import (
     QPoint,
     QShortcut,
     Qt,
-    QTableView,
     QTimer,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 from widgets.queue_rows import CaseRows
+from widgets.static_cells import StaticTextTable
 from widgets.text import neutralize, safe
 
 MIME_CASE_IDS = "application/x-commandpost-case-ids"
@@ -109,6 +110,7 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _RIGHT_COLS = frozenset((COL_AGE, COL_LEFT))
 _FONT_COLS = frozenset((COL_PRIORITY, COL_LEFT))
 _FG_COLS = frozenset((COL_PRIORITY, COL_STATUS, COL_LEFT))
+_NO_CELL = ("", None, False, False)
 
 
 def _str_or_none(v: object) -> str | None:
@@ -120,17 +122,19 @@ def _time(case: dict, field: str) -> float | None:
 
 
 class _Times:
-    """``(reported_at, due_at)`` parsed once per case object (a new version is a new dict)."""
+    """``(reported_at, due_at)`` of each case, parsed again only when the strings change
+    (a new version of a case is a new dict, but its times rarely move)."""
 
     def __init__(self) -> None:
-        self._cache: dict[str, tuple[dict, float | None, float | None]] = {}
+        self._cache: dict[str, tuple[object, object, float | None, float | None]] = {}
 
     def get(self, cid: str, case: dict) -> tuple[float | None, float | None]:
+        rep_text, due_text = case.get("reported_at"), case.get("due_at")
         hit = self._cache.get(cid)
-        if hit is not None and hit[0] is case:
-            return hit[1], hit[2]
+        if hit is not None and hit[0] == rep_text and hit[1] == due_text:
+            return hit[2], hit[3]
         rep, due = _time(case, "reported_at"), _time(case, "due_at")
-        self._cache[cid] = (case, rep, due)
+        self._cache[cid] = (rep_text, due_text, rep, due)
         return rep, due
 
     def drop(self, cid: str) -> None:
@@ -180,7 +184,13 @@ class CaseQueueModel(QAbstractTableModel):
         self.endRemoveRows()
 
     def rows_changed(self, first: int, last: int) -> None:
-        self.dataChanged.emit(self.index(first, 0), self.index(last, N_COLUMNS - 1))
+        # createIndex, not index(): index() checks hasIndex(), i.e. calls back into
+        # rowCount() in Python twice per range; these rows exist (CaseRows just said so)
+        self.dataChanged.emit(self.createIndex(first, 0), self.createIndex(last, N_COLUMNS - 1))
+
+    def cells_changed(self, first: int, last: int, first_col: int, last_col: int) -> None:
+        """Rows ``first..last`` (existing) changed in columns ``first_col..last_col``."""
+        self.dataChanged.emit(self.createIndex(first, first_col), self.createIndex(last, last_col))
 
     def resetting(self) -> None:
         self.beginResetModel()
@@ -222,19 +232,7 @@ class CaseQueueModel(QAbstractTableModel):
             row = index.row()
             if row < 0 or row >= len(self.rows):
                 return None
-            cid = self.rows.id_at(row)
-            if col == COL_UNIT:
-                pending = self._pane.assigning_text(cid)
-                if pending is not None:
-                    return pending
-            cells = self._cells_of(cid)
-            if cells is None:
-                return None
-            text = cells[col]
-            if text is None:  # a time column: changes every second
-                case = self._pane.ctx.state.cases.get(cid)
-                return None if case is None else self._display(cid, case, col)
-            return text
+            return self._text(self.rows.id_at(row), col)
         if (role == _AlignRole and col not in _RIGHT_COLS) or \
                 (role == _FontRole and col not in _FONT_COLS) or \
                 (role == _ForegroundRole and col not in _FG_COLS):
@@ -269,6 +267,42 @@ class CaseQueueModel(QAbstractTableModel):
         if role == _UserRole:
             return cid
         return None
+
+    def cell(self, row: int, col: int) -> tuple[str, QColor | None, bool, bool]:
+        """What the table paints in one cell: ``(text, colour or None, bold, right
+        aligned)`` (the delegate's single question; the same answers as :meth:`data`)."""
+        if row < 0 or row >= len(self.rows):
+            return _NO_CELL
+        cid = self.rows.id_at(row)
+        text = self._text(cid, col)
+        if text is None:
+            return _NO_CELL
+        if col not in _FG_COLS:
+            return text, None, False, col in _RIGHT_COLS
+        case = self._pane.ctx.state.cases[cid]
+        if col == COL_PRIORITY:
+            prio = case.get("priority")
+            return text, self._prio.get(prio), prio == "critical", False
+        if col == COL_STATUS:
+            return text, self._colors.get(case.get("status")), False, False
+        phase = self._pane.ctx.state.alert_phase(cid)
+        color = self._overdue if phase == 2 else self._near if phase == 1 else None
+        return text, color, phase == 2, True
+
+    def _text(self, cid: str, col: int) -> str | None:
+        """The display text of one cell (None when the case is gone)."""
+        if col == COL_UNIT:
+            pending = self._pane.assigning_text(cid)
+            if pending is not None:
+                return pending
+        cells = self._cells_of(cid)
+        if cells is None:
+            return None
+        text = cells[col]
+        if text is None:  # a time column: changes every second
+            case = self._pane.ctx.state.cases.get(cid)
+            return None if case is None else self._display(cid, case, col)
+        return text
 
     def _cells_of(self, cid: str) -> list[str | None] | None:
         """The display strings of a case's row (None for the two time columns), made once
@@ -382,7 +416,7 @@ class CaseQueuePane(Pane):
         actions = getattr(ctx, "actions", None)
         if actions is not None and hasattr(actions, "sig_inflight"):
             actions.sig_inflight.connect(self._on_inflight)
-        self.view = QTableView(self)
+        self.view = StaticTextTable(self.model.cell, self)
         self.view.setObjectName("case_queue_view")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -537,7 +571,7 @@ class CaseQueuePane(Pane):
         bottom = self.view.rowAt(self.view.viewport().height() - 1)
         if bottom < 0:
             bottom = n - 1
-        self.model.dataChanged.emit(self.model.index(top, COL_AGE), self.model.index(bottom, COL_LEFT))
+        self.model.cells_changed(top, min(bottom, n - 1), COL_AGE, COL_LEFT)
 
     def on_selection(self, case_id: str | None) -> None:
         self._selected = case_id

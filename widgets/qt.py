@@ -49,6 +49,7 @@ from PySide6.QtGui import (  # noqa: F401
     QResizeEvent,
     QScreen,
     QShortcut,
+    QStaticText,
 )
 from PySide6.QtWidgets import (  # noqa: F401
     QAbstractItemView,
@@ -77,6 +78,9 @@ from PySide6.QtWidgets import (  # noqa: F401
     QSplitter,
     QStackedWidget,
     QStatusBar,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QToolBar,
     QToolButton,

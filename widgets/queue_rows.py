@@ -22,9 +22,10 @@ Threading: not thread-safe; GUI thread only (like the State it reads).
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol
+
+from widgets.sorted_pairs import SortedPairs
 
 KeyFunc = Callable[[str, dict], Any]
 Predicate = Callable[[str, dict], bool]
@@ -33,6 +34,9 @@ Predicate = Callable[[str, dict], bool]
 MAX_CHANGED_RANGES = 64
 #: a batch adding at least this many rows (and more than ``reset_fraction`` of them) resets
 MIN_RESET_ROWS = 500
+#: the log of ids whose keys went stale in the other columns' caches is compacted (those
+#: caches dropped) beyond this many entries
+MAX_STALE_LOG = 200_000
 
 
 class RowObserver(Protocol):
@@ -118,18 +122,21 @@ class CaseRows:
         self.descending = False
         self.reset_fraction = reset_fraction
         self._predicate: Predicate = lambda cid, case: True
-        # the shown ids ascending by (key, id) with their keys alongside (two parallel
-        # lists: bisect on plain scalars is C level without a key function), their set,
-        # and the sort-key caches (every shown id has its key in the current column's)
-        self._keys: list[Any] = []
-        self._ids: list[str] = []
+        # the shown ids ascending by (key, id) (chunked: a row insert is cheap at any
+        # size), their set, and the sort-key caches (every shown id has its key in the
+        # current column's); the other columns' caches are cleaned lazily, when they are
+        # next used, from a log of the ids changed since (``_stale``, with each cache's
+        # position in it), so a change costs one append, not a pop per column
+        self._pairs = SortedPairs()
         self._shown: set[str] = set()
         self._cache: dict[tuple[int, bool], dict[str, Any]] = {}
+        self._stale: list[str] = []
+        self._clean_upto: dict[tuple[int, bool], int] = {}
 
     # ---- Read access
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return len(self._pairs)
 
     def __contains__(self, cid: object) -> bool:
         return cid in self._shown
@@ -137,18 +144,18 @@ class CaseRows:
     def id_at(self, row: int) -> str:
         """The case id shown at ``row``."""
         if self.descending:
-            row = len(self._ids) - 1 - row
-        return self._ids[row]
+            row = len(self._pairs) - 1 - row
+        return self._pairs.id_at(row)
 
     def row_of(self, cid: str) -> int | None:
         """The row of ``cid`` (None when filtered out)."""
         if cid not in self._shown:
             return None
-        return self._row(self._index(self._column_cache()[cid], cid))
+        return self._row(self._pairs.index(self._column_cache()[cid], cid))
 
     def ids(self) -> list[str]:
         """Every shown id in row order."""
-        ids = list(self._ids)
+        ids = self._pairs.ids()
         if self.descending:
             ids.reverse()
         return ids
@@ -182,7 +189,7 @@ class CaseRows:
             ids = [cid for cid, case in cases.items() if pred(cid, case)]
             shown = set(ids)
         else:
-            ids = list(self._ids)
+            ids = self._pairs.ids()
             shown = self._shown
         cache = self._column_cache()
         # sort by id, then (stably) by the scalar key: the (key, id) order; both sorts are
@@ -198,14 +205,15 @@ class CaseRows:
                 cache[cid] = missing if k is None else k
             ids.sort()
             ids.sort(key=cache.__getitem__)
-        self._ids = ids
-        self._keys = list(map(cache.__getitem__, ids))
+        self._pairs.reset(list(map(cache.__getitem__, ids)), ids)
         self._shown = shown
         self.observer.reset_done()
 
     def clear_cache(self) -> None:
         """Forget every cached sort key (names changed, or a snapshot replaced the cases)."""
         self._cache.clear()
+        self._clean_upto.clear()
+        self._stale.clear()
 
     def warm(self, cases: Mapping[str, dict], column: int, descending: bool,
              ids: Sequence[str]) -> None:
@@ -213,7 +221,7 @@ class CaseRows:
         a later sort by it is C-level work only (idle-time precomputation)."""
         if (column, descending) == (self.sort_column, self.descending):
             return  # the current column's cache is kept by rebuild/update
-        cache = self._cache.setdefault((column, descending), {})
+        cache = self._cache_for((column, descending))
         keyf = self._keyfuncs[column]
         missing = _MISSING[self._kinds[column], descending]
         for cid in ids:
@@ -236,25 +244,24 @@ class CaseRows:
         added = list(added)
         changed = list(changed)
         removed = list(removed)
-        if len(added) >= MIN_RESET_ROWS and len(added) > self.reset_fraction * len(self._ids):
-            self._forget(added, changed, removed)
+        stale = self._stale
+        if len(stale) > MAX_STALE_LOG:
+            self._column_cache()  # compacts the log (before logging this batch)
+        stale += added
+        stale += changed
+        stale += removed
+        if len(added) >= MIN_RESET_ROWS and len(added) > self.reset_fraction * len(self._pairs):
             self.rebuild(cases)  # one reset instead of thousands of single-row inserts
             return
         obs = self.observer
         shown = self._shown
-        cache = self._column_cache()
+        # the current column's keys of these cases are replaced below (the old key is
+        # still needed to find a shown row); it counts as clean for the logged ids
+        cache = self._cache.setdefault((self.sort_column, self.descending), {})
+        self._clean_upto[self.sort_column, self.descending] = len(stale)
         for cid in removed:
             if cid in shown:
                 self._remove(cid)
-        # other columns' keys of these cases are stale; the current column's are replaced
-        # below (the old key is still needed to find a shown row)
-        current = cache
-        for other in self._cache.values():
-            if other is not current:
-                pop = other.pop
-                for ids in (added, changed, removed):
-                    for cid in ids:
-                        pop(cid, None)
         for cid in removed:
             cache.pop(cid, None)
         touched: list[str] = []
@@ -294,48 +301,55 @@ class CaseRows:
     # ---- Internals
 
     def _column_cache(self) -> dict[str, Any]:
-        key = (self.sort_column, self.descending)
-        cache = self._cache.get(key)
+        return self._cache_for((self.sort_column, self.descending))
+
+    def _cache_for(self, which: tuple[int, bool]) -> dict[str, Any]:
+        """The key cache of ``(column, descending)``, cleaned of keys gone stale."""
+        stale = self._stale
+        if len(stale) > MAX_STALE_LOG:  # compact: keep only the current column's cache
+            current = (self.sort_column, self.descending)
+            self._forget_stale(current)
+            self._cache = {current: self._cache.get(current, {})}
+            self._clean_upto = {current: 0}
+            stale.clear()
+        cache = self._cache.get(which)
         if cache is None:
-            cache = self._cache[key] = {}
+            cache = self._cache[which] = {}
+            self._clean_upto[which] = len(stale)
+            return cache
+        self._forget_stale(which)
         return cache
 
-    def _forget(self, *id_lists: list[str]) -> None:
-        """Drop the cached keys of cases that changed (every column)."""
-        for cache in self._cache.values():
-            pop = cache.pop
-            for ids in id_lists:
-                for cid in ids:
+    def _forget_stale(self, which: tuple[int, bool]) -> None:
+        upto = self._clean_upto.get(which, 0)
+        stale = self._stale
+        if upto < len(stale):
+            cache = self._cache.get(which)
+            if cache is not None:
+                pop = cache.pop
+                for cid in stale[upto:]:
                     pop(cid, None)
+            self._clean_upto[which] = len(stale)
 
     def _row(self, index: int) -> int:
-        return len(self._ids) - 1 - index if self.descending else index
-
-    def _index(self, key: Any, cid: str) -> int:
-        """Where ``(key, cid)`` is or would go in the ascending list."""
-        keys = self._keys
-        lo = bisect_left(keys, key)
-        hi = bisect_right(keys, key, lo)
-        return bisect_left(self._ids, cid, lo, hi)
+        return len(self._pairs) - 1 - index if self.descending else index
 
     def _remove(self, cid: str) -> None:
         """Take out a shown row (its key still in the current column's cache)."""
-        index = self._index(self._column_cache()[cid], cid)
-        row = self._row(index)
+        key = self._cache[self.sort_column, self.descending][cid]
+        row = self._row(self._pairs.index(key, cid))
         self.observer.rows_removing(row, row)
-        del self._ids[index]
-        del self._keys[index]
+        self._pairs.remove(key, cid)
         self._shown.discard(cid)
         self.observer.rows_removed()
 
     def _insert(self, cid: str, key: Any) -> None:
         """Show a row (``key`` already stored in the current column's cache)."""
-        index = self._index(key, cid)
+        index = self._pairs.index(key, cid)
         # the row it will have once inserted
-        row = (len(self._ids) - index) if self.descending else index
+        row = (len(self._pairs) - index) if self.descending else index
         self.observer.rows_inserting(row, row)
-        self._ids.insert(index, cid)
-        self._keys.insert(index, key)
+        self._pairs.insert(key, cid)
         self._shown.add(cid)
         self.observer.rows_inserted()
 

@@ -36,6 +36,7 @@ from widgets.qt import (
     QHeaderView,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QResizeEvent,
     QSplitter,
@@ -48,7 +49,10 @@ from widgets.qt import (
 )
 from widgets.text import neutralize, safe
 
+#: the most bars the chart shows (fewer when its height cannot fit their names)
 CHART_UNITS = 8
+#: vertical space one bar's name needs, in lines of the tick font
+LINES_PER_BAR = 1.25
 #: widest unit name beside a bar (px); longer names are elided
 TICK_TEXT_PX = 190
 #: load (open cases per on-duty person) from which a unit is flagged as overloaded
@@ -202,6 +206,7 @@ class WorkloadPane(Pane):
         self._timer.setInterval(refresh_ms)
         self._timer.timeout.connect(self._refresh)
         self._chart_rows: list[UnitRow] | None = None
+        self._all_rows: list[UnitRow] = []
         self.model = WorkloadModel(self)
         self.view = QTableView(self)
         self.view.setObjectName("workload_view")
@@ -232,6 +237,7 @@ class WorkloadPane(Pane):
         self.bars = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[], brushes=[],
                                     pen=pg.mkPen(None))
         self.plot.addItem(self.bars)
+        self.plot.installEventFilter(self)
         self._style_plot()
 
         self.summary = plain_label("", self)
@@ -303,17 +309,29 @@ class WorkloadPane(Pane):
                         QItemSelectionModel.SelectionFlag.ClearAndSelect
                         | QItemSelectionModel.SelectionFlag.Rows)
                     break
-        self._update_chart(rows[:CHART_UNITS])
+        self._all_rows = rows
+        self._update_chart(rows[:self.chart_capacity()])
         total_open = sum(r.open for r in rows)
         over = sum(1 for r in rows if r.load >= HIGH_LOAD)
         self.summary.setText(self.tr("%1 units · %2 open cases · %3 overloaded (≥ %4 per person)")
                              .replace("%1", str(len(rows))).replace("%2", str(total_open))
                              .replace("%3", str(over)).replace("%4", f"{HIGH_LOAD:g}"))
 
+    def chart_capacity(self) -> int:
+        """How many bars fit the chart's height with a readable name each (1 to
+        :data:`CHART_UNITS`): a short dock shows fewer bars, never overlapping names."""
+        axis = self.plot.getAxis("left")
+        fm = QFontMetrics(axis.style.get("tickFont") or self.font())
+        bottom = self.plot.getAxis("bottom")
+        free = self.plot.height() - bottom.height() - 8
+        fit = int(free / (fm.height() * LINES_PER_BAR))
+        return max(1, min(CHART_UNITS, fit))
+
     def _update_chart(self, top: list[UnitRow]) -> None:
         if top == self._chart_rows:
             return  # nothing the chart shows has changed
         self._chart_rows = top
+        self._update_legend(len(top))
         n = len(top)
         ys = [n - 1 - i for i in range(n)]  # heaviest on top
         brushes = []
@@ -348,10 +366,20 @@ class WorkloadPane(Pane):
                         self.tr("Load")]
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
         self.plot.setLabel("bottom", self.tr("Open cases per on-duty person"))
+        self._update_legend(len(self._chart_rows) if self._chart_rows else CHART_UNITS)
+        self.view.setToolTip(self.tr("Double-click or press Enter to show the unit's cases"))
+
+    def _update_legend(self, bars: int) -> None:
         self.chart_legend.setText(self.tr("Bars: the %1 heaviest units · vermillion ≥ %2 per "
                                           "person (overloaded, ⚠) · orange: has overdue cases")
-                                  .replace("%1", str(CHART_UNITS)).replace("%2", f"{HIGH_LOAD:g}"))
-        self.view.setToolTip(self.tr("Double-click or press Enter to show the unit's cases"))
+                                  .replace("%1", str(bars)).replace("%2", f"{HIGH_LOAD:g}"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.plot and event.type() == QEvent.Type.Resize:
+            top = self._all_rows[:self.chart_capacity()]
+            if top != self._chart_rows:
+                self._update_chart(top)
+        return False
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()

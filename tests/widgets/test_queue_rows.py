@@ -123,3 +123,33 @@ def test_unchanged_key_reports_a_change_not_a_move() -> None:
     rows.update(cases, changed={"C4"})
     assert rep.changed == [(4, 4)]
     assert rep.mirror == rows.ids()
+
+
+def test_switching_columns_after_updates_uses_no_stale_key(monkeypatch) -> None:
+    """Keys cached for other columns (warmed, or used before) are dropped for cases that
+    changed meanwhile, also when the log of changed ids is compacted."""
+    import widgets.queue_rows as qr
+
+    for log_cap in (10**6, 7):
+        monkeypatch.setattr(qr, "MAX_STALE_LOG", log_cap)
+        rng = random.Random(11)
+        cases = make_cases(rng, 200)
+        rows = CaseRows(KEYS, kinds=KINDS)
+        rep = Replay(rows)
+        rows.observer = rep
+        rows.set_filter(lambda cid, c: c["open"], cases)
+        for col in range(3):
+            rows.warm(cases, col, False, list(cases))
+            rows.warm(cases, col, True, list(cases))
+        for step in range(40):
+            changed = set(rng.sample(sorted(cases), 8))
+            for cid in changed:
+                cases[cid] = dict(cases[cid], a=rng.randint(0, 9), b=rng.choice([None, "x", "q"]))
+            rows.update(cases, changed=changed)
+            if step % 3 == 0:
+                rows.set_sort(rng.randrange(3), rng.random() < 0.5, cases, refilter=False)
+            fresh = CaseRows(KEYS, kinds=KINDS)
+            fresh.set_filter(lambda cid, c: c["open"], cases)
+            fresh.set_sort(rows.sort_column, rows.descending, cases)
+            assert rows.ids() == fresh.ids()
+            assert rep.mirror == rows.ids()

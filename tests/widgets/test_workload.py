@@ -103,3 +103,27 @@ def test_table_and_chart_side_by_side_when_wide(qtbot, ctx) -> None:
     qtbot.waitUntil(lambda: p.split.orientation() == Qt.Orientation.Horizontal)
     p.resize(500, 700)
     qtbot.waitUntil(lambda: p.split.orientation() == Qt.Orientation.Vertical)
+
+
+def test_a_short_chart_shows_fewer_bars_so_names_never_overlap(qtbot, ctx) -> None:
+    """Each bar keeps 1.25 lines of the tick font for its name; the legend says how many."""
+    from widgets.qt import QFontMetrics
+    from widgets.workload import CHART_UNITS, LINES_PER_BAR
+
+    p = WorkloadPane(ctx, refresh_ms=0)
+    qtbot.addWidget(p)
+    full = min(CHART_UNITS, len(p.rows()))
+    assert full >= 6
+    axis = p.plot.getAxis("left")
+    line = QFontMetrics(axis.style.get("tickFont") or p.font()).height() * LINES_PER_BAR
+    p.resize(1000, 700)
+    p.show()
+    qtbot.waitUntil(lambda: len(p.bars.opts["y"]) == full)
+    p.resize(420, 330)  # narrow: table above chart, the chart gets half of a low dock
+    qtbot.waitUntil(lambda: len(p.bars.opts["y"]) < full)
+    n = len(p.bars.opts["y"])
+    free = p.plot.height() - p.plot.getAxis("bottom").height()
+    assert 1 <= n and n * line <= free
+    assert f" {n} " in p.chart_legend.text()
+    p.resize(1000, 700)
+    qtbot.waitUntil(lambda: len(p.bars.opts["y"]) == full)
