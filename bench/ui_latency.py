@@ -36,7 +36,7 @@ from console.bridge import Bridge as ConsoleBridge  # noqa: E402
 from console.bridge import freeze_loaded  # noqa: E402
 from tests.widgets.conftest import Clock, FakeContext  # noqa: E402
 from tests.widgets.factory import T0, World  # noqa: E402
-from widgets.qt import QApplication, QDockWidget, QMainWindow, Qt, QTimer  # noqa: E402
+from widgets.qt import QApplication, QDockWidget, QMainWindow, Qt, QTableView, QTimer  # noqa: E402
 
 TARGET_FEED_P99 = 20.0
 TARGET_CATCHUP_P99 = 50.0
@@ -250,6 +250,34 @@ def main() -> int:
         fn()
         app.processEvents()
         filter_ms[name] = 1000 * (time.perf_counter() - t)
+    # ---- one repaint of the visible table: the queue's own painting vs QTableView's
+    stock = QTableView()
+    stock.setModel(queue_pane.model)
+    stock.setWordWrap(False)
+    stock.setAlternatingRowColors(True)
+    stock.setShowGrid(False)
+    stock.verticalHeader().hide()
+    stock.verticalHeader().setDefaultSectionSize(queue_pane.view.verticalHeader().defaultSectionSize())
+    for col in range(queue_pane.model.columnCount()):
+        stock.setColumnWidth(col, queue_pane.view.columnWidth(col))
+    stock.resize(queue_pane.view.size())
+    stock.show()
+    app.processEvents()
+    queue_pane.flush()
+    paint_ms: dict[str, list[float]] = {"QTableView + QStyledItemDelegate": [],
+                                        "StaticTextTable (the queue's)": []}
+    for _ in range(10):
+        for name, table in zip(paint_ms, (stock, queue_pane.view), strict=True):
+            t = time.perf_counter()
+            table.viewport().repaint()
+            paint_ms[name].append(1000 * (time.perf_counter() - t))
+    stock.close()
+    stock.setModel(None)  # type: ignore[arg-type]  # no longer a listener of the model
+    stock.deleteLater()
+    for name, xs in paint_ms.items():
+        print(f"repaint of the visible table, {name:<34} median {pct(xs, 50):5.1f} ms")
+    print(f"  ratio stock/own: {pct(paint_ms['QTableView + QStyledItemDelegate'], 50) / max(1e-9, pct(paint_ms['StaticTextTable (the queue' + chr(39) + 's)'], 50)):.1f}x")
+
     for name, ms in sort_ms.items():
         print(f"sort   {name:<22} {ms:7.1f} ms  {'OK' if ms < TARGET_SORT_MS else 'SLOW'}")
     for name, ms in filter_ms.items():

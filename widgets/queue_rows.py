@@ -189,8 +189,12 @@ class CaseRows:
             ids = [cid for cid, case in cases.items() if pred(cid, case)]
             shown = set(ids)
         else:
-            ids = self._pairs.ids()
+            # in the cases' own order (arrival order, nearly id order: the id sort below
+            # is then close to linear, where the previous column's order would not be)
             shown = self._shown
+            ids = [cid for cid in cases if cid in shown]
+            if len(ids) != len(shown):  # not in sync after all: keep what is shown
+                ids = self._pairs.ids()
         cache = self._column_cache()
         # sort by id, then (stably) by the scalar key: the (key, id) order; both sorts are
         # C level (ids arrive nearly in id order, so the first is close to linear)
