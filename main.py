@@ -24,7 +24,9 @@ def main(argv: list[str]) -> int:
         return hub_main(argv[1:])
     if command == "sync":
         from client.cli import sync_main
+        from client.gc_policy import tune_for_streaming
 
+        tune_for_streaming()
         return sync_main(argv[1:])
     if command == "export":
         from client.cli import export_main
@@ -38,8 +40,10 @@ def main(argv: list[str]) -> int:
         from console.review.cli import report_main
 
         return report_main(argv[1:])
+    from client.gc_policy import tune_for_streaming
     from console.app import console_main
 
+    tune_for_streaming()
     return console_main(argv)
 
 

@@ -8,7 +8,13 @@ holds a backlog of N case events (~630-byte frames). Two readers drain it from s
   to its store) handing batches to a State applied on the main thread, as the console
   does — timed until the State holds the last seq.
 
-Run: ``python bench/ingest.py [--events 100000] [--rounds 2]``. Targets: full ≥ 20,000
+Each round runs the bare loop and then the full client, back to back, and the ratio is
+taken per round (the two share the machine's conditions of that moment; on a shared VM
+the bare loop alone varies 40–70k frames/s from one minute to the next); the median of
+the rounds' ratios is the figure. The full client runs with the process settings the
+console and the mirror use (``client.gc_policy.tune_for_streaming``).
+
+Run: ``python bench/ingest.py [--events 100000] [--rounds 5]``. Targets: full ≥ 20,000
 events/s, full/bare ≥ 0.5, a 100,000-event catch-up under 10 s.
 """
 
@@ -16,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -102,7 +109,7 @@ def full(url: str, token: str, n: int) -> tuple[float, float, dict]:
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--events", type=int, default=100_000)
-    p.add_argument("--rounds", type=int, default=2)
+    p.add_argument("--rounds", type=int, default=5)
     p.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     a = p.parse_args()
     if a.serve:
@@ -113,22 +120,29 @@ def main() -> int:
     try:
         assert child.stdout is not None
         url, token, avg = child.stdout.readline().split()
+        from client.gc_policy import tune_for_streaming
+
+        tune_for_streaming()
         print(f"backlog: {a.events:,} events, {avg}-byte frames on average, hub {url}")
-        bares, fulls = [], []
+        bares, fulls, ratios = [], [], []
         for r in range(a.rounds):
             bares.append(bare(url, token, a.events))
             rate, secs, info = full(url, token, a.events)
-            fulls.append((rate, secs, info))
+            fulls.append((rate, secs))
+            ratios.append(rate / bares[-1])
             print(f"round {r + 1}: bare {bares[-1]:>9,.0f} frames/s   full {rate:>9,.0f} events/s "
-                  f"({secs:.2f} s for the catch-up) {info}")
-        b = max(bares)
-        f, secs, _ = max(fulls)
+                  f"ratio {ratios[-1]:.2f}  ({secs:.2f} s for the catch-up) {info}")
+        b = statistics.median(bares)
+        f = statistics.median(rate for rate, _ in fulls)
+        ratio = statistics.median(ratios)
+        secs = max(s for _, s in fulls)
         print()
-        print(f"bare loop (websocket-client + orjson)      : {b:>9,.0f} frames/s")
-        print(f"full client (parse+sequence+cache+apply)   : {f:>9,.0f} events/s")
-        print(f"ratio full/bare                            : {f / b:>9.2f}   (target >= 0.5)")
-        print(f"{a.events:,}-event catch-up                    : {secs:>9.2f} s (target < 10 s)")
-        ok = f >= 20_000 and f / b >= 0.5 and secs < 10
+        print(f"bare loop (websocket-client + orjson), median : {b:>9,.0f} frames/s")
+        print(f"full client (parse+sequence+cache+apply), med.: {f:>9,.0f} events/s")
+        print(f"ratio full/bare, median of the rounds' ratios : {ratio:>9.2f}   (target >= 0.5; "
+              f"rounds {min(ratios):.2f}–{max(ratios):.2f})")
+        print(f"{a.events:,}-event catch-up, slowest round       : {secs:>9.2f} s (target < 10 s)")
+        ok = f >= 20_000 and ratio >= 0.5 and secs < 10
         print("targets:", "MET" if ok else "NOT MET")
         return 0 if ok else 1
     finally:

@@ -183,6 +183,9 @@ def main() -> int:
                     help="the bridge's time budget per turn (default: console.bridge's)")
     args = ap.parse_args()
 
+    from client.gc_policy import tune_for_streaming
+
+    tune_for_streaming()  # as main.py does for the console
     app = QApplication.instance() or QApplication(sys.argv)
     from widgets.alerts import AlertsPane
     from widgets.case_queue import CaseQueuePane
