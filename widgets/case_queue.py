@@ -83,8 +83,9 @@ PRESETS: dict[str, Callable[[dict, int], bool]] = {
 }
 PRESET_ORDER = ("open", "overdue", "critical", "unassigned", "all")
 #: a busy feed repaints the table at most this often (ms); user input repaints at once.
-#: A repaint of a full-screen table costs 25-40 ms (software raster), so at most one per
-#: second keeps the event loop's p99 lateness low under a 2,000 events/s feed.
+#: One repaint of a full-screen table costs 4-9 ms with the table's own painting
+#: (widgets.static_cells; 27-47 ms through QTableView's), and the rows it shows change
+#: many times a second under a 2,000 events/s feed: once a second keeps them readable.
 REPAINT_MS = 1000
 #: display strings are cached for at most this many cases (those shown lately)
 MAX_CACHED_ROWS = 20_000
@@ -270,7 +271,7 @@ class CaseQueueModel(QAbstractTableModel):
 
     def cell(self, row: int, col: int) -> tuple[str, QColor | None, bool, bool]:
         """What the table paints in one cell: ``(text, colour or None, bold, right
-        aligned)`` (the delegate's single question; the same answers as :meth:`data`)."""
+        aligned)`` (all the table's painting asks; the same answers as :meth:`data`)."""
         if row < 0 or row >= len(self.rows):
             return _NO_CELL
         cid = self.rows.id_at(row)

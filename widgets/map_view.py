@@ -1,5 +1,10 @@
 """Map pane: open cases by lat/lon as one pyqtgraph ScatterPlotItem; click to select.
 
+A supervisor drags a case from the map with **Shift** held (Shift+press on a point, then
+move): a plain drag pans the map, and with 100,000 points nearly every press is near one.
+The drag carries the same payload as a drag from the queue (``widgets.reassign``), so the
+workload and dispatch boards take it alike.
+
 Cost model: a plain ``ScatterPlotItem.setData`` with a brush and symbol per point costs
 ~1.5 s for 100,000 points (pyqtgraph styles every point in Python). So the item is kept
 as a fixed set of *slots*: a case owns a slot; a batch restyles only its own slots (hidden
@@ -24,7 +29,21 @@ from client.state import ChangeSet
 from client.workload import is_active
 from widgets.common import PRIORITY_COLOR, plain_label, priority_text, status_text
 from widgets.pane import Pane, PaneContext
-from widgets.qt import QColor, QElapsedTimer, QEvent, QTimer, QVBoxLayout, QWidget
+from widgets.qt import (
+    QApplication,
+    QColor,
+    QDrag,
+    QElapsedTimer,
+    QEvent,
+    QMouseEvent,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+)
+from widgets.reassign import encode_items
 
 STATUS_SYMBOLS = {"reported": "o", "returned": "t", "dispatched": "s", "accepted": "d"}
 SYMBOL_CHARS = {"reported": "●", "returned": "▼", "dispatched": "■", "accepted": "◆"}
@@ -142,6 +161,9 @@ class MapPane(Pane):
         self.plot.addItem(self.highlight)
         self.plot.addItem(self.highlight_inner)
         self.plot.scene().sigMouseClicked.connect(self._on_scene_click)
+        self.drag_allowed = not ctx.read_only and ctx.role == "supervisor"
+        self._drag_from: tuple[QPoint, str] | None = None  # Shift+press on a case
+        self.plot.viewport().installEventFilter(self)
         self.legend = plain_label("", self, wrap=True)
         self.legend.setObjectName("map_legend")
         lay = QVBoxLayout(self)
@@ -210,6 +232,15 @@ class MapPane(Pane):
 
     def select_at(self, lon: float, lat: float) -> str | None:
         """Select (emit) the drawn case nearest to ``(lon, lat)`` within the tolerance."""
+        cid = self.case_near(lon, lat)
+        if cid is not None:
+            self._selected = cid
+            self._show_highlight()
+            self.sig_case_selected.emit(cid)
+        return cid
+
+    def case_near(self, lon: float, lat: float) -> str | None:
+        """The drawn case nearest to ``(lon, lat)`` within the click tolerance, or None."""
         if not self._slot_of:
             return None
         px, py = self.plot.getViewBox().viewPixelSize()
@@ -222,12 +253,52 @@ class MapPane(Pane):
         i = int(np.nanargmin(dist))
         if dist[i] > CLICK_TOLERANCE_PX ** 2:
             return None
-        cid = self._ids[i]
-        if cid is not None:
+        return self._ids[i]
+
+    def case_at_pixel(self, pos: QPoint) -> str | None:
+        """The case under a point of the plot's viewport (widget pixels), or None."""
+        scene = self.plot.mapToScene(pos)
+        view = self.plot.getViewBox().mapSceneToView(scene)
+        return self.case_near(view.x(), view.y())
+
+    def start_drag(self, case_id: str) -> QDrag | None:
+        """Drag ``case_id`` (Shift+drag from the map); returns the finished QDrag."""
+        case = self.ctx.state.cases.get(case_id)
+        if case is None:
+            return None
+        drag = QDrag(self)
+        drag.setMimeData(encode_items([{"id": case_id, "version": case.get("version")}]))
+        drag.exec(Qt.DropAction.MoveAction)
+        return drag
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Shift+press on a case and move: drag it (supervisors); otherwise the map's own."""
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            self._drag_from = None
+            if (self.drag_allowed and event.button() == Qt.MouseButton.LeftButton
+                    and event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+                pos = event.position().toPoint()
+                cid = self.case_at_pixel(pos)
+                if cid is not None:
+                    self._drag_from = (pos, cid)
+                    return True  # not a pan
+        elif kind == QEvent.Type.MouseMove and self._drag_from is not None \
+                and isinstance(event, QMouseEvent):
+            start, cid = self._drag_from
+            if (event.position().toPoint() - start).manhattanLength() \
+                    >= QApplication.startDragDistance():
+                self._drag_from = None
+                self.start_drag(cid)
+            return True
+        elif kind == QEvent.Type.MouseButtonRelease and self._drag_from is not None:
+            _, cid = self._drag_from  # Shift+click without a move: select it
+            self._drag_from = None
             self._selected = cid
             self._show_highlight()
             self.sig_case_selected.emit(cid)
-        return cid
+            return True
+        return False
 
     # ---- Internals
 
@@ -326,6 +397,9 @@ class MapPane(Pane):
         self.legend.setText(self.tr("%1 open cases · shape = status: %2 · fill = priority: %3")
                             .replace("%1", f"{len(self._slot_of):,}")
                             .replace("%2", shapes).replace("%3", colours))
+        self.plot.setToolTip(self.tr("Click a case to select it; Shift+drag it onto a unit to "
+                                     "assign it") if self.drag_allowed
+                             else self.tr("Click a case to select it"))
         self.plot.setLabel("bottom", self.tr("Longitude"))
         self.plot.setLabel("left", self.tr("Latitude"))
 

@@ -5,7 +5,7 @@
     <name />
     <message>
         <location filename="../../console/review/cli.py" line="+295" />
-        <location filename="../../console/review/window.py" line="+559" />
+        <location filename="../../console/review/window.py" line="+529" />
         <source>Handover report…</source>
         <translation>Handover report…</translation>
     </message>
@@ -344,8 +344,8 @@
         <translation>Definitions: cases of the shift = open at its start or changed during it, as at its end; closure rate = closed in the shift / cases of the shift; on time = closed no later than due; overdue at handover = still being handled past due. Priorities: {c} = critical.</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="-183" />
-        <location line="+315" />
+        <location filename="../../console/review/window.py" line="-152" />
+        <location line="+284" />
         <source>Read-only review of a cached shift — no hub connection.</source>
         <translation>Read-only review of a cached shift — no hub connection.</translation>
     </message>
@@ -1197,9 +1197,9 @@
 <context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+492" />
+        <location filename="../../widgets/case_queue.py" line="+527" />
         <source>… assigning → %1</source>
-        <extracomment>saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. A repaint of a full-screen table costs 25-40 ms (software raster), so at most one per second keeps the event loop's p99 lateness low under a 2,000 events/s feed. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns</extracomment>
+        <extracomment>saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table's own painting (widgets.static_cells; 27-47 ms through QTableView's), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns</extracomment>
         <translation>… assigning → %1</translation>
     </message>
     <message>
@@ -2148,12 +2148,12 @@
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../widgets/map_view.py" line="+173" />
+        <location filename="../../widgets/map_view.py" line="+195" />
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location line="+151" />
+        <location line="+200" />
         <source>vermillion</source>
         <translation>vermillion</translation>
     </message>
@@ -2174,6 +2174,16 @@
     </message>
     <message>
         <location line="+3" />
+        <source>Click a case to select it; Shift+drag it onto a unit to assign it</source>
+        <translation>Click a case to select it; Shift+drag it onto a unit to assign it</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Click a case to select it</source>
+        <translation>Click a case to select it</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Longitude</source>
         <translation>Longitude</translation>
     </message>
@@ -2358,7 +2368,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../console/session.py" line="+86" />
+        <location filename="../../console/session.py" line="+87" />
         <source>{label}: this console is read-only.</source>
         <translation>{label}: this console is read-only.</translation>
     </message>
@@ -2660,9 +2670,9 @@
 <context>
     <name>WorkloadPane</name>
     <message>
-        <location filename="../../widgets/workload.py" line="+267" />
+        <location filename="../../widgets/workload.py" line="+273" />
         <source>Unit workloads</source>
-        <extracomment>widest unit name beside a bar (px); longer names are elided load (open cases per on-duty person) from which a unit is flagged as overloaded</extracomment>
+        <extracomment>the most bars the chart shows (fewer when its height cannot fit their names) vertical space one bar's name needs, in lines of the tick font widest unit name beside a bar (px); longer names are elided load (open cases per on-duty person) from which a unit is flagged as overloaded</extracomment>
         <translation>Unit workloads</translation>
     </message>
     <message>
@@ -2671,12 +2681,12 @@
         <translation>%1 open cases for %2 on duty</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+22" />
         <source>%1 units · %2 open cases · %3 overloaded (≥ %4 per person)</source>
         <translation>%1 units · %2 open cases · %3 overloaded (≥ %4 per person)</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+48" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
@@ -2716,12 +2726,12 @@
         <translation>Open cases per on-duty person</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+5" />
         <source>Bars: the %1 heaviest units · vermillion ≥ %2 per person (overloaded, ⚠) · orange: has overdue cases</source>
         <translation>Bars: the %1 heaviest units · vermillion ≥ %2 per person (overloaded, ⚠) · orange: has overdue cases</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-3" />
         <source>Double-click or press Enter to show the unit's cases</source>
         <translation>Double-click or press Enter to show the unit's cases</translation>
     </message>

@@ -102,3 +102,89 @@ def test_map_paints_with_no_open_case(qtbot, world, clock) -> None:
     p.flush()
     assert p.point_count() == 0
     p.grab()
+
+
+def _mouse(kind, pos, buttons, modifiers):  # noqa: ANN001, ANN202
+    from widgets.qt import QEvent, QMouseEvent, QPointF, Qt
+
+    button = Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else \
+        Qt.MouseButton.NoButton
+    p = QPointF(pos)
+    return QMouseEvent(kind, p, p, button, buttons, modifiers)
+
+
+def _press_move_release(p: MapPane, start, end, modifiers):  # noqa: ANN001, ANN202
+    from widgets.qt import QApplication, QEvent, Qt
+
+    vp = p.plot.viewport()
+    left = Qt.MouseButton.LeftButton
+    QApplication.sendEvent(vp, _mouse(QEvent.Type.MouseButtonPress, start, left, modifiers))
+    QApplication.sendEvent(vp, _mouse(QEvent.Type.MouseMove, end, left, modifiers))
+    QApplication.sendEvent(vp, _mouse(QEvent.Type.MouseButtonRelease, end,
+                                      Qt.MouseButton.NoButton, modifiers))
+
+
+def _pixel_of(p: MapPane, cid: str):  # noqa: ANN202
+    from widgets.qt import QPointF
+
+    lon, lat = p.position_of(cid)
+    scene = p.plot.getViewBox().mapViewToScene(QPointF(lon, lat))
+    return p.plot.mapFromScene(scene)
+
+
+def test_shift_drag_from_the_map_carries_the_case(qtbot, ctx, monkeypatch) -> None:
+    """Shift+press on a point and move: one case (id, version) is dragged, the map does
+    not pan; without Shift the same gesture pans and drags nothing."""
+    from widgets.qt import Qt
+    from widgets.reassign import decode_items
+
+    p = MapPane(ctx)
+    qtbot.addWidget(p)
+    p.resize(700, 600)
+    p.show()
+    qtbot.waitExposed(p)
+    dragged: list[list[dict]] = []
+
+    class FakeDrag:  # QDrag.exec would run a nested event loop until a drop
+        def __init__(self, parent) -> None:  # noqa: ANN001
+            pass
+
+        def setMimeData(self, mime) -> None:  # noqa: ANN001, N802
+            dragged.append(decode_items(mime))
+
+        def exec(self, action) -> None:  # noqa: ANN001
+            pass
+
+    from widgets import map_view
+
+    monkeypatch.setattr(map_view, "QDrag", FakeDrag)
+
+    cid = next(iter(p._slot_of))
+    start = _pixel_of(p, cid)
+    assert p.case_at_pixel(start) is not None
+    target = p.case_at_pixel(start)
+    far = start + type(start)(60, 40)
+    before = p.plot.getViewBox().viewRange()
+    _press_move_release(p, start, far, Qt.KeyboardModifier.ShiftModifier)
+    assert dragged == [[{"id": target, "version": ctx.state.cases[target]["version"]}]]
+    assert p.plot.getViewBox().viewRange() == before  # no pan
+    _press_move_release(p, start, far, Qt.KeyboardModifier.NoModifier)
+    assert len(dragged) == 1  # a plain drag is the map's (pan), not a case drag
+    assert p.plot.getViewBox().viewRange() != before
+
+
+def test_officer_cannot_drag_from_the_map(qtbot, state, world) -> None:
+    from tests.widgets.conftest import FakeContext
+    from widgets.qt import Qt
+
+    p = MapPane(FakeContext(state, world, role="officer"))
+    qtbot.addWidget(p)
+    p.resize(700, 600)
+    p.show()
+    qtbot.waitExposed(p)
+    started: list[str] = []
+    p.start_drag = started.append  # type: ignore[method-assign]
+    cid = next(iter(p._slot_of))
+    start = _pixel_of(p, cid)
+    _press_move_release(p, start, start + type(start)(60, 40), Qt.KeyboardModifier.ShiftModifier)
+    assert started == []
