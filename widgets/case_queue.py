@@ -436,7 +436,7 @@ class CaseQueuePane(Pane):
         hh.setStretchLastSection(False)
         hh.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         hh.setSortIndicator(COL_LEFT, Qt.SortOrder.AscendingOrder)
-        widths = {COL_STATUS: 104, COL_PRIORITY: 70, COL_CATEGORY: 170, COL_REGION: 110,
+        widths = {COL_STATUS: 104, COL_PRIORITY: 88, COL_CATEGORY: 170, COL_REGION: 110,
                   COL_UNIT: 150, COL_SOURCE: 84, COL_AGE: 70, COL_LEFT: 90, COL_ID: 170}
         for col, w in widths.items():
             self.view.setColumnWidth(col, w)
