@@ -103,6 +103,18 @@ class SlaClock:
             self._texts[cid] = texts
         return out
 
+    def copy(self) -> SlaClock:
+        """An independent copy."""
+        n = SlaClock.__new__(SlaClock)
+        n.now = self.now
+        n.near = self.near.copy()
+        n.overdue = self.overdue.copy()
+        n._times = self._times.copy()
+        n._texts = self._texts.copy()
+        n._next = self._next.copy()
+        n._heap = self._heap.copy()
+        return n
+
     def remove(self, cid: str) -> int:
         """Stop tracking ``cid``; return its phase before."""
         old = self.phase(cid)

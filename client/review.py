@@ -45,13 +45,10 @@ from typing import Any
 import numpy as np
 import orjson
 
-from client.alerts import SlaClock
 from client.cache import FILE_RE, SCHEMA_VERSION
 from client.errors import CacheError
 from client.state import ChangeSet, State
-from client.store import Store
 from client.timeutil import DEFAULT_ZONE, format_time, parse_time_or_none
-from client.workload import WorkloadBook
 
 log = logging.getLogger(__name__)
 
@@ -341,58 +338,6 @@ def _info(label: str, path: Path) -> ShiftInfo:
         int(nsnap), int(n), lo, hi)
 
 
-# ---- Copying a State (checkpoints)
-
-
-def clone_state(state: State) -> State:
-    """An independent copy of ``state`` (the hub's case dicts are shared, never copied).
-
-    Copies every container the State and its parts mutate; the attribute sets are pinned
-    by a test so a new field in ``client.state`` is noticed.
-    """
-    new = State.__new__(State)
-    new.zone_name = state.zone_name
-    new.clock = state.clock
-    new.store = _clone_store(state.store)
-    new._sla = _clone_sla(state._sla)
-    book = WorkloadBook.__new__(WorkloadBook)
-    book._by_unit = {u: row[:] for u, row in state._book._by_unit.items()}
-    new._book = book
-    new._day = state._day  # immutable (replaced, never mutated)
-    new._today = state._today[:]
-    new.urges_by_case = state.urges_by_case.copy()
-    new.urges_by_unit = state.urges_by_unit.copy()
-    return new
-
-
-def _clone_store(s: Store) -> Store:
-    n = Store.__new__(Store)
-    n.seq = s.seq
-    n.server_time = s.server_time
-    n.post = s.post
-    n.regions = s.regions.copy()
-    n.units = s.units.copy()
-    n.cases = s.cases.copy()
-    n.calls = s.calls.copy()
-    n.whistles = s.whistles.copy()
-    n.subtree = s.subtree.copy()
-    n.ignored = s.ignored
-    n._dropped = s._dropped.copy()
-    return n
-
-
-def _clone_sla(c: SlaClock) -> SlaClock:
-    n = SlaClock.__new__(SlaClock)
-    n.now = c.now
-    n.near = c.near.copy()
-    n.overdue = c.overdue.copy()
-    n._times = c._times.copy()
-    n._texts = c._texts.copy()
-    n._next = c._next.copy()
-    n._heap = c._heap.copy()
-    return n
-
-
 # ---- The timeline
 
 
@@ -615,7 +560,7 @@ class ShiftReview:
 
     def _checkpoint(self, step: int, state: State) -> None:
         self._cp_steps.append(step)
-        self._cp_states.append(clone_state(state))
+        self._cp_states.append(state.copy())
 
     # ---- Timeline
 
@@ -733,7 +678,7 @@ class ShiftReview:
         """
         step = min(max(0, int(step)), self.n_steps - 1)
         i = bisect.bisect_right(self._cp_steps, step) - 1
-        state = clone_state(self._cp_states[i])
+        state = self._cp_states[i].copy()
         self._replay(state, self._cp_steps[i] + 1, step + 1)
         t = self.step_time(step) if now is None else max(now, self.step_time(step))
         state.tick(t)

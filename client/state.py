@@ -220,6 +220,21 @@ class State:
         day = local_date(self._day.start + 1, self.zone_name).isoformat()
         return TodayCounters(day, r, d, c, cr)
 
+    def copy(self) -> State:
+        """An independent copy (for review checkpoints): every container the State and its
+        parts mutate is copied; the hub's case dicts are shared (never mutated)."""
+        new = State.__new__(State)
+        new.zone_name = self.zone_name
+        new.clock = self.clock
+        new.store = self.store.copy()
+        new._sla = self._sla.copy()
+        new._book = self._book.copy()
+        new._day = self._day  # immutable (replaced, never mutated)
+        new._today = self._today[:]
+        new.urges_by_case = self.urges_by_case.copy()
+        new.urges_by_unit = self.urges_by_unit.copy()
+        return new
+
     # ---- Applying
 
     def apply_batch(self, batch: Batch, now: float | None = None) -> ChangeSet:

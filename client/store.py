@@ -132,6 +132,22 @@ class Store:
             "whistles": list(self.whistles.values()),
         }
 
+    def copy(self) -> Store:
+        """An independent copy (the hub's dicts inside are shared: they are never mutated)."""
+        n = Store.__new__(Store)
+        n.seq = self.seq
+        n.server_time = self.server_time
+        n.post = self.post
+        n.regions = self.regions.copy()
+        n.units = self.units.copy()
+        n.cases = self.cases.copy()
+        n.calls = self.calls.copy()
+        n.whistles = self.whistles.copy()
+        n.subtree = self.subtree.copy()
+        n.ignored = self.ignored
+        n._dropped = self._dropped.copy()
+        return n
+
     def in_scope(self, region_id: str) -> bool:
         """True when ``region_id`` is in the post's subtree (everything, if regions unknown)."""
         return region_id in self.subtree or not self.subtree

@@ -100,6 +100,12 @@ class WorkloadBook:
         """Forget all counts."""
         self._by_unit.clear()
 
+    def copy(self) -> WorkloadBook:
+        """An independent copy."""
+        n = WorkloadBook()
+        n._by_unit = {u: row[:] for u, row in self._by_unit.items()}
+        return n
+
     def add(self, unit_id: str, sign: int, phase: int, urgent: bool) -> None:
         """Add (sign=1) or remove (sign=-1) one active case in ``phase`` held by ``unit_id``."""
         row = self._by_unit.get(unit_id)

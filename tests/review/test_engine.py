@@ -15,7 +15,6 @@ from client.review import (
     ReviewCursor,
     ReviewReadOnlyError,
     ShiftReview,
-    clone_state,
     list_shifts,
     open_review,
     read_shift,
@@ -47,8 +46,8 @@ def picture(state: State) -> tuple:
             dict(state.urges_by_unit))
 
 
-def test_clone_covers_every_field() -> None:
-    """If client.state grows a field, clone_state must learn it (this pins the sets)."""
+def test_copy_covers_every_field() -> None:
+    """If client.state grows a field, State.copy must learn it (this pins the sets)."""
     s = State(clock=lambda: 0.0)
     assert set(vars(s)) == {"zone_name", "clock", "store", "_sla", "_book", "_day", "_today",
                             "urges_by_case", "urges_by_unit"}
@@ -57,10 +56,14 @@ def test_clone_covers_every_field() -> None:
     assert set(vars(SlaClock())) == {"now", "near", "overdue", "_times", "_texts", "_next",
                                      "_heap"}
     assert set(vars(WorkloadBook())) == {"_by_unit"}
-    c = clone_state(s)
+    c = s.copy()
     for name in vars(s):
         if name not in ("zone_name", "clock", "_day"):
             assert getattr(c, name) is not getattr(s, name), name
+    for part in ("store", "_sla", "_book"):
+        for name, value in vars(getattr(s, part)).items():
+            if isinstance(value, dict | list | set):
+                assert getattr(getattr(c, part), name) is not value, (part, name)
 
 
 def test_state_at_time_equals_independent_replay(shift_file: Path) -> None:
