@@ -262,9 +262,12 @@ class State:
         self._today = [0, 0, 0, 0]
         self.urges_by_case.clear()
         self.urges_by_unit.clear()
+        cs = ChangeSet(reset=True, counters_changed=True, seq=self.store.seq)
+        on_case = self._on_case
+        scratch = ChangeSet()  # a reset says it all; the per-case details are not kept
         for cid, case in self.store.cases.items():
-            self._add_case(cid, case)
-        return ChangeSet(reset=True, counters_changed=True, seq=self.store.seq)
+            on_case(cid, None, case, scratch)
+        return cs
 
     def tick(self, now: float | None = None) -> ChangeSet:
         """Move time to ``now``: cases change SLA phase; "today" may roll over."""
@@ -367,19 +370,6 @@ class State:
             cs.calls_changed.add(ch.key)
         elif kind == "whistle":
             cs.whistles_changed.add(ch.key)
-
-    def _add_case(self, cid: str, case: dict) -> None:
-        """Count one case in the derived views (snapshot load)."""
-        if case.get("status") not in INACTIVE:
-            _, phase = self._sla.set_text(cid, case.get("reported_at"), case.get("due_at"))
-            unit = case.get("unit_id")
-            if isinstance(unit, str):
-                self._book.add(unit, 1, phase, case.get("priority") in URGENT)
-        delta = day_contribution(case, self._day)
-        if any(delta):
-            t = self._today
-            for i in range(4):
-                t[i] += delta[i]
 
     def _recount_today(self) -> None:
         t = [0, 0, 0, 0]

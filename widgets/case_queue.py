@@ -224,8 +224,8 @@ class CaseQueueModel(QAbstractTableModel):
         return cid, self._pane.ctx.state.cases.get(cid)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DisplayRole) -> Any:
-        # Called ~7 times per visible cell per repaint: answer the unused roles first, and
-        # the display role from the per-case cache (see _cells_of).
+        # The table paints through cell(); data() serves tooltips, drags, accessibility
+        # and tests: the unused roles first, the display role from the per-case cache.
         if role not in _ROLES_USED:
             return None
         col = index.column()
@@ -251,20 +251,9 @@ class CaseQueueModel(QAbstractTableModel):
                 return neutralize(case.get("title"))
             return neutralize(self._display(cid, case, col))
         if role == _ForegroundRole:
-            if col == COL_PRIORITY:
-                return self._prio.get(case.get("priority"))
-            if col == COL_STATUS:
-                return self._colors.get(case.get("status"))
-            if col == COL_LEFT:
-                phase = self._pane.ctx.state.alert_phase(cid)
-                return self._overdue if phase == 2 else self._near if phase == 1 else None
-            return None
+            return self.cell(row, col)[1]
         if role == _FontRole:
-            if col == COL_PRIORITY and case.get("priority") == "critical":
-                return self._bold
-            if col == COL_LEFT and self._pane.ctx.state.alert_phase(cid) == 2:
-                return self._bold
-            return None
+            return self._bold if self.cell(row, col)[2] else None
         if role == _UserRole:
             return cid
         return None

@@ -234,9 +234,7 @@ class MapPane(Pane):
         """Select (emit) the drawn case nearest to ``(lon, lat)`` within the tolerance."""
         cid = self.case_near(lon, lat)
         if cid is not None:
-            self._selected = cid
-            self._show_highlight()
-            self.sig_case_selected.emit(cid)
+            self._select(cid)
         return cid
 
     def case_near(self, lon: float, lat: float) -> str | None:
@@ -294,11 +292,14 @@ class MapPane(Pane):
         elif kind == QEvent.Type.MouseButtonRelease and self._drag_from is not None:
             _, cid = self._drag_from  # Shift+click without a move: select it
             self._drag_from = None
-            self._selected = cid
-            self._show_highlight()
-            self.sig_case_selected.emit(cid)
+            self._select(cid)
             return True
         return False
+
+    def _select(self, case_id: str) -> None:
+        self._selected = case_id
+        self._show_highlight()
+        self.sig_case_selected.emit(case_id)
 
     # ---- Internals
 

@@ -16,7 +16,7 @@ Threading: not thread-safe (GUI thread only, like the rows that use it).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from itertools import accumulate, chain
 from typing import Any
 
@@ -61,9 +61,6 @@ class SortedPairs:
         """Every key in ascending order."""
         return list(chain.from_iterable(self._kc))
 
-    def __iter__(self) -> Iterator[str]:
-        return chain.from_iterable(self._ic)
-
     # ---- Positions
 
     def id_at(self, index: int) -> str:
@@ -79,14 +76,6 @@ class SortedPairs:
             return 0
         c, i = self._locate(key, cid)
         return self._off[c] + i
-
-    def contains(self, key: Any, cid: str) -> bool:
-        """True when the pair ``(key, cid)`` is held."""
-        if not self._kc:
-            return False
-        c, i = self._locate(key, cid)
-        ids = self._ic[c]
-        return i < len(ids) and ids[i] == cid and self._kc[c][i] == key
 
     # ---- Changes
 

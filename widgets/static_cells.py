@@ -99,10 +99,6 @@ class StaticTextTable(QTableView):
         self._cell = cell
         self._texts: StaticTexts | None = None
 
-    def clear_texts(self) -> None:
-        """Forget laid-out texts (call when the font changes)."""
-        self._texts = None
-
     def changeEvent(self, event) -> None:  # noqa: ANN001 - QEvent
         if event.type() in (event.Type.FontChange, event.Type.StyleChange):
             self._texts = None

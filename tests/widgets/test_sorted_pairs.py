@@ -35,13 +35,13 @@ def test_random_inserts_and_removals_match_a_sorted_list(ops, load) -> None:
                 pos = sp.remove(held[cid], cid)
                 assert model[pos] == (held[cid], cid)
                 model.remove((held.pop(cid), cid))
-                assert not sp.contains(key, cid)
+                assert cid not in sp.ids()
             continue
         pos = sp.insert(key, cid)
         held[cid] = key
         model.append((key, cid))
         model.sort()
-        assert model[pos] == (key, cid) and sp.contains(key, cid)
+        assert model[pos] == (key, cid) and sp.id_at(pos) == cid
     check(sp, model)
 
 
