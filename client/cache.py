@@ -97,6 +97,19 @@ def _pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def check_sqlite_file(path: Path) -> None:
+    """Raise :class:`CacheError` unless ``path`` is a readable file with SQLite's header."""
+    if not path.is_file():
+        raise CacheError(f"cache file {path} does not exist")
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise CacheError(f"cache file {path} is unreadable: {exc}") from exc
+    if head != b"SQLite format 3\x00":
+        raise CacheError(f"cache file {path} is damaged: not an SQLite database")
+
+
 @dataclass(frozen=True, slots=True)
 class SnapshotRow:
     """A snapshot record (body not decoded)."""
@@ -155,15 +168,7 @@ class ShiftCache:
             CacheError: missing, damaged, unreadable, or not a shift cache.
         """
         path = Path(path)
-        if not path.is_file():
-            raise CacheError(f"cache file {path} does not exist")
-        try:
-            with open(path, "rb") as fh:
-                head = fh.read(16)
-        except OSError as exc:
-            raise CacheError(f"cache file {path} is unreadable: {exc}") from exc
-        if head != b"SQLite format 3\x00":
-            raise CacheError(f"cache file {path} is damaged: not an SQLite database")
+        check_sqlite_file(path)
         cache = cls(path, cls._engine_for(path))
         meta = cache.meta()
         if meta.get("schema") != SCHEMA_VERSION:

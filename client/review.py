@@ -45,7 +45,7 @@ from typing import Any
 import numpy as np
 import orjson
 
-from client.cache import FILE_RE, SCHEMA_VERSION
+from client.cache import FILE_RE, SCHEMA_VERSION, check_sqlite_file
 from client.errors import CacheError
 from client.state import ChangeSet, State
 from client.timeutil import DEFAULT_ZONE, format_time, parse_time_or_none
@@ -132,18 +132,6 @@ def _connect(path: Path, immutable: bool) -> sqlite3.Connection:
     return conn
 
 
-def _check_header(path: Path) -> None:
-    if not path.is_file():
-        raise CacheError(f"cache file {path} does not exist")
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(16)
-    except OSError as exc:
-        raise CacheError(f"cache file {path} is unreadable: {exc}") from exc
-    if head != b"SQLite format 3\x00":
-        raise CacheError(f"cache file {path} is damaged: not an SQLite database")
-
-
 def _snap_time(server_time: object, received_at: object) -> float:
     t = parse_time_or_none(server_time)
     if t is not None:
@@ -169,7 +157,7 @@ def read_shift(path: str | os.PathLike) -> ShiftData:
         CacheError: not a shift file, or not even its meta and first snapshot readable.
     """
     path = Path(path)
-    _check_header(path)
+    check_sqlite_file(path)
     errors: list[str] = []
     best: ShiftData | None = None
     for how in ("ro", "immutable", "salvage"):
@@ -317,7 +305,7 @@ def list_shifts(cache_dir: str | os.PathLike) -> list[ShiftInfo]:
 
 def _info(label: str, path: Path) -> ShiftInfo:
     try:
-        _check_header(path)
+        check_sqlite_file(path)
         conn = _connect(path, False)
         try:
             meta = {k: orjson.loads(v) for k, v in conn.execute("SELECT key, value FROM meta")}

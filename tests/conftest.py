@@ -7,6 +7,7 @@ pytest plugin's terminal summary (deep in pluggy), CPython 3.11.7's compiler fai
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import hypothesis  # noqa: F401
 import pytest
@@ -24,3 +25,13 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(path))
     yield
+
+
+@pytest.fixture
+def password_file(tmp_path: Path) -> Path:
+    """A file holding the demo accounts' password (for ``--password-file``)."""
+    from hub.seed import DEMO_PASSWORD
+
+    p = tmp_path / "password"
+    p.write_text(DEMO_PASSWORD + "\n", encoding="utf-8")
+    return p

@@ -29,6 +29,23 @@ def hub() -> Iterator[FakeHub]:
     h.stop()
 
 
+def pump_until(feed: Feed, state: State, pred: Callable[[], bool], timeout: float = 15.0,
+               *, poll: float = 0.02, changes: list | None = None) -> None:
+    """Drain ``feed`` into ``state`` (as the console's timer does) until ``pred()``; fail
+    with the link status on timeout. ``changes`` collects each batch's ChangeSet."""
+    deadline = time.monotonic() + timeout
+    while True:
+        for b in feed.drain():
+            cs = state.apply_batch(b)
+            if changes is not None:
+                changes.append(cs)
+        if pred():
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out; link: {feed.status()}")
+        time.sleep(poll)
+
+
 class Mirror:
     """A Feed plus the State it feeds, pumped by the test thread (like the console)."""
 
@@ -51,14 +68,7 @@ class Mirror:
 
     def until(self, pred: Callable[[], bool], timeout: float = 10.0) -> None:
         """Pump until ``pred()``; fail with the link status on timeout."""
-        deadline = time.monotonic() + timeout
-        while True:
-            self.pump()
-            if pred():
-                return
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out; link: {self.feed.status()}")
-            time.sleep(0.01)
+        pump_until(self.feed, self.state, pred, timeout, poll=0.01, changes=self.changes)
 
     def synced_with(self, hub: FakeHub, timeout: float = 10.0) -> None:
         """Pump until the state reached the hub's latest seq."""

@@ -27,6 +27,7 @@ from client.errors import (
 )
 from client.feed import LIVE, SESSION_EXPIRED, Feed
 from client.state import State
+from tests.client.conftest import pump_until
 
 server = pytest.importorskip("hub.server")
 seed = pytest.importorskip("hub.seed")
@@ -56,18 +57,6 @@ def login(hub: object, user: str) -> HubClient:
 
 def truth(api: HubClient) -> dict[str, dict]:
     return {c["id"]: c for c in api.snapshot()["cases"]}
-
-
-def pump_until(feed: Feed, state: State, pred, timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        for b in feed.drain():
-            state.apply_batch(b)
-        if pred():
-            return
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out; link: {feed.status()}")
-        time.sleep(0.02)
 
 
 def new_case(intake: HubClient, sup: HubClient, key: str | None = None) -> dict:

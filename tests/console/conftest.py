@@ -74,13 +74,6 @@ def hub_user(hub: EmbeddedHub) -> Callable[[str], HubUser]:
 
 
 @pytest.fixture
-def password_file(tmp_path: Path) -> Path:
-    p = tmp_path / "password"
-    p.write_text(DEMO_PASSWORD + "\n", encoding="utf-8")
-    return p
-
-
-@pytest.fixture
 def launch(qtbot, tmp_path: Path, password_file: Path) -> Iterator[Callable[..., Launcher]]:
     """Start a console like ``main.py`` would; shut every one down after the test.
 
@@ -91,24 +84,32 @@ def launch(qtbot, tmp_path: Path, password_file: Path) -> Iterator[Callable[...,
     made: list[Launcher] = []
 
     def make(hub_url: str, *args: str, wait: bool = True, data_dir: Path | None = None) -> Launcher:
-        argv = ["--hub", hub_url, "--data-dir", str(data_dir or tmp_path / "data"),
-                "--geometry", "1280x800", *args]
-        if "--user" in args and "--password-file" not in args:
-            argv += ["--password-file", str(password_file)]
-        opts: Options = parse_options(argv)
-        launcher = Launcher(QApplication.instance(), opts, quit_app=False)
+        launcher = start_console(qtbot, hub_url, ["--geometry", "1280x800", *args],
+                                 data_dir or tmp_path / "data", password_file, wait=wait)
         made.append(launcher)
-        launcher.start()
-        if wait and opts.user is not None:
-            qtbot.waitUntil(lambda: launcher.console is not None or launcher.finished,
-                            timeout=15000)
-            assert launcher.console is not None, "console did not open"
-            live(qtbot, launcher)
         return launcher
 
     yield make
     for launcher in made:
         launcher.finish(0)
+
+
+def start_console(qtbot, hub_url: str, args: list[str], data_dir: Path, password_file: Path,
+                  *, wait: bool = True) -> Launcher:
+    """A console as ``main.py --hub URL --data-dir DIR ARGS`` starts it (the password file
+    added after ``--user``); with a user and ``wait``, returned once its feed is live."""
+    argv = ["--hub", hub_url, "--data-dir", str(data_dir), *args]
+    if "--user" in args and "--password-file" not in args:
+        argv += ["--password-file", str(password_file)]
+    opts: Options = parse_options(argv)
+    launcher = Launcher(QApplication.instance(), opts, quit_app=False)
+    launcher.start()
+    if wait and opts.user is not None:
+        qtbot.waitUntil(lambda: launcher.console is not None or launcher.finished,
+                        timeout=15000)
+        assert launcher.console is not None, "console did not open"
+        live(qtbot, launcher)
+    return launcher
 
 
 def live(qtbot, launcher: Launcher, timeout: int = 15000) -> None:

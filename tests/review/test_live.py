@@ -21,6 +21,7 @@ from client.review import open_review
 from client.shifts import ShiftSchedule
 from client.state import State
 from client.timeutil import DEFAULT_ZONE, zone
+from tests.client.conftest import pump_until
 
 server = pytest.importorskip("hub.server")
 seed = pytest.importorskip("hub.seed")
@@ -34,18 +35,6 @@ def login(url: str, user: str) -> HubClient:
     c = HubClient(url)
     c.login(user, PW)
     return c
-
-
-def pump_until(feed: Feed, state: State, pred, timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        for b in feed.drain():
-            state.apply_batch(b)
-        if pred():
-            return
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out; link: {feed.status()}")
-        time.sleep(0.02)
 
 
 def test_review_state_at_t_equals_live_state_at_t(tmp_path: Path) -> None:

@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 
 from client.api import HubClient
-from console.app import Launcher, Options, parse_options
+from console.app import Launcher
 from hub.seed import DEMO_PASSWORD, SeedSizes
 from hub.server import EmbeddedHub, start_embedded
-from tests.console.conftest import live
+from tests.console.conftest import start_console
 from widgets.qt import QApplication, QEvent, QPoint, Qt, QtCore, QtGui
 from widgets.reassign import encode_items
 
@@ -58,30 +58,16 @@ def report(api: HubClient, title: str | None = None) -> dict:
 
 
 @pytest.fixture
-def password_file(tmp_path: Path) -> Path:
-    p = tmp_path / "password"
-    p.write_text(DEMO_PASSWORD + "\n", encoding="utf-8")
-    return p
-
-
-@pytest.fixture
 def launch(qtbot, tmp_path: Path, password_file: Path) -> Iterator[Callable[..., Launcher]]:
     """``launch(hub_url, "--user", NAME)``: a console as main.py starts it, live when returned."""
     made: list[Launcher] = []
 
     def make(hub_url: str, *args: str, data_dir: Path | None = None) -> Launcher:
-        folder = data_dir or tmp_path / f"data-{len(made)}"
-        argv = ["--hub", hub_url, "--data-dir", str(folder), "--geometry", "1600x1000",
-                "--lang", "en", "--lock-after", "0", *args, "--password-file",
-                str(password_file)]
-        opts: Options = parse_options(argv)
-        launcher = Launcher(QApplication.instance(), opts, quit_app=False)
+        launcher = start_console(
+            qtbot, hub_url,
+            ["--geometry", "1600x1000", "--lang", "en", "--lock-after", "0", *args],
+            data_dir or tmp_path / f"data-{len(made)}", password_file)
         made.append(launcher)
-        launcher.start()
-        qtbot.waitUntil(lambda: launcher.console is not None or launcher.finished,
-                        timeout=15000)
-        assert launcher.console is not None, "console did not open"
-        live(qtbot, launcher)
         return launcher
 
     yield make
