@@ -83,7 +83,8 @@ class Database:
             self.read_engine = _sqlite_engine(url, "BEGIN")
         else:
             self.write_engine = create_engine(url, pool_size=10, max_overflow=20,
-                                              pool_pre_ping=True)
+                                              pool_pre_ping=True,
+                                              connect_args={"connect_timeout": 5})
             self.read_engine = self.write_engine.execution_options(
                 isolation_level="REPEATABLE READ")
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False)

@@ -55,8 +55,13 @@ class _TxEvents:
 class Journal:
     """Records events in a transaction and hands the committed frames to ``publish``."""
 
-    def __init__(self, publish: Callable[[list[Published]], None]) -> None:
+    def __init__(self, publish: Callable[[list[Published]], None],
+                 announce: Callable[[Any, dict[str, tuple[int, int]]], None] | None = None
+                 ) -> None:
         self._publish = publish
+        #: called inside the transaction with its connection and ``{post: (first, last)}``
+        #: (PostgreSQL: a NOTIFY, delivered to the other hub processes at the commit)
+        self._announce = announce
 
     def record(self, tx: WriteTx, type_: str, data: dict[str, Any], *, post_ids: list[str],
                now: datetime, case_id: str | None = None) -> None:
@@ -97,6 +102,9 @@ class Journal:
                 rows.append({"post_id": post_id, "seq": seq, "event_id": ev.id, "ts": ev.ts})
                 published.append(Published(post_id, seq, encode_frame(seq, ts, ev.type, ev.data)))
         conn.execute(_FEED_INSERT, rows)
+        if self._announce is not None:
+            self._announce(conn, {post_id: (next_seq[post_id] - count, next_seq[post_id] - 1)
+                                  for post_id, count in wanted.items()})
         tx.after_commit(lambda: self._publish(published))
 
 
