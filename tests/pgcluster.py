@@ -59,13 +59,17 @@ def free_port() -> int:
 class ThrowawayCluster:
     """One private PostgreSQL server with a ``commandpost_test`` database.
 
+    Args:
+        durable: keep fsync and synchronous commits (benchmarks); tests go without.
+
     Attributes:
         port: its TCP port on 127.0.0.1.
         folder: its temporary folder (data directory, socket, log).
         url: SQLAlchemy URL of the test database (user ``postgres``, trust auth on loopback).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, durable: bool = False) -> None:
+        self.durable = durable
         self.bindir = find_bindir()
         self.folder = Path(tempfile.mkdtemp(prefix="commandpost-pg-"))
         self.data = self.folder / "data"
@@ -114,8 +118,9 @@ class ThrowawayCluster:
         for attempt in range(5):
             port = self.port or free_port()
             options = (f"-p {port} -k {self.folder} -c listen_addresses=127.0.0.1 "
-                       "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
                        "-c max_connections=200 -c shared_buffers=32MB")
+            if not self.durable:  # tests: no fsync (benchmarks keep it, as in production)
+                options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
             result = self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o",
                                options, "-l", str(self.log), "-w", "-t", "60", "start")
             if result.returncode == 0:
