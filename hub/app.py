@@ -27,6 +27,7 @@ from hub.dbfaults import DatabaseUnavailable, guard_methods
 from hub.feed import FeedConnection
 from hub.journal import Journal
 from hub.metrics import CONTENT_TYPE, HubMetrics
+from hub.migrate import PRUNE_LOCK_KEY, exclusive_or_skip
 from hub.models import Category, Subcategory
 from hub.pgnotify import PgFanout
 from hub.reads import Reads
@@ -97,8 +98,12 @@ class Hub:
             raise DatabaseUnavailable() from exc
 
     def prune_now(self) -> int:
-        """Apply the retention rules once."""
-        return prune(self.db, self.config.retention_days, self.config.retention_events)
+        """Apply the retention rules once (PostgreSQL: one process at a time; the others
+        skip this round)."""
+        with exclusive_or_skip(self.db, PRUNE_LOCK_KEY) as mine:
+            if not mine:
+                return 0
+            return prune(self.db, self.config.retention_days, self.config.retention_events)
 
     def _build_app(self) -> FastAPI:
         app = FastAPI(title="Command Post hub", version="1",

@@ -30,6 +30,7 @@ from hub.db import Database
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BASELINE = "0001_baseline"
 LOCK_KEY = 0x436F6D6D506F7374  # "CommPost": the advisory lock of schema changes and seeding
+PRUNE_LOCK_KEY = LOCK_KEY + 1  # one pruning process at a time
 
 
 class SchemaNotReady(RuntimeError):
@@ -78,6 +79,25 @@ def schema_lock(db: Database) -> Iterator[None]:
         finally:
             conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": LOCK_KEY})
             conn.commit()
+
+
+@contextmanager
+def exclusive_or_skip(db: Database, key: int) -> Iterator[bool]:
+    """Yield True while holding advisory lock ``key`` (PostgreSQL), False if another
+    process holds it; SQLite: always True."""
+    if db.is_sqlite:
+        yield True
+        return
+    with db.write_engine.connect() as conn:
+        mine = bool(conn.execute(text("SELECT pg_try_advisory_lock(:key)"),
+                                 {"key": key}).scalar())
+        conn.commit()
+        try:
+            yield mine
+        finally:
+            if mine:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+                conn.commit()
 
 
 def upgrade(db: Database) -> tuple[str | None, str]:

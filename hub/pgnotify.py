@@ -171,7 +171,8 @@ class PgFanout:
                 raise
             except Exception as exc:
                 if self.up:
-                    log.warning("feed LISTEN connection lost: %s", str(exc).splitlines()[0:1])
+                    log.warning("feed LISTEN connection lost: %s",
+                                (str(exc).splitlines() or [repr(exc)])[0])
                 self.up = False
                 self.reconnects += 1
                 await asyncio.sleep(backoff)

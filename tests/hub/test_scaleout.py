@@ -149,7 +149,8 @@ def test_feed_on_another_process_is_woken_by_notify(pg_cluster: ThrowawayCluster
             with engine.connect() as conn:
                 cut = conn.execute(text(
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                    "WHERE application_name = 'commandpost-hub-listen'")).all()
+                    "WHERE application_name = 'commandpost-hub-listen' "
+                    "AND datname = current_database()")).all()
         finally:
             engine.dispose()
         assert len(cut) == 2  # one LISTEN connection per process
