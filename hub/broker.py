@@ -29,6 +29,7 @@ from hub.journal import Published
 
 log = logging.getLogger(__name__)
 FILL_PAGE = 2000
+EARLY_GRACE_S = 0.01  # a frame ahead of the head waits this long for the ones before it
 #: reads ``(post_id, after_seq, limit)`` → ``[(seq, frame), …]`` in seq order (a thread)
 FrameReader = Callable[[str, int, int], list[tuple[int, str]]]
 
@@ -181,10 +182,10 @@ class FeedBroker:
         if head is None or seq == head + 1:
             self._offer(post_id, line, seq, frame)
             self._drain_early(post_id, line)
-        elif seq > head + 1:  # frames of another process in between: fetch them once
-            line.early[seq] = frame
-            line.target = max(line.target, seq - 1)
-            self._start_fill(post_id, line)
+        elif seq > head + 1:  # frames committed just before (another process, or another
+            line.early[seq] = frame  # thread of this one not yet published): wait a moment,
+            line.target = max(line.target, seq - 1)  # then read what is still missing
+            self._start_fill(post_id, line, delay=EARLY_GRACE_S)
 
     def _drain_early(self, post_id: str, line: _PostLine) -> None:
         early = line.early
@@ -196,18 +197,20 @@ class FeedBroker:
                 return
             self._offer(post_id, line, line.head + 1, frame)
 
-    def _start_fill(self, post_id: str, line: _PostLine) -> None:
+    def _start_fill(self, post_id: str, line: _PostLine, delay: float = 0.0) -> None:
         if line.filling or self.read_frames is None or self._loop is None:
             return
         line.filling = True
-        self._loop.create_task(self._fill(post_id, line))
+        self._loop.create_task(self._fill(post_id, line, delay))
 
-    async def _fill(self, post_id: str, line: _PostLine) -> None:
+    async def _fill(self, post_id: str, line: _PostLine, delay: float = 0.0) -> None:
         """Read the frames between the head and the target from the database, in order."""
         assert self.read_frames is not None
         loop = asyncio.get_running_loop()
         failures = 0
         try:
+            if delay:
+                await asyncio.sleep(delay)
             while line.head is not None and line.target > line.head:
                 if post_id not in self._subs:
                     return

@@ -3,8 +3,10 @@
 Within a write transaction, ``Journal.record`` queues events; just before the commit their
 numbers are taken from each post's counter row (locked, in post-id order, so concurrent
 transactions on PostgreSQL neither deadlock nor leave gaps: the next transaction waits for
-this one's commit). After the commit the encoded frames go to the feed broker in commit
-order (the write lock is still held then, see ``hub.db``).
+this one's commit). After the commit the encoded frames go to the feed broker (on SQLite
+in commit order, under the write lock; on PostgreSQL the broker restores seq order, see
+``hub.db`` and ``hub.broker``), and on PostgreSQL a NOTIFY sent inside the transaction
+tells the other hub processes (``hub.pgnotify``).
 """
 
 from __future__ import annotations
