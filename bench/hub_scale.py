@@ -115,12 +115,14 @@ def fanout(hubs: Hubs, subs_on: list[str], report_via: list[str], n: int, rate: 
         s.close()
     hubs.seq = max(hubs.seq, _seq(hubs))
     frames = sum(r["frames_per_s"] for r in results)
-    # p50/p99 over all subscribers: weight each process's figure by its frames
-    weights = [r["n"] for r in results]
-    total = sum(weights) or 1
+    # p50 over all subscribers: each process's figure weighted by its frames; p99: the worst
+    got = [r for r in results if r["n"]]
+    total = sum(r["n"] for r in got)
+    if not total:
+        return {"frames_per_s": frames, "p50_ms": float("nan"), "p99_ms": float("nan")}
     return {"frames_per_s": frames,
-            "p50_ms": sum(r["p50_ms"] * w for r, w in zip(results, weights, strict=True)) / total,
-            "p99_ms": max(r["p99_ms"] for r in results)}
+            "p50_ms": sum(r["p50_ms"] * r["n"] for r in got) / total,
+            "p99_ms": max(r["p99_ms"] for r in got)}
 
 
 def _seq(hubs: Hubs) -> int:

@@ -101,6 +101,7 @@ def migrate_main(argv: list[str]) -> int:
     p.add_argument("--db", default=HubConfig().db_url, help="SQLAlchemy URL (as for serve)")
     args = p.parse_args(argv)
     logging.basicConfig(level="INFO", format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     from hub.db import Database
     from hub.migrate import head_revision, schema_lock, upgrade
 
