@@ -176,7 +176,7 @@ class PgFanout:
                 self.up = False
                 self.reconnects += 1
                 await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, 5.0)
+                backoff = min(backoff * 2, 2.0)
 
     async def _poll_forever(self) -> None:
         while True:
