@@ -113,6 +113,12 @@ class ServerError(HubError):
     code, status = "server_error", 500
 
 
+class BadAnswerError(HubError):
+    """A 2xx answer that is JSON but not what the protocol allows (a hostile or broken hub)."""
+
+    code, status = "bad_response", 0
+
+
 class HubUnreachable(HubError):
     """No usable answer: connection refused, DNS failure, timeout, or not a hub at all."""
 
@@ -152,7 +158,7 @@ def error_for(status: int, body: Any, *, with_token: bool = False) -> HubError:
         The matching :class:`HubError` subclass instance; the status decides when the
         code is missing or unknown.
     """
-    err = body.get("error") if isinstance(body, dict) else None
+    err = body.get("error") if isinstance(body, dict) else None  # a protocol.ErrorBody
     code = err.get("code") if isinstance(err, dict) else None
     message = err.get("message") if isinstance(err, dict) else None
     if not isinstance(message, str) or not message:

@@ -39,7 +39,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import websocket
@@ -76,6 +76,8 @@ class LinkStatus:
         frames, applied, duplicates, gaps_filled, junk, reconnects, snapshots: counters.
         error: the last error message, if any.
         cache_file: the shift file being written.
+        junk_reasons: junk counted by reason (``client.sequencer.SequencerCounters``).
+        held: frames waiting behind a gap now.
     """
 
     state: str
@@ -91,6 +93,8 @@ class LinkStatus:
     snapshots: int
     error: str | None
     cache_file: str | None
+    junk_reasons: dict[str, int] = field(default_factory=dict)
+    held: int = 0
 
 
 RECV_SIZE = 1024 * 1024
@@ -226,6 +230,8 @@ class Feed:
                 snapshots=self._snapshots,
                 error=self._error,
                 cache_file=str(self._cache.path) if self._cache else None,
+                junk_reasons=dict(c.junk_reasons),
+                held=self.seq.pending,
             )
 
     # ---- Thread body
@@ -337,9 +343,9 @@ class Feed:
     def _reload_snapshot(self) -> None:
         """Load ``GET /snapshot``, commit it to the current shift file, hand it off."""
         self._set_state(CATCHING_UP)
-        snap = self.api.snapshot()
-        if not isinstance(snap, dict) or type(snap.get("seq")) is not int:
-            raise LinkBroken("GET /snapshot answered something that is not a snapshot")
+        snap, skipped = self.api.snapshot_checked()
+        for err in skipped:
+            self.seq.count_junk(err.detail, err.reason, "in GET /snapshot")
         now = self.clock()
         self._meta["post"] = snap.get("post")
         shift = self.schedule.shift_at(now)
@@ -507,32 +513,49 @@ class Feed:
             if t_end is None:  # nothing at all arrived
                 if mono() >= dead_at:
                     raise LinkDead(f"no heartbeat or event for {3 * interval:.1f} s")
+                if seq.gap() is not None:
+                    try:
+                        self._fill(ready, times)
+                    finally:
+                        self._finish_batch(ready, times)
                 if seq.gap() is None and self._state == CATCHING_UP:
                     self._set_state(LIVE)
                 self._maybe_rollover()
                 continue
-            if seq.gap() is not None:
-                self._fill(ready, times)
-            self._finish_batch(ready, times)
+            # Fill when the gap holds the stream back (nothing released in this batch), the
+            # link went quiet, or the held buffer is half full; a poison frame held far
+            # ahead therefore costs one fill when the backlog is done, not one per batch.
+            if seq.gap() is not None and (not ready or idle or seq.pending * 2 >= seq.hold_cap):
+                try:
+                    self._fill(ready, times)
+                finally:  # what is in order is committed even if the fill fails
+                    self._finish_batch(ready, times)
+            else:
+                self._finish_batch(ready, times)
             if idle and seq.gap() is None and self._state == CATCHING_UP:
                 self._set_state(LIVE)
 
     def _fill(self, ready: list[Ready], times: list[float]) -> None:
-        """Fill gaps from ``GET /events`` until the sequencer has none."""
+        """Fill gaps from ``GET /events`` until the sequencer has none.
+
+        Raises (the caller commits ``ready`` first): HubError from the call, or
+        :class:`LinkBroken` when an answer neither releases an event nor clears the gap
+        (the hub contradicts itself: its latest is ahead but it gives nothing).
+        """
         self._set_state(CATCHING_UP)
         seq = self.seq
         while (since := seq.gap()) is not None and not self._stop.is_set():
-            ans = self.api.events(since, self.fill_limit)
-            if not isinstance(ans, dict) or not isinstance(ans.get("events"), list):
-                raise LinkBroken("GET /events answered something that is not an event list")
+            page = self.api.events_page(since, self.fill_limit)
             before = seq.last_seq
-            out = seq.fill(ans["events"], ans.get("seq"))
+            out = seq.fill(page.events, page.seq)
             if out:
                 now = self.clock()
                 ready.extend(out)
                 times.extend([now] * len(out))
             if seq.gap() is not None and seq.last_seq == before:
-                raise LinkBroken(f"GET /events?since={since} did not fill the gap")
+                raise LinkBroken(
+                    f"GET /events?since={since} did not fill the gap (hub's latest {page.seq})"
+                )
 
     def _finish_batch(self, ready: list[Ready], times: list[float]) -> None:
         """Commit released events to the cache and hand them off."""
