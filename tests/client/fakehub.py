@@ -81,7 +81,7 @@ def poison_frame(rng: random.Random, seq: int, latest: int, frame: bytes) -> byt
     elif kind == 9 and case:
         ev["data"]["case"] = dict(case, lat=1000.0, reported_at="2026-13-45")
     elif kind == 10:
-        ev["data"] = {"case": None} if case else {"case_id": None}
+        ev["data"] = [case] if case else []  # not an object
     else:
         ev["seq"] = seq + 10**6  # beyond any hold window, below the overflow
     return orjson.dumps(ev)
