@@ -164,6 +164,7 @@ class Stats:
     events_calls: int = 0
     frames_sent: int = 0
     requests: list = field(default_factory=list)
+    feed_since: list = field(default_factory=list)  # ``since`` of each accepted feed
 
 
 class FakeHub:
@@ -672,6 +673,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.flush()
         n = hub.stats.connections
         hub.stats.connections += 1
+        hub.stats.feed_since.append(since)
         beh = hub.behaviors[n] if n < len(hub.behaviors) else Behavior()
         beh = copy.copy(beh)
         self.close_connection = True

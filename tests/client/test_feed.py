@@ -5,13 +5,14 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import orjson
 import pytest
 
 from client.cache import CacheDir, ShiftCache
 from client.feed import LIVE, RECONNECTING, SESSION_EXPIRED
 from client.shifts import ShiftSchedule
 from client.store import Store
-from tests.client.fakehub import BASE_TS, JUNK_FRAMES, Behavior, FakeHub
+from tests.client.fakehub import BASE_TS, JUNK_FRAMES, Behavior, FakeHub, ts
 
 
 def cached_seqs(cache_dir: Path) -> tuple[int, list[int]]:
@@ -66,6 +67,43 @@ def test_withheld_frames_are_filled_from_events(hub: FakeHub, mirror_factory, tm
     m.synced_with(hub)
     assert m.state.cases == hub.truth()
     assert m.feed.status().gaps_filled >= 2 and hub.stats.events_calls >= 2
+    assert_exactly_once(tmp_path / "cache", hub.latest)
+
+
+def test_events_in_order_are_committed_before_a_failed_fill(hub: FakeHub, mirror_factory,
+                                                           tmp_path: Path) -> None:
+    """Events 1–4 released, 6–10 held behind a withheld 5, and GET /events fails: 1–4 are
+    committed anyway, and the next connection resumes after them."""
+    base = hub.latest
+    hub.behaviors = [Behavior(withhold=frozenset({base + 5}))]
+    m = mirror_factory(hub).start()
+    m.until(lambda: m.feed.status().state == LIVE)
+    hub.events_status = [500]
+    for _ in range(10):
+        hub.create_case()
+    m.synced_with(hub)
+    assert hub.stats.feed_since[:2] == [base, base + 4]
+    assert m.state.cases == hub.truth()
+    assert_exactly_once(tmp_path / "cache", hub.latest)
+
+
+def test_poison_frames_and_a_lying_heartbeat_never_hold_the_feed_back(
+        hub: FakeHub, mirror_factory, tmp_path: Path) -> None:
+    """The issue's mirror: valid-looking frames at seqs the hub never had, absurd content,
+    heartbeats announcing 10**12 — the mirror reaches the hub's latest on its first link."""
+    base = hub.latest
+    hb = orjson.dumps({"type": "heartbeat", "data": {"server_time": ts(0), "seq": 10**12,
+                                                     "interval_s": 0.2}})
+    ghost = orjson.loads(hub.frames[0])
+    ghost["seq"] = base + 40  # valid in every way, but no such event
+    hub.behaviors = [Behavior(poison=0.3, seed=4, prefix=[orjson.dumps(ghost), hb, hb])]
+    m = mirror_factory(hub).start()
+    m.until(lambda: m.feed.status().state == LIVE)
+    hub.random_activity(30)
+    m.synced_with(hub)
+    st = m.feed.status()
+    assert m.state.cases == hub.truth() and st.reconnects == 0 and st.held == 0
+    assert st.junk_reasons.get("held above the hub's latest", 0) >= 1 and st.junk > 3
     assert_exactly_once(tmp_path / "cache", hub.latest)
 
 

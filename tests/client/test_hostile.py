@@ -31,7 +31,14 @@ SEEDS_PER_TEST = 10
 
 def sync_cmd(hub: FakeHub, pwfile: Path, cache: Path) -> list[str]:
     return [sys.executable, "main.py", "sync", "--hub", hub.url, "--user", "sup",
-            "--password-file", str(pwfile), "--cache", str(cache)]
+            "--password-file", str(pwfile), "--cache", str(cache), "--verbose"]
+
+
+def start_sync(hub: FakeHub, pwfile: Path, cache: Path, log: Path) -> subprocess.Popen:
+    """``main.py sync`` with its log in ``log`` (read back when something fails)."""
+    with open(log, "a") as fh:
+        return subprocess.Popen(sync_cmd(hub, pwfile, cache), cwd=ROOT,
+                                stdout=subprocess.DEVNULL, stderr=fh)
 
 
 def cached(cache: Path) -> tuple[int, list[int]]:
@@ -80,15 +87,20 @@ def export(cache: Path) -> dict[str, dict]:
     return {c["id"]: c for c in map(orjson.loads, out.stdout.splitlines())}
 
 
-def converge(hub: FakeHub, proc: subprocess.Popen, cache: Path, timeout: float = 60.0) -> str:
-    """Wait until the cache holds the hub's latest seq; stop the mirror; return its stderr."""
+def converge(hub: FakeHub, proc: subprocess.Popen, cache: Path, log: Path,
+             timeout: float = 60.0) -> str:
+    """Wait until the cache holds the hub's latest seq; stop the mirror; return what to say
+    if the checks fail (the hub's stats and the tail of the mirror's log)."""
     deadline = time.monotonic() + timeout
     while cached_seq(cache) < hub.latest and time.monotonic() < deadline:
         if proc.poll() is not None:
             break
         time.sleep(0.1)
     proc.send_signal(signal.SIGTERM)
-    _, err = proc.communicate(timeout=30)
+    proc.wait(30)
+    tail = "\n".join(log.read_text(errors="replace").splitlines()[-40:])
+    err = (f"cached {cached_seq(cache)} of {hub.latest}; hub {hub.stats.connections} "
+           f"connections, {hub.stats.events_calls} GET /events; mirror log:\n{tail}")
     assert proc.returncode == 0, err
     return err
 
@@ -111,11 +123,11 @@ def run_seed(seed: int, tmp: Path) -> None:
         pw = tmp / "pw"
         pw.write_text("pw\n")
         cache = tmp / "cache"
-        proc = subprocess.Popen(sync_cmd(hub, pw, cache), cwd=ROOT, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE, text=True)
+        log = tmp / "sync.log"
+        proc = start_sync(hub, pw, cache, log)
         wait_for_snapshot(cache)
         activity(hub, seed).join()
-        err = converge(hub, proc, cache)
+        err = converge(hub, proc, cache, log)
         check_converged(hub, cache, f"seed {seed}: {err}")
         assert hub.stats.connections >= 2, f"seed {seed}: the faults never cut a link"
     finally:
@@ -144,8 +156,8 @@ def test_mirror_killed_mid_run_resumes_exactly(tmp_path: Path) -> None:
         pw = tmp_path / "pw"
         pw.write_text("pw\n")
         cache = tmp_path / "cache"
-        proc = subprocess.Popen(sync_cmd(hub, pw, cache), cwd=ROOT, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        log = tmp_path / "sync.log"
+        proc = start_sync(hub, pw, cache, log)
         wait_for_snapshot(cache)
         t = activity(hub, 77, bursts=20)
         deadline = time.monotonic() + 30
@@ -155,10 +167,9 @@ def test_mirror_killed_mid_run_resumes_exactly(tmp_path: Path) -> None:
         proc.wait(10)
         killed_at = cached_seq(cache)
         assert killed_at > 25
-        proc = subprocess.Popen(sync_cmd(hub, pw, cache), cwd=ROOT, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE, text=True)
+        proc = start_sync(hub, pw, cache, log)
         t.join()
-        err = converge(hub, proc, cache)
+        err = converge(hub, proc, cache, log)
         check_converged(hub, cache, err)
         assert hub.stats.snapshots == 1, err  # the restart resumed from the cache
     finally:
