@@ -121,6 +121,9 @@ class Feed:
         default_interval_s: heartbeat interval assumed before the first heartbeat.
         batch_window_s, max_batch: how long / how many frames one batch collects.
         fill_limit: ``limit`` of each ``GET /events`` when filling a gap.
+        gap_max_age_s: a gap older than this is filled even while the stream flows (a
+            frame held above the hub's latest must be dropped before the hub's events
+            reach its seq).
     """
 
     def __init__(
@@ -138,6 +141,7 @@ class Feed:
         max_batch: int = 5000,
         fill_limit: int = 1000,
         connect_timeout: float = 10.0,
+        gap_max_age_s: float = 1.0,
     ) -> None:
         self.api = api
         self.cache_dir = CacheDir(cache_dir)
@@ -151,6 +155,7 @@ class Feed:
         self.max_batch = max_batch
         self.fill_limit = fill_limit
         self.connect_timeout = connect_timeout
+        self.gap_max_age_s = gap_max_age_s
 
         self.seq = Sequencer()  # Feed thread only
         self.last_seq = 0  # the last seq committed and handed off (read by status())
@@ -450,6 +455,7 @@ class Feed:
         mono = time.monotonic
         last_activity = mono()
         got_valid = False
+        gap_since: float | None = None  # when the current gap was first seen
         window = self.batch_window_s
         max_batch = self.max_batch
         while not self._stop.is_set():
@@ -523,9 +529,16 @@ class Feed:
                 self._maybe_rollover()
                 continue
             # Fill when the gap holds the stream back (nothing released in this batch), the
-            # link went quiet, or the held buffer is half full; a poison frame held far
-            # ahead therefore costs one fill when the backlog is done, not one per batch.
-            if seq.gap() is not None and (not ready or idle or seq.pending * 2 >= seq.hold_cap):
+            # link went quiet, the held buffer is half full or the gap is older than
+            # gap_max_age_s: a poison frame held far ahead costs a fill a second during a
+            # catch-up, not one per batch, and is dropped long before the hub reaches it.
+            if seq.gap() is None:
+                gap_since = None
+            elif gap_since is None:
+                gap_since = mono()
+            if gap_since is not None and (not ready or idle or seq.pending * 2 >= seq.hold_cap
+                                          or mono() - gap_since >= self.gap_max_age_s):
+                gap_since = None
                 try:
                     self._fill(ready, times)
                 finally:  # what is in order is committed even if the fill fails

@@ -101,7 +101,7 @@ class Sequencer:
         self._pending: dict[int, tuple[dict, bytes | None]] = {}
         self._hint: int | None = None  # latest seq announced by the previous heartbeat
         self._tail_gap = False
-        self._overflow = False  # a frame beyond the hold window was dropped
+        self._overflow: int | None = None  # the lowest seq dropped beyond the hold window
         self._applied_at_hint = 0
 
     # ---- Public API
@@ -116,7 +116,7 @@ class Sequencer:
         self._pending.clear()
         self._hint = None
         self._tail_gap = False
-        self._overflow = False
+        self._overflow = None
 
     def receive(self, raw: bytes | str) -> list[Ready]:
         """Take one text frame from the socket; return the events now ready, in order."""
@@ -165,10 +165,14 @@ class Sequencer:
             self._junk(raw, ABOVE_LATEST, f"seq {s} > {latest}")
         self.counters.filled_events += self.counters.applied - before
         self.hub_latest = max(latest, self.last_seq)
+        if self._overflow is not None and (self._overflow > latest
+                                           or self.last_seq >= self._overflow):
+            # every frame dropped beyond the window was junk, or the first one is in now
+            # (later ones show as gaps or a withheld tail again)
+            self._overflow = None
         if self.last_seq >= latest:
             # Caught up with what the hub says exists: no withheld tail, nothing beyond.
             self._tail_gap = False
-            self._overflow = False
             self._hint = None
         if had_gap and self.gap() is None:
             self.counters.gaps_filled += 1
@@ -176,7 +180,7 @@ class Sequencer:
 
     def gap(self) -> int | None:
         """Return the ``since`` to fill from (``GET /events?since=...``), or None if no gap."""
-        if self._pending or self._tail_gap or self._overflow:
+        if self._pending or self._tail_gap or self._overflow is not None:
             return self.last_seq
         return None
 
@@ -196,7 +200,8 @@ class Sequencer:
         if seq != last + 1:
             if seq - last > self.hold_cap:
                 self._junk(raw, BEYOND_WINDOW, f"seq {seq} is over {self.hold_cap} ahead of {last}")
-                self._overflow = True
+                if self._overflow is None or seq < self._overflow:
+                    self._overflow = seq
                 return []
             pending[seq] = (ev, raw)
             return []
