@@ -520,10 +520,7 @@ class Feed:
                 if mono() >= dead_at:
                     raise LinkDead(f"no heartbeat or event for {3 * interval:.1f} s")
                 if seq.gap() is not None:
-                    try:
-                        self._fill(ready, times)
-                    finally:
-                        self._finish_batch(ready, times)
+                    self._fill_and_finish(ready, times)
                 if seq.gap() is None and self._state == CATCHING_UP:
                     self._set_state(LIVE)
                 self._maybe_rollover()
@@ -539,14 +536,19 @@ class Feed:
             if gap_since is not None and (not ready or idle or seq.pending * 2 >= seq.hold_cap
                                           or mono() - gap_since >= self.gap_max_age_s):
                 gap_since = None
-                try:
-                    self._fill(ready, times)
-                finally:  # what is in order is committed even if the fill fails
-                    self._finish_batch(ready, times)
+                self._fill_and_finish(ready, times)
             else:
                 self._finish_batch(ready, times)
             if idle and seq.gap() is None and self._state == CATCHING_UP:
                 self._set_state(LIVE)
+
+    def _fill_and_finish(self, ready: list[Ready], times: list[float]) -> None:
+        """Fill the gaps, then commit and hand off; what is already in order is committed
+        even when the fill fails (the protocol's rule: a client always makes progress)."""
+        try:
+            self._fill(ready, times)
+        finally:
+            self._finish_batch(ready, times)
 
     def _fill(self, ready: list[Ready], times: list[float]) -> None:
         """Fill gaps from ``GET /events`` until the sequencer has none.
