@@ -205,6 +205,9 @@ class Session(TypedDict):
     token: Annotated[str, Meta(min_length=1)]
     expires_at: Time
     user: User
+    # reference hub extension (issue 16): the session may do nothing else first
+    must_change_password: NotRequired[bool]
+    otp_enrolment_required: NotRequired[bool]
 
 
 class Snapshot(TypedDict):

@@ -173,3 +173,10 @@ def test_rest_types_decode_the_1_1_answers() -> None:
     assert P.decode(orjson.dumps(audit), P.AuditPage) == audit
     with pytest.raises(P.ProtocolError):
         P.decode(orjson.dumps(dict(ans, rows=[dict(row, urges=-2)])), P.Assessment)
+
+
+def test_the_login_answer_keeps_the_hubs_session_flags() -> None:
+    ans = {"token": "t", "expires_at": ts(43200), "must_change_password": True,
+           "otp_enrolment_required": False,
+           "user": {"id": "u", "name": "张", "role": "auditor", "post_id": None, "unit_id": None}}
+    assert P.decode(orjson.dumps(ans), P.Session) == ans
