@@ -8,10 +8,10 @@ holds a backlog of N case events (~630-byte frames). Two readers drain it from s
   to its store) handing batches to a State applied on the main thread, as the console
   does — timed until the State holds the last seq.
 
-Each round runs the bare loop and then the full client, back to back, and the ratio is
-taken per round (the two share the machine's conditions of that moment; on a shared VM
-the bare loop alone varies 40–70k frames/s from one minute to the next); the median of
-the rounds' ratios is the figure. The full client runs with the process settings the
+Each round runs the bare loop, the full client and the bare loop again, back to back, and
+the ratio is taken per round against the mean of the two bare runs (they bracket the full
+client's conditions; on a shared VM the bare loop alone varies 30–70k frames/s from one
+minute to the next); the median of the rounds' ratios is the figure. The full client runs with the process settings the
 console and the mirror use (``client.gc_policy.tune_for_streaming``).
 
 Two more figures, in the same run:
@@ -229,8 +229,11 @@ def main() -> int:
         print(f"backlog: {a.events:,} events, {avg}-byte frames on average, hub {url}")
         bares, fulls, ratios, hostiles = [], [], [], []
         for r in range(a.rounds):
-            bares.append(bare(url, token, a.events))
+            # the bare loop right before and right after the full client: their mean is the
+            # baseline of this round (the shared machine drifts within seconds)
+            before = bare(url, token, a.events)
             rate, secs, info, cases = full(url, token, a.events)
+            bares.append((before + bare(url, token, a.events)) / 2)
             fulls.append((rate, secs))
             ratios.append(rate / bares[-1])
             print(f"round {r + 1}: bare {bares[-1]:>9,.0f} frames/s   full {rate:>9,.0f} events/s "

@@ -526,29 +526,47 @@ class Feed:
                 self._maybe_rollover()
                 continue
             # Fill when the gap holds the stream back (nothing released in this batch), the
-            # link went quiet, the held buffer is half full or the gap is older than
-            # gap_max_age_s: a poison frame held far ahead costs a fill a second during a
-            # catch-up, not one per batch, and is dropped long before the hub reaches it.
+            # link went quiet or the held buffer is half full. While the stream flows past
+            # a gap (a frame held far ahead), ask the hub's latest once a gap_max_age_s
+            # (GET /events, limit 1): what is held above it is dropped long before the
+            # hub's events reach its seq, for one small call a second.
             if seq.gap() is None:
                 gap_since = None
             elif gap_since is None:
                 gap_since = mono()
-            if gap_since is not None and (not ready or idle or seq.pending * 2 >= seq.hold_cap
-                                          or mono() - gap_since >= self.gap_max_age_s):
+            if gap_since is not None and (not ready or idle or seq.pending * 2 >= seq.hold_cap):
                 gap_since = None
                 self._fill_and_finish(ready, times)
+            elif gap_since is not None and mono() - gap_since >= self.gap_max_age_s:
+                gap_since = mono()
+                self._fill_and_finish(ready, times, probe=True)
             else:
                 self._finish_batch(ready, times)
             if idle and seq.gap() is None and self._state == CATCHING_UP:
                 self._set_state(LIVE)
 
-    def _fill_and_finish(self, ready: list[Ready], times: list[float]) -> None:
-        """Fill the gaps, then commit and hand off; what is already in order is committed
-        even when the fill fails (the protocol's rule: a client always makes progress)."""
+    def _fill_and_finish(self, ready: list[Ready], times: list[float], *,
+                         probe: bool = False) -> None:
+        """Fill the gaps (or only ``probe`` the hub's latest), then commit and hand off;
+        what is already in order is committed even when the call fails (the protocol's
+        rule: a client always makes progress)."""
         try:
-            self._fill(ready, times)
+            if probe:
+                self._take(ready, times, self.seq.fill(*self._page(self.seq.last_seq, 1)))
+            else:
+                self._fill(ready, times)
         finally:
             self._finish_batch(ready, times)
+
+    def _page(self, since: int, limit: int) -> tuple[list, int]:
+        page = self.api.events_page(since, limit)
+        return page.events, page.seq
+
+    def _take(self, ready: list[Ready], times: list[float], out: list[Ready]) -> None:
+        if out:
+            now = self.clock()
+            ready.extend(out)
+            times.extend([now] * len(out))
 
     def _fill(self, ready: list[Ready], times: list[float]) -> None:
         """Fill gaps from ``GET /events`` until the sequencer has none.
@@ -560,16 +578,12 @@ class Feed:
         self._set_state(CATCHING_UP)
         seq = self.seq
         while (since := seq.gap()) is not None and not self._stop.is_set():
-            page = self.api.events_page(since, self.fill_limit)
+            events, latest = self._page(since, self.fill_limit)
             before = seq.last_seq
-            out = seq.fill(page.events, page.seq)
-            if out:
-                now = self.clock()
-                ready.extend(out)
-                times.extend([now] * len(out))
+            self._take(ready, times, seq.fill(events, latest))
             if seq.gap() is not None and seq.last_seq == before:
                 raise LinkBroken(
-                    f"GET /events?since={since} did not fill the gap (hub's latest {page.seq})"
+                    f"GET /events?since={since} did not fill the gap (hub's latest {latest})"
                 )
 
     def _finish_batch(self, ready: list[Ready], times: list[float]) -> None:

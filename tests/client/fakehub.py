@@ -121,6 +121,7 @@ class Behavior:
         close_frame_after: send a proper close frame after this many frames.
         withhold: seqs never sent on this connection.
         prefix: raw frames sent first, right after the handshake.
+        inject: raw frames sent right before the frame of a given seq.
         poison: probability of inserting a poison frame (:func:`poison_frame`) before a frame.
         replay: probability of re-sending a run of old frames (a stale replay) before a frame.
     """
@@ -136,6 +137,7 @@ class Behavior:
     seed: int = 0
     withhold: frozenset[int] = frozenset()
     prefix: list[bytes] = field(default_factory=list)
+    inject: dict[int, bytes] = field(default_factory=dict)
     poison: float = 0.0
     replay: float = 0.0
 
@@ -165,6 +167,7 @@ class Stats:
     frames_sent: int = 0
     requests: list = field(default_factory=list)
     feed_since: list = field(default_factory=list)  # ``since`` of each accepted feed
+    events_limits: list = field(default_factory=list)  # ``limit`` of each GET /events
 
 
 class FakeHub:
@@ -446,6 +449,8 @@ class FakeHub:
                 for i, f in enumerate(frames, pos - len(frames) + 1):
                     if i in beh.withhold:
                         continue
+                    if i in beh.inject:
+                        out.append(beh.inject[i])
                     if beh.junk and rng.random() < beh.junk:
                         out.append(rng.choice(JUNK_FRAMES))
                     if beh.poison and rng.random() < beh.poison:
@@ -572,6 +577,7 @@ class _Handler(BaseHTTPRequestHandler):
                 code = {410: "gone", 401: "unauthenticated", 500: "server_error"}[st]
                 return self._error(st, code, "forced")
             since, limit = int(q.get("since", 0)), int(q.get("limit", 1000))
+            hub.stats.events_limits.append(limit)
             if since < hub.oldest_kept - 1:
                 return self._error(410, "gone", f"events before {hub.oldest_kept} are gone")
             with hub._cond:

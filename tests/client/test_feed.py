@@ -107,6 +107,27 @@ def test_poison_frames_and_a_lying_heartbeat_never_hold_the_feed_back(
     assert_exactly_once(tmp_path / "cache", hub.latest)
 
 
+def test_a_frame_held_while_the_stream_flows_is_checked_against_the_hubs_latest(
+        hub: FakeHub, mirror_factory, tmp_path: Path) -> None:
+    """A valid-looking frame far ahead waits while a backlog streams in (every batch
+    releases events, the link is never idle): the mirror asks the hub's latest with a
+    one-event GET /events and drops it, without paging the backlog through GET /events."""
+    m = mirror_factory(hub).start()
+    m.synced_with(hub)
+    m.stop()
+    base = hub.latest
+    hub.random_activity(4000)
+    ghost = orjson.loads(hub.frames[0])
+    ghost["seq"] = hub.latest + 10_000
+    hub.behaviors = [Behavior(inject={base + 3: orjson.dumps(ghost)})] * 2
+    m2 = mirror_factory(hub, tmp_path / "cache", gap_max_age_s=0.0, max_batch=50).start()
+    m2.synced_with(hub)
+    st = m2.feed.status()
+    assert st.junk_reasons == {"held above the hub's latest": 1} and st.held == 0
+    assert hub.stats.events_limits[:1] == [1]  # the probe, not a page of events
+    assert m2.state.cases == hub.truth()
+
+
 def test_stale_versions_unknown_types_and_scope(hub: FakeHub, mirror_factory) -> None:
     """Older versions are ignored, unknown types skipped, cases leaving the subtree dropped."""
     m = mirror_factory(hub).start()
