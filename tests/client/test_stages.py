@@ -36,7 +36,7 @@ def t(y: int, mo: int, d: int, h: int, mi: int = 0) -> float:
 
 
 def case(status: str, **kw) -> dict:
-    c = {"id": "CX-1", "category": "市政设施", "subcategory": "路灯损坏", "priority": "normal",
+    c = {"id": "CX-1", "version": 1, "region_id": "R1", "category": "市政设施", "subcategory": "路灯损坏", "priority": "normal",
          "status": status, "reported_at": format_time(t(2026, 11, 27, 9)),
          "due_at": format_time(t(2026, 12, 4, 12)), "sign_due": None, "callback_due": None}
     c.update(kw)
@@ -143,3 +143,36 @@ def test_pending_requests_oldest_first_closed_left_out():
         {"id": "D", "status": "accepted", "pending": None},
     ]
     assert [c["id"] for c in pending_requests(cases)] == ["A", "B"]
+
+
+def test_state_follows_the_nearest_stage_and_keeps_workload_to_active_cases():
+    from client.state import State
+
+    policy = StagePolicy.from_categories(CATS, PostCalendar())
+    now = t(2026, 11, 30, 9)
+    st = State(clock=lambda: now)
+    sign_due = format_time(t(2026, 11, 30, 9, 30))  # 30 working min left of 4 h → near
+    snap = {"seq": 1, "server_time": format_time(now), "post": {"id": "P"}, "regions": [],
+            "units": [{"id": "U1", "name": "u"}], "calls": [], "whistles": [],
+            "cases": [case("dispatched", id="S", unit_id="U1", sign_due=sign_due),
+                      case("resolved", id="R", unit_id="U1",
+                           callback_due=format_time(t(2026, 11, 30, 8)))]}
+    st.load_snapshot(snap)
+    assert st.alert_phase("S") == OK  # 1.0 rule: due_at is days away
+    assert st.alert_phase("R") == OK  # 1.0 rule: a resolved case has no clock
+    cs = st.set_stages(policy)
+    assert cs.reset
+    assert st.alert_phase("S") == NEAR
+    assert st.alert_phase("R") == OVERDUE  # callback overdue
+    # the resolved case is the post's to call back, not the unit's workload
+    assert st.workload("U1").open == 1 and st.workload("U1").near_due == 1
+    assert st.workload("U1").overdue == 0
+    moved = st.tick(t(2026, 11, 30, 9, 31))
+    assert "S" in moved.alerts_changed and st.alert_phase("S") == OVERDUE
+    assert st.workload("U1").overdue == 1
+    # the unit signs: the sign clock stops, the resolve clock (days away) is the nearest
+    ev = {"seq": 2, "ts": format_time(now), "type": "case.updated",
+          "data": {"action": "accept", "case": case("accepted", id="S", unit_id="U1",
+                                                     sign_due=sign_due, version=2)}}
+    st.apply_events([ev])
+    assert st.alert_phase("S") == OK and st.workload("U1").overdue == 0
