@@ -33,9 +33,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
-
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from client import working_time as wt
 from client.alerts import NEAR, NEAR_FRACTION, OK, OVERDUE

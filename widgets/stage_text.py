@@ -1,0 +1,62 @@
+"""Display words of protocol 1.1's stage clocks, satisfaction and pending requests.
+
+Translated through ``QCoreApplication.translate`` (context ``Stage``); used by the queue,
+the case detail, the loop panes and the wall. Qt-free logic lives in :mod:`client.stages`.
+"""
+
+from __future__ import annotations
+
+from client.alerts import NEAR, OVERDUE
+from client.stages import StageClock, StagePolicy
+from widgets.common import NEAR_SYMBOL, OVERDUE_SYMBOL, format_duration
+from widgets.qt import QCoreApplication
+
+_T = QCoreApplication.translate
+
+
+def stage_word(stage: str) -> str:
+    """签收 / 办结 / 回访."""
+    return {"sign": _T("Stage", "sign"), "resolve": _T("Stage", "resolve"),
+            "callback": _T("Stage", "callback")}.get(stage, stage)
+
+
+def stage_title(stage: str) -> str:
+    """The long name of a stage clock (e.g. 签收时限)."""
+    return {"sign": _T("Stage", "Sign by"), "resolve": _T("Stage", "Resolve by"),
+            "callback": _T("Stage", "Call back by")}.get(stage, stage)
+
+
+def satisfaction_text(value: object) -> str:
+    """满意 / 基本满意 / 不满意 / 未接通 (unknown values as they came, None as —)."""
+    words = {"satisfied": _T("Stage", "satisfied"),
+             "basically_satisfied": _T("Stage", "basically satisfied"),
+             "dissatisfied": _T("Stage", "dissatisfied"),
+             "unreachable": _T("Stage", "unreachable")}
+    if value is None:
+        return "—"
+    return words.get(value, str(value)) if isinstance(value, str) else str(value)
+
+
+def pending_kind_text(kind: object) -> str:
+    """退单申请 / 延期申请."""
+    return {"return": _T("Stage", "return request"),
+            "extension": _T("Stage", "extension request")}.get(kind, str(kind))  # type: ignore[arg-type]
+
+
+def basis_text(clock: StageClock) -> str:
+    """工作时间 / 自然时间."""
+    return _T("Stage", "working time") if clock.working else _T("Stage", "wall-clock time")
+
+
+def clock_text(policy: StagePolicy, clock: StageClock, now: float, *,
+               with_stage: bool = True) -> str:
+    """``签收 ◔ 25m``: the stage, the phase symbol and the time left in the stage's time."""
+    left = policy.remaining(clock, now)
+    phase = policy.phase(clock, now)
+    if phase == OVERDUE:
+        body = f"{OVERDUE_SYMBOL} {format_duration(min(left, 0.0))}"
+    elif phase == NEAR:
+        body = f"{NEAR_SYMBOL} {format_duration(left)}"
+    else:
+        body = format_duration(left)
+    return f"{stage_word(clock.stage)} {body}" if with_stage else body
