@@ -1,0 +1,347 @@
+"""Inbox pane (待办): the units' requests awaiting the post's decision, and callbacks due.
+
+Two lists, from the synced State (no extra reads):
+
+* **Requests** — cases with a ``pending`` return (退单) or extension (延期) request, oldest
+  request first, with the unit, how long it has waited, the requested due time and the
+  unit's reason; supervisors approve or refuse the selected one (Enter / Delete, or the
+  buttons), each through :class:`console.loop.dialogs.DecideDialog`, which names the case;
+* **Callbacks due** — resolved cases awaiting the callback (回访), callback deadline first,
+  for intake and supervisors (record the callback).
+
+A 1.0 hub has neither: the pane says so. Rows change only on the change sets that touch
+cases with (or losing) a request. Hub text is plain text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from client.state import ChangeSet
+from client.timeutil import parse_time_or_none
+from widgets.common import format_duration, format_local, plain_label
+from widgets.pane import Pane, PaneContext
+from widgets.qt import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    Qt,
+    QTabWidget,
+    QtWidgets,
+    QVBoxLayout,
+    QWidget,
+)
+from widgets.stage_text import pending_kind_text
+from widgets.text import neutralize, safe
+
+
+def _table(parent: QWidget, headers: list[str], name: str) -> QtWidgets.QTableWidget:
+    t = QtWidgets.QTableWidget(0, len(headers), parent)
+    t.setObjectName(name)
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().hide()
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setWordWrap(False)
+    return t
+
+
+class InboxPane(Pane):
+    """Pending requests and callbacks due (see the module docstring).
+
+    Public API besides the Pane contract:
+        request_ids() / callback_ids(): the listed case ids in display order.
+        decide_selected(approve=None): open the decision dialog for the selected request.
+        callback_selected(): open the callback dialog for the selected resolved case.
+    """
+
+    pane_id = "loop_inbox"
+
+    def __init__(self, ctx: PaneContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        from console.loop.commands import loop_for
+
+        self.loop = loop_for(ctx)
+        self._now = ctx.state.now
+        self._requests: list[str] = []
+        self._callbacks: list[str] = []
+        self.banner = plain_label("", self, wrap=True)
+        self.banner.setObjectName("inboxBanner")
+        self.tabs = QTabWidget(self)
+        self.requests = _table(self, [self.tr("Asked at"), self.tr("Waiting"), self.tr("Request"),
+                                      self.tr("Case"), self.tr("Title"), self.tr("Unit"),
+                                      self.tr("New due time"), self.tr("Reason")],
+                               "inboxRequests")
+        self.callbacks = _table(self, [self.tr("Call back by"), self.tr("Left"), self.tr("Case"),
+                                       self.tr("Title"), self.tr("Resolved by"),
+                                       self.tr("Reworks")], "inboxCallbacks")
+        for t, last in ((self.requests, 7), (self.callbacks, 3)):
+            t.horizontalHeader().setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
+            t.itemSelectionChanged.connect(self._on_select)
+        self.requests.doubleClicked.connect(lambda _i: self.decide_selected())
+        self.callbacks.doubleClicked.connect(lambda _i: self.callback_selected())
+        self.approve_button = QPushButton(self.tr("Approve…"), self)
+        self.approve_button.setObjectName("inboxApprove")
+        self.deny_button = QPushButton(self.tr("Refuse…"), self)
+        self.deny_button.setObjectName("inboxDeny")
+        self.callback_button = QPushButton(self.tr("Record callback…"), self)
+        self.callback_button.setObjectName("inboxCallback")
+        self.approve_button.clicked.connect(lambda: self.decide_selected(True))
+        self.deny_button.clicked.connect(lambda: self.decide_selected(False))
+        self.callback_button.clicked.connect(self.callback_selected)
+        req_page = QWidget(self)
+        rl = QVBoxLayout(req_page)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.requests, 1)
+        rb = QHBoxLayout()
+        rb.addStretch(1)
+        rb.addWidget(self.approve_button)
+        rb.addWidget(self.deny_button)
+        rl.addLayout(rb)
+        cb_page = QWidget(self)
+        cl = QVBoxLayout(cb_page)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.callbacks, 1)
+        cb = QHBoxLayout()
+        cb.addStretch(1)
+        cb.addWidget(self.callback_button)
+        cl.addLayout(cb)
+        self.tabs.addTab(req_page, "")
+        self.tabs.addTab(cb_page, "")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.tabs, 1)
+        self.loop.sig_support.connect(lambda _s: self._rebuild())
+        self._rebuild()
+
+    # ---- Pane contract
+
+    def title(self) -> str:
+        return self.tr("Inbox")
+
+    def on_changes(self, changes: ChangeSet) -> None:
+        if changes.reset:
+            self._rebuild()
+            return
+        touched = changes.cases_added | changes.cases_changed | changes.cases_removed
+        if not touched:
+            return
+        cases = self.ctx.state.cases
+        listed = set(self._requests) | set(self._callbacks)
+        if any(cid in listed or _wanted(cases.get(cid)) for cid in touched):
+            self._rebuild()
+
+    def on_tick(self, now: float) -> None:
+        self._now = now
+        self._update_ages()
+
+    def on_selection(self, case_id: str | None) -> None:
+        for table, ids in ((self.requests, self._requests), (self.callbacks, self._callbacks)):
+            if case_id in ids:
+                table.blockSignals(True)
+                table.selectRow(ids.index(case_id))
+                table.blockSignals(False)
+
+    # ---- Public API
+
+    def request_ids(self) -> list[str]:
+        return list(self._requests)
+
+    def callback_ids(self) -> list[str]:
+        return list(self._callbacks)
+
+    def selected_request(self) -> str | None:
+        return _selected(self.requests, self._requests)
+
+    def decide_selected(self, approve: bool | None = None) -> bool:
+        cid = self.selected_request()
+        if cid is None:
+            return False
+        return bool(ask_decide(self.loop, cid, self, approve))
+
+    def callback_selected(self) -> bool:
+        cid = _selected(self.callbacks, self._callbacks)
+        if cid is None:
+            return False
+        return bool(ask_callback(self.loop, cid, self))
+
+    # ---- Internals
+
+    def _rebuild(self) -> None:
+        loop = self.loop
+        if loop.supported is False:
+            self.banner.setText(self.tr("This hub speaks protocol 1.0: units return cases "
+                                        "at once and there are no extension requests or "
+                                        "callbacks to record here."))
+            self.banner.show()
+            self.tabs.setEnabled(False)
+        else:
+            self.banner.hide()
+            self.tabs.setEnabled(True)
+        from client.stages import pending_requests
+
+        cases = self.ctx.state.cases
+        reqs = pending_requests(cases.values()) if loop.supported is not False else []
+        self._requests = [str(c["id"]) for c in reqs]
+        cbs = [c for c in cases.values() if c.get("status") == "resolved"
+               and c.get("callback_due") is not None] if loop.supported else []
+        cbs.sort(key=lambda c: (str(c.get("callback_due")), str(c.get("id"))))
+        self._callbacks = [str(c["id"]) for c in cbs]
+        zone = self.ctx.zone
+        self.requests.setRowCount(len(reqs))
+        for r, c in enumerate(reqs):
+            p = c["pending"]
+            until = parse_time_or_none(p.get("until"))
+            self._set_row(self.requests, r, [
+                format_local(parse_time_or_none(p.get("at")), zone), "",
+                pending_kind_text(p.get("kind")), safe(c.get("id"), 40),
+                safe(c.get("title"), 60), safe(self.ctx.unit_name(p.get("by")), 30),
+                format_local(until, zone) if until is not None else "—",
+                safe(p.get("reason"), 200)])
+        self.callbacks.setRowCount(len(cbs))
+        for r, c in enumerate(cbs):
+            counts = c.get("counts") if isinstance(c.get("counts"), dict) else {}
+            self._set_row(self.callbacks, r, [
+                format_local(parse_time_or_none(c.get("callback_due")), zone), "",
+                safe(c.get("id"), 40), safe(c.get("title"), 60),
+                safe(self.ctx.unit_name(c.get("unit_id")), 30),
+                safe(counts.get("reworks", 0), 6)])
+        self._update_ages()
+        self.tabs.setTabText(0, self.tr("Requests ({n})").format(n=len(reqs)))
+        self.tabs.setTabText(1, self.tr("Callbacks due ({n})").format(n=len(cbs)))
+        can_decide = self.loop.can("decide")
+        self.approve_button.setVisible(can_decide)
+        self.deny_button.setVisible(can_decide)
+        self.callback_button.setVisible(self.loop.can("callback"))
+        self._on_select()
+
+    def _set_row(self, table: QtWidgets.QTableWidget, r: int, cells: list[str]) -> None:
+        for col, text in enumerate(cells):
+            item = QtWidgets.QTableWidgetItem(text)
+            item.setToolTip(neutralize(text))
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            table.setItem(r, col, item)
+
+    def _update_ages(self) -> None:
+        cases = self.ctx.state.cases
+        for r, cid in enumerate(self._requests):
+            c = cases.get(cid) or {}
+            p = c.get("pending") if isinstance(c.get("pending"), dict) else {}
+            at = parse_time_or_none(p.get("at"))
+            item = self.requests.item(r, 1)
+            if item is not None:
+                item.setText(format_duration(self._now - at) if at is not None else "—")
+        for r, cid in enumerate(self._callbacks):
+            due = parse_time_or_none((cases.get(cid) or {}).get("callback_due"))
+            item = self.callbacks.item(r, 1)
+            if item is not None:
+                item.setText(format_duration(due - self._now) if due is not None else "—")
+
+    def _on_select(self) -> None:
+        req = self.selected_request()
+        self.approve_button.setEnabled(req is not None)
+        self.deny_button.setEnabled(req is not None)
+        cb = _selected(self.callbacks, self._callbacks)
+        self.callback_button.setEnabled(cb is not None)
+        cid = req if self.tabs.currentIndex() == 0 else cb
+        if cid is not None and cid != getattr(self.ctx, "selected", None):
+            self.sig_case_selected.emit(cid)
+
+
+def _selected(table: QtWidgets.QTableWidget, ids: list[str]) -> str | None:
+    rows = table.selectionModel().selectedRows()
+    if rows and 0 <= rows[0].row() < len(ids):
+        return ids[rows[0].row()]
+    return None
+
+
+def _wanted(case: dict | None) -> bool:
+    return case is not None and (isinstance(case.get("pending"), dict)
+                                 or case.get("status") == "resolved")
+
+
+# ---- Shared by the inbox, the detail buttons and the menu
+
+
+def ask_decide(loop: Any, case_id: str, parent: QWidget | None,
+               approve: bool | None = None) -> bool:
+    """Open the decision dialog for ``case_id``; send the decision when confirmed."""
+    from console.loop.dialogs import DecideDialog
+
+    case = loop.ctx.state.cases.get(case_id)
+    if not loop.allowed("decide", case):
+        loop._say("info", parent.tr("{case} has no request you can decide.").format(
+            case=safe(case_id, 40)) if parent is not None else "")
+        return False
+    dlg = DecideDialog(loop.ctx, case, parent)
+    if approve is not None:
+        (dlg.approve_button if approve else dlg.deny_button).setDefault(True)
+    try:
+        if dlg.exec() != DecideDialog.DialogCode.Accepted or dlg.approved is None:
+            return False
+        return loop.decide(case_id, dlg.approved, dlg.note_text())
+    finally:
+        dlg.deleteLater()
+
+
+def ask_callback(loop: Any, case_id: str, parent: QWidget | None) -> bool:
+    """Open the callback dialog for ``case_id``; record it when confirmed."""
+    from console.loop.dialogs import CallbackDialog
+
+    case = loop.ctx.state.cases.get(case_id)
+    if not loop.allowed("callback", case):
+        loop._say("info", loop.tr("Only a resolved case can be called back."))
+        return False
+    dlg = CallbackDialog(loop.ctx, case, parent,
+                         may_unmask=getattr(loop.ctx, "role", "") in ("supervisor", "intake"))
+    try:
+        if dlg.exec() != CallbackDialog.DialogCode.Accepted:
+            return False
+        return loop.callback(case_id, dlg.solved(), dlg.satisfaction(), dlg.note_text())
+    finally:
+        dlg.deleteLater()
+
+
+def ask_merge(loop: Any, case_id: str, parent: QWidget | None) -> bool:
+    """Open the merge dialog for ``case_id``; merge into the chosen case when confirmed."""
+    from console.loop.dialogs import MergeDialog
+
+    case = loop.ctx.state.cases.get(case_id)
+    if not loop.allowed("merge", case):
+        loop._say("info", loop.tr("Only an open case can be merged into another."))
+        return False
+    dlg = MergeDialog(loop.ctx, case, parent)
+    try:
+        if dlg.exec() != MergeDialog.DialogCode.Accepted or dlg.into is None:
+            return False
+        return loop.merge(case_id, dlg.into, dlg.note_text())
+    finally:
+        dlg.deleteLater()
+
+
+def ask_close(loop: Any, case_id: str, parent: QWidget | None, reopen: bool = False) -> bool:
+    """Confirm closing (or reopening) a resolved case with a note."""
+    from console.loop.dialogs import CaseNoteDialog
+
+    what = "reopen" if reopen else "close"
+    case = loop.ctx.state.cases.get(case_id)
+    if not loop.allowed(what, case):
+        loop._say("info", loop.tr("Only a resolved case can be closed or reopened."))
+        return False
+    if reopen:
+        dlg = CaseNoteDialog(loop.tr("Reopen"), loop.tr(
+            "Send this resolved case back to the unit that holds it."), case,
+            loop.tr("Reopen"), parent)
+    else:
+        dlg = CaseNoteDialog(loop.tr("Close"), loop.tr(
+            "Close this resolved case (the callback confirmed it)."), case,
+            loop.tr("Close case"), parent)
+    try:
+        if dlg.exec() != CaseNoteDialog.DialogCode.Accepted:
+            return False
+        return (loop.reopen if reopen else loop.close)(case_id, dlg.note_text())
+    finally:
+        dlg.deleteLater()
