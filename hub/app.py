@@ -23,27 +23,34 @@ from hub.context import HubContext
 from hub.db import Database
 from hub.feed import FeedConnection
 from hub.journal import Journal
+from hub.limits import Clock, Limits, calendar_warning, default_limits
 from hub.models import Category, Subcategory
 from hub.reads import Reads
 from hub.retention import prune
 from hub.scope import RegionTree
+from hub.timeutil import utcnow
 
 log = logging.getLogger(__name__)
 
 
 def _load_categories(db: Database) -> tuple[dict[tuple[str, str], tuple[str, float]],
-                                             list[dict[str, Any]]]:
+                                             list[dict[str, Any]],
+                                             dict[tuple[str, str], Limits]]:
     with db.read() as s:
         cats = list(s.scalars(select(Category).order_by(Category.position)))
         subs = list(s.scalars(select(Subcategory).order_by(Subcategory.position)))
     lookup: dict[tuple[str, str], tuple[str, float]] = {}
+    limits: dict[tuple[str, str], Limits] = {}
     by_cat: dict[str, list[dict[str, Any]]] = {c.name: [] for c in cats}
     for sub in subs:
         lookup[(sub.category, sub.code)] = (sub.name, sub.sla_hours)
         lookup[(sub.category, sub.name)] = (sub.name, sub.sla_hours)
+        limits[(sub.category, sub.name)] = default_limits(sub.sla_hours)
         by_cat[sub.category].append({"code": sub.code, "name": sub.name,
-                                     "sla_hours": sub.sla_hours})
-    return lookup, [{"name": c.name, "subcategories": by_cat[c.name]} for c in cats]
+                                     "sla_hours": sub.sla_hours,
+                                     "limits": limits[(sub.category, sub.name)].json()})
+    return (lookup, [{"name": c.name, "subcategories": by_cat[c.name]} for c in cats],
+            limits)
 
 
 class Hub:
@@ -63,10 +70,14 @@ class Hub:
         with self.db.read() as s:
             tree = RegionTree.load(s)
         self.broker = FeedBroker(config.feed_queue_limit)
-        lookup, categories_json = _load_categories(self.db)
+        lookup, categories_json, limits = _load_categories(self.db)
         self.ctx = HubContext(db=self.db, config=config, tree=tree,
                               journal=Journal(self.broker.publish_threadsafe),
-                              subcategories=lookup, categories_json=categories_json)
+                              subcategories=lookup, categories_json=categories_json,
+                              limits=limits, clock=Clock(config.sla_scale))
+        warning = calendar_warning(utcnow())
+        if warning:
+            log.warning("%s", warning)
         self.sessions = Sessions(self.ctx)
         self.reads = Reads(self.ctx)
         self.commands = Commands(self.ctx, self.reads)
@@ -78,7 +89,7 @@ class Hub:
         return prune(self.db, self.config.retention_days, self.config.retention_events)
 
     def _build_app(self) -> FastAPI:
-        app = FastAPI(title="Command Post hub", version="1",
+        app = FastAPI(title="Command Post hub", version="1.1",
                       description="Reference hub of the Command Post protocol v1 "
                                   "(REST under /api/v1, live feed: WebSocket at "
                                   "/api/v1/feed?since=N).")
