@@ -65,15 +65,10 @@ def events_between(api: Any, start: float, end: float, *,
     out = EventsRead()
     try:
         latest = int(api.events(0, limit=1).get("seq") or 0)
-    except GoneError:
-        latest = None
-    if latest is None:
+    except GoneError:  # the hub pruned its oldest events: search what it keeps
         out.complete = False
-        latest = 0
-        lo = 0
-    else:
-        lo = 0
-    hi = latest
+        latest = int(api.events(2**62, limit=1).get("seq") or 0)
+    lo, hi = 0, latest
     # smallest since s.t. the event after it has ts >= start
     while lo < hi:
         mid = (lo + hi) // 2
@@ -163,14 +158,14 @@ def drill(events: Iterable[dict], in_scope: Callable[[str], bool]) -> dict[str, 
         elif action == "accept":
             add("signed", unit, cid)
             due = parse_time_or_none(case.get("sign_due"))
-            if due is None or (t is not None and t <= due):
+            if due is not None and t is not None and t <= due:  # no deadline: not on time
                 add("signed_on_time", unit, cid)
         elif action == "resolve":
             if isinstance(unit, str):
                 resolver[cid] = unit
             add("resolved", unit, cid)
             due = parse_time_or_none(case.get("due_at"))
-            if due is None or (t is not None and t <= due):
+            if due is not None and t is not None and t <= due:
                 add("resolved_on_time", unit, cid)
         elif action in ("callback", "rework"):
             who = resolver.get(cid, unit)

@@ -458,8 +458,10 @@ def draw_report(report: HandoverReport, painter: QtGui.QPainter,
     return doc.page
 
 
-def write_pdf(report: HandoverReport, path: str | Path) -> int:
-    """Write the report as an A4 PDF; return the number of pages.
+def write_pages(path: str | Path, title: str,
+                draw: Callable[[QtGui.QPainter, Callable[[], None]], int]) -> int:
+    """Write an A4 PDF whose pages ``draw(painter, new_page)`` lays out (in points);
+    return the number of pages.
 
     Raises:
         OSError: the file cannot be written.
@@ -468,14 +470,14 @@ def write_pdf(report: HandoverReport, path: str | Path) -> int:
     writer.setPageSize(QtGui.QPageSize(QtGui.QPageSize.PageSizeId.A4))
     writer.setPageMargins(QtCore.QMarginsF(0, 0, 0, 0))
     writer.setResolution(300)
-    writer.setTitle(tr("Shift handover report") + f" {report.label}")
+    writer.setTitle(title)
     writer.setCreator("Command Post")
     painter = QtGui.QPainter()
     if not painter.begin(writer):
         raise OSError(f"cannot write {path}")
     try:
         painter.scale(300 / 72, 300 / 72)
-        pages = draw_report(report, painter, writer.newPage)
+        pages = draw(painter, writer.newPage)
     finally:
         painter.end()
     if not Path(path).is_file() or Path(path).stat().st_size == 0:
@@ -483,8 +485,9 @@ def write_pdf(report: HandoverReport, path: str | Path) -> int:
     return pages
 
 
-def render_first_page(report: HandoverReport, dpi: float = 110) -> QtGui.QImage:
-    """The report's first page drawn into an image (the same drawing as the PDF)."""
+def render_first(draw: Callable[[QtGui.QPainter, Callable[[], None]], int],
+                 dpi: float = 110) -> QtGui.QImage:
+    """The first page of ``draw``'s layout as an image (the same drawing as the PDF)."""
     s = dpi / 72
     img = QtGui.QImage(int(A4_W * s), int(A4_H * s), QtGui.QImage.Format.Format_RGB32)
     img.fill(QColor("white"))
@@ -495,9 +498,24 @@ def render_first_page(report: HandoverReport, dpi: float = 110) -> QtGui.QImage:
         raise _PageFull
 
     try:
-        draw_report(report, painter, stop)
+        draw(painter, stop)
     except _PageFull:
         pass
     finally:
         painter.end()
     return img
+
+
+def write_pdf(report: HandoverReport, path: str | Path) -> int:
+    """Write the report as an A4 PDF; return the number of pages.
+
+    Raises:
+        OSError: the file cannot be written.
+    """
+    return write_pages(path, tr("Shift handover report") + f" {report.label}",
+                       lambda p, new_page: draw_report(report, p, new_page))
+
+
+def render_first_page(report: HandoverReport, dpi: float = 110) -> QtGui.QImage:
+    """The report's first page drawn into an image (the same drawing as the PDF)."""
+    return render_first(lambda p, new_page: draw_report(report, p, new_page), dpi)
