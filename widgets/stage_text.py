@@ -11,27 +11,25 @@ from client.stages import StageClock, StagePolicy
 from widgets.common import NEAR_SYMBOL, OVERDUE_SYMBOL, format_duration
 from widgets.qt import QCoreApplication
 
-_T = QCoreApplication.translate
-
 
 def stage_word(stage: str) -> str:
     """签收 / 办结 / 回访."""
-    return {"sign": _T("Stage", "sign"), "resolve": _T("Stage", "resolve"),
-            "callback": _T("Stage", "callback")}.get(stage, stage)
+    return {"sign": QCoreApplication.translate("Stage", "sign"), "resolve": QCoreApplication.translate("Stage", "resolve"),
+            "callback": QCoreApplication.translate("Stage", "callback")}.get(stage, stage)
 
 
 def stage_title(stage: str) -> str:
     """The long name of a stage clock (e.g. 签收时限)."""
-    return {"sign": _T("Stage", "Sign by"), "resolve": _T("Stage", "Resolve by"),
-            "callback": _T("Stage", "Call back by")}.get(stage, stage)
+    return {"sign": QCoreApplication.translate("Stage", "Sign by"), "resolve": QCoreApplication.translate("Stage", "Resolve by"),
+            "callback": QCoreApplication.translate("Stage", "Call back by")}.get(stage, stage)
 
 
 def satisfaction_text(value: object) -> str:
     """满意 / 基本满意 / 不满意 / 未接通 (unknown values as they came, None as —)."""
-    words = {"satisfied": _T("Stage", "satisfied"),
-             "basically_satisfied": _T("Stage", "basically satisfied"),
-             "dissatisfied": _T("Stage", "dissatisfied"),
-             "unreachable": _T("Stage", "unreachable")}
+    words = {"satisfied": QCoreApplication.translate("Stage", "satisfied"),
+             "basically_satisfied": QCoreApplication.translate("Stage", "basically satisfied"),
+             "dissatisfied": QCoreApplication.translate("Stage", "dissatisfied"),
+             "unreachable": QCoreApplication.translate("Stage", "unreachable")}
     if value is None:
         return "—"
     return words.get(value, str(value)) if isinstance(value, str) else str(value)
@@ -39,13 +37,13 @@ def satisfaction_text(value: object) -> str:
 
 def pending_kind_text(kind: object) -> str:
     """退单申请 / 延期申请."""
-    return {"return": _T("Stage", "return request"),
-            "extension": _T("Stage", "extension request")}.get(kind, str(kind))  # type: ignore[arg-type]
+    return {"return": QCoreApplication.translate("Stage", "return request"),
+            "extension": QCoreApplication.translate("Stage", "extension request")}.get(kind, str(kind))  # type: ignore[arg-type]
 
 
 def basis_text(clock: StageClock) -> str:
     """工作时间 / 自然时间."""
-    return _T("Stage", "working time") if clock.working else _T("Stage", "wall-clock time")
+    return QCoreApplication.translate("Stage", "working time") if clock.working else QCoreApplication.translate("Stage", "wall-clock time")
 
 
 def clock_text(policy: StagePolicy, clock: StageClock, now: float, *,

@@ -23,6 +23,7 @@ from widgets.qt import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
+    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -52,7 +53,7 @@ class _NoteMixin:
         edit = QLineEdit(parent)
         edit.setObjectName("loopNote")
         edit.setMaxLength(NOTE_LIMIT)
-        edit.setPlaceholderText(parent.tr("Optional note"))
+        edit.setPlaceholderText(QCoreApplication.translate("LoopActions", "Optional note"))
         return edit
 
 

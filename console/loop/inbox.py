@@ -23,6 +23,7 @@ from widgets.common import format_duration, format_local, plain_label
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
     QAbstractItemView,
+    QCoreApplication,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -273,8 +274,8 @@ def ask_decide(loop: Any, case_id: str, parent: QWidget | None,
 
     case = loop.ctx.state.cases.get(case_id)
     if not loop.allowed("decide", case):
-        loop._say("info", parent.tr("{case} has no request you can decide.").format(
-            case=safe(case_id, 40)) if parent is not None else "")
+        loop._say("info", QCoreApplication.translate(
+            "LoopActions", "{case} has no request you can decide.").format(case=safe(case_id, 40)))
         return False
     dlg = DecideDialog(loop.ctx, case, parent)
     if approve is not None:
@@ -293,7 +294,7 @@ def ask_callback(loop: Any, case_id: str, parent: QWidget | None) -> bool:
 
     case = loop.ctx.state.cases.get(case_id)
     if not loop.allowed("callback", case):
-        loop._say("info", loop.tr("Only a resolved case can be called back."))
+        loop._say("info", QCoreApplication.translate("LoopActions", "Only a resolved case can be called back."))
         return False
     dlg = CallbackDialog(loop.ctx, case, parent,
                          may_unmask=getattr(loop.ctx, "role", "") in ("supervisor", "intake"))
@@ -311,7 +312,7 @@ def ask_merge(loop: Any, case_id: str, parent: QWidget | None) -> bool:
 
     case = loop.ctx.state.cases.get(case_id)
     if not loop.allowed("merge", case):
-        loop._say("info", loop.tr("Only an open case can be merged into another."))
+        loop._say("info", QCoreApplication.translate("LoopActions", "Only an open case can be merged into another."))
         return False
     dlg = MergeDialog(loop.ctx, case, parent)
     try:
@@ -329,16 +330,16 @@ def ask_close(loop: Any, case_id: str, parent: QWidget | None, reopen: bool = Fa
     what = "reopen" if reopen else "close"
     case = loop.ctx.state.cases.get(case_id)
     if not loop.allowed(what, case):
-        loop._say("info", loop.tr("Only a resolved case can be closed or reopened."))
+        loop._say("info", QCoreApplication.translate("LoopActions", "Only a resolved case can be closed or reopened."))
         return False
     if reopen:
-        dlg = CaseNoteDialog(loop.tr("Reopen"), loop.tr(
+        dlg = CaseNoteDialog(QCoreApplication.translate("LoopActions", "Reopen"), QCoreApplication.translate("LoopActions",
             "Send this resolved case back to the unit that holds it."), case,
-            loop.tr("Reopen"), parent)
+            QCoreApplication.translate("LoopActions", "Reopen"), parent)
     else:
-        dlg = CaseNoteDialog(loop.tr("Close"), loop.tr(
+        dlg = CaseNoteDialog(QCoreApplication.translate("LoopActions", "Close"), QCoreApplication.translate("LoopActions",
             "Close this resolved case (the callback confirmed it)."), case,
-            loop.tr("Close case"), parent)
+            QCoreApplication.translate("LoopActions", "Close case"), parent)
     try:
         if dlg.exec() != CaseNoteDialog.DialogCode.Accepted:
             return False

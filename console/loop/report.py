@@ -30,6 +30,7 @@ from widgets.text import safe
 
 
 def tr(text: str) -> str:
+    """Translate a source string of this report (context ``MonthlyReport``)."""
     return QCoreApplication.translate("MonthlyReport", text)
 
 
@@ -48,7 +49,7 @@ def ranking_chart(report: MonthlyReport, w: float, h: float, rows: int = 20) -> 
     p.setFont(font(8, True))
     p.setPen(QColor("#1b1f24"))
     p.drawText(QtCore.QRectF(0, 0, w, 14), int(QtCore.Qt.AlignmentFlag.AlignLeft),
-               tr("Composite score, best first (dashed: the red line {line:g})").format(line=line))
+               QCoreApplication.translate("MonthlyReport", "Composite score, best first (dashed: the red line {line:g})").format(line=line))
     f = font(7)
     fm = QtGui.QFontMetricsF(f)
     for i, s in enumerate(ranked):
@@ -79,18 +80,18 @@ def draw_monthly(report: MonthlyReport, painter: QtGui.QPainter,
     """Lay the report out with ``painter`` (scaled to points); return the page count."""
     tz = zone(report.zone_name)
     post = safe(report.post_name, 60)
-    footer = tr("Command Post · monthly assessment report · {post} · {month}").format(
+    footer = QCoreApplication.translate("MonthlyReport", "Command Post · monthly assessment report · {post} · {month}").format(
         post=post, month=report.month)
     doc = _Doc(painter, new_page, footer)
     painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing)
     board = report.board
     w = board.weights
-    doc.text(tr("Monthly assessment report (考核通报)"), 20, bold=True, h=30)
+    doc.text(QCoreApplication.translate("MonthlyReport", "Monthly assessment report (考核通报)"), 20, bold=True, h=30)
     doc.text(f"{post} · {report.month}", 12, color=MUTED, h=18)
     span = "{a} – {b}".format(a=datetime.fromtimestamp(report.start, tz).strftime("%Y-%m-%d %H:%M"),
                               b=datetime.fromtimestamp(report.end, tz).strftime("%Y-%m-%d %H:%M"))
-    doc.text(tr("Period {span} ({zone}); made {at} from the hub's counts.").format(
+    doc.text(QCoreApplication.translate("MonthlyReport", "Period {span} ({zone}); made {at} from the hub's counts.").format(
         span=span, zone=report.zone_name,
         at=datetime.fromtimestamp(report.made_at, tz).strftime("%Y-%m-%d %H:%M")), 8.5,
         color=MUTED, h=14)
@@ -98,24 +99,24 @@ def draw_monthly(report: MonthlyReport, painter: QtGui.QPainter,
     total = board.totals()
     ranked = [s for s in board.scores if s.rank is not None]
     doc.tiles([
-        (tr("Dispatched"), str(total.counts["dispatched"]), QColor(BLUE)),
-        (tr("Signed on time"), _pct(total.rates["sign"]), QColor(GREEN)),
-        (tr("Resolved on time"), _pct(total.rates["on_time"]), QColor(GREEN)),
-        (tr("Solved"), _pct(total.rates["solve"]), QColor(GREEN)),
-        (tr("Satisfied"), _pct(total.rates["satisfy"]), QColor(GREEN)),
-        (tr("Units ranked"), str(len(ranked)), QColor(BLUE)),
-        (tr("Below the red line"), str(len(board.flagged)), QColor(VERMILLION)),
-        (tr("Reworks"), str(total.counts["reworks"]), QColor(VERMILLION)),
-        (tr("Urges"), str(total.counts["urges"]), QColor(VERMILLION)),
-        (tr("Open overdue"), str(total.counts["open_overdue"]), QColor(VERMILLION)),
+        (QCoreApplication.translate("MonthlyReport", "Dispatched"), str(total.counts["dispatched"]), QColor(BLUE)),
+        (QCoreApplication.translate("MonthlyReport", "Signed on time"), _pct(total.rates["sign"]), QColor(GREEN)),
+        (QCoreApplication.translate("MonthlyReport", "Resolved on time"), _pct(total.rates["on_time"]), QColor(GREEN)),
+        (QCoreApplication.translate("MonthlyReport", "Solved"), _pct(total.rates["solve"]), QColor(GREEN)),
+        (QCoreApplication.translate("MonthlyReport", "Satisfied"), _pct(total.rates["satisfy"]), QColor(GREEN)),
+        (QCoreApplication.translate("MonthlyReport", "Units ranked"), str(len(ranked)), QColor(BLUE)),
+        (QCoreApplication.translate("MonthlyReport", "Below the red line"), str(len(board.flagged)), QColor(VERMILLION)),
+        (QCoreApplication.translate("MonthlyReport", "Reworks"), str(total.counts["reworks"]), QColor(VERMILLION)),
+        (QCoreApplication.translate("MonthlyReport", "Urges"), str(total.counts["urges"]), QColor(VERMILLION)),
+        (QCoreApplication.translate("MonthlyReport", "Open overdue"), str(total.counts["open_overdue"]), QColor(VERMILLION)),
     ])
-    doc.heading(tr("How the score is computed"))
-    doc.note(tr("Score = ({r:g} × signed-on-time rate + {s:g} × solved rate + {t:g} × "
+    doc.heading(QCoreApplication.translate("MonthlyReport", "How the score is computed"))
+    doc.note(QCoreApplication.translate("MonthlyReport", "Score = ({r:g} × signed-on-time rate + {s:g} × solved rate + {t:g} × "
                 "satisfied rate) ÷ {sum:g} × 100. Red line: {line:g} points; a unit under it is "
                 "flagged ▼.").format(r=w.response, s=w.solving, t=w.satisfaction,
                                      sum=w.response + w.solving + w.satisfaction,
                                      line=w.red_line), QColor("#1b1f24"))
-    doc.note(tr("Signed-on-time rate (签收及时率) = signs at or before the sign deadline ÷ "
+    doc.note(QCoreApplication.translate("MonthlyReport", "Signed-on-time rate (签收及时率) = signs at or before the sign deadline ÷ "
                 "dispatches and reassignments; resolved-on-time rate (按期办结率) = resolves at "
                 "or before the due time ÷ resolves; solved rate (解决率) = callbacks the citizen "
                 "called solved ÷ (callbacks − unreachable); satisfied rate (满意率) = (satisfied + "
@@ -123,22 +124,22 @@ def draw_monthly(report: MonthlyReport, painter: QtGui.QPainter,
                 "resolves; return rate (退单率) = return requests ÷ dispatches. A rate without "
                 "data is left out and the other weights rescaled; a unit with none is not "
                 "ranked."))
-    doc.heading(tr("Ranking"))
+    doc.heading(QCoreApplication.translate("MonthlyReport", "Ranking"))
     h = min(300.0, 24 + 14 * max(1, min(20, len(ranked))))
     doc.image(ranking_chart(report, doc.width, h), h)
     half = (doc.width - 12) / 2
     doc.ensure(15 * 7)
     y0 = doc.y
-    hr = doc.table([tr("Red list (top 5)"), tr("Score")], [0.78, 0.22],
+    hr = doc.table([QCoreApplication.translate("MonthlyReport", "Red list (top 5)"), QCoreApplication.translate("MonthlyReport", "Score")], [0.78, 0.22],
                    [[f"{s.rank}. {safe(report.name(s.key), 40)}", f"{s.composite:.1f}"]
                     for s in board.red_list], width=half, advance=False,
                    colors=[QColor(GREEN)] * len(board.red_list))
-    hb = doc.table([tr("Black list (bottom 5)"), tr("Score")], [0.78, 0.22],
+    hb = doc.table([QCoreApplication.translate("MonthlyReport", "Black list (bottom 5)"), QCoreApplication.translate("MonthlyReport", "Score")], [0.78, 0.22],
                    [[f"{s.rank}. {safe(report.name(s.key), 40)}", f"{s.composite:.1f}"]
                     for s in board.black_list], x=MARGIN + half + 12, width=half,
                    advance=False, colors=[QColor(VERMILLION)] * len(board.black_list))
     doc.y = y0 + max(hr, hb) + 4
-    doc.heading(tr("All units"))
+    doc.heading(QCoreApplication.translate("MonthlyReport", "All units"))
     rows, colors = [], []
     for s in board.scores:
         rows.append([str(s.rank or "—"), safe(report.name(s.key), 40), _pct(s.rates["sign"]),
@@ -148,9 +149,9 @@ def draw_monthly(report: MonthlyReport, painter: QtGui.QPainter,
                      "—" if s.composite is None else f"{s.composite:.1f}",
                      "▼" if s.below_red_line else ""])
         colors.append(QColor(VERMILLION) if s.below_red_line else None)
-    doc.table([tr("Rank"), tr("Name"), tr("Signed"), tr("On time"), tr("Solved"),
-               tr("Satisfied"), tr("Rework"), tr("Return"), tr("Urges"), tr("Overdue"),
-               tr("Score"), ""], [0.06, 0.24, 0.075, 0.075, 0.075, 0.075, 0.07, 0.07, 0.06,
+    doc.table([QCoreApplication.translate("MonthlyReport", "Rank"), QCoreApplication.translate("MonthlyReport", "Name"), QCoreApplication.translate("MonthlyReport", "Signed"), QCoreApplication.translate("MonthlyReport", "On time"), QCoreApplication.translate("MonthlyReport", "Solved"),
+               QCoreApplication.translate("MonthlyReport", "Satisfied"), QCoreApplication.translate("MonthlyReport", "Rework"), QCoreApplication.translate("MonthlyReport", "Return"), QCoreApplication.translate("MonthlyReport", "Urges"), QCoreApplication.translate("MonthlyReport", "Overdue"),
+               QCoreApplication.translate("MonthlyReport", "Score"), ""], [0.06, 0.24, 0.075, 0.075, 0.075, 0.075, 0.07, 0.07, 0.06,
                                   0.065, 0.065, 0.03], rows, colors=colors)
     doc.finish_page()
     return doc.page
@@ -158,7 +159,7 @@ def draw_monthly(report: MonthlyReport, painter: QtGui.QPainter,
 
 def write_monthly_pdf(report: MonthlyReport, path: str | Path) -> int:
     """Write the 通报 as an A4 PDF; return the page count (OSError when it cannot)."""
-    return write_pages(path, tr("Monthly assessment report") + f" {report.month}",
+    return write_pages(path, QCoreApplication.translate("MonthlyReport", "Monthly assessment report") + f" {report.month}",
                        lambda p, new_page: draw_monthly(report, p, new_page))
 
 
