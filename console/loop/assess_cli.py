@@ -52,6 +52,7 @@ def build_report(api: HubClient, month: str, by: str, weights: Weights,
         HubError / HubUnreachable: the hub refused or could not be reached.
     """
     start, end = month_bounds(month, zone_name)
+    end = min(end, time.time())  # the month so far: open overdue counts as of now
     answer = api.assessment(format_time(start), format_time(end), by)
     rows = answer.get("rows") if isinstance(answer, dict) else None
     snap = api.snapshot()
