@@ -18,6 +18,18 @@ def stage_word(stage: str) -> str:
             "callback": QCoreApplication.translate("Stage", "callback")}.get(stage, stage)
 
 
+def stage_alert_word(stage: str, phase: int) -> str:
+    """签收超时 / 办结临期 / 回访超时 … for an alert of ``stage`` in ``phase``."""
+    if phase == OVERDUE:
+        return {"sign": QCoreApplication.translate("Stage", "Sign overdue"),
+                "resolve": QCoreApplication.translate("Stage", "Resolve overdue"),
+                "callback": QCoreApplication.translate("Stage", "Callback overdue")}.get(
+            stage, stage)
+    return {"sign": QCoreApplication.translate("Stage", "Sign near due"),
+            "resolve": QCoreApplication.translate("Stage", "Resolve near due"),
+            "callback": QCoreApplication.translate("Stage", "Callback near due")}.get(stage, stage)
+
+
 def stage_title(stage: str) -> str:
     """The long name of a stage clock (e.g. 签收时限)."""
     return {"sign": QCoreApplication.translate("Stage", "Sign by"), "resolve": QCoreApplication.translate("Stage", "Resolve by"),

@@ -658,7 +658,7 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../widgets/alerts.py" line="+273" />
+        <location filename="../../widgets/alerts.py" line="+274" />
         <source>Alerts</source>
         <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them</extracomment>
         <translation>Alerts</translation>
@@ -674,7 +674,7 @@
         <translation>Near due</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+10" />
         <source>unassigned</source>
         <translation>unassigned</translation>
     </message>
@@ -3421,6 +3421,36 @@
         <location line="+1" />
         <source>callback</source>
         <translation>callback</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Sign overdue</source>
+        <translation>Sign overdue</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resolve overdue</source>
+        <translation>Resolve overdue</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Callback overdue</source>
+        <translation>Callback overdue</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Sign near due</source>
+        <translation>Sign near due</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resolve near due</source>
+        <translation>Resolve near due</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Callback near due</source>
+        <translation>Callback near due</translation>
     </message>
     <message>
         <location line="+5" />

@@ -658,7 +658,7 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../widgets/alerts.py" line="+273"/>
+        <location filename="../../widgets/alerts.py" line="+274"/>
         <source>Alerts</source>
         <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them</extracomment>
         <translation>预警</translation>
@@ -674,7 +674,7 @@
         <translation>即将超时</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>unassigned</source>
         <translation>未派遣</translation>
     </message>
@@ -3421,6 +3421,36 @@
         <location line="+1"/>
         <source>callback</source>
         <translation>回访</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sign overdue</source>
+        <translation>签收超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolve overdue</source>
+        <translation>办结超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback overdue</source>
+        <translation>回访超时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign near due</source>
+        <translation>签收临期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolve near due</source>
+        <translation>办结临期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback near due</source>
+        <translation>回访临期</translation>
     </message>
     <message>
         <location line="+5"/>
