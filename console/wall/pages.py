@@ -149,14 +149,15 @@ class KpiPage(WallPage):
     """Today's reported, closed, closure rate, overdue, on-time rate and live calls."""
 
     page_id = "kpi"
-    KEYS = ("reported", "closed", "rate", "overdue", "ontime", "calls")
+    KEYS = ("reported", "closed", "rate", "overdue", "ontime", "calls", "pending")
+    COLUMNS = 4
 
     def __init__(self, ctx: WallContext, stats: WallStats, parent: QWidget | None = None) -> None:
         super().__init__(ctx, stats, parent)
         self.tiles = {k: _Tile(k, self) for k in self.KEYS}
         self._grid = QtWidgets.QGridLayout(self)
         for i, k in enumerate(self.KEYS):
-            self._grid.addWidget(self.tiles[k], i // 3, i % 3)
+            self._grid.addWidget(self.tiles[k], i // self.COLUMNS, i % self.COLUMNS)
         for tile in self.tiles.values():
             tile.caption.set_text(t(f"kpi.{tile.key}"))
 
@@ -197,6 +198,13 @@ class KpiPage(WallPage):
         units = {u for c in calls.values() for u in (c.get("unit_ids") or ()) if isinstance(u, str)}
         tl["calls"].value.set_text(f"{len(calls):,}")
         tl["calls"].sub.set_text(t("kpi.calls_sub", n=len(units)))
+        from client.stages import pending_requests  # protocol 1.1: the units' requests
+
+        pending = pending_requests(state.cases.values())
+        returns = sum(1 for c in pending if c["pending"].get("kind") == "return")
+        tl["pending"].value.set_text(f"{len(pending):,}")
+        tl["pending"].value.set_tone("warn" if pending else None)
+        tl["pending"].sub.set_text(t("kpi.pending_sub", r=returns, e=len(pending) - returns))
 
     def mark(self, changes: ChangeSet) -> None:
         if (changes.reset or changes.counters_changed or changes.alerts_changed
@@ -877,3 +885,12 @@ PAGE_TYPES: dict[str, type[WallPage]] = {
                                  OverduePage, CallsPage)
 }
 
+
+def _add_loop_pages() -> None:
+    """Protocol 1.1's ranking page (console.loop.wall_rank) joins the wall's pages."""
+    from console.loop.wall_rank import RankPage
+
+    PAGE_TYPES[RankPage.page_id] = RankPage
+
+
+_add_loop_pages()

@@ -107,3 +107,31 @@ def _pictures(qtbot, launch, hub, docs: Path, unsigned: list[str]) -> None:  # n
                           Weights())
     img = render_monthly_first_page(report, dpi=110)
     assert img.save(str(docs / "loop-report-page1.png"), "PNG")
+    _wall_pictures(qtbot, console, docs)
+
+
+def _wall_pictures(qtbot, console, docs: Path) -> None:  # noqa: ANN001
+    """The wall's ranking page and its KPI page (with the requests to decide), 1920×1080."""
+    import time
+
+    from console.wall import WallConfig, open_wall
+    from console.wall.config import ScreenPlan, Slot
+
+    plan = ScreenPlan((Slot("rank", 30.0), Slot("kpi", 30.0)))
+    cfg = WallConfig(screens=(plan,), burn_in_px=0, takeover_critical=False,
+                     takeover_overdue=False)
+    wall = open_wall(console.session, screens=1, config=cfg, sizes=[(1920, 1080)],
+                     clock=time.time)
+    try:
+        w = wall.windows[0]
+        w.show_page("rank", 0, time.time())
+        rank = w.pages["rank"]
+        qtbot.waitUntil(lambda: rank.board is not None, timeout=10000)
+        w.show_page("rank", 0, time.time())
+        qtbot.wait(200)
+        assert w.grab().save(str(docs / "loop-wall-rank-1080p.png"), "PNG")
+        w.show_page("kpi", 1, time.time())
+        qtbot.wait(200)
+        assert w.grab().save(str(docs / "loop-wall-kpi-1080p.png"), "PNG")
+    finally:
+        wall.close()
