@@ -449,6 +449,7 @@ def draw_report(report: HandoverReport, painter: QtGui.QPainter,
                      _t(c.get("title")), _t(c.get("case_id")), str(len(units))])
     doc.table([tr("Started"), tr("Ended"), tr("Title"), tr("Case"), tr("Units")],
               [0.13, 0.13, 0.36, 0.26, 0.12], rows)
+    _draw_loop(doc, r, tz)
     doc.y += 10
     doc.note(tr("Definitions: cases of the shift = open at its start or changed during it, as "
                 "at its end; closure rate = closed in the shift / cases of the shift; on time = "
@@ -456,6 +457,53 @@ def draw_report(report: HandoverReport, painter: QtGui.QPainter,
                 "Priorities: {c} = critical.").format(c=priority_text("critical")))
     doc.finish_page()
     return doc.page
+
+
+def _draw_loop(doc: _Doc, r: HandoverReport, tz: str) -> None:
+    """Protocol 1.1's closed loop in the shift: callbacks, reworks, merges, decisions and
+    the requests still pending (nothing at all with a 1.0 hub)."""
+    if not (r.callbacks or r.merges or r.decisions or r.pending or r.late_signs):
+        return
+    from widgets.stage_text import pending_kind_text, satisfaction_text
+
+    doc.heading(tr("Closed loop: callbacks, reworks, merges, requests"))
+    doc.note(tr("{c} callbacks ({w} sent back for rework), {m} merged duplicates, {d} requests "
+                "decided, {p} pending at handover, {s} late signs.").format(
+        c=len(r.callbacks), w=len(r.reworks), m=len(r.merges), d=len(r.decisions),
+        p=len(r.pending), s=r.late_signs), INK)
+
+    def solved(v: object) -> str:
+        return tr("solved") if v is True else tr("not solved") if v is False else "—"
+
+    rows = [[_local(c["at"], tz), _t(c.get("case_id")), _t(r.unit_name(c.get("unit_id"))),
+             satisfaction_text(c.get("satisfaction")), solved(c.get("solved")),
+             tr("rework") if c.get("action") == "rework" else tr("closed"), _t(c.get("note"))]
+            for c in r.callbacks]
+    doc.table([tr("Time"), tr("Case"), tr("Resolved by"), tr("Satisfaction"), tr("Solved"),
+               tr("Result"), tr("Note")], [0.11, 0.2, 0.17, 0.12, 0.1, 0.1, 0.2], rows,
+              colors=[QColor(VERMILLION) if c.get("action") == "rework" else None
+                      for c in r.callbacks])
+    if r.merges:
+        rows = [[_local(m["at"], tz), _t(m.get("case_id")), _t(m.get("into")), _t(m.get("actor")),
+                 _t(m.get("note"))] for m in r.merges]
+        doc.table([tr("Time"), tr("Duplicate"), tr("Merged into"), tr("By"), tr("Note")],
+                  [0.12, 0.22, 0.22, 0.16, 0.28], rows)
+    if r.decisions:
+        rows = [[_local(d["at"], tz), _t(d.get("case_id")), pending_kind_text(d.get("kind")),
+                 _t(r.unit_name(d.get("unit_id"))),
+                 tr("approved") if d.get("approve") else tr("refused"), _t(d.get("reason"))]
+                for d in r.decisions]
+        doc.table([tr("Time"), tr("Case"), tr("Request"), tr("Unit"), tr("Decision"),
+                   tr("Reason")], [0.12, 0.2, 0.12, 0.18, 0.1, 0.28], rows)
+    if r.pending:
+        from client.timeutil import parse_time_or_none
+
+        rows = [[_local(parse_time_or_none(c["pending"].get("at")), tz), _t(c.get("id")),
+                 pending_kind_text(c["pending"].get("kind")),
+                 _t(r.unit_name(c["pending"].get("by"))), _t(c["pending"].get("reason"))]
+                for c in r.pending]
+        doc.table([tr("Asked at"), tr("Case"), tr("Request"), tr("Unit"), tr("Reason")],
+                  [0.12, 0.22, 0.14, 0.2, 0.32], rows)
 
 
 def write_pages(path: str | Path, title: str,

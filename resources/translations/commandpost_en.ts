@@ -5,7 +5,7 @@
     <name />
     <message>
         <location filename="../../console/review/cli.py" line="+295" />
-        <location filename="../../console/review/window.py" line="+529" />
+        <location filename="../../console/review/window.py" line="+562" />
         <source>Handover report…</source>
         <translation>Handover report…</translation>
     </message>
@@ -82,11 +82,12 @@
     </message>
     <message>
         <location line="+0" />
+        <location line="+241" />
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location line="+86" />
+        <location line="-155" />
         <source>{m} min</source>
         <translation>{m} min</translation>
     </message>
@@ -107,12 +108,12 @@
     </message>
     <message>
         <location line="+6" />
-        <location line="+165" />
+        <location line="+213" />
         <source>Shift handover report</source>
         <translation>Shift handover report</translation>
     </message>
     <message>
-        <location line="-161" />
+        <location line="-209" />
         <source>Shift {label}: {span} ({zone})</source>
         <translation>Shift {label}: {span} ({zone})</translation>
     </message>
@@ -207,7 +208,7 @@
         <location line="+4" />
         <location line="+18" />
         <location line="+9" />
-        <location filename="../../console/review/window.py" line="-126" />
+        <location filename="../../console/review/window.py" line="-129" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -226,11 +227,13 @@
     <message>
         <location line="+3" />
         <location line="+28" />
+        <location line="+67" />
+        <location line="+9" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-27" />
+        <location line="-103" />
         <location line="+10" />
         <location line="+8" />
         <source>— unassigned</source>
@@ -247,11 +250,14 @@
         <location line="+6" />
         <location line="+10" />
         <location line="+11" />
+        <location line="+32" />
+        <location line="+14" />
+        <location line="+9" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location line="-36" />
+        <location line="-91" />
         <location line="+9" />
         <location line="+27" />
         <source>Title</source>
@@ -287,24 +293,30 @@
     <message>
         <location line="+3" />
         <location line="+10" />
+        <location line="+43" />
+        <location line="+7" />
+        <location line="+7" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location line="-10" />
+        <location line="-67" />
         <location line="+10" />
+        <location line="+50" />
         <location filename="../../console/review/window.py" line="+0" />
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location line="-10" />
+        <location line="-60" />
         <location line="+10" />
+        <location line="+44" />
+        <location line="+6" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-57" />
         <source>Whistles ({n})</source>
         <translation>Whistles ({n})</translation>
     </message>
@@ -339,18 +351,107 @@
         <translation>Units</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Definitions: cases of the shift = open at its start or changed during it, as at its end; closure rate = closed in the shift / cases of the shift; on time = closed no later than due; overdue at handover = still being handled past due. Priorities: {c} = critical.</source>
         <translation>Definitions: cases of the shift = open at its start or changed during it, as at its end; closure rate = closed in the shift / cases of the shift; on time = closed no later than due; overdue at handover = still being handled past due. Priorities: {c} = critical.</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="-152" />
-        <location line="+284" />
+        <location line="+15" />
+        <source>Closed loop: callbacks, reworks, merges, requests</source>
+        <translation>Closed loop: callbacks, reworks, merges, requests</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{c} callbacks ({w} sent back for rework), {m} merged duplicates, {d} requests decided, {p} pending at handover, {s} late signs.</source>
+        <translation>{c} callbacks ({w} sent back for rework), {m} merged duplicates, {d} requests decided, {p} pending at handover, {s} late signs.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <location filename="../../console/review/window.py" line="-22" />
+        <source>solved</source>
+        <translation>solved</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location filename="../../console/review/window.py" line="+1" />
+        <source>not solved</source>
+        <translation>not solved</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>rework</source>
+        <translation>rework</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Resolved by</source>
+        <translation>Resolved by</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Solved</source>
+        <translation>Solved</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Merged into</source>
+        <translation>Merged into</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+9" />
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location line="-9" />
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+8" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Asked at</source>
+        <translation>Asked at</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="-161" />
+        <location line="+317" />
         <source>Read-only review of a cached shift — no hub connection.</source>
         <translation>Read-only review of a cached shift — no hub connection.</translation>
     </message>
     <message>
-        <location line="-164" />
+        <location line="-197" />
         <location line="+10" />
         <source>created</source>
         <translation>created</translation>
@@ -391,7 +492,12 @@
         <translation>as found at shift start</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+17" />
+        <source>{stage} by {t}</source>
+        <translation>{stage} by {t}</translation>
+    </message>
+    <message>
+        <location line="+31" />
         <location line="+18" />
         <source>Select a case to see its story.</source>
         <translation>Select a case to see its story.</translation>
@@ -417,6 +523,11 @@
         <translation>Elapsed / SLA</translation>
     </message>
     <message>
+        <location line="+0" />
+        <source>Clock</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
         <location line="+15" />
         <source>SLA {d}</source>
         <translation>SLA {d}</translation>
@@ -432,7 +543,7 @@
         <translation>LATE</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+51" />
         <source>Offline review — {post} — shift {label}</source>
         <translation>Offline review — {post} — shift {label}</translation>
     </message>

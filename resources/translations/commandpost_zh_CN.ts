@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <location filename="../../console/review/cli.py" line="+295"/>
-        <location filename="../../console/review/window.py" line="+529"/>
+        <location filename="../../console/review/window.py" line="+562"/>
         <source>Handover report…</source>
         <translation>交接班报告…</translation>
     </message>
@@ -82,11 +82,12 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+241"/>
         <source>closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="-155"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
@@ -107,12 +108,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+165"/>
+        <location line="+213"/>
         <source>Shift handover report</source>
         <translation>交接班报告</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-209"/>
         <source>Shift {label}: {span} ({zone})</source>
         <translation>班次 {label}：{span}（{zone}）</translation>
     </message>
@@ -207,7 +208,7 @@
         <location line="+4"/>
         <location line="+18"/>
         <location line="+9"/>
-        <location filename="../../console/review/window.py" line="-126"/>
+        <location filename="../../console/review/window.py" line="-129"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -226,11 +227,13 @@
     <message>
         <location line="+3"/>
         <location line="+28"/>
+        <location line="+67"/>
+        <location line="+9"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-103"/>
         <location line="+10"/>
         <location line="+8"/>
         <source>— unassigned</source>
@@ -247,11 +250,14 @@
         <location line="+6"/>
         <location line="+10"/>
         <location line="+11"/>
+        <location line="+32"/>
+        <location line="+14"/>
+        <location line="+9"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-91"/>
         <location line="+9"/>
         <location line="+27"/>
         <source>Title</source>
@@ -287,24 +293,30 @@
     <message>
         <location line="+3"/>
         <location line="+10"/>
+        <location line="+43"/>
+        <location line="+7"/>
+        <location line="+7"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-67"/>
         <location line="+10"/>
+        <location line="+50"/>
         <location filename="../../console/review/window.py" line="+0"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-60"/>
         <location line="+10"/>
+        <location line="+44"/>
+        <location line="+6"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-57"/>
         <source>Whistles ({n})</source>
         <translation>吹哨报到（{n}）</translation>
     </message>
@@ -339,18 +351,107 @@
         <translation>单位数</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Definitions: cases of the shift = open at its start or changed during it, as at its end; closure rate = closed in the shift / cases of the shift; on time = closed no later than due; overdue at handover = still being handled past due. Priorities: {c} = critical.</source>
         <translation>口径：本班案件 = 接班时未办结或本班内有变动的案件（按交班时状态统计）；办结率 = 本班办结数 / 本班案件数；按时办结 = 在办理时限内办结；交班时超期 = 超过时限仍在办理。{c} 即最高优先级。</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="-152"/>
-        <location line="+284"/>
+        <location line="+15"/>
+        <source>Closed loop: callbacks, reworks, merges, requests</source>
+        <translation>闭环：回访、重办、并单、申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{c} callbacks ({w} sent back for rework), {m} merged duplicates, {d} requests decided, {p} pending at handover, {s} late signs.</source>
+        <translation>回访 {c} 件（其中退回重办 {w} 件），并单 {m} 件，审核申请 {d} 件，交班时待审 {p} 件，超时签收 {s} 件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../console/review/window.py" line="-22"/>
+        <source>solved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../console/review/window.py" line="+1"/>
+        <source>not solved</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>rework</source>
+        <translation>重办</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolved by</source>
+        <translation>办结单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Solved</source>
+        <translation>解决率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Duplicate</source>
+        <translation>重复件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Merged into</source>
+        <translation>并入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>approved</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>refused</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+9"/>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Decision</source>
+        <translation>审核结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Asked at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="-161"/>
+        <location line="+317"/>
         <source>Read-only review of a cached shift — no hub connection.</source>
         <translation>只读回放本机缓存的班次 — 不连接平台。</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-197"/>
         <location line="+10"/>
         <source>created</source>
         <translation>上报</translation>
@@ -391,7 +492,12 @@
         <translation>接班时状态</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
+        <source>{stage} by {t}</source>
+        <translation>{stage}时限 {t}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <location line="+18"/>
         <source>Select a case to see its story.</source>
         <translation>选择一个案件查看其经过。</translation>
@@ -417,6 +523,11 @@
         <translation>累计 / 时限</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Clock</source>
+        <translation>时限</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>SLA {d}</source>
         <translation>时限 {d}</translation>
@@ -432,7 +543,7 @@
         <translation>超时</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Offline review — {post} — shift {label}</source>
         <translation>离线回放 — {post} — 班次 {label}</translation>
     </message>
