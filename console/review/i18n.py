@@ -66,6 +66,7 @@ ZH: dict[str, str] = {
     "solved": "已解决",
     "not solved": "未解决",
     "rework": "重办",
+    "case closed": "结案",
     "Resolved by": "办结单位",
     "Satisfaction": "满意度",
     "Solved": "是否解决",

@@ -477,7 +477,8 @@ def _draw_loop(doc: _Doc, r: HandoverReport, tz: str) -> None:
 
     rows = [[_local(c["at"], tz), _t(c.get("case_id")), _t(r.unit_name(c.get("unit_id"))),
              satisfaction_text(c.get("satisfaction")), solved(c.get("solved")),
-             tr("rework") if c.get("action") == "rework" else tr("closed"), _t(c.get("note"))]
+             tr("rework") if c.get("action") == "rework" else tr("case closed"),
+             _t(c.get("note"))]
             for c in r.callbacks]
     doc.table([tr("Time"), tr("Case"), tr("Resolved by"), tr("Satisfaction"), tr("Solved"),
                tr("Result"), tr("Note")], [0.11, 0.2, 0.17, 0.12, 0.1, 0.1, 0.2], rows,

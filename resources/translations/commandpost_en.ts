@@ -82,12 +82,11 @@
     </message>
     <message>
         <location line="+0" />
-        <location line="+241" />
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location line="-155" />
+        <location line="+86" />
         <source>{m} min</source>
         <translation>{m} min</translation>
     </message>
@@ -108,12 +107,12 @@
     </message>
     <message>
         <location line="+6" />
-        <location line="+213" />
+        <location line="+214" />
         <source>Shift handover report</source>
         <translation>Shift handover report</translation>
     </message>
     <message>
-        <location line="-209" />
+        <location line="-210" />
         <source>Shift {label}: {span} ({zone})</source>
         <translation>Shift {label}: {span} ({zone})</translation>
     </message>
@@ -227,13 +226,13 @@
     <message>
         <location line="+3" />
         <location line="+28" />
-        <location line="+67" />
+        <location line="+68" />
         <location line="+9" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-103" />
+        <location line="-104" />
         <location line="+10" />
         <location line="+8" />
         <source>— unassigned</source>
@@ -250,14 +249,14 @@
         <location line="+6" />
         <location line="+10" />
         <location line="+11" />
-        <location line="+32" />
+        <location line="+33" />
         <location line="+14" />
         <location line="+9" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location line="-91" />
+        <location line="-92" />
         <location line="+9" />
         <location line="+27" />
         <source>Title</source>
@@ -293,30 +292,30 @@
     <message>
         <location line="+3" />
         <location line="+10" />
-        <location line="+43" />
+        <location line="+44" />
         <location line="+7" />
         <location line="+7" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location line="-67" />
+        <location line="-68" />
         <location line="+10" />
-        <location line="+50" />
+        <location line="+51" />
         <location filename="../../console/review/window.py" line="+0" />
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location line="-60" />
+        <location line="-61" />
         <location line="+10" />
-        <location line="+44" />
+        <location line="+45" />
         <location line="+6" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="-57" />
+        <location line="-58" />
         <source>Whistles ({n})</source>
         <translation>Whistles ({n})</translation>
     </message>
@@ -383,7 +382,12 @@
         <translation>rework</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+0" />
+        <source>case closed</source>
+        <translation>case closed</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Resolved by</source>
         <translation>Resolved by</translation>
     </message>
