@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from client import working_time as wt
@@ -109,6 +109,8 @@ class PostCalendar:
     def __init__(self, calendar: wt.WorkingCalendar = wt.DEFAULT_CALENDAR) -> None:
         self.calendar = calendar
         self.uncovered: int | None = None
+        self._tz = zone(wt.POST_ZONE)
+        self._days: dict[date, tuple[tuple[float, float], ...]] = {}
 
     def working_seconds(self, start: float, end: float) -> float:
         try:
@@ -120,24 +122,53 @@ class PostCalendar:
     def back_working(self, end: float, seconds: float) -> float:
         if seconds <= 0:
             return end
-        tz = zone(wt.POST_ZONE)
         left = seconds
-        day = datetime.fromtimestamp(end, tz).date()
+        day = datetime.fromtimestamp(end, self._tz).date()
         try:
             for _ in range(wt.MAX_DAYS):
-                if self.calendar.is_working_day(day):
-                    for a, b in reversed(wt.PERIODS):
-                        lo = datetime.combine(day, a, tz).timestamp()
-                        hi = min(datetime.combine(day, b, tz).timestamp(), end)
-                        if hi <= lo:
-                            continue
-                        if left <= hi - lo:
-                            return hi - left
-                        left -= hi - lo
+                for lo, hi in reversed(self._intervals(day)):
+                    hi = min(hi, end)
+                    if hi <= lo:
+                        continue
+                    if left <= hi - lo:
+                        return hi - left
+                    left -= hi - lo
                 day -= timedelta(days=1)
         except wt.CalendarNotCovered as exc:
             self.uncovered = exc.year
         return end - seconds
+
+    def _intervals(self, day: date) -> tuple[tuple[float, float], ...]:
+        """The working periods of local ``day`` as epoch intervals (cached per day)."""
+        hit = self._days.get(day)
+        if hit is None:
+            if self.calendar.is_working_day(day):
+                hit = tuple((datetime.combine(day, a, self._tz).timestamp(),
+                             datetime.combine(day, b, self._tz).timestamp())
+                            for a, b in wt.PERIODS)
+            else:
+                hit = ()
+            if len(self._days) > 4000:
+                self._days.clear()
+            self._days[day] = hit
+        return hit
+
+
+_PARSED: dict[str, float | None] = {}
+_MISSING = object()
+
+
+def _time(text: object) -> float | None:
+    """:func:`parse_time_or_none` with a cache (the same deadline strings come back on
+    every change of a case; parsing was most of a stage lookup's cost)."""
+    if type(text) is not str:
+        return None
+    hit = _PARSED.get(text, _MISSING)
+    if hit is _MISSING:
+        if len(_PARSED) > 500_000:
+            _PARSED.clear()
+        hit = _PARSED[text] = parse_time_or_none(text)
+    return hit  # type: ignore[return-value]
 
 
 def _num(v: object) -> float | None:
@@ -213,7 +244,7 @@ class StagePolicy:
         out: list[StageClock] = []
 
         def add(stage: str, due_field: str, start: float | None = None) -> None:
-            due = parse_time_or_none(case.get(due_field))
+            due = _time(case.get(due_field))
             if due is None:
                 return
             hours = lim.hours(stage) if lim is not None else None
@@ -223,15 +254,44 @@ class StagePolicy:
         if status == "dispatched":
             add(SIGN, "sign_due")
         if status not in _DONE:
-            add(RESOLVE, "due_at", parse_time_or_none(case.get("reported_at")))
+            add(RESOLVE, "due_at", _time(case.get("reported_at")))
         if status == "resolved":
             add(CALLBACK, "callback_due")
         return out
 
     def nearest(self, case: dict) -> StageClock | None:
-        """The running stage nearest its deadline (None when no clock runs)."""
-        clocks = self.clocks(case)
-        return min(clocks, key=lambda c: c.due) if clocks else None
+        """The running stage nearest its deadline (None when no clock runs).
+
+        The hot path of the State (every case change): the deadlines are compared first
+        and only the winner becomes a StageClock (same answer as ``min(clocks(case))``).
+        """
+        status = case.get("status")
+        best: tuple[float, str] | None = None
+        if status == "dispatched":
+            due = _time(case.get("sign_due"))
+            if due is not None:
+                best = (due, SIGN)
+        if status not in _DONE:
+            due = _time(case.get("due_at"))
+            if due is not None and (best is None or due < best[0]):
+                best = (due, RESOLVE)
+        if status == "resolved":
+            due = _time(case.get("callback_due"))
+            if due is not None and (best is None or due < best[0]):
+                best = (due, CALLBACK)
+        if best is None:
+            return None
+        due, stage = best
+        lim = self.limits_of(case)
+        if lim is None:
+            return StageClock(stage, due, False, None,
+                              _time(case.get("reported_at")) if stage == RESOLVE else None)
+        hours = (lim.sign_hours if stage == SIGN else lim.resolve_hours if stage == RESOLVE
+                 else lim.callback_hours)
+        working = (lim.working_time and self.calendar is not None
+                   and case.get("priority") not in WALL_PRIORITIES)
+        return StageClock(stage, due, working, hours * 3600.0 if hours is not None else None,
+                          _time(case.get("reported_at")) if stage == RESOLVE else None)
 
     # ---- Per clock
 
