@@ -121,7 +121,7 @@ class AssessmentPane(Pane):
         self.report_button.setObjectName("boardReport")
         self.report_button.setVisible(not ctx.read_only)
         self.period.currentIndexChanged.connect(self._on_period)
-        self.by.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.by.currentIndexChanged.connect(lambda _i: self._on_by())
         self.first_day.dateChanged.connect(lambda _d: self._custom_changed())
         self.last_day.dateChanged.connect(lambda _d: self._custom_changed())
         self.weights_edit.editingFinished.connect(self._on_weights)
@@ -298,6 +298,17 @@ class AssessmentPane(Pane):
             axis.setPen(pg.mkPen(text))
             axis.setTextPen(pg.mkPen(text))
         self.plot.setLabel("bottom", self.tr("Composite score"))
+
+    def _on_by(self) -> None:
+        # counties and towns are two views of the same by-region answer: show the other
+        # level at once (the refresh that follows brings the latest counts)
+        if self.by.currentData() != "unit" and self.rows_raw and "region_id" in self.rows_raw[0]:
+            self._show()
+        else:
+            self.board = None
+            self.rows_raw = []
+            self.table.setRowCount(0)
+        self.refresh()
 
     def _on_period(self) -> None:
         custom = self.period.currentData() == "custom"

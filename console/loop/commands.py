@@ -128,7 +128,7 @@ class LoopActions(QObject):
     def callback(self, case_id: str, solved: bool, satisfaction: str, note: str = "") -> bool:
         """Record the citizen's answer to the callback (回访) of ``case_id``."""
         if satisfaction not in SATISFACTION:
-            self._say("error", self.tr("Choose how satisfied the citizen is."))
+            self.say("error", self.tr("Choose how satisfied the citizen is."))
             return False
         return self._command("callback", case_id, lambda api, v: api.callback(
             case_id, solved=solved, satisfaction=satisfaction, note=note, expected_version=v),
@@ -137,7 +137,7 @@ class LoopActions(QObject):
     def merge(self, case_id: str, into: str, note: str = "") -> bool:
         """Close ``case_id`` as a duplicate of ``into`` (并单)."""
         if into == case_id:
-            self._say("error", self.tr("A case cannot be merged into itself."))
+            self.say("error", self.tr("A case cannot be merged into itself."))
             return False
         return self._command("merge", case_id, lambda api, v: api.merge(
             case_id, into, note=note, expected_version=v),
@@ -159,10 +159,10 @@ class LoopActions(QObject):
                  label: str, seen: dict | None = None) -> bool:
         case = self.ctx.state.cases.get(case_id)
         if not self.can(what):
-            self._say("error", self.tr("Your role cannot do this; nothing was sent."))
+            self.say("error", self.tr("Your role cannot do this; nothing was sent."))
             return False
         if case is None:
-            self._say("error", self.tr("{case} is no longer in this post's picture; nothing "
+            self.say("error", self.tr("{case} is no longer in this post's picture; nothing "
                                        "was sent.").format(case=safe(case_id, 40)))
             return False
         seen = dict(seen if seen is not None else case)
@@ -198,11 +198,12 @@ class LoopActions(QObject):
         else:
             retry = ask(what, seen, current) and self.allowed(what, current)
         if not retry:
-            self._say("info", self.tr("{case}: left as it is now.").format(case=safe(case_id, 40)))
+            self.say("info", self.tr("{case}: left as it is now.").format(case=safe(case_id, 40)))
             return
         self._command(what, case_id, call, label, seen=current)
 
-    def _say(self, level: str, text: str) -> None:
+    def say(self, level: str, text: str) -> None:
+        """A message for the operator (the status bar)."""
         emit = getattr(self.ctx, "sig_message", None)
         if emit is not None:
             emit.emit(level, text)

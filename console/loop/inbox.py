@@ -15,15 +15,12 @@ cases with (or losing) a request. Hub text is plain text.
 
 from __future__ import annotations
 
-from typing import Any
-
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from widgets.common import format_duration, format_local, plain_label
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
     QAbstractItemView,
-    QCoreApplication,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -68,6 +65,7 @@ class InboxPane(Pane):
         self._now = ctx.state.now
         self._requests: list[str] = []
         self._callbacks: list[str] = []
+        self._rebuilding = False
         self.banner = plain_label("", self, wrap=True)
         self.banner.setObjectName("inboxBanner")
         self.tabs = QTabWidget(self)
@@ -161,17 +159,35 @@ class InboxPane(Pane):
         cid = self.selected_request()
         if cid is None:
             return False
+        from console.loop.prompts import ask_decide
+
         return bool(ask_decide(self.loop, cid, self, approve))
 
     def callback_selected(self) -> bool:
         cid = _selected(self.callbacks, self._callbacks)
         if cid is None:
             return False
+        from console.loop.prompts import ask_callback
+
         return bool(ask_callback(self.loop, cid, self))
 
     # ---- Internals
 
     def _rebuild(self) -> None:
+        keep = (self.selected_request(), _selected(self.callbacks, self._callbacks))
+        self._rebuilding = True
+        try:
+            self._fill()
+            for table, ids, cid in ((self.requests, self._requests, keep[0]),
+                                    (self.callbacks, self._callbacks, keep[1])):
+                table.clearSelection()
+                if cid in ids:
+                    table.selectRow(ids.index(cid))
+        finally:
+            self._rebuilding = False
+        self._update_buttons()
+
+    def _fill(self) -> None:
         loop = self.loop
         if loop.supported is False:
             self.banner.setText(self.tr("This hub speaks protocol 1.0: units return cases "
@@ -217,7 +233,6 @@ class InboxPane(Pane):
         self.approve_button.setVisible(can_decide)
         self.deny_button.setVisible(can_decide)
         self.callback_button.setVisible(self.loop.can("callback"))
-        self._on_select()
 
     def _set_row(self, table: QtWidgets.QTableWidget, r: int, cells: list[str]) -> None:
         for col, text in enumerate(cells):
@@ -241,12 +256,19 @@ class InboxPane(Pane):
             if item is not None:
                 item.setText(format_duration(due - self._now) if due is not None else "—")
 
-    def _on_select(self) -> None:
+    def _update_buttons(self) -> None:
         req = self.selected_request()
         self.approve_button.setEnabled(req is not None)
         self.deny_button.setEnabled(req is not None)
+        self.callback_button.setEnabled(_selected(self.callbacks, self._callbacks) is not None)
+
+    def _on_select(self) -> None:
+        """The operator picked a row: it becomes the shared selection (never on a rebuild)."""
+        self._update_buttons()
+        if self._rebuilding:
+            return
+        req = self.selected_request()
         cb = _selected(self.callbacks, self._callbacks)
-        self.callback_button.setEnabled(cb is not None)
         cid = req if self.tabs.currentIndex() == 0 else cb
         if cid is not None and cid != getattr(self.ctx, "selected", None):
             self.sig_case_selected.emit(cid)
@@ -262,87 +284,3 @@ def _selected(table: QtWidgets.QTableWidget, ids: list[str]) -> str | None:
 def _wanted(case: dict | None) -> bool:
     return case is not None and (isinstance(case.get("pending"), dict)
                                  or case.get("status") == "resolved")
-
-
-# ---- Shared by the inbox, the detail buttons and the menu
-
-
-def ask_decide(loop: Any, case_id: str, parent: QWidget | None,
-               approve: bool | None = None) -> bool:
-    """Open the decision dialog for ``case_id``; send the decision when confirmed."""
-    from console.loop.dialogs import DecideDialog
-
-    case = loop.ctx.state.cases.get(case_id)
-    if not loop.allowed("decide", case):
-        loop._say("info", QCoreApplication.translate(
-            "LoopActions", "{case} has no request you can decide.").format(case=safe(case_id, 40)))
-        return False
-    dlg = DecideDialog(loop.ctx, case, parent)
-    if approve is not None:
-        (dlg.approve_button if approve else dlg.deny_button).setDefault(True)
-    try:
-        if dlg.exec() != DecideDialog.DialogCode.Accepted or dlg.approved is None:
-            return False
-        return loop.decide(case_id, dlg.approved, dlg.note_text())
-    finally:
-        dlg.deleteLater()
-
-
-def ask_callback(loop: Any, case_id: str, parent: QWidget | None) -> bool:
-    """Open the callback dialog for ``case_id``; record it when confirmed."""
-    from console.loop.dialogs import CallbackDialog
-
-    case = loop.ctx.state.cases.get(case_id)
-    if not loop.allowed("callback", case):
-        loop._say("info", QCoreApplication.translate("LoopActions", "Only a resolved case can be called back."))
-        return False
-    dlg = CallbackDialog(loop.ctx, case, parent,
-                         may_unmask=getattr(loop.ctx, "role", "") in ("supervisor", "intake"))
-    try:
-        if dlg.exec() != CallbackDialog.DialogCode.Accepted:
-            return False
-        return loop.callback(case_id, dlg.solved(), dlg.satisfaction(), dlg.note_text())
-    finally:
-        dlg.deleteLater()
-
-
-def ask_merge(loop: Any, case_id: str, parent: QWidget | None) -> bool:
-    """Open the merge dialog for ``case_id``; merge into the chosen case when confirmed."""
-    from console.loop.dialogs import MergeDialog
-
-    case = loop.ctx.state.cases.get(case_id)
-    if not loop.allowed("merge", case):
-        loop._say("info", QCoreApplication.translate("LoopActions", "Only an open case can be merged into another."))
-        return False
-    dlg = MergeDialog(loop.ctx, case, parent)
-    try:
-        if dlg.exec() != MergeDialog.DialogCode.Accepted or dlg.into is None:
-            return False
-        return loop.merge(case_id, dlg.into, dlg.note_text())
-    finally:
-        dlg.deleteLater()
-
-
-def ask_close(loop: Any, case_id: str, parent: QWidget | None, reopen: bool = False) -> bool:
-    """Confirm closing (or reopening) a resolved case with a note."""
-    from console.loop.dialogs import CaseNoteDialog
-
-    what = "reopen" if reopen else "close"
-    case = loop.ctx.state.cases.get(case_id)
-    if not loop.allowed(what, case):
-        loop._say("info", QCoreApplication.translate("LoopActions", "Only a resolved case can be closed or reopened."))
-        return False
-    if reopen:
-        dlg = CaseNoteDialog(QCoreApplication.translate("LoopActions", "Reopen"), QCoreApplication.translate("LoopActions",
-            "Send this resolved case back to the unit that holds it."), case,
-            QCoreApplication.translate("LoopActions", "Reopen"), parent)
-    else:
-        dlg = CaseNoteDialog(QCoreApplication.translate("LoopActions", "Close"), QCoreApplication.translate("LoopActions",
-            "Close this resolved case (the callback confirmed it)."), case,
-            QCoreApplication.translate("LoopActions", "Close case"), parent)
-    try:
-        if dlg.exec() != CaseNoteDialog.DialogCode.Accepted:
-            return False
-        return (loop.reopen if reopen else loop.close)(case_id, dlg.note_text())
-    finally:
-        dlg.deleteLater()

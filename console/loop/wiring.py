@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from console.loop.commands import ASSESS_ROLES, loop_for
-from console.loop.inbox import ask_callback, ask_close, ask_decide, ask_merge
+from console.loop.prompts import ask_callback, ask_close, ask_decide, ask_merge
 from console.panes import PaneSpec
 from widgets.qt import QAction, QHBoxLayout, QKeySequence, QObject, QPushButton, Qt, QWidget
 
@@ -153,9 +153,9 @@ class LoopUi(QObject):
     # ---- Layout
 
     def place_docks(self, kind: str) -> None:
-        """The inbox behind the alerts, the board behind the map."""
+        """The inbox behind the calls, the board behind the map."""
         w = self.window
-        for key, anchor in (("inbox", "alerts"), ("assessment", "map")):
+        for key, anchor in (("inbox", "calls"), ("assessment", "map")):
             dock = w.docks.get(key)
             if dock is None:
                 continue

@@ -111,3 +111,49 @@ def test_detail_shows_three_clocks_counting_down(qtbot, launch, hub, player):
     unit.post(f"/cases/{c['id']}/accept")
     qtbot.waitUntil(lambda: clocks.left_texts()["sign"] in ("已完成", "done"), timeout=10000)
     assert clocks.left_texts()["resolve"] not in ("", "—") and before
+
+
+def test_board_by_county_and_town_shows_the_hubs_region_rows(qtbot, launch, hub, player):
+    sup, unit = player(SUPERVISOR), player(UNIT_USER)
+    _board_case(sup, unit)
+    launcher = launch(hub.url, "--user", SUPERVISOR)
+    console = launcher.console
+    board: AssessmentPane = console.window.panes["assessment"]
+    regions = console.session.state.regions
+    for level in ("county", "town"):
+        board.by.setCurrentIndex(board.by.findData(level))
+        qtbot.waitUntil(lambda: board.board is not None and board.rows_raw
+                        and "region_id" in board.rows_raw[0], timeout=10000)
+        start, end = board.window_bounds
+        rows = sup.get("/assessment", **{"from": format_time(start), "to": format_time(end),
+                                         "by": "region"})["rows"]
+        want = score_rows([r for r in rows
+                           if regions.get(r["region_id"], {}).get("level") == level])
+        assert [s.key for s in board.board.scores] == [s.key for s in want.scores]
+        assert all(regions[s.key]["level"] == level for s in board.board.scores)
+        for i, s in enumerate(want.scores):
+            assert board.cell_text(i, "sign") == pct(s.rates["sign"])
+            assert board.cell_text(i, "open_overdue") == str(s.counts["open_overdue"])
+
+
+def test_monthly_report_from_the_board(qtbot, launch, hub, player, tmp_path):
+    from console.loop.report_dialog import MonthlyReportDialog
+
+    sup, unit = player(SUPERVISOR), player(UNIT_USER)
+    _board_case(sup, unit)
+    launcher = launch(hub.url, "--user", SUPERVISOR)
+    board = launcher.console.window.panes["assessment"]
+    board.ask_report()
+    dlg: MonthlyReportDialog = board.report_dialog
+    dlg.pdf.setText(str(tmp_path / "m.pdf"))
+    dlg.csv.setText(str(tmp_path / "m.csv"))
+    dlg.write()
+    qtbot.waitUntil(lambda: (tmp_path / "m.pdf").exists() and "m.pdf" in dlg.status.text(),
+                    timeout=20000)
+    assert (tmp_path / "m.pdf").read_bytes()[:5] == b"%PDF-"
+    assert (tmp_path / "m.csv").read_text(encoding="utf-8-sig").startswith("rank,id,name")
+    dlg.pdf.setText(str(tmp_path / "no-such-dir" / "m.pdf"))
+    dlg.csv.setText("")
+    dlg.write()
+    qtbot.waitUntil(lambda: dlg.status.text().startswith("Cannot write"), timeout=20000)
+    assert not (tmp_path / "no-such-dir").exists()

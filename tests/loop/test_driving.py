@@ -43,6 +43,13 @@ def test_supervisor_decides_extension_and_return_from_the_inbox(qtbot, launch, h
     assert dlg.findChild(type(dlg.heading), "decideReason").text() == "需要采购配件"
     dlg.deleteLater()
 
+    # a pick in the inbox becomes the shared selection; a rebuild never changes it
+    inbox.requests.selectRow(1)
+    assert console.session.selected == b["id"]
+    console.session.select_case(None)
+    inbox._rebuild()
+    assert console.session.selected is None and inbox.selected_request() == b["id"]
+
     assert loop.decide(a["id"], True, "同意延期")
     qtbot.waitUntil(lambda: _case(console, a["id"]).get("pending") is None, timeout=10000)
     c = _case(console, a["id"])
@@ -151,3 +158,28 @@ def test_roles_see_only_their_loop_commands(qtbot, launch, hub):
     assert loop.can("merge") and not loop.can("decide") and not loop.can("callback")
     inbox = console.window.panes["inbox"]
     assert not inbox.approve_button.isVisibleTo(inbox)
+
+
+def test_callback_dialog_shows_the_reporter_masked_and_unmasks_on_request(qtbot, launch, hub,
+                                                                           player):
+    sup, unit = player(SUPERVISOR), player(UNIT_USER)
+    console, loop = _console(qtbot, launch, hub, SUPERVISOR)
+    body = {"title": "回访号码", "description": "d", "category": "环境卫生",
+            "subcategory": "垃圾清运不及时", "priority": "normal", "source": "hotline",
+            "region_id": "53230110120101", "address": "鹿城南路 1 号", "lat": 25.03,
+            "lon": 101.54, "reporter": {"name": "张三丰", "phone": "13812345678"}}
+    c = sup.post("/cases", body)
+    sup.post(f"/cases/{c['id']}/assign", {"unit_id": "U532301-GA"})
+    unit.post(f"/cases/{c['id']}/accept")
+    unit.post(f"/cases/{c['id']}/resolve")
+    qtbot.waitUntil(lambda: _case(console, c["id"]).get("status") == "resolved", timeout=10000)
+    dlg = CallbackDialog(console.session, _case(console, c["id"]), may_unmask=True)
+    shown = dlg.reporter.text()
+    assert "张三丰" not in shown and "13812345678" not in shown and "5678" in shown
+    assert dlg.unmask_button.isVisibleTo(dlg)
+    dlg.unmask_button.click()
+    qtbot.waitUntil(lambda: "13812345678" in dlg.reporter.text(), timeout=10000)
+    dlg.deleteLater()
+    officer_dlg = CallbackDialog(console.session, _case(console, c["id"]), may_unmask=False)
+    assert not officer_dlg.unmask_button.isVisibleTo(officer_dlg)
+    officer_dlg.deleteLater()
