@@ -53,6 +53,26 @@ def _load_categories(db: Database) -> tuple[dict[tuple[str, str], tuple[str, flo
             limits)
 
 
+def published_limits(categories: list[dict[str, Any]], scale: float) -> list[dict[str, Any]]:
+    """``GET /categories`` as the deadlines are really computed: a demo hub with compressed
+    SLAs (``scale`` ≠ 1) runs every limit in wall-clock hours × ``scale``
+    (``hub.limits.Clock``), so it publishes those, or a console would count its
+    countdowns in office hours against deadlines minutes away."""
+    if scale == 1.0:
+        return categories
+    out = []
+    for cat in categories:
+        subs = []
+        for sub in cat["subcategories"]:
+            lim = sub.get("limits")
+            if isinstance(lim, dict):
+                lim = {**{k: (v * scale if isinstance(v, int | float) and not isinstance(v, bool)
+                              else v) for k, v in lim.items()}, "working_time": False}
+            subs.append({**sub, "limits": lim})
+        out.append({**cat, "subcategories": subs})
+    return out
+
+
 class Hub:
     """One running hub.
 
@@ -71,6 +91,7 @@ class Hub:
             tree = RegionTree.load(s)
         self.broker = FeedBroker(config.feed_queue_limit)
         lookup, categories_json, limits = _load_categories(self.db)
+        categories_json = published_limits(categories_json, config.sla_scale)
         self.ctx = HubContext(db=self.db, config=config, tree=tree,
                               journal=Journal(self.broker.publish_threadsafe),
                               subcategories=lookup, categories_json=categories_json,

@@ -9,6 +9,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from client.api import HubClient
 from client.feed import Feed
 from client.review import open_review
@@ -95,5 +97,29 @@ def test_story_and_report_show_the_loop(tmp_path: Path) -> None:
         QApplication.instance() or QApplication([])
         pdf = Path(__import__("os").environ.get("LOOP_REPORT_PDF") or tmp_path / "r.pdf")
         assert write_pdf(report, pdf) >= 2 and pdf.read_bytes()[:5] == b"%PDF-"
+    finally:
+        hub.stop()
+
+
+def test_a_demo_hub_publishes_the_limits_it_really_uses() -> None:
+    """With SLAs compressed 60× the hub counts every limit in wall-clock minutes; its
+    categories say so, so the console's countdowns match its deadlines."""
+    from client.stages import StagePolicy
+
+    hub = start_embedded(sizes=SeedSizes(2, 1, 1, 1), sla_scale=1 / 60)
+    try:
+        sup = login(hub.url, "supervisor-532300")
+        cats = sup.categories()
+        lim = cats[0]["subcategories"][0]["limits"]
+        assert lim["working_time"] is False
+        c = sup.report({"title": "演示", "description": "d", "category": "环境卫生",
+                        "subcategory": "垃圾清运不及时", "priority": "normal",
+                        "source": "hotline", "region_id": "53230110120101",
+                        "address": "鹿城南路 1 号", "lat": 25.03, "lon": 101.54})
+        c = sup.assign(c["id"], GA)
+        clock = StagePolicy.from_categories(cats).nearest(c)
+        assert clock.stage == "sign" and not clock.working
+        assert clock.due - parse_time(c["updated_at"]) == pytest.approx(
+            clock.limit_s, abs=2)
     finally:
         hub.stop()
