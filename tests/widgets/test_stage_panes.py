@@ -84,3 +84,21 @@ def test_detail_on_a_10_hub_says_there_are_no_stage_deadlines(qtbot, ctx, state)
     qtbot.addWidget(pane)
     pane.on_selection(cid)
     assert "1.0" in pane.stage_clocks.note.text()
+
+
+def test_queue_sorts_time_left_by_the_nearest_stage(qtbot, ctx, staged):
+    a, b = staged
+    pane = CaseQueuePane(ctx)
+    qtbot.addWidget(pane)
+    pane.on_changes(ctx.state.set_stages(ctx.state.stages))
+    pane.set_preset("all")
+    pane.sort_by(COL_LEFT, False)
+    pane.flush()
+    order = [pane.model.case_at(r)[0] for r in range(pane.model.rowCount())]
+    # the late sign (due 10 min ago) comes before the callback due in 5 minutes, and both
+    # before every case whose nearest deadline is later
+    assert order.index(a) < order.index(b)
+    stages = ctx.state.stages
+    dues = [stages.nearest(ctx.state.cases[c]).due for c in order
+            if stages.nearest(ctx.state.cases[c]) is not None]
+    assert dues == sorted(dues)
