@@ -51,7 +51,7 @@ def parse_window(start: str | None, end: str | None) -> tuple[datetime, datetime
         raise ValueError("from and to are required (RFC 3339 times)")
     try:
         lo, hi = parse_rfc3339(start), parse_rfc3339(end)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise ValueError("from and to must be RFC 3339 times with a zone") from None
     if hi <= lo:
         raise ValueError("to must be after from")
