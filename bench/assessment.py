@@ -85,38 +85,39 @@ def generate(url: str, per_day: int, days: int, seed: int) -> tuple[int, int]:
                 t0 = MONTH_START + timedelta(seconds=rng.uniform(0, days * 86400))
                 cid = f"CX-B-{n:07d}"
 
-                def mark(kind: str, at: datetime, who: str = unit, on_time: bool | None = None,
+                def mark(kind: str, at: datetime, who: str, on_time: bool | None = None,
                          result: str | None = None, solved: bool | None = None,
-                         rework: bool | None = None) -> None:
+                         rework: bool | None = None, cid: str = cid, path: str = path
+                         ) -> None:
                     nonlocal n_marks
                     marks.write_row((at, kind, who, cid, path, on_time, result, solved,
                                      rework))
                     n_marks += 1
 
                 t = t0 + timedelta(minutes=rng.uniform(2, 30))
-                mark("dispatch", t)
+                mark("dispatch", t, unit)
                 if rng.random() < 0.05:
                     t += timedelta(minutes=rng.uniform(5, 60))
                     unit = rng.choice(handlers[gid])
-                    mark("reassign", t)
+                    mark("reassign", t, unit)
                 sign_due = t + timedelta(hours=2)
                 due = t0 + timedelta(hours=rng.choice((24, 48, 72, 120)))
                 counts = {"urges": 0, "returns": 0, "extensions": 0, "reworks": 0}
                 if rng.random() < 0.03:
-                    mark("request_return", t + timedelta(minutes=20))
+                    mark("request_return", t + timedelta(minutes=20), unit)
                     if rng.random() < 0.6:
-                        mark("approve_return", t + timedelta(minutes=50))
+                        mark("approve_return", t + timedelta(minutes=50), unit)
                         counts["returns"] += 1
                         unit = rng.choice(handlers[gid])
                         t += timedelta(hours=1)
-                        mark("dispatch", t)
+                        mark("dispatch", t, unit)
                         sign_due = t + timedelta(hours=2)
                 late_sign = rng.random() < 0.08
                 t += timedelta(minutes=rng.uniform(130, 400) if late_sign
                                else rng.uniform(2, 110))
-                mark("accept", t, on_time=t <= sign_due)
+                mark("accept", t, unit, on_time=t <= sign_due)
                 if rng.random() < 0.1:
-                    mark("urge", t + timedelta(hours=3))
+                    mark("urge", t + timedelta(hours=3), unit)
                     counts["urges"] += 1
                 if rng.random() < 0.02:
                     for who in rng.sample(handlers[gid], min(3, len(handlers[gid]))):
@@ -126,7 +127,7 @@ def generate(url: str, per_day: int, days: int, seed: int) -> tuple[int, int]:
                                  on_time=rng.random() < 0.9)
                 if rng.random() < 0.03:
                     due += timedelta(days=3)
-                    mark("approve_extension", t + timedelta(hours=5))
+                    mark("approve_extension", t + timedelta(hours=5), unit)
                     counts["extensions"] += 1
                 status, closed = "accepted", None
                 span = (due - t0).total_seconds()
@@ -134,14 +135,15 @@ def generate(url: str, per_day: int, days: int, seed: int) -> tuple[int, int]:
                                                              if rng.random() < 0.12
                                                              else rng.uniform(0.2, 0.95)))
                 if resolved_at < end:
-                    mark("resolve", resolved_at, on_time=resolved_at <= due)
+                    mark("resolve", resolved_at, unit, on_time=resolved_at <= due)
                     status = "resolved"
                     called = resolved_at + timedelta(hours=rng.uniform(2, 40))
                     if called < end and rng.random() < 0.95:
                         result, solved, _ = rng.choices(ANSWERS,
                                                         weights=[a[2] for a in ANSWERS])[0]
                         rework = result == "dissatisfied" or solved is False
-                        mark("callback", called, result=result, solved=solved, rework=rework)
+                        mark("callback", called, unit, result=result, solved=solved,
+                             rework=rework)
                         if rework:
                             counts["reworks"] += 1
                             status = "dispatched"
