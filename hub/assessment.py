@@ -51,7 +51,7 @@ def parse_window(start: str | None, end: str | None) -> tuple[datetime, datetime
         raise ValueError("from and to are required (RFC 3339 times)")
     try:
         lo, hi = parse_rfc3339(start), parse_rfc3339(end)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise ValueError("from and to must be RFC 3339 times with a zone") from None
     if hi <= lo:
         raise ValueError("to must be after from")
@@ -60,42 +60,49 @@ def parse_window(start: str | None, end: str | None) -> tuple[datetime, datetime
     return lo, hi
 
 
-def _count(cond: Any) -> Any:
-    return func.sum(case((cond, 1), else_=0))
+def _per_unit(path: str, lo: datetime, hi: datetime, *, every_unit: bool = False
+              ) -> Select[Any]:
+    """One row per unit with every count.
 
+    The marks of the window are first grouped by (unit, kind, on_time, result, solved,
+    rework) — a plain count per group, cheap per row — and the counting rules are applied
+    to those few thousand groups; ``open_overdue`` comes from the cases table; with
+    ``every_unit`` each unit of the jurisdiction adds a row of zeros. The three parts are
+    joined by UNION ALL and summed per unit."""
+    m = _m
+    tally = (select(m.unit_id, m.kind, m.on_time, m.result, m.solved, m.rework,
+                    func.count().label("n"))
+             .where(m.ts >= lo, m.ts < hi, m.case_path.startswith(path, autoescape=True))
+             .group_by(m.unit_id, m.kind, m.on_time, m.result, m.solved, m.rework)
+             .subquery("tally"))
+    t = tally.c
 
-def _per_unit(path: str, lo: datetime, hi: datetime) -> Select[Any]:
-    """One row per unit: every count (open_overdue from the cases table), summed over
-    two grouped sub-queries joined by UNION ALL."""
-    is_cb = _m.kind == "callback"
-    marks = (
-        select(
-            _m.unit_id.label("unit_id"),
-            _count(_m.kind.in_(("dispatch", "reassign"))).label("dispatched"),
-            _count(_m.kind == "accept").label("signed"),
-            _count(and_(_m.kind == "accept", _m.on_time.is_(True))).label("signed_on_time"),
-            _count(_m.kind == "resolve").label("resolved"),
-            _count(and_(_m.kind == "resolve", _m.on_time.is_(True))).label("resolved_on_time"),
-            _count(is_cb).label("callbacks"),
-            _count(and_(is_cb, _m.solved.is_(True))).label("solved"),
-            _count(and_(is_cb, _m.result == "satisfied")).label("satisfied"),
-            _count(and_(is_cb, _m.result == "basically_satisfied")).label(
-                "basically_satisfied"),
-            _count(and_(is_cb, _m.result == "dissatisfied")).label("dissatisfied"),
-            _count(and_(is_cb, _m.result == "unreachable")).label("unreachable"),
-            _count(and_(is_cb, _m.rework.is_(True))).label("reworks"),
-            _count(_m.kind == "request_return").label("returns_requested"),
-            _count(_m.kind == "approve_return").label("returns_approved"),
-            _count(_m.kind == "approve_extension").label("extensions"),
-            _count(_m.kind == "urge").label("urges"),
-            _count(_m.kind == "summon").label("whistle_summons"),
-            _count(and_(_m.kind == "checkin", _m.on_time.is_(True))).label(
-                "whistle_checked_in"),
-            literal(0).label("open_overdue"),
-        )
-        .where(_m.ts >= lo, _m.ts < hi, _m.case_path.startswith(path, autoescape=True))
-        .group_by(_m.unit_id)
-    )
+    def total(cond: Any) -> Any:
+        return func.sum(case((cond, t.n), else_=0))
+
+    is_cb = t.kind == "callback"
+    marks = select(
+        t.unit_id.label("unit_id"),
+        total(t.kind.in_(("dispatch", "reassign"))).label("dispatched"),
+        total(t.kind == "accept").label("signed"),
+        total(and_(t.kind == "accept", t.on_time.is_(True))).label("signed_on_time"),
+        total(t.kind == "resolve").label("resolved"),
+        total(and_(t.kind == "resolve", t.on_time.is_(True))).label("resolved_on_time"),
+        total(is_cb).label("callbacks"),
+        total(and_(is_cb, t.solved.is_(True))).label("solved"),
+        total(and_(is_cb, t.result == "satisfied")).label("satisfied"),
+        total(and_(is_cb, t.result == "basically_satisfied")).label("basically_satisfied"),
+        total(and_(is_cb, t.result == "dissatisfied")).label("dissatisfied"),
+        total(and_(is_cb, t.result == "unreachable")).label("unreachable"),
+        total(and_(is_cb, t.rework.is_(True))).label("reworks"),
+        total(t.kind == "request_return").label("returns_requested"),
+        total(t.kind == "approve_return").label("returns_approved"),
+        total(t.kind == "approve_extension").label("extensions"),
+        total(t.kind == "urge").label("urges"),
+        total(t.kind == "summon").label("whistle_summons"),
+        total(and_(t.kind == "checkin", t.on_time.is_(True))).label("whistle_checked_in"),
+        literal(0).label("open_overdue"),
+    ).group_by(t.unit_id)
     zeros = [literal(0).label(name) for name in COUNTS[:-1]]
     overdue = (
         select(_c.unit_id.label("unit_id"), *zeros, func.count().label("open_overdue"))
@@ -104,7 +111,12 @@ def _per_unit(path: str, lo: datetime, hi: datetime) -> Select[Any]:
                _c.due_at < hi)
         .group_by(_c.unit_id)
     )
-    both = union_all(marks, overdue).subquery("both")
+    parts: list[Any] = [marks, overdue]
+    if every_unit:
+        parts.append(select(Unit.id.label("unit_id"), *zeros, literal(0).label("open_overdue"))
+                     .join(Region, Region.id == Unit.region_id)
+                     .where(Region.path.startswith(path, autoescape=True)))
+    both = union_all(*parts).subquery("both")
     return (select(both.c.unit_id, *[func.sum(both.c[n]).label(n) for n in COUNTS])
             .group_by(both.c.unit_id))
 
@@ -116,17 +128,8 @@ def _rows(result: Any, key: str) -> list[dict[str, Any]]:
 
 def by_unit(s: Session, path: str, lo: datetime, hi: datetime) -> list[dict[str, Any]]:
     """Rows per unit: the jurisdiction's units (zeros too) and any unit active on its cases."""
-    per_unit = _per_unit(path, lo, hi).subquery("per_unit")
-    units = (select(Unit.id.label("unit_id"))
-             .join(Region, Region.id == Unit.region_id)
-             .where(Region.path.startswith(path, autoescape=True)))
-    everyone = union_all(units, select(per_unit.c.unit_id)).subquery("everyone")
-    query = (select(everyone.c.unit_id,
-                    *[func.coalesce(func.max(per_unit.c[n]), 0) for n in COUNTS])
-             .select_from(everyone)
-             .outerjoin(per_unit, per_unit.c.unit_id == everyone.c.unit_id)
-             .group_by(everyone.c.unit_id).order_by(everyone.c.unit_id))
-    return _rows(s.execute(query), "unit_id")
+    query = _per_unit(path, lo, hi, every_unit=True)
+    return _rows(s.execute(query.order_by(query.selected_columns[0])), "unit_id")
 
 
 def by_region(s: Session, path: str, lo: datetime, hi: datetime) -> list[dict[str, Any]]:

@@ -77,7 +77,7 @@ class LoopCommands:
             case = self._held_case(tx, actor, case_id, body.expected_version)
             try:
                 until = parse_rfc3339(body.until)
-            except ValueError:
+            except (ValueError, OverflowError):
                 raise Invalid(f"until is not an RFC 3339 time: {body.until!r}") from None
             if case.status not in WORKING_STATUSES:
                 raise Conflict(f"cannot extend a case that is {case.status}")

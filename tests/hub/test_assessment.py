@@ -299,6 +299,7 @@ def test_assessment_refusals(hub_url: str) -> None:
     good = {"from": "2026-11-01T00:00:00Z", "to": "2026-12-01T00:00:00Z"}
     for params in ({}, {"from": good["from"]}, {**good, "by": "county"},
                    {"from": good["to"], "to": good["from"]}, {**good, "from": "yesterday"},
+                   {**good, "from": "0001-01-01T00:00:00+14:00"},
                    {"from": "2020-01-01T00:00:00Z", "to": good["to"]}):
         assert_error(*api.get("/assessment", **params), 422)
     status, body = api.get("/assessment", **good, by="region")

@@ -246,6 +246,7 @@ def test_extension_refusals(crew: Crew) -> None:
     seq = crew.officer.seq()
     assert_error(*crew.unit.post(path, {"until": case["due_at"]}), 422)
     assert_error(*crew.unit.post(path, {"until": "next week"}), 422)
+    assert_error(*crew.unit.post(path, {"until": "0001-01-01T00:00:00+14:00"}), 422)
     assert_error(*crew.unit.post(path, {"reason": "x"}), 422)
     assert_error(*crew.other_unit.post(path, {"until": "2099-01-01T00:00:00Z"}), 403)
     assert_error(*crew.unit.post(f"/cases/{resolved['id']}/extend",
