@@ -64,6 +64,9 @@ class LoopActions(QObject):
         self.conflicts: list[tuple[str, dict, dict]] = []  # (command, seen, current)
         #: replaced in tests: ``(command, seen, current) -> retry?``
         self.ask_conflict: Callable[[str, dict, dict], bool] | None = None
+        #: where the reset change set of switching the stage clocks on goes (default: the
+        #: session's panes; the wall sets its controller's ``on_changes``)
+        self.deliver: Callable[[Any], None] | None = None
 
     # ---- Support
 
@@ -75,9 +78,8 @@ class LoopActions(QObject):
             self.policy = StagePolicy.from_categories(categories, PostCalendar())
             state = self.ctx.state
             cs = state.set_stages(self.policy)
-            deliver = getattr(self.ctx, "deliver_changes", None)
-            if deliver is not None:
-                deliver(cs)
+            if self.deliver is not None:
+                self.deliver(cs)
             else:
                 for pane in list(getattr(self.ctx, "panes", [])):
                     try:
