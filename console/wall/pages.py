@@ -160,6 +160,8 @@ class KpiPage(WallPage):
             self._grid.addWidget(self.tiles[k], i // self.COLUMNS, i % self.COLUMNS)
         for tile in self.tiles.values():
             tile.caption.set_text(t(f"kpi.{tile.key}"))
+        self._pending: set[str] = set()  # ids of cases with a request awaiting a decision
+        self.mark(ChangeSet(reset=True))
 
     def set_base(self, base: int) -> None:
         super().set_base(base)
@@ -198,10 +200,9 @@ class KpiPage(WallPage):
         units = {u for c in calls.values() for u in (c.get("unit_ids") or ()) if isinstance(u, str)}
         tl["calls"].value.set_text(f"{len(calls):,}")
         tl["calls"].sub.set_text(t("kpi.calls_sub", n=len(units)))
-        from client.stages import pending_requests  # protocol 1.1: the units' requests
-
-        pending = pending_requests(state.cases.values())
-        returns = sum(1 for c in pending if c["pending"].get("kind") == "return")
+        # protocol 1.1: the units' requests awaiting a decision (kept by mark())
+        pending = [state.cases[c]["pending"] for c in self._pending if c in state.cases]
+        returns = sum(1 for p in pending if p.get("kind") == "return")
         tl["pending"].value.set_text(f"{len(pending):,}")
         tl["pending"].value.set_tone("warn" if pending else None)
         tl["pending"].sub.set_text(t("kpi.pending_sub", r=returns, e=len(pending) - returns))
@@ -210,6 +211,19 @@ class KpiPage(WallPage):
         if (changes.reset or changes.counters_changed or changes.alerts_changed
                 or changes.calls_changed or changes.cases_added or changes.cases_changed):
             self.dirty = True
+        cases = self.ctx.state.cases
+        if changes.reset:
+            touched: object = cases.keys()
+            self._pending.clear()
+        else:
+            touched = changes.cases_added | changes.cases_changed | changes.cases_removed
+        for cid in touched:  # type: ignore[attr-defined]
+            case = cases.get(cid)
+            if case is not None and isinstance(case.get("pending"), dict) \
+                    and case.get("status") != "closed":
+                self._pending.add(cid)
+            else:
+                self._pending.discard(cid)
 
 
 # ---- Map

@@ -87,3 +87,15 @@ def test_kpi_page_counts_the_requests_to_decide(qtbot):
     qtbot.addWidget(page)
     page.maybe_refresh(T, force=True)
     assert page.tiles["pending"].value.text() == "3"
+
+
+def test_kpi_requests_follow_the_feed(qtbot):
+    st = _state()
+    page = KpiPage(WallCtx(st), WallStats(st))
+    qtbot.addWidget(page)
+    case = dict(st.cases["C0"], version=2, pending=None)
+    page.mark(st.apply_events([{"seq": 2, "ts": format_time(T), "type": "case.updated",
+                                "data": {"action": "deny", "case": case}}]))
+    page.maybe_refresh(T + 5, force=True)
+    assert page.tiles["pending"].value.text() == "2"
+    assert "0" in page.tiles["pending"].sub.text()  # no return request left
