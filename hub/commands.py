@@ -139,7 +139,8 @@ class Commands(LoopCommands):
             sub_name, _sla_hours = sub
             limits = self.ctx.limits_of(body.category, sub_name)
             now = utcnow()
-            reporter = body.reporter
+            reporter = body.reporter if body.reporter and (
+                body.reporter.name.strip() or body.reporter.phone.strip()) else None
             case = Case(
                 id=self._next_case_id(tx, now), version=1, title=body.title,
                 description=body.description, category=body.category, subcategory=sub_name,

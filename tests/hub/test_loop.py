@@ -113,6 +113,8 @@ def test_reporter_read_unmasked_and_audited(crew: Crew) -> None:
     outcomes = sorted(e["outcome"] for e in _audit(crew.sup, "reporter", case["id"]))
     assert outcomes == ["denied"] * 3 + ["ok"] * 2
     assert crew.sup.get(f"/cases/{crew.intake.report()['id']}/reporter") == (200, None)
+    blank = crew.intake.report(reporter={"name": " ", "phone": ""})
+    assert blank["reporter"] is None
     assert_error(*crew.sup.get("/cases/CX-19990101-000001/reporter"), 404)
 
 
