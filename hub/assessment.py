@@ -13,9 +13,9 @@ pruned) for the facts in [from, to) on cases of the reader's jurisdiction:
   returns approved, its extensions approved;
 - ``urges``: urges naming it; ``whistle_summons`` / ``whistle_checked_in``: whistles that
   summoned it / its check-ins before their deadline;
-- ``open_overdue``: cases open at ``to`` (reported before it, not closed by it) whose
-  ``due_at`` is before ``to``, counted for the unit holding them now (exact for a window
-  that ends now or later; for a past ``to`` a case reassigned since counts for its new unit).
+- ``open_overdue``: cases open at ``to`` (reported before it, not closed by it) whose due
+  time at ``to`` had passed, counted for the unit holding them at ``to`` (see
+  ``_open_overdue``: exact for a past ``to`` too, from the marks' holders and due changes).
 
 ``by=unit`` gives one row per unit of the jurisdiction (zeros included) plus any unit from
 outside that acted on its cases; ``by=region`` sums the units of each prefecture, county
@@ -28,7 +28,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, literal, or_, select, union_all
+from sqlalchemy import Select, and_, case, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from hub.models import Case, LoopMark, Region, Unit
@@ -104,14 +104,7 @@ def _per_unit(path: str, lo: datetime, hi: datetime, *, every_unit: bool = False
         literal(0).label("open_overdue"),
     ).group_by(t.unit_id)
     zeros = [literal(0).label(name) for name in COUNTS[:-1]]
-    overdue = (
-        select(_c.unit_id.label("unit_id"), *zeros, func.count().label("open_overdue"))
-        .where(_c.region_path.startswith(path, autoescape=True), _c.unit_id.is_not(None),
-               _c.reported_at < hi, or_(_c.closed_at.is_(None), _c.closed_at >= hi),
-               _c.due_at < hi)
-        .group_by(_c.unit_id)
-    )
-    parts: list[Any] = [marks, overdue]
+    parts: list[Any] = [marks, *_open_overdue(path, hi, zeros)]
     if every_unit:
         parts.append(select(Unit.id.label("unit_id"), *zeros, literal(0).label("open_overdue"))
                      .join(Region, Region.id == Unit.region_id)
@@ -119,6 +112,44 @@ def _per_unit(path: str, lo: datetime, hi: datetime, *, every_unit: bool = False
     both = union_all(*parts).subquery("both")
     return (select(both.c.unit_id, *[func.sum(both.c[n]).label(n) for n in COUNTS])
             .group_by(both.c.unit_id))
+
+
+def _open_overdue(path: str, hi: datetime, zeros: list[Any]) -> list[Select[Any]]:
+    """``open_overdue`` at ``hi``: the cases open then, past the due time they had then,
+    counted for the unit holding them then.
+
+    A case unchanged since ``hi`` (``updated_at`` before it) is as it was: its own
+    ``unit_id`` and ``due_at``. For one changed since, the holder at ``hi`` is the unit of
+    its last dispatch or reassignment before ``hi`` (none after an approved return) and its
+    due time the last ``due_after`` before ``hi``, else the first ``due_before`` after it,
+    else its ``due_at`` — looked up per case through the (case_id, ts) index."""
+    open_then = and_(_c.region_path.startswith(path, autoescape=True), _c.reported_at < hi,
+                     or_(_c.closed_at.is_(None), _c.closed_at >= hi))
+    unchanged = (
+        select(_c.unit_id.label("unit_id"), *zeros, func.count().label("open_overdue"))
+        .where(open_then, _c.updated_at < hi, _c.unit_id.is_not(None), _c.due_at < hi)
+        .group_by(_c.unit_id)
+    )
+    h, a, b = (LoopMark.__table__.alias(n) for n in ("h", "a", "b"))
+    holder = (select(case((h.c.kind == "approve_return", null()), else_=h.c.unit_id))
+              .where(h.c.case_id == _c.id, h.c.ts < hi,
+                     h.c.kind.in_(("dispatch", "reassign", "approve_return")))
+              .order_by(h.c.ts.desc(), h.c.id.desc()).limit(1).scalar_subquery())
+    due_after = (select(a.c.due_after)
+                 .where(a.c.case_id == _c.id, a.c.ts < hi, a.c.due_after.is_not(None))
+                 .order_by(a.c.ts.desc(), a.c.id.desc()).limit(1).scalar_subquery())
+    due_before = (select(b.c.due_before)
+                  .where(b.c.case_id == _c.id, b.c.ts >= hi, b.c.due_before.is_not(None))
+                  .order_by(b.c.ts, b.c.id).limit(1).scalar_subquery())
+    then = (select(holder.label("unit_id"),
+                   func.coalesce(due_after, due_before, _c.due_at).label("due"))
+            .where(open_then, _c.updated_at >= hi).subquery("then"))
+    changed = (
+        select(then.c.unit_id, *zeros, func.count().label("open_overdue"))
+        .where(then.c.unit_id.is_not(None), then.c.due < hi)
+        .group_by(then.c.unit_id)
+    )
+    return [unchanged, changed]
 
 
 def _rows(result: Any, key: str) -> list[dict[str, Any]]:

@@ -139,7 +139,8 @@ class Commands(LoopCommands):
             sub_name, _sla_hours = sub
             limits = self.ctx.limits_of(body.category, sub_name)
             now = utcnow()
-            reporter = body.reporter
+            reporter = body.reporter if body.reporter and (
+                body.reporter.name.strip() or body.reporter.phone.strip()) else None
             case = Case(
                 id=self._next_case_id(tx, now), version=1, title=body.title,
                 description=body.description, category=body.category, subcategory=sub_name,
@@ -233,14 +234,14 @@ class Commands(LoopCommands):
             case = self._case_for_update(tx, actor, case_id, body.expected_version)
             if case.status == "closed" or case.unit_id is None:
                 raise Conflict(f"case {case_id} has no unit to urge ({case.status})")
+            # 1.1: counted on the case (counts.urges) without a new version, so a 1.0
+            # client's expected_version stays valid; readers add 1 on each case.urged
             case.urges = (case.urges or 0) + 1
-            self._bump(case)
-            add_mark(tx, "urge", case, case.unit_id, case.updated_at)
-            # 1.1: the urge counts on the case, so the event carries the new case too
+            now = utcnow()
+            add_mark(tx, "urge", case, case.unit_id, now)
             data = {"case_id": case.id, "unit_id": case.unit_id, "actor": actor.name,
-                    "note": body.note, "case": case_json(case)}
-            self.ctx.journal.record(tx, "case.urged", data, case_id=case.id,
-                                    now=case.updated_at,
+                    "note": body.note}
+            self.ctx.journal.record(tx, "case.urged", data, case_id=case.id, now=now,
                                     post_ids=self.ctx.tree.posts_seeing(case.region_id))
             self._audit_ok(tx, actor, "urge", case.id, f"unit={case.unit_id}",
                            case.region_path)

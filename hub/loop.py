@@ -33,13 +33,15 @@ WORKING_STATUSES = ("dispatched", "accepted")
 
 def add_mark(tx: WriteTx, kind: str, case: Case, unit_id: str | None, ts: datetime, *,
              on_time: bool | None = None, result: str | None = None,
-             solved: bool | None = None, rework: bool | None = None) -> None:
+             solved: bool | None = None, rework: bool | None = None,
+             due_before: datetime | None = None, due_after: datetime | None = None) -> None:
     """Write one fact the assessment counts (nothing when no unit is concerned)."""
     if unit_id is None:
         return
     tx.session.add(LoopMark(ts=ts, kind=kind, unit_id=unit_id, case_id=case.id,
                             case_path=case.region_path, on_time=on_time, result=result,
-                            solved=solved, rework=rework))
+                            solved=solved, rework=rework, due_before=due_before,
+                            due_after=due_after))
 
 
 def by_deadline(ts: datetime, due: datetime | None) -> bool:
@@ -120,9 +122,10 @@ class LoopCommands:
                 case.returns = (case.returns or 0) + 1
                 add_mark(tx, "approve_return", case, unit_id, case.updated_at)
             elif body.approve and kind == "extension":
-                case.due_at = parse_rfc3339(str(pending["until"]))
+                before, case.due_at = case.due_at, parse_rfc3339(str(pending["until"]))
                 case.extensions = (case.extensions or 0) + 1
-                add_mark(tx, "approve_extension", case, unit_id, case.updated_at)
+                add_mark(tx, "approve_extension", case, unit_id, case.updated_at,
+                         due_before=before, due_after=case.due_at)
             action = "approve" if body.approve else "deny"
             self._case_updated(tx, case, action, actor, body.note)
             self._audit_ok(tx, actor, "decide", case.id, f"{action} {kind} of {unit_id}",
@@ -142,8 +145,7 @@ class LoopCommands:
             case.solved = body.solved if reached else None
             rework = reached and (body.satisfaction == "dissatisfied" or not body.solved)
             resolver = case.resolved_by or case.unit_id
-            add_mark(tx, "callback", case, resolver, case.updated_at, result=body.satisfaction,
-                     solved=case.solved, rework=rework)
+            before = case.due_at
             if rework:
                 case.status, case.unit_id = "dispatched", resolver
                 case.reworks = (case.reworks or 0) + 1
@@ -156,6 +158,9 @@ class LoopCommands:
                 case.status, case.closed_at = "closed", case.updated_at
                 self._close_whistles(tx, case)
                 action = "callback"
+            add_mark(tx, "callback", case, resolver, case.updated_at, result=body.satisfaction,
+                     solved=case.solved, rework=rework, due_before=before if rework else None,
+                     due_after=case.due_at if rework else None)
             self._case_updated(tx, case, action, actor, body.note)
             self._audit_ok(tx, actor, "callback", case.id,
                            f"{action} solved={case.solved} {body.satisfaction}",

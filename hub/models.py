@@ -279,7 +279,8 @@ class LoopMark(Base):
     fact counts for (for a callback: the unit that resolved the case); ``case_path`` the
     case's region path (the reader's jurisdiction); ``on_time`` for accept (≤ sign_due),
     resolve (≤ due_at) and checkin (before the whistle's deadline); ``result`` a
-    callback's satisfaction, ``solved`` its answer, ``rework`` whether it sent the case back.
+    callback's satisfaction, ``solved`` its answer, ``rework`` whether it sent the case back;
+    ``due_before`` / ``due_after`` when the fact moved ``due_at``.
     """
 
     __tablename__ = "loop_marks"
@@ -294,6 +295,11 @@ class LoopMark(Base):
     result: Mapped[str | None] = mapped_column(String(24))
     solved: Mapped[bool | None] = mapped_column(Boolean)
     rework: Mapped[bool | None] = mapped_column(Boolean)
+    # a change of due_at (approved extension, rework): before and after, so the assessment
+    # knows a case's due time at any past moment
+    due_before: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    due_after: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 Index("ix_cases_open_scope", Case.status, Case.region_path)
+Index("ix_loop_marks_case_ts", LoopMark.case_id, LoopMark.ts)

@@ -199,12 +199,14 @@ def _independent(events: list[dict[str, Any]], lo: datetime, hi: datetime, path:
                 if unit not in before_in and lo <= when < hi and \
                         when < parse_rfc3339(whistle["deadline"]):
                     counts[unit]["whistle_checked_in"] += 1
-    for case in latest.values():
-        closed = case["closed_at"]
+    then: dict[str, dict[str, Any]] = {}  # every case as it was at ``hi``
+    for event in events:
+        if parse_rfc3339(event["ts"]) < hi and event["type"] in ("case.created",
+                                                                 "case.updated"):
+            then[event["data"]["case"]["id"]] = event["data"]["case"]
+    for case in then.values():
         if (REGION_PATHS[case["region_id"]].startswith(path) and case["unit_id"]
-                and parse_rfc3339(case["reported_at"]) < hi
-                and (closed is None or parse_rfc3339(closed) >= hi)
-                and parse_rfc3339(case["due_at"]) < hi):
+                and case["status"] != "closed" and parse_rfc3339(case["due_at"]) < hi):
             counts[case["unit_id"]]["open_overdue"] += 1
     return counts
 
@@ -307,3 +309,50 @@ def test_assessment_refusals(hub_url: str) -> None:
     assert {r["region_id"] for r in body["rows"]} == {
         r.id for r in JURISDICTION.regions if r.level in ("county", "town")
         and REGION_PATHS[r.id].startswith(REGION_PATHS[COUNTY_A])}
+
+
+def test_open_overdue_at_a_past_moment(hub_factory: HubFactory,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """open_overdue at a past ``to`` counts the unit that held the case then, against the
+    due time it had then — not today's holder or due time: a case reassigned since, one
+    whose extension was approved since and one whose return was approved since all count
+    for their unit at ``to``; counted again now, they follow today's state."""
+    import hub.commands
+    from tests.hub.conftest import GRID_A1, UNIT_A_CG, UNIT_A_GA
+
+    clock = Clock()
+    monkeypatch.setattr(hub.commands, "utcnow", clock)
+    hub = hub_factory.start(sizes=SIZES)
+    intake, sup = Api(hub.url), Api(hub.url)
+    assert intake.login(f"intake-{PREF}")[0] == 200 and sup.login(f"supervisor-{PREF}")[0] == 200
+    unit = Api(hub.url)
+    assert unit.login(f"unit-{UNIT_A_GA}")[0] == 200
+    ids = []
+    for _ in range(4):  # urgent: 24 wall-clock hours
+        case = intake.report(GRID_A1, priority="urgent")
+        sup.ok(f"/cases/{case['id']}/assign", {"unit_id": UNIT_A_GA})
+        ids.append(case["id"])
+    moved, extended, returned, _still = ids
+    unit.ok(f"/cases/{extended}/accept")
+    unit.ok(f"/cases/{extended}/extend",
+            {"until": to_rfc3339(clock.now + timedelta(hours=100))})
+    unit.ok(f"/cases/{returned}/return", {"note": "非本单位"})
+    clock.tick(30 * 60)  # all four overdue now
+    then = clock.now + timedelta(minutes=1)
+    clock.tick(120)
+    sup.ok(f"/cases/{moved}/assign", {"unit_id": UNIT_A_CG})
+    sup.ok(f"/cases/{extended}/decide", {"approve": True})
+    sup.ok(f"/cases/{returned}/decide", {"approve": True})
+    reader = Api(hub.url)
+    assert reader.login(f"officer-{COUNTY_A}")[0] == 200
+    start = START.astimezone(UTC) - timedelta(hours=1)
+    at_then = _rows(reader, start, then, "unit", "unit_id")
+    assert (at_then[UNIT_A_GA]["open_overdue"], at_then[UNIT_A_CG]["open_overdue"]) == (4, 0)
+    now = _rows(reader, start, clock.now + timedelta(minutes=1), "unit", "unit_id")
+    assert (now[UNIT_A_GA]["open_overdue"], now[UNIT_A_CG]["open_overdue"]) == (1, 1)
+    events = Api(hub.url)
+    assert events.login(f"officer-{PREF}")[0] == 200
+    for hi in (then, clock.now + timedelta(minutes=1)):
+        expected = _independent(events.events(), start, hi, REGION_PATHS[COUNTY_A])
+        assert _rows(reader, start, hi, "unit", "unit_id") == \
+            _as_rows(expected, units_in_subtree(COUNTY_A), "unit_id")

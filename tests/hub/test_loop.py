@@ -113,6 +113,8 @@ def test_reporter_read_unmasked_and_audited(crew: Crew) -> None:
     outcomes = sorted(e["outcome"] for e in _audit(crew.sup, "reporter", case["id"]))
     assert outcomes == ["denied"] * 3 + ["ok"] * 2
     assert crew.sup.get(f"/cases/{crew.intake.report()['id']}/reporter") == (200, None)
+    blank = crew.intake.report(reporter={"name": " ", "phone": ""})
+    assert blank["reporter"] is None
     assert_error(*crew.sup.get("/cases/CX-19990101-000001/reporter"), 404)
 
 
@@ -491,3 +493,34 @@ def test_hub_refuses_deadlines_past_the_calendar(
     assert str(last + 1) in body["error"]["message"]
     assert crew.officer.seq() == seq
     assert crew.intake.post("/cases", report_body(priority="urgent"))[0] == 201
+
+
+def test_never_500_fuzz_on_loop_commands(crew: Crew) -> None:
+    """Odd-but-valid-JSON bodies on every 1.1 command and odd assessment windows never get
+    a 5xx; every refusal is the protocol's error body."""
+    accepted = crew.case_in("accepted")
+    resolved = crew.case_in("resolved")
+    odd = [{}, [], None, 0, "", {"until": None}, {"until": "9999-12-31T23:59:59-14:00"},
+           {"until": "0001-01-01T00:00:00+14:00"}, {"until": "2026-13-45T99:99:99Z"},
+           {"approve": 1}, {"approve": "yes"}, {"solved": None, "satisfaction": None},
+           {"solved": True, "satisfaction": "\u0000"}, {"into": "x" * 10_000},
+           {"into": None}, {"expected_version": 2 ** 70}, {"reason": "理" * 1001},
+           {"reporter": {"name": None}}]
+    cases = {"extend": (crew.unit, accepted), "decide": (crew.sup, accepted),
+             "callback": (crew.intake, resolved), "merge": (crew.sup, accepted)}
+    for command, (api, case) in cases.items():
+        for body in odd:
+            status, resp = api.post(f"/cases/{case['id']}/{command}",
+                                    data=json.dumps(body).encode())
+            assert status < 500, (command, body, resp)
+            if status >= 400:
+                assert_error(status, resp, status)
+    for params in ({"from": "9999-12-31T23:59:59-14:00", "to": "9999-12-31T23:59:59Z"},
+                   {"from": "\u0000", "to": ""}, {"by": "unit" * 1000},
+                   {"from": "2026-01-01T00:00:00Z", "to": "2026-01-02T00:00:00Z",
+                    "by": "region\u0000"}):
+        status, resp = crew.officer.get("/assessment", **params)
+        assert status < 500, (params, resp)
+        assert_error(status, resp, status)
+    status, resp = crew.intake.post("/cases", report_body(reporter={"name": 5}))
+    assert_error(status, resp, 422)
