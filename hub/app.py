@@ -26,12 +26,9 @@ from hub.db import Database
 from hub.dbfaults import DatabaseUnavailable, guard_methods
 from hub.feed import FeedConnection
 from hub.journal import Journal
-<<<<<<< HEAD
+from hub.limits import Clock, Limits, calendar_warning, default_limits
 from hub.metrics import CONTENT_TYPE, HubMetrics
 from hub.migrate import PRUNE_LOCK_KEY, exclusive_or_skip
-=======
-from hub.limits import Clock, Limits, calendar_warning, default_limits
->>>>>>> issue-14-console
 from hub.models import Category, Subcategory
 from hub.pgnotify import PgFanout
 from hub.reads import Reads
@@ -101,14 +98,18 @@ class Hub:
         with self.db.read() as s:
             tree = RegionTree.load(s)
         self.broker = FeedBroker(config.feed_queue_limit)
-<<<<<<< HEAD
         self.fanout = (None if self.db.is_sqlite
                        else PgFanout(self.db, self.broker, config.feed_poll_s))
-        lookup, categories_json = _load_categories(self.db)
+        lookup, categories_json, limits = _load_categories(self.db)
+        categories_json = published_limits(categories_json, config.sla_scale)
         journal = Journal(self.broker.publish_threadsafe,
                           announce=self.fanout.announce if self.fanout else None)
         self.ctx = HubContext(db=self.db, config=config, tree=tree, journal=journal,
-                              subcategories=lookup, categories_json=categories_json)
+                              subcategories=lookup, categories_json=categories_json,
+                              limits=limits, clock=Clock(config.sla_scale))
+        warning = calendar_warning(utcnow())
+        if warning:
+            log.warning("%s", warning)
         # conflicts between hub processes are retried, an unreachable database is a 503
         self.sessions = guard_methods(Sessions(self.ctx))
         self.reads = guard_methods(Reads(self.ctx))
@@ -117,20 +118,6 @@ class Hub:
         self.metrics = HubMetrics(self)
         if self.fanout is not None:
             self.fanout.on_delay = self.metrics.notify_delay.observe
-=======
-        lookup, categories_json, limits = _load_categories(self.db)
-        categories_json = published_limits(categories_json, config.sla_scale)
-        self.ctx = HubContext(db=self.db, config=config, tree=tree,
-                              journal=Journal(self.broker.publish_threadsafe),
-                              subcategories=lookup, categories_json=categories_json,
-                              limits=limits, clock=Clock(config.sla_scale))
-        warning = calendar_warning(utcnow())
-        if warning:
-            log.warning("%s", warning)
-        self.sessions = Sessions(self.ctx)
-        self.reads = Reads(self.ctx)
-        self.commands = Commands(self.ctx, self.reads)
->>>>>>> issue-14-console
         self.feeds: set[FeedConnection] = set()
         self.app = self._build_app()
 
