@@ -10,18 +10,32 @@ days (15 working hours). Urgent and critical cases always run in wall-clock hour
 A demo hub whose SLAs are compressed (``sla_scale`` ≠ 1) runs every limit in wall-clock
 hours: a compressed clock cannot follow office hours.
 
-Deadlines past the calendar's coverage raise ``client.working_time.CalendarNotCovered``;
-the hub answers such a command 503 ``server_error`` with the calendar's message (an
-operator must add the year), never a silent guess.
+Deadlines past the calendar's coverage (``chinese-calendar`` 1.11 ends with 2026; the
+State Council publishes the next year's holidays each November or December) are not
+refused: a citizen's report must never bounce off a missing table. The hub counts such a
+year as provisional — Monday to Friday, no statutory holidays — and says so loudly: a
+warning at start once the end is within 45 days, and a warning per uncovered year the
+first time a deadline reaches it. Upgrade the package (or add the year with
+``WorkingCalendar.add_year``) and new deadlines follow the official calendar.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache, lru_cache
 
-from client.working_time import DEFAULT_CALENDAR, CalendarNotCovered, add_hours_dt
-from hub.errors import Unavailable
+from client.working_time import (
+    DEFAULT_CALENDAR,
+    CalendarNotCovered,
+    WorkingCalendar,
+    add_hours_dt,
+)
+
+log = logging.getLogger(__name__)
+# How far past the package's last year the provisional (weekday) calendar reaches.
+PROVISIONAL_YEARS = 10
 
 EMERGENCY_HOURS = 12.0
 WALL_CLOCK_PRIORITIES = frozenset({"urgent", "critical"})
@@ -65,23 +79,43 @@ class Clock:
     def due(self, start: datetime, hours: float, limits: Limits, priority: str) -> datetime:
         """``start`` + ``hours`` (scaled) in working or wall-clock time.
 
-        Raises:
-            Unavailable: the deadline falls in a year the working calendar does not know.
+        A deadline that reaches a year the working calendar does not know is counted on
+        the provisional calendar (Monday to Friday, no holidays), with a warning.
         """
+        working = self.runs_on_working_time(limits, priority)
         try:
-            return add_hours_dt(start, hours * self.scale,
-                                working_time=self.runs_on_working_time(limits, priority))
+            return add_hours_dt(start, hours * self.scale, working_time=working)
         except CalendarNotCovered as err:
-            raise Unavailable(str(err)) from None
+            _warn_provisional(err.year, str(err))
+            return add_hours_dt(start, hours * self.scale, working_time=working,
+                                calendar=provisional_calendar())
+
+
+@lru_cache(maxsize=1)
+def provisional_calendar() -> WorkingCalendar:
+    """The default calendar, plus Monday-to-Friday years after the package's last one."""
+    cal = DEFAULT_CALENDAR
+    last = cal.last_year()
+    for year in range(last + 1, last + 1 + PROVISIONAL_YEARS):
+        cal = cal.add_year(year, holidays=(), workdays=())
+    return cal
+
+
+@cache
+def _warn_provisional(year: int, reason: str) -> None:
+    """Log, once per year, that deadlines in ``year`` use the provisional calendar."""
+    log.warning("%s; until then deadlines in %d count Monday to Friday without statutory "
+                "holidays (provisional)", reason, year)
 
 
 def calendar_warning(now: datetime, horizon_days: int = 45) -> str | None:
     """A sentence for the log when the working calendar ends within ``horizon_days``."""
     last = DEFAULT_CALENDAR.last_year()
     if now.year > last:
-        return (f"the working calendar ends with {last}: working-time deadlines cannot be "
-                "computed; upgrade chinese-calendar")
+        return (f"the working calendar ends with {last}: working-time deadlines count "
+                "Monday to Friday without holidays (provisional); upgrade chinese-calendar")
     if (datetime(last + 1, 1, 1, tzinfo=now.tzinfo) - now).days < horizon_days:
         return (f"the working calendar ends with {last}: working-time deadlines reaching "
-                f"{last + 1} will be refused until chinese-calendar knows {last + 1}")
+                f"{last + 1} count Monday to Friday without holidays (provisional) until "
+                f"chinese-calendar knows {last + 1}")
     return None
