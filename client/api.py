@@ -396,7 +396,7 @@ class HubClient:
         body: dict[str, Any] = {"until": until, "reason": reason}
         if expected_version is not None:
             body["expected_version"] = expected_version
-        return self.request("POST", f"/cases/{_q(case_id)}/extend", body=body)
+        return self.request("POST", f"/cases/{_q(case_id)}/extend", body=body, answer=P.Case)
 
     def decide(self, case_id: str, approve: bool, *, note: str = "",
                expected_version: int | None = None) -> dict:
@@ -407,7 +407,8 @@ class HubClient:
             ConflictError: nothing is pending, or ``expected_version`` is stale.
         """
         return self.request("POST", f"/cases/{_q(case_id)}/decide",
-                            body=self._body(note, expected_version, approve=bool(approve)))
+                            body=self._body(note, expected_version, approve=bool(approve)),
+                            answer=P.Case)
 
     def callback(self, case_id: str, *, solved: bool, satisfaction: str, note: str = "",
                  expected_version: int | None = None) -> dict:
@@ -421,19 +422,21 @@ class HubClient:
         return self.request(
             "POST", f"/cases/{_q(case_id)}/callback",
             body=self._body(note, expected_version, solved=bool(solved),
-                            satisfaction=satisfaction))
+                            satisfaction=satisfaction),
+            answer=P.Case)
 
     def merge(self, case_id: str, into: str, *, note: str = "",
               expected_version: int | None = None) -> dict:
         """``POST /cases/{id}/merge`` (officer, supervisor): close ``case_id`` as a duplicate
         of ``into`` (并单) → case."""
         return self.request("POST", f"/cases/{_q(case_id)}/merge",
-                            body=self._body(note, expected_version, into=into))
+                            body=self._body(note, expected_version, into=into), answer=P.Case)
 
     def reporter(self, case_id: str) -> dict | None:
         """``GET /cases/{id}/reporter`` (supervisor, intake; audited): the unmasked
         ``{"name", "phone"}`` of the citizen who reported, or None."""
-        return self.request("GET", f"/cases/{_q(case_id)}/reporter")
+        return self.request("GET", f"/cases/{_q(case_id)}/reporter",
+                            answer=P.Reporter | None)
 
     def assessment(self, start: str, end: str, by: str = "unit") -> dict:
         """``GET /assessment?from=&to=&by=unit|region`` (officer, supervisor, wall) →
@@ -442,4 +445,5 @@ class HubClient:
         Raises:
             NotFoundError: a 1.0 hub (no assessment).
         """
-        return self.request("GET", "/assessment", params={"from": start, "to": end, "by": by})
+        return self.request("GET", "/assessment", params={"from": start, "to": end, "by": by},
+                            answer=P.Assessment)
