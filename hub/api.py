@@ -20,6 +20,8 @@ from starlette.responses import Response
 from hub.commands import require_role
 from hub.context import Actor
 from hub.errors import BadRequest, HubError, Invalid, TooLarge, Unauthenticated
+from hub.input_guard import INT64_MAX, find_nul
+from hub.openapi_doc import allowed_methods
 from hub.schemas import AssignBody, CallBody, LoginBody, NoteBody, ReportBody, WhistleBody
 
 if TYPE_CHECKING:
@@ -92,9 +94,12 @@ def build_router(hub: Hub) -> APIRouter:
                 raise BadRequest("a JSON body is required")
             raw = b"{}"
         try:
-            orjson.loads(raw)
+            decoded = orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
             raise BadRequest(f"broken JSON: {exc}") from None
+        nul_at = find_nul(decoded)
+        if nul_at:
+            raise Invalid(f"{nul_at}: NUL characters are not allowed")
         try:
             return model.model_validate_json(raw)
         except ValidationError as exc:
@@ -144,8 +149,8 @@ def build_router(hub: Hub) -> APIRouter:
         return json_response(await run_in_threadpool(hub.reads.snapshot, actor))
 
     @router.get("/events", tags=["reads"])
-    async def events(request: Request, since: int = Query(0), limit: int = Query(1000)
-                     ) -> Response:
+    async def events(request: Request, since: int = Query(0, ge=0, le=INT64_MAX),
+                     limit: int = Query(1000, ge=1, le=INT64_MAX)) -> Response:
         """Events after ``since`` in this post's numbering (410 when no longer kept)."""
         actor = await actor_of(request)
         return json_response(await run_in_threadpool(hub.reads.events, actor, since, limit))
@@ -163,8 +168,8 @@ def build_router(hub: Hub) -> APIRouter:
         return json_response(await run_in_threadpool(hub.reads.history, actor, case_id))
 
     @router.get("/audit", tags=["reads"])
-    async def audit(request: Request, since: int = Query(0), limit: int = Query(100)
-                    ) -> Response:
+    async def audit(request: Request, since: int = Query(0, ge=0, le=INT64_MAX),
+                    limit: int = Query(100, ge=1, le=INT64_MAX)) -> Response:
         """The audit log of the post's jurisdiction (supervisor)."""
         actor = await actor_of(request)
         return json_response(await run_in_threadpool(hub.reads.audit, actor, since, limit))
@@ -268,9 +273,14 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(422, "invalid", "; ".join(parts) or "invalid request")
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, err: StarletteHTTPException) -> Response:
+    async def _http(request: Request, err: StarletteHTTPException) -> Response:
         code = _STATUS_CODES.get(err.status_code, "server_error")
-        return error_response(err.status_code, code, str(err.detail))
+        response = error_response(err.status_code, code, str(err.detail))
+        if err.headers:
+            response.headers.update(err.headers)
+        if err.status_code == 405:  # every method of the path, not only the first route's
+            response.headers["Allow"] = allowed_methods(request.app, request.scope)
+        return response
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, err: Exception) -> Response:

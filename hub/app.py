@@ -12,6 +12,7 @@ from aiohttp import web
 from fastapi import FastAPI
 from sqlalchemy import select
 
+from hub import input_guard, openapi_doc
 from hub.api import build_router, install_error_handlers
 from hub.asgi_bridge import AsgiBridge
 from hub.auth import Sessions
@@ -84,6 +85,7 @@ class Hub:
                                   "/api/v1/feed?since=N).")
         install_error_handlers(app)
         app.include_router(build_router(self))
+        openapi_doc.install(app)
 
         @app.get("/healthz", include_in_schema=False)
         async def healthz() -> dict[str, Any]:
@@ -93,7 +95,9 @@ class Hub:
 
     def web_app(self) -> web.Application:
         """The aiohttp application: the feed natively, every other path through FastAPI."""
-        app = web.Application(client_max_size=self.config.max_body_bytes * 4)
+        app = web.Application(client_max_size=self.config.max_body_bytes * 4,
+                              middlewares=[input_guard.json_errors, input_guard.refuse_nul,
+                                           input_guard.feed_methods])
         bridge = AsgiBridge(self.app)
 
         async def feed(request: web.Request) -> web.StreamResponse:

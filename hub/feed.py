@@ -22,6 +22,7 @@ from aiohttp import WSMsgType, web
 
 from hub.broker import Subscriber
 from hub.errors import BadRequest, HubError
+from hub.input_guard import parse_count
 from hub.timeutil import to_rfc3339, utcnow
 
 if TYPE_CHECKING:
@@ -72,10 +73,10 @@ class FeedConnection:
         addr = request.remote or ""
         try:
             actor = await self._thread(hub.sessions.authenticate, _bearer(request), addr)
-            raw_since = request.query.get("since", "0")
-            if not raw_since.isdigit():
-                raise BadRequest("since must be a non-negative integer")
-            since = int(raw_since)
+            try:
+                since = parse_count(request.query.get("since", "0"), "since")
+            except ValueError as exc:
+                raise BadRequest(str(exc)) from None
         except HubError as err:
             return _refusal(err)
         sub = hub.broker.subscribe(actor.post_id)
