@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from hub.api_security import authenticate_request
 from hub.commands import require_role
 from hub.context import Actor
 from hub.errors import BadRequest, HubError, Invalid, TooLarge, Unauthenticated
@@ -71,11 +72,7 @@ def build_router(hub: Hub) -> APIRouter:
     max_body = hub.config.max_body_bytes
 
     async def actor_of(request: Request) -> Actor:
-        token, addr = _bearer(request), _addr(request)
-        actor = hub.sessions.cached(token, addr)
-        if actor is None:
-            actor = await run_in_threadpool(hub.sessions.authenticate, token, addr)
-        return actor
+        return await authenticate_request(hub, request)
 
     async def read_json(request: Request) -> bytes:
         length = request.headers.get("content-length")
@@ -125,7 +122,7 @@ def build_router(hub: Hub) -> APIRouter:
         """Log in: returns a bearer token, its expiry and the user."""
         body = validate(await read_json(request), LoginBody, empty_ok=False)
         result = await run_in_threadpool(hub.sessions.login, body.username, body.password,
-                                         _addr(request))
+                                         _addr(request), body.otp)
         return json_response(result)
 
     @router.delete("/session", tags=["session"])

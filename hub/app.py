@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from hub import input_guard, openapi_doc
 from hub.api import build_router, install_error_handlers
+from hub.api_security import build_security_router
 from hub.asgi_bridge import AsgiBridge
 from hub.auth import Sessions
 from hub.bootstrap import prepare
@@ -85,6 +86,7 @@ class Hub:
                                   "/api/v1/feed?since=N).")
         install_error_handlers(app)
         app.include_router(build_router(self))
+        app.include_router(build_security_router(self))
         openapi_doc.install(app)
 
         @app.get("/healthz", include_in_schema=False)

@@ -9,9 +9,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import func, select
 
+from hub import audit_chain
 from hub.catalog import CATEGORIES
 from hub.db import Database
 from hub.models import Category, Post, Region, Subcategory, Unit, User
+from hub.schema_upgrade import add_missing_columns
 from hub.security import hash_password
 from hub.seed import Jurisdiction, SeedSizes, build_jurisdiction
 
@@ -78,6 +80,8 @@ def seed_jurisdiction(db: Database, jurisdiction: Jurisdiction) -> None:
 def prepare(db: Database, seed_demo: bool, sizes: SeedSizes | None) -> None:
     """Create the schema; on an empty database write the categories and the demo data."""
     db.create_schema()
+    add_missing_columns(db)
+    audit_chain.install(db)
     seed_categories(db)
     if seed_demo and is_empty(db):
         seed_jurisdiction(db, build_jurisdiction(sizes or SeedSizes()))

@@ -86,7 +86,8 @@ def serve_main(argv: list[str]) -> int:
 def hub_main(argv: list[str]) -> int:
     """Dispatch ``hub serve`` / ``hub simulate``."""
     if not argv or argv[0] in ("-h", "--help"):
-        print("usage: main.py hub {serve,simulate} [options]  (add --help after either)")
+        print("usage: main.py hub {serve,simulate,user,audit,backup,restore} [options]  "
+              "(add --help after any)")
         return 0 if argv else 2
     command, rest = argv[0], argv[1:]
     if command == "serve":
@@ -95,5 +96,10 @@ def hub_main(argv: list[str]) -> int:
         from hub.simulate import simulate_main
 
         return simulate_main(rest)
-    print(f"error: unknown hub command {command!r} (serve, simulate)", file=sys.stderr)
+    from hub.admin_cli import COMMANDS  # user, audit, backup, restore (hub/admin_cli.py)
+
+    if command in COMMANDS:
+        return COMMANDS[command](rest)
+    print(f"error: unknown hub command {command!r} (serve, simulate, "
+          f"{', '.join(COMMANDS)})", file=sys.stderr)
     return 2

@@ -38,6 +38,7 @@ ROLES: dict[str, frozenset[str]] = {
     "wall": frozenset(),
     "unit": frozenset({"accept", "resolve", "return", "checkin"}),
     "intake": frozenset({"report", "close", "reopen"}),
+    "auditor": frozenset(),  # reads GET /audit only (hub.session_policy)
 }
 
 

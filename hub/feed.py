@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import orjson
 from aiohttp import WSMsgType, web
 
+from hub import session_policy
 from hub.broker import Subscriber
-from hub.errors import BadRequest, HubError
+from hub.errors import BadRequest, HubError, RateLimited
 from hub.input_guard import parse_count
 from hub.timeutil import to_rfc3339, utcnow
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 REPLAY_PAGE = 2000
+CLOSE_SESSION_ENDED = 4401  # the session was revoked or expired: the client logs in again
 FAST_WRITE_BUFFER = 8 * 1024  # under the transport's low-water mark: never paused
 T = TypeVar("T")
 
@@ -56,6 +58,9 @@ class FeedConnection:
         self.sent_at = 0.0
         self.sending = True
         self._tasks: list[asyncio.Task[Any]] = []
+        self.user_id = ""
+        self.token = ""
+        self.revoked = False
 
     async def shutdown(self) -> None:
         """Close the connection because the hub stops (close code 1001)."""
@@ -73,6 +78,11 @@ class FeedConnection:
         addr = request.remote or ""
         try:
             actor = await self._thread(hub.sessions.authenticate, _bearer(request), addr)
+            session_policy.check(actor, "GET", "/api/v1/feed")
+            if sum(1 for c in hub.feeds if c.user_id == actor.user_id) >= \
+                    hub.config.feeds_per_user:
+                raise RateLimited(f"at most {hub.config.feeds_per_user} feeds per user")
+            self.user_id, self.token = actor.user_id, _bearer(request) or ""
             try:
                 since = parse_count(request.query.get("since", "0"), "since")
             except ValueError as exc:
@@ -106,10 +116,11 @@ class FeedConnection:
             if sub.overflowed:
                 log.warning("feed of %s for post %s dropped: fell %d frames behind",
                             actor.username, actor.post_id, sub.limit)
+            code, why = (1013, b"too slow") if sub.overflowed else (1000, b"")
+            if self.revoked:
+                code, why = CLOSE_SESSION_ENDED, b"session ended; log in again"
             with contextlib.suppress(Exception):
-                await asyncio.wait_for(
-                    self.ws.close(code=1013 if sub.overflowed else 1000,
-                                  message=b"too slow" if sub.overflowed else b""), 2)
+                await asyncio.wait_for(self.ws.close(code=code, message=why), 2)
             return self.ws
         finally:
             hub.feeds.discard(self)
@@ -193,6 +204,10 @@ class FeedConnection:
                     return
                 if beat_due:
                     beat_due = False
+                    # a revoked or expired session ends its feed within one heartbeat
+                    if not await self._thread(self.hub.sessions.still_valid, self.token):
+                        self.revoked = True
+                        return
                     self.sent_at = loop.time()
                     now = to_rfc3339(utcnow())
                     await ws.send_str(orjson.dumps({

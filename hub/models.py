@@ -102,6 +102,11 @@ class User(Base):
     unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"))
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # security additions (protocol 1.1; see hub.accounts and hub.otp)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    otp_secret: Mapped[str | None] = mapped_column(String(64))
+    otp_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Session(Base):
@@ -245,6 +250,9 @@ class AuditEntry(Base):
     addr: Mapped[str] = mapped_column(String(64))
     detail: Mapped[str] = mapped_column(Text)
     region_path: Mapped[str] = mapped_column(String(400), index=True)
+    # the SM3 hash chain (protocol 1.1; see hub.audit_chain)
+    prev: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class IdempotencyKey(Base):
@@ -255,6 +263,38 @@ class IdempotencyKey(Base):
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class PasswordHistory(Base):
+    """A user's earlier password hashes (the last 5 may not be used again)."""
+
+    __tablename__ = "password_history"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class RecoveryCode(Base):
+    """A one-time recovery code of a user's second factor (stored as a scrypt hash)."""
+
+    __tablename__ = "recovery_codes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(200))
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class AuditHead(Base):
+    """The audit chain's head (one row, locked while an entry is chained) and the anchor
+    left by retention: the hash of the last entry moved to an archive file."""
+
+    __tablename__ = "audit_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_id: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    anchor_id: Mapped[int] = mapped_column(BigInteger, default=0)
+    anchor_hash: Mapped[str] = mapped_column(String(64))
 
 
 Index("ix_cases_open_scope", Case.status, Case.region_path)
