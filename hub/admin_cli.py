@@ -180,5 +180,34 @@ def restore_main(argv: list[str]) -> int:
     return 0
 
 
-COMMANDS = {"user": user_main, "audit": audit_main, "backup": backup_main,
+def jurisdiction_main(argv: list[str]) -> int:
+    """``hub jurisdiction --db URL [--sizes C,T,V,G]``: regions, posts and units, no accounts."""
+    from dataclasses import replace
+
+    from hub.bootstrap import is_empty, seed_jurisdiction
+    from hub.cli import parse_sizes
+    from hub.seed import SeedSizes, build_jurisdiction
+
+    p = argparse.ArgumentParser(
+        prog="main.py hub jurisdiction",
+        description="Write the Chuxiong jurisdiction (regions, posts, units) into an empty "
+                    "database without any account: a --no-demo hub then has only the "
+                    "accounts added with 'hub user add'.")
+    p.add_argument("--db", required=True)
+    p.add_argument("--sizes", default=None, metavar="C,T,V,G")
+    args = p.parse_args(argv)
+    db = _open(args.db)
+    try:
+        if not is_empty(db):
+            print("error: the database already has a jurisdiction", file=sys.stderr)
+            return 2
+        sizes = parse_sizes(args.sizes) or SeedSizes()
+        seed_jurisdiction(db, replace(build_jurisdiction(sizes), users=()))  # type: ignore[arg-type]
+    finally:
+        db.dispose()
+    print("jurisdiction written (no accounts)")
+    return 0
+
+
+COMMANDS = {"jurisdiction": jurisdiction_main, "user": user_main, "audit": audit_main, "backup": backup_main,
             "restore": restore_main}

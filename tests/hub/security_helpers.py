@@ -46,14 +46,16 @@ def parallel_logins(base_url: str, attempts: list[tuple[str, str]]) -> list[tupl
 
 def close_code(ws: websocket.WebSocket, timeout: float) -> int | None:
     """Read frames until the hub closes the feed; return its close code (None: no close
-    within ``timeout``)."""
+    within ``timeout``; the socket is then left open). A closed feed's socket is shut."""
     ws.settimeout(timeout)
     try:
         while True:
             opcode, data = ws.recv_data(control_frame=True)
             if opcode == websocket.ABNF.OPCODE_CLOSE:
+                ws.shutdown()
                 return struct.unpack("!H", data[:2])[0] if len(data) >= 2 else 1005
     except websocket.WebSocketTimeoutException:
         return None
     except websocket.WebSocketConnectionClosedException:
+        ws.shutdown()
         return 1006
