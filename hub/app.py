@@ -6,13 +6,14 @@ import asyncio
 import contextlib
 import logging
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
 from fastapi import FastAPI
 from sqlalchemy import select
 
-from hub import input_guard, openapi_doc
+from hub import audit_chain, input_guard, openapi_doc
 from hub.api import build_router, install_error_handlers
 from hub.api_security import build_security_router
 from hub.asgi_bridge import AsgiBridge
@@ -59,6 +60,9 @@ class Hub:
     def __init__(self, config: HubConfig) -> None:
         if not 0 < config.heartbeat_s <= 15:
             raise ValueError("heartbeat_s must be in (0, 15] (the protocol's limit)")
+        if config.audit_retention_days < audit_chain.MIN_RETENTION_DAYS:
+            raise ValueError("audit retention must be at least "
+                             f"{audit_chain.MIN_RETENTION_DAYS} days (网络安全法 §21)")
         self.config = config
         self.db = Database(config.db_url)
         prepare(self.db, config.seed_demo, config.seed_sizes)  # type: ignore[arg-type]
@@ -76,8 +80,18 @@ class Hub:
         self.app = self._build_app()
 
     def prune_now(self) -> int:
-        """Apply the retention rules once."""
-        return prune(self.db, self.config.retention_days, self.config.retention_events)
+        """Apply the retention rules once (events; audit entries past their retention
+        move to an archive file, see ``hub.audit_chain.archive``)."""
+        deleted = prune(self.db, self.config.retention_days, self.config.retention_events)
+        audit_chain.archive(self.db, self.config.audit_retention_days, self.audit_archive_dir())
+        return deleted
+
+    def audit_archive_dir(self) -> Path:
+        """Where archived audit entries go: ``--audit-archive``, else beside the database."""
+        if self.config.audit_archive_dir:
+            return Path(self.config.audit_archive_dir)
+        sqlite = self.config.sqlite_path()
+        return (sqlite.parent if sqlite else Path("var")) / "audit-archive"
 
     def _build_app(self) -> FastAPI:
         app = FastAPI(title="Command Post hub", version="1",

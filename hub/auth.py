@@ -65,13 +65,13 @@ class Sessions:
         with ctx.db.read() as s:
             user = s.scalars(select(User).where(User.username == username)).first()
             path = ctx.tree.posts[user.post_id].path if user else "/"
-            audit = {"actor": username, "role": user.role if user else "", "action": "login",
-                     "target": username, "addr": addr, "region_path": path}
-            try:
-                guard.admit(s, username, addr)
-            except RateLimited as err:
-                self._audit_refusal(audit, err.message)
-                raise
+        audit = {"actor": username, "role": user.role if user else "", "action": "login",
+                 "target": username, "addr": addr, "region_path": path}
+        try:
+            guard.admit(ctx.db, username, addr)
+        except RateLimited as err:
+            self._audit_refusal(audit, err.message)
+            raise
         failed = False
         try:
             try:

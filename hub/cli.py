@@ -39,6 +39,20 @@ def _serve_parser() -> argparse.ArgumentParser:
                    help="multiply every SLA (demo: 0.0167 turns hours into minutes)")
     p.add_argument("--feed-queue", type=int, default=d.feed_queue_limit,
                    help="frames a feed subscriber may lag before it is dropped")
+    # security (docs/security.md)
+    p.add_argument("--tls-cert", default="", help="PEM certificate: serve https and wss")
+    p.add_argument("--tls-key", default="", help="PEM private key of --tls-cert")
+    p.add_argument("--require-otp", default="", metavar="ROLES",
+                   help="roles that must use a second factor, e.g. supervisor,auditor")
+    p.add_argument("--audit-retention-days", type=float, default=d.audit_retention_days,
+                   help="audit entries older than this move to an archive file "
+                        "(at least 180, default %(default)s)")
+    p.add_argument("--audit-archive", default="",
+                   help="folder of the audit archive files (default: beside the database)")
+    p.add_argument("--sessions-per-user", type=int, default=d.sessions_per_user,
+                   help="live sessions per user; a new login ends the oldest beyond this")
+    p.add_argument("--feeds-per-user", type=int, default=d.feeds_per_user,
+                   help="open feeds per user; more are refused with 429")
     p.add_argument("--log-level", default="info",
                    choices=["critical", "error", "warning", "info", "debug"])
     return p
@@ -72,7 +86,16 @@ def serve_main(argv: list[str]) -> int:
                        retention_events=args.retention_events,
                        prune_interval_s=args.prune_interval,
                        call_url_template=args.call_url_template, sla_scale=args.sla_scale,
-                       feed_queue_limit=args.feed_queue, log_level=args.log_level)
+                       feed_queue_limit=args.feed_queue, log_level=args.log_level,
+                       tls_cert=args.tls_cert, tls_key=args.tls_key,
+                       require_otp=tuple(r for r in args.require_otp.split(",") if r),
+                       audit_retention_days=args.audit_retention_days,
+                       audit_archive_dir=args.audit_archive,
+                       sessions_per_user=args.sessions_per_user,
+                       feeds_per_user=args.feeds_per_user)
+    if bool(args.tls_cert) != bool(args.tls_key):
+        print("error: --tls-cert and --tls-key go together", file=sys.stderr)
+        return 2
     from hub.server import serve
 
     try:

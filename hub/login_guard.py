@@ -28,6 +28,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from hub.db import Database
 from hub.errors import RateLimited
 from hub.models import LoginFailure
 from hub.timeutil import utcnow
@@ -111,7 +112,7 @@ class LoginGuard:
             return 0
         return len(failed)
 
-    def admit(self, s: Session, username: str, addr: str) -> None:
+    def admit(self, db: Database, username: str, addr: str) -> None:
         """Reserve one password check for ``username`` from ``addr``, or raise.
 
         Raises:
@@ -124,7 +125,8 @@ class LoginGuard:
                     >= self.addr_failures):
                 raise RateLimited("too many failed logins from this address; "
                                   "try again in 15 minutes")
-            recent = self._recent(s, username, now)
+            with db.read() as s:  # no other connection is held meanwhile
+                recent = self._recent(s, username, now)
             if self._is_locked(recent, now):
                 raise RateLimited("too many failed logins; try again in 15 minutes")
             in_window = sum(1 for at in recent if now - at < self.window)
