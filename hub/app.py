@@ -114,7 +114,7 @@ class Hub:
         app = web.Application(client_max_size=self.config.max_body_bytes * 4,
                               middlewares=[input_guard.json_errors, input_guard.refuse_nul,
                                            input_guard.feed_methods])
-        bridge = AsgiBridge(self.app)
+        bridge = AsgiBridge(self.app, body_timeout=self.config.request_timeout_s)
 
         async def feed(request: web.Request) -> web.StreamResponse:
             return await FeedConnection(self, request).run()

@@ -19,6 +19,7 @@ ERROR_STATUSES = {
     "403": "the role may not do this (`forbidden`)",
     "404": "unknown or out-of-scope object (`not_found`)",
     "405": "method not allowed (`Allow` names the methods)",
+    "408": "the request body did not arrive within a few seconds",
     "409": "version mismatch or a move the lifecycle forbids (`conflict`)",
     "410": "events no longer kept (`gone`)",
     "413": "body over 1 MB (`too_large`)",
