@@ -212,6 +212,20 @@ class HubClient:
             self.session["otp_enrolment_required"] = False
         return list(answer.get("recovery_codes", [])) if isinstance(answer, dict) else []
 
+    def logout_quietly(self, timeout: tuple[float, float] = (1.0, 2.0)) -> bool:
+        """End the session on quitting, within ``timeout``, whatever happens; return
+        whether the hub confirmed it."""
+        try:
+            if self.token:
+                self.request("DELETE", "/session", timeout=timeout)
+                return True
+        except (HubError, OSError):
+            log.info("logout at quit: the hub did not confirm; the token ends at expiry")
+        finally:
+            self.token = None
+            self.session = None
+        return False
+
     # ---- Reads
 
     def categories(self) -> list[dict]:

@@ -32,6 +32,7 @@ syncing; the export tool when reviewing).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -150,7 +151,7 @@ class ShiftCache:
     def create(cls, path: str | os.PathLike, meta: dict[str, Any]) -> ShiftCache:
         """Create a new shift file with its ``meta`` (fails if the file exists)."""
         path = Path(path)
-        if path.exists():
+        if path.exists() and path.stat().st_size > 0:  # an empty one: made 0600 for us
             raise CacheError(f"cache file {path} already exists")
         try:
             cache = cls(path, cls._engine_for(path))
@@ -461,12 +462,20 @@ class CacheDir:
     def open_for_shift(self, shift: Shift, meta: dict[str, Any]) -> ShiftCache:
         """The shift's file: opened if it exists, else created with ``meta``."""
         try:
-            self.path.mkdir(parents=True, exist_ok=True)
+            # unit phones and case details: readable by this user only (0700 / 0600)
+            self.path.mkdir(mode=0o700, parents=True, exist_ok=True)
+            self.path.chmod(0o700)
         except OSError as exc:
             raise CacheError(f"cannot create cache directory {self.path}: {exc}") from exc
         path = self.path / shift.file_name
         if path.exists():
+            with contextlib.suppress(OSError):
+                path.chmod(0o600)
             return ShiftCache.open(path)
+        try:  # created 0600 before SQLite opens it (its -wal/-shm files take the same mode)
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except OSError as exc:
+            raise CacheError(f"cannot create cache file {path}: {exc}") from exc
         return ShiftCache.create(
             path, dict(meta, shift=shift.label, shift_start=shift.start, shift_end=shift.end)
         )
