@@ -39,10 +39,28 @@ def _plain_label(parent: QWidget, text: str = "") -> QLabel:
 
 
 def hub_refusal_text(exc: Exception) -> str:
-    """The hub's reason for a refusal (its message), or a transport failure in words."""
-    if isinstance(exc, HubError) and exc.status == 422:
-        return str(exc)
-    return describe_error("", exc)
+    """Why the hub refused a password change or a code, in the UI's language (the hub's
+    422 messages are English sentences: the known ones are translated)."""
+    from widgets.qt import QCoreApplication as T
+
+    if not (isinstance(exc, HubError) and exc.status == 422):
+        return describe_error("", exc)
+    reason = str(exc)
+    known = (
+        ("old password is wrong", T.translate("Security", "The current password is wrong.")),
+        ("last 5", T.translate("Security", "The new password must differ from your last 5 "
+                                           "passwords.")),
+        ("8 characters", T.translate("Security", "The new password needs at least 8 "
+                                                 "characters.")),
+        ("3 of", T.translate("Security", "The new password needs 3 of: lower case, upper "
+                                         "case, digits, symbols.")),
+        ("does not match", T.translate("Security", "The code does not match: check the "
+                                                   "phone's clock and try the next code.")),
+    )
+    for needle, text in known:
+        if needle in reason:
+            return text
+    return T.translate("Security", "The hub refused: {reason}").format(reason=reason)
 
 
 class ChangePasswordDialog(QDialog):
@@ -227,6 +245,8 @@ class OtpEnrolDialog(QDialog):
             "Two-step verification is on. Keep these recovery codes somewhere safe: each "
             "logs you in once without the app. They are shown only now."))
         self.codes_box.setPlainText("\n".join(self.recovery_codes))
+        lines = len(self.recovery_codes) + 1  # all of them visible, no scrolling
+        self.codes_box.setMinimumHeight(self.codes_box.fontMetrics().lineSpacing() * lines + 16)
         self.codes_box.show()
         self.code.setEnabled(False)
         self.status.clear()

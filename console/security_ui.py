@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from client import transport
 from console.security_dialogs import ChangePasswordDialog, OtpEnrolDialog
 from widgets.qt import QAction, QLabel, Qt
+from widgets.qt import QCoreApplication as T
 
 if TYPE_CHECKING:
     from console.shell import Console
@@ -18,11 +19,11 @@ def install(console: Console) -> None:
     """Add the menu actions and, for an insecure link, the warning label."""
     window, api, jobs = console.window, console.session.api, console.session.jobs
     menu = window.menuBar().actions()[0].menu()
-    change = QAction(window.tr("Change &password…"), window)
+    change = QAction(T.translate("SecurityUi", "Change &password…"), window)
     change.setObjectName("actChangePassword")
     change.triggered.connect(
         lambda: ChangePasswordDialog(api, jobs, forced=False, parent=window).open())
-    enrol = QAction(window.tr("Two-step &verification…"), window)
+    enrol = QAction(T.translate("SecurityUi", "Two-step &verification…"), window)
     enrol.setObjectName("actOtpEnrol")
     enrol.triggered.connect(lambda: OtpEnrolDialog(api, jobs, forced=False,
                                                    parent=window).open())
@@ -30,7 +31,7 @@ def install(console: Console) -> None:
         menu.insertActions(window.act_quit, [change, enrol])
         menu.insertSeparator(window.act_quit)
     if transport.insecure_link(api.base_url):
-        label = QLabel(window.tr("Unencrypted link (http): passwords and cases travel in "
+        label = QLabel(T.translate("SecurityUi", "Unencrypted link (http): passwords and cases travel in "
                                  "clear"), window)
         label.setObjectName("insecureLink")
         label.setTextFormat(Qt.TextFormat.PlainText)

@@ -1197,7 +1197,7 @@
 <context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+527" />
+        <location filename="../../widgets/case_queue.py" line="+516" />
         <source>… assigning → %1</source>
         <extracomment>saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table's own painting (widgets.static_cells; 27-47 ms through QTableView's), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns</extracomment>
         <translation>… assigning → %1</translation>
@@ -1381,6 +1381,70 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../console/security_dialogs.py" line="+79" />
+        <location line="+18" />
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location line="-16" />
+        <source>Your password was reset: choose a new one before you continue.</source>
+        <translation>Your password was reset: choose a new one before you continue.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Choose a new password.</source>
+        <translation>Choose a new password.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>At least 8 characters, from 3 of: lower case, upper case, digits, symbols; not one of your last 5 passwords.</source>
+        <translation>At least 8 characters, from 3 of: lower case, upper case, digits, symbols; not one of your last 5 passwords.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Current password</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New password again</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Enter the current and the new password.</source>
+        <translation>Enter the current and the new password.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The two new passwords differ.</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Changing the password…</source>
+        <translation>Changing the password…</translation>
+    </message>
+</context>
+<context>
     <name>CommandUi</name>
     <message>
         <location filename="../../console/actions.py" line="+116" />
@@ -1546,7 +1610,7 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/shell.py" line="+118" />
+        <location filename="../../console/shell.py" line="+121" />
         <source>The feed stopped: {error}</source>
         <translation>The feed stopped: {error}</translation>
     </message>
@@ -1847,7 +1911,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../console/app.py" line="+263" />
+        <location filename="../../console/app.py" line="+275" />
         <source>The demo hub did not start: {error}</source>
         <extracomment>subcommands handled before the console's own options: name -&gt; main(argv) -&gt; exit code</extracomment>
         <translation>The demo hub did not start: {error}</translation>
@@ -1861,7 +1925,7 @@
 <context>
     <name>Link</name>
     <message>
-        <location filename="../../console/main_window.py" line="+466" />
+        <location filename="../../console/main_window.py" line="+467" />
         <source>live</source>
         <translation>live</translation>
     </message>
@@ -1947,9 +2011,14 @@
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../console/login.py" line="+45" />
-        <source>Too many wrong passwords: this account is locked for a while (15 minutes).</source>
+        <location filename="../../console/login.py" line="+50" />
+        <source>Enter the code of your authenticator app (or a recovery code).</source>
         <extracomment>demo accounts offered in demo mode (the prefecture post of the demo jurisdiction)</extracomment>
+        <translation>Enter the code of your authenticator app (or a recovery code).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Too many wrong passwords: this account is locked for a while (15 minutes).</source>
         <translation>Too many wrong passwords: this account is locked for a while (15 minutes).</translation>
     </message>
     <message>
@@ -1996,7 +2065,12 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
+        <source>6-digit code or a recovery code</source>
+        <translation>6-digit code or a recovery code</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Hub</source>
         <translation>Hub</translation>
     </message>
@@ -2011,7 +2085,12 @@
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+1" />
+        <source>Verification code</source>
+        <translation>Verification code</translation>
+    </message>
+    <message>
+        <location line="+26" />
         <source> (embedded demo hub)</source>
         <translation> (embedded demo hub)</translation>
     </message>
@@ -2034,7 +2113,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="-291" />
+        <location filename="../../console/main_window.py" line="-292" />
         <source>&amp;Lock console</source>
         <extracomment>called with the layout kind after a built-in layout is applied (added panes)</extracomment>
         <translation>&amp;Lock console</translation>
@@ -2153,7 +2232,7 @@
         <translation>Map</translation>
     </message>
     <message>
-        <location line="+200" />
+        <location line="+201" />
         <source>vermillion</source>
         <translation>vermillion</translation>
     </message>
@@ -2290,6 +2369,69 @@
     </message>
 </context>
 <context>
+    <name>OtpEnrolDialog</name>
+    <message>
+        <location filename="../../console/security_dialogs.py" line="+35" />
+        <source>Two-step verification</source>
+        <translation>Two-step verification</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This hub requires two-step verification for your role. Scan the code with an authenticator app (TOTP), then enter the 6 digits it shows.</source>
+        <translation>This hub requires two-step verification for your role. Scan the code with an authenticator app (TOTP), then enter the 6 digits it shows.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Scan the code with an authenticator app (TOTP), then enter the 6 digits it shows.</source>
+        <translation>Scan the code with an authenticator app (TOTP), then enter the 6 digits it shows.</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Key (to type in by hand)</source>
+        <translation>Key (to type in by hand)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Code from the app</source>
+        <translation>Code from the app</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Asking the hub for a new key…</source>
+        <translation>Asking the hub for a new key…</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Enter the 6 digits the app shows.</source>
+        <translation>Enter the 6 digits the app shows.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Two-step verification is on. Keep these recovery codes somewhere safe: each logs you in once without the app. They are shown only now.</source>
+        <translation>Two-step verification is on. Keep these recovery codes somewhere safe: each logs you in once without the app. They are shown only now.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>I have saved them</source>
+        <translation>I have saved them</translation>
+    </message>
+</context>
+<context>
     <name>Panes</name>
     <message>
         <location filename="../../console/panes.py" line="+43" />
@@ -2364,6 +2506,62 @@
         <source>intake</source>
         <translation>intake</translation>
     </message>
+    <message>
+        <location line="+1" />
+        <source>auditor</source>
+        <translation>auditor</translation>
+    </message>
+</context>
+<context>
+    <name>Security</name>
+    <message>
+        <location filename="../../console/security_dialogs.py" line="-201" />
+        <source>The current password is wrong.</source>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The new password must differ from your last 5 passwords.</source>
+        <translation>The new password must differ from your last 5 passwords.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The new password needs at least 8 characters.</source>
+        <translation>The new password needs at least 8 characters.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The new password needs 3 of: lower case, upper case, digits, symbols.</source>
+        <translation>The new password needs 3 of: lower case, upper case, digits, symbols.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The code does not match: check the phone's clock and try the next code.</source>
+        <translation>The code does not match: check the phone's clock and try the next code.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The hub refused: {reason}</source>
+        <translation>The hub refused: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityUi</name>
+    <message>
+        <location filename="../../console/security_ui.py" line="+22" />
+        <source>Change &amp;password…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Two-step &amp;verification…</source>
+        <translation>Two-step &amp;verification…</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Unencrypted link (http): passwords and cases travel in clear</source>
+        <translation>Unencrypted link (http): passwords and cases travel in clear</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
@@ -2381,7 +2579,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/main_window.py" line="-29" />
+        <location filename="../../console/main_window.py" line="-30" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -2399,7 +2597,7 @@
 <context>
     <name>StartupSplash</name>
     <message>
-        <location filename="../../console/login.py" line="+37" />
+        <location filename="../../console/login.py" line="+43" />
         <source>Command Post console</source>
         <translation>Command Post console</translation>
     </message>

@@ -1197,7 +1197,7 @@
 <context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+527"/>
+        <location filename="../../widgets/case_queue.py" line="+516"/>
         <source>… assigning → %1</source>
         <extracomment>saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table&apos;s own painting (widgets.static_cells; 27-47 ms through QTableView&apos;s), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns</extracomment>
         <translation>… 正在改派 → %1</translation>
@@ -1381,6 +1381,70 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../console/security_dialogs.py" line="+79"/>
+        <location line="+18"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Your password was reset: choose a new one before you continue.</source>
+        <translation>您的密码已被重置：请先设置新密码再继续。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a new password.</source>
+        <translation>请设置新密码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At least 8 characters, from 3 of: lower case, upper case, digits, symbols; not one of your last 5 passwords.</source>
+        <translation>至少 8 个字符，包含小写字母、大写字母、数字、符号中的 3 类；不得与最近 5 次密码相同。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Enter the current and the new password.</source>
+        <translation>请输入当前密码和新密码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Changing the password…</source>
+        <translation>正在修改密码…</translation>
+    </message>
+</context>
+<context>
     <name>CommandUi</name>
     <message>
         <location filename="../../console/actions.py" line="+116"/>
@@ -1546,7 +1610,7 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/shell.py" line="+118"/>
+        <location filename="../../console/shell.py" line="+121"/>
         <source>The feed stopped: {error}</source>
         <translation>数据推送已停止：{error}</translation>
     </message>
@@ -1847,7 +1911,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../console/app.py" line="+263"/>
+        <location filename="../../console/app.py" line="+275"/>
         <source>The demo hub did not start: {error}</source>
         <extracomment>subcommands handled before the console&apos;s own options: name -&gt; main(argv) -&gt; exit code</extracomment>
         <translation>演示中枢未能启动：{error}</translation>
@@ -1861,7 +1925,7 @@
 <context>
     <name>Link</name>
     <message>
-        <location filename="../../console/main_window.py" line="+466"/>
+        <location filename="../../console/main_window.py" line="+467"/>
         <source>live</source>
         <translation>实时</translation>
     </message>
@@ -1947,9 +2011,14 @@
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../console/login.py" line="+45"/>
-        <source>Too many wrong passwords: this account is locked for a while (15 minutes).</source>
+        <location filename="../../console/login.py" line="+50"/>
+        <source>Enter the code of your authenticator app (or a recovery code).</source>
         <extracomment>demo accounts offered in demo mode (the prefecture post of the demo jurisdiction)</extracomment>
+        <translation>请输入身份验证器应用显示的验证码（或一个恢复码）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Too many wrong passwords: this account is locked for a while (15 minutes).</source>
         <translation>密码错误次数过多，该账号已锁定一段时间（15 分钟）。</translation>
     </message>
     <message>
@@ -1996,7 +2065,12 @@
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>6-digit code or a recovery code</source>
+        <translation>6 位验证码或恢复码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Hub</source>
         <translation>中枢</translation>
     </message>
@@ -2011,7 +2085,12 @@
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
+        <source>Verification code</source>
+        <translation>验证码</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source> (embedded demo hub)</source>
         <translation>（内置演示中枢）</translation>
     </message>
@@ -2034,7 +2113,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="-291"/>
+        <location filename="../../console/main_window.py" line="-292"/>
         <source>&amp;Lock console</source>
         <extracomment>called with the layout kind after a built-in layout is applied (added panes)</extracomment>
         <translation>锁定控制台(&amp;L)</translation>
@@ -2153,7 +2232,7 @@
         <translation>地图</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+201"/>
         <source>vermillion</source>
         <translation>朱红</translation>
     </message>
@@ -2290,6 +2369,69 @@
     </message>
 </context>
 <context>
+    <name>OtpEnrolDialog</name>
+    <message>
+        <location filename="../../console/security_dialogs.py" line="+35"/>
+        <source>Two-step verification</source>
+        <translation>双因素认证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This hub requires two-step verification for your role. Scan the code with an authenticator app (TOTP), then enter the 6 digits it shows.</source>
+        <translation>本系统要求您的角色启用双因素认证。请用身份验证器应用（TOTP）扫描二维码，然后输入它显示的 6 位数字。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan the code with an authenticator app (TOTP), then enter the 6 digits it shows.</source>
+        <translation>请用身份验证器应用（TOTP）扫描二维码，然后输入它显示的 6 位数字。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Key (to type in by hand)</source>
+        <translation>密钥（手动输入用）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code from the app</source>
+        <translation>应用中的验证码</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Asking the hub for a new key…</source>
+        <translation>正在向中心申请新密钥…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Enter the 6 digits the app shows.</source>
+        <translation>请输入应用显示的 6 位数字。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Two-step verification is on. Keep these recovery codes somewhere safe: each logs you in once without the app. They are shown only now.</source>
+        <translation>双因素认证已启用。请妥善保存以下恢复码：每个恢复码可在没有应用时登录一次。恢复码仅显示这一次。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>I have saved them</source>
+        <translation>我已保存</translation>
+    </message>
+</context>
+<context>
     <name>Panes</name>
     <message>
         <location filename="../../console/panes.py" line="+43"/>
@@ -2364,6 +2506,62 @@
         <source>intake</source>
         <translation>受理渠道</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>auditor</source>
+        <translation>审计管理员</translation>
+    </message>
+</context>
+<context>
+    <name>Security</name>
+    <message>
+        <location filename="../../console/security_dialogs.py" line="-201"/>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new password must differ from your last 5 passwords.</source>
+        <translation>新密码不得与最近 5 次使用的密码相同。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new password needs at least 8 characters.</source>
+        <translation>新密码至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new password needs 3 of: lower case, upper case, digits, symbols.</source>
+        <translation>新密码需包含小写字母、大写字母、数字、符号中的 3 类。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The code does not match: check the phone&apos;s clock and try the next code.</source>
+        <translation>验证码不匹配：请检查手机时间并尝试下一个验证码。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The hub refused: {reason}</source>
+        <translation>中心拒绝：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityUi</name>
+    <message>
+        <location filename="../../console/security_ui.py" line="+22"/>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Two-step &amp;verification…</source>
+        <translation>双因素认证(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unencrypted link (http): passwords and cases travel in clear</source>
+        <translation>未加密连接（http）：密码和案件以明文传输</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
@@ -2381,7 +2579,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/main_window.py" line="-29"/>
+        <location filename="../../console/main_window.py" line="-30"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -2399,7 +2597,7 @@
 <context>
     <name>StartupSplash</name>
     <message>
-        <location filename="../../console/login.py" line="+37"/>
+        <location filename="../../console/login.py" line="+43"/>
         <source>Command Post console</source>
         <translation>指挥中心控制台</translation>
     </message>
