@@ -77,6 +77,8 @@ class Hub:
         self.reads = Reads(self.ctx)
         self.commands = Commands(self.ctx, self.reads)
         self.feeds: set[FeedConnection] = set()
+        #: replay pages held in memory at once, hub-wide (hub.feed._send_from_db)
+        self.replay_slots = asyncio.Semaphore(config.replay_slots)
         self.app = self._build_app()
 
     def prune_now(self) -> int:

@@ -31,6 +31,8 @@ class HubConfig:
             session, a feed over the cap is refused with 429.
         require_otp: roles that must log in with a second factor.
         request_timeout_s: a request's head and body must arrive within this time.
+        replay_slots / feed_stall_s: feed replay pages held at once hub-wide / seconds a
+            feed client may take no frame before it is dropped (1013).
         audit_retention_days / audit_archive_dir: audit entries older than this (at least
             180 days) move to an archive file in that folder (next to the database
             when empty).
@@ -59,6 +61,8 @@ class HubConfig:
     feeds_per_user: int = 4
     require_otp: tuple[str, ...] = ()
     request_timeout_s: float = 5.0
+    replay_slots: int = 16
+    feed_stall_s: float = 15.0
     audit_retention_days: float = 180.0
     audit_archive_dir: str = ""
     tls_cert: str = ""

@@ -61,6 +61,7 @@ class FeedConnection:
         self.user_id = ""
         self.token = ""
         self.revoked = False
+        self.stalled = False
 
     async def shutdown(self) -> None:
         """Close the connection because the hub stops (close code 1001)."""
@@ -116,7 +117,7 @@ class FeedConnection:
             if sub.overflowed:
                 log.warning("feed of %s for post %s dropped: fell %d frames behind",
                             actor.username, actor.post_id, sub.limit)
-            code, why = (1013, b"too slow") if sub.overflowed else (1000, b"")
+            code, why = (1013, b"too slow") if sub.overflowed or self.stalled else (1000, b"")
             if self.revoked:
                 code, why = CLOSE_SESSION_ENDED, b"session ended; log in again"
             with contextlib.suppress(Exception):
@@ -159,16 +160,28 @@ class FeedConnection:
         return True
 
     async def _send_from_db(self, post_id: str, through: int | None = None) -> None:
+        """Replay from the database in pages. Memory stays bounded however many clients
+        never read: at most ``replay_slots`` pages are held at once hub-wide, and a client
+        that takes no frame for ``feed_stall_s`` is dropped (1013; it resumes with since)."""
+        stall = self.hub.config.feed_stall_s
+        loop = asyncio.get_running_loop()
         while through is None or self.last < through:
-            frames = await self._thread(self.hub.reads.feed_frames, post_id, self.last,
-                                        REPLAY_PAGE)
-            for seq, frame in frames:
-                if through is not None and seq > through:
+            async with self.hub.replay_slots:
+                frames = await self._thread(self.hub.reads.feed_frames, post_id, self.last,
+                                            REPLAY_PAGE)
+                try:
+                    async with asyncio.timeout(None) as deadline:  # one timer per page
+                        for seq, frame in frames:
+                            if through is not None and seq > through:
+                                return
+                            deadline.reschedule(loop.time() + stall)
+                            await self.ws.send_str(frame)
+                            self.last = seq
+                except TimeoutError:
+                    self.stalled = True
+                    raise ConnectionError("the client took no frame in time") from None
+                if len(frames) < REPLAY_PAGE:
                     return
-                await self.ws.send_str(frame)
-                self.last = seq
-            if len(frames) < REPLAY_PAGE:
-                return
 
     async def _send(self, sub: Subscriber) -> None:
         await self._send_from_db(sub.post_id)
