@@ -29,6 +29,7 @@ from client.errors import HubError, HubUnreachable, RateLimitedError, Unauthenti
 from client.timeutil import DEFAULT_ZONE
 from console import i18n, themes
 from console import wall as wall_mode
+from console.audit_viewer import AuditViewer
 from console.demo import DemoServices
 from console.jobs import Jobs
 from console.layouts import LayoutStore
@@ -239,6 +240,7 @@ class Launcher(QObject):
         self.dialog: LoginDialog | None = None
         self.splash: StartupSplash | None = None
         self.required: RequiredSteps | None = None  # forced password change / OTP enrolment
+        self.audit_viewer: AuditViewer | None = None  # an auditor's window
         self.hub_url: str | None = opts.hub
         self.exit_code = EXIT_OK
         self.finished = False
@@ -327,6 +329,8 @@ class Launcher(QObject):
         """Build and show the console (or the video wall) for a logged-in ``api``."""
         if self.opts.wall or str((api.user or {}).get("role")) == "wall":
             return self.open_wall(api, username)
+        if str((api.user or {}).get("role")) == "auditor":
+            return self.open_audit(api)  # type: ignore[return-value]
         if self.splash is not None:
             self.splash.close()
             self.splash = None
@@ -351,6 +355,20 @@ class Launcher(QObject):
         if opts.quit_after is not None:
             QTimer.singleShot(int(opts.quit_after * 1000), self.quit_after)
         return console
+
+    def open_audit(self, api: HubClient) -> AuditViewer:
+        """An auditor's window: the whole hub's audit log, nothing else."""
+        if self.splash is not None:
+            self.splash.close()
+            self.splash = None
+        viewer = AuditViewer(api, self.jobs, self.opts.zone)
+        self.audit_viewer = viewer
+        viewer.sig_closed.connect(lambda: self.finish(self.exit_code))
+        viewer.show()
+        viewer.load()
+        if self.opts.quit_after is not None:
+            QTimer.singleShot(int(self.opts.quit_after * 1000), self.quit_after)
+        return viewer
 
     def open_wall(self, api: HubClient, username: str) -> wall_mode.WallConsole:
         """Build and show the video wall for a logged-in ``api``."""
@@ -403,6 +421,10 @@ class Launcher(QObject):
                 w.close()
                 w.deleteLater()
         self.dialog = self.splash = None
+        viewer, self.audit_viewer = self.audit_viewer, None
+        if viewer is not None:
+            viewer.close()
+            viewer.deleteLater()
         if self.required is not None and self.required.dialog is not None:
             self.required.dialog.close()
             self.required.dialog.deleteLater()

@@ -813,6 +813,237 @@
     </message>
 </context>
 <context>
+    <name>AuditViewer</name>
+    <message>
+        <location filename="../../console/audit_viewer.py" line="+77" />
+        <source>Command Post — audit log</source>
+        <translation>Command Post — audit log</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Load newer entries</source>
+        <translation>Load newer entries</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Check the chain</source>
+        <translation>Check the chain</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>{count} entries</source>
+        <translation>{count} entries</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Reading the audit log</source>
+        <translation>Reading the audit log</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Chain intact: {count} entries checked.</source>
+        <translation>Chain intact: {count} entries checked.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Chain broken at entry {id}: it was edited, inserted or an entry before it deleted.</source>
+        <translation>Chain broken at entry {id}: it was edited, inserted or an entry before it deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message>
+        <location line="-110" />
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>denied</source>
+        <translation>denied</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>invalid</source>
+        <translation>invalid</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>conflict</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>log in</source>
+        <translation>log in</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>log out</source>
+        <translation>log out</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>report</source>
+        <translation>report</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>dispatch</source>
+        <translation>dispatch</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>urge</source>
+        <translation>urge</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>accept</source>
+        <translation>accept</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>resolve</source>
+        <translation>resolve</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>return</source>
+        <translation>return</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>close</source>
+        <translation>close</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>reopen</source>
+        <translation>reopen</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>whistle</source>
+        <translation>whistle</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>check in</source>
+        <translation>check in</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>start a call</source>
+        <translation>start a call</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>end a call</source>
+        <translation>end a call</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>change password</source>
+        <translation>change password</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>start two-step enrolment</source>
+        <translation>start two-step enrolment</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>turn two-step verification on</source>
+        <translation>turn two-step verification on</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>add account</source>
+        <translation>add account</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>disable account</source>
+        <translation>disable account</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>enable account</source>
+        <translation>enable account</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>reset password</source>
+        <translation>reset password</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>unlock account</source>
+        <translation>unlock account</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>reset two-step</source>
+        <translation>reset two-step</translation>
+    </message>
+</context>
+<context>
     <name>CallDialog</name>
     <message>
         <location filename="../../widgets/whistles.py" line="+432" />
@@ -1911,7 +2142,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../console/app.py" line="+275" />
+        <location filename="../../console/app.py" line="+277" />
         <source>The demo hub did not start: {error}</source>
         <extracomment>subcommands handled before the console's own options: name -&gt; main(argv) -&gt; exit code</extracomment>
         <translation>The demo hub did not start: {error}</translation>
@@ -2426,7 +2657,7 @@
         <translation>Two-step verification is on. Keep these recovery codes somewhere safe: each logs you in once without the app. They are shown only now.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8" />
         <source>I have saved them</source>
         <translation>I have saved them</translation>
     </message>
@@ -2515,7 +2746,7 @@
 <context>
     <name>Security</name>
     <message>
-        <location filename="../../console/security_dialogs.py" line="-201" />
+        <location filename="../../console/security_dialogs.py" line="-203" />
         <source>The current password is wrong.</source>
         <translation>The current password is wrong.</translation>
     </message>

@@ -813,6 +813,237 @@
     </message>
 </context>
 <context>
+    <name>AuditViewer</name>
+    <message>
+        <location filename="../../console/audit_viewer.py" line="+77"/>
+        <source>Command Post — audit log</source>
+        <translation>指挥中心 — 审计日志</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Load newer entries</source>
+        <translation>加载更新的记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the chain</source>
+        <translation>校验哈希链</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{count} entries</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reading the audit log</source>
+        <translation>读取审计日志</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Chain intact: {count} entries checked.</source>
+        <translation>哈希链完整：已校验 {count} 条。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chain broken at entry {id}: it was edited, inserted or an entry before it deleted.</source>
+        <translation>哈希链在第 {id} 条断开：该条被修改、插入，或其前一条被删除。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message>
+        <location line="-110"/>
+        <source>administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>denied</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>report</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dispatch</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>urge</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>accept</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resolve</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>return</source>
+        <translation>退单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>close</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>whistle</source>
+        <translation>吹哨</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>check in</source>
+        <translation>报到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>start a call</source>
+        <translation>发起视频通话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>end a call</source>
+        <translation>结束视频通话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>start two-step enrolment</source>
+        <translation>开始绑定双因素认证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>turn two-step verification on</source>
+        <translation>启用双因素认证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add account</source>
+        <translation>新增账号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>disable account</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>enable account</source>
+        <translation>启用账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unlock account</source>
+        <translation>解锁账号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>reset two-step</source>
+        <translation>重置双因素认证</translation>
+    </message>
+</context>
+<context>
     <name>CallDialog</name>
     <message>
         <location filename="../../widgets/whistles.py" line="+432"/>
@@ -1911,7 +2142,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../console/app.py" line="+275"/>
+        <location filename="../../console/app.py" line="+277"/>
         <source>The demo hub did not start: {error}</source>
         <extracomment>subcommands handled before the console&apos;s own options: name -&gt; main(argv) -&gt; exit code</extracomment>
         <translation>演示中枢未能启动：{error}</translation>
@@ -2426,7 +2657,7 @@
         <translation>双因素认证已启用。请妥善保存以下恢复码：每个恢复码可在没有应用时登录一次。恢复码仅显示这一次。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>I have saved them</source>
         <translation>我已保存</translation>
     </message>
@@ -2515,7 +2746,7 @@
 <context>
     <name>Security</name>
     <message>
-        <location filename="../../console/security_dialogs.py" line="-201"/>
+        <location filename="../../console/security_dialogs.py" line="-203"/>
         <source>The current password is wrong.</source>
         <translation>当前密码不正确。</translation>
     </message>

@@ -108,3 +108,21 @@ def test_required_second_factor_enrols_with_a_qr(qtbot, own_hub, launch) -> None
     login.otp.setText(pyotp.TOTP(secret).now())
     with qtbot.waitSignal(login.sig_logged_in, timeout=10000):
         login.submit()
+
+
+def test_an_auditor_gets_the_audit_window(qtbot, own_hub, launch) -> None:
+    launcher = launch(own_hub.url, "--user", "auditor-532300", wait=False)
+    qtbot.waitUntil(lambda: launcher.audit_viewer is not None, timeout=10000)
+    viewer = launcher.audit_viewer
+    qtbot.waitUntil(lambda: viewer.table.rowCount() >= 1, timeout=5000)
+    assert launcher.console is None
+    assert viewer.table.item(0, 2).text() == "auditor-532300"  # its own login
+    viewer.check_chain()
+    assert "intact" in viewer.status.text()
+    token = viewer.api.token
+    viewer.entries[0]["detail"] = "edited"  # what a tampered answer would look like
+    viewer.check_chain()
+    assert "broken at entry 1" in viewer.status.text()
+    launcher.finish(0)
+    assert requests.get(own_hub.url + "/api/v1/audit", timeout=5,
+                        headers={"Authorization": f"Bearer {token}"}).status_code == 401
