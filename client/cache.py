@@ -468,12 +468,13 @@ class CacheDir:
         except OSError as exc:
             raise CacheError(f"cannot create cache directory {self.path}: {exc}") from exc
         path = self.path / shift.file_name
-        if path.exists():
+        if path.exists() and path.stat().st_size > 0:  # empty: a creation cut short
             with contextlib.suppress(OSError):
                 path.chmod(0o600)
             return ShiftCache.open(path)
         try:  # created 0600 before SQLite opens it (its -wal/-shm files take the same mode)
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+            path.chmod(0o600)
         except OSError as exc:
             raise CacheError(f"cannot create cache file {path}: {exc}") from exc
         return ShiftCache.create(
