@@ -75,8 +75,8 @@ class Sessions:
         failed = False
         try:
             try:
-                with guard.pool.slot():
-                    ok = verify_password(password, user.password_hash if user else _DUMMY_HASH)
+                stored = user.password_hash if user else _DUMMY_HASH
+                ok = guard.pool.run(lambda: verify_password(password, stored))
             except RateLimited as err:
                 self._audit_refusal(audit, err.message)
                 raise

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 REPLAY_PAGE = 2000
+REPLAY_FIRST_PAGE = 200
+REPLAY_PAGE_BYTES = 4 * 1024 * 1024  # a replay page holds about this much (×replay_slots)
 CLOSE_SESSION_ENDED = 4401  # the session was revoked or expired: the client logs in again
 FAST_WRITE_BUFFER = 8 * 1024  # under the transport's low-water mark: never paused
 T = TypeVar("T")
@@ -161,14 +163,16 @@ class FeedConnection:
 
     async def _send_from_db(self, post_id: str, through: int | None = None) -> None:
         """Replay from the database in pages. Memory stays bounded however many clients
-        never read: at most ``replay_slots`` pages are held at once hub-wide, and a client
+        never read: at most ``replay_slots`` pages of ~``REPLAY_PAGE_BYTES`` each are
+        held at once hub-wide, and a client
         that takes no frame for ``feed_stall_s`` is dropped (1013; it resumes with since)."""
         stall = self.hub.config.feed_stall_s
         loop = asyncio.get_running_loop()
+        page = REPLAY_FIRST_PAGE  # then sized to ~REPLAY_PAGE_BYTES from the frames seen
         while through is None or self.last < through:
             async with self.hub.replay_slots:
                 frames = await self._thread(self.hub.reads.feed_frames, post_id, self.last,
-                                            REPLAY_PAGE)
+                                            page)
                 try:
                     async with asyncio.timeout(None) as deadline:  # one timer per page
                         for seq, frame in frames:
@@ -180,8 +184,11 @@ class FeedConnection:
                 except TimeoutError:
                     self.stalled = True
                     raise ConnectionError("the client took no frame in time") from None
-                if len(frames) < REPLAY_PAGE:
+                if len(frames) < page:
                     return
+                average = sum(len(frame) for _, frame in frames) / len(frames)
+                page = max(REPLAY_FIRST_PAGE // 2,
+                           min(REPLAY_PAGE, int(REPLAY_PAGE_BYTES / average)))
 
     async def _send(self, sub: Subscriber) -> None:
         await self._send_from_db(sub.post_id)

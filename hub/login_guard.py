@@ -21,9 +21,10 @@ from __future__ import annotations
 import threading
 import time
 from collections import defaultdict, deque
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -33,9 +34,13 @@ from hub.errors import RateLimited
 from hub.models import LoginFailure
 from hub.timeutil import utcnow
 
+T = TypeVar("T")
+
 
 class HashPool:
-    """A bounded pool for the slow password hash: ``workers`` at once, ``queue`` waiting.
+    """A bounded pool for the slow password hash: ``workers`` threads of its own (so only
+    they ever hold scrypt's 16 MiB buffers: the C allocator keeps a thread's arena, and
+    hashing on 40 request threads in turn grew the hub by ~250 MB), ``queue`` waiting.
 
     Attributes:
         peak: the most hashes ever seen running at once (for tests and metrics).
@@ -43,33 +48,41 @@ class HashPool:
     """
 
     def __init__(self, workers: int, queue: int) -> None:
-        self._slots = threading.BoundedSemaphore(workers)
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="hub-hash")
         self._lock = threading.Lock()
-        self._waiting = 0
-        self._queue = queue
+        self._queued = 0
+        self._limit = workers + queue
         self._running = 0
         self.peak = 0
         self.refused = 0
 
-    @contextmanager
-    def slot(self) -> Iterator[None]:
-        """Hold one hashing slot; raise ``RateLimited`` when the queue is full."""
+    def run(self, fn: Callable[[], T]) -> T:
+        """Run ``fn`` on the pool and return its result; raise ``RateLimited`` when
+        ``workers + queue`` calls are already in."""
         with self._lock:
-            if self._waiting >= self._queue:
+            if self._queued >= self._limit:
                 self.refused += 1
                 raise RateLimited("the hub is busy checking passwords; try again shortly")
-            self._waiting += 1
-        self._slots.acquire()
+            self._queued += 1
+        try:
+            return self._pool.submit(self._counted, fn).result()
+        finally:
+            with self._lock:
+                self._queued -= 1
+
+    def _counted(self, fn: Callable[[], T]) -> T:
         with self._lock:
-            self._waiting -= 1
             self._running += 1
             self.peak = max(self.peak, self._running)
         try:
-            yield
+            return fn()
         finally:
             with self._lock:
                 self._running -= 1
-            self._slots.release()
+
+    def shutdown(self) -> None:
+        """Stop the pool's threads."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 class LoginGuard:
