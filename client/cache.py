@@ -472,11 +472,12 @@ class CacheDir:
             with contextlib.suppress(OSError):
                 path.chmod(0o600)
             return ShiftCache.open(path)
-        try:  # created 0600 before SQLite opens it (its -wal/-shm files take the same mode)
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-            path.chmod(0o600)
-        except OSError as exc:
-            raise CacheError(f"cannot create cache file {path}: {exc}") from exc
-        return ShiftCache.create(
+        cache = ShiftCache.create(
             path, dict(meta, shift=shift.label, shift_start=shift.start, shift_end=shift.end)
         )
+        # 0600 before any event is written (the folder is 0700 already, so nobody else
+        # could open the file meanwhile); SQLite gives new -wal/-shm files the same mode
+        for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            with contextlib.suppress(FileNotFoundError):
+                part.chmod(0o600)
+        return cache

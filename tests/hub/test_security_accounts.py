@@ -54,8 +54,11 @@ def test_no_demo_hub_has_only_the_accounts_the_admin_adds(tmp_path: Path) -> Non
         status, _ = api.post("/session/password", {"old": temporary, "new": "Chuxiong-2026"})
         assert status == 204
         assert api.get("/snapshot")[0] == 200
-        status, body = Api(hub.url).login("zhang.wei", "Chuxiong-2026")
+        again = Api(hub.url)
+        status, body = again.login("zhang.wei", "Chuxiong-2026")
         assert status == 200 and body["must_change_password"] is False
+        api.http.close()
+        again.http.close()
     finally:
         hub.stop()
 
