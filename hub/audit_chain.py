@@ -22,7 +22,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -235,9 +235,3 @@ def verify_archive(path: Path) -> Verdict:
         header = json.loads(f.readline())
         return verify_entries((json.loads(line) for line in f if line.strip()),
                               header["anchor"])
-
-
-def older_than(db: Database, when: datetime) -> int:
-    """How many entries are older than ``when`` (for tests and the CLI's report)."""
-    with db.read() as s:
-        return len(list(s.scalars(select(AuditEntry.id).where(AuditEntry.at < when))))

@@ -89,6 +89,7 @@ class EmbeddedHub:
             finally:
                 self._loop.call_soon_threadsafe(self._loop.stop)
                 self._thread.join(timeout=15)
+        self.hub.sessions.guard.pool.shutdown()
         self.hub.db.dispose()
 
     def __enter__(self) -> EmbeddedHub:
