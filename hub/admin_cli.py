@@ -209,5 +209,23 @@ def jurisdiction_main(argv: list[str]) -> int:
     return 0
 
 
-COMMANDS = {"jurisdiction": jurisdiction_main, "user": user_main, "audit": audit_main, "backup": backup_main,
+def datakey_main(argv: list[str]) -> int:
+    """``hub datakey FILE``: a new SM4 key for ``hub serve --data-key`` (mode 0600)."""
+    from hub.data_at_rest import new_key_file
+
+    p = argparse.ArgumentParser(prog="main.py hub datakey",
+                                description="Write a new SM4 data key (keep it outside the "
+                                            "database and its backups).")
+    p.add_argument("file")
+    args = p.parse_args(argv)
+    try:
+        new_key_file(args.file)
+    except FileExistsError:
+        print(f"error: {args.file} exists; a key is never overwritten", file=sys.stderr)
+        return 2
+    print(f"new data key in {args.file}")
+    return 0
+
+
+COMMANDS = {"jurisdiction": jurisdiction_main, "datakey": datakey_main, "user": user_main, "audit": audit_main, "backup": backup_main,
             "restore": restore_main}

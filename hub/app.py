@@ -13,7 +13,7 @@ from aiohttp import web
 from fastapi import FastAPI
 from sqlalchemy import select
 
-from hub import audit_chain, input_guard, openapi_doc
+from hub import audit_chain, data_at_rest, input_guard, openapi_doc
 from hub.api import build_router, install_error_handlers
 from hub.api_security import build_security_router
 from hub.asgi_bridge import AsgiBridge
@@ -64,6 +64,8 @@ class Hub:
             raise ValueError("audit retention must be at least "
                              f"{audit_chain.MIN_RETENTION_DAYS} days (网络安全法 §21)")
         self.config = config
+        if config.data_key:
+            data_at_rest.use_key_file(config.data_key)
         self.db = Database(config.db_url)
         prepare(self.db, config.seed_demo, config.seed_sizes)  # type: ignore[arg-type]
         with self.db.read() as s:

@@ -42,6 +42,9 @@ def _serve_parser() -> argparse.ArgumentParser:
     # security (docs/security.md)
     p.add_argument("--tls-cert", default="", help="PEM certificate: serve https and wss")
     p.add_argument("--tls-key", default="", help="PEM private key of --tls-cert")
+    p.add_argument("--data-key", default="", metavar="FILE",
+                   help="SM4 key file (outside the database) for personal data at rest; "
+                        "make one with 'hub datakey FILE'")
     p.add_argument("--require-otp", default="", metavar="ROLES",
                    help="roles that must use a second factor, e.g. supervisor,auditor")
     p.add_argument("--audit-retention-days", type=float, default=d.audit_retention_days,
@@ -87,7 +90,7 @@ def serve_main(argv: list[str]) -> int:
                        prune_interval_s=args.prune_interval,
                        call_url_template=args.call_url_template, sla_scale=args.sla_scale,
                        feed_queue_limit=args.feed_queue, log_level=args.log_level,
-                       tls_cert=args.tls_cert, tls_key=args.tls_key,
+                       tls_cert=args.tls_cert, tls_key=args.tls_key, data_key=args.data_key,
                        require_otp=tuple(r for r in args.require_otp.split(",") if r),
                        audit_retention_days=args.audit_retention_days,
                        audit_archive_dir=args.audit_archive,

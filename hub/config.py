@@ -37,6 +37,7 @@ class HubConfig:
             180 days) move to an archive file in that folder (next to the database
             when empty).
         tls_cert / tls_key: PEM files; serve https and wss when both are given.
+        data_key: SM4 key file for personal data at rest (``hub.data_at_rest``).
     """
 
     db_url: str = "sqlite:///var/hub.db"
@@ -67,6 +68,7 @@ class HubConfig:
     audit_archive_dir: str = ""
     tls_cert: str = ""
     tls_key: str = ""
+    data_key: str = ""
     seed_demo: bool = True
     seed_sizes: object | None = None
     log_level: str = "info"
