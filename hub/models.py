@@ -107,6 +107,7 @@ class User(Base):
     password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     otp_secret: Mapped[str | None] = mapped_column(String(64))
     otp_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    otp_last_step: Mapped[int | None] = mapped_column(BigInteger)  # no code used twice
 
 
 class Session(Base):

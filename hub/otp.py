@@ -4,7 +4,9 @@
 ``otpauth://`` URI for a QR code; ``POST /session/otp/confirm {"otp"}`` checks a code from
 the authenticator, turns the factor on and answers 10 recovery codes, shown once (only
 their SHA-256 is kept: each is 50 random bits, so a slow hash adds nothing). At login a
-recovery code may stand in for the ``otp``; it is then used up.
+recovery code may stand in for the ``otp``; it is then used up. A TOTP is accepted once:
+the step of the last one used is kept (``users.otp_last_step``), so a code seen on the
+wire cannot be replayed within its 30 s.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import time
 from typing import Any
 
 import pyotp
@@ -38,10 +41,22 @@ def new_recovery_code() -> str:
     return f"{raw[:5]}-{raw[5:]}"
 
 
+def code_step(secret: str, otp: str) -> int | None:
+    """The 30 s step whose TOTP ``otp`` is (one step of clock drift allowed), or None."""
+    if not (otp.isascii() and otp.isdigit() and len(otp) == 6):
+        return None
+    totp = pyotp.TOTP(secret)
+    now = time.time()
+    for drift in (0, -1, 1):
+        at = now + drift * totp.interval
+        if hmac.compare_digest(totp.at(at), otp):
+            return int(at // totp.interval)
+    return None
+
+
 def code_ok(secret: str, otp: str) -> bool:
     """Whether ``otp`` is the current TOTP (one 30 s step of clock drift allowed)."""
-    return otp.isascii() and otp.isdigit() and len(otp) == 6 and \
-        pyotp.TOTP(secret).verify(otp, valid_window=1)
+    return code_step(secret, otp) is not None
 
 
 def start(db: Database, user_id: str, path: str, addr: str) -> dict[str, Any]:
@@ -75,9 +90,10 @@ def confirm(db: Database, user_id: str, otp: str, path: str, addr: str) -> list[
             raise NotFound("no such user")
         if user.otp_enabled or not user.otp_secret:
             raise Conflict("start the enrolment first (POST /session/otp)")
-        if not code_ok(user.otp_secret, otp):
+        step = code_step(user.otp_secret, otp)
+        if step is None:
             raise Invalid("the code does not match; check the device's clock")
-        user.otp_enabled = True
+        user.otp_enabled, user.otp_last_step = True, step
         tx.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
         for code in codes:
             tx.session.add(RecoveryCode(user_id=user.id, code_hash=_digest(code)))
@@ -87,8 +103,15 @@ def confirm(db: Database, user_id: str, otp: str, path: str, addr: str) -> list[
 
 
 def check_login(db: Database, user: User, otp: str) -> bool:
-    """The login's second factor: a TOTP, or an unused recovery code (then used up)."""
-    if user.otp_secret and code_ok(user.otp_secret, otp):
+    """The login's second factor: a TOTP not used before (a code seen once is refused
+    for the rest of its 30 s), or an unused recovery code (then used up)."""
+    step = code_step(user.otp_secret, otp) if user.otp_secret else None
+    if step is not None:
+        with db.write() as tx:
+            row = tx.session.get(User, user.id)
+            if row is None or (row.otp_last_step is not None and step <= row.otp_last_step):
+                return False  # replayed (or older than the last one used)
+            row.otp_last_step = step
         return True
     digest = _digest(otp)
     with db.write() as tx:

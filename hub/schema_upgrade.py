@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 
 # table → columns added after the first release (all nullable or defaulted)
 ADDED = {
-    "users": ("must_change_password", "password_changed_at", "otp_secret", "otp_enabled"),
+    "users": ("must_change_password", "password_changed_at", "otp_secret", "otp_enabled",
+              "otp_last_step"),
     "audit": ("prev", "hash"),
 }
 

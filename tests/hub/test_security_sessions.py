@@ -85,7 +85,12 @@ def test_required_second_factor_enrols_then_logs_in(hub_factory: HubFactory) -> 
     status, body = login(hub.url, "supervisor-532301", DEMO_PASSWORD, otp="123456")
     assert status == 401 and body["error"]["code"] == "otp_required"
     status, body = login(hub.url, "supervisor-532301", DEMO_PASSWORD, otp=totp.now())
+    assert status == 401 and body["error"]["code"] == "otp_required"  # used to confirm
+    following = totp.at(time.time() + totp.interval)  # the next step (drift allowed)
+    status, body = login(hub.url, "supervisor-532301", DEMO_PASSWORD, otp=following)
     assert status == 200 and body["otp_enrolment_required"] is False
+    status, body = login(hub.url, "supervisor-532301", DEMO_PASSWORD, otp=following)
+    assert status == 401 and body["error"]["code"] == "otp_required"  # no replay
     code = confirmed["recovery_codes"][0]
     assert login(hub.url, "supervisor-532301", DEMO_PASSWORD, otp=code)[0] == 200
     assert login(hub.url, "supervisor-532301", DEMO_PASSWORD, otp=code)[0] == 401  # used up
