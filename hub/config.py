@@ -38,6 +38,10 @@ class HubConfig:
             when empty).
         tls_cert / tls_key: PEM files; serve https and wss when both are given.
         data_key: SM4 key file for personal data at rest (``hub.data_at_rest``).
+        migrate: bring the schema to the newest revision at start, under the advisory lock
+            (PostgreSQL; SQLite always does). Without it a PostgreSQL database that is not
+            at the newest revision stops the start with the command to run.
+        feed_poll_s: PostgreSQL: the fan-out's safety poll (a lost NOTIFY is found then).
     """
 
     db_url: str = "sqlite:///var/hub.db"
@@ -72,6 +76,8 @@ class HubConfig:
     seed_demo: bool = True
     seed_sizes: object | None = None
     log_level: str = "info"
+    migrate: bool = False
+    feed_poll_s: float = 1.0
     extra: dict[str, object] = field(default_factory=dict)
 
     def sqlite_path(self) -> Path | None:
