@@ -6,17 +6,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import create_engine, select
 
 from hub.models import Base
 from hub.server import start_embedded
-from tests.hub.conftest import PG_ENV, SMALL_SIZES, Api
+from tests.hub.conftest import SMALL_SIZES, Api
 
 
 def hub_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -41,23 +39,10 @@ def two_databases(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tu
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'hub.db'}", f"sqlite:///{tmp_path / 'restored.db'}"
         return
-    import os
+    from tests.hub.test_scaleout import fresh_database
 
-    base = os.environ.get(PG_ENV)
-    if not base:
-        pytest.skip(f"PostgreSQL run needs {PG_ENV}")
-    names = [f"bk_{uuid.uuid4().hex[:8]}_{n}" for n in ("src", "dst")]
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        for name in names:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(base)
-    yield tuple(url.set(database=n).render_as_string(hide_password=False)  # type: ignore[misc]
-                for n in names)
-    with admin.connect() as conn:
-        for name in names:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    cluster = request.getfixturevalue("pg_cluster")
+    yield fresh_database(cluster), fresh_database(cluster)
 
 
 def test_restore_equals_the_original(two_databases: tuple[str, str], tmp_path: Path) -> None:

@@ -36,6 +36,7 @@ def run_schemathesis(hub_url: str, token: str) -> str:
     result = subprocess.run(
         [str(st), "run", f"{hub_url}/openapi.json", "--max-examples", "10", "--seed", "16",
          "--workers", "2", "--checks", CHECKS, "--exclude-path-regex", "^/api/v1/session",
+         "--request-timeout", "60", "--request-retries", "2",
          "-H", f"Authorization: Bearer {token}", "--no-color"],
         capture_output=True, text=True, timeout=600)
     out = result.stdout
