@@ -5,7 +5,8 @@ Revises: 0002_closed_loop
 Create Date: 2026-11-30 22:35:00
 
 Issue 16 (MLPS level 3): ``users`` gains the forced change and the TOTP columns,
-``audit`` the chain's ``prev``/``hash``; ``password_history``, ``recovery_codes`` and
+``audit`` the chain's ``prev``/``hash``, the reporter columns of ``cases`` become ``Text``
+(SM4-sealed values are longer); ``password_history``, ``recovery_codes`` and
 ``audit_head`` are new. Entries written before this revision are chained at the first
 start (``hub.audit_chain.ensure_head``).
 """
@@ -33,6 +34,12 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('otp_enabled', sa.Boolean(), nullable=False,
                                       server_default=sa.false()))
         batch_op.add_column(sa.Column('otp_last_step', sa.BigInteger(), nullable=True))
+    with op.batch_alter_table('cases', schema=None) as batch_op:
+        # the reporter is SM4-sealed at rest with a data key: longer than the clear text
+        batch_op.alter_column('reporter_name', existing_type=sa.String(length=100),
+                              type_=sa.Text(), existing_nullable=True)
+        batch_op.alter_column('reporter_phone', existing_type=sa.String(length=40),
+                              type_=sa.Text(), existing_nullable=True)
     with op.batch_alter_table('audit', schema=None) as batch_op:
         batch_op.add_column(sa.Column('prev', sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column('hash', sa.String(length=64), nullable=True))
@@ -76,6 +83,11 @@ def downgrade() -> None:
     with op.batch_alter_table('password_history', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_password_history_user_id'))
     op.drop_table('password_history')
+    with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.alter_column('reporter_phone', existing_type=sa.Text(),
+                              type_=sa.String(length=40), existing_nullable=True)
+        batch_op.alter_column('reporter_name', existing_type=sa.Text(),
+                              type_=sa.String(length=100), existing_nullable=True)
     with op.batch_alter_table('audit', schema=None) as batch_op:
         batch_op.drop_column('hash')
         batch_op.drop_column('prev')
