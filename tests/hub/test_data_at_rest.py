@@ -51,3 +51,33 @@ def test_column_type_stores_no_clear_text(tmp_path: Path) -> None:
     finally:
         data_at_rest.use_key_file(None)
         engine.dispose()
+
+
+def test_reporter_sealed_in_the_hub_database(tmp_path: Path) -> None:
+    """A hub with a data key stores the reporter sealed; the audited read unmasks it."""
+    from hub.server import start_embedded
+    from tests.hub.conftest import SMALL_SIZES, Api
+
+    key = tmp_path / "data.key"
+    data_at_rest.new_key_file(key)
+    url = f"sqlite:///{tmp_path / 'hub.db'}"
+    hub = start_embedded(url, sizes=SMALL_SIZES, data_key=str(key))
+    try:
+        intake = Api(hub.url)
+        assert intake.login("intake-532301")[0] == 200
+        case = intake.report(reporter={"name": "王小明", "phone": "13812345678"})
+        assert case["reporter"] == {"name": "王**", "phone": "138****5678"}  # masked
+        status, body = intake.get(f"/cases/{case['id']}/reporter")
+        assert status == 200 and body == {"name": "王小明", "phone": "13812345678"}
+        engine = create_engine(url)
+        with engine.connect() as conn:
+            name, phone = conn.execute(text(
+                "SELECT reporter_name, reporter_phone FROM cases WHERE id = :id"),
+                {"id": case["id"]}).one()
+        engine.dispose()
+        assert name.startswith("sm4gcm:") and phone.startswith("sm4gcm:")
+        assert "王" not in name and "5678" not in phone
+        intake.http.close()
+    finally:
+        hub.stop()
+        data_at_rest.use_key_file(None)
