@@ -23,7 +23,8 @@ import requests
 from msgspec import Raw
 
 from client import protocol as P
-from client.errors import BadAnswerError, HubUnreachable, error_for
+from client import transport
+from client.errors import BadAnswerError, HubError, HubUnreachable, error_for
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +91,7 @@ class HubClient:
         timeout: tuple[float, float] = DEFAULT_TIMEOUT,
     ) -> None:
         self.base_url = normalize_base_url(base_url)
+        transport.check_url(self.base_url)
         self.token = token
         self.session: dict | None = None
         self.timeout = timeout
@@ -162,8 +164,9 @@ class HubClient:
         if headers:
             hdrs.update(headers)
         try:
-            resp = self._http().request(
-                method, url, data=data, headers=hdrs, timeout=timeout or self.timeout
+            resp = self._http().request(  # verify per call: REQUESTS_CA_BUNDLE would win
+                method, url, data=data, headers=hdrs, timeout=timeout or self.timeout,
+                verify=transport.verify(),
             )
         except requests.Timeout as exc:
             raise HubUnreachable(f"hub at {self.base_url} timed out ({method} {path})") from exc
@@ -196,12 +199,17 @@ class HubClient:
 
     # ---- Session
 
-    def login(self, username: str, password: str) -> dict:
-        """``POST /session``: log in; keep and return the session (token, expires_at, user)."""
-        answer = self.request(
-            "POST", "/session", body={"username": username, "password": password}, auth=False,
-            answer=P.Session,
-        )
+    def login(self, username: str, password: str, otp: str | None = None) -> dict:
+        """``POST /session``: log in; keep and return the session (token, expires_at, user).
+
+        ``otp``: the second factor (a 6-digit code or a recovery code), protocol 1.1; a hub
+        that wants one answers 401 ``otp_required`` (:class:`~client.errors.OtpRequiredError`).
+        The answer's ``must_change_password`` / ``otp_enrolment_required`` (this hub's
+        extension) say the session may do nothing else first."""
+        body = {"username": username, "password": password}
+        if otp:
+            body["otp"] = otp
+        answer = self.request("POST", "/session", body=body, auth=False, answer=P.Session)
         self.session = answer
         self.token = answer["token"]
         return answer
@@ -214,6 +222,37 @@ class HubClient:
         finally:
             self.token = None
             self.session = None
+
+    def change_password(self, old: str, new: str) -> None:
+        """``POST /session/password`` (422 ``invalid`` with the reason when refused)."""
+        self.request("POST", "/session/password", body={"old": old, "new": new})
+        if self.session is not None:
+            self.session["must_change_password"] = False
+
+    def start_otp(self) -> dict:
+        """``POST /session/otp`` → ``{"secret", "uri"}`` (show ``uri`` as a QR code)."""
+        return self.request("POST", "/session/otp")
+
+    def confirm_otp(self, otp: str) -> list[str]:
+        """``POST /session/otp/confirm``: turn the factor on; returns the recovery codes."""
+        answer = self.request("POST", "/session/otp/confirm", body={"otp": otp})
+        if self.session is not None:
+            self.session["otp_enrolment_required"] = False
+        return list(answer.get("recovery_codes", [])) if isinstance(answer, dict) else []
+
+    def logout_quietly(self, timeout: tuple[float, float] = (1.0, 2.0)) -> bool:
+        """End the session on quitting, within ``timeout``, whatever happens; return
+        whether the hub confirmed it."""
+        try:
+            if self.token:
+                self.request("DELETE", "/session", timeout=timeout)
+                return True
+        except (HubError, OSError):
+            log.info("logout at quit: the hub did not confirm; the token ends at expiry")
+        finally:
+            self.token = None
+            self.session = None
+        return False
 
     # ---- Reads
 

@@ -32,6 +32,7 @@ syncing; the export tool when reviewing).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -155,7 +156,7 @@ class ShiftCache:
     def create(cls, path: str | os.PathLike, meta: dict[str, Any]) -> ShiftCache:
         """Create a new shift file with its ``meta`` (fails if the file exists)."""
         path = Path(path)
-        if path.exists():
+        if path.exists() and path.stat().st_size > 0:  # an empty one: made 0600 for us
             raise CacheError(f"cache file {path} already exists")
         try:
             cache = cls(path, cls._engine_for(path))
@@ -463,12 +464,22 @@ class CacheDir:
     def open_for_shift(self, shift: Shift, meta: dict[str, Any]) -> ShiftCache:
         """The shift's file: opened if it exists, else created with ``meta``."""
         try:
-            self.path.mkdir(parents=True, exist_ok=True)
+            # unit phones and case details: readable by this user only (0700 / 0600)
+            self.path.mkdir(mode=0o700, parents=True, exist_ok=True)
+            self.path.chmod(0o700)
         except OSError as exc:
             raise CacheError(f"cannot create cache directory {self.path}: {exc}") from exc
         path = self.path / shift.file_name
-        if path.exists():
+        if path.exists() and path.stat().st_size > 0:  # empty: a creation cut short
+            with contextlib.suppress(OSError):
+                path.chmod(0o600)
             return ShiftCache.open(path)
-        return ShiftCache.create(
+        cache = ShiftCache.create(
             path, dict(meta, shift=shift.label, shift_start=shift.start, shift_end=shift.end)
         )
+        # 0600 before any event is written (the folder is 0700 already, so nobody else
+        # could open the file meanwhile); SQLite gives new -wal/-shm files the same mode
+        for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            with contextlib.suppress(FileNotFoundError):
+                part.chmod(0o600)
+        return cache

@@ -32,6 +32,7 @@ from typing import Any
 
 import orjson
 
+from client import transport
 from client.api import HubClient, normalize_base_url
 from client.cache import CacheDir, ShiftCache
 from client.errors import (
@@ -82,6 +83,10 @@ def _sync_parser() -> _Parser:
     p.add_argument("--shifts", default=",".join(DEFAULT_STARTS),
                    help="daily shift start times, e.g. 08:00,20:00")
     p.add_argument("--zone", default=DEFAULT_ZONE)
+    p.add_argument("--ca-bundle", default=None, metavar="FILE",
+                   help="PEM file of the CA that signed the hub's certificate")
+    p.add_argument("--insecure-http", action="store_true",
+                   help="allow plain http to a hub that is not on this machine")
     p.add_argument("-v", "--verbose", action="store_true")
     return p
 
@@ -98,8 +103,13 @@ def sync_main(argv: Sequence[str]) -> int:
     )
     try:
         url = normalize_base_url(args.hub)
+        transport.configure(args.ca_bundle, args.insecure_http)
+        transport.check_url(url)
     except ValueError as exc:
         return _fail("sync", str(exc), EXIT_USAGE)
+    if args.insecure_http and transport.insecure_link(url):
+        print(f"sync: WARNING: plain http to {url}: passwords and cases travel in clear",
+              file=sys.stderr)
     try:
         password = args.password_file.read_text(encoding="utf-8").rstrip("\r\n")
     except (OSError, UnicodeDecodeError) as exc:

@@ -147,6 +147,16 @@ _BY_CODE: dict[str, type[HubError]] = {
 _BY_STATUS: dict[int, type[HubError]] = {cls.status: cls for cls in _BY_CODE.values()}
 
 
+class OtpRequiredError(UnauthenticatedError):
+    """401 ``otp_required`` (protocol 1.1): the account has a second factor; log in again
+    with ``otp`` (the 6-digit code, or a recovery code)."""
+
+    code = "otp_required"
+
+
+_BY_CODE[OtpRequiredError.code] = OtpRequiredError
+
+
 def error_for(status: int, body: dict | None, *, with_token: bool = False) -> HubError:
     """Build the typed error for a non-2xx answer.
 

@@ -44,6 +44,7 @@ from pathlib import Path
 
 import websocket
 
+from client import transport
 from client.api import HubClient
 from client.batch import Batch
 from client.cache import CacheDir, EventRow, ShiftCache
@@ -98,6 +99,8 @@ class LinkStatus:
 
 
 RECV_SIZE = 1024 * 1024
+#: close code 4401 (protocol 1.1 hub): the session was revoked or expired
+CLOSE_SESSION_ENDED = (4401).to_bytes(2, "big")
 
 
 class LinkDead(Exception):
@@ -427,6 +430,7 @@ class Feed:
                 timeout=self.connect_timeout,
                 skip_utf8_validation=True,
                 enable_multithread=False,
+                sslopt=transport.sslopt(),
             )
         except websocket.WebSocketBadStatusException as exc:
             if exc.status_code == 410:
@@ -512,6 +516,8 @@ class Feed:
                     ws.pong(payload)
                 elif opcode == OP_CLOSE:
                     self._finish_batch(ready, times)
+                    if payload[:2] == CLOSE_SESSION_ENDED:  # revoked or expired: log in
+                        raise SessionExpired("the session ended; log in again")
                     raise LinkBroken("the hub closed the feed")
                 n += 1
                 if n >= max_batch or mono() >= t_end:

@@ -23,17 +23,20 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from client import transport
 from client.api import HubClient, normalize_base_url
 from client.errors import HubError, HubUnreachable, RateLimitedError, UnauthenticatedError
 from client.timeutil import DEFAULT_ZONE
 from console import i18n, themes
 from console import wall as wall_mode
+from console.audit_viewer import AuditViewer
 from console.demo import DemoServices
 from console.jobs import Jobs
 from console.layouts import LayoutStore
 from console.login import LoginDialog, StartupSplash, login_error_text
 from console.scaling import base_point_size
 from console.screenshot import grab_all
+from console.security_dialogs import RequiredSteps
 from console.shell import Console
 from widgets.qt import QApplication, QFont, QObject, QtCore, QTimer, QtWidgets
 
@@ -81,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--layout", choices=("auto", "hd", "uhd"), default="auto",
                    help="built-in layout: 1920×1080 (hd), 3840×2160 (uhd) or by screen size")
     p.add_argument("--zone", default=DEFAULT_ZONE, help="the post's time zone")
+    p.add_argument("--ca-bundle", metavar="FILE",
+                   help="PEM file of the CA that signed the hub's certificate")
+    p.add_argument("--insecure-http", action="store_true",
+                   help="allow plain http to a hub that is not on this machine (shown on "
+                        "screen)")
     p.add_argument("-v", "--verbose", action="store_true")
     p.add_argument("--wall", action="store_true",
                    help="video-wall mode: full-screen read-only pages on each chosen screen")
@@ -111,6 +119,8 @@ class Options(argparse.Namespace):
     layout: str
     zone: str
     verbose: bool
+    ca_bundle: str | None
+    insecure_http: bool
     read_only: bool = False
     wall: bool
     screens: int | None
@@ -125,11 +135,13 @@ def parse_options(argv: Sequence[str]) -> Options:
         UsageError: with the message to print.
     """
     opts = build_parser().parse_args(list(argv), namespace=Options())
+    transport.configure(opts.ca_bundle, opts.insecure_http)
     if opts.hub is None:
         opts.demo = True
     else:
         try:
             opts.hub = normalize_base_url(opts.hub)
+            transport.check_url(opts.hub)
         except ValueError as exc:
             raise UsageError(str(exc)) from None
     if (opts.user is None) != (opts.password_file is None):
@@ -227,6 +239,8 @@ class Launcher(QObject):
         self.demo: DemoServices | None = None
         self.dialog: LoginDialog | None = None
         self.splash: StartupSplash | None = None
+        self.required: RequiredSteps | None = None  # forced password change / OTP enrolment
+        self.audit_viewer: AuditViewer | None = None  # an auditor's window
         self.hub_url: str | None = opts.hub
         self.exit_code = EXIT_OK
         self.finished = False
@@ -277,7 +291,7 @@ class Launcher(QObject):
         api = HubClient(self.hub_url)
         user, password = self.opts.user, self.opts.password
         def logged_in(_answer: object) -> None:
-            self.open_console(api, user)
+            self.open_after_required_steps(api, user)
 
         self.jobs.submit(lambda: api.login(user, password), logged_in,
                          self._on_scripted_login_failed)
@@ -300,12 +314,23 @@ class Launcher(QObject):
         assert self.dialog is not None
         username = self.dialog.username
         self.dialog.hide()
-        self.open_console(api, username)
+        self.open_after_required_steps(api, username)
+
+    def open_after_required_steps(self, api: HubClient, username: str) -> None:
+        """Open the console once the hub's demands are met (a forced password change, a
+        required second factor: ``console.security_dialogs``)."""
+        if self.splash is not None:
+            self.splash.hide()
+        self.required = RequiredSteps(api, self.jobs, lambda: self.open_console(api, username),
+                                      lambda: self.finish(EXIT_OK), parent=self)
+        self.required.start()
 
     def open_console(self, api: HubClient, username: str) -> Console | wall_mode.WallConsole:
         """Build and show the console (or the video wall) for a logged-in ``api``."""
         if self.opts.wall or str((api.user or {}).get("role")) == "wall":
             return self.open_wall(api, username)
+        if str((api.user or {}).get("role")) == "auditor":
+            return self.open_audit(api)  # type: ignore[return-value]
         if self.splash is not None:
             self.splash.close()
             self.splash = None
@@ -330,6 +355,20 @@ class Launcher(QObject):
         if opts.quit_after is not None:
             QTimer.singleShot(int(opts.quit_after * 1000), self.quit_after)
         return console
+
+    def open_audit(self, api: HubClient) -> AuditViewer:
+        """An auditor's window: the whole hub's audit log, nothing else."""
+        if self.splash is not None:
+            self.splash.close()
+            self.splash = None
+        viewer = AuditViewer(api, self.jobs, self.opts.zone)
+        self.audit_viewer = viewer
+        viewer.sig_closed.connect(lambda: self.finish(self.exit_code))
+        viewer.show()
+        viewer.load()
+        if self.opts.quit_after is not None:
+            QTimer.singleShot(int(self.opts.quit_after * 1000), self.quit_after)
+        return viewer
 
     def open_wall(self, api: HubClient, username: str) -> wall_mode.WallConsole:
         """Build and show the video wall for a logged-in ``api``."""
@@ -382,6 +421,13 @@ class Launcher(QObject):
                 w.close()
                 w.deleteLater()
         self.dialog = self.splash = None
+        viewer, self.audit_viewer = self.audit_viewer, None
+        if viewer is not None:
+            viewer.close()
+            viewer.deleteLater()
+        if self.required is not None and self.required.dialog is not None:
+            self.required.dialog.close()
+            self.required.dialog.deleteLater()
         self.jobs.shutdown()
         if self.demo is not None:
             self.demo.stop()

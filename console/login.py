@@ -10,7 +10,12 @@ from __future__ import annotations
 import time
 
 from client.api import HubClient
-from client.errors import HubUnreachable, RateLimitedError, UnauthenticatedError
+from client.errors import (
+    HubUnreachable,
+    OtpRequiredError,
+    RateLimitedError,
+    UnauthenticatedError,
+)
 from console.jobs import Jobs
 from console.messages import describe_error
 from widgets.qt import (
@@ -41,6 +46,9 @@ def login_error_text(exc: Exception) -> str:
     """Why a login failed, in words."""
     from widgets.qt import QCoreApplication as T
 
+    if isinstance(exc, OtpRequiredError):
+        return T.translate("Login", "Enter the code of your authenticator app (or a recovery "
+                                    "code).")
     if isinstance(exc, RateLimitedError):
         return T.translate("Login", "Too many wrong passwords: this account is locked for a "
                                     "while (15 minutes).")
@@ -126,10 +134,17 @@ class LoginDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
+        self.otp = QLineEdit(self)  # shown when the hub asks for the second factor
+        self.otp.setObjectName("loginOtp")
+        self.otp.setMaxLength(11)
+        self.otp.setPlaceholderText(self.tr("6-digit code or a recovery code"))
         form = QFormLayout()
         form.addRow(self.tr("Hub"), self.hub_label)
         form.addRow(self.tr("User"), self.user)
         form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Verification code"), self.otp)
+        form.setRowVisible(self.otp, False)
+        self._form = form
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 20, 24, 20)
         lay.setSpacing(12)
@@ -203,10 +218,16 @@ class LoginDialog(QDialog):
             self.busy = False
             self.ok_button.setEnabled(True)
             self.status.setText(login_error_text(exc))
+            if isinstance(exc, OtpRequiredError):
+                self._form.setRowVisible(self.otp, True)
+                self.otp.selectAll()
+                self.otp.setFocus()
+                return
             self.password.selectAll()
             self.password.setFocus()
 
-        self.jobs.submit(lambda: api.login(username, password), ok, failed)
+        otp = self.otp.text().strip() or None
+        self.jobs.submit(lambda: api.login(username, password, otp), ok, failed)
 
     # ---- Internals
 

@@ -454,6 +454,7 @@ def role_word(role: str) -> str:
         "wall": T.translate("Roles", "video wall"),
         "unit": T.translate("Roles", "unit"),
         "intake": T.translate("Roles", "intake"),
+        "auditor": T.translate("Roles", "auditor"),
     }
     return words.get(role, safe(role, 20))
 

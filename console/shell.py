@@ -15,6 +15,7 @@ from client.api import HubClient
 from client.feed import Feed
 from client.shifts import ShiftSchedule
 from console import actions as command_actions
+from console import security_ui
 from console.bridge import Bridge
 from console.layouts import LayoutStore
 from console.lock import EXPIRED
@@ -80,6 +81,7 @@ class Console(QObject):
         self.window.sig_relogged.connect(self.feed.resume)
         self.window.sig_closing.connect(self.stop)
         self.command_ui = command_actions.install(self)
+        security_ui.install(self)
 
     # ---- Public API
 
@@ -106,6 +108,7 @@ class Console(QObject):
         self.bridge.stop()
         self.feed.stop(timeout=5.0)
         self.session.shutdown()
+        self.session.api.logout_quietly()  # the token ends with the console, not 12 h later
         self.sig_closed.emit()
 
     # ---- Internals

@@ -18,10 +18,13 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from hub.api_security import authenticate_request
 from hub.commands import require_role
 from hub.context import Actor
 from hub.dbfaults import DatabaseUnavailable, is_unavailable
 from hub.errors import BadRequest, HubError, Invalid, TooLarge, Unauthenticated
+from hub.input_guard import INT64_MAX, find_nul
+from hub.openapi_doc import allowed_methods
 from hub.schemas import (
     AssignBody,
     CallbackBody,
@@ -82,11 +85,7 @@ def build_router(hub: Hub) -> APIRouter:
     max_body = hub.config.max_body_bytes
 
     async def actor_of(request: Request) -> Actor:
-        token, addr = _bearer(request), _addr(request)
-        actor = hub.sessions.cached(token, addr)
-        if actor is None:
-            actor = await run_in_threadpool(hub.sessions.authenticate, token, addr)
-        return actor
+        return await authenticate_request(hub, request)
 
     async def read_json(request: Request) -> bytes:
         length = request.headers.get("content-length")
@@ -105,9 +104,12 @@ def build_router(hub: Hub) -> APIRouter:
                 raise BadRequest("a JSON body is required")
             raw = b"{}"
         try:
-            orjson.loads(raw)
+            decoded = orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
             raise BadRequest(f"broken JSON: {exc}") from None
+        nul_at = find_nul(decoded)
+        if nul_at:
+            raise Invalid(f"{nul_at}: NUL characters are not allowed")
         try:
             return model.model_validate_json(raw)
         except ValidationError as exc:
@@ -133,7 +135,7 @@ def build_router(hub: Hub) -> APIRouter:
         """Log in: returns a bearer token, its expiry and the user."""
         body = validate(await read_json(request), LoginBody, empty_ok=False)
         result = await run_in_threadpool(hub.sessions.login, body.username, body.password,
-                                         _addr(request))
+                                         _addr(request), body.otp)
         return json_response(result)
 
     @router.delete("/session", tags=["session"])
@@ -157,8 +159,8 @@ def build_router(hub: Hub) -> APIRouter:
         return json_response(await run_in_threadpool(hub.reads.snapshot, actor))
 
     @router.get("/events", tags=["reads"])
-    async def events(request: Request, since: int = Query(0), limit: int = Query(1000)
-                     ) -> Response:
+    async def events(request: Request, since: int = Query(0, ge=0, le=INT64_MAX),
+                     limit: int = Query(1000, ge=1, le=INT64_MAX)) -> Response:
         """Events after ``since`` in this post's numbering (410 when no longer kept)."""
         actor = await actor_of(request)
         return json_response(await run_in_threadpool(hub.reads.events, actor, since, limit))
@@ -176,8 +178,8 @@ def build_router(hub: Hub) -> APIRouter:
         return json_response(await run_in_threadpool(hub.reads.history, actor, case_id))
 
     @router.get("/audit", tags=["reads"])
-    async def audit(request: Request, since: int = Query(0), limit: int = Query(100)
-                    ) -> Response:
+    async def audit(request: Request, since: int = Query(0, ge=0, le=INT64_MAX),
+                    limit: int = Query(100, ge=1, le=INT64_MAX)) -> Response:
         """The audit log of the post's jurisdiction (supervisor)."""
         actor = await actor_of(request)
         return json_response(await run_in_threadpool(hub.reads.audit, actor, since, limit))
@@ -318,9 +320,14 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(422, "invalid", "; ".join(parts) or "invalid request")
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, err: StarletteHTTPException) -> Response:
+    async def _http(request: Request, err: StarletteHTTPException) -> Response:
         code = _STATUS_CODES.get(err.status_code, "server_error")
-        return error_response(err.status_code, code, str(err.detail))
+        response = error_response(err.status_code, code, str(err.detail))
+        if err.headers:
+            response.headers.update(err.headers)
+        if err.status_code == 405:  # every method of the path, not only the first route's
+            response.headers["Allow"] = allowed_methods(request.app, request.scope)
+        return response
 
     @app.exception_handler(SQLAlchemyError)
     async def _database(_request: Request, err: SQLAlchemyError) -> Response:

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
@@ -14,7 +15,9 @@ from sqlalchemy import select, text
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from hub import audit_chain, data_at_rest, input_guard, openapi_doc
 from hub.api import build_router, install_error_handlers, json_response
+from hub.api_security import build_security_router
 from hub.asgi_bridge import AsgiBridge
 from hub.auth import Sessions
 from hub.bootstrap import prepare
@@ -91,7 +94,12 @@ class Hub:
     def __init__(self, config: HubConfig) -> None:
         if not 0 < config.heartbeat_s <= 15:
             raise ValueError("heartbeat_s must be in (0, 15] (the protocol's limit)")
+        if config.audit_retention_days < audit_chain.MIN_RETENTION_DAYS:
+            raise ValueError("audit retention must be at least "
+                             f"{audit_chain.MIN_RETENTION_DAYS} days (网络安全法 §21)")
         self.config = config
+        if config.data_key:
+            data_at_rest.use_key_file(config.data_key)
         self.db = Database(config.db_url)
         prepare(self.db, config.seed_demo, config.seed_sizes,  # type: ignore[arg-type]
                 migrate=config.migrate)
@@ -119,6 +127,8 @@ class Hub:
         if self.fanout is not None:
             self.fanout.on_delay = self.metrics.notify_delay.observe
         self.feeds: set[FeedConnection] = set()
+        #: replay pages held in memory at once, hub-wide (hub.feed._send_from_db)
+        self.replay_slots = asyncio.Semaphore(config.replay_slots)
         self.app = self._build_app()
 
     def ping_database(self) -> None:
@@ -131,11 +141,22 @@ class Hub:
 
     def prune_now(self) -> int:
         """Apply the retention rules once (PostgreSQL: one process at a time; the others
-        skip this round)."""
+        skip this round): events, and audit entries past their retention move to an archive
+        file (``hub.audit_chain.archive``)."""
         with exclusive_or_skip(self.db, PRUNE_LOCK_KEY) as mine:
             if not mine:
                 return 0
-            return prune(self.db, self.config.retention_days, self.config.retention_events)
+            deleted = prune(self.db, self.config.retention_days, self.config.retention_events)
+            audit_chain.archive(self.db, self.config.audit_retention_days,
+                                self.audit_archive_dir())
+            return deleted
+
+    def audit_archive_dir(self) -> Path:
+        """Where archived audit entries go: ``--audit-archive``, else beside the database."""
+        if self.config.audit_archive_dir:
+            return Path(self.config.audit_archive_dir)
+        sqlite = self.config.sqlite_path()
+        return (sqlite.parent if sqlite else Path("var")) / "audit-archive"
 
     def _build_app(self) -> FastAPI:
         app = FastAPI(title="Command Post hub", version="1.1",
@@ -144,6 +165,8 @@ class Hub:
                                   "/api/v1/feed?since=N).")
         install_error_handlers(app)
         app.include_router(build_router(self))
+        app.include_router(build_security_router(self))
+        openapi_doc.install(app)
 
         @app.get("/healthz", include_in_schema=False)
         async def healthz() -> dict[str, Any]:
@@ -172,8 +195,11 @@ class Hub:
 
     def web_app(self) -> web.Application:
         """The aiohttp application: the feed natively, every other path through FastAPI."""
-        app = web.Application(client_max_size=self.config.max_body_bytes * 4)
-        bridge = AsgiBridge(self.metrics.middleware(self.app))
+        app = web.Application(client_max_size=self.config.max_body_bytes * 4,
+                              middlewares=[input_guard.json_errors, input_guard.refuse_nul,
+                                           input_guard.feed_methods])
+        bridge = AsgiBridge(self.metrics.middleware(self.app),
+                            body_timeout=self.config.request_timeout_s)
 
         async def feed(request: web.Request) -> web.StreamResponse:
             return await FeedConnection(self, request).run()

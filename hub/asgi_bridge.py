@@ -22,11 +22,21 @@ ASGIApp = Callable[[Scope, Callable[[], Awaitable[Message]],
 _CHUNK = 64 * 1024
 
 
-class AsgiBridge:
-    """An aiohttp handler that runs one ASGI HTTP request per call."""
+class _BodyTimeout(Exception):
+    """The request's body did not arrive within the deadline."""
 
-    def __init__(self, app: ASGIApp) -> None:
+
+class AsgiBridge:
+    """An aiohttp handler that runs one ASGI HTTP request per call.
+
+    ``body_timeout``: the whole body must arrive within this many seconds of the request's
+    start, else the answer is 408 and the connection is closed (a half-sent body no
+    longer holds a handler for minutes).
+    """
+
+    def __init__(self, app: ASGIApp, body_timeout: float | None = None) -> None:
         self.app = app
+        self.body_timeout = body_timeout
 
     async def __call__(self, request: web.Request) -> web.StreamResponse:
         peer = request.transport.get_extra_info("peername") if request.transport else None
@@ -50,13 +60,22 @@ class AsgiBridge:
         headers: CIMultiDict[str] = CIMultiDict()
         chunks: list[bytes] = []
         finished = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.body_timeout if self.body_timeout else None
 
         async def receive() -> Message:
             nonlocal body_done
             if body_done:
                 await finished.wait()
                 return {"type": "http.disconnect"}
-            chunk = await request.content.read(_CHUNK)
+            if deadline is None:
+                chunk = await request.content.read(_CHUNK)
+            else:
+                try:
+                    async with asyncio.timeout_at(deadline):
+                        chunk = await request.content.read(_CHUNK)
+                except TimeoutError:
+                    raise _BodyTimeout from None
             if not chunk or request.content.at_eof():
                 body_done = True
                 return {"type": "http.request", "body": chunk, "more_body": False}
@@ -75,6 +94,13 @@ class AsgiBridge:
 
         try:
             await self.app(scope, receive, send)
+        except _BodyTimeout:
+            late = web.Response(
+                status=408, content_type="application/json",
+                body=b'{"error":{"code":"bad_request","message":"the request body did not '
+                     b'arrive in time"}}')
+            late.force_close()
+            return late
         finally:
             finished.set()
         headers.popall("content-length", None)

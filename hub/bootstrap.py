@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import func, select
 
+from hub import audit_chain
 from hub.catalog import CATEGORIES
 from hub.db import Database
 from hub.migrate import ensure_schema, schema_lock
@@ -80,9 +81,11 @@ def prepare(db: Database, seed_demo: bool, sizes: SeedSizes | None,
             migrate: bool = True) -> None:
     """Check or migrate the schema (``hub.migrate``); on an empty database write the
     categories and the demo data. Under the schema lock: processes starting together on
-    one PostgreSQL do this one after the other."""
+    one PostgreSQL do this one after the other. The audit chain is started (and hooked
+    into ``db``'s write transactions) here too."""
     with schema_lock(db):
         ensure_schema(db, migrate=migrate or db.is_sqlite)
+        audit_chain.install(db)
         seed_categories(db)
         if seed_demo and is_empty(db):
             seed_jurisdiction(db, build_jurisdiction(sizes or SeedSizes()))

@@ -39,6 +39,23 @@ def _serve_parser() -> argparse.ArgumentParser:
                    help="multiply every SLA (demo: 0.0167 turns hours into minutes)")
     p.add_argument("--feed-queue", type=int, default=d.feed_queue_limit,
                    help="frames a feed subscriber may lag before it is dropped")
+    # security (docs/security.md)
+    p.add_argument("--tls-cert", default="", help="PEM certificate: serve https and wss")
+    p.add_argument("--tls-key", default="", help="PEM private key of --tls-cert")
+    p.add_argument("--data-key", default="", metavar="FILE",
+                   help="SM4 key file (outside the database) for personal data at rest; "
+                        "make one with 'hub datakey FILE'")
+    p.add_argument("--require-otp", default="", metavar="ROLES",
+                   help="roles that must use a second factor, e.g. supervisor,auditor")
+    p.add_argument("--audit-retention-days", type=float, default=d.audit_retention_days,
+                   help="audit entries older than this move to an archive file "
+                        "(at least 180, default %(default)s)")
+    p.add_argument("--audit-archive", default="",
+                   help="folder of the audit archive files (default: beside the database)")
+    p.add_argument("--sessions-per-user", type=int, default=d.sessions_per_user,
+                   help="live sessions per user; a new login ends the oldest beyond this")
+    p.add_argument("--feeds-per-user", type=int, default=d.feeds_per_user,
+                   help="open feeds per user; more are refused with 429")
     p.add_argument("--migrate", action="store_true",
                    help="PostgreSQL: migrate the schema at start under the advisory lock "
                         "(without it, a database not at the newest revision stops the start; "
@@ -80,7 +97,16 @@ def serve_main(argv: list[str]) -> int:
                        prune_interval_s=args.prune_interval,
                        call_url_template=args.call_url_template, sla_scale=args.sla_scale,
                        feed_queue_limit=args.feed_queue, log_level=args.log_level,
-                       migrate=args.migrate, feed_poll_s=args.feed_poll)
+                       migrate=args.migrate, feed_poll_s=args.feed_poll,
+                       tls_cert=args.tls_cert, tls_key=args.tls_key, data_key=args.data_key,
+                       require_otp=tuple(r for r in args.require_otp.split(",") if r),
+                       audit_retention_days=args.audit_retention_days,
+                       audit_archive_dir=args.audit_archive,
+                       sessions_per_user=args.sessions_per_user,
+                       feeds_per_user=args.feeds_per_user)
+    if bool(args.tls_cert) != bool(args.tls_key):
+        print("error: --tls-cert and --tls-key go together", file=sys.stderr)
+        return 2
     from hub.migrate import SchemaNotReady
     from hub.server import serve
 
@@ -136,7 +162,8 @@ def revision_main(argv: list[str]) -> int:
 def hub_main(argv: list[str]) -> int:
     """Dispatch ``hub serve`` / ``hub simulate``."""
     if not argv or argv[0] in ("-h", "--help"):
-        print("usage: main.py hub {serve,simulate,migrate,revision} [options]  "
+        print("usage: main.py hub {serve,simulate,migrate,revision,jurisdiction,user,audit,"
+              "backup,restore,datakey} [options]  "
               "(add --help after any)")
         return 0 if argv else 2
     command, rest = argv[0], argv[1:]
@@ -150,5 +177,10 @@ def hub_main(argv: list[str]) -> int:
         from hub.simulate import simulate_main
 
         return simulate_main(rest)
-    print(f"error: unknown hub command {command!r} (serve, simulate, migrate, revision)", file=sys.stderr)
+    from hub.admin_cli import COMMANDS  # user, audit, backup, … (hub/admin_cli.py)
+
+    if command in COMMANDS:
+        return COMMANDS[command](rest)
+    print(f"error: unknown hub command {command!r} (serve, simulate, migrate, revision, "
+          f"{', '.join(COMMANDS)})", file=sys.stderr)
     return 2

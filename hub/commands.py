@@ -41,6 +41,7 @@ ROLES: dict[str, frozenset[str]] = {
     "wall": frozenset(),
     "unit": frozenset({"accept", "resolve", "return", "checkin", "extend"}),
     "intake": frozenset({"report", "close", "reopen", "callback", "reporter"}),
+    "auditor": frozenset(),  # reads GET /audit only (hub.session_policy)
 }
 
 

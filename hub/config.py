@@ -24,6 +24,20 @@ class HubConfig:
         lockout_failures / lockout_window_s: login lockout rule.
         seed_demo: create the demo jurisdiction, users and categories in an empty database.
         seed_sizes: the demo jurisdiction's size (``hub.seed.SeedSizes``), None for default.
+        lockout_addr_failures: failed logins from one address within the lockout window
+            after which that address is refused (so it cannot lock every account).
+        hash_workers / hash_queue: password hashes run at once / waiting; beyond → 429.
+        sessions_per_user / feeds_per_user: caps; a login over the cap ends the oldest
+            session, a feed over the cap is refused with 429.
+        require_otp: roles that must log in with a second factor.
+        request_timeout_s: a request's head and body must arrive within this time.
+        replay_slots / feed_stall_s: feed replay pages held at once hub-wide / seconds a
+            feed client may take no frame before it is dropped (1013).
+        audit_retention_days / audit_archive_dir: audit entries older than this (at least
+            180 days) move to an archive file in that folder (next to the database
+            when empty).
+        tls_cert / tls_key: PEM files; serve https and wss when both are given.
+        data_key: SM4 key file for personal data at rest (``hub.data_at_rest``).
         migrate: bring the schema to the newest revision at start, under the advisory lock
             (PostgreSQL; SQLite always does). Without it a PostgreSQL database that is not
             at the newest revision stops the start with the command to run.
@@ -44,6 +58,21 @@ class HubConfig:
     lockout_failures: int = 5
     lockout_window_s: int = 15 * 60
     max_body_bytes: int = 1024 * 1024
+    # security (hub.login_guard, hub.session_policy, hub.audit_chain, hub.tls)
+    lockout_addr_failures: int = 20
+    hash_workers: int = 4
+    hash_queue: int = 16
+    sessions_per_user: int = 10
+    feeds_per_user: int = 4
+    require_otp: tuple[str, ...] = ()
+    request_timeout_s: float = 5.0
+    replay_slots: int = 16
+    feed_stall_s: float = 15.0
+    audit_retention_days: float = 180.0
+    audit_archive_dir: str = ""
+    tls_cert: str = ""
+    tls_key: str = ""
+    data_key: str = ""
     seed_demo: bool = True
     seed_sizes: object | None = None
     log_level: str = "info"

@@ -23,6 +23,9 @@ class Actor:
     post_id: str
     unit_id: str | None
     addr: str = ""
+    #: "" or what the session must do before anything else: "password" (change it) or
+    #: "otp" (enrol a second factor); see hub.session_policy
+    restriction: str = ""
 
     def user_json(self) -> dict[str, Any]:
         """The protocol's ``user`` object."""

@@ -37,6 +37,12 @@ class Unauthenticated(HubError):
     status, code, outcome = 401, "unauthenticated", "denied"
 
 
+class OtpRequired(Unauthenticated):
+    """Protocol 1.1: the account has a second factor and the login lacked a right ``otp``."""
+
+    code = "otp_required"
+
+
 class Forbidden(HubError):
     status, code, outcome = 403, "forbidden", "denied"
 

@@ -22,9 +22,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import orjson
 from aiohttp import WSMsgType, web
 
+from hub import session_policy
 from hub.broker import Subscriber
 from hub.dbfaults import DatabaseUnavailable
-from hub.errors import BadRequest, HubError
+from hub.errors import BadRequest, HubError, RateLimited
+from hub.input_guard import parse_count
 from hub.timeutil import to_rfc3339, utcnow
 
 if TYPE_CHECKING:
@@ -32,6 +34,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 REPLAY_PAGE = 2000
+REPLAY_FIRST_PAGE = 200
+REPLAY_PAGE_BYTES = 4 * 1024 * 1024  # a replay page holds about this much (×replay_slots)
+CLOSE_SESSION_ENDED = 4401  # the session was revoked or expired: the client logs in again
 FAST_WRITE_BUFFER = 8 * 1024  # under the transport's low-water mark: never paused
 T = TypeVar("T")
 
@@ -58,6 +63,10 @@ class FeedConnection:
         self.sent_at = 0.0
         self.sending = True
         self._tasks: list[asyncio.Task[Any]] = []
+        self.user_id = ""
+        self.token = ""
+        self.revoked = False
+        self.stalled = False
 
     async def shutdown(self) -> None:
         """Close the connection because the hub stops (close code 1001)."""
@@ -75,10 +84,15 @@ class FeedConnection:
         addr = request.remote or ""
         try:
             actor = await self._thread(hub.sessions.authenticate, _bearer(request), addr)
-            raw_since = request.query.get("since", "0")
-            if not raw_since.isdigit():
-                raise BadRequest("since must be a non-negative integer")
-            since = int(raw_since)
+            session_policy.check(actor, "GET", "/api/v1/feed")
+            if sum(1 for c in hub.feeds if c.user_id == actor.user_id) >= \
+                    hub.config.feeds_per_user:
+                raise RateLimited(f"at most {hub.config.feeds_per_user} feeds per user")
+            self.user_id, self.token = actor.user_id, _bearer(request) or ""
+            try:
+                since = parse_count(request.query.get("since", "0"), "since")
+            except ValueError as exc:
+                raise BadRequest(str(exc)) from None
         except HubError as err:
             return _refusal(err)
         sub = hub.broker.subscribe(actor.post_id)
@@ -110,8 +124,10 @@ class FeedConnection:
                             actor.username, actor.post_id, sub.limit)
             db_down = any(not t.cancelled() and isinstance(t.exception(), DatabaseUnavailable)
                           for t in done)
-            code, why = ((1013, b"too slow") if sub.overflowed
+            code, why = ((1013, b"too slow") if sub.overflowed or self.stalled
                          else (1011, b"hub database unavailable") if db_down else (1000, b""))
+            if self.revoked:
+                code, why = CLOSE_SESSION_ENDED, b"session ended; log in again"
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(self.ws.close(code=code, message=why), 2)
             return self.ws
@@ -152,16 +168,33 @@ class FeedConnection:
         return True
 
     async def _send_from_db(self, post_id: str, through: int | None = None) -> None:
+        """Replay from the database in pages. Memory stays bounded however many clients
+        never read: at most ``replay_slots`` pages of ~``REPLAY_PAGE_BYTES`` each are
+        held at once hub-wide, and a client
+        that takes no frame for ``feed_stall_s`` is dropped (1013; it resumes with since)."""
+        stall = self.hub.config.feed_stall_s
+        loop = asyncio.get_running_loop()
+        page = REPLAY_FIRST_PAGE  # then sized to ~REPLAY_PAGE_BYTES from the frames seen
         while through is None or self.last < through:
-            frames = await self._thread(self.hub.reads.feed_frames, post_id, self.last,
-                                        REPLAY_PAGE)
-            for seq, frame in frames:
-                if through is not None and seq > through:
+            async with self.hub.replay_slots:
+                frames = await self._thread(self.hub.reads.feed_frames, post_id, self.last,
+                                            page)
+                try:
+                    async with asyncio.timeout(None) as deadline:  # one timer per page
+                        for seq, frame in frames:
+                            if through is not None and seq > through:
+                                return
+                            deadline.reschedule(loop.time() + stall)
+                            await self.ws.send_str(frame)
+                            self.last = seq
+                except TimeoutError:
+                    self.stalled = True
+                    raise ConnectionError("the client took no frame in time") from None
+                if len(frames) < page:
                     return
-                await self.ws.send_str(frame)
-                self.last = seq
-            if len(frames) < REPLAY_PAGE:
-                return
+                average = sum(len(frame) for _, frame in frames) / len(frames)
+                page = max(REPLAY_FIRST_PAGE // 2,
+                           min(REPLAY_PAGE, int(REPLAY_PAGE_BYTES / average)))
 
     async def _send(self, sub: Subscriber) -> None:
         await self._send_from_db(sub.post_id)
@@ -197,6 +230,10 @@ class FeedConnection:
                     return
                 if beat_due:
                     beat_due = False
+                    # a revoked or expired session ends its feed within one heartbeat
+                    if not await self._thread(self.hub.sessions.still_valid, self.token):
+                        self.revoked = True
+                        return
                     self.sent_at = loop.time()
                     now = to_rfc3339(utcnow())
                     await ws.send_str(orjson.dumps({

@@ -25,6 +25,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from hub.data_at_rest import EncryptedText
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """An aware UTC datetime on every backend."""
@@ -102,6 +104,12 @@ class User(Base):
     unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"))
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # security additions (protocol 1.1; see hub.accounts and hub.otp)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    otp_secret: Mapped[str | None] = mapped_column(String(64))
+    otp_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    otp_last_step: Mapped[int | None] = mapped_column(BigInteger)  # no code used twice
 
 
 class Session(Base):
@@ -178,8 +186,9 @@ class Case(Base):
     returns: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     extensions: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     reworks: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    reporter_name: Mapped[str | None] = mapped_column(String(100))
-    reporter_phone: Mapped[str | None] = mapped_column(String(40))
+    # personal data: SM4-sealed at rest when the hub has a data key (hub.data_at_rest)
+    reporter_name: Mapped[str | None] = mapped_column(EncryptedText("cases.reporter_name"))
+    reporter_phone: Mapped[str | None] = mapped_column(EncryptedText("cases.reporter_phone"))
 
 
 class Counter(Base):
@@ -259,6 +268,9 @@ class AuditEntry(Base):
     addr: Mapped[str] = mapped_column(String(64))
     detail: Mapped[str] = mapped_column(Text)
     region_path: Mapped[str] = mapped_column(String(400), index=True)
+    # the SM3 hash chain (protocol 1.1; see hub.audit_chain)
+    prev: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class IdempotencyKey(Base):
@@ -271,6 +283,36 @@ class IdempotencyKey(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
+class PasswordHistory(Base):
+    """A user's earlier password hashes (the last 5 may not be used again)."""
+
+    __tablename__ = "password_history"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class RecoveryCode(Base):
+    """A one-time recovery code of a user's second factor (stored as its SHA-256)."""
+
+    __tablename__ = "recovery_codes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(200))
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class AuditHead(Base):
+    """The audit chain's head (one row, locked while an entry is chained) and the anchor
+    left by retention: the hash of the last entry moved to an archive file."""
+
+    __tablename__ = "audit_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_id: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    anchor_id: Mapped[int] = mapped_column(BigInteger, default=0)
+    anchor_hash: Mapped[str] = mapped_column(String(64))
 class LoopMark(Base):
     """One fact the assessment (考核) counts, written with its event and never pruned.
 

@@ -9,6 +9,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from hub.assessment import assessment
+from hub.audit_chain import entry_json as audit_entry_json
 from hub.context import Actor, HubContext
 from hub.errors import Forbidden, Gone, Invalid, NotFound
 from hub.journal import encode_frame, event_json
@@ -135,18 +136,17 @@ class Reads:
 
     def audit(self, actor: Actor, since: int, limit: int) -> dict[str, Any]:
         """``GET /audit`` (supervisor): entries of the post's jurisdiction, oldest first."""
-        if actor.role != "supervisor":
-            raise Forbidden("only a supervisor reads the audit log")
+        if actor.role not in ("supervisor", "auditor"):
+            raise Forbidden("only a supervisor or an auditor reads the audit log")
         if since < 0 or limit < 1:
             raise Invalid("since must be >= 0 and limit >= 1")
+        query = select(AuditEntry).where(AuditEntry.id > since)
+        if actor.role != "auditor":  # the auditor reads the whole hub's log
+            query = query.where(
+                AuditEntry.region_path.startswith(self._path(actor), autoescape=True))
         with self.ctx.db.read() as s:
-            rows = list(s.scalars(
-                select(AuditEntry).where(AuditEntry.id > since)
-                .where(AuditEntry.region_path.startswith(self._path(actor), autoescape=True))
-                .order_by(AuditEntry.id).limit(min(limit, 1000))))
-        entries = [{"id": e.id, "at": to_rfc3339(e.at), "actor": e.actor, "role": e.role,
-                    "action": e.action, "target": e.target, "outcome": e.outcome,
-                    "addr": e.addr, "detail": e.detail} for e in rows]
+            rows = list(s.scalars(query.order_by(AuditEntry.id).limit(min(limit, 1000))))
+        entries = [audit_entry_json(e) for e in rows]
         return {"entries": entries, "last": rows[-1].id if rows else since}
 
     def assessment(self, actor: Actor, start: str | None, end: str | None, by: str

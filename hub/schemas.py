@@ -23,6 +23,7 @@ class LoginBody(_Body):
 
     username: Annotated[str, StringConstraints(min_length=1, max_length=80)]
     password: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    otp: Annotated[str, StringConstraints(max_length=20)] | None = None  # protocol 1.1
 
 
 class ReporterBody(_Body):

@@ -34,7 +34,7 @@ PREFECTURE_LON = 101.55
 LEVELS = ("prefecture", "county", "town", "village", "grid")
 """Region levels from the root down."""
 
-ROLES = ("officer", "supervisor", "wall", "intake", "unit")
+ROLES = ("officer", "supervisor", "wall", "intake", "unit", "auditor")
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,10 +285,10 @@ class _Builder:
 
     def staff(self, post: PostSeed, short: str, roles: tuple[str, ...]) -> None:
         titles = {"officer": "值班员", "supervisor": "值班长", "wall": "指挥大屏",
-                  "intake": "受理员"}
+                  "intake": "受理员", "auditor": "审计管理员"}
         for role in roles:
-            if role == "wall":
-                self.users.append(UserSeed(f"wall-{post.region_id}", f"{short}{titles[role]}",
+            if role in ("wall", "auditor"):  # no person's name (and no draw from rng)
+                self.users.append(UserSeed(f"{role}-{post.region_id}", f"{short}{titles[role]}",
                                            role, post.id, None, DEMO_PASSWORD))
             else:
                 self.user(f"{role}-{post.region_id}", f"{short}{titles[role]}", role, post)
@@ -306,7 +306,7 @@ def build_jurisdiction(sizes: SeedSizes = SeedSizes(), rng_seed: int = 2026) -> 
         raise ValueError(f"counties must be 0..{len(COUNTIES)}")
     rng = random.Random(rng_seed)
     b = _Builder(rng)
-    all_roles = ("officer", "supervisor", "wall", "intake")
+    all_roles = ("officer", "supervisor", "wall", "intake", "auditor")
 
     pref = b.region(PREFECTURE_ID, PREFECTURE_NAME, "prefecture", None,
                     PREFECTURE_LAT, PREFECTURE_LON)

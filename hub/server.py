@@ -12,6 +12,7 @@ from typing import Any
 
 from aiohttp import web
 
+from hub import tls
 from hub.app import Hub
 from hub.config import HubConfig
 
@@ -20,12 +21,15 @@ log = logging.getLogger(__name__)
 
 def serve(config: HubConfig) -> None:
     """Run the hub in the foreground until interrupted (SIGINT/SIGTERM)."""
+    context = tls.server_context(config)
     hub = Hub(config)
-    log.info("hub on http://%s:%d (API /api/v1, docs /docs), database %s", config.host,
-             config.port, config.db_url.split("@")[-1])
+    log.info("hub on %s://%s:%d (API /api/v1, docs /docs), database %s", tls.scheme(config),
+             config.host, config.port, config.db_url.split("@")[-1])
     try:
         web.run_app(hub.web_app(), host=config.host, port=config.port, print=None,
-                    access_log=None, shutdown_timeout=3)
+                    access_log=None, shutdown_timeout=3, ssl_context=context,
+                    keepalive_timeout=config.request_timeout_s,
+                    lingering_time=config.request_timeout_s)
     finally:
         hub.db.dispose()
 
@@ -42,7 +46,9 @@ class EmbeddedHub:
         self.hub = Hub(config)
         self._loop = asyncio.new_event_loop()
         self._runner = web.AppRunner(self.hub.web_app(), access_log=None,
-                                     shutdown_timeout=3)
+                                     shutdown_timeout=3,
+                                     keepalive_timeout=config.request_timeout_s,
+                                     lingering_time=config.request_timeout_s)
         started = threading.Event()
         failure: list[BaseException] = []
         self.url = ""
@@ -66,12 +72,13 @@ class EmbeddedHub:
 
     async def _start(self, config: HubConfig) -> None:
         await self._runner.setup()
-        site = web.TCPSite(self._runner, config.host, config.port)
+        site = web.TCPSite(self._runner, config.host, config.port,
+                           ssl_context=tls.server_context(config))
         await site.start()
         server = site._server
         assert server is not None and server.sockets
         port = server.sockets[0].getsockname()[1]
-        self.url = f"http://{config.host}:{port}"
+        self.url = f"{tls.scheme(config)}://{config.host}:{port}"
 
     def stop(self) -> None:
         """Stop serving and close the database."""
@@ -82,6 +89,7 @@ class EmbeddedHub:
             finally:
                 self._loop.call_soon_threadsafe(self._loop.stop)
                 self._thread.join(timeout=15)
+        self.hub.sessions.guard.pool.shutdown()
         self.hub.db.dispose()
 
     def __enter__(self) -> EmbeddedHub:

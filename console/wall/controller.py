@@ -434,6 +434,7 @@ class WallConsole(QObject):
         self.controller.close()
         self.feed.stop(timeout=5.0)
         self.session.shutdown()
+        self.api.logout_quietly()  # the wall's token ends with it
         for w in self.controller.windows:
             w.deleteLater()
         self.sig_closed.emit()

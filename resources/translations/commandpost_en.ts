@@ -1139,6 +1139,237 @@
     </message>
 </context>
 <context>
+    <name>AuditViewer</name>
+    <message>
+        <location filename="../../console/audit_viewer.py" line="+77" />
+        <source>Command Post — audit log</source>
+        <translation>Command Post — audit log</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Load newer entries</source>
+        <translation>Load newer entries</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Check the chain</source>
+        <translation>Check the chain</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>{count} entries</source>
+        <translation>{count} entries</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Reading the audit log</source>
+        <translation>Reading the audit log</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Chain intact: {count} entries checked.</source>
+        <translation>Chain intact: {count} entries checked.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Chain broken at entry {id}: it was edited, inserted or an entry before it deleted.</source>
+        <translation>Chain broken at entry {id}: it was edited, inserted or an entry before it deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message>
+        <location line="-110" />
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>denied</source>
+        <translation>denied</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>invalid</source>
+        <translation>invalid</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>conflict</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>log in</source>
+        <translation>log in</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>log out</source>
+        <translation>log out</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>report</source>
+        <translation>report</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>dispatch</source>
+        <translation>dispatch</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>urge</source>
+        <translation>urge</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>accept</source>
+        <translation>accept</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>resolve</source>
+        <translation>resolve</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>return</source>
+        <translation>return</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>close</source>
+        <translation>close</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>reopen</source>
+        <translation>reopen</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>whistle</source>
+        <translation>whistle</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>check in</source>
+        <translation>check in</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>start a call</source>
+        <translation>start a call</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>end a call</source>
+        <translation>end a call</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>change password</source>
+        <translation>change password</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>start two-step enrolment</source>
+        <translation>start two-step enrolment</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>turn two-step verification on</source>
+        <translation>turn two-step verification on</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>add account</source>
+        <translation>add account</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>disable account</source>
+        <translation>disable account</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>enable account</source>
+        <translation>enable account</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>reset password</source>
+        <translation>reset password</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>unlock account</source>
+        <translation>unlock account</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>reset two-step</source>
+        <translation>reset two-step</translation>
+    </message>
+</context>
+<context>
     <name>CallDialog</name>
     <message>
         <location filename="../../widgets/whistles.py" line="+432" />
@@ -1825,6 +2056,70 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../console/security_dialogs.py" line="+79" />
+        <location line="+18" />
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location line="-16" />
+        <source>Your password was reset: choose a new one before you continue.</source>
+        <translation>Your password was reset: choose a new one before you continue.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Choose a new password.</source>
+        <translation>Choose a new password.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>At least 8 characters, from 3 of: lower case, upper case, digits, symbols; not one of your last 5 passwords.</source>
+        <translation>At least 8 characters, from 3 of: lower case, upper case, digits, symbols; not one of your last 5 passwords.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Current password</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New password again</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Enter the current and the new password.</source>
+        <translation>Enter the current and the new password.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The two new passwords differ.</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Changing the password…</source>
+        <translation>Changing the password…</translation>
+    </message>
+</context>
+<context>
     <name>CommandUi</name>
     <message>
         <location filename="../../console/actions.py" line="+119" />
@@ -1990,7 +2285,7 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/shell.py" line="+118" />
+        <location filename="../../console/shell.py" line="+121" />
         <source>The feed stopped: {error}</source>
         <translation>The feed stopped: {error}</translation>
     </message>
@@ -2482,7 +2777,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../console/app.py" line="+263" />
+        <location filename="../../console/app.py" line="+277" />
         <source>The demo hub did not start: {error}</source>
         <extracomment>subcommands handled before the console's own options: name -&gt; main(argv) -&gt; exit code</extracomment>
         <translation>The demo hub did not start: {error}</translation>
@@ -2496,7 +2791,7 @@
 <context>
     <name>Link</name>
     <message>
-        <location filename="../../console/main_window.py" line="+466" />
+        <location filename="../../console/main_window.py" line="+467" />
         <source>live</source>
         <translation>live</translation>
     </message>
@@ -2582,9 +2877,14 @@
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../console/login.py" line="+45" />
-        <source>Too many wrong passwords: this account is locked for a while (15 minutes).</source>
+        <location filename="../../console/login.py" line="+50" />
+        <source>Enter the code of your authenticator app (or a recovery code).</source>
         <extracomment>demo accounts offered in demo mode (the prefecture post of the demo jurisdiction)</extracomment>
+        <translation>Enter the code of your authenticator app (or a recovery code).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Too many wrong passwords: this account is locked for a while (15 minutes).</source>
         <translation>Too many wrong passwords: this account is locked for a while (15 minutes).</translation>
     </message>
     <message>
@@ -2631,7 +2931,12 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
+        <source>6-digit code or a recovery code</source>
+        <translation>6-digit code or a recovery code</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Hub</source>
         <translation>Hub</translation>
     </message>
@@ -2646,7 +2951,12 @@
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+1" />
+        <source>Verification code</source>
+        <translation>Verification code</translation>
+    </message>
+    <message>
+        <location line="+26" />
         <source> (embedded demo hub)</source>
         <translation> (embedded demo hub)</translation>
     </message>
@@ -2910,7 +3220,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="-291" />
+        <location filename="../../console/main_window.py" line="-292" />
         <source>&amp;Lock console</source>
         <extracomment>called with the layout kind after a built-in layout is applied (added panes)</extracomment>
         <translation>&amp;Lock console</translation>
@@ -3435,6 +3745,69 @@
     </message>
 </context>
 <context>
+    <name>OtpEnrolDialog</name>
+    <message>
+        <location filename="../../console/security_dialogs.py" line="+35" />
+        <source>Two-step verification</source>
+        <translation>Two-step verification</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This hub requires two-step verification for your role. Scan the code with an authenticator app (TOTP), then enter the 6 digits it shows.</source>
+        <translation>This hub requires two-step verification for your role. Scan the code with an authenticator app (TOTP), then enter the 6 digits it shows.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Scan the code with an authenticator app (TOTP), then enter the 6 digits it shows.</source>
+        <translation>Scan the code with an authenticator app (TOTP), then enter the 6 digits it shows.</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Key (to type in by hand)</source>
+        <translation>Key (to type in by hand)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Code from the app</source>
+        <translation>Code from the app</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Asking the hub for a new key…</source>
+        <translation>Asking the hub for a new key…</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Enter the 6 digits the app shows.</source>
+        <translation>Enter the 6 digits the app shows.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Two-step verification is on. Keep these recovery codes somewhere safe: each logs you in once without the app. They are shown only now.</source>
+        <translation>Two-step verification is on. Keep these recovery codes somewhere safe: each logs you in once without the app. They are shown only now.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>I have saved them</source>
+        <translation>I have saved them</translation>
+    </message>
+</context>
+<context>
     <name>Panes</name>
     <message>
         <location filename="../../console/panes.py" line="+43" />
@@ -3509,6 +3882,62 @@
         <source>intake</source>
         <translation>intake</translation>
     </message>
+    <message>
+        <location line="+1" />
+        <source>auditor</source>
+        <translation>auditor</translation>
+    </message>
+</context>
+<context>
+    <name>Security</name>
+    <message>
+        <location filename="../../console/security_dialogs.py" line="-203" />
+        <source>The current password is wrong.</source>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The new password must differ from your last 5 passwords.</source>
+        <translation>The new password must differ from your last 5 passwords.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The new password needs at least 8 characters.</source>
+        <translation>The new password needs at least 8 characters.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The new password needs 3 of: lower case, upper case, digits, symbols.</source>
+        <translation>The new password needs 3 of: lower case, upper case, digits, symbols.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The code does not match: check the phone's clock and try the next code.</source>
+        <translation>The code does not match: check the phone's clock and try the next code.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The hub refused: {reason}</source>
+        <translation>The hub refused: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityUi</name>
+    <message>
+        <location filename="../../console/security_ui.py" line="+22" />
+        <source>Change &amp;password…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Two-step &amp;verification…</source>
+        <translation>Two-step &amp;verification…</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Unencrypted link (http): passwords and cases travel in clear</source>
+        <translation>Unencrypted link (http): passwords and cases travel in clear</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
@@ -3526,7 +3955,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/main_window.py" line="-29" />
+        <location filename="../../console/main_window.py" line="-30" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -3706,7 +4135,7 @@
 <context>
     <name>StartupSplash</name>
     <message>
-        <location filename="../../console/login.py" line="+37" />
+        <location filename="../../console/login.py" line="+43" />
         <source>Command Post console</source>
         <translation>Command Post console</translation>
     </message>

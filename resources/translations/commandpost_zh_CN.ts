@@ -1139,6 +1139,237 @@
     </message>
 </context>
 <context>
+    <name>AuditViewer</name>
+    <message>
+        <location filename="../../console/audit_viewer.py" line="+77"/>
+        <source>Command Post — audit log</source>
+        <translation>指挥中心 — 审计日志</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Load newer entries</source>
+        <translation>加载更新的记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the chain</source>
+        <translation>校验哈希链</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{count} entries</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reading the audit log</source>
+        <translation>读取审计日志</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Chain intact: {count} entries checked.</source>
+        <translation>哈希链完整：已校验 {count} 条。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chain broken at entry {id}: it was edited, inserted or an entry before it deleted.</source>
+        <translation>哈希链在第 {id} 条断开：该条被修改、插入，或其前一条被删除。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message>
+        <location line="-110"/>
+        <source>administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>denied</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>report</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dispatch</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>urge</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>accept</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resolve</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>return</source>
+        <translation>退单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>close</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>whistle</source>
+        <translation>吹哨</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>check in</source>
+        <translation>报到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>start a call</source>
+        <translation>发起视频通话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>end a call</source>
+        <translation>结束视频通话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>start two-step enrolment</source>
+        <translation>开始绑定双因素认证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>turn two-step verification on</source>
+        <translation>启用双因素认证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add account</source>
+        <translation>新增账号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>disable account</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>enable account</source>
+        <translation>启用账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unlock account</source>
+        <translation>解锁账号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>reset two-step</source>
+        <translation>重置双因素认证</translation>
+    </message>
+</context>
+<context>
     <name>CallDialog</name>
     <message>
         <location filename="../../widgets/whistles.py" line="+432"/>
@@ -1825,6 +2056,70 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../console/security_dialogs.py" line="+79"/>
+        <location line="+18"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Your password was reset: choose a new one before you continue.</source>
+        <translation>您的密码已被重置：请先设置新密码再继续。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a new password.</source>
+        <translation>请设置新密码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At least 8 characters, from 3 of: lower case, upper case, digits, symbols; not one of your last 5 passwords.</source>
+        <translation>至少 8 个字符，包含小写字母、大写字母、数字、符号中的 3 类；不得与最近 5 次密码相同。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Enter the current and the new password.</source>
+        <translation>请输入当前密码和新密码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Changing the password…</source>
+        <translation>正在修改密码…</translation>
+    </message>
+</context>
+<context>
     <name>CommandUi</name>
     <message>
         <location filename="../../console/actions.py" line="+119"/>
@@ -1990,7 +2285,7 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/shell.py" line="+118"/>
+        <location filename="../../console/shell.py" line="+121"/>
         <source>The feed stopped: {error}</source>
         <translation>数据推送已停止：{error}</translation>
     </message>
@@ -2482,7 +2777,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../console/app.py" line="+263"/>
+        <location filename="../../console/app.py" line="+277"/>
         <source>The demo hub did not start: {error}</source>
         <extracomment>subcommands handled before the console&apos;s own options: name -&gt; main(argv) -&gt; exit code</extracomment>
         <translation>演示中枢未能启动：{error}</translation>
@@ -2496,7 +2791,7 @@
 <context>
     <name>Link</name>
     <message>
-        <location filename="../../console/main_window.py" line="+466"/>
+        <location filename="../../console/main_window.py" line="+467"/>
         <source>live</source>
         <translation>实时</translation>
     </message>
@@ -2582,9 +2877,14 @@
 <context>
     <name>Login</name>
     <message>
-        <location filename="../../console/login.py" line="+45"/>
-        <source>Too many wrong passwords: this account is locked for a while (15 minutes).</source>
+        <location filename="../../console/login.py" line="+50"/>
+        <source>Enter the code of your authenticator app (or a recovery code).</source>
         <extracomment>demo accounts offered in demo mode (the prefecture post of the demo jurisdiction)</extracomment>
+        <translation>请输入身份验证器应用显示的验证码（或一个恢复码）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Too many wrong passwords: this account is locked for a while (15 minutes).</source>
         <translation>密码错误次数过多，该账号已锁定一段时间（15 分钟）。</translation>
     </message>
     <message>
@@ -2631,7 +2931,12 @@
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>6-digit code or a recovery code</source>
+        <translation>6 位验证码或恢复码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Hub</source>
         <translation>中枢</translation>
     </message>
@@ -2646,7 +2951,12 @@
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
+        <source>Verification code</source>
+        <translation>验证码</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source> (embedded demo hub)</source>
         <translation>（内置演示中枢）</translation>
     </message>
@@ -2910,7 +3220,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="-291"/>
+        <location filename="../../console/main_window.py" line="-292"/>
         <source>&amp;Lock console</source>
         <extracomment>called with the layout kind after a built-in layout is applied (added panes)</extracomment>
         <translation>锁定控制台(&amp;L)</translation>
@@ -3435,6 +3745,69 @@
     </message>
 </context>
 <context>
+    <name>OtpEnrolDialog</name>
+    <message>
+        <location filename="../../console/security_dialogs.py" line="+35"/>
+        <source>Two-step verification</source>
+        <translation>双因素认证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This hub requires two-step verification for your role. Scan the code with an authenticator app (TOTP), then enter the 6 digits it shows.</source>
+        <translation>本系统要求您的角色启用双因素认证。请用身份验证器应用（TOTP）扫描二维码，然后输入它显示的 6 位数字。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan the code with an authenticator app (TOTP), then enter the 6 digits it shows.</source>
+        <translation>请用身份验证器应用（TOTP）扫描二维码，然后输入它显示的 6 位数字。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Key (to type in by hand)</source>
+        <translation>密钥（手动输入用）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code from the app</source>
+        <translation>应用中的验证码</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Asking the hub for a new key…</source>
+        <translation>正在向中心申请新密钥…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Enter the 6 digits the app shows.</source>
+        <translation>请输入应用显示的 6 位数字。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Two-step verification is on. Keep these recovery codes somewhere safe: each logs you in once without the app. They are shown only now.</source>
+        <translation>双因素认证已启用。请妥善保存以下恢复码：每个恢复码可在没有应用时登录一次。恢复码仅显示这一次。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>I have saved them</source>
+        <translation>我已保存</translation>
+    </message>
+</context>
+<context>
     <name>Panes</name>
     <message>
         <location filename="../../console/panes.py" line="+43"/>
@@ -3509,6 +3882,62 @@
         <source>intake</source>
         <translation>受理渠道</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>auditor</source>
+        <translation>审计管理员</translation>
+    </message>
+</context>
+<context>
+    <name>Security</name>
+    <message>
+        <location filename="../../console/security_dialogs.py" line="-203"/>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new password must differ from your last 5 passwords.</source>
+        <translation>新密码不得与最近 5 次使用的密码相同。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new password needs at least 8 characters.</source>
+        <translation>新密码至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new password needs 3 of: lower case, upper case, digits, symbols.</source>
+        <translation>新密码需包含小写字母、大写字母、数字、符号中的 3 类。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The code does not match: check the phone&apos;s clock and try the next code.</source>
+        <translation>验证码不匹配：请检查手机时间并尝试下一个验证码。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The hub refused: {reason}</source>
+        <translation>中心拒绝：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityUi</name>
+    <message>
+        <location filename="../../console/security_ui.py" line="+22"/>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Two-step &amp;verification…</source>
+        <translation>双因素认证(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unencrypted link (http): passwords and cases travel in clear</source>
+        <translation>未加密连接（http）：密码和案件以明文传输</translation>
+    </message>
 </context>
 <context>
     <name>Session</name>
@@ -3526,7 +3955,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/main_window.py" line="-29"/>
+        <location filename="../../console/main_window.py" line="-30"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -3706,7 +4135,7 @@
 <context>
     <name>StartupSplash</name>
     <message>
-        <location filename="../../console/login.py" line="+37"/>
+        <location filename="../../console/login.py" line="+43"/>
         <source>Command Post console</source>
         <translation>指挥中心控制台</translation>
     </message>

@@ -196,7 +196,7 @@ def test_users(demo: Jurisdiction) -> None:
     names = set(usernames)
     for region in ("532300", "532301"):
         assert {f"officer-{region}", f"supervisor-{region}", f"wall-{region}",
-                f"intake-{region}"} <= names
+                f"intake-{region}", f"auditor-{region}"} <= names
     assert {"officer-532301101", "supervisor-532301101", "officer-532301101201",
             "unit-U532301-GA"} <= names
     assert "wall-532301101" not in names and "supervisor-532301101201" not in names

@@ -1,0 +1,237 @@
+"""The audit log's SM3 hash chain (protocol 1.1, "Security additions").
+
+Each entry carries ``prev`` (the ``hash`` of the entry before it in the whole log; 64 zeros
+for the first) and ``hash`` = hex SM3 (GB/T 32905) of ``prev`` + the entry's canonical JSON
+without ``hash`` (keys sorted, no spaces, UTF-8). An edited, inserted or deleted entry
+breaks the chain, and :func:`verify` names the first broken one.
+
+How entries are chained: a SQLAlchemy ``before_flush`` hook locks the one ``audit_head``
+row before the first audit row of a transaction is inserted, so ids are handed out in the
+order transactions will chain them (also across hub processes on PostgreSQL); just
+before the commit the new entries are hashed in id order from the head and the head moves
+on. Every writer of ``AuditEntry`` (logins, commands, refusals) gets this without a
+change: the hook sees the rows, not the callers.
+
+Retention (:func:`archive`) moves the oldest entries to a JSON-lines file and leaves the
+last archived hash in the head as the chain's *anchor*, so what stays still verifies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event, select, update
+from sqlalchemy.orm import Session
+
+from hub.db import Database
+from hub.models import AuditEntry, AuditHead
+from hub.timeutil import to_rfc3339, utcnow
+
+GENESIS = "0" * 64
+MIN_RETENTION_DAYS = 180  # 网络安全法 §21: at least six months
+_PENDING = "audit_chain_pending"
+_LOCKED = "audit_chain_locked"
+
+
+def sm3_hex(data: bytes) -> str:
+    """Hex SM3 digest (OpenSSL's, through hashlib)."""
+    return hashlib.new("sm3", data).hexdigest()
+
+
+def entry_json(e: AuditEntry) -> dict[str, Any]:
+    """The entry as ``GET /audit`` answers it (``prev`` and ``hash`` included)."""
+    return {"id": e.id, "at": to_rfc3339(e.at), "actor": e.actor, "role": e.role,
+            "action": e.action, "target": e.target, "outcome": e.outcome, "addr": e.addr,
+            "detail": e.detail, "prev": e.prev, "hash": e.hash}
+
+
+def canonical(entry: dict[str, Any]) -> bytes:
+    """Keys sorted, no spaces, UTF-8, without ``hash``."""
+    body = {k: v for k, v in entry.items() if k != "hash"}
+    return json.dumps(body, sort_keys=True, separators=(",", ":"),
+                      ensure_ascii=False).encode("utf-8")
+
+
+def entry_hash(entry: dict[str, Any]) -> str:
+    """``hash`` of an entry dict (its ``prev`` included)."""
+    return sm3_hex(str(entry["prev"]).encode("ascii") + canonical(entry))
+
+
+# ---- chaining new entries inside the writing transaction
+def _lock_head_first(session: Session, _ctx: Any, _instances: Any) -> None:
+    new = [o for o in session.new if isinstance(o, AuditEntry)]
+    if not new:
+        return
+    session.info.setdefault(_PENDING, []).extend(new)
+    if not session.info.get(_LOCKED):
+        # a row lock held to the commit: ids are taken, and chained, in this order
+        session.execute(update(AuditHead).where(AuditHead.id == 1)
+                        .values(last_id=AuditHead.last_id))
+        session.info[_LOCKED] = True
+
+
+def _chain_pending(session: Session) -> None:
+    session.flush()
+    pending: list[AuditEntry] = session.info.pop(_PENDING, [])
+    session.info.pop(_LOCKED, None)
+    if not pending:
+        return
+    head = session.get(AuditHead, 1)
+    if head is None:  # a database whose chain was never started (see ensure_head)
+        return
+    prev = head.last_hash
+    for entry in sorted(pending, key=lambda e: e.id):
+        entry.prev = prev
+        entry.hash = prev = entry_hash(entry_json(entry))
+        head.last_id = entry.id
+    head.last_hash = prev
+    session.flush()
+
+
+def _forget_pending(session: Session) -> None:
+    session.info.pop(_PENDING, None)
+    session.info.pop(_LOCKED, None)
+
+
+def install(db: Database) -> None:
+    """Chain every audit row written through ``db``'s write transactions; start the chain
+    (and chain older unchained rows) if the database has none yet."""
+    writer = db._writer  # noqa: SLF001 - the one sessionmaker of write transactions
+    if not event.contains(writer, "before_flush", _lock_head_first):
+        event.listen(writer, "before_flush", _lock_head_first)
+        event.listen(writer, "before_commit", _chain_pending)
+        event.listen(writer, "after_rollback", _forget_pending)
+    ensure_head(db)
+
+
+def ensure_head(db: Database) -> None:
+    """Create the head row; chain any entry written before the chain existed."""
+    with db.write() as tx:
+        s = tx.session
+        if s.get(AuditHead, 1) is not None:
+            return
+        s.add(AuditHead(id=1, last_id=0, last_hash=GENESIS, anchor_id=0,
+                        anchor_hash=GENESIS))
+        s.flush()
+        prev, last = GENESIS, 0
+        for entry in s.scalars(select(AuditEntry).order_by(AuditEntry.id)):
+            entry.prev = prev
+            entry.hash = prev = entry_hash(entry_json(entry))
+            last = entry.id
+        head = s.get(AuditHead, 1)
+        assert head is not None
+        head.last_id, head.last_hash = last, prev
+
+
+# ---- verification
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What :func:`verify` found.
+
+    Attributes:
+        ok: the chain is intact.
+        checked: entries checked.
+        broken_id: the id of the first broken entry (None when intact).
+        reason: a sentence for the operator.
+    """
+
+    ok: bool
+    checked: int
+    broken_id: int | None
+    reason: str
+
+
+def verify_entries(entries: Any, start_prev: str, head_last: tuple[int, str] | None = None
+                   ) -> Verdict:
+    """Check a sequence of entry dicts (in id order) from ``start_prev``."""
+    prev, checked, last_id = start_prev, 0, None
+    for entry in entries:
+        if entry["prev"] != prev:
+            return Verdict(False, checked, entry["id"],
+                           f"entry {entry['id']}: prev does not match the hash of the entry "
+                           "before it (an entry was deleted or inserted before it)")
+        if entry_hash(entry) != entry["hash"]:
+            return Verdict(False, checked, entry["id"],
+                           f"entry {entry['id']}: hash does not match its content "
+                           "(the entry was edited)")
+        prev, last_id = entry["hash"], entry["id"]
+        checked += 1
+    if head_last is not None and (last_id or 0, prev) != head_last and checked:
+        return Verdict(False, checked, head_last[0],
+                       f"the log ends at entry {last_id} but its head names entry "
+                       f"{head_last[0]} (entries at the end were deleted)")
+    return Verdict(True, checked, None, f"{checked} entries, chain intact")
+
+
+def verify(db: Database, page: int = 5000) -> Verdict:
+    """Check the whole log in the database from the anchor to the head."""
+    with db.read() as s:
+        head = s.get(AuditHead, 1)
+        anchor = head.anchor_hash if head else GENESIS
+        head_last = (head.last_id, head.last_hash) if head else None
+
+    def pages() -> Any:
+        after = 0
+        while True:
+            with db.read() as s:
+                rows = list(s.scalars(select(AuditEntry).where(AuditEntry.id > after)
+                                      .order_by(AuditEntry.id).limit(page)))
+            yield from (entry_json(r) for r in rows)
+            if len(rows) < page:
+                return
+            after = rows[-1].id
+
+    return verify_entries(pages(), anchor, head_last)
+
+
+# ---- retention
+def archive(db: Database, retention_days: float, folder: Path) -> Path | None:
+    """Move the entries older than ``retention_days`` (at least 180) to a JSON-lines file
+    in ``folder``; the head keeps the last archived hash as the anchor. Returns the file,
+    or None when nothing was old enough."""
+    if retention_days < MIN_RETENTION_DAYS:
+        raise ValueError(f"audit retention must be at least {MIN_RETENTION_DAYS} days")
+    cutoff = utcnow() - timedelta(days=retention_days)
+    with db.write() as tx:
+        s = tx.session
+        first_kept = s.scalar(select(AuditEntry.id).where(AuditEntry.at >= cutoff)
+                              .order_by(AuditEntry.id).limit(1))
+        query = select(AuditEntry).order_by(AuditEntry.id)
+        if first_kept is not None:
+            query = query.where(AuditEntry.id < first_kept)
+        rows = list(s.scalars(query))
+        if not rows:
+            return None
+        head = s.get(AuditHead, 1)
+        assert head is not None
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"audit-{rows[0].id:012d}-{rows[-1].id:012d}.jsonl"
+        tmp = path.with_suffix(".part")
+        with tmp.open("w", encoding="utf-8") as out:
+            out.write(json.dumps({"anchor": head.anchor_hash, "first_id": rows[0].id,
+                                  "last_id": rows[-1].id, "written_at": to_rfc3339(utcnow())},
+                                 ensure_ascii=False) + "\n")
+            for row in rows:
+                out.write(json.dumps(entry_json(row), ensure_ascii=False,
+                                     sort_keys=True) + "\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+        head.anchor_id, head.anchor_hash = rows[-1].id, rows[-1].hash or GENESIS
+        for row in rows:
+            s.delete(row)
+    return path
+
+
+def verify_archive(path: Path) -> Verdict:
+    """Check an archive file's chain from the anchor written in its first line."""
+    with path.open(encoding="utf-8") as f:
+        header = json.loads(f.readline())
+        return verify_entries((json.loads(line) for line in f if line.strip()),
+                              header["anchor"])

@@ -1,0 +1,99 @@
+"""Sessions: a revoked or expired token closes its open feeds within one heartbeat (close
+code 4401), per-user caps on sessions and feeds, restricted sessions (forced password
+change, required second factor) reach only the session calls."""
+
+from __future__ import annotations
+
+import time
+
+import pyotp
+
+from hub.seed import DEMO_PASSWORD
+from tests.hub.conftest import Api, HubFactory, assert_error, feed_refusal, open_feed
+from tests.hub.security_helpers import close_code, login
+
+NAME = "officer-532301"
+
+
+def test_logout_closes_the_feed_within_a_heartbeat(hub_factory: HubFactory) -> None:
+    hub = hub_factory.start(heartbeat_s=1.0)
+    api = Api(hub.url)
+    assert api.login(NAME)[0] == 200
+    ws = open_feed(hub.url, api.token)
+    assert close_code(ws, 0.5) is None  # open and quiet
+    assert api.logout()[0] == 200
+    started = time.monotonic()
+    assert close_code(ws, 5.0) == 4401
+    assert time.monotonic() - started < 2.5  # one heartbeat (1 s) and a margin
+    ws.close()
+
+
+def test_expiry_closes_the_feed(hub_factory: HubFactory) -> None:
+    hub = hub_factory.start(heartbeat_s=1.0, token_ttl_s=2)
+    api = Api(hub.url)
+    assert api.login(NAME)[0] == 200
+    ws = open_feed(hub.url, api.token)
+    assert close_code(ws, 8.0) == 4401
+    ws.close()
+    assert feed_refusal(hub.url, api.token) == 401
+
+
+def test_feeds_per_user_are_capped(hub_factory: HubFactory) -> None:
+    hub = hub_factory.start(feeds_per_user=2)
+    api = Api(hub.url)
+    assert api.login(NAME)[0] == 200
+    feeds = [open_feed(hub.url, api.token) for _ in range(2)]
+    assert feed_refusal(hub.url, api.token) == 429
+    other = Api(hub.url)
+    assert other.login("supervisor-532301")[0] == 200
+    open_feed(hub.url, other.token).close()  # another user is not affected
+    feeds[0].close()
+    deadline = time.monotonic() + 5
+    while hub.hub.broker.subscriber_count > 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    open_feed(hub.url, api.token).close()
+    feeds[1].close()
+
+
+def test_sessions_per_user_are_capped(hub_factory: HubFactory) -> None:
+    hub = hub_factory.start(sessions_per_user=3)
+    apis = [Api(hub.url) for _ in range(4)]
+    for api in apis:
+        assert api.login(NAME)[0] == 200
+    assert_error(*apis[0].get("/categories"), 401)  # the oldest ended
+    for api in apis[1:]:
+        assert api.get("/categories")[0] == 200
+
+
+def test_required_second_factor_enrols_then_logs_in(hub_factory: HubFactory) -> None:
+    hub = hub_factory.start(require_otp=("supervisor",))
+    sup = Api(hub.url)
+    status, body = sup.login("supervisor-532301")
+    assert status == 200 and body["otp_enrolment_required"] is True
+    assert_error(*sup.get("/snapshot"), 403)
+    assert feed_refusal(hub.url, sup.token) == 403
+    status, started = sup.post("/session/otp")
+    assert status == 200 and started["uri"].startswith("otpauth://totp/")
+    assert_error(*sup.post("/session/otp/confirm", {"otp": "000000"}), 422)
+    totp = pyotp.TOTP(started["secret"])
+    status, confirmed = sup.post("/session/otp/confirm", {"otp": totp.now()})
+    assert status == 200 and len(confirmed["recovery_codes"]) == 10
+    assert sup.get("/snapshot")[0] == 200  # the restriction is lifted at once
+    # next login: the code is required, a wrong one counts as a failure
+    status, body = login(hub.url, "supervisor-532301", DEMO_PASSWORD)
+    assert status == 401 and body["error"]["code"] == "otp_required"
+    status, body = login(hub.url, "supervisor-532301", DEMO_PASSWORD, otp="123456")
+    assert status == 401 and body["error"]["code"] == "otp_required"
+    status, body = login(hub.url, "supervisor-532301", DEMO_PASSWORD, otp=totp.now())
+    assert status == 401 and body["error"]["code"] == "otp_required"  # used to confirm
+    following = totp.at(time.time() + totp.interval)  # the next step (drift allowed)
+    status, body = login(hub.url, "supervisor-532301", DEMO_PASSWORD, otp=following)
+    assert status == 200 and body["otp_enrolment_required"] is False
+    status, body = login(hub.url, "supervisor-532301", DEMO_PASSWORD, otp=following)
+    assert status == 401 and body["error"]["code"] == "otp_required"  # no replay
+    code = confirmed["recovery_codes"][0]
+    assert login(hub.url, "supervisor-532301", DEMO_PASSWORD, otp=code)[0] == 200
+    assert login(hub.url, "supervisor-532301", DEMO_PASSWORD, otp=code)[0] == 401  # used up
+    # an officer is not required to have one
+    officer = Api(hub.url)
+    assert officer.login(NAME)[0] == 200 and officer.get("/snapshot")[0] == 200
