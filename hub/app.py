@@ -10,6 +10,7 @@ from typing import Any
 
 from aiohttp import web
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 from sqlalchemy import select
 
 from hub.api import build_router, install_error_handlers
@@ -78,10 +79,14 @@ class Hub:
         return prune(self.db, self.config.retention_days, self.config.retention_events)
 
     def _build_app(self) -> FastAPI:
-        app = FastAPI(title="Command Post hub", version="1",
-                      description="Reference hub of the Command Post protocol v1 "
-                                  "(REST under /api/v1, live feed: WebSocket at "
-                                  "/api/v1/feed?since=N).")
+        # Swagger UI (/docs) and ReDoc (/redoc) from assets the hub serves itself
+        # (fastapi-offline ships them): the docs work on an intranet with no internet.
+        # validatorUrl None: no badge image fetched from the public validator.
+        app = FastAPIOffline(title="Command Post hub", version="1",
+                             description="Reference hub of the Command Post protocol v1 "
+                                         "(REST under /api/v1, live feed: WebSocket at "
+                                         "/api/v1/feed?since=N).",
+                             swagger_ui_parameters={"validatorUrl": None})
         install_error_handlers(app)
         app.include_router(build_router(self))
 
