@@ -25,6 +25,10 @@ from hub.db import Database
 from hub.feed import FeedConnection
 from hub.journal import Journal
 from hub.models import Category, Subcategory
+from hub.open311.keys import ApiKeys
+from hub.open311.locate import NearestGridCentre
+from hub.open311.routes import build_open311_router
+from hub.open311.service import Open311Service
 from hub.reads import Reads
 from hub.retention import prune
 from hub.scope import RegionTree
@@ -72,6 +76,9 @@ class Hub:
         self.reads = Reads(self.ctx)
         self.commands = Commands(self.ctx, self.reads)
         self.feeds: set[FeedConnection] = set()
+        # Open311 GeoReport v2 intake; NearestGridCentre is the interim point → grid rule.
+        self.open311 = Open311Service(self.ctx, self.commands, ApiKeys(self.db),
+                                      NearestGridCentre(tree))
         self.app = self._build_app()
 
     def prune_now(self) -> int:
@@ -89,6 +96,7 @@ class Hub:
                              swagger_ui_parameters={"validatorUrl": None})
         install_error_handlers(app)
         app.include_router(build_router(self))
+        app.include_router(build_open311_router(self, self.open311))
 
         @app.get("/healthz", include_in_schema=False)
         async def healthz() -> dict[str, Any]:

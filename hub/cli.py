@@ -1,4 +1,4 @@
-"""``python main.py hub serve|simulate`` — the hub's command line."""
+"""``main.py hub serve|simulate|apikey`` — the hub's command line."""
 
 from __future__ import annotations
 
@@ -7,6 +7,21 @@ import logging
 import sys
 
 from hub.config import HubConfig
+
+HUB_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("serve", "run the reference hub (protocol v1, Open311 at /open311/v2, docs at /docs)"),
+    ("simulate", "drive any hub with synthetic or NYC 311 cases through its API"),
+    ("apikey", "Open311 API keys of the intake channels: add, list, revoke"),
+)
+"""The hub's subcommands with one line each (``hub --help`` and ``main.py --help``)."""
+
+
+def hub_usage() -> str:
+    """``main.py hub --help``."""
+    lines = ["usage: main.py hub {serve,simulate,apikey} [options]", "", "commands:"]
+    lines += [f"  {name:<10}{summary}" for name, summary in HUB_COMMANDS]
+    lines += ["", "Add --help after a command for its options, e.g. 'main.py hub serve --help'."]
+    return "\n".join(lines)
 
 
 def _serve_parser() -> argparse.ArgumentParser:
@@ -84,9 +99,9 @@ def serve_main(argv: list[str]) -> int:
 
 
 def hub_main(argv: list[str]) -> int:
-    """Dispatch ``hub serve`` / ``hub simulate``."""
-    if not argv or argv[0] in ("-h", "--help"):
-        print("usage: main.py hub {serve,simulate} [options]  (add --help after either)")
+    """Dispatch ``hub serve`` / ``hub simulate`` / ``hub apikey``."""
+    if not argv or argv[0] in ("-h", "--help", "help"):
+        print(hub_usage(), file=sys.stdout if argv else sys.stderr)
         return 0 if argv else 2
     command, rest = argv[0], argv[1:]
     if command == "serve":
@@ -95,5 +110,10 @@ def hub_main(argv: list[str]) -> int:
         from hub.simulate import simulate_main
 
         return simulate_main(rest)
-    print(f"error: unknown hub command {command!r} (serve, simulate)", file=sys.stderr)
+    if command == "apikey":
+        from hub.open311.cli import apikey_main
+
+        return apikey_main(rest)
+    print(f"error: unknown hub command {command!r} (serve, simulate, apikey)\n\n{hub_usage()}",
+          file=sys.stderr)
     return 2

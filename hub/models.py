@@ -257,4 +257,20 @@ class IdempotencyKey(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
+class ApiKey(Base):
+    """An Open311 intake channel's API key (``hub apikey add``); only its SHA-256 is stored.
+
+    Requests posted with the key become cases reported by the channel ``name`` into the
+    jurisdiction of ``post_id``.
+    """
+
+    __tablename__ = "api_keys"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(60))
+    post_id: Mapped[str] = mapped_column(ForeignKey("posts.id"), index=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
 Index("ix_cases_open_scope", Case.status, Case.region_path)
