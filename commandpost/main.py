@@ -14,6 +14,7 @@ From a source checkout, ``.venv/bin/python main.py …`` is the same program.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -112,11 +113,21 @@ def main(argv: Sequence[str], prog: str = "main.py") -> int:
     return _console(args)
 
 
+def _exit(argv: list[str]) -> None:
+    try:
+        code = main(argv, prog="command-post")
+        sys.stdout.flush()
+    except BrokenPipeError:  # `command-post --help | head`: the reader left; no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 0
+    sys.exit(code)
+
+
 def run() -> None:
     """Entry point ``command-post``."""
-    sys.exit(main(sys.argv[1:], prog="command-post"))
+    _exit(sys.argv[1:])
 
 
 def run_hub() -> None:
     """Entry point ``command-post-hub``: the ``hub`` commands (``command-post-hub serve …``)."""
-    sys.exit(main(["hub", *sys.argv[1:]], prog="command-post"))
+    _exit(["hub", *sys.argv[1:]])
