@@ -27,7 +27,7 @@ from hub.journal import Journal
 from hub.models import Category, Subcategory
 from hub.open311.keys import ApiKeys
 from hub.open311.locate import NearestGridCentre
-from hub.open311.routes import build_open311_router
+from hub.open311.routes import build_discovery_router, build_open311_router
 from hub.open311.service import Open311Service
 from hub.reads import Reads
 from hub.retention import prune
@@ -97,6 +97,7 @@ class Hub:
         install_error_handlers(app)
         app.include_router(build_router(self))
         app.include_router(build_open311_router(self, self.open311))
+        app.include_router(build_discovery_router())
 
         @app.get("/healthz", include_in_schema=False)
         async def healthz() -> dict[str, Any]:

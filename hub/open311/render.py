@@ -64,9 +64,12 @@ def _element(tag: str, obj: dict[str, Any]) -> ET.Element:
     element = ET.Element(tag)
     for key, value in obj.items():
         child = ET.SubElement(element, key)
-        if isinstance(value, list):
+        if isinstance(value, list):  # <attributes><attribute>…, <formats><format>text/xml…
             for item in value:
-                child.append(_element(key.removesuffix("s"), item))
+                if isinstance(item, dict):
+                    child.append(_element(key.removesuffix("s"), item))
+                else:
+                    ET.SubElement(child, key.removesuffix("s")).text = _text(item)
         else:
             child.text = _text(value)
     return element

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 PREFIX = "/open311/v2"
+DISCOVERY_CHANGESET = "2026-11-30T00:00:00Z"  # when the endpoint's behaviour last changed
 FORM_TYPE = "application/x-www-form-urlencoded"
 
 
@@ -104,6 +105,28 @@ def build_open311_router(hub: Hub, service: Open311Service) -> APIRouter:
             service.check_jurisdiction(request.query_params)
             body = await run_in_threadpool(service.request, request_id)
             return respond(fmt, "service_requests", "request", body)
+        return await _answer(fmt, make)
+
+    return router
+
+
+def build_discovery_router() -> APIRouter:
+    """``GET /open311/discovery.json|xml``: the GeoReport v2 service discovery document."""
+    router = APIRouter(prefix="/open311", tags=["open311"])
+
+    @router.get("/discovery.{fmt}")
+    async def discovery(request: Request, fmt: str) -> Response:
+        """Where this hub's GeoReport v2 endpoint is, and in which formats."""
+        async def make() -> Response:
+            base = str(request.base_url).rstrip("/")
+            body = {"changeset": DISCOVERY_CHANGESET,
+                    "contact": "the county command center's IT team",
+                    "key_service": "API keys per intake channel: command-post-hub apikey add",
+                    "endpoints": [{"specification": "http://wiki.open311.org/GeoReport_v2",
+                                   "url": base + PREFIX, "changeset": DISCOVERY_CHANGESET,
+                                   "type": "production",
+                                   "formats": ["text/xml", "application/json"]}]}
+            return respond(fmt, "discovery", None, body)
         return await _answer(fmt, make)
 
     return router

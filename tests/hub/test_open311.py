@@ -364,3 +364,18 @@ def test_apikey_cli_add_list_revoke(hub_factory: Any) -> None:
     assert bad.returncode == 2 and "no post" in bad.stderr
     assert _cli("revoke", "--db", db_url, "K-none").returncode == 2
     assert key not in "".join(str(r) for r in ApiKeys(hub.hub.db).list())
+
+
+# ---------------------------------------------------------------- service discovery
+def test_discovery_names_the_endpoint(hub_url: str) -> None:
+    body = requests.get(f"{hub_url}/open311/discovery.json", timeout=30).json()
+    (endpoint,) = body["endpoints"]
+    assert endpoint["url"] == hub_url + "/open311/v2"
+    assert endpoint["specification"] == "http://wiki.open311.org/GeoReport_v2"
+    assert endpoint["type"] == "production" and ISO_Z.match(endpoint["changeset"])
+    assert endpoint["formats"] == ["text/xml", "application/json"]
+    root = xml_root(requests.get(f"{hub_url}/open311/discovery.xml", timeout=30))
+    assert root.tag == "discovery"
+    assert [f.text for f in root.findall("endpoints/endpoint/formats/format")] == [
+        "text/xml", "application/json"]
+    assert root.findtext("endpoints/endpoint/url") == hub_url + "/open311/v2"
