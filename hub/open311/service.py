@@ -16,6 +16,7 @@ Choices where GeoReport v2 leaves room (also in ``docs/open311.md``):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -83,6 +84,16 @@ def parse_time(name: str, text: str) -> datetime:
     return value
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def check_text(params: Mapping[str, str]) -> None:
+    """Refuse control characters (NUL, ESC, …) in any parameter: 400, before anything else."""
+    for name, value in params.items():
+        if _CONTROL.search(name) or _CONTROL.search(value):
+            raise Open311Error(400, f"{_CONTROL.sub('?', name)[:40]} contains control characters")
+
+
 def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
@@ -112,12 +123,15 @@ class Open311Service:
 
     def service_definition(self, code: str) -> dict[str, Any]:
         """``GET services/{code}``: no extra attributes (every service has metadata false)."""
+        check_text({"service_code": code})
         if code not in self.services:
             raise Open311Error(404, f"no service {code}")
         return {"service_code": code, "attributes": []}
 
     def check_jurisdiction(self, params: Mapping[str, str]) -> None:
-        """``jurisdiction_id`` is optional; when given it must be the hub's root region."""
+        """``jurisdiction_id`` is optional; when given it must be the hub's root region.
+        Every call checks its parameters here first (no control characters)."""
+        check_text(params)
         given = params.get("jurisdiction_id", "").strip()
         if given and given not in self.jurisdiction_ids:
             raise Open311Error(404, f"jurisdiction_id {given} not found "
@@ -135,6 +149,10 @@ class Open311Service:
 
     def create(self, form: Mapping[str, str], addr: str) -> list[dict[str, Any]]:
         """``POST requests``: a new case; returns ``[{"service_request_id", …}]``."""
+        try:
+            check_text(form)
+        except Open311Error as err:
+            raise self._refuse(None, err, addr) from None
         key = self.keys.check(form.get("api_key", "").strip())
         if key is None:
             raise self._refuse(None, Open311Error(403, "api_key missing, unknown or revoked"),
@@ -242,6 +260,7 @@ class Open311Service:
 
     def request(self, request_id: str) -> list[dict[str, Any]]:
         """``GET requests/{id}``: a one-item list, or 404."""
+        check_text({"service_request_id": request_id})
         with self.ctx.db.read() as s:
             case = s.get(Case, request_id)
             if case is None:

@@ -379,3 +379,17 @@ def test_discovery_names_the_endpoint(hub_url: str) -> None:
     assert [f.text for f in root.findall("endpoints/endpoint/formats/format")] == [
         "text/xml", "application/json"]
     assert root.findtext("endpoints/endpoint/url") == hub_url + "/open311/v2"
+
+
+@pytest.mark.parametrize("field", ["description", "address_string", "service_code", "first_name"])
+def test_control_characters_are_refused(base: str, api_key: str, crew: Crew, field: str) -> None:
+    """A NUL byte (which PostgreSQL cannot store) is a clear 400, never a failed insert."""
+    before = crew.sup.seq()
+    form = {"api_key": api_key, "service_code": CODE, "address_string": "鹿城镇"}
+    form[field] = form.get(field, "") + "\x00x"
+    assert f"{field} contains control characters" in assert_errors(post(base, **form), 400)
+    assert crew.sup.seq() == before
+    for name in ("service_request_id", "start_date", "status"):
+        resp = requests.get(f"{base}/requests.json", params={name: "a\x00"}, timeout=30)
+        assert "control characters" in assert_errors(resp, 400)
+    assert_errors(requests.get(f"{base}/requests/%00.json", timeout=30), 400)
