@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 
 from hub.config import HubConfig
 
-HUB_COMMANDS: tuple[tuple[str, str], ...] = (
-    ("serve", "run the reference hub (protocol v1, Open311 at /open311/v2, docs at /docs)"),
-    ("simulate", "drive any hub with synthetic or NYC 311 cases through its API"),
-    ("apikey", "Open311 API keys of the intake channels: add, list, revoke"),
-)
+# name → (one-line summary, "module:function" run with the rest of the command line).
+# A hub subcommand exists only through this table, so `hub --help` names every one.
+_HUB_TABLE: dict[str, tuple[str, str]] = {
+    "serve": ("run the reference hub (protocol v1, Open311 at /open311/v2, docs at /docs)",
+              "hub.cli:serve_main"),
+    "simulate": ("drive any hub with synthetic or NYC 311 cases through its API",
+                 "hub.simulate:simulate_main"),
+    "apikey": ("Open311 API keys of the intake channels: add, list, revoke",
+               "hub.open311.cli:apikey_main"),
+}
+
+HUB_COMMANDS: tuple[tuple[str, str], ...] = tuple((n, s) for n, (s, _) in _HUB_TABLE.items())
 """The hub's subcommands with one line each (``hub --help`` and ``main.py --help``)."""
 
 
 def hub_usage() -> str:
     """``main.py hub --help``."""
-    lines = ["usage: main.py hub {serve,simulate,apikey} [options]", "", "commands:"]
-    lines += [f"  {name:<10}{summary}" for name, summary in HUB_COMMANDS]
+    width = max(len(name) for name in _HUB_TABLE) + 2
+    lines = [f"usage: main.py hub {{{','.join(_HUB_TABLE)}}} [options]", "", "commands:"]
+    lines += [f"  {name.ljust(width)}{summary}" for name, summary in HUB_COMMANDS]
     lines += ["", "Add --help after a command for its options, e.g. 'main.py hub serve --help'."]
     return "\n".join(lines)
 
@@ -99,21 +108,13 @@ def serve_main(argv: list[str]) -> int:
 
 
 def hub_main(argv: list[str]) -> int:
-    """Dispatch ``hub serve`` / ``hub simulate`` / ``hub apikey``."""
+    """Dispatch ``hub <command>`` through the table of hub commands."""
     if not argv or argv[0] in ("-h", "--help", "help"):
         print(hub_usage(), file=sys.stdout if argv else sys.stderr)
         return 0 if argv else 2
     command, rest = argv[0], argv[1:]
-    if command == "serve":
-        return serve_main(rest)
-    if command == "simulate":
-        from hub.simulate import simulate_main
-
-        return simulate_main(rest)
-    if command == "apikey":
-        from hub.open311.cli import apikey_main
-
-        return apikey_main(rest)
-    print(f"error: unknown hub command {command!r} (serve, simulate, apikey)\n\n{hub_usage()}",
-          file=sys.stderr)
-    return 2
+    if command not in _HUB_TABLE:
+        print(f"error: unknown hub command {command!r}\n\n{hub_usage()}", file=sys.stderr)
+        return 2
+    module, function = _HUB_TABLE[command][1].split(":")
+    return int(getattr(importlib.import_module(module), function)(rest))

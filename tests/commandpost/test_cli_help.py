@@ -83,3 +83,12 @@ def test_simulate_nyc311_runs_from_shipped_data() -> None:
     path = nyc311.default_path()
     assert path.is_file() and "shared" not in path.parts
     assert len(nyc311.read_records(path)) == 199
+
+
+@pytest.mark.parametrize("words", [[c.name] for c in COMMANDS if c.name != "hub"]
+                         + [["hub", name] for name, _ in HUB_COMMANDS])
+def test_each_listed_command_answers_help(words: list[str]) -> None:
+    """Whatever the table lists (other branches add commands to it) answers --help."""
+    result = run(*words, "--help")
+    assert result.returncode == 0, result.stderr
+    assert "usage:" in result.stdout and "--help" in result.stdout
