@@ -28,6 +28,6 @@ apt_get() {
            "waiting up to ${wait} s for it..." >&2
       told=1
     fi
-    sleep 5
+    sleep "${APT_LOCK_POLL:-5}"
   done
 }
