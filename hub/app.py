@@ -26,7 +26,7 @@ from hub.feed import FeedConnection
 from hub.journal import Journal
 from hub.models import Category, Subcategory
 from hub.open311.keys import ApiKeys
-from hub.open311.locate import NearestGridCentre
+from hub.open311.locate import choose_locator
 from hub.open311.routes import build_discovery_router, build_open311_router
 from hub.open311.service import Open311Service
 from hub.reads import Reads
@@ -76,9 +76,10 @@ class Hub:
         self.reads = Reads(self.ctx)
         self.commands = Commands(self.ctx, self.reads)
         self.feeds: set[FeedConnection] = set()
-        # Open311 GeoReport v2 intake; NearestGridCentre is the interim point → grid rule.
+        # Open311 GeoReport v2 intake. No region polygons yet: choose_locator falls back to
+        # the interim nearest-grid-centre rule (pass the region index once the hub has one).
         self.open311 = Open311Service(self.ctx, self.commands, ApiKeys(self.db),
-                                      NearestGridCentre(tree))
+                                      choose_locator(None, tree))
         self.app = self._build_app()
 
     def prune_now(self) -> int:
