@@ -40,11 +40,13 @@ def apikey_main(argv: list[str]) -> int:
     """Run ``hub apikey …``; the exit status."""
     args = _parser().parse_args(argv)
     from hub.db import Database
+    from hub.migrate import SchemaNotReady, ensure_schema, schema_lock
     from hub.open311.keys import ApiKeys
 
     db = Database(args.db)
     try:
-        db.create_schema()
+        with schema_lock(db):  # as the hub does: SQLite migrates, PostgreSQL must be migrated
+            ensure_schema(db, migrate=db.is_sqlite)
         keys = ApiKeys(db)
         if args.action == "add":
             info, key = keys.add(args.post, args.name)
@@ -62,7 +64,7 @@ def apikey_main(argv: list[str]) -> int:
         else:
             info = keys.revoke(args.key_id)
             print(f"revoked {info.id} ({info.name!r}, post {info.post_id})")
-    except ValueError as exc:
+    except (ValueError, SchemaNotReady) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     finally:

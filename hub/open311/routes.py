@@ -15,6 +15,7 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from hub.errors import HubError
 from hub.open311.render import FORMATS, error_response, respond
 from hub.open311.service import Open311Error, Open311Service
 
@@ -34,6 +35,8 @@ async def _answer(fmt: str, make: Callable[[], Awaitable[Response]]) -> Response
         return await make()
     except Open311Error as err:
         return error_response(fmt, err.status, err.description)
+    except HubError as err:  # 503 database unavailable (hub.dbfaults), …
+        return error_response(fmt, err.status, err.message)
     except Exception:
         log.exception("open311 call failed")
         return error_response(fmt, 400, "the request could not be handled; see the hub's log")

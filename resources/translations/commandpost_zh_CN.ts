@@ -1197,7 +1197,7 @@
 <context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+527"/>
+        <location filename="../../widgets/case_queue.py" line="+516"/>
         <source>… assigning → %1</source>
         <extracomment>saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table&apos;s own painting (widgets.static_cells; 27-47 ms through QTableView&apos;s), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns</extracomment>
         <translation>… 正在改派 → %1</translation>
@@ -2153,7 +2153,7 @@
         <translation>地图</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+201"/>
         <source>vermillion</source>
         <translation>朱红</translation>
     </message>
@@ -2269,6 +2269,11 @@
         <location line="+2"/>
         <source>wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hub database unavailable; try again shortly.</source>
+        <translation>中枢数据库不可用，请稍后重试。</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -33,6 +33,7 @@ def test_wheel_holds_entry_points_resources_and_data(tmp_path: Path) -> None:
                      "hub/data/chuxiong-counties.csv", "hub/data/SOURCES.md",
                      "resources/themes/base.qss", "resources/translations/commandpost_zh_CN.qm",
                      "resources/icons/command-post.svg", "resources/icons/command-post.png",
-                     "resources/command-post.desktop"):
+                     "resources/command-post.desktop", "hub/migrations/script.py.mako",
+                     "hub/migrations/versions/0002_open311_api_keys.py"):
         assert expected in names, expected
     assert not any(n.startswith("tests/") for n in names)
