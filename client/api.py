@@ -382,3 +382,64 @@ class HubClient:
     def reopen(self, case_id: str, *, note: str = "", expected_version: int | None = None) -> dict:
         """``POST /cases/{id}/reopen`` (intake, supervisor; only from resolved) → case."""
         return self._move(case_id, "reopen", note, expected_version)
+
+    # ---- Protocol 1.1: the closed loop and assessment
+
+    def extend(self, case_id: str, until: str, reason: str, *,
+               expected_version: int | None = None) -> dict:
+        """``POST /cases/{id}/extend`` (unit holding it): ask for ``due_at`` = ``until``
+        (an RFC 3339 time) → case with ``pending`` set.
+
+        Raises:
+            ConflictError: another request is pending, or ``expected_version`` is stale.
+        """
+        body: dict[str, Any] = {"until": until, "reason": reason}
+        if expected_version is not None:
+            body["expected_version"] = expected_version
+        return self.request("POST", f"/cases/{_q(case_id)}/extend", body=body)
+
+    def decide(self, case_id: str, approve: bool, *, note: str = "",
+               expected_version: int | None = None) -> dict:
+        """``POST /cases/{id}/decide`` (supervisor): approve or refuse the pending return or
+        extension → case.
+
+        Raises:
+            ConflictError: nothing is pending, or ``expected_version`` is stale.
+        """
+        return self.request("POST", f"/cases/{_q(case_id)}/decide",
+                            body=self._body(note, expected_version, approve=bool(approve)))
+
+    def callback(self, case_id: str, *, solved: bool, satisfaction: str, note: str = "",
+                 expected_version: int | None = None) -> dict:
+        """``POST /cases/{id}/callback`` (intake, supervisor; only from ``resolved``): record
+        the citizen's answer (回访) → case (closed, or back to the unit as a rework).
+
+        Args:
+            satisfaction: ``satisfied``, ``basically_satisfied``, ``dissatisfied`` or
+                ``unreachable``.
+        """
+        return self.request(
+            "POST", f"/cases/{_q(case_id)}/callback",
+            body=self._body(note, expected_version, solved=bool(solved),
+                            satisfaction=satisfaction))
+
+    def merge(self, case_id: str, into: str, *, note: str = "",
+              expected_version: int | None = None) -> dict:
+        """``POST /cases/{id}/merge`` (officer, supervisor): close ``case_id`` as a duplicate
+        of ``into`` (并单) → case."""
+        return self.request("POST", f"/cases/{_q(case_id)}/merge",
+                            body=self._body(note, expected_version, into=into))
+
+    def reporter(self, case_id: str) -> dict | None:
+        """``GET /cases/{id}/reporter`` (supervisor, intake; audited): the unmasked
+        ``{"name", "phone"}`` of the citizen who reported, or None."""
+        return self.request("GET", f"/cases/{_q(case_id)}/reporter")
+
+    def assessment(self, start: str, end: str, by: str = "unit") -> dict:
+        """``GET /assessment?from=&to=&by=unit|region`` (officer, supervisor, wall) →
+        ``{"from", "to", "rows": [...]}`` (counts of events in ``[start, end)``).
+
+        Raises:
+            NotFoundError: a 1.0 hub (no assessment).
+        """
+        return self.request("GET", "/assessment", params={"from": start, "to": end, "by": by})

@@ -8,6 +8,7 @@
     command-post export ...             print the cases a shift cache knows
     command-post review [CACHE_DIR]     offline review of cached shifts
     command-post report CACHE_DIR ...   the shift handover report, without a window
+    command-post assess --hub URL ...   the monthly assessment report (通报)
 
 From a source checkout, ``.venv/bin/python main.py …`` is the same program.
 """
@@ -63,6 +64,12 @@ def _review(argv: list[str]) -> int:
     return review_main(argv)
 
 
+def _assess(argv: list[str]) -> int:
+    from console.loop.assess_cli import assess_main
+
+    return assess_main(argv)
+
+
 def _report(argv: list[str]) -> int:
     from console.review.cli import report_main
 
@@ -77,6 +84,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("export", "print every case a shift cache knows (JSON or CSV)", _export),
     Command("review", "review cached shifts offline, no hub needed", _review),
     Command("report", "write a shift's handover report (PDF, CSV) without a window", _report),
+    Command("assess", "write the monthly assessment report (考核通报, PDF and CSV) from a hub",
+            _assess),
 )
 """Every first word the program understands, in the order ``--help`` lists them."""
 

@@ -27,6 +27,7 @@ from hub.db import Database
 from hub.dbfaults import DatabaseUnavailable, guard_methods
 from hub.feed import FeedConnection
 from hub.journal import Journal
+from hub.limits import Clock, Limits, calendar_warning, default_limits
 from hub.metrics import CONTENT_TYPE, HubMetrics
 from hub.migrate import PRUNE_LOCK_KEY, exclusive_or_skip
 from hub.models import Category, Subcategory
@@ -38,23 +39,49 @@ from hub.pgnotify import PgFanout
 from hub.reads import Reads
 from hub.retention import prune
 from hub.scope import RegionTree
+from hub.timeutil import utcnow
 
 log = logging.getLogger(__name__)
 
 
 def _load_categories(db: Database) -> tuple[dict[tuple[str, str], tuple[str, float]],
-                                             list[dict[str, Any]]]:
+                                             list[dict[str, Any]],
+                                             dict[tuple[str, str], Limits]]:
     with db.read() as s:
         cats = list(s.scalars(select(Category).order_by(Category.position)))
         subs = list(s.scalars(select(Subcategory).order_by(Subcategory.position)))
     lookup: dict[tuple[str, str], tuple[str, float]] = {}
+    limits: dict[tuple[str, str], Limits] = {}
     by_cat: dict[str, list[dict[str, Any]]] = {c.name: [] for c in cats}
     for sub in subs:
         lookup[(sub.category, sub.code)] = (sub.name, sub.sla_hours)
         lookup[(sub.category, sub.name)] = (sub.name, sub.sla_hours)
+        limits[(sub.category, sub.name)] = default_limits(sub.sla_hours)
         by_cat[sub.category].append({"code": sub.code, "name": sub.name,
-                                     "sla_hours": sub.sla_hours})
-    return lookup, [{"name": c.name, "subcategories": by_cat[c.name]} for c in cats]
+                                     "sla_hours": sub.sla_hours,
+                                     "limits": limits[(sub.category, sub.name)].json()})
+    return (lookup, [{"name": c.name, "subcategories": by_cat[c.name]} for c in cats],
+            limits)
+
+
+def published_limits(categories: list[dict[str, Any]], scale: float) -> list[dict[str, Any]]:
+    """``GET /categories`` as the deadlines are really computed: a demo hub with compressed
+    SLAs (``scale`` ≠ 1) runs every limit in wall-clock hours × ``scale``
+    (``hub.limits.Clock``), so it publishes those, or a console would count its
+    countdowns in office hours against deadlines minutes away."""
+    if scale == 1.0:
+        return categories
+    out = []
+    for cat in categories:
+        subs = []
+        for sub in cat["subcategories"]:
+            lim = sub.get("limits")
+            if isinstance(lim, dict):
+                lim = {**{k: (v * scale if isinstance(v, int | float) and not isinstance(v, bool)
+                              else v) for k, v in lim.items()}, "working_time": False}
+            subs.append({**sub, "limits": lim})
+        out.append({**cat, "subcategories": subs})
+    return out
 
 
 class Hub:
@@ -78,11 +105,16 @@ class Hub:
         self.broker = FeedBroker(config.feed_queue_limit)
         self.fanout = (None if self.db.is_sqlite
                        else PgFanout(self.db, self.broker, config.feed_poll_s))
-        lookup, categories_json = _load_categories(self.db)
+        lookup, categories_json, limits = _load_categories(self.db)
+        categories_json = published_limits(categories_json, config.sla_scale)
         journal = Journal(self.broker.publish_threadsafe,
                           announce=self.fanout.announce if self.fanout else None)
         self.ctx = HubContext(db=self.db, config=config, tree=tree, journal=journal,
-                              subcategories=lookup, categories_json=categories_json)
+                              subcategories=lookup, categories_json=categories_json,
+                              limits=limits, clock=Clock(config.sla_scale))
+        warning = calendar_warning(utcnow())
+        if warning:
+            log.warning("%s", warning)
         # conflicts between hub processes are retried, an unreachable database is a 503
         self.sessions = guard_methods(Sessions(self.ctx))
         self.reads = guard_methods(Reads(self.ctx))
@@ -118,7 +150,7 @@ class Hub:
         # Swagger UI (/docs) and ReDoc (/redoc) from assets the hub serves itself
         # (fastapi-offline ships them): the docs work on an intranet with no internet.
         # validatorUrl None: no badge image fetched from the public validator.
-        app = FastAPIOffline(title="Command Post hub", version="1",
+        app = FastAPIOffline(title="Command Post hub", version="1.1",
                              description="Reference hub of the Command Post protocol v1 "
                                          "(REST under /api/v1, live feed: WebSocket at "
                                          "/api/v1/feed?since=N).",

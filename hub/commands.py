@@ -23,6 +23,7 @@ from hub.audit import add_entry, record_refusal
 from hub.context import Actor, HubContext
 from hub.db import WriteTx
 from hub.errors import Conflict, Forbidden, HubError, Invalid, NotFound
+from hub.loop import LoopCommands, add_mark, by_deadline, set_sign_due
 from hub.models import Call, Case, Counter, IdempotencyKey, Unit, Whistle
 from hub.reads import Reads
 from hub.schemas import AssignBody, CallBody, NoteBody, ReportBody, WhistleBody
@@ -34,12 +35,12 @@ _CASE_DAY_ZONE = ZoneInfo("Asia/Shanghai")
 
 # role → commands it may issue
 ROLES: dict[str, frozenset[str]] = {
-    "officer": frozenset({"urge", "call.start", "call.end"}),
+    "officer": frozenset({"urge", "call.start", "call.end", "merge"}),
     "supervisor": frozenset({"assign", "urge", "call.start", "call.end", "whistle", "report",
-                             "close", "reopen"}),
+                             "close", "reopen", "decide", "callback", "merge", "reporter"}),
     "wall": frozenset(),
-    "unit": frozenset({"accept", "resolve", "return", "checkin"}),
-    "intake": frozenset({"report", "close", "reopen"}),
+    "unit": frozenset({"accept", "resolve", "return", "checkin", "extend"}),
+    "intake": frozenset({"report", "close", "reopen", "callback", "reporter"}),
 }
 
 
@@ -49,8 +50,8 @@ def require_role(actor: Actor, command: str) -> None:
         raise Forbidden(f"a {actor.role} account cannot {command}")
 
 
-class Commands:
-    """Every state-changing command of the protocol."""
+class Commands(LoopCommands):
+    """Every state-changing command of the protocol (1.1's closed loop: ``hub.loop``)."""
 
     def __init__(self, ctx: HubContext, reads: Reads) -> None:
         self.ctx = ctx
@@ -135,16 +136,21 @@ class Commands:
                 raise Invalid(f"unknown category/subcategory {body.category}/{body.subcategory}")
             if not self.ctx.tree.in_scope(body.region_id, actor.post_id):
                 raise Invalid(f"unknown region {body.region_id}")
-            sub_name, sla_hours = sub
+            sub_name, _sla_hours = sub
+            limits = self.ctx.limits_of(body.category, sub_name)
             now = utcnow()
+            reporter = body.reporter if body.reporter and (
+                body.reporter.name.strip() or body.reporter.phone.strip()) else None
             case = Case(
                 id=self._next_case_id(tx, now), version=1, title=body.title,
                 description=body.description, category=body.category, subcategory=sub_name,
                 priority=body.priority, source=body.source, status="reported", unit_id=None,
                 region_id=body.region_id, region_path=self.ctx.tree.path_of[body.region_id],
                 address=body.address, lat=body.lat, lon=body.lon, reported_at=now,
-                due_at=now + timedelta(hours=sla_hours * self.ctx.config.sla_scale),
-                updated_at=now, closed_at=None)
+                due_at=self.ctx.clock.due(now, limits.resolve_hours, limits, body.priority),
+                updated_at=now, closed_at=None,
+                reporter_name=reporter.name if reporter else None,
+                reporter_phone=reporter.phone if reporter else None)
             s.add(case)
             if idempotency_key:
                 s.add(IdempotencyKey(user_id=actor.user_id, key=idempotency_key,
@@ -165,8 +171,10 @@ class Commands:
                 self._audit_ok(tx, actor, "assign", case.id, f"unit={unit.id} (no change)",
                                case.region_path)
                 return case_json(case)
-            case.status, case.unit_id = status, unit.id
+            case.status, case.unit_id, case.pending = status, unit.id, None
             self._bump(case)
+            set_sign_due(self.ctx, case)
+            add_mark(tx, action, case, unit.id, case.updated_at)
             self._announce_unit(tx, case, unit)
             self._case_updated(tx, case, action, actor, body.note)
             self._audit_ok(tx, actor, "assign", case.id, f"{action} unit={unit.id}",
@@ -183,10 +191,20 @@ class Commands:
                 raise Forbidden(f"case {case_id} is not held by your unit")
             case = self._case_for_update(tx, actor, case_id, body.expected_version)
             status, action = lifecycle.move(command, case.status)
+            if command == "return":  # 1.1: a request the post decides
+                return self.request_return(tx, actor, case, body.note)
             case.status = status
-            if command == "return":
-                case.unit_id = None
             self._bump(case)
+            if command == "accept":
+                add_mark(tx, "accept", case, case.unit_id, case.updated_at,
+                         on_time=by_deadline(case.updated_at, case.sign_due))
+            elif command == "resolve":
+                limits = self.ctx.limits_of(case.category, case.subcategory)
+                case.callback_due = self.ctx.clock.due(case.updated_at, limits.callback_hours,
+                                                       limits, case.priority)
+                case.resolved_by, case.pending = case.unit_id, None
+                add_mark(tx, "resolve", case, case.unit_id, case.updated_at,
+                         on_time=by_deadline(case.updated_at, case.due_at))
             self._case_updated(tx, case, action, actor, body.note)
             self._audit_ok(tx, actor, command, case.id, body.note[:200], case.region_path)
             return case_json(case)
@@ -203,6 +221,8 @@ class Commands:
             if command == "close":
                 case.closed_at = case.updated_at
                 self._close_whistles(tx, case)
+            else:  # reopen: the same unit must sign again
+                set_sign_due(self.ctx, case)
             self._case_updated(tx, case, action, actor, body.note)
             self._audit_ok(tx, actor, command, case.id, body.note[:200], case.region_path)
             return case_json(case)
@@ -214,9 +234,14 @@ class Commands:
             case = self._case_for_update(tx, actor, case_id, body.expected_version)
             if case.status == "closed" or case.unit_id is None:
                 raise Conflict(f"case {case_id} has no unit to urge ({case.status})")
+            # 1.1: counted on the case (counts.urges) without a new version, so a 1.0
+            # client's expected_version stays valid; readers add 1 on each case.urged
+            case.urges = (case.urges or 0) + 1
+            now = utcnow()
+            add_mark(tx, "urge", case, case.unit_id, now)
             data = {"case_id": case.id, "unit_id": case.unit_id, "actor": actor.name,
                     "note": body.note}
-            self.ctx.journal.record(tx, "case.urged", data, case_id=case.id, now=utcnow(),
+            self.ctx.journal.record(tx, "case.urged", data, case_id=case.id, now=now,
                                     post_ids=self.ctx.tree.posts_seeing(case.region_id))
             self._audit_ok(tx, actor, "urge", case.id, f"unit={case.unit_id}",
                            case.region_path)
@@ -286,6 +311,8 @@ class Commands:
                               actor=actor.name, created_at=now, region_path=case.region_path,
                               open=True)
             tx.session.add(whistle)
+            for unit_id in unit_ids:
+                add_mark(tx, "summon", case, unit_id, now)
             self._record_whistle(tx, whistle, case, "whistle.started")
             self._audit_ok(tx, actor, "whistle", case.id, ",".join(unit_ids),
                            case.region_path)
@@ -305,11 +332,14 @@ class Commands:
                 return whistle_json(whistle)
             if not whistle.open:
                 raise Conflict(f"whistle {whistle_id} is over")
-            whistle.checked_in = {**whistle.checked_in, actor.unit_id: to_rfc3339(utcnow())}
+            now = utcnow()
+            whistle.checked_in = {**whistle.checked_in, actor.unit_id: to_rfc3339(now)}
             if set(whistle.checked_in) >= set(whistle.unit_ids):
                 whistle.open = False
             case = tx.session.get(Case, whistle.case_id)
             assert case is not None
+            add_mark(tx, "checkin", case, actor.unit_id, now,
+                     on_time=now < whistle.deadline)
             self._record_whistle(tx, whistle, case, "whistle.updated")
             self._audit_ok(tx, actor, "checkin", whistle.id, actor.unit_id or "",
                            whistle.region_path)

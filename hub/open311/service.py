@@ -7,8 +7,10 @@ Choices where GeoReport v2 leaves room (also in ``docs/open311.md``):
   source ``app``) into the key's post: located by ``lat``/``long`` into a grid of that
   post's jurisdiction (``Locator``), or, with ``address_string`` alone, at the post's own
   region; a point outside the jurisdiction → 400;
-* the reporter's ``first_name``/``last_name``/``phone``/``email`` are accepted and, until
-  cases carry the 1.1 ``reporter``, not stored; they are never in an answer;
+* the reporter's ``last_name`` + ``first_name`` and ``phone`` become the case's 1.1
+  ``reporter`` (masked wherever the case travels, unmasked only through the audited
+  ``GET /api/v1/cases/{id}/reporter``); ``email`` is accepted and not stored; no Open311
+  answer carries any of them;
 * ``GET requests`` lists the hub's cases (newest first, at most 1,000): with
   ``service_request_id`` only those; otherwise by ``service_code``, ``status`` and
   ``start_date``/``end_date`` (at most 90 days apart; the last 90 days by default).
@@ -33,7 +35,7 @@ from hub.models import Case, Unit
 from hub.open311.keys import ApiKeys, KeyInfo
 from hub.open311.locate import Locator
 from hub.open311.render import request_object, service_objects
-from hub.schemas import ReportBody
+from hub.schemas import ReportBody, ReporterBody
 from hub.timeutil import utcnow
 
 MAX_RESULTS = 1000
@@ -92,6 +94,22 @@ def check_text(params: Mapping[str, str]) -> None:
     for name, value in params.items():
         if _CONTROL.search(name) or _CONTROL.search(value):
             raise Open311Error(400, f"{_CONTROL.sub('?', name)[:40]} contains control characters")
+
+
+def _reporter(form: Mapping[str, str]) -> ReporterBody | None:
+    """``last_name`` + ``first_name`` (张 + 三; "Ann Lee" for Latin names) and ``phone``."""
+    first, last = form.get("first_name", "").strip(), form.get("last_name", "").strip()
+    latin = (first + last).isascii()
+    name = " ".join(p for p in (first, last) if p) if latin else last + first
+    phone = form.get("phone", "").strip()
+    if not name and not phone:
+        return None
+    try:
+        return ReporterBody(name=name, phone=phone)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = {"name": "first_name/last_name"}.get(str(error.get("loc", ("",))[0]), "phone")
+        raise Open311Error(400, f"{field}: {error.get('msg', 'invalid')}") from None
 
 
 def _split(text: str) -> list[str]:
@@ -206,9 +224,12 @@ class Open311Service:
         try:
             return ReportBody(title=service.name, description=description,
                               category=service.category, subcategory=service.code,
-                              source="app", region_id=region, address=address, lat=lat, lon=lon)
+                              source="app", region_id=region, address=address, lat=lat, lon=lon,
+                              reporter=_reporter(form))
         except ValidationError as exc:
-            raise Open311Error(400, str(exc.errors()[0].get("msg", "invalid request"))) from None
+            error = exc.errors()[0]
+            where = ".".join(str(p) for p in error.get("loc", ()))
+            raise Open311Error(400, f"{where}: {error.get('msg', 'invalid')}") from None
 
     # ---- GET requests
     def find(self, params: Mapping[str, str]) -> list[dict[str, Any]]:

@@ -29,6 +29,7 @@ LEAVES: dict[str, tuple[str, ...]] = {
     "export": ("--cache", "--format"),
     "review": ("--shift", "--list", "--at"),
     "report": ("--shift", "--pdf", "--csv"),
+    "assess": ("--hub", "--user", "--month", "--pdf", "--csv"),
 }
 
 

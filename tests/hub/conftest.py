@@ -21,6 +21,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -176,6 +177,15 @@ def report_body(region_id: str = GRID_A1, **fields: Any) -> dict[str, Any]:
             "lat": 25.04, "lon": 101.55}
     body.update(fields)
     return body
+
+
+def expected_due(start: str, hours: float, *, working_time: bool = True) -> datetime:
+    """``start`` + ``hours`` as the hub counts them: working hours on the post's calendar
+    (a normal-priority case of a non-emergency subcategory), else wall-clock hours."""
+    from client.working_time import add_hours_dt
+    from hub.timeutil import parse_rfc3339
+
+    return add_hours_dt(parse_rfc3339(start), hours, working_time=working_time)
 
 
 def assert_error(status: int, body: Any, expected_status: int) -> None:
@@ -419,8 +429,9 @@ class Crew:
         case = self.sup.ok(f"/cases/{cid}/assign", {"unit_id": UNIT_A_GA})
         if status == "dispatched":
             return case
-        if status == "returned":
-            return self.unit.ok(f"/cases/{cid}/return", {"note": "不属本单位"})
+        if status == "returned":  # 1.1: the unit asks, the supervisor approves
+            self.unit.ok(f"/cases/{cid}/return", {"note": "不属本单位"})
+            return self.sup.ok(f"/cases/{cid}/decide", {"approve": True})
         case = self.unit.ok(f"/cases/{cid}/accept", {})
         if status == "accepted":
             return case

@@ -221,9 +221,10 @@ def test_refused_posts_are_audited(base: str, api_key: str, crew: Crew) -> None:
                and "NOPE-99" in e["detail"] for e in entries)
 
 
-def test_reporter_details_never_appear_in_answers(base: str, api_key: str, crew: Crew
-                                                  ) -> None:
-    """Name, phone and email are accepted; no answer, public or protocol, carries them."""
+def test_reporter_is_kept_masked_and_never_in_open311_answers(base: str, api_key: str,
+                                                               crew: Crew) -> None:
+    """Name and phone become the 1.1 ``reporter``: masked in the case, unmasked only via the
+    audited reporter read; no Open311 answer carries them, nor the email."""
     resp = post(base, api_key=api_key, service_code=CODE, address_string="鹿城镇",
                 first_name="晓东", last_name="普", phone="13812345678", email="p@example.cn")
     rid = created_id(resp)
@@ -231,10 +232,26 @@ def test_reporter_details_never_appear_in_answers(base: str, api_key: str, crew:
                requests.get(f"{base}/requests/{rid}.json", timeout=30).text,
                requests.get(f"{base}/requests/{rid}.xml", timeout=30).text,
                requests.get(f"{base}/requests.json", params={"service_request_id": rid},
-                            timeout=30).text,
-               str(crew.sup.case(rid)), str(crew.sup.get(f"/cases/{rid}/history")[1])]
-    for text in answers:
+                            timeout=30).text]
+    case = crew.sup.case(rid)
+    assert case["reporter"] == {"name": "普**", "phone": "138****5678"}
+    for text in [*answers, str(case), str(crew.sup.get(f"/cases/{rid}/history")[1])]:
         assert "13812345678" not in text and "晓东" not in text and "example.cn" not in text
+    for text in answers:
+        assert "reporter" not in text and "普" not in text
+    status, reporter = crew.sup.get(f"/cases/{rid}/reporter")
+    assert status == 200 and reporter["name"] == "普晓东" and reporter["phone"] == "13812345678"
+
+
+def test_latin_reporter_name_and_bad_phone(base: str, api_key: str, crew: Crew) -> None:
+    rid = created_id(post(base, api_key=api_key, service_code=CODE, address_string="x",
+                          first_name="Ann", last_name="Lee"))
+    assert crew.sup.get(f"/cases/{rid}/reporter")[1]["name"] == "Ann Lee"
+    assert crew.sup.case(rid)["reporter"]["phone"] == ""
+    before = crew.sup.seq()
+    assert "phone" in assert_errors(post(base, api_key=api_key, service_code=CODE,
+                                         address_string="x", phone="call me"), 400)
+    assert crew.sup.seq() == before
 
 
 # ---------------------------------------------------------------- GET requests
