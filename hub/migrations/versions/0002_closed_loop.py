@@ -1,8 +1,8 @@
-"""protocol 1.1 closed loop: case fields, loop marks (issue 14)
+"""closed loop and assessment (issue 14): loop columns of cases, loop_marks
 
-Revision ID: 0003_closed_loop
-Revises: 0002_open311_api_keys
-Create Date: 2026-11-30 22:19:41.311628
+Revision ID: 0002_closed_loop
+Revises: 0001_baseline
+Create Date: 2026-11-30 22:17:40.670256
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0003_closed_loop'
-down_revision: str | None = '0002_open311_api_keys'
+revision: str = '0002_closed_loop'
+down_revision: str | None = '0001_baseline'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """api keys of the Open311 intake channels
 
-Revision ID: 0002_open311_api_keys
-Revises: 0001_baseline
+Revision ID: 0003_open311_api_keys
+Revises: 0002_closed_loop
 Create Date: 2026-11-30 22:13:06.699987
 """
 
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0002_open311_api_keys'
-down_revision: str | None = '0001_baseline'
+revision: str = '0003_open311_api_keys'
+down_revision: str | None = '0002_closed_loop'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
