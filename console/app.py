@@ -38,7 +38,7 @@ from console.scaling import base_point_size
 from console.screenshot import grab_all
 from console.security_dialogs import RequiredSteps
 from console.shell import Console
-from widgets.qt import QApplication, QFont, QObject, QtCore, QTimer, QtWidgets
+from widgets.qt import QApplication, QFont, QIcon, QObject, QtCore, QTimer, QtWidgets
 
 log = logging.getLogger(__name__)
 
@@ -464,6 +464,8 @@ def console_main(argv: Sequence[str]) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(
         [sys.argv[0] if sys.argv else APP_NAME])
     app.setApplicationName(APP_NAME)
+    app.setDesktopFileName("command-post")  # resources/command-post.desktop
+    app.setWindowIcon(QIcon(str(themes.RESOURCES / "icons" / "command-post.png")))
     translators = setup_app(app, opts)
     launcher = Launcher(app, opts)
     # Let Ctrl+C in the terminal end the console cleanly.

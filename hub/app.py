@@ -11,6 +11,7 @@ from typing import Any
 
 from aiohttp import web
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 from sqlalchemy import select, text
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
@@ -33,6 +34,10 @@ from hub.limits import Clock, Limits, calendar_warning, default_limits
 from hub.metrics import CONTENT_TYPE, HubMetrics
 from hub.migrate import PRUNE_LOCK_KEY, exclusive_or_skip
 from hub.models import Category, Subcategory
+from hub.open311.keys import ApiKeys
+from hub.open311.locate import choose_locator
+from hub.open311.routes import build_discovery_router, build_open311_router
+from hub.open311.service import Open311Service
 from hub.pgnotify import PgFanout
 from hub.reads import Reads
 from hub.retention import prune
@@ -129,6 +134,10 @@ class Hub:
         self.feeds: set[FeedConnection] = set()
         #: replay pages held in memory at once, hub-wide (hub.feed._send_from_db)
         self.replay_slots = asyncio.Semaphore(config.replay_slots)
+        # Open311 GeoReport v2 intake. No region polygons yet: choose_locator falls back to
+        # the interim nearest-grid-centre rule (pass the region index once the hub has one).
+        self.open311 = guard_methods(Open311Service(self.ctx, self.commands, ApiKeys(self.db),
+                                                    choose_locator(None, tree)))
         self.app = self._build_app()
 
     def ping_database(self) -> None:
@@ -159,14 +168,20 @@ class Hub:
         return (sqlite.parent if sqlite else Path("var")) / "audit-archive"
 
     def _build_app(self) -> FastAPI:
-        app = FastAPI(title="Command Post hub", version="1.1",
-                      description="Reference hub of the Command Post protocol v1 "
-                                  "(REST under /api/v1, live feed: WebSocket at "
-                                  "/api/v1/feed?since=N).")
+        # Swagger UI (/docs) and ReDoc (/redoc) from assets the hub serves itself
+        # (fastapi-offline ships them): the docs work on an intranet with no internet.
+        # validatorUrl None: no badge image fetched from the public validator.
+        app = FastAPIOffline(title="Command Post hub", version="1.1",
+                             description="Reference hub of the Command Post protocol v1 "
+                                         "(REST under /api/v1, live feed: WebSocket at "
+                                         "/api/v1/feed?since=N).",
+                             swagger_ui_parameters={"validatorUrl": None})
         install_error_handlers(app)
         app.include_router(build_router(self))
         app.include_router(build_security_router(self))
         openapi_doc.install(app)
+        app.include_router(build_open311_router(self, self.open311))
+        app.include_router(build_discovery_router())
 
         @app.get("/healthz", include_in_schema=False)
         async def healthz() -> dict[str, Any]:

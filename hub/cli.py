@@ -1,12 +1,51 @@
-"""``python main.py hub serve|simulate`` — the hub's command line."""
+"""``main.py hub serve|simulate|apikey`` — the hub's command line."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 
 from hub.config import HubConfig
+
+# name → (one-line summary, "module:function" run with the rest of the command line).
+# A hub subcommand exists only through this table, so `hub --help` names every one.
+_HUB_TABLE: dict[str, tuple[str, str]] = {
+    "serve": ("run the reference hub (protocol v1, Open311 at /open311/v2, docs at /docs)",
+              "hub.cli:serve_main"),
+    "simulate": ("drive any hub with synthetic or NYC 311 cases through its API",
+                 "hub.simulate:simulate_main"),
+    "migrate": ("bring a hub database to the newest schema revision (Alembic)",
+                "hub.cli:migrate_main"),
+    "revision": ("developers: write the migration for a change to hub/models.py",
+                 "hub.cli:revision_main"),
+    "apikey": ("Open311 API keys of the intake channels: add, list, revoke",
+               "hub.open311.cli:apikey_main"),
+    "jurisdiction": ("fill an empty (--no-demo) database with regions, posts and units",
+                     "hub.admin_cli:jurisdiction_main"),
+    "user": ("accounts: add, list, disable, enable, reset-password, unlock, reset-otp",
+             "hub.admin_cli:user_main"),
+    "audit": ("the audit log: verify its SM3 chain, export, archive by retention",
+              "hub.admin_cli:audit_main"),
+    "backup": ("back up the hub database (SQLite online backup, pg_dump)",
+               "hub.admin_cli:backup_main"),
+    "restore": ("restore a backup into an empty database", "hub.admin_cli:restore_main"),
+    "datakey": ("write a new SM4 data key file for reporter data at rest",
+                "hub.admin_cli:datakey_main"),
+}
+
+HUB_COMMANDS: tuple[tuple[str, str], ...] = tuple((n, s) for n, (s, _) in _HUB_TABLE.items())
+"""The hub's subcommands with one line each (``hub --help`` and ``main.py --help``)."""
+
+
+def hub_usage() -> str:
+    """``main.py hub --help``."""
+    width = max(len(name) for name in _HUB_TABLE) + 2
+    lines = [f"usage: main.py hub {{{','.join(_HUB_TABLE)}}} [options]", "", "commands:"]
+    lines += [f"  {name.ljust(width)}{summary}" for name, summary in HUB_COMMANDS]
+    lines += ["", "Add --help after a command for its options, e.g. 'main.py hub serve --help'."]
+    return "\n".join(lines)
 
 
 def _serve_parser() -> argparse.ArgumentParser:
@@ -160,27 +199,13 @@ def revision_main(argv: list[str]) -> int:
 
 
 def hub_main(argv: list[str]) -> int:
-    """Dispatch ``hub serve`` / ``hub simulate``."""
-    if not argv or argv[0] in ("-h", "--help"):
-        print("usage: main.py hub {serve,simulate,migrate,revision,jurisdiction,user,audit,"
-              "backup,restore,datakey} [options]  "
-              "(add --help after any)")
+    """Dispatch ``hub <command>`` through the table of hub commands."""
+    if not argv or argv[0] in ("-h", "--help", "help"):
+        print(hub_usage(), file=sys.stdout if argv else sys.stderr)
         return 0 if argv else 2
     command, rest = argv[0], argv[1:]
-    if command == "serve":
-        return serve_main(rest)
-    if command == "migrate":
-        return migrate_main(rest)
-    if command == "revision":
-        return revision_main(rest)
-    if command == "simulate":
-        from hub.simulate import simulate_main
-
-        return simulate_main(rest)
-    from hub.admin_cli import COMMANDS  # user, audit, backup, … (hub/admin_cli.py)
-
-    if command in COMMANDS:
-        return COMMANDS[command](rest)
-    print(f"error: unknown hub command {command!r} (serve, simulate, migrate, revision, "
-          f"{', '.join(COMMANDS)})", file=sys.stderr)
-    return 2
+    if command not in _HUB_TABLE:
+        print(f"error: unknown hub command {command!r}\n\n{hub_usage()}", file=sys.stderr)
+        return 2
+    module, function = _HUB_TABLE[command][1].split(":")
+    return int(getattr(importlib.import_module(module), function)(rest))

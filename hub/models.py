@@ -313,6 +313,22 @@ class AuditHead(Base):
     last_hash: Mapped[str] = mapped_column(String(64))
     anchor_id: Mapped[int] = mapped_column(BigInteger, default=0)
     anchor_hash: Mapped[str] = mapped_column(String(64))
+class ApiKey(Base):
+    """An Open311 intake channel's API key (``hub apikey add``); only its SHA-256 is stored.
+
+    Requests posted with the key become cases reported by the channel ``name`` into the
+    jurisdiction of ``post_id``.
+    """
+
+    __tablename__ = "api_keys"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(60))
+    post_id: Mapped[str] = mapped_column(ForeignKey("posts.id"), index=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
 class LoopMark(Base):
     """One fact the assessment (考核) counts, written with its event and never pruned.
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from hub.catalog import OTHER_SUBCATEGORY, subcategory_index
-from hub.seed import shared_data_dir
+from hub.data import data_path
 
 NYC_TZ = ZoneInfo("America/New_York")
 TIME_FORMAT = "%m/%d/%Y %I:%M:%S %p"
@@ -162,7 +162,7 @@ class ReplayItem:
 
 def default_path(name: str = DEFAULT_FILE) -> Path:
     """Return the path of one of the shipped sample files."""
-    return shared_data_dir() / name
+    return data_path(name)
 
 
 def parse_time(text: str) -> datetime | None:

@@ -1,6 +1,6 @@
 """The demo jurisdiction: Chuxiong prefecture's regions, command posts, units and accounts.
 
-Pure data generation, no I/O beyond locating the shared data folder: the same ``SeedSizes``
+Pure data generation, no I/O: the same ``SeedSizes``
 and ``rng_seed`` always give the same ``Jurisdiction``. The region tree is
 prefecture (楚雄彝族自治州, 532300) → the real counties (codes 5323xx) → towns
 (county code + ``101``, ``102`` …; the first is the county seat) → villages (town id +
@@ -17,10 +17,8 @@ Demo accounts (all with ``DEMO_PASSWORD``):
 
 from __future__ import annotations
 
-import os
 import random
 from dataclasses import dataclass
-from pathlib import Path
 
 DEMO_PASSWORD = "cx-demo-2026"
 """The one password of every demo account (documented in the README; demo only)."""
@@ -60,7 +58,7 @@ COUNTIES: tuple[CountyRow, ...] = (
     CountyRow("532329", "武定县", "狮山镇", 25.53, 102.40),
     CountyRow("532331", "禄丰市", "金山镇", 25.15, 102.08),
 )
-"""The ten county-level divisions, as in ``shared/data/chuxiong-counties.csv`` (same order)."""
+"""The ten county-level divisions, as in ``hub/data/chuxiong-counties.csv`` (same order)."""
 
 # Other real towns and townships of each county (the seat comes from COUNTIES).
 _TOWNS: dict[str, tuple[str, ...]] = {
@@ -192,14 +190,6 @@ class Jurisdiction:
     posts: tuple[PostSeed, ...]
     units: tuple[UnitSeed, ...]
     users: tuple[UserSeed, ...]
-
-
-def shared_data_dir() -> Path:
-    """Return the shared data folder: ``$COMMANDPOST_SHARED_DATA`` or ``<repo>/../shared/data``."""
-    env = os.environ.get("COMMANDPOST_SHARED_DATA")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
 def post_id_for(region_id: str) -> str:

@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 with_tests=0
 [ "${1:-}" = "--test" ] && with_tests=1
 
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+# as_root, and apt_get: apt-get that waits (up to 5 minutes, and says so) for the apt lock.
+. scripts/lib/apt.sh
 
 # Qt's runtime libraries (offscreen and X11/xcb), the CJK font the Chinese UI needs.
 packages="fonts-noto-cjk libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
@@ -23,8 +24,8 @@ for p in $packages; do
 done
 if [ -n "$missing" ]; then
   echo "installing:$missing"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+  apt_get update -qq
+  apt_get install -y -qq $missing >/dev/null
 fi
 
 python=${PYTHON:-python3}
@@ -35,4 +36,4 @@ if [ "$with_tests" -eq 1 ]; then
 else
   .venv/bin/python -m pip install -q -e .
 fi
-echo "ready: .venv/bin/python main.py"
+echo "ready: .venv/bin/python main.py (or .venv/bin/command-post); --help lists the commands"

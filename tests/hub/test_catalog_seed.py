@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 
 from hub.catalog import CATEGORIES, OTHER_CATEGORY, OTHER_SUBCATEGORY, subcategory_index
+from hub.data import data_path
 from hub.seed import (
     COUNTIES,
     DEMO_PASSWORD,
@@ -20,7 +21,6 @@ from hub.seed import (
     SeedSizes,
     build_jurisdiction,
     post_id_for,
-    shared_data_dir,
 )
 
 EXPECTED_CATEGORIES = ("环境卫生", "市容市貌", "公共设施", "道路交通", "社会监督", "市场监管",
@@ -76,10 +76,8 @@ def test_index_maps_code_to_category() -> None:
 # ---- counties
 
 def test_counties_constant_equals_csv() -> None:
-    """The embedded county table matches ``shared/data/chuxiong-counties.csv`` row by row."""
-    path = shared_data_dir() / "chuxiong-counties.csv"
-    if not path.exists():
-        pytest.skip(f"{path} not present")
+    """The embedded county table matches the shipped ``chuxiong-counties.csv`` row by row."""
+    path = data_path("chuxiong-counties.csv")
     with open(path, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert [(r["county"], r["seat_town"], float(r["lat"]), float(r["lon"])) for r in rows] == [
