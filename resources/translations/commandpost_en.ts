@@ -999,7 +999,7 @@
         <translation>Composite score</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+27" />
         <source>Weights not changed: {error}</source>
         <translation>Weights not changed: {error}</translation>
     </message>
@@ -2223,7 +2223,7 @@
 <context>
     <name>InboxPane</name>
     <message>
-        <location filename="../../console/loop/inbox.py" line="+74" />
+        <location filename="../../console/loop/inbox.py" line="+72" />
         <source>Asked at</source>
         <translation>Asked at</translation>
     </message>
@@ -2305,7 +2305,7 @@
         <translation>Inbox</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+71" />
         <source>This hub speaks protocol 1.0: units return cases at once and there are no extension requests or callbacks to record here.</source>
         <translation>This hub speaks protocol 1.0: units return cases at once and there are no extension requests or callbacks to record here.</translation>
     </message>
@@ -2653,9 +2653,9 @@
 <context>
     <name>LoopActions</name>
     <message>
-        <location filename="../../console/loop/commands.py" line="+125" />
+        <location filename="../../console/loop/commands.py" line="+127" />
         <source>Approve request on {case}</source>
-        <extracomment>replaced in tests: ``(command, seen, current) -&gt; retry?``</extracomment>
+        <extracomment>replaced in tests: ``(command, seen, current) -&gt; retry?`` where the reset change set of switching the stage clocks on goes (default: the session's panes; the wall sets its controller's ``on_changes``)</extracomment>
         <translation>Approve request on {case}</translation>
     </message>
     <message>
@@ -2714,7 +2714,7 @@
         <translation>Optional note</translation>
     </message>
     <message>
-        <location filename="../../console/loop/inbox.py" line="+62" />
+        <location filename="../../console/loop/prompts.py" line="+19" />
         <source>{case} has no request you can decide.</source>
         <translation>{case} has no request you can decide.</translation>
     </message>

@@ -999,7 +999,7 @@
         <translation>综合得分</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+27"/>
         <source>Weights not changed: {error}</source>
         <translation>权重未更改：{error}</translation>
     </message>
@@ -2223,7 +2223,7 @@
 <context>
     <name>InboxPane</name>
     <message>
-        <location filename="../../console/loop/inbox.py" line="+74"/>
+        <location filename="../../console/loop/inbox.py" line="+72"/>
         <source>Asked at</source>
         <translation>申请时间</translation>
     </message>
@@ -2305,7 +2305,7 @@
         <translation>待办</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+71"/>
         <source>This hub speaks protocol 1.0: units return cases at once and there are no extension requests or callbacks to record here.</source>
         <translation>该枢纽使用协议 1.0：单位退单立即生效，没有延期申请，也无法在此记录回访。</translation>
     </message>
@@ -2653,9 +2653,9 @@
 <context>
     <name>LoopActions</name>
     <message>
-        <location filename="../../console/loop/commands.py" line="+125"/>
+        <location filename="../../console/loop/commands.py" line="+127"/>
         <source>Approve request on {case}</source>
-        <extracomment>replaced in tests: ``(command, seen, current) -&gt; retry?``</extracomment>
+        <extracomment>replaced in tests: ``(command, seen, current) -&gt; retry?`` where the reset change set of switching the stage clocks on goes (default: the session&apos;s panes; the wall sets its controller&apos;s ``on_changes``)</extracomment>
         <translation>批准 {case} 的申请</translation>
     </message>
     <message>
@@ -2714,7 +2714,7 @@
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../console/loop/inbox.py" line="+62"/>
+        <location filename="../../console/loop/prompts.py" line="+19"/>
         <source>{case} has no request you can decide.</source>
         <translation>{case} 没有可审核的申请。</translation>
     </message>
