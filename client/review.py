@@ -614,6 +614,11 @@ class ShiftReview:
             assert raw is not None
             yield float(times[step]), orjson.loads(raw)
 
+    @property
+    def n_snapshots(self) -> int:
+        """How many snapshots (epochs) the shift holds: its start, and any reload (410)."""
+        return len(self._snapshots)
+
     def snapshot(self, epoch: int = 0) -> dict:
         """The decoded snapshot of one epoch."""
         return self._snapshots[epoch]

@@ -13,12 +13,14 @@ import orjson
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from hub.commands import require_role
 from hub.context import Actor
+from hub.dbfaults import DatabaseUnavailable, is_unavailable
 from hub.errors import BadRequest, HubError, Invalid, TooLarge, Unauthenticated
 from hub.schemas import (
     AssignBody,
@@ -319,6 +321,13 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(_request: Request, err: StarletteHTTPException) -> Response:
         code = _STATUS_CODES.get(err.status_code, "server_error")
         return error_response(err.status_code, code, str(err.detail))
+
+    @app.exception_handler(SQLAlchemyError)
+    async def _database(_request: Request, err: SQLAlchemyError) -> Response:
+        if is_unavailable(err):  # outside a guarded service call (see hub.dbfaults)
+            unavailable = DatabaseUnavailable()
+            return json_response(unavailable.body(), unavailable.status)
+        return error_response(500, "server_error", "internal error; see the hub's log")
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, err: Exception) -> Response:

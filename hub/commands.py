@@ -14,7 +14,9 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from hub import lifecycle
 from hub.audit import add_entry, record_refusal
@@ -85,7 +87,7 @@ class Commands(LoopCommands):
 
     def _case_for_update(self, tx: WriteTx, actor: Actor, case_id: str,
                          expected_version: int | None) -> Case:
-        case = self.reads.visible_case(tx.session, actor, case_id)
+        case = self.reads.visible_case(tx.session, actor, case_id, for_update=True)
         if expected_version is not None and expected_version != case.version:
             raise Conflict(f"case {case_id} is at version {case.version}, "
                            f"not {expected_version}", case=case_json(case))
@@ -111,10 +113,8 @@ class Commands(LoopCommands):
 
     def _next_case_id(self, tx: WriteTx, now: Any) -> str:
         conn = tx.session.connection()
-        value = conn.execute(_NEXT_CASE_NUMBER).scalar()
-        if value is None:  # first case ever: create the counter row
-            conn.execute(insert(Counter.__table__).values(name="case", value=1))
-            value = 1
+        # one statement creates the row or increments it: no race between hub processes
+        value = conn.execute(_NEXT_CASE_NUMBER[conn.dialect.name]).scalar_one()
         day = now.astimezone(_CASE_DAY_ZONE).strftime("%Y%m%d")
         return f"CX-{day}-{value:06d}"
 
@@ -186,7 +186,7 @@ class Commands(LoopCommands):
         """``accept`` / ``resolve`` / ``return``: a unit acting on a case it holds."""
         self._check_role(actor, command, case_id)
         with self._command(actor, command, case_id) as tx:
-            case = self.reads.visible_case(tx.session, actor, case_id)
+            case = self.reads.visible_case(tx.session, actor, case_id, for_update=True)
             if case.unit_id is None or case.unit_id != actor.unit_id:
                 raise Forbidden(f"case {case_id} is not held by your unit")
             case = self._case_for_update(tx, actor, case_id, body.expected_version)
@@ -273,7 +273,7 @@ class Commands(LoopCommands):
         """``POST /calls/{id}/end``."""
         self._check_role(actor, "call.end", call_id)
         with self._command(actor, "call.end", call_id) as tx:
-            call = tx.session.get(Call, call_id)
+            call = tx.session.get(Call, call_id, with_for_update=True)
             if call is None or not self.reads.call_visible(call, actor):
                 raise NotFound(f"no call {call_id}")
             if call.ended_at is not None:
@@ -322,7 +322,7 @@ class Commands(LoopCommands):
         """``POST /whistles/{id}/checkin`` (unit, for its own unit); repeat check-ins are no-ops."""
         self._check_role(actor, "checkin", whistle_id)
         with self._command(actor, "checkin", whistle_id) as tx:
-            whistle = tx.session.get(Whistle, whistle_id)
+            whistle = tx.session.get(Whistle, whistle_id, with_for_update=True)
             if whistle is None or not whistle.region_path.startswith(
                     self.ctx.tree.posts[actor.post_id].path):
                 raise NotFound(f"no whistle {whistle_id}")
@@ -347,7 +347,8 @@ class Commands(LoopCommands):
 
     def _close_whistles(self, tx: WriteTx, case: Case) -> None:
         for whistle in tx.session.scalars(
-                select(Whistle).where(Whistle.case_id == case.id, Whistle.open.is_(True))):
+                select(Whistle).where(Whistle.case_id == case.id, Whistle.open.is_(True))
+                .with_for_update()):
             whistle.open = False
             self._record_whistle(tx, whistle, case, "whistle.updated")
 
@@ -368,7 +369,12 @@ class Commands(LoopCommands):
             "case": case_json(case), "action": action, "actor": actor.name, "note": note})
 
 
-# Plain Core statement, built once (the ORM's bulk update costs milliseconds per call).
+# Plain Core statements, built once (the ORM's bulk update costs milliseconds per call):
+# insert the "case" counter at 1 or add 1 to it, per dialect (both speak ON CONFLICT).
 _COUNTERS = Counter.__table__
-_NEXT_CASE_NUMBER = (update(_COUNTERS).where(_COUNTERS.c.name == "case")
-                     .values(value=_COUNTERS.c.value + 1).returning(_COUNTERS.c.value))
+_NEXT_CASE_NUMBER = {
+    name: (dialect_insert(_COUNTERS).values(name="case", value=1)
+           .on_conflict_do_update(index_elements=[_COUNTERS.c.name],
+                                  set_={"value": _COUNTERS.c.value + 1})
+           .returning(_COUNTERS.c.value))
+    for name, dialect_insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))}

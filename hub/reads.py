@@ -42,9 +42,12 @@ class Reads:
             return call.post_id == actor.post_id
         return call.region_path.startswith(self._path(actor))
 
-    def visible_case(self, s: Session, actor: Actor, case_id: str) -> Case:
-        """Return the case if the actor's post sees it; otherwise 404 (no existence leak)."""
-        case = s.get(Case, case_id)
+    def visible_case(self, s: Session, actor: Actor, case_id: str,
+                     for_update: bool = False) -> Case:
+        """Return the case if the actor's post sees it; otherwise 404 (no existence leak).
+        ``for_update`` locks its row until the transaction ends (another hub process's
+        command on the same case waits, then sees this one's change)."""
+        case = s.get(Case, case_id, with_for_update=for_update)
         if case is None or not case.region_path.startswith(self._path(actor)):
             raise NotFound(f"no case {case_id}")
         return case

@@ -127,6 +127,10 @@ ZH: dict[str, str] = {
     "Due": "时限",
     "Overdue by": "已超期",
     "Open critical cases ({n})": "未办结的特急案件（{n}）",
+    "Closed during the shift, known from a snapshot ({n})": "本班次内办结、由快照得知的案件（{n}）",
+    "The cache holds no close event for these cases (it started mid-shift or reloaded a "
+    "snapshot); they are counted as closed in the shift.":
+        "缓存中没有这些案件的办结事件（缓存在班次中途开始，或重新加载了快照），它们计入本班次办结数。",
     "Urges ({n})": "督办（{n}）",
     "Time": "时间",
     "By": "操作人",

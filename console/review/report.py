@@ -423,6 +423,20 @@ def draw_report(report: HandoverReport, painter: QtGui.QPainter,
     doc.table([tr("Case"), tr("Title"), tr("Status"), tr("Held by"), tr("Reported"), tr("Due")],
               [0.2, 0.28, 0.1, 0.2, 0.11, 0.11], rows)
 
+    if r.closed_from_snapshot:
+        doc.heading(tr("Closed during the shift, known from a snapshot ({n})")
+                    .format(n=len(r.closed_from_snapshot)))
+        doc.note(tr("The cache holds no close event for these cases (it started mid-shift or "
+                    "reloaded a snapshot); they are counted as closed in the shift."))
+        rows = []
+        for cid in r.closed_from_snapshot:
+            c = r.cases[cid]
+            rows.append([_t(cid), _t(c.get("title")), status_text(c.get("status")),
+                         _t(r.unit_name(c.get("unit_id"))) or tr("— unassigned"),
+                         _local(parse_time_or_none(c.get("closed_at")), tz)])
+        doc.table([tr("Case"), tr("Title"), tr("Status"), tr("Held by"), tr("Closed")],
+                  [0.22, 0.33, 0.1, 0.22, 0.13], rows)
+
     doc.heading(tr("Urges ({n})").format(n=len(r.urges)))
     rows = [[_local(u["at"], tz), _t(u.get("case_id")), _t(r.unit_name(u.get("unit_id"))),
              _t(u.get("actor")), _t(u.get("note"))] for u in r.urges]

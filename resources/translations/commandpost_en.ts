@@ -107,12 +107,12 @@
     </message>
     <message>
         <location line="+6" />
-        <location line="+214" />
+        <location line="+228" />
         <source>Shift handover report</source>
         <translation>Shift handover report</translation>
     </message>
     <message>
-        <location line="-210" />
+        <location line="-224" />
         <source>Shift {label}: {span} ({zone})</source>
         <translation>Shift {label}: {span} ({zone})</translation>
     </message>
@@ -139,11 +139,12 @@
     </message>
     <message>
         <location line="-55" />
+        <location line="+69" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-68" />
         <source>Closure rate</source>
         <translation>Closure rate</translation>
     </message>
@@ -207,12 +208,13 @@
         <location line="+4" />
         <location line="+18" />
         <location line="+9" />
+        <location line="+14" />
         <location filename="../../console/review/window.py" line="-129" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-27" />
+        <location line="-41" />
         <location line="+2" />
         <location line="+3" />
         <source>Cases</source>
@@ -225,27 +227,29 @@
     </message>
     <message>
         <location line="+3" />
-        <location line="+28" />
+        <location line="+42" />
         <location line="+68" />
         <location line="+9" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-104" />
+        <location line="-118" />
         <location line="+10" />
         <location line="+8" />
+        <location line="+15" />
         <source>— unassigned</source>
         <translation>— unassigned</translation>
     </message>
     <message>
-        <location line="-13" />
+        <location line="-28" />
         <source>Overdue at handover ({n})</source>
         <translation>Overdue at handover ({n})</translation>
     </message>
     <message>
         <location line="+7" />
         <location line="+9" />
+        <location line="+14" />
         <location line="+6" />
         <location line="+10" />
         <location line="+11" />
@@ -256,20 +260,22 @@
         <translation>Case</translation>
     </message>
     <message>
-        <location line="-92" />
+        <location line="-106" />
         <location line="+9" />
+        <location line="+14" />
         <location line="+27" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-36" />
+        <location line="-50" />
         <location line="+9" />
+        <location line="+14" />
         <source>Held by</source>
         <translation>Held by</translation>
     </message>
     <message>
-        <location line="-9" />
+        <location line="-23" />
         <location line="+9" />
         <source>Due</source>
         <translation>Due</translation>
@@ -285,7 +291,17 @@
         <translation>Open critical cases ({n})</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
+        <source>Closed during the shift, known from a snapshot ({n})</source>
+        <translation>Closed during the shift, known from a snapshot ({n})</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The cache holds no close event for these cases (it started mid-shift or reloaded a snapshot); they are counted as closed in the shift.</source>
+        <translation>The cache holds no close event for these cases (it started mid-shift or reloaded a snapshot); they are counted as closed in the shift.</translation>
+    </message>
+    <message>
+        <location line="+11" />
         <source>Urges ({n})</source>
         <translation>Urges ({n})</translation>
     </message>
@@ -3182,6 +3198,11 @@
         <location line="+2" />
         <source>wrong user name or password.</source>
         <translation>wrong user name or password.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>hub database unavailable; try again shortly.</source>
+        <translation>hub database unavailable; try again shortly.</translation>
     </message>
     <message>
         <location line="+2" />

@@ -52,7 +52,7 @@ def test_copy_covers_every_field() -> None:
     assert set(vars(s)) == {"zone_name", "clock", "store", "_sla", "_book", "_day", "_today",
                             "urges_by_case", "urges_by_unit", "stages"}
     assert set(vars(Store())) == {"seq", "server_time", "post", "regions", "units", "cases",
-                                  "calls", "whistles", "subtree", "ignored", "_dropped"}
+                                  "calls", "whistles", "subtree", "_dropped"}
     assert set(vars(SlaClock())) == {"now", "near", "overdue", "_times", "_texts", "_next",
                                      "_heap"}
     assert set(vars(WorkloadBook())) == {"_by_unit"}
