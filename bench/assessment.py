@@ -2,7 +2,7 @@
 
 A real hub on PostgreSQL (the demo jurisdiction: 10 counties, 140 units) gets a month of
 the closed loop written straight into its tables with COPY: 450,000 cases and their
-~2 million ``loop_marks`` (dispatches, reassignments, signs — 92 % on time —, resolves —
+~2 million ``loop_marks`` and their daily ``loop_tally`` (dispatches, reassignments, signs — 92 % on time —, resolves —
 88 % on time —, callbacks with their answers and reworks, return requests and approvals,
 extensions, urges, whistle summons and check-ins), plus the cases still open at the end.
 Then the prefecture's supervisor asks the hub over HTTP for the month, by unit and by
@@ -149,8 +149,10 @@ def generate(url: str, per_day: int, days: int, seed: int) -> tuple[int, int]:
                             status = "dispatched"
                         else:
                             status, closed = "closed", called
+                last = max(t, resolved_at if status != "accepted" else t,
+                           closed or t)  # the case's last change
                 cases.write_row((cid, 5, "路边垃圾堆积", "", "环境卫生", "垃圾清运不及时",
-                                 "normal", "app", status, unit, gid, path, "", t0, due, t,
+                                 "normal", "app", status, unit, gid, path, "", t0, due, last,
                                  closed, sign_due, counts["urges"], counts["returns"],
                                  counts["extensions"], counts["reworks"]))
                 n_cases += 1
@@ -159,12 +161,33 @@ def generate(url: str, per_day: int, days: int, seed: int) -> tuple[int, int]:
     finally:
         raw.close()
         raw_marks.close()
-    with engine.connect() as conn:
+    with engine.connect() as conn:  # the daily tally the hub keeps with every mark
+        conn.execute(text(_TALLY_FROM_MARKS))
+        # a hub appends marks as they happen: on disk in time order, as CLUSTER leaves them
+        # (COPY wrote them case by case, which scatters a day over the whole table)
+        conn.execute(text("CLUSTER loop_marks USING ix_loop_marks_ts"))
         conn.execute(text("ANALYZE cases"))
         conn.execute(text("ANALYZE loop_marks"))
+        conn.execute(text("ANALYZE loop_tally"))
         conn.commit()
     engine.dispose()
     return n_cases, n_marks
+
+
+# loop_tally from loop_marks, as hub.loop.add_mark builds it mark by mark: per UTC day,
+# unit, deepest post holding the case, and the counted attributes as 0/1 ('' no result).
+_TALLY_FROM_MARKS = """
+INSERT INTO loop_tally (day, unit_id, post_path, kind, on_time, result, solved, rework, n)
+SELECT date_trunc('day', m.ts AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', m.unit_id, p.post_path,
+       m.kind, (m.on_time IS TRUE)::int, coalesce(m.result, ''), (m.solved IS TRUE)::int,
+       (m.rework IS TRUE)::int, count(*)
+FROM loop_marks m
+JOIN (SELECT c.case_path, (SELECT max(r.path) FROM posts po JOIN regions r
+                            ON r.id = po.region_id
+                           WHERE c.case_path LIKE r.path || '%') AS post_path
+      FROM (SELECT DISTINCT case_path FROM loop_marks) c) p ON p.case_path = m.case_path
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+"""
 
 
 def timed(fn: object, rounds: int) -> float:
@@ -227,6 +250,14 @@ def main() -> int:
         t_floor = timed(floor, args.rounds)
         t_unit = timed(lambda: ask("unit"), args.rounds)
         t_region = timed(lambda: ask("region"), args.rounds)
+        middle = MONTH_START + timedelta(days=args.days // 2)
+        past = {"from": to_rfc3339(MONTH_START), "to": to_rfc3339(middle)}
+
+        def ask_past() -> None:
+            resp = http.get(base + "/assessment", params={**past, "by": "unit"}, timeout=120)
+            resp.raise_for_status()
+
+        t_past = timed(ask_past, args.rounds)
         engine.dispose()
         print(f"month: {total['dispatched']:,} dispatches, {total['signed_on_time'] / total['signed']:.1%}"
               f" signed on time, {total['resolved_on_time'] / total['resolved']:.1%} resolved "
@@ -238,7 +269,10 @@ def main() -> int:
         print(f"GET /assessment by=region: {t_region * 1000:.0f} ms  "
               f"({t_region / t_floor:.1f}× the floor)  target < 2000 ms: "
               f"{'met' if t_region < 2 else 'MISSED'}")
-        return 0 if max(t_unit, t_region) < 2 else 1
+        print(f"GET /assessment by=unit, first half (open_overdue at a past moment, cases "
+              f"changed since looked up in their marks): {t_past * 1000:.0f} ms  "
+              f"target < 2000 ms: {'met' if t_past < 2 else 'MISSED'}")
+        return 0 if max(t_unit, t_region, t_past) < 2 else 1
     finally:
         hub.stop()
 

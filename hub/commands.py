@@ -174,7 +174,7 @@ class Commands(LoopCommands):
             case.status, case.unit_id, case.pending = status, unit.id, None
             self._bump(case)
             set_sign_due(self.ctx, case)
-            add_mark(tx, action, case, unit.id, case.updated_at)
+            add_mark(self.ctx, tx, action, case, unit.id, case.updated_at)
             self._announce_unit(tx, case, unit)
             self._case_updated(tx, case, action, actor, body.note)
             self._audit_ok(tx, actor, "assign", case.id, f"{action} unit={unit.id}",
@@ -196,14 +196,14 @@ class Commands(LoopCommands):
             case.status = status
             self._bump(case)
             if command == "accept":
-                add_mark(tx, "accept", case, case.unit_id, case.updated_at,
+                add_mark(self.ctx, tx, "accept", case, case.unit_id, case.updated_at,
                          on_time=by_deadline(case.updated_at, case.sign_due))
             elif command == "resolve":
                 limits = self.ctx.limits_of(case.category, case.subcategory)
                 case.callback_due = self.ctx.clock.due(case.updated_at, limits.callback_hours,
                                                        limits, case.priority)
                 case.resolved_by, case.pending = case.unit_id, None
-                add_mark(tx, "resolve", case, case.unit_id, case.updated_at,
+                add_mark(self.ctx, tx, "resolve", case, case.unit_id, case.updated_at,
                          on_time=by_deadline(case.updated_at, case.due_at))
             self._case_updated(tx, case, action, actor, body.note)
             self._audit_ok(tx, actor, command, case.id, body.note[:200], case.region_path)
@@ -238,7 +238,7 @@ class Commands(LoopCommands):
             # client's expected_version stays valid; readers add 1 on each case.urged
             case.urges = (case.urges or 0) + 1
             now = utcnow()
-            add_mark(tx, "urge", case, case.unit_id, now)
+            add_mark(self.ctx, tx, "urge", case, case.unit_id, now)
             data = {"case_id": case.id, "unit_id": case.unit_id, "actor": actor.name,
                     "note": body.note}
             self.ctx.journal.record(tx, "case.urged", data, case_id=case.id, now=now,
@@ -312,7 +312,7 @@ class Commands(LoopCommands):
                               open=True)
             tx.session.add(whistle)
             for unit_id in unit_ids:
-                add_mark(tx, "summon", case, unit_id, now)
+                add_mark(self.ctx, tx, "summon", case, unit_id, now)
             self._record_whistle(tx, whistle, case, "whistle.started")
             self._audit_ok(tx, actor, "whistle", case.id, ",".join(unit_ids),
                            case.region_path)
@@ -338,7 +338,7 @@ class Commands(LoopCommands):
                 whistle.open = False
             case = tx.session.get(Case, whistle.case_id)
             assert case is not None
-            add_mark(tx, "checkin", case, actor.unit_id, now,
+            add_mark(self.ctx, tx, "checkin", case, actor.unit_id, now,
                      on_time=now < whistle.deadline)
             self._record_whistle(tx, whistle, case, "whistle.updated")
             self._audit_ok(tx, actor, "checkin", whistle.id, actor.unit_id or "",

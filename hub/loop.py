@@ -14,13 +14,16 @@ its event (events are pruned after days; marks stay, like the audit log).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from hub.audit import add_entry
 from hub.context import Actor
 from hub.errors import Conflict, Forbidden, Invalid, NotFound
-from hub.models import Case, LoopMark
+from hub.models import Case, LoopMark, LoopTally
 from hub.schemas import CallbackBody, DecideBody, ExtendBody, MergeBody
 from hub.serialize import case_json
 from hub.timeutil import parse_rfc3339, to_rfc3339
@@ -29,19 +32,30 @@ if TYPE_CHECKING:
     from hub.db import WriteTx
 
 WORKING_STATUSES = ("dispatched", "accepted")
+_TALLY = LoopTally.__table__
 
 
-def add_mark(tx: WriteTx, kind: str, case: Case, unit_id: str | None, ts: datetime, *,
-             on_time: bool | None = None, result: str | None = None,
+def add_mark(ctx: Any, tx: WriteTx, kind: str, case: Case, unit_id: str | None,
+             ts: datetime, *, on_time: bool | None = None, result: str | None = None,
              solved: bool | None = None, rework: bool | None = None,
              due_before: datetime | None = None, due_after: datetime | None = None) -> None:
-    """Write one fact the assessment counts (nothing when no unit is concerned)."""
+    """Write one fact the assessment counts, and count it in its day's tally (nothing when
+    no unit is concerned)."""
     if unit_id is None:
         return
     tx.session.add(LoopMark(ts=ts, kind=kind, unit_id=unit_id, case_id=case.id,
                             case_path=case.region_path, on_time=on_time, result=result,
                             solved=solved, rework=rework, due_before=due_before,
                             due_after=due_after))
+    paths = [ctx.tree.posts[p].path for p in ctx.tree.posts_seeing(case.region_id)]
+    key = {"day": ts.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0),
+           "unit_id": unit_id, "post_path": max(paths, key=len, default=case.region_path),
+           "kind": kind, "on_time": int(on_time is True), "result": result or "",
+           "solved": int(solved is True), "rework": int(rework is True)}
+    dialect = tx.session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    tx.session.execute(insert(_TALLY).values(**key, n=1).on_conflict_do_update(
+        index_elements=list(key), set_={"n": _TALLY.c.n + 1}))
 
 
 def by_deadline(ts: datetime, due: datetime | None) -> bool:
@@ -101,7 +115,7 @@ class LoopCommands:
             raise Conflict(f"cannot return a case that is {case.status}")
         self._bump(case)
         request(case, "return", actor.unit_id, case.updated_at, note, None)
-        add_mark(tx, "request_return", case, actor.unit_id, case.updated_at)
+        add_mark(self.ctx, tx, "request_return", case, actor.unit_id, case.updated_at)
         self._case_updated(tx, case, "request_return", actor, note)
         self._audit_ok(tx, actor, "return", case.id, note[:200], case.region_path)
         return case_json(case)
@@ -120,11 +134,11 @@ class LoopCommands:
             if body.approve and kind == "return":
                 case.status, case.unit_id, case.sign_due = "returned", None, None
                 case.returns = (case.returns or 0) + 1
-                add_mark(tx, "approve_return", case, unit_id, case.updated_at)
+                add_mark(self.ctx, tx, "approve_return", case, unit_id, case.updated_at)
             elif body.approve and kind == "extension":
                 before, case.due_at = case.due_at, parse_rfc3339(str(pending["until"]))
                 case.extensions = (case.extensions or 0) + 1
-                add_mark(tx, "approve_extension", case, unit_id, case.updated_at,
+                add_mark(self.ctx, tx, "approve_extension", case, unit_id, case.updated_at,
                          due_before=before, due_after=case.due_at)
             action = "approve" if body.approve else "deny"
             self._case_updated(tx, case, action, actor, body.note)
@@ -158,8 +172,9 @@ class LoopCommands:
                 case.status, case.closed_at = "closed", case.updated_at
                 self._close_whistles(tx, case)
                 action = "callback"
-            add_mark(tx, "callback", case, resolver, case.updated_at, result=body.satisfaction,
-                     solved=case.solved, rework=rework, due_before=before if rework else None,
+            add_mark(self.ctx, tx, "callback", case, resolver, case.updated_at,
+                     result=body.satisfaction, solved=case.solved, rework=rework,
+                     due_before=before if rework else None,
                      due_after=case.due_at if rework else None)
             self._case_updated(tx, case, action, actor, body.note)
             self._audit_ok(tx, actor, "callback", case.id,

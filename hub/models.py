@@ -301,5 +301,27 @@ class LoopMark(Base):
     due_after: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
+class LoopTally(Base):
+    """The marks counted per UTC day: what ``GET /assessment`` reads for whole days.
+
+    Kept up to date with every mark (an upsert in the same transaction); the window's
+    partial days at either end are counted from ``loop_marks``. ``post_path`` is the path
+    of the deepest post whose jurisdiction holds the case (every post that sees the case
+    has a path that is a prefix of it); flags are 0/1 and ``result`` '' when none, so the
+    whole key is the primary key.
+    """
+
+    __tablename__ = "loop_tally"
+    day: Mapped[datetime] = mapped_column(UTCDateTime, primary_key=True)
+    unit_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    post_path: Mapped[str] = mapped_column(String(400), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(24), primary_key=True)
+    on_time: Mapped[int] = mapped_column(Integer, primary_key=True)
+    result: Mapped[str] = mapped_column(String(24), primary_key=True)
+    solved: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rework: Mapped[int] = mapped_column(Integer, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=0)
+
+
 Index("ix_cases_open_scope", Case.status, Case.region_path)
 Index("ix_loop_marks_case_ts", LoopMark.case_id, LoopMark.ts)
