@@ -22,6 +22,7 @@ from hub.config import HubConfig
 from hub.context import HubContext
 from hub.db import Database
 from hub.feed import FeedConnection
+from hub.geo import RegionIndex
 from hub.journal import Journal
 from hub.models import Category, Subcategory
 from hub.reads import Reads
@@ -62,11 +63,13 @@ class Hub:
         prepare(self.db, config.seed_demo, config.seed_sizes)  # type: ignore[arg-type]
         with self.db.read() as s:
             tree = RegionTree.load(s)
+            geo = RegionIndex.load(s, tree)
         self.broker = FeedBroker(config.feed_queue_limit)
         lookup, categories_json = _load_categories(self.db)
         self.ctx = HubContext(db=self.db, config=config, tree=tree,
                               journal=Journal(self.broker.publish_threadsafe),
-                              subcategories=lookup, categories_json=categories_json)
+                              subcategories=lookup, categories_json=categories_json,
+                              geo=geo)
         self.sessions = Sessions(self.ctx)
         self.reads = Reads(self.ctx)
         self.commands = Commands(self.ctx, self.reads)

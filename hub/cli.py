@@ -86,14 +86,18 @@ def serve_main(argv: list[str]) -> int:
 def hub_main(argv: list[str]) -> int:
     """Dispatch ``hub serve`` / ``hub simulate``."""
     if not argv or argv[0] in ("-h", "--help"):
-        print("usage: main.py hub {serve,simulate} [options]  (add --help after either)")
+        print("usage: main.py hub {serve,simulate,regions} [options]  (add --help after any)")
         return 0 if argv else 2
     command, rest = argv[0], argv[1:]
     if command == "serve":
         return serve_main(rest)
+    if command == "regions":
+        from hub.regions_import import regions_main
+
+        return regions_main(rest)
     if command == "simulate":
         from hub.simulate import simulate_main
 
         return simulate_main(rest)
-    print(f"error: unknown hub command {command!r} (serve, simulate)", file=sys.stderr)
+    print(f"error: unknown hub command {command!r} (serve, simulate, regions)", file=sys.stderr)
     return 2

@@ -7,6 +7,7 @@ from typing import Any
 
 from hub.config import HubConfig
 from hub.db import Database
+from hub.geo import RegionIndex
 from hub.journal import Journal
 from hub.scope import RegionTree
 
@@ -40,3 +41,5 @@ class HubContext:
     # subcategory lookup: (category, code or name) → (subcategory name, sla_hours)
     subcategories: dict[tuple[str, str], tuple[str, float]]
     categories_json: list[dict[str, Any]]
+    #: region polygons: point → grid (``hub.geo.locate``) and ``GET /regions/geometry``
+    geo: RegionIndex
