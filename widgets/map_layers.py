@@ -1,0 +1,340 @@
+"""The map's layers (pyqtgraph items), shared by the console's map pane and the wall's map.
+
+* :class:`RegionLayer` — region polygons of one level: choropleth fill, outlines, labels.
+  Paths are built once per level (numpy → ``QPainterPath``); labels are drawn in pixels
+  (a label that would overlap one already drawn is skipped).
+* :class:`ClusterLayer` — clusters of cases as discs with counts, drawn in pixels; a red
+  rim when a cluster holds overdue cases.
+* :class:`HeatLayer` — case density as a translucent image (``client.map_math.heat``).
+* :class:`MapOverlay` — a scale bar and a north arrow over the plot (a child widget that
+  lets the mouse through).
+
+All of them are plain text only (``drawText``, never rich text): region names come from
+the hub and are untrusted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pyqtgraph as pg
+
+from client.map_math import metres_per_degree_lon, nice_scale
+from widgets.qt import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPointF,
+    Qt,
+    QtCore,
+    QtGui,
+    QWidget,
+)
+
+QRectF = QtCore.QRectF
+QPainterPath = QtGui.QPainterPath
+QPen = QtGui.QPen
+
+#: choropleth ramp (ColorBrewer YlOrRd, 5 classes) from few to many open cases
+CHOROPLETH = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
+
+
+def choropleth_colour(value: int, top: int, alpha: int = 120) -> QColor:
+    """The ramp's colour for ``value`` of ``top`` (0 → no fill: transparent)."""
+    if value <= 0 or top <= 0:
+        return QColor(0, 0, 0, 0)
+    step = min(len(CHOROPLETH) - 1, int(len(CHOROPLETH) * value / (top + 1)))
+    colour = QColor(CHOROPLETH[step])
+    colour.setAlpha(alpha)
+    return colour
+
+
+def rings_path(rings: Sequence[np.ndarray]) -> QPainterPath:
+    """One path of every ring (odd-even fill makes holes holes)."""
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    for ring in rings:
+        if len(ring) >= 3:
+            path.addPath(pg.arrayToQPath(ring[:, 0], ring[:, 1], connect="all"))
+            path.closeSubpath()
+    return path
+
+
+def _device(painter: QPainter, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Data → device pixels through the painter's (scale + translate) transform."""
+    t = painter.transform()
+    return x * t.m11() + y * t.m21() + t.dx(), x * t.m12() + y * t.m22() + t.dy()
+
+
+class RegionLayer(pg.GraphicsObject):
+    """Region outlines, choropleth fills and labels of the regions in view.
+
+    Args:
+        line: outline colour; label_colour: text colour; label_back: label backdrop.
+    """
+
+    def __init__(self, line: QColor, label_colour: QColor, label_back: QColor,
+                 font: QFont | None = None, line_width: float = 1.2) -> None:
+        super().__init__()
+        self._paths: dict[str, QPainterPath] = {}
+        self._fills: dict[str, QColor] = {}
+        self._labels: list[tuple[float, float, str]] = []
+        self._outline: QPainterPath | None = None
+        self._bounds = QRectF()
+        self.pen = pg.mkPen(line, width=line_width)
+        self.outline_pen = pg.mkPen(line, width=line_width * 2.5)
+        self.label_colour = label_colour
+        self.label_back = label_back
+        self.font = font or QFont()
+        self.setZValue(-10)
+
+    # ---- Public API
+
+    def set_regions(self, shapes: Mapping[str, Sequence[np.ndarray]],
+                    outline: Sequence[np.ndarray] | None = None) -> None:
+        """Draw these regions (id → rings), and ``outline`` thicker (the focused parent)."""
+        self.prepareGeometryChange()
+        self._paths = {rid: rings_path(rings) for rid, rings in shapes.items()}
+        self._outline = rings_path(outline) if outline is not None else None
+        rect = QRectF()
+        for path in self._paths.values():
+            rect = rect.united(path.boundingRect())
+        if self._outline is not None:
+            rect = rect.united(self._outline.boundingRect())
+        self._bounds = rect
+        self.update()
+
+    def set_fills(self, fills: Mapping[str, QColor]) -> None:
+        """Choropleth colours by region id (missing: no fill)."""
+        self._fills = dict(fills)
+        self.update()
+
+    def set_labels(self, labels: Sequence[tuple[float, float, str]]) -> None:
+        """Labels as (lon, lat, plain text); earlier ones win where two would overlap."""
+        self._labels = list(labels)
+        self.update()
+
+    def set_font(self, font: QFont) -> None:
+        self.font = font
+        self.update()
+
+    def region_ids(self) -> list[str]:
+        return list(self._paths)
+
+    def fill_of(self, region_id: str) -> QColor | None:
+        return self._fills.get(region_id)
+
+    # ---- QGraphicsItem
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(self._bounds)
+
+    def paint(self, p: QPainter, *_args: object) -> None:
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        no_brush = QtGui.QBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(self.pen)
+        for rid, path in self._paths.items():
+            fill = self._fills.get(rid)
+            p.setBrush(QtGui.QBrush(fill) if fill is not None and fill.alpha() else no_brush)
+            p.drawPath(path)
+        if self._outline is not None:
+            p.setBrush(no_brush)
+            p.setPen(self.outline_pen)
+            p.drawPath(self._outline)
+        if self._labels:
+            self._paint_labels(p)
+
+    def _paint_labels(self, p: QPainter) -> None:
+        xs = np.array([lab[0] for lab in self._labels])
+        ys = np.array([lab[1] for lab in self._labels])
+        px, py = _device(p, xs, ys)
+        p.save()
+        p.resetTransform()
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        p.setFont(self.font)
+        fm = QFontMetrics(self.font)
+        view = p.viewport()
+        taken: list[QtCore.QRect] = []
+        for (_x, _y, text), cx, cy in zip(self._labels, px, py, strict=True):
+            if not (view.left() <= cx <= view.right() and view.top() <= cy <= view.bottom()):
+                continue
+            lines = text.split("\n")
+            w = max(fm.horizontalAdvance(line) for line in lines) + 8
+            h = fm.height() * len(lines) + 4
+            rect = QtCore.QRect(int(cx - w / 2), int(cy - h / 2), w, h)
+            if any(rect.intersects(r) for r in taken):
+                continue
+            taken.append(rect)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(self.label_back)
+            p.drawRoundedRect(rect, 3, 3)
+            p.setPen(self.label_colour)
+            p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+        p.restore()
+
+
+class ClusterLayer(pg.GraphicsObject):
+    """Clusters of cases: a disc sized by count, the count in it, a red rim if overdue."""
+
+    def __init__(self, fill: QColor, text: QColor, overdue: QColor) -> None:
+        super().__init__()
+        self.x = np.empty(0)
+        self.y = np.empty(0)
+        self.counts = np.empty(0, dtype=np.int64)
+        self.overdue = np.empty(0, dtype=np.int64)
+        self.fill = fill
+        self.text = text
+        self.overdue_pen = pg.mkPen(overdue, width=3)
+        self.pen = pg.mkPen(QColor(255, 255, 255, 220), width=1.5)
+        self.font = QFont()
+        self.font.setBold(True)
+        self._bounds = QRectF()
+        self.drawn = 0
+        self.setZValue(5)
+
+    def set_clusters(self, x: np.ndarray, y: np.ndarray, counts: np.ndarray,
+                     overdue: np.ndarray) -> None:
+        self.prepareGeometryChange()
+        self.x, self.y, self.counts, self.overdue = x, y, counts, overdue
+        if len(x):
+            self._bounds = QRectF(float(x.min()), float(y.min()),
+                                  float(x.max() - x.min()) or 1e-6,
+                                  float(y.max() - y.min()) or 1e-6)
+        else:
+            self._bounds = QRectF()
+        self.update()
+
+    def radius_px(self, counts: np.ndarray) -> np.ndarray:
+        """Disc radius in pixels for cluster sizes."""
+        return np.where(counts <= 1, 4.0, 9.0 + 4.0 * np.log10(np.maximum(counts, 1)) * 2.2)
+
+    def hit(self, painter_transform: QtGui.QTransform, px: float, py: float) -> int | None:
+        """Index of the cluster under device pixel (px, py), or None."""
+        if not len(self.x):
+            return None
+        t = painter_transform
+        dx = self.x * t.m11() + self.y * t.m21() + t.dx() - px
+        dy = self.x * t.m12() + self.y * t.m22() + t.dy() - py
+        d = np.hypot(dx, dy) - self.radius_px(self.counts)
+        i = int(np.argmin(d))
+        return i if d[i] <= 3 else None
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        r = QRectF(self._bounds)
+        pad = max(r.width(), r.height(), 1e-3) * 0.05
+        return r.adjusted(-pad, -pad, pad, pad)
+
+    def paint(self, p: QPainter, *_args: object) -> None:
+        if not len(self.x):
+            self.drawn = 0
+            return
+        px, py = _device(p, self.x, self.y)
+        view = p.viewport()
+        inside = ((px >= view.left() - 30) & (px <= view.right() + 30)
+                  & (py >= view.top() - 30) & (py <= view.bottom() + 30))
+        idx = np.flatnonzero(inside)
+        self.drawn = len(idx)
+        p.save()
+        p.resetTransform()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setFont(self.font)
+        radius = self.radius_px(self.counts[idx])
+        brush = QtGui.QBrush(self.fill)
+        for i, r in zip(idx.tolist(), radius.tolist(), strict=True):
+            cx, cy = float(px[i]), float(py[i])
+            p.setPen(self.overdue_pen if self.overdue[i] else self.pen)
+            p.setBrush(brush)
+            p.drawEllipse(QPointF(cx, cy), r, r)
+            n = int(self.counts[i])
+            if n > 1:
+                p.setPen(self.text)
+                label = f"{n:,}" if n < 10_000 else f"{n / 1000:.0f}k"
+                p.drawText(QRectF(cx - r, cy - r, 2 * r, 2 * r),
+                           int(Qt.AlignmentFlag.AlignCenter), label)
+        p.restore()
+
+
+def heat_lut() -> np.ndarray:
+    """RGBA look-up table: transparent → yellow → red, more opaque where denser."""
+    t = np.linspace(0.0, 1.0, 256)
+    lut = np.zeros((256, 4), dtype=np.ubyte)
+    lut[:, 0] = 255
+    lut[:, 1] = np.clip(255 * (1.2 - t), 0, 255)
+    lut[:, 2] = np.clip(120 * (0.4 - t), 0, 255)
+    lut[:, 3] = np.where(t < 0.04, 0, np.clip(60 + 170 * t, 0, 230))
+    return lut
+
+
+class HeatLayer(pg.ImageItem):
+    """Density of cases as a translucent image over a bounding box."""
+
+    def __init__(self) -> None:
+        super().__init__(axisOrder="col-major")
+        self.setLookupTable(heat_lut())
+        self.setZValue(-5)
+        self.setOpacity(0.85)
+
+    def show_density(self, density: np.ndarray, bbox: tuple[float, float, float, float]
+                     ) -> None:
+        minx, miny, maxx, maxy = bbox
+        self.setImage(density, levels=(0.0, 1.0), autoLevels=False)
+        self.setRect(QRectF(minx, miny, maxx - minx, maxy - miny))
+
+
+class MapOverlay(QWidget):
+    """Scale bar (bottom left) and north arrow (top right) over the plot's viewport."""
+
+    def __init__(self, parent: QWidget, colour: QColor, back: QColor) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
+        self.colour = colour
+        self.back = back
+        self.metres = 0.0
+        self.bar_px = 0.0
+        self.scale_text = ""
+
+    def set_scale(self, x_range: tuple[float, float], y_mid: float, width_px: int) -> None:
+        """Recompute the bar from the view's longitude span at latitude ``y_mid``."""
+        span = (x_range[1] - x_range[0]) * metres_per_degree_lon(y_mid)
+        mpp = span / width_px if width_px > 0 else 0.0
+        self.metres, self.bar_px = nice_scale(mpp)
+        m = self.metres
+        self.scale_text = (f"{m / 1000:g} km" if m >= 1000 else f"{m:g} m") if m else ""
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        fm = QFontMetrics(self.font())
+        pen = QPen(self.colour, 2)
+        if self.bar_px > 0:
+            x0, y0 = 14, self.height() - 14
+            box = QRectF(x0 - 6, y0 - fm.height() - 14, self.bar_px + 12 +
+                         max(0, fm.horizontalAdvance(self.scale_text) - self.bar_px),
+                         fm.height() + 20)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(self.back)
+            p.drawRoundedRect(box, 4, 4)
+            p.setPen(pen)
+            p.drawLine(QPointF(x0, y0), QPointF(x0 + self.bar_px, y0))
+            p.drawLine(QPointF(x0, y0 - 6), QPointF(x0, y0))
+            p.drawLine(QPointF(x0 + self.bar_px, y0 - 6), QPointF(x0 + self.bar_px, y0))
+            p.drawText(QPointF(x0, y0 - 8), self.scale_text)
+        # north arrow: the map is north-up (lat grows upwards)
+        cx, top = self.width() - 26.0, 12.0
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self.back)
+        p.drawRoundedRect(QRectF(cx - 16, top - 4, 32, 50), 4, 4)
+        arrow = QtGui.QPolygonF([QPointF(cx, top + 2), QPointF(cx + 8, top + 24),
+                                 QPointF(cx, top + 19), QPointF(cx - 8, top + 24)])
+        p.setBrush(self.colour)
+        p.drawPolygon(arrow)
+        p.setPen(self.colour)
+        p.drawText(QRectF(cx - 12, top + 24, 24, fm.height() + 2),
+                   int(Qt.AlignmentFlag.AlignCenter), "N")
+        p.end()
+
