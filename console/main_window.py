@@ -142,6 +142,17 @@ class MainWindow(QMainWindow):
         filter_unit = getattr(queue, "filter_unit", None)
         if sig is not None and filter_unit is not None:
             sig.connect(self._on_unit_activated)
+        self._wire_map(queue, self.panes.get("map"))
+
+    def _wire_map(self, queue: Pane | None, map_pane: Pane | None) -> None:
+        """The map follows the queue's filter (issue 15)."""
+        changed = getattr(queue, "sig_filter_changed", None)
+        set_filter = getattr(map_pane, "set_filter", None)
+        if changed is None or set_filter is None:
+            return
+        predicate = queue.filter_predicate  # type: ignore[union-attr]
+        changed.connect(lambda: set_filter(predicate()))
+        set_filter(predicate())
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

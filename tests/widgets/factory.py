@@ -36,6 +36,7 @@ class World:
                                                                  grids_per_village=2))
     now: float = T0
     seq: int = 0
+    with_geometry: bool = True  # the fake hub answers GET /regions/geometry (1.1)
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
@@ -48,6 +49,8 @@ class World:
         self.regions = [{"id": r.id, "name": r.name, "level": r.level, "parent_id": r.parent_id}
                         for r in j.regions]
         self.pos = {r.id: (r.lat, r.lon) for r in j.regions}
+        self.shapes = {r.id: j.shapes[r.id] for r in j.regions if r.id in sub}
+        self.parent = {r.id: r.parent_id for r in j.regions}
         self.grids = [r.id for r in j.regions if r.level == "grid" and r.id in sub]
         self.units = [{"id": u.id, "name": u.name, "kind": u.kind, "region_id": u.region_id,
                        "on_duty": u.on_duty, "phone": u.phone}
@@ -62,6 +65,27 @@ class World:
         self.unit_names = {u["id"]: u["name"] for u in self.units}
         self.cases: dict[str, dict] = {}
         self._n = 0
+
+    def geometry(self) -> dict:
+        """``GET /regions/geometry`` of the county post (its subtree's polygons)."""
+        import json
+
+        from shapely.geometry import mapping
+
+        return {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": {"id": r["id"], "name": r["name"],
+                                               "level": r["level"], "parent_id": r["parent_id"]},
+             "geometry": json.loads(json.dumps(mapping(self.shapes[r["id"]])))}
+            for r in self.regions if r["id"] in self.shapes]}
+
+    def ancestor(self, region_id: str, level_id: str) -> bool:
+        """Whether ``level_id`` is ``region_id`` or one of its ancestors."""
+        rid: str | None = region_id
+        while rid is not None:
+            if rid == level_id:
+                return True
+            rid = self.parent.get(rid)
+        return False
 
     # ---- Objects
 
