@@ -840,6 +840,7 @@ class MapPane(Pane):
         except ImportError:  # pragma: no cover - the module ships with the pane
             return
         self.tiles = attach_base_map(self)
+        self._retranslate()
 
     def _style_plot(self) -> None:
         pal = self.palette()
@@ -878,6 +879,13 @@ class MapPane(Pane):
         if self.tiles is None:
             self.base_label.setText(self.tr("Base map: none (boundaries only)")
                                     if self.geo is not None else "")
+        else:
+            from widgets.map_tiles import server_name
+
+            text = self.tr("Base map: %1").replace("%1", server_name(self.tiles.settings))
+            if self.tiles.settings.datum == "gcj02":
+                text += " " + self.tr("(GCJ-02, shifted to WGS 84)")
+            self.base_label.setText(text)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "plot"):
