@@ -151,8 +151,9 @@ class MainWindow(QMainWindow):
         if changed is None or set_filter is None:
             return
         predicate = queue.filter_predicate  # type: ignore[union-attr]
-        changed.connect(lambda: set_filter(predicate()))
-        set_filter(predicate())
+        passing = queue.filtered_ids  # type: ignore[union-attr]
+        changed.connect(lambda: set_filter(predicate(), passing()))
+        set_filter(predicate(), passing())
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

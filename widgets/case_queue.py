@@ -828,6 +828,10 @@ class CaseQueuePane(Pane):
         """The queue's current filter as ``predicate(case_id, case)`` (the map follows it)."""
         return self._predicate()
 
+    def filtered_ids(self) -> list[str]:
+        """The ids of the cases the filter lets through (the queue's rows)."""
+        return self.model.rows.ids()
+
     def _rebuild(self) -> None:
         self._remember_selection()
         self.model.rows.rebuild(self.ctx.state.cases)

@@ -264,6 +264,7 @@ class MapPage(WallPage):
         self.plot.addItem(self.ring)
         self.regions = RegionLayer(QColor(150, 160, 175), _c("foreground"),
                                    QColor(4, 6, 10, 190), line_width=2.0)
+        self.regions.set_backdrop(_c("background"))
         self.plot.addItem(self.regions)
         self.geo: RegionMap | None = None
         self.region_counts: dict[str, tuple[int, int]] = {}

@@ -94,7 +94,8 @@ def test_map_follows_the_queue_filter(qtbot, ctx, state) -> None:
     p = _pane(qtbot, ctx)
     queue = CaseQueuePane(ctx)
     qtbot.addWidget(queue)
-    queue.sig_filter_changed.connect(lambda: p.set_filter(queue.filter_predicate()))
+    queue.sig_filter_changed.connect(lambda: p.set_filter(queue.filter_predicate(),
+                                                          queue.filtered_ids()))
     everything = p.point_count()
     with qtbot.waitSignal(queue.sig_filter_changed):
         queue.set_preset("critical")

@@ -11,7 +11,6 @@ import pytest
 from client.gcj02 import wgs_to_gcj
 from client.tiles import TileCache, TileSettings, tile_bounds, tiles_for_view
 from tests.widgets.tileserver import TileServer
-from widgets.map_tiles import attach_base_map
 from widgets.map_view import MapPane
 from widgets.qt import QSettings, QTimer
 
@@ -29,8 +28,8 @@ def _map(qtbot, ctx, settings: TileSettings) -> MapPane:  # noqa: ANN001
     p.resize(900, 700)
     p.show()
     qtbot.waitExposed(p)
-    p.tiles = attach_base_map(p, settings)
-    p._retranslate()
+    p.set_base_map(settings)
+    assert p.regions_layer.backdrop is None  # translucent fills over the tiles
     return p
 
 
