@@ -27,9 +27,19 @@ def cluster(x: np.ndarray, y: np.ndarray, cell: float
     ix = np.floor(x / cell).astype(np.int64)
     iy = np.floor(y / cell).astype(np.int64)
     key = (ix - ix.min()) * (int(iy.max() - iy.min()) + 1) + (iy - iy.min())
-    uniq, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
-    sx = np.bincount(inverse, weights=x, minlength=len(uniq))
-    sy = np.bincount(inverse, weights=y, minlength=len(uniq))
+    span = int(key.max()) + 1
+    if span <= 4 * len(key) + 1_000_000:  # few possible cells: count them in O(n)
+        per_cell = np.bincount(key, minlength=span)
+        used = np.flatnonzero(per_cell)
+        lookup = np.empty(span, dtype=np.int64)
+        lookup[used] = np.arange(len(used))
+        inverse = lookup[key]
+        counts = per_cell[used]
+    else:  # tiny cells over a wide area: sort
+        _uniq, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
+    n = len(counts)
+    sx = np.bincount(inverse, weights=x, minlength=n)
+    sy = np.bincount(inverse, weights=y, minlength=n)
     return sx / counts, sy / counts, counts, inverse
 
 

@@ -76,7 +76,8 @@ class TileLayer(pg.GraphicsObject):
         self._timer.timeout.connect(self.request_view)
         self.setZValue(-50)
         self.wanted: list[TileKey] = []
-        view.sigRangeChanged.connect(lambda *_a: self._timer.start())
+        # throttled, not debounced: a long pan still brings tiles every REQUEST_DELAY_MS
+        view.sigRangeChanged.connect(lambda *_a: self._timer.isActive() or self._timer.start())
         self._timer.start()
 
     # ---- Public API

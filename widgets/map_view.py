@@ -126,6 +126,7 @@ class _Slots:
         self.capacity = 0
         self.x = np.empty(0)
         self.y = np.empty(0)
+        self.code = np.empty(0, dtype=np.int64)  # style whose fields a slot holds (-1: none)
 
     def reset(self, capacity: int, x: np.ndarray, y: np.ndarray, style: np.ndarray) -> None:
         """Replace all points: ``capacity`` slots, the first ``len(x)`` used."""
@@ -135,6 +136,7 @@ class _Slots:
         self.y = np.full(capacity, np.nan)
         self.x[:n] = x
         self.y[:n] = y
+        self.code = np.full(capacity, -1, dtype=np.int64)
         self.item.setData(x=self.x.copy(), y=self.y.copy(), size=SPOT_SIZE, pen=self.pen,
                           brush=self.brushes[2], symbol="o")
         vis = np.zeros(capacity, dtype=bool)
@@ -144,16 +146,22 @@ class _Slots:
             self.restyle(np.arange(n), style)
 
     def restyle(self, idx: np.ndarray, style: np.ndarray) -> None:
-        """Give slots ``idx`` the style codes ``style`` (symbol * 3 + priority); -1 hides."""
+        """Give slots ``idx`` the style codes ``style`` (symbol * 3 + priority); -1 hides.
+
+        A slot's symbol, brush and atlas fields are written only when its code changes
+        (a filter that hides and shows again only flips ``visible``).
+        """
         d = self.item.data
         show = style >= 0
         d["visible"][idx] = show
         d["x"][idx] = self.x[idx]
         d["y"][idx] = self.y[idx]
         atlas = self.item.fragmentAtlas
-        for code in np.unique(style[show]):
+        need = show & (self.code[idx] != style)
+        for code in np.unique(style[need]):
             sym, prio = _SYMBOL_LIST[int(code) // 3], self.brushes[int(code) % 3]
-            sel = idx[style == code]
+            sel = idx[need & (style == code)]
+            self.code[sel] = code
             d["symbol"][sel] = sym
             d["brush"][sel] = prio
             d["pen"][sel] = self.pen
@@ -464,10 +472,10 @@ class MapPane(Pane):
         if predicate is None:
             self._pass[owned] = True
         elif passing is not None:
-            get = self._slot_of.get
-            idx = np.fromiter((get(c, -1) for c in passing), dtype=np.int64)
+            found = np.array(list(map(self._slot_of.get, passing)), dtype=float)
+            idx = found[~np.isnan(found)].astype(np.int64)
             self._pass[owned] = False
-            self._pass[idx[idx >= 0]] = True
+            self._pass[idx] = True
         else:
             get = cases.get
             self._pass[owned] = [bool(predicate(ids[i], get(ids[i]) or {}))  # type: ignore[arg-type]
