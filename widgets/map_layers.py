@@ -119,6 +119,8 @@ class RegionLayer(pg.GraphicsObject):
         self.label_back = label_back
         self.font = font or QFont()
         self.setZValue(-10)
+        #: the labels, a separate item drawn above the cases (add it to the same plot)
+        self.label_layer = LabelLayer(self)
 
     # ---- Public API
 
@@ -162,11 +164,12 @@ class RegionLayer(pg.GraphicsObject):
     def set_labels(self, labels: Sequence[tuple[float, float, str]]) -> None:
         """Labels as (lon, lat, plain text); earlier ones win where two would overlap."""
         self._labels = list(labels)
-        self.update()
+        self.label_layer.set_labels(self._labels)
 
     def set_font(self, font: QFont) -> None:
         self.font = font
-        self.update()
+        self.label_layer.font = font
+        self.label_layer.update()
 
     def region_ids(self) -> list[str]:
         return list(self._paths)
@@ -213,6 +216,27 @@ class RegionLayer(pg.GraphicsObject):
                 p.setTransform(t * QtGui.QTransform.fromTranslate(dx, dy))
                 p.drawPath(outline_path)
             p.setTransform(t)
+
+class LabelLayer(pg.GraphicsObject):
+    """Region labels drawn in pixels above everything else (a :class:`RegionLayer`'s)."""
+
+    def __init__(self, regions: RegionLayer) -> None:
+        super().__init__()
+        self.regions = regions
+        self.label_colour = regions.label_colour
+        self.label_back = regions.label_back
+        self.font = regions.font
+        self._labels: list[tuple[float, float, str]] = []
+        self.setZValue(15)
+
+    def set_labels(self, labels: Sequence[tuple[float, float, str]]) -> None:
+        self._labels = list(labels)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self.regions.boundingRect()
+
+    def paint(self, p: QPainter, *_args: object) -> None:
         if self._labels:
             self._paint_labels(p)
 
@@ -243,6 +267,7 @@ class RegionLayer(pg.GraphicsObject):
             p.setPen(self.label_colour)
             p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
         p.restore()
+
 
 
 class ClusterLayer(pg.GraphicsObject):

@@ -230,6 +230,7 @@ class MapPane(Pane):
                                          if pal.base().color().lightness() > 128
                                          else QColor(20, 24, 30, 190))
         self.plot.addItem(self.regions_layer)
+        self.plot.addItem(self.regions_layer.label_layer)
         self.clusters = ClusterLayer(QColor(0, 114, 178, 210), QColor("#FFFFFF"),
                                      QColor(213, 94, 0))
         self.clusters.hide()

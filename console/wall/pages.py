@@ -266,6 +266,7 @@ class MapPage(WallPage):
                                    QColor(4, 6, 10, 190), line_width=2.0)
         self.regions.set_backdrop(_c("background"))
         self.plot.addItem(self.regions)
+        self.plot.addItem(self.regions.label_layer)
         self.geo: RegionMap | None = None
         self.region_counts: dict[str, tuple[int, int]] = {}
         self.labels: dict[str, pg.TextItem] = {}
@@ -317,7 +318,7 @@ class MapPage(WallPage):
         font = role_font(self, self.base, "small", bold=True)
         for label in self.labels.values():
             label.setFont(font)
-        self.regions.set_font(font)
+        self.regions.set_font(role_font(self, self.base, "body", bold=True))
 
     def mark(self, changes: ChangeSet) -> None:
         if changes.reset:
