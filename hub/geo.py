@@ -7,7 +7,7 @@
 polygons change only with ``main.py hub regions import``, after which the hub is
 restarted). It keeps the *leaf* polygons — regions with a polygon whose children have
 none, the grids of the demo — in a shapely STRtree: a look-up is a bounding-box query
-then an exact ``covers`` test on the few candidates, ~20 µs. A point on the border of two
+then an exact ``covers`` test on the few candidates, 20–60 µs. A point on the border of two
 grids goes to the one with the smaller id (deterministic).
 
 The geometry answer of a post is built once from the stored GeoJSON texts (no parsing),

@@ -257,8 +257,12 @@ class LabelLayer(pg.GraphicsObject):
             lines = text.split("\n")
             w = max(fm.horizontalAdvance(line) for line in lines) + 8
             h = fm.height() * len(lines) + 4
-            rect = QtCore.QRect(int(cx - w / 2), int(cy - h / 2), w, h)
-            if any(rect.intersects(r) for r in taken):
+            # at its point, else nudged up, down, left or right; skipped if all collide
+            for dx, dy in ((0, 0), (0, -h), (0, h), (-w * 0.6, 0), (w * 0.6, 0)):
+                rect = QtCore.QRect(int(cx - w / 2 + dx), int(cy - h / 2 + dy), w, h)
+                if not any(rect.intersects(r) for r in taken):
+                    break
+            else:
                 continue
             taken.append(rect)
             p.setPen(Qt.PenStyle.NoPen)

@@ -318,7 +318,7 @@ class MapPage(WallPage):
         font = role_font(self, self.base, "small", bold=True)
         for label in self.labels.values():
             label.setFont(font)
-        self.regions.set_font(role_font(self, self.base, "body", bold=True))
+        self.regions.set_font(font)
 
     def mark(self, changes: ChangeSet) -> None:
         if changes.reset:
@@ -434,7 +434,7 @@ class MapPage(WallPage):
                     overdue[r] += 1
         top = max(opened.values(), default=0)
         self.region_counts = {r: (opened[r], overdue[r]) for r in shown}
-        self.regions.set_fills({r: choropleth_colour(n, top, alpha=150)
+        self.regions.set_fills({r: choropleth_colour(n, top, alpha=110)
                                 for r, n in opened.items()})
         self.regions.set_labels([
             (*geo.shapes[r].label, t("map.region", name=safe(geo.shapes[r].name, 16),
