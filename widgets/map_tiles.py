@@ -34,6 +34,8 @@ QRectF = QtCore.QRectF
 QImage = QtGui.QImage
 MEMORY_TILES = 400
 REQUEST_DELAY_MS = 120
+#: tiles arriving one by one repaint the view at most this often
+REPAINT_MS = 250
 
 
 def _decode(data: bytes) -> QImage | None:
@@ -74,10 +76,16 @@ class TileLayer(pg.GraphicsObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REQUEST_DELAY_MS)
         self._timer.timeout.connect(self.request_view)
+        self._repaint = QTimer()
+        self._repaint.setSingleShot(True)
+        self._repaint.setInterval(REPAINT_MS)
+        self._repaint.timeout.connect(self.update)
         self.setZValue(-50)
+        # a pan moves the cached picture; arrivals and zooms repaint it
+        self.setCacheMode(self.CacheMode.DeviceCoordinateCache)
         self.wanted: list[TileKey] = []
         # throttled, not debounced: a long pan still brings tiles every REQUEST_DELAY_MS
-        view.sigRangeChanged.connect(lambda *_a: self._timer.isActive() or self._timer.start())
+        view.sigRangeChanged.connect(self._on_range)
         self._timer.start()
 
     # ---- Public API
@@ -100,9 +108,14 @@ class TileLayer(pg.GraphicsObject):
 
     def close(self) -> None:
         self._timer.stop()
+        self._repaint.stop()
         self.fetcher.close()
 
     # ---- Internals
+
+    def _on_range(self, *_args: object) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
 
     def _on_tile(self, packet: tuple[TileKey, QImage | None]) -> None:
         key, image = packet
@@ -113,7 +126,8 @@ class TileLayer(pg.GraphicsObject):
         self.images.move_to_end(key)
         while len(self.images) > MEMORY_TILES:
             self.images.popitem(last=False)
-        self.update()
+        if not self._repaint.isActive():
+            self._repaint.start()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return QRectF(-180.0, -85.0, 360.0, 170.0)
@@ -122,7 +136,9 @@ class TileLayer(pg.GraphicsObject):
         (x0, x1), (y0, y1) = self.view.viewRange()
         view = QRectF(x0, y0, x1 - x0, y1 - y0)
         z_now = self.wanted[0][0] if self.wanted else None
-        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        # nearest-pixel scaling: tiles are drawn near their own size, and smooth scaling of
+        # a screenful of them costs tens of milliseconds
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         # coarser zooms first, the current one last (on top)
         for _key, (image, rect) in sorted(self.images.items(),
                                           key=lambda kv: (kv[0][0] == z_now, kv[0][0])):
