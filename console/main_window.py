@@ -145,7 +145,16 @@ class MainWindow(QMainWindow):
         self._wire_map(queue, self.panes.get("map"))
 
     def _wire_map(self, queue: Pane | None, map_pane: Pane | None) -> None:
-        """The map follows the queue's filter (issue 15)."""
+        """The map follows the queue's filter, and shares one region selection with any
+        other pane that has ``sig_region_chosen`` and ``show_region`` (the region tree)."""
+        if map_pane is not None and hasattr(map_pane, "sig_region_chosen"):
+            for key, other in self.panes.items():
+                if other is map_pane or not (hasattr(other, "sig_region_chosen")
+                                             and hasattr(other, "show_region")):
+                    continue
+                other.sig_region_chosen.connect(map_pane.show_region)  # type: ignore[attr-defined]
+                map_pane.sig_region_chosen.connect(other.show_region)  # type: ignore[attr-defined]
+                log.info("map and %s share the region selection", key)
         changed = getattr(queue, "sig_filter_changed", None)
         set_filter = getattr(map_pane, "set_filter", None)
         if changed is None or set_filter is None:

@@ -801,12 +801,9 @@ class MapPane(Pane):
         self.heat_layer.show()
 
     def _cluster_hit(self, scene_pos: object) -> int | None:
-        view = self.plot.getViewBox()
+        """The cluster under a scene position (in viewport pixels), or None."""
         device = self.plot.mapFromScene(scene_pos)  # type: ignore[arg-type]
         transform = self.clusters.deviceTransform(self.plot.viewportTransform())
-        if transform is None:
-            return None
-        del view
         return self.clusters.hit(transform, float(device.x()), float(device.y()))
 
     def _single_at(self, lon: float, lat: float) -> bool:
