@@ -294,6 +294,7 @@ class ClusterLayer(pg.GraphicsObject):
         self.drawn = 0
         self.setZValue(5)
         self.setCacheMode(self.CacheMode.DeviceCoordinateCache)
+        self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     def set_clusters(self, x: np.ndarray, y: np.ndarray, counts: np.ndarray,
                      overdue: np.ndarray) -> None:
@@ -327,14 +328,20 @@ class ClusterLayer(pg.GraphicsObject):
         pad = max(r.width(), r.height(), 1e-3) * 0.05
         return r.adjusted(-pad, -pad, pad, pad)
 
-    def paint(self, p: QPainter, *_args: object) -> None:
+    def paint(self, p: QPainter, option: object = None, *_args: object) -> None:
         if not len(self.x):
             self.drawn = 0
             return
         px, py = _device(p, self.x, self.y)
-        view = p.viewport()
-        inside = ((px >= view.left() - 30) & (px <= view.right() + 30)
-                  & (py >= view.top() - 30) & (py <= view.bottom() + 30))
+        # only the clusters touching what must be redrawn: a pan exposes a strip
+        exposed = getattr(option, "exposedRect", None)
+        if exposed is not None and not exposed.isEmpty():
+            view = p.transform().mapRect(exposed).toAlignedRect()
+        else:
+            view = p.viewport()
+        margin = 40
+        inside = ((px >= view.left() - margin) & (px <= view.right() + margin)
+                  & (py >= view.top() - margin) & (py <= view.bottom() + margin))
         idx = np.flatnonzero(inside)
         self.drawn = len(idx)
         p.save()
