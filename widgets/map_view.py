@@ -299,6 +299,8 @@ class MapPane(Pane):
         self._auto_fit = True
         self._data_version = 0
         self._cluster_key: tuple[int, int] | None = None
+        # the area clustered at fine levels (the view and one view around it), or None: all
+        self._cluster_window: tuple[float, float, float, float] | None = None
         self._clustered = False
         self.last_redraw_ms = 0
         self._timer = QTimer(self)
@@ -780,9 +782,23 @@ class MapPane(Pane):
         px = vb.viewPixelSize()[0]
         level = cluster_level(px)
         key = (level, self._data_version)
-        if key != self._cluster_key:
+        win = self._cluster_window
+        left_window = win is not None and not (win[0] <= x0 and x1 <= win[2]
+                                               and win[1] <= y0 and y1 <= win[3])
+        if key != self._cluster_key or left_window:
             self._cluster_key = key
-            idx = np.flatnonzero(visible)
+            w, h = x1 - x0, y1 - y0
+            box = self._points_box()
+            if box is not None and (box[2] - box[0]) * (box[3] - box[1]) > 9 * w * h:
+                # zoomed in: cluster the view and a view's width around it, not all cases
+                # (the grid is anchored at 0, so the cells seen are the same either way)
+                win = self._cluster_window = (x0 - w, y0 - h, x1 + w, y1 + h)
+                with np.errstate(invalid="ignore"):
+                    idx = np.flatnonzero(visible & (x >= win[0]) & (x <= win[2])
+                                         & (y >= win[1]) & (y <= win[3]))
+            else:
+                self._cluster_window = None
+                idx = np.flatnonzero(visible)
             cx, cy, counts, inverse = cluster(self._slots.x[idx], self._slots.y[idx],
                                               cell_size(level))
             overdue = np.bincount(inverse, weights=self._overdue[idx].astype(float),
