@@ -108,19 +108,20 @@ def bench_frames(app: QApplication, pane: map_view.MapPane, world: World) -> boo
     print(f"   {'view':<11} {'mode':<9} {'p50':>6} {'p99':>6} {'max':>6}   "
           f"{'all points p50':>14} {'p99':>6}  {'ratio p99':>9}")
     ok = True
+    default = map_view.CLUSTER_MIN
     for name, rid in scenes:
         box = geo.bbox_of([rid])
         assert box is not None
         path = gestures(box)
         results = {}
-        for label, limit in (("map", map_view.CLUSTER_MIN), ("points", 10**9)):
+        for label, limit in (("map", default), ("points", 10**9)):
             map_view.CLUSTER_MIN = limit
             pane._cluster_key = None
             frame(pane, *path[0])
             times = [frame(pane, *g) for g in path]
             app.processEvents()
             results[label] = (times, pane.clustered())
-        map_view.CLUSTER_MIN = 1500
+        map_view.CLUSTER_MIN = default
         mine, base = results["map"][0], results["points"][0]
         mode = "clusters" if results["map"][1] else "points"
         ratio = pct(base, 99) / max(pct(mine, 99), 1e-6)

@@ -89,7 +89,7 @@ _PRIO_CODE = {p: i for i, p in enumerate(_PRIO_LIST)}
 SPOT_SIZE = 8
 CLICK_TOLERANCE_PX = 8.0
 #: more visible cases than this inside the view → clusters instead of points
-CLUSTER_MIN = 1500
+CLUSTER_MIN = 3000
 #: regions labelled at most (more are drawn, unlabelled)
 MAX_LABELS = 80
 #: heat image resolution (cells per side)
