@@ -406,51 +406,24 @@ class HeatLayer(pg.ImageItem):
         self.setRect(QRectF(minx, miny, maxx - minx, maxy - miny))
 
 
-class MapOverlay(QWidget):
-    """Scale bar (bottom left) and north arrow (top right) over the plot's viewport."""
+class NorthArrow(QWidget):
+    """A small north arrow (the map is north-up: latitude grows upwards)."""
 
     def __init__(self, parent: QWidget, colour: QColor, back: QColor) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
         self.colour = colour
         self.back = back
-        self.metres = 0.0
-        self.bar_px = 0.0
-        self.scale_text = ""
-
-    def set_scale(self, x_range: tuple[float, float], y_mid: float, width_px: int) -> None:
-        """Recompute the bar from the view's longitude span at latitude ``y_mid``."""
-        span = (x_range[1] - x_range[0]) * metres_per_degree_lon(y_mid)
-        mpp = span / width_px if width_px > 0 else 0.0
-        self.metres, self.bar_px = nice_scale(mpp)
-        m = self.metres
-        self.scale_text = (f"{m / 1000:g} km" if m >= 1000 else f"{m:g} m") if m else ""
-        self.update()
+        self.resize(36, 56)
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         fm = QFontMetrics(self.font())
-        pen = QPen(self.colour, 2)
-        if self.bar_px > 0:
-            x0, y0 = 14, self.height() - 14
-            box = QRectF(x0 - 6, y0 - fm.height() - 14, self.bar_px + 12 +
-                         max(0, fm.horizontalAdvance(self.scale_text) - self.bar_px),
-                         fm.height() + 20)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(self.back)
-            p.drawRoundedRect(box, 4, 4)
-            p.setPen(pen)
-            p.drawLine(QPointF(x0, y0), QPointF(x0 + self.bar_px, y0))
-            p.drawLine(QPointF(x0, y0 - 6), QPointF(x0, y0))
-            p.drawLine(QPointF(x0 + self.bar_px, y0 - 6), QPointF(x0 + self.bar_px, y0))
-            p.drawText(QPointF(x0, y0 - 8), self.scale_text)
-        # north arrow: the map is north-up (lat grows upwards)
-        cx, top = self.width() - 26.0, 12.0
+        cx, top = self.width() / 2, 6.0
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(self.back)
-        p.drawRoundedRect(QRectF(cx - 16, top - 4, 32, 50), 4, 4)
+        p.drawRoundedRect(QRectF(2, 2, self.width() - 4, self.height() - 4), 4, 4)
         arrow = QtGui.QPolygonF([QPointF(cx, top + 2), QPointF(cx + 8, top + 24),
                                  QPointF(cx, top + 19), QPointF(cx - 8, top + 24)])
         p.setBrush(self.colour)
@@ -460,3 +433,58 @@ class MapOverlay(QWidget):
                    int(Qt.AlignmentFlag.AlignCenter), "N")
         p.end()
 
+
+class MapOverlay(QWidget):
+    """The scale bar (bottom left of the plot's viewport), with a north arrow (top right).
+
+    Two small widgets rather than one over the whole view: a transparent widget covering
+    the viewport would make every repaint compose the full view twice.
+    """
+
+    def __init__(self, parent: QWidget, colour: QColor, back: QColor) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.colour = colour
+        self.back = back
+        self.metres = 0.0
+        self.bar_px = 0.0
+        self.scale_text = ""
+        self.north = NorthArrow(parent, colour, back)
+        self.resize(160, 48)
+
+    def place(self, view: QtCore.QRect) -> None:
+        """Put the bar at the bottom left and the arrow at the top right of ``view``."""
+        self.move(view.left() + 4, view.bottom() - self.height() - 4)
+        self.north.move(view.right() - self.north.width() - 8, view.top() + 8)
+
+    def set_scale(self, x_range: tuple[float, float], y_mid: float, width_px: int) -> None:
+        """Recompute the bar from the view's longitude span at latitude ``y_mid``."""
+        span = (x_range[1] - x_range[0]) * metres_per_degree_lon(y_mid)
+        mpp = span / width_px if width_px > 0 else 0.0
+        metres, bar_px = nice_scale(mpp)
+        text = (f"{metres / 1000:g} km" if metres >= 1000 else f"{metres:g} m") if metres else ""
+        if (metres, text) == (self.metres, self.scale_text) and abs(bar_px - self.bar_px) < 0.5:
+            return
+        self.metres, self.bar_px, self.scale_text = metres, bar_px, text
+        fm = QFontMetrics(self.font())
+        self.resize(int(max(bar_px, fm.horizontalAdvance(text)) + 28), fm.height() + 26)
+        parent = self.parentWidget()
+        if parent is not None:
+            self.move(self.x(), parent.height() - self.height() - 4)
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        if self.bar_px <= 0:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self.back)
+        p.drawRoundedRect(QRectF(0, 0, self.width(), self.height()), 4, 4)
+        x0, y0 = 10.0, self.height() - 10.0
+        p.setPen(QPen(self.colour, 2))
+        p.drawLine(QPointF(x0, y0), QPointF(x0 + self.bar_px, y0))
+        p.drawLine(QPointF(x0, y0 - 6), QPointF(x0, y0))
+        p.drawLine(QPointF(x0 + self.bar_px, y0 - 6), QPointF(x0 + self.bar_px, y0))
+        p.drawText(QPointF(x0, y0 - 8), self.scale_text)
+        p.end()

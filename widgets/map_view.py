@@ -516,7 +516,7 @@ class MapPane(Pane):
         """Shift+press on a case and move: drag it (supervisors); otherwise the map's own."""
         kind = event.type()
         if kind == QEvent.Type.Resize and watched is self.plot.viewport():
-            self.overlay.setGeometry(self.plot.viewport().rect())
+            self.overlay.place(self.plot.viewport().rect())
             self._on_range()
         elif kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
             self._drag_from = None
