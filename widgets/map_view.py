@@ -422,11 +422,15 @@ class MapPane(Pane):
         drag.exec(Qt.DropAction.MoveAction)
         return drag
 
-    def set_geometry(self, fc: dict | None) -> None:
-        """Draw these region polygons (None or an empty collection: points alone)."""
-        if not isinstance(fc, dict):
+    def set_geometry(self, fc: dict | RegionMap | None) -> None:
+        """Draw these region polygons — a GeoJSON FeatureCollection, or one already parsed
+        (off the GUI thread) — None or an empty collection: the points alone."""
+        if isinstance(fc, RegionMap):
+            geo = fc
+        elif isinstance(fc, dict):
+            geo = RegionMap(fc, self.ctx.state.regions)
+        else:
             return
-        geo = RegionMap(fc, self.ctx.state.regions)
         if not len(geo):
             return
         self.geo = geo
@@ -881,7 +885,12 @@ class MapPane(Pane):
 
     def _load_geometry(self) -> None:
         folder = getattr(self.ctx, "cache_dir", None)
-        self.ctx.fetch(lambda api: fetch_geometry(api, folder), self.set_geometry,
+
+        def load(api: object) -> RegionMap | None:  # on a worker thread: fetch and parse
+            fc = fetch_geometry(api, folder)
+            return RegionMap(fc) if fc is not None else None
+
+        self.ctx.fetch(load, self.set_geometry,
                        lambda exc: log.info("region polygons unavailable: %s", exc))
 
     def _start_tiles(self) -> None:

@@ -215,6 +215,11 @@ _MAP_COLOR = {"reported": "fill_danger", "returned": "fill_critical",
               "dispatched": "fill_warn", "accepted": "fill_info"}
 
 
+def _parsed(fc: dict | None) -> RegionMap | None:
+    """Parse region polygons where they were fetched (a worker thread)."""
+    return RegionMap(fc) if fc is not None else None
+
+
 def _quiet_plot(parent: QWidget, **kw: object) -> pg.PlotWidget:
     """A PlotWidget with nothing to click: no menu, no mouse, no buttons."""
     plot = pg.PlotWidget(parent, background=WALL["background"], **kw)
@@ -286,14 +291,17 @@ class MapPage(WallPage):
         fetch = getattr(ctx, "fetch", None)
         if fetch is not None:
             folder = getattr(ctx, "cache_dir", None)
-            fetch(lambda api: fetch_geometry(api, folder), self.set_geometry,
+            fetch(lambda api: _parsed(fetch_geometry(api, folder)), self.set_geometry,
                   lambda exc: None)
 
     def set_geometry(self, fc: object) -> None:
-        """Draw the regions below the post (a GeoJSON FeatureCollection)."""
-        if not isinstance(fc, dict):
+        """Draw the regions below the post (a FeatureCollection, or one already parsed)."""
+        if isinstance(fc, RegionMap):
+            geo = fc
+        elif isinstance(fc, dict):
+            geo = RegionMap(fc, self.ctx.state.regions)
+        else:
             return
-        geo = RegionMap(fc, self.ctx.state.regions)
         if not len(geo) or geo.root is None:
             return
         self.geo = geo
