@@ -43,7 +43,7 @@ def cluster(x: np.ndarray, y: np.ndarray, cell: float
     return sx / counts, sy / counts, counts, inverse
 
 
-def cluster_level(px_size: float, target_px: float = 72.0, base: float = 1e-4) -> int:
+def cluster_level(px_size: float, target_px: float = 90.0, base: float = 1e-4) -> int:
     """The power-of-two level whose cell is closest to ``target_px`` pixels.
 
     ``px_size`` is one pixel in data units; cells are ``base * 2**level``, so a small zoom

@@ -292,9 +292,9 @@ class ClusterLayer(pg.GraphicsObject):
         self._bounds = QRectF()
         self._sprites: dict[tuple[int, bool], QtGui.QPixmap] = {}
         self.drawn = 0
+        # not cached: a device cache spans the item's whole bounding rect (the clustered
+        # window, up to 9 views) and would draw thousands of discs to show a few hundred
         self.setZValue(5)
-        self.setCacheMode(self.CacheMode.DeviceCoordinateCache)
-        self.setFlag(self.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     def set_clusters(self, x: np.ndarray, y: np.ndarray, counts: np.ndarray,
                      overdue: np.ndarray) -> None:
@@ -333,12 +333,7 @@ class ClusterLayer(pg.GraphicsObject):
             self.drawn = 0
             return
         px, py = _device(p, self.x, self.y)
-        # only the clusters touching what must be redrawn: a pan exposes a strip
-        exposed = getattr(option, "exposedRect", None)
-        if exposed is not None and not exposed.isEmpty():
-            view = p.transform().mapRect(exposed).toAlignedRect()
-        else:
-            view = p.viewport()
+        view = p.viewport()  # only the discs on screen
         margin = 40
         inside = ((px >= view.left() - margin) & (px <= view.right() + margin)
                   & (py >= view.top() - margin) & (py <= view.bottom() + margin))

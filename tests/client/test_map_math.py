@@ -29,11 +29,11 @@ def test_clusters_partition_the_points(cell: float) -> None:
 
 def test_cluster_levels_are_powers_of_two_near_the_target() -> None:
     """A small zoom keeps the level; the cell is within √2 of the target pixels."""
-    px = 512e-4 / 72  # right on level 9
+    px = 512e-4 / 90  # right on level 9
     level = cluster_level(px)
     assert level == 9
     assert cluster_level(px * 1.1) == level
-    assert 72 / 1.5 <= cell_size(level) / px <= 72 * 1.5
+    assert 90 / 1.5 <= cell_size(level) / px <= 90 * 1.5
 
 
 def test_heat_and_counts_and_scale() -> None:
