@@ -301,6 +301,7 @@ class MapPane(Pane):
         self._cluster_key: tuple[int, int] | None = None
         # the area clustered at fine levels (the view and one view around it), or None: all
         self._cluster_window: tuple[float, float, float, float] | None = None
+        self._box_cache: tuple[int, tuple[float, float, float, float] | None] | None = None
         self._clustered = False
         self.last_redraw_ms = 0
         self._timer = QTimer(self)
@@ -787,13 +788,14 @@ class MapPane(Pane):
         level = cluster_level(px)
         key = (level, self._data_version)
         win = self._cluster_window
+        w, h = x1 - x0, y1 - y0
+        box = self._points_box_cached()
+        windowed = box is not None and (box[2] - box[0]) * (box[3] - box[1]) > 9 * w * h
         left_window = win is not None and not (win[0] <= x0 and x1 <= win[2]
                                                and win[1] <= y0 and y1 <= win[3])
-        if key != self._cluster_key or left_window:
+        if key != self._cluster_key or left_window or windowed != (win is not None):
             self._cluster_key = key
-            w, h = x1 - x0, y1 - y0
-            box = self._points_box()
-            if box is not None and (box[2] - box[0]) * (box[3] - box[1]) > 9 * w * h:
+            if windowed:
                 # zoomed in: cluster the view and a view's width around it, not all cases
                 # (the grid is anchored at 0, so the cells seen are the same either way)
                 win = self._cluster_window = (x0 - w, y0 - h, x1 + w, y1 + h)
@@ -836,6 +838,13 @@ class MapPane(Pane):
         w, h = (x1 - x0) / 4, (y1 - y0) / 4
         self._auto_fit = False
         vb.setRange(xRange=(cx - w / 2, cx + w / 2), yRange=(cy - h / 2, cy + h / 2), padding=0)
+
+    def _points_box_cached(self) -> tuple[float, float, float, float] | None:
+        """``_points_box`` once per data version (the view changes far more often)."""
+        cached = self._box_cache
+        if cached is None or cached[0] != self._data_version:
+            cached = self._box_cache = (self._data_version, self._points_box())
+        return cached[1]
 
     def _points_box(self) -> tuple[float, float, float, float] | None:
         visible = self._visible() if len(self._style) else np.empty(0, dtype=bool)
