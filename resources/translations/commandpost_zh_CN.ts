@@ -1862,7 +1862,7 @@
 <context>
     <name>Link</name>
     <message>
-        <location filename="../../console/main_window.py" line="+478"/>
+        <location filename="../../console/main_window.py" line="+487"/>
         <source>live</source>
         <translation>实时</translation>
     </message>
@@ -2149,13 +2149,13 @@
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../widgets/map_view.py" line="+320"/>
+        <location filename="../../widgets/map_view.py" line="+324"/>
         <source>Map</source>
         <extracomment>more visible cases than this inside the view → clusters instead of points regions labelled at most (more are drawn, unlabelled) heat image resolution (cells per side)</extracomment>
         <translation>地图</translation>
     </message>
     <message>
-        <location line="+408"/>
+        <location line="+412"/>
         <source>%1 open · %2 overdue</source>
         <translation>在办 %1 · 超期 %2</translation>
     </message>
@@ -2165,7 +2165,7 @@
         <translation>在办 %1</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+194"/>
         <source>vermillion</source>
         <translation>朱红</translation>
     </message>
