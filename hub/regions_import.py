@@ -37,6 +37,7 @@ from sqlalchemy import select
 
 from hub.db import Database
 from hub.geo import geometry_text
+from hub.migrate import ensure_schema, schema_lock
 from hub.models import Post, Region, RegionGeometry
 from hub.seed import LEVELS, post_id_for
 
@@ -247,7 +248,13 @@ def regions_main(argv: list[str]) -> int:
                      "database (default %(default)s)")
     args = p.parse_args(argv)
     db = Database(args.db)
-    db.create_schema()
+    try:
+        with schema_lock(db):
+            ensure_schema(db, migrate=True)
+    except Exception as exc:  # noqa: BLE001 - told in words, like any bad input
+        print(f"error: cannot prepare the database {args.db}: {exc}", file=sys.stderr)
+        db.dispose()
+        return 2
     try:
         counts = import_file(db, args.file)
     except ImportRefused as refused:

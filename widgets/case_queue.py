@@ -63,6 +63,7 @@ from widgets.qt import (
     Signal,
 )
 from widgets.queue_rows import CaseRows
+from widgets.stage_text import clock_text
 from widgets.static_cells import StaticTextTable
 from widgets.text import neutralize, safe
 
@@ -334,6 +335,10 @@ class CaseQueueModel(QAbstractTableModel):
             rep = p.times.get(cid, case)[0]
             return format_duration(self.now - rep) if rep is not None else "—"
         if col == COL_LEFT:
+            stages = getattr(p.ctx.state, "stages", None)
+            if stages is not None:  # protocol 1.1: the stage nearest its deadline
+                clock = stages.nearest(case)
+                return "—" if clock is None else clock_text(stages, clock, self.now)
             if case.get("status") in INACTIVE:
                 return "—"  # the SLA clock stopped when the unit resolved it
             return time_left_label(p.times.get(cid, case)[1], self.now,
@@ -667,10 +672,24 @@ class CaseQueuePane(Pane):
             lambda cid, c: self.unit_of(c),
             lambda cid, c: _str_or_none(c.get("source")),
             age,
-            lambda cid, c: times(cid, c)[1],
+            self._left_key(),
             lambda cid, c: _str_or_none(c.get("title")),
             lambda cid, c: cid,
         ]
+
+    def _left_key(self) -> Callable[[str, dict], Any]:
+        """Sort key of "time left": the due time of the nearest stage (protocol 1.1) or
+        of the case (1.0)."""
+        times = self.times.get
+        stages = getattr(self.ctx.state, "stages", None)
+        if stages is None:
+            return lambda cid, c: times(cid, c)[1]
+
+        def nearest_due(cid: str, c: dict) -> float | None:
+            clock = stages.nearest(c)
+            return clock.due if clock is not None else None
+
+        return nearest_due
 
     def column_titles(self) -> list[str]:
         return self._titles

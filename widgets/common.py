@@ -105,6 +105,14 @@ def _actions() -> dict[str, str]:
         "reopen": QCoreApplication.translate("CaseAction", "reopened"),
         "close": QCoreApplication.translate("CaseAction", "closed"),
         "edit": QCoreApplication.translate("CaseAction", "edited"),
+        # protocol 1.1
+        "request_return": QCoreApplication.translate("CaseAction", "return requested"),
+        "request_extension": QCoreApplication.translate("CaseAction", "extension requested"),
+        "approve": QCoreApplication.translate("CaseAction", "request approved"),
+        "deny": QCoreApplication.translate("CaseAction", "request refused"),
+        "callback": QCoreApplication.translate("CaseAction", "called back"),
+        "rework": QCoreApplication.translate("CaseAction", "sent back for rework"),
+        "merge": QCoreApplication.translate("CaseAction", "merged as a duplicate"),
     }
 
 
