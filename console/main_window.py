@@ -148,6 +148,15 @@ class MainWindow(QMainWindow):
         """The map follows the queue's filter, and shares one region selection with any
         other pane that has ``sig_region_chosen`` and ``show_region`` (the region tree)."""
         if map_pane is not None and hasattr(map_pane, "sig_region_chosen"):
+            # a session that keeps one shared region (issue 13's scope): the map's drill
+            # sets it, and the map focuses on whatever region it becomes
+            select_region = getattr(self.session, "select_region", None)
+            sig_scope = getattr(self.session, "sig_scope", None)
+            if select_region is not None:
+                map_pane.sig_region_chosen.connect(select_region)  # type: ignore[attr-defined]
+            if sig_scope is not None:
+                sig_scope.connect(lambda scope: map_pane.show_region(  # type: ignore[attr-defined]
+                    getattr(scope, "region_id", None)))
             for key, other in self.panes.items():
                 if other is map_pane or not (hasattr(other, "sig_region_chosen")
                                              and hasattr(other, "show_region")):

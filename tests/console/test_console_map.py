@@ -5,6 +5,12 @@ from __future__ import annotations
 from widgets.qt import QObject, Signal
 
 
+class FakeScopeSource(QObject):
+    """Stands in for a session that keeps one shared region (issue 13's scope)."""
+
+    sig_scope = Signal(object)
+
+
 class FakeRegionTree(QObject):
     """Stands in for the region tree pane (issue 13): the same two names as the map."""
 
@@ -48,3 +54,15 @@ def test_map_gets_polygons_follows_the_queue_and_shares_the_region(qtbot, hub, l
     assert tree.shown == []  # show_region is silent: no echo back
     mapp.go_up()
     assert tree.shown == ["532300"]
+
+    # a session with a shared scope: the map's drill sets it, and follows it
+    chosen: list[str | None] = []
+    scope = FakeScopeSource()
+    session = window.session
+    session.select_region = chosen.append  # type: ignore[attr-defined]
+    session.sig_scope = scope.sig_scope  # type: ignore[attr-defined]
+    window._wire_map(None, mapp)
+    assert mapp.drill_at(*mapp.geo.shapes[counties[1]].label) == counties[1]
+    assert chosen[-1] == counties[1]
+    scope.sig_scope.emit(type("Scope", (), {"region_id": counties[2]})())
+    assert mapp.focus() == counties[2]

@@ -1,7 +1,7 @@
 """region polygons (issue 15): the region_geometry table
 
-Revision ID: 0002_region_geometry
-Revises: 0001_baseline
+Revision ID: 0003_region_geometry
+Revises: 0002_closed_loop
 Create Date: 2026-11-30 22:20:00
 
 One row per region that has a polygon (GeoJSON text, WGS 84): ``GET /regions/geometry``
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0002_region_geometry'
-down_revision: str | None = '0001_baseline'
+revision: str = '0003_region_geometry'
+down_revision: str | None = '0002_closed_loop'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
