@@ -2497,7 +2497,7 @@
 <context>
     <name>Link</name>
     <message>
-        <location filename="../../console/main_window.py" line="+487" />
+        <location filename="../../console/main_window.py" line="+496" />
         <source>live</source>
         <translation>live</translation>
     </message>
