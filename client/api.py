@@ -297,6 +297,30 @@ class HubClient:
         page = self.events_page(since, limit)
         return {"events": _valid_events(page.events, "GET /events"), "seq": page.seq}
 
+    def region_geometry(self, etag: str | None = None) -> tuple[str | None, dict | None] | None:
+        """``GET /regions/geometry`` (1.1) → ``(etag, FeatureCollection)``.
+
+        Returns None for 304 (``etag`` still current) and ``(None, None)`` for a 1.0 hub
+        (404). Other failures raise as every call does.
+        """
+        headers = {"If-None-Match": etag} if etag else {}
+        headers.update(self.auth_header())
+        try:
+            resp = self._http().get(self.base_url + "/regions/geometry", headers=headers,
+                                    timeout=SNAPSHOT_TIMEOUT)
+        except requests.RequestException as exc:
+            raise HubUnreachable(f"hub at {self.base_url} unreachable: {exc}") from exc
+        if resp.status_code == 304:
+            return None
+        if resp.status_code == 404:
+            return None, None
+        if resp.status_code == 200:
+            try:
+                return resp.headers.get("ETag"), orjson.loads(resp.content)
+            except orjson.JSONDecodeError:
+                raise HubUnreachable("the region geometry is not JSON") from None
+        return self.request("GET", "/regions/geometry")  # raises the typed error
+
     def case(self, case_id: str) -> dict:
         """``GET /cases/{id}``."""
         return self.request("GET", f"/cases/{_q(case_id)}", answer=P.Case)

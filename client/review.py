@@ -985,6 +985,11 @@ class ReviewApi:
             raise CacheError(f"case {case_id} is not in the reviewed state")
         return c
 
+    def region_geometry(self, etag: str | None = None) -> None:
+        """Offline: nothing newer than the region polygons kept beside the shift file
+        (``client.geometry.fetch_geometry`` then answers from that copy)."""
+        return None
+
     def categories(self) -> list[dict]:
         """The categories saved in the shift file."""
         cats = self.cursor.review.meta.get("categories")

@@ -96,6 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="wall screens: how many (left to right) or all (default 1)")
     p.add_argument("--wall-config", type=Path, metavar="FILE",
                    help="wall playlists and takeovers (JSON or INI; see docs/wall.md)")
+    p.add_argument("--tiles", metavar="URL",
+                   help="base map: XYZ tile URL template with {z} {x} {y} (and {s}, {key}); "
+                        "remembered; 'none' forgets it (see docs/map.md)")
+    p.add_argument("--tiles-datum", choices=("wgs84", "gcj02"),
+                   help="the tile server's datum: wgs84 (also 天地图/CGCS2000) or gcj02 "
+                        "(AMap-style servers; the console shifts their tiles to WGS 84)")
     return p
 
 
@@ -126,6 +132,8 @@ class Options(argparse.Namespace):
     screens: int | None
     wall_config: Path | None
     wall_settings: object = None
+    tiles: str | None = None
+    tiles_datum: str | None = None
 
 
 def parse_options(argv: Sequence[str]) -> Options:
@@ -448,6 +456,18 @@ def layout_file(opts: Options) -> Path:
     return Path(base or Path.home() / ".config") / APP_NAME / "layouts.ini"
 
 
+def remember_base_map(opts: Options) -> None:
+    """``--tiles`` / ``--tiles-datum`` → the map's settings (``map/tile_url``, …)."""
+    settings = QtCore.QSettings()
+    if opts.tiles is not None:
+        if opts.tiles.strip().lower() in ("", "none"):
+            settings.remove("map/tile_url")
+        else:
+            settings.setValue("map/tile_url", opts.tiles.strip())
+    if opts.tiles_datum is not None:
+        settings.setValue("map/tile_datum", opts.tiles_datum)
+
+
 def console_main(argv: Sequence[str]) -> int:
     """Run the console; return the process exit code."""
     argv = list(argv)
@@ -466,6 +486,7 @@ def console_main(argv: Sequence[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setDesktopFileName("command-post")  # resources/command-post.desktop
     app.setWindowIcon(QIcon(str(themes.RESOURCES / "icons" / "command-post.png")))
+    remember_base_map(opts)
     translators = setup_app(app, opts)
     launcher = Launcher(app, opts)
     # Let Ctrl+C in the terminal end the console cleanly.

@@ -142,6 +142,36 @@ class MainWindow(QMainWindow):
         filter_unit = getattr(queue, "filter_unit", None)
         if sig is not None and filter_unit is not None:
             sig.connect(self._on_unit_activated)
+        self._wire_map(queue, self.panes.get("map"))
+
+    def _wire_map(self, queue: Pane | None, map_pane: Pane | None) -> None:
+        """The map follows the queue's filter, and shares one region selection with any
+        other pane that has ``sig_region_chosen`` and ``show_region`` (the region tree)."""
+        if map_pane is not None and hasattr(map_pane, "sig_region_chosen"):
+            # a session that keeps one shared region (issue 13's scope): the map's drill
+            # sets it, and the map focuses on whatever region it becomes
+            select_region = getattr(self.session, "select_region", None)
+            sig_scope = getattr(self.session, "sig_scope", None)
+            if select_region is not None:
+                map_pane.sig_region_chosen.connect(select_region)  # type: ignore[attr-defined]
+            if sig_scope is not None:
+                sig_scope.connect(lambda scope: map_pane.show_region(  # type: ignore[attr-defined]
+                    getattr(scope, "region_id", None)))
+            for key, other in self.panes.items():
+                if other is map_pane or not (hasattr(other, "sig_region_chosen")
+                                             and hasattr(other, "show_region")):
+                    continue
+                other.sig_region_chosen.connect(map_pane.show_region)  # type: ignore[attr-defined]
+                map_pane.sig_region_chosen.connect(other.show_region)  # type: ignore[attr-defined]
+                log.info("map and %s share the region selection", key)
+        changed = getattr(queue, "sig_filter_changed", None)
+        set_filter = getattr(map_pane, "set_filter", None)
+        if changed is None or set_filter is None:
+            return
+        predicate = queue.filter_predicate  # type: ignore[union-attr]
+        passing = queue.filtered_ids  # type: ignore[union-attr]
+        changed.connect(lambda: set_filter(predicate(), passing()))
+        set_filter(predicate(), passing())
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

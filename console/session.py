@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -60,9 +61,12 @@ class Session(SharedContext, QObject):
 
     def __init__(self, api: HubClient, username: str, *, state: State | None = None,
                  zone_name: str = DEFAULT_ZONE, read_only: bool = False,
-                 jobs: Jobs | None = None, parent: QObject | None = None) -> None:
+                 jobs: Jobs | None = None, parent: QObject | None = None,
+                 cache_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.api = api
+        #: the shift cache folder (the map keeps the region polygons there), or None
+        self.cache_dir = cache_dir
         self.username = username
         self.user: dict = dict(api.user or {})
         self.user_id: str = str(self.user.get("id") or username)

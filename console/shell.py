@@ -59,7 +59,7 @@ class Console(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = Session(api, username, zone_name=zone_name, read_only=read_only,
-                               parent=self)
+                               parent=self, cache_dir=cache_dir)
         self.size = size or _available_size()
         self.kind = kind or layout_kind(*self.size)
         command_actions.actions_for(self.session)  # panes find it as ctx.actions

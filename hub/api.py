@@ -177,6 +177,17 @@ def build_router(hub: Hub) -> APIRouter:
         actor = await actor_of(request)
         return json_response(await run_in_threadpool(hub.reads.history, actor, case_id))
 
+    @router.get("/regions/geometry", tags=["reads"])
+    async def region_geometry(request: Request) -> Response:
+        """GeoJSON FeatureCollection (WGS 84) of the post's regions; ETag, 304 (1.1)."""
+        actor = await actor_of(request)
+        answer = await run_in_threadpool(hub.reads.region_geometry, actor)
+        headers = {"ETag": answer.etag, "Cache-Control": "no-cache"}
+        if_none = request.headers.get("if-none-match", "")
+        if answer.etag in (tag.strip() for tag in if_none.split(",")) or if_none.strip() == "*":
+            return Response(status_code=304, headers=headers)
+        return Response(answer.body, media_type="application/geo+json", headers=headers)
+
     @router.get("/audit", tags=["reads"])
     async def audit(request: Request, since: int = Query(0, ge=0, le=INT64_MAX),
                     limit: int = Query(100, ge=1, le=INT64_MAX)) -> Response:

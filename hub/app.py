@@ -29,6 +29,7 @@ from hub.context import HubContext
 from hub.db import Database
 from hub.dbfaults import DatabaseUnavailable, guard_methods
 from hub.feed import FeedConnection
+from hub.geo import RegionIndex
 from hub.journal import Journal
 from hub.limits import Clock, Limits, calendar_warning, default_limits
 from hub.metrics import CONTENT_TYPE, HubMetrics
@@ -110,6 +111,7 @@ class Hub:
                 migrate=config.migrate)
         with self.db.read() as s:
             tree = RegionTree.load(s)
+            geo = RegionIndex.load(s, tree)
         self.broker = FeedBroker(config.feed_queue_limit)
         self.fanout = (None if self.db.is_sqlite
                        else PgFanout(self.db, self.broker, config.feed_poll_s))
@@ -119,7 +121,7 @@ class Hub:
                           announce=self.fanout.announce if self.fanout else None)
         self.ctx = HubContext(db=self.db, config=config, tree=tree, journal=journal,
                               subcategories=lookup, categories_json=categories_json,
-                              limits=limits, clock=Clock(config.sla_scale))
+                              geo=geo, limits=limits, clock=Clock(config.sla_scale))
         warning = calendar_warning(utcnow())
         if warning:
             log.warning("%s", warning)
@@ -134,10 +136,10 @@ class Hub:
         self.feeds: set[FeedConnection] = set()
         #: replay pages held in memory at once, hub-wide (hub.feed._send_from_db)
         self.replay_slots = asyncio.Semaphore(config.replay_slots)
-        # Open311 GeoReport v2 intake. No region polygons yet: choose_locator falls back to
-        # the interim nearest-grid-centre rule (pass the region index once the hub has one).
+        # Open311 GeoReport v2 intake, placed by the grid polygon that holds the point
+        # (choose_locator falls back to the nearest grid centre on a hub without polygons).
         self.open311 = guard_methods(Open311Service(self.ctx, self.commands, ApiKeys(self.db),
-                                                    choose_locator(None, tree)))
+                                                    choose_locator(self.ctx.geo, tree)))
         self.app = self._build_app()
 
     def ping_database(self) -> None:

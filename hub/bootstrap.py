@@ -12,8 +12,9 @@ from sqlalchemy import func, select
 from hub import audit_chain
 from hub.catalog import CATEGORIES
 from hub.db import Database
+from hub.geo import geometry_text
 from hub.migrate import ensure_schema, schema_lock
-from hub.models import Category, Post, Region, Subcategory, Unit, User
+from hub.models import Category, Post, Region, RegionGeometry, Subcategory, Unit, User
 from hub.security import hash_password
 from hub.seed import Jurisdiction, SeedSizes, build_jurisdiction
 
@@ -61,6 +62,8 @@ def seed_jurisdiction(db: Database, jurisdiction: Jurisdiction) -> None:
             s.add(Region(id=r.id, name=r.name, level=r.level, parent_id=r.parent_id,
                          path=path(r.id), lat=r.lat, lon=r.lon))
         s.flush()
+        for rid, geom in jurisdiction.shapes.items():
+            s.add(RegionGeometry(region_id=rid, geojson=geometry_text(geom)))
         for p in jurisdiction.posts:
             s.add(Post(id=p.id, name=p.name, region_id=p.region_id, level=p.level, seq=0,
                        pruned_through=0))

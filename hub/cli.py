@@ -20,6 +20,8 @@ _HUB_TABLE: dict[str, tuple[str, str]] = {
                 "hub.cli:migrate_main"),
     "revision": ("developers: write the migration for a change to hub/models.py",
                  "hub.cli:revision_main"),
+    "regions": ("import a jurisdiction's region polygons from a GeoJSON file",
+                "hub.regions_import:regions_main"),
     "apikey": ("Open311 API keys of the intake channels: add, list, revoke",
                "hub.open311.cli:apikey_main"),
     "jurisdiction": ("fill an empty (--no-demo) database with regions, posts and units",

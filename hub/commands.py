@@ -23,6 +23,7 @@ from hub.audit import add_entry, record_refusal
 from hub.context import Actor, HubContext
 from hub.db import WriteTx
 from hub.errors import Conflict, Forbidden, HubError, Invalid, NotFound
+from hub.geo import locate
 from hub.loop import LoopCommands, add_mark, by_deadline, set_sign_due
 from hub.models import Call, Case, Counter, IdempotencyKey, Unit, Whistle
 from hub.reads import Reads
@@ -135,8 +136,13 @@ class Commands(LoopCommands):
             sub = self.ctx.subcategories.get((body.category, body.subcategory))
             if sub is None:
                 raise Invalid(f"unknown category/subcategory {body.category}/{body.subcategory}")
-            if not self.ctx.tree.in_scope(body.region_id, actor.post_id):
-                raise Invalid(f"unknown region {body.region_id}")
+            region_id = body.region_id
+            if region_id is None:
+                if body.lat is None or body.lon is None:
+                    raise Invalid("region_id, or lat and lon, are required")
+                region_id = locate(self.ctx, body.lat, body.lon, actor.post_id)
+            if not self.ctx.tree.in_scope(region_id, actor.post_id):
+                raise Invalid(f"unknown region {region_id}")
             sub_name, _sla_hours = sub
             limits = self.ctx.limits_of(body.category, sub_name)
             now = utcnow()
@@ -146,7 +152,7 @@ class Commands(LoopCommands):
                 id=self._next_case_id(tx, now), version=1, title=body.title,
                 description=body.description, category=body.category, subcategory=sub_name,
                 priority=body.priority, source=body.source, status="reported", unit_id=None,
-                region_id=body.region_id, region_path=self.ctx.tree.path_of[body.region_id],
+                region_id=region_id, region_path=self.ctx.tree.path_of[region_id],
                 address=body.address, lat=body.lat, lon=body.lon, reported_at=now,
                 due_at=self.ctx.clock.due(now, limits.resolve_hours, limits, body.priority),
                 updated_at=now, closed_at=None,

@@ -7,6 +7,7 @@ from typing import Any
 
 from hub.config import HubConfig
 from hub.db import Database
+from hub.geo import RegionIndex
 from hub.journal import Journal
 from hub.limits import Clock, Limits, default_limits
 from hub.scope import RegionTree
@@ -44,6 +45,8 @@ class HubContext:
     # subcategory lookup: (category, code or name) → (subcategory name, sla_hours)
     subcategories: dict[tuple[str, str], tuple[str, float]]
     categories_json: list[dict[str, Any]]
+    #: region polygons: point → grid (``hub.geo.locate``) and ``GET /regions/geometry``
+    geo: RegionIndex
     # protocol 1.1: (category, subcategory name) → limits; how deadlines are counted
     limits: dict[tuple[str, str], Limits] = field(default_factory=dict)
     clock: Clock = field(default_factory=Clock)

@@ -383,3 +383,15 @@ class LoopTally(Base):
 
 Index("ix_cases_open_scope", Case.status, Case.region_path)
 Index("ix_loop_marks_case_ts", LoopMark.case_id, LoopMark.ts)
+
+
+class RegionGeometry(Base):
+    """A region's polygon: GeoJSON (Polygon or MultiPolygon, WGS 84 lon/lat) as text.
+
+    In a table of its own (one row per region that has a polygon): the region tree is
+    read on every scope question, the polygons only at start and by ``hub.geo``.
+    """
+
+    __tablename__ = "region_geometry"
+    region_id: Mapped[str] = mapped_column(ForeignKey("regions.id"), primary_key=True)
+    geojson: Mapped[str] = mapped_column(Text)

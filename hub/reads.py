@@ -12,6 +12,7 @@ from hub.assessment import assessment
 from hub.audit_chain import entry_json as audit_entry_json
 from hub.context import Actor, HubContext
 from hub.errors import Forbidden, Gone, Invalid, NotFound
+from hub.geo import GeometryAnswer
 from hub.journal import encode_frame, event_json
 from hub.models import AuditEntry, Call, Case, Event, FeedEntry, Post, Region, Unit, Whistle
 from hub.serialize import (
@@ -98,6 +99,10 @@ class Reads:
             "calls": [call_json(c) for c in calls],
             "whistles": [whistle_json(w) for w in whistles],
         }
+
+    def region_geometry(self, actor: Actor) -> GeometryAnswer:
+        """``GET /regions/geometry`` (1.1): the polygons of the post's subtree."""
+        return self.ctx.geo.answer(self._path(actor))
 
     def events(self, actor: Actor, since: int, limit: int) -> dict[str, Any]:
         """``GET /events``: the events after ``since`` in the actor's post's numbering."""

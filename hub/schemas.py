@@ -42,7 +42,7 @@ class ReportBody(_Body):
     subcategory: Annotated[str, StringConstraints(min_length=1, max_length=60)]
     priority: Literal["normal", "urgent", "critical"] = "normal"
     source: Literal["app", "wechat", "hotline", "grid_worker", "video_ai", "self_found"]
-    region_id: Id
+    region_id: Id | None = None  # None: placed by lat/lon (hub.geo.locate)
     address: Address = ""
     lat: Annotated[float, Field(ge=-90, le=90)] | None = None
     lon: Annotated[float, Field(ge=-180, le=180)] | None = None

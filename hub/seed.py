@@ -1,7 +1,9 @@
 """The demo jurisdiction: Chuxiong prefecture's regions, command posts, units and accounts.
 
-Pure data generation, no I/O: the same ``SeedSizes``
-and ``rng_seed`` always give the same ``Jurisdiction``. The region tree is
+Pure data generation, no I/O beyond reading the shipped data (``hub/data/``):
+the same ``SeedSizes`` and ``rng_seed`` always give the same ``Jurisdiction``,
+polygons included (``hub.demo_geometry``: every region's ``lat``/``lon`` lies inside
+its polygon). The region tree is
 prefecture (楚雄彝族自治州, 532300) → the real counties (codes 5323xx) → towns
 (county code + ``101``, ``102`` …; the first is the county seat) → villages (town id +
 ``201`` …) → grids (village id + ``01`` …).
@@ -18,7 +20,8 @@ Demo accounts (all with ``DEMO_PASSWORD``):
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 DEMO_PASSWORD = "cx-demo-2026"
 """The one password of every demo account (documented in the README; demo only)."""
@@ -190,6 +193,8 @@ class Jurisdiction:
     posts: tuple[PostSeed, ...]
     units: tuple[UnitSeed, ...]
     users: tuple[UserSeed, ...]
+    #: region id → its polygon (a shapely Polygon or MultiPolygon, WGS 84 lon/lat)
+    shapes: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 def post_id_for(region_id: str) -> str:
@@ -331,4 +336,9 @@ def build_jurisdiction(sizes: SeedSizes = SeedSizes(), rng_seed: int = 2026) -> 
                 for g in range(1, sizes.grids_per_village + 1):
                     b.region(f"{village.id}{g:02d}", f"{short}第{g}网格", "grid", village)
 
-    return Jurisdiction(tuple(b.regions), tuple(b.posts), tuple(b.units), tuple(b.users))
+    from hub.demo_geometry import subdivide
+
+    seats = {f"{row.code}101": (row.lat, row.lon) for row in COUNTIES[:sizes.counties]}
+    regions, shapes = subdivide(b.regions, rng_seed, seats)
+    return Jurisdiction(tuple(regions), tuple(b.posts), tuple(b.units), tuple(b.users),
+                        shapes)

@@ -139,8 +139,8 @@ class HubApi:
         self.statuses: Counter[int] = Counter()
         self.unexpected: list[str] = []
 
-    def _note(self, status: int, method: str, path: str) -> None:
-        if 200 <= status < 300:
+    def _note(self, status: int, method: str, path: str, optional: bool = False) -> None:
+        if 200 <= status < 300 or (optional and status == 404):
             return
         self.statuses[status] += 1
         if 400 <= status < 500 and status not in (409, 429) and len(self.unexpected) < 1000:
@@ -165,8 +165,11 @@ class HubApi:
         return Reply(status, body)
 
     def call(self, username: str, method: str, path: str, json: Any = None,
-             headers: Mapping[str, str] | None = None) -> Reply:
-        """Send one request as ``username`` (logging in first if needed)."""
+             headers: Mapping[str, str] | None = None, optional: bool = False) -> Reply:
+        """Send one request as ``username`` (logging in first if needed).
+
+        ``optional``: a 404 is an expected answer (a route a 1.0 hub does not have).
+        """
         for attempt in range(2):
             token = self.tokens.get(username)
             if token is None:
@@ -179,7 +182,7 @@ class HubApi:
             if status == 401 and attempt == 0:
                 self.tokens.pop(username, None)  # expired or revoked: log in again
                 continue
-            self._note(status, method, path)
+            self._note(status, method, path, optional)
             return Reply(status, body)
         return Reply(401, None)  # pragma: no cover - the loop always returns
 
@@ -374,6 +377,46 @@ class World:
         else:
             self.grids = sorted(rid for rid, r in self.regions.items() if r.get("level") == "grid")
         self.counties = sorted(rid for rid, r in self.regions.items() if r.get("level") == "county")
+        #: region id → shapely polygon, from GET /regions/geometry (empty on a 1.0 hub)
+        self.shapes: dict[str, Any] = {}
+
+    def set_shapes(self, fc: Any) -> int:
+        """Keep the polygons of ``GET /regions/geometry`` (1.1); return how many were usable."""
+        from shapely.geometry import shape
+
+        self.shapes = {}
+        for feat in (fc.get("features") or []) if isinstance(fc, dict) else []:
+            try:
+                rid = str(feat["properties"]["id"])
+                geom = shape(feat["geometry"])
+            except (KeyError, TypeError, ValueError, AttributeError):
+                continue
+            if rid in self.regions and not geom.is_empty:
+                self.shapes[rid] = geom
+        return len(self.shapes)
+
+    def point_in(self, region_id: str, rng: random.Random) -> tuple[float, float] | None:
+        """A uniformly random (lat, lon) inside the region's polygon (6 decimals), or None."""
+        from shapely.geometry import Point
+
+        geom = self.shapes.get(region_id)
+        if geom is None:
+            return None
+        minx, miny, maxx, maxy = geom.bounds
+        for _ in range(2000):
+            lat, lon = round(rng.uniform(miny, maxy), 6), round(rng.uniform(minx, maxx), 6)
+            if geom.contains(Point(lon, lat)):
+                return lat, lon
+        p = geom.representative_point()
+        return p.y, p.x
+
+    def grid_at(self, lat: float, lon: float, grids: list[str]) -> str | None:
+        """The grid among ``grids`` whose polygon holds (lat, lon), or None."""
+        from shapely.geometry import Point
+
+        point = Point(lon, lat)
+        return next((g for g in grids if g in self.shapes and self.shapes[g].contains(point)),
+                    None)
 
     def chain(self, region_id: str) -> list[str]:
         """Return the region and its ancestors, nearest first."""
@@ -620,6 +663,9 @@ class Simulator(LoopSimulation):
                         snap.status)
             return False
         self.world = World(snap.body, cats.body)
+        geo = self.api.call(self.config.supervisor, "GET", "/regions/geometry", optional=True)
+        if geo.ok and isinstance(geo.body, dict):  # a 1.1 hub: points go inside their grid
+            log.info("hub: %d region polygons", self.world.set_shapes(geo.body))
         self.loop11 = hub_speaks_loop(cats.body)
         if not self.world.grids or not self.world.categories:
             log.warning("the hub has no regions or no categories")
@@ -843,7 +889,10 @@ class Simulator(LoopSimulation):
                        f"{detail}，请相关部门尽快处理。")
         pos = self.world.position(grid)
         lat = lon = None
-        if pos is not None:
+        inside = self.world.point_in(grid, self.rng)
+        if inside is not None:
+            lat, lon = inside
+        elif pos is not None:
             lat = round(pos[0] + self.rng.uniform(-0.004, 0.004), 6)
             lon = round(pos[1] + self.rng.uniform(-0.004, 0.004), 6)
         return {"title": title[:200], "description": description[:5000], "category": category,
@@ -947,7 +996,11 @@ class Simulator(LoopSimulation):
         center = self.world.position(county) or (25.04, 101.55)
         pos = nyc311.map_position(record.lat, record.lon, *center)
         grids = [g for g in self.world.grids if county in self.world.chain(g)] or self.world.grids
-        grid = self._nearest_grid(grids, pos, record.key)
+        grid = (self.world.grid_at(pos[0], pos[1], grids) if pos is not None else None) \
+            or self._nearest_grid(grids, pos, record.key)
+        if pos is None or (self.world.grid_at(pos[0], pos[1], [grid]) is None
+                           and self.world.shapes):
+            pos = self.world.point_in(grid, self.rng) or pos
         if pos is None:
             gpos = self.world.position(grid)
             pos = (round(gpos[0] + self.rng.uniform(-0.004, 0.004), 6),

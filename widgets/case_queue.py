@@ -60,6 +60,7 @@ from widgets.qt import (
     QToolButton,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 from widgets.queue_rows import CaseRows
 from widgets.stage_text import clock_text
@@ -390,6 +391,8 @@ class CaseQueuePane(Pane):
     """
 
     pane_id = "case_queue"
+    #: the filter (preset, unit or search) changed; ``filter_predicate()`` gives the new one
+    sig_filter_changed = Signal()
 
     def __init__(self, ctx: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -838,6 +841,15 @@ class CaseQueuePane(Pane):
         self.model.rows.set_filter(self._predicate(), self.ctx.state.cases)
         self._rows_synced = True
         self._after_reset()
+        self.sig_filter_changed.emit()
+
+    def filter_predicate(self) -> Callable[[str, dict], bool]:
+        """The queue's current filter as ``predicate(case_id, case)`` (the map follows it)."""
+        return self._predicate()
+
+    def filtered_ids(self) -> list[str]:
+        """The ids of the cases the filter lets through (the queue's rows)."""
+        return self.model.rows.ids()
 
     def _rebuild(self) -> None:
         self._remember_selection()

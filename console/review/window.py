@@ -90,6 +90,8 @@ class ReviewContext(SharedContext, QObject):
         self.user_id = f"review-{self.username}"
         self.panes: list[Pane] = []
         self.selected: str | None = None
+        #: the shift file's folder: the map reads the region polygons kept there
+        self.cache_dir = cursor.review.path.parent
         self._sub_names: dict[tuple[str, str], str] = {}
         cats = cursor.review.meta.get("categories")
         for cat in cats if isinstance(cats, list) else ():

@@ -391,7 +391,8 @@ class WallConsole(QObject):
         self.api = api
         self.username = username
         self._password = password
-        self.session = Session(api, username, zone_name=zone_name, read_only=True, parent=self)
+        self.session = Session(api, username, zone_name=zone_name, read_only=True, parent=self,
+                               cache_dir=cache_dir)
         self.feed = Feed(api, cache_dir, schedule=ShiftSchedule(cfg.shifts, zone_name))
         count = screens if screens is None or isinstance(screens, int) else parse_screens(screens)
         sizes = None

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pyqtgraph as pg
 
+from client.geometry import RegionMap, fetch_geometry
 from client.state import ChangeSet, State
 from client.timeutil import parse_time_or_none
 from console.wall.model import HOURS, OTHER, WallStats
@@ -27,6 +28,7 @@ from console.wall.paint import QPainter, QRect, WallLabel, draw_text, format_ela
 from console.wall.strings import is_chinese, status_word, t
 from console.wall.theme import WALL
 from widgets.common import PRIORITY_SYMBOL
+from widgets.map_layers import RegionLayer, choropleth_colour
 from widgets.qt import (
     QAction,
     QColor,
@@ -235,6 +237,11 @@ _MAP_COLOR = {"reported": "fill_danger", "returned": "fill_critical",
               "dispatched": "fill_warn", "accepted": "fill_info"}
 
 
+def _parsed(fc: dict | None) -> RegionMap | None:
+    """Parse region polygons where they were fetched (a worker thread)."""
+    return RegionMap(fc) if fc is not None else None
+
+
 def _quiet_plot(parent: QWidget, **kw: object) -> pg.PlotWidget:
     """A PlotWidget with nothing to click: no menu, no mouse, no buttons."""
     plot = pg.PlotWidget(parent, background=WALL["background"], **kw)
@@ -257,7 +264,13 @@ def _quiet_plot(parent: QWidget, **kw: object) -> pg.PlotWidget:
 
 
 class MapPage(WallPage):
-    """Open cases by status (shape + colour + legend words); overdue ones pulse in a ring."""
+    """Open cases by status (shape + colour + legend words); overdue ones pulse in a ring.
+
+    With the hub's region polygons (``GET /regions/geometry``, 1.1) the regions below the
+    post (the counties, for a prefecture) are drawn under the points, shaded by open
+    cases, each labelled with its name, open and overdue counts — the console map's
+    :class:`widgets.map_layers.RegionLayer` at wall scale.
+    """
 
     page_id = "map"
     min_refresh_s = 30.0
@@ -276,6 +289,13 @@ class MapPage(WallPage):
             self.plot.addItem(item)
         self.ring = pg.ScatterPlotItem(symbol="o", brush=pg.mkBrush(None), antialias=True)
         self.plot.addItem(self.ring)
+        self.regions = RegionLayer(QColor(150, 160, 175), _c("foreground"),
+                                   QColor(4, 6, 10, 190), line_width=2.0)
+        self.regions.set_backdrop(_c("background"))
+        self.plot.addItem(self.regions)
+        self.plot.addItem(self.regions.label_layer)
+        self.geo: RegionMap | None = None
+        self.region_counts: dict[str, tuple[int, int]] = {}
         self.labels: dict[str, pg.TextItem] = {}
         self.legend = WallLabel("body", self, Qt.AlignmentFlag.AlignHCenter)
         self.legend.setObjectName("map_legend")
@@ -290,6 +310,30 @@ class MapPage(WallPage):
         self._index_all()
         self._bounds: tuple[float, float, float, float] | None = None
         self._apply_sizes()
+        fetch = getattr(ctx, "fetch", None)
+        if fetch is not None:
+            folder = getattr(ctx, "cache_dir", None)
+            fetch(lambda api: _parsed(fetch_geometry(api, folder)), self.set_geometry,
+                  lambda exc: None)
+
+    def set_geometry(self, fc: object) -> None:
+        """Draw the regions below the post (a FeatureCollection, or one already parsed)."""
+        if isinstance(fc, RegionMap):
+            geo = fc
+        elif isinstance(fc, dict):
+            geo = RegionMap(fc, self.ctx.state.regions)
+        else:
+            return
+        if not len(geo) or geo.root is None:
+            return
+        self.geo = geo
+        shown = geo.shown_under(geo.root)
+        self.regions.set_regions({rid: geo.shapes[rid].rings for rid in shown},
+                                 geo.shapes[geo.root].rings if shown != [geo.root] else None)
+        for label in self.labels.values():
+            label.setVisible(False)
+        self._bounds = None
+        self.dirty = True
 
     def set_base(self, base: int) -> None:
         super().set_base(base)
@@ -304,6 +348,7 @@ class MapPage(WallPage):
         font = role_font(self, self.base, "small", bold=True)
         for label in self.labels.values():
             label.setFont(font)
+        self.regions.set_font(font)
 
     def mark(self, changes: ChangeSet) -> None:
         if changes.reset:
@@ -363,9 +408,18 @@ class MapPage(WallPage):
                 oy.append(lat)
         self.ring.setData(x=np.asarray(ox, dtype=float), y=np.asarray(oy, dtype=float))
         self.overdue_count = len(ox)
-        self._place_labels(sums)
         allx = [v for s in _MAP_STATUSES for v in xs[s]]
         ally = [v for s in _MAP_STATUSES for v in ys[s]]
+        if self.geo is not None:
+            self._shade_regions()
+            box = self.geo.bbox_of([self.geo.root]) if self.geo.root else None
+            if box is not None and self._bounds is None:
+                self._bounds = (box[0], box[2], box[1], box[3])
+                self.plot.setRange(xRange=(box[0], box[2]), yRange=(box[1], box[3]),
+                                   padding=0.03)
+            allx = []  # the regions frame the view
+        else:
+            self._place_labels(sums)
         if allx:
             b = (min(allx), max(allx), min(ally), max(ally))
             if self._bounds is None or any(abs(p - q) > 0.02 for p, q in zip(b, self._bounds,
@@ -374,9 +428,48 @@ class MapPage(WallPage):
                 self.plot.setRange(xRange=b[:2], yRange=b[2:], padding=0.06)
         total = sum(self.counts.values())
         parts = [t("map.count", n=f"{total:,}")]
+        if self.geo is not None:
+            parts.append(t("map.shading"))
         parts += [f"{_MAP_CHAR[s]} {status_word(s)} {self.counts[s]:,}" for s in _MAP_STATUSES]
         parts.append(f"{t('map.legend_overdue')} {self.overdue_count:,}")
         self.legend.set_text("   ".join(parts), 400)
+
+    def _shade_regions(self) -> None:
+        """Open and overdue cases per shown region: fill and labels."""
+        geo = self.geo
+        assert geo is not None
+        shown = geo.shown_under(geo.root)
+        depth = geo.depth(shown[0])
+        opened = dict.fromkeys(shown, 0)
+        overdue = dict.fromkeys(shown, 0)
+        chain_at: dict[str, str | None] = {}
+        cases = self.ctx.state.cases
+
+        def region_at(rid: object) -> str | None:
+            if not isinstance(rid, str):
+                return None
+            if rid not in chain_at:
+                chain = geo.chain(rid)
+                chain_at[rid] = chain[depth] if len(chain) > depth else None
+            return chain_at[rid]
+
+        for cid in self._pts:
+            r = region_at((cases.get(cid) or {}).get("region_id"))
+            if r in opened:
+                opened[r] += 1
+        for cid in self.ctx.state.overdue_ids():
+            if cid in self._pts:
+                r = region_at((cases.get(cid) or {}).get("region_id"))
+                if r in overdue:
+                    overdue[r] += 1
+        top = max(opened.values(), default=0)
+        self.region_counts = {r: (opened[r], overdue[r]) for r in shown}
+        self.regions.set_fills({r: choropleth_colour(n, top, alpha=110)
+                                for r, n in opened.items()})
+        self.regions.set_labels([
+            (*geo.shapes[r].label, t("map.region", name=safe(geo.shapes[r].name, 16),
+                                     n=f"{opened[r]:,}", d=f"{overdue[r]:,}"))
+            for r in sorted(shown, key=lambda r: -opened[r])])
 
     def _place_labels(self, sums: dict[str, list[float]]) -> None:
         font = role_font(self, self.base, "small", bold=True)

@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <location filename="../../console/review/cli.py" line="+295"/>
-        <location filename="../../console/review/window.py" line="+562"/>
+        <location filename="../../console/review/window.py" line="+564"/>
         <source>Handover report…</source>
         <translation>交接班报告…</translation>
     </message>
@@ -468,6 +468,7 @@
         <location filename="../../console/review/window.py" line="-161"/>
         <location line="+317"/>
         <source>Read-only review of a cached shift — no hub connection.</source>
+        <extracomment>the shift file&apos;s folder: the map reads the region polygons kept there</extracomment>
         <translation>只读回放本机缓存的班次 — 不连接平台。</translation>
     </message>
     <message>
@@ -1872,9 +1873,9 @@
 <context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+521"/>
+        <location filename="../../widgets/case_queue.py" line="+524"/>
         <source>… assigning → %1</source>
-        <extracomment>saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table&apos;s own painting (widgets.static_cells; 27-47 ms through QTableView&apos;s), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns</extracomment>
+        <extracomment>saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table&apos;s own painting (widgets.static_cells; 27-47 ms through QTableView&apos;s), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns the filter (preset, unit or search) changed; ``filter_predicate()`` gives the new one</extracomment>
         <translation>… 正在改派 → %1</translation>
     </message>
     <message>
@@ -1984,7 +1985,7 @@
         <translation>复制案件编号</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+202"/>
         <source>%1 of %2 cases</source>
         <translation>%1 / %2 件</translation>
     </message>
@@ -2777,7 +2778,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../console/app.py" line="+277"/>
+        <location filename="../../console/app.py" line="+285"/>
         <source>The demo hub did not start: {error}</source>
         <extracomment>subcommands handled before the console&apos;s own options: name -&gt; main(argv) -&gt; exit code</extracomment>
         <translation>演示中枢未能启动：{error}</translation>
@@ -2791,7 +2792,7 @@
 <context>
     <name>Link</name>
     <message>
-        <location filename="../../console/main_window.py" line="+467"/>
+        <location filename="../../console/main_window.py" line="+497"/>
         <source>live</source>
         <translation>实时</translation>
     </message>
@@ -3334,12 +3335,23 @@
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../widgets/map_view.py" line="+195"/>
+        <location filename="../../widgets/map_view.py" line="+324"/>
         <source>Map</source>
+        <extracomment>more visible cases than this inside the view → clusters instead of points regions labelled at most (more are drawn, unlabelled) heat image resolution (cells per side)</extracomment>
         <translation>地图</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+412"/>
+        <source>%1 open · %2 overdue</source>
+        <translation>在办 %1 · 超期 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 open</source>
+        <translation>在办 %1</translation>
+    </message>
+    <message>
+        <location line="+194"/>
         <source>vermillion</source>
         <translation>朱红</translation>
     </message>
@@ -3359,7 +3371,12 @@
         <translation>%1 件在办 · 形状 = 状态：%2 · 颜色 = 紧急程度：%3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>regions shaded by open cases; click a region to drill in</source>
+        <translation>区域底色 = 在办件数；点击区域可逐级下钻</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Click a case to select it; Shift+drag it onto a unit to assign it</source>
         <translation>单击案件以选中；按住 Shift 拖到单位上即可派给该单位</translation>
     </message>
@@ -3370,13 +3387,48 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Longitude</source>
-        <translation>经度</translation>
+        <source>↑ Up</source>
+        <translation>↑ 上一级</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Latitude</source>
-        <translation>纬度</translation>
+        <source>Back to the region above</source>
+        <translation>返回上一级区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heat</source>
+        <translation>热力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the density of cases instead of points</source>
+        <translation>以热力图显示案件密度（代替点位）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit</source>
+        <translation>全图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit the view to the region and its cases</source>
+        <translation>缩放到当前区域及其全部案件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Base map: none (boundaries only)</source>
+        <translation>底图：无（仅显示边界）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Base map: %1</source>
+        <translation>底图：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(GCJ-02, shifted to WGS 84)</source>
+        <translation>（GCJ-02 坐标，已纠偏至 WGS 84）</translation>
     </message>
 </context>
 <context>
@@ -3942,8 +3994,9 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../console/session.py" line="+87"/>
+        <location filename="../../console/session.py" line="+91"/>
         <source>{label}: this console is read-only.</source>
+        <extracomment>the shift cache folder (the map keeps the region polygons there), or None</extracomment>
         <translation>{label}：此控制台为只读。</translation>
     </message>
     <message>

@@ -51,12 +51,13 @@ class HubUser:
         self.token = r.json()["token"]
         self.http.headers["Authorization"] = f"Bearer {self.token}"
 
-    def report(self, title: str | None = None) -> dict:
-        """Report a new case in the prefecture's first grid."""
+    def report(self, title: str | None = None, **fields: object) -> dict:
+        """Report a new case in the prefecture's first grid (``fields`` override)."""
         body = {"title": title or f"测试案件 {uuid.uuid4().hex[:6]}", "description": "控制台测试",
                 "category": CATEGORY, "subcategory": SUBCATEGORY, "priority": "urgent",
                 "source": "hotline", "region_id": GRID, "address": "鹿城南路 1 号",
                 "lat": 25.03, "lon": 101.54}
+        body.update(fields)
         r = self.http.post(self.base + "/cases", json=body, timeout=10)
         r.raise_for_status()
         return r.json()

@@ -20,9 +20,10 @@ from tests.hub.conftest import (
 ONE_MB = 1024 * 1024
 
 
-def _without(key: str) -> dict[str, Any]:
-    body = report_body()
-    del body[key]
+def _without(*keys: str, **fields: Any) -> dict[str, Any]:
+    body = report_body(**fields)
+    for key in keys:
+        del body[key]
     return body
 
 
@@ -42,7 +43,10 @@ BAD_REPORTS = {
     "missing-title": _without("title"),
     "missing-category": _without("category"),
     "missing-subcategory": _without("subcategory"),
-    "missing-region": _without("region_id"),
+    # without region_id the hub places the report by its point (1.1, hub.geo.locate)
+    "missing-region-and-point": _without("region_id", "lat", "lon"),
+    "missing-region-half-point": _without("region_id", "lon"),
+    "missing-region-point-outside": _without("region_id", lat=25.04, lon=102.71),
     "missing-source": _without("source"),
     "unknown-category": report_body(category="火星事务"),
     "unknown-subcategory": report_body(subcategory="不存在的小类"),

@@ -116,15 +116,13 @@ def test_default_sizes_and_real_names(demo: Jurisdiction) -> None:
     assert by_id["53230110120101"].name.endswith("第1网格")
 
 
-def test_children_lie_near_their_parents(demo: Jurisdiction) -> None:
-    """Towns within 0.15°, villages 0.04°, grids 0.01° of their parent."""
-    by_id = {r.id: r for r in demo.regions}
-    spread = {"town": 0.15, "village": 0.04, "grid": 0.01}
+def test_children_lie_inside_their_parents(demo: Jurisdiction) -> None:
+    """Every region's centre lies in its parent's polygon (hub.demo_geometry cuts them)."""
+    from shapely.geometry import Point
+
     for region in demo.regions:
-        if region.level in spread:
-            parent = by_id[region.parent_id or ""]
-            assert abs(region.lat - parent.lat) <= spread[region.level] + 1e-9
-            assert abs(region.lon - parent.lon) <= spread[region.level] + 1e-9
+        if region.parent_id is not None:
+            assert demo.shapes[region.parent_id].contains(Point(region.lon, region.lat)), region
 
 
 def test_one_post_per_non_grid_region(demo: Jurisdiction) -> None:

@@ -10,6 +10,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+import shapely
+import shapely.geometry
 
 from hub import nyc311
 from hub import simulate as sim_mod
@@ -146,8 +148,10 @@ class FakeHub:
     """
 
     def __init__(self, sizes: SeedSizes = FAKE_SIZES, *, unit_categories: bool = True,
-                 codes_only: bool = False, sla_scale: float = 1.0) -> None:
+                 codes_only: bool = False, sla_scale: float = 1.0,
+                 geometry: bool = False) -> None:
         j = build_jurisdiction(sizes)
+        self.shapes = j.shapes if geometry else {}
         self.users = {u.username: u for u in j.users}
         self.regions = [{"id": r.id, "name": r.name, "level": r.level,
                          "parent_id": r.parent_id, "lat": r.lat, "lon": r.lon}
@@ -225,6 +229,13 @@ class FakeHub:
                 return 200, {"seq": 0, "server_time": self._time(), "post": {},
                              "regions": self.regions, "units": self.units,
                              "cases": list(self.cases.values()), "calls": [], "whistles": []}
+            if path == "/regions/geometry" and self.shapes:
+                return 200, {"type": "FeatureCollection", "features": [
+                    {"type": "Feature", "properties": {"id": r["id"], "name": r["name"],
+                                                       "level": r["level"],
+                                                       "parent_id": r["parent_id"]},
+                     "geometry": shapely.geometry.mapping(self.shapes[r["id"]])}
+                    for r in self.regions]}
             if parts[0] == "cases" and len(parts) == 2:
                 case = self.cases.get(parts[1])
                 return (200, dict(case)) if case else self._err(404, "not_found")
@@ -574,6 +585,19 @@ def test_nyc311_replay_on_fake_hub() -> None:
     counties = {c["region_id"][:6] for c in hub.cases.values()}
     assert counties <= {row.code for row in COUNTIES[:5]} and len(counties) == 5
     assert sim.api.unexpected == [] and hub.missing_version == []
+
+
+@pytest.mark.parametrize("mode", ["synthetic", "nyc311"])
+def test_points_lie_inside_their_grid_on_a_hub_with_polygons(mode: str) -> None:
+    """With GET /regions/geometry (1.1) every reported point lies in its grid's polygon."""
+    hub = FakeHub(SeedSizes(5, 2, 2, 2), geometry=True)
+    sim = make_sim(hub, mode=mode, speed=60.0 if mode == "nyc311" else 600.0)
+    sim.run_virtual(1800)
+    assert len(hub.cases) > 20
+    for case in hub.cases.values():
+        point = shapely.Point(case["lon"], case["lat"])
+        assert hub.shapes[case["region_id"]].contains(point), case
+    assert sim.api.unexpected == []
 
 
 def test_hub_api_relogin_once() -> None:

@@ -24,11 +24,22 @@ class Clock:
 class WallCtx:
     """What the wall's pages need (state, zone, names), like console.session.Session."""
 
-    def __init__(self, state: State, role: str = "wall") -> None:
+    def __init__(self, state: State, role: str = "wall", geometry: dict | None = None) -> None:
         self.state = state
         self.zone = ZoneInfo(state.zone_name)
         self.role = role
         self.read_only = True
+        self.geometry = geometry
+
+    def fetch(self, fn, on_ok, on_error=None) -> None:  # noqa: ANN001
+        """Answer ``GET /regions/geometry`` (1.1) at once; None: a 1.0 hub."""
+        geometry = self.geometry
+
+        class _Api:
+            def region_geometry(self, etag: str | None = None) -> tuple:
+                return ('"g"', geometry) if geometry else (None, None)
+
+        on_ok(fn(_Api()))
 
     def region_name(self, region_id: str | None) -> str:
         if not region_id:

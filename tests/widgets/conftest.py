@@ -40,6 +40,13 @@ class FakeApi:
                 {"seq": 2, "ts": c["updated_at"], "type": "case.updated",
                  "data": {"case": c, "action": "dispatch", "actor": "sup-1", "note": "<b>速办</b>"}}]
 
+    def region_geometry(self, etag: str | None = None) -> tuple[str | None, dict | None] | None:
+        """``GET /regions/geometry``: the county's polygons (None: a 1.0 hub)."""
+        self.calls.append(("region_geometry", etag))
+        if not self.world.with_geometry:
+            return None, None
+        return '"w1"', self.world.geometry()
+
     def urge(self, case_id: str, note: str = "", **kw: Any) -> dict:
         self.calls.append(("urge", case_id, note))
         return {}

@@ -36,11 +36,15 @@ class World:
                                                                  grids_per_village=2))
     now: float = T0
     seq: int = 0
+    with_geometry: bool = True  # the fake hub answers GET /regions/geometry (1.1)
+    prefecture: bool = False    # the whole prefecture's post instead of the first county's
+    inside: bool = False        # case points drawn inside their grid's polygon
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
         j = build_jurisdiction(self.sizes)
-        county = next(r for r in j.regions if r.level == "county")
+        county = next(r for r in j.regions
+                      if r.level == ("prefecture" if self.prefecture else "county"))
         sub = {county.id}
         for r in j.regions:  # regions are listed parents first
             if r.parent_id in sub:
@@ -48,6 +52,8 @@ class World:
         self.regions = [{"id": r.id, "name": r.name, "level": r.level, "parent_id": r.parent_id}
                         for r in j.regions]
         self.pos = {r.id: (r.lat, r.lon) for r in j.regions}
+        self.shapes = {r.id: j.shapes[r.id] for r in j.regions if r.id in sub}
+        self.parent = {r.id: r.parent_id for r in j.regions}
         self.grids = [r.id for r in j.regions if r.level == "grid" and r.id in sub]
         self.units = [{"id": u.id, "name": u.name, "kind": u.kind, "region_id": u.region_id,
                        "on_duty": u.on_duty, "phone": u.phone}
@@ -63,6 +69,47 @@ class World:
         self.cases: dict[str, dict] = {}
         self._n = 0
 
+    def geometry(self) -> dict:
+        """``GET /regions/geometry`` of the county post (its subtree's polygons)."""
+        import json
+
+        from shapely.geometry import mapping
+
+        return {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": {"id": r["id"], "name": r["name"],
+                                               "level": r["level"], "parent_id": r["parent_id"]},
+             "geometry": json.loads(json.dumps(mapping(self.shapes[r["id"]])))}
+            for r in self.regions if r["id"] in self.shapes]}
+
+    def _inside(self, grid: str) -> tuple[float, float]:
+        """A random point inside the grid's polygon (from a pool drawn once per grid)."""
+        pools = self.__dict__.setdefault("_pools", {})
+        pool = pools.get(grid)
+        if pool is None:
+            import zlib
+
+            import numpy as np
+            import shapely
+
+            shape = self.shapes[grid]
+            minx, miny, maxx, maxy = shape.bounds
+            gen = np.random.default_rng(zlib.crc32(grid.encode()))
+            xs = gen.uniform(minx, maxx, 4000)
+            ys = gen.uniform(miny, maxy, 4000)
+            ok = shapely.contains_xy(shape, xs, ys)
+            pool = pools[grid] = [(float(y), float(x)) for x, y in zip(xs[ok], ys[ok],
+                                                                       strict=True)][:512]
+        return self.rng.choice(pool)
+
+    def ancestor(self, region_id: str, level_id: str) -> bool:
+        """Whether ``level_id`` is ``region_id`` or one of its ancestors."""
+        rid: str | None = region_id
+        while rid is not None:
+            if rid == level_id:
+                return True
+            rid = self.parent.get(rid)
+        return False
+
     # ---- Objects
 
     def case(self, **over: object) -> dict:
@@ -72,6 +119,10 @@ class World:
         cat, code, _, sla = rng.choice(self.subs)
         grid = rng.choice(self.grids)
         lat, lon = self.pos[grid]
+        jitter = (rng.uniform(-0.01, 0.01), rng.uniform(-0.01, 0.01))
+        if self.inside:
+            lat, lon = self._inside(grid)
+            jitter = (0.0, 0.0)
         reported = self.now - rng.uniform(0, sla * 3600 * 1.3)
         case = {
             "id": f"CX-20261118-{self._n:06d}", "version": 1,
@@ -80,8 +131,8 @@ class World:
             "priority": rng.choices(("normal", "urgent", "critical"), (80, 15, 5))[0],
             "source": rng.choice(SOURCES), "status": "reported", "unit_id": None,
             "region_id": grid, "address": f"{self.region_names[grid]}附近{rng.randint(1, 99)}号",
-            "lat": round(lat + rng.uniform(-0.01, 0.01), 5),
-            "lon": round(lon + rng.uniform(-0.01, 0.01), 5),
+            "lat": round(lat + jitter[0], 5),
+            "lon": round(lon + jitter[1], 5),
             "reported_at": format_time(reported), "due_at": format_time(reported + sla * 3600),
             "updated_at": format_time(reported), "closed_at": None,
         }
