@@ -32,6 +32,7 @@ from typing import Any
 from client.dispatch import Reassignment, suggest_unit
 from client.errors import ConflictError
 from console.panes import PaneSpec
+from widgets.common import case_line
 from widgets.qt import QAction, QKeySequence, QMessageBox, QObject, Qt, QTimer, QWidget, Signal
 from widgets.reassign import CaseDragStarter, ConflictDialog, UndoNotice, UnitDropFilter, UnitPicker
 from widgets.text import safe
@@ -746,7 +747,7 @@ class CommandUi(QObject):
             return False
         dlg = NoteDialog(self.tr("Urge (督办)"),
                          self.tr("Send a reminder about {case} to the unit holding it.")
-                         .format(case=safe(cid, 40)), self.window)
+                         .format(case=case_line(self.session.state, cid)), self.window)
         try:
             if dlg.exec() != NoteDialog.DialogCode.Accepted:
                 return False

@@ -15,6 +15,7 @@ from console import layouts
 from console.lock import EXPIRED, IDLE, IdleWatcher, LockOverlay
 from console.panes import PaneSpec
 from console.session import Session
+from widgets.gesture import UserInputWatch
 from widgets.pane import Pane
 from widgets.qt import (
     QAction,
@@ -82,6 +83,10 @@ class MainWindow(QMainWindow):
         self.messages: list[tuple[str, str]] = []
         self.link: LinkStatus | None = None
         self._hidden_floating: list[QDockWidget] = []
+        #: per pane: whether the user is giving it input right now (see widgets.gesture)
+        self.input_watches: dict[str, UserInputWatch] = {}
+        #: selection signals refused because no user gesture caused them (for checks)
+        self.selection_refused = 0
         #: called with the layout kind after a built-in layout is applied (added panes)
         self.layout_hooks: list[Callable[[str], None]] = []
         self.setDockNestingEnabled(True)
@@ -135,8 +140,11 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
 
     def _wire_panes(self) -> None:
-        for pane in self.panes.values():
-            pane.sig_case_selected.connect(self._on_pane_selected)
+        for key, pane in self.panes.items():
+            watch = UserInputWatch(pane)
+            self.input_watches[key] = watch
+            pane.sig_case_selected.connect(
+                lambda cid, watch=watch, pane=pane: self._on_pane_selected(cid, watch, pane))
         workload, queue = self.panes.get("workload"), self.panes.get("queue")
         sig = getattr(workload, "sig_unit_activated", None)
         filter_unit = getattr(queue, "filter_unit", None)
@@ -364,8 +372,40 @@ class MainWindow(QMainWindow):
 
     # ---- Internals
 
-    def _on_pane_selected(self, case_id: str) -> None:
+    def _on_pane_selected(self, case_id: str, watch: UserInputWatch, pane: Pane) -> None:
+        """A pane says its current case changed: follow it only if the user did that.
+
+        A rebuild (feed batch, tick, another pane's selection) or Qt moving a view's
+        current row on its own never changes the case the window works on; the pane is
+        told the shared selection again so its highlight agrees with it.
+        """
+        if not watch.active or self.session.in_background:
+            self.selection_refused += 1
+            if case_id != self.session.selected:
+                QTimer.singleShot(0, lambda: self._resync(pane))
+            return
         self.session.select_case(case_id or None)
+
+    def go_to_case(self, case_id: str | None) -> None:
+        """An explicit "go to" (command bar, alert banner): select ``case_id`` and show
+        the queue and detail panes."""
+        if case_id is not None and case_id not in self.session.state.cases:
+            self.show_message("error", self.tr("{case} is not in this post's picture.").format(
+                case=safe(case_id, 40)))
+            return
+        self.session.select_case(case_id)
+        for key in ("detail",):
+            dock = self.docks.get(key)
+            if dock is not None:
+                dock.show()
+                dock.raise_()
+
+    def _resync(self, pane: Pane) -> None:
+        with self.session.background():
+            try:
+                pane.on_selection(self.session.selected)
+            except Exception:
+                log.exception("pane %s failed on a selection", pane.pane_id)
 
     def _on_unit_activated(self, unit_id: str) -> None:
         queue = self.panes.get("queue")

@@ -12,7 +12,8 @@ Threading: GUI thread only (the pool threads see only the HubClient).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -73,6 +74,7 @@ class Session(SharedContext, QObject):
         self.jobs = jobs if jobs is not None else Jobs(parent=self)
         self.panes: list[Pane] = []
         self.selected: str | None = None
+        self._background = 0
         self.categories: list[dict] = []
         self._sub_names: dict[tuple[str, str], str] = {}
 
@@ -117,6 +119,21 @@ class Session(SharedContext, QObject):
 
 
     # ---- Public API (console)
+
+    @contextmanager
+    def background(self) -> Iterator[None]:
+        """Mark feed deliveries and ticks: what panes do inside is not the user's doing."""
+        self._background += 1
+        try:
+            yield
+        finally:
+            self._background -= 1
+
+    @property
+    def in_background(self) -> bool:
+        """Whether panes are being updated by the feed, the clock or a selection fan-out
+        (a selection signal now is a rebuild's echo, never a user's gesture)."""
+        return self._background > 0 or self.fanning_out
 
     @property
     def post_name(self) -> str:

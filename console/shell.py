@@ -68,7 +68,7 @@ class Console(QObject):
                                  lock_after_s=lock_after_s)
         self.feed = Feed(api, cache_dir, schedule=ShiftSchedule(zone_name=zone_name))
         self.bridge = Bridge(self.session.state, lambda: list(self.window.panes.values()),
-                             parent=self)
+                             background=self.session.background, parent=self)
         self._stopped = False
         self._restored = False
 

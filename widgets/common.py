@@ -12,9 +12,11 @@ not see through an alias (``tr = QCoreApplication.translate``) and would miss th
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from widgets.qt import QColor, QCoreApplication, QGuiApplication, QLabel, Qt, QWidget
+from widgets.text import safe
 
 # ---- Okabe–Ito palette
 
@@ -206,3 +208,12 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = F
     label.setWordWrap(wrap)
     label.setText(text)
     return label
+
+
+def case_line(state: Any, case_id: str | None) -> str:
+    """``ID  title`` of a case, as every command dialog names the case it acts on."""
+    if case_id is None:
+        return ""
+    case = state.cases.get(case_id)
+    title = safe(case.get("title"), 60) if isinstance(case, dict) else ""
+    return f"{safe(case_id, 40)}  {title}".strip()

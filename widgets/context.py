@@ -25,17 +25,24 @@ class SharedContext:
     selected: str | None
     _sub_names: dict[tuple[str, str], str]
     sig_selection: Any
+    #: True while :meth:`select_case` tells the panes (their row moves are echoes)
+    fanning_out: bool = False
 
     def select_case(self, case_id: str | None) -> None:
         """Make ``case_id`` the selection of every pane."""
         if case_id == self.selected:
             return
         self.selected = case_id
-        for pane in list(self.panes):
-            try:
-                pane.on_selection(case_id)
-            except Exception:
-                log.exception("pane %s failed on a selection", pane.pane_id)
+        # While the panes follow the new selection, their own row moves are not the user's.
+        self.fanning_out = True
+        try:
+            for pane in list(self.panes):
+                try:
+                    pane.on_selection(case_id)
+                except Exception:
+                    log.exception("pane %s failed on a selection", pane.pane_id)
+        finally:
+            self.fanning_out = False
         self.sig_selection.emit(case_id)
 
     def category_name(self, category: str, subcategory: str) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 import orjson
 
 from client.dispatch import UNDO_WINDOW_S, changed_fields, load_of
-from widgets.common import plain_label, status_label
+from widgets.common import case_line, plain_label, status_label
 from widgets.qt import (
     QAbstractItemView,
     QDialog,
@@ -235,7 +235,7 @@ class UnitPicker(QDialog):
         self.unit_id: str | None = None
         n = len(case_ids)
         self.setWindowTitle(self.tr("Reassign to…"))
-        head = (self.tr("Reassign {case} to:").format(case=safe(case_ids[0], 40)) if n == 1
+        head = (self.tr("Reassign {case} to:").format(case=case_line(ctx.state, case_ids[0])) if n == 1
                 else self.tr("Reassign {n} cases to:").format(n=n))
         self.label = plain_label(head, self)
         self.filter = QLineEdit(self)
