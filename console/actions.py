@@ -657,6 +657,8 @@ class CommandUi(QObject):
         """Put the added docks beside the built-in ones (tabs behind related panes)."""
         w = self.window
         docks = w.docks
+        if kind == "dual":
+            return  # the two-screen layout places every dock itself
         for key, anchor in (("dispatch", "workload"), ("whistles", "calls"),
                             ("audit", "ticker")):
             dock = docks.get(key)
@@ -668,7 +670,7 @@ class CommandUi(QObject):
             else:
                 w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
             dock.show()
-        for anchor in ("workload", "calls", "ticker"):
+        for anchor in ("workload", "ticker", "alerts"):  # the alerts in front of calls
             if anchor in docks:
                 docks[anchor].raise_()
 

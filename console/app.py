@@ -78,8 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="folder for the demo database, layouts and caches "
                         "(default: the user's data folder)")
     p.add_argument("--geometry", metavar="WxH", help="window size, e.g. 1920x1080")
-    p.add_argument("--layout", choices=("auto", "hd", "uhd"), default="auto",
-                   help="built-in layout: 1920×1080 (hd), 3840×2160 (uhd) or by screen size")
+    p.add_argument("--layout", choices=("auto", "hd", "uhd", "small", "dual"), default="auto",
+                   help="built-in layout: 1920×1080 (hd), 3840×2160 (uhd), 1366×768 (small), "
+                        "two screens (dual) or by screen size")
     p.add_argument("--zone", default=DEFAULT_ZONE, help="the post's time zone")
     p.add_argument("-v", "--verbose", action="store_true")
     p.add_argument("--wall", action="store_true",

@@ -22,11 +22,13 @@ from widgets.qt import (
     QDialog,
     QDialogButtonBox,
     QDockWidget,
+    QGuiApplication,
     QHeaderView,
     QKeySequence,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QRect,
     Qt,
     QTimer,
     QtWidgets,
@@ -130,7 +132,7 @@ class MainWindow(QMainWindow):
             title = spec.title()
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{spec.key}")
-        dock.setWidget(pane)
+        dock.setWidget(fitting(pane))
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
@@ -194,6 +196,10 @@ class MainWindow(QMainWindow):
                                lambda: self.apply_layout("hd"))
         self.act_layout_uhd = a("actLayoutUhd", self.tr("Layout for 3840×2160"), "Ctrl+Alt+2",
                                 lambda: self.apply_layout("uhd"))
+        self.act_layout_small = a("actLayoutSmall", self.tr("Layout for 1366×768"),
+                                  "Ctrl+Alt+3", lambda: self.apply_layout("small"))
+        self.act_layout_dual = a("actLayoutDual", self.tr("Layout for two screens"),
+                                 "Ctrl+Alt+4", lambda: self.apply_layout("dual"))
         self.act_reset = a("actResetLayout", self.tr("&Reset layout"), "Ctrl+Shift+R",
                            self.reset_layout)
         self.act_night = a("actNight", self.tr("&Night theme"), "F9", self._on_theme_toggled,
@@ -236,6 +242,8 @@ class MainWindow(QMainWindow):
         v.addSeparator()
         v.addAction(self.act_layout_hd)
         v.addAction(self.act_layout_uhd)
+        v.addAction(self.act_layout_small)
+        v.addAction(self.act_layout_dual)
         v.addAction(self.act_reset)
         v.addSeparator()
         v.addAction(self.act_night)
@@ -314,10 +322,11 @@ class MainWindow(QMainWindow):
         return self.overlay.isVisible()
 
     def apply_layout(self, kind: str) -> None:
-        """Arrange the docks in the built-in layout ``kind`` (``hd``/``uhd``)."""
+        """Arrange the docks in the built-in layout ``kind`` (``hd``, ``uhd``, ``small``,
+        ``dual``)."""
         self.kind = kind
         layouts.apply_builtin(self, self.docks, kind, max(self.width(), 800),
-                              max(self.height(), 600))
+                              max(self.height(), 600), second=self.other_screen())
         for hook in self.layout_hooks:
             try:
                 hook(kind)
@@ -336,11 +345,40 @@ class MainWindow(QMainWindow):
         self.show_message("info", self.tr("Layout saved."))
 
     def restore_layout(self) -> bool:
-        """Restore this user's saved layout; False when there is none."""
+        """Restore this user's saved layout; False when there is none, or when it no longer
+        fits the screens (it is then forgotten and the built-in layout is used)."""
         kind = self.store.saved_kind(self.session.username)
+        screens = [s.availableGeometry() for s in QGuiApplication.screens()]
+        if not self.store.has(self.session.username):
+            return False
+        if not self.store.saved_fits(self.session.username, screens) \
+                or not self.store.restore(self.session.username, self) \
+                or not self.layout_fits():
+            log.info("saved layout of %s does not fit the screens: dropped",
+                     self.session.username)
+            self.store.forget(self.session.username)
+            self.show_message("info", self.tr("The saved layout does not fit this screen; "
+                                              "the built-in layout is used."))
+            return False
         if kind:
             self.kind = kind
-        return self.store.restore(self.session.username, self)
+        return True
+
+    def layout_fits(self) -> bool:
+        """Whether the window and its floating docks fit the screens there are."""
+        screens = [s.availableGeometry() for s in QGuiApplication.screens()]
+        return layouts.fits(self, self.docks, screens)
+
+    def other_screen(self) -> QRect | None:
+        """The available geometry of a screen other than the window's (None with one)."""
+        screens = QGuiApplication.screens()
+        if len(screens) < 2:
+            return None
+        mine = self.screen() if self.isVisible() else QGuiApplication.primaryScreen()
+        for s in screens:
+            if s is not mine:
+                return s.availableGeometry()
+        return None
 
     def show_shortcuts(self) -> None:
         """The Help → Keyboard shortcuts dialog (non-modal)."""
@@ -456,6 +494,19 @@ class MainWindow(QMainWindow):
                             "duty officers."))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.show()
+
+
+def fitting(pane: QWidget) -> QtWidgets.QScrollArea:
+    """``pane`` in a frameless scroll area: the pane fills its dock, and when the dock is
+    smaller than what the pane needs (a long case, a small screen) the pane scrolls instead
+    of raising the window's minimum size past the screen."""
+    area = QtWidgets.QScrollArea()
+    area.setObjectName(f"fit-{pane.objectName()}")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+    area.setWidget(pane)
+    area.setMinimumSize(80, 40)
+    return area
 
 
 class ShortcutsDialog(QDialog):

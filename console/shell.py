@@ -60,7 +60,7 @@ class Console(QObject):
         self.session = Session(api, username, zone_name=zone_name, read_only=read_only,
                                parent=self)
         self.size = size or _available_size()
-        self.kind = kind or layout_kind(*self.size)
+        self.kind = kind or layout_kind(*self.size, screens=len(QGuiApplication.screens()))
         command_actions.actions_for(self.session)  # panes find it as ctx.actions
         specs = (*PANES, *command_actions.extra_panes(self.session))
         panes = [(spec, build_pane(spec, self.session, pane_factory)) for spec in specs]

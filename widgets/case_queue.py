@@ -61,6 +61,7 @@ from widgets.qt import (
     QVBoxLayout,
     QWidget,
 )
+from widgets.queue_columns import ColumnChooser
 from widgets.queue_rows import CaseRows
 from widgets.static_cells import StaticTextTable
 from widgets.text import neutralize, safe
@@ -72,6 +73,10 @@ MIME_CASE_IDS = "application/x-commandpost-case-ids"
  COL_LEFT, COL_TITLE, COL_ID) = range(10)
 N_COLUMNS = 10
 COLUMN_KINDS = ("num", "num", "str", "str", "str", "str", "num", "num", "str", "str")
+#: what a 1920×1080 queue shows without scrolling, in this order (the officer can change it)
+DEFAULT_ORDER = (COL_ID, COL_PRIORITY, COL_STATUS, COL_TITLE, COL_REGION, COL_UNIT, COL_LEFT,
+                 COL_CATEGORY, COL_SOURCE, COL_AGE)
+DEFAULT_HIDDEN = (COL_CATEGORY, COL_SOURCE, COL_AGE)
 
 #: saved filters: key -> predicate on (case, alert phase)
 PRESETS: dict[str, Callable[[dict, int], bool]] = {
@@ -425,10 +430,14 @@ class CaseQueuePane(Pane):
         hh.setStretchLastSection(False)
         hh.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         hh.setSortIndicator(COL_LEFT, Qt.SortOrder.AscendingOrder)
-        widths = {COL_STATUS: 104, COL_PRIORITY: 88, COL_CATEGORY: 170, COL_REGION: 110,
-                  COL_UNIT: 150, COL_SOURCE: 84, COL_AGE: 70, COL_LEFT: 90, COL_ID: 170}
+        em = self.fontMetrics().horizontalAdvance("国")
+        digit = self.fontMetrics().horizontalAdvance("0")
+        widths = {COL_STATUS: 4 * em + 16, COL_PRIORITY: 3 * em + 16, COL_CATEGORY: 170,
+                  COL_REGION: 9 * em, COL_UNIT: 7 * em, COL_SOURCE: 84, COL_AGE: 70,
+                  COL_LEFT: 9 * digit + 20, COL_ID: 19 * digit + 12}
         for col, w in widths.items():
             self.view.setColumnWidth(col, w)
+        hh.setMinimumSectionSize(3 * digit)
         if self.drag_allowed:
             self.view.setDragEnabled(True)
             self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
@@ -492,6 +501,8 @@ class CaseQueuePane(Pane):
             self._preset_shortcuts.append(sc)
 
         self._retranslate()
+        self.columns = ColumnChooser(hh, self.column_titles, DEFAULT_ORDER, DEFAULT_HIDDEN,
+                                     str(getattr(ctx, "user_id", "") or "default"))
         self._rows_synced = False  # the first rebuild (the sort below) reads the State
         self._warm_work = None
         self._warm_timer = QTimer(self)
@@ -634,7 +645,8 @@ class CaseQueuePane(Pane):
         key = ("r", rid)
         name = self._names.get(key)
         if name is None:
-            name = self._names[key] = str(self.ctx.region_name(_str_or_none(rid)))
+            path = getattr(self.ctx, "region_path", self.ctx.region_name)
+            name = self._names[key] = str(path(_str_or_none(rid)))
         return name
 
     def unit_of(self, case: dict) -> str | None:
@@ -699,6 +711,8 @@ class CaseQueuePane(Pane):
         self.search_edit.setPlaceholderText(self.tr("Search id, title, address, unit… (Ctrl+F)"))
         self.copy_action.setText(self.tr("Copy case IDs"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, N_COLUMNS - 1)
+        if hasattr(self, "columns"):
+            self.columns.retranslate()
         if self._unit is not None:
             self.filter_unit(self._unit)
         self._update_count()

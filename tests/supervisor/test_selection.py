@@ -99,7 +99,7 @@ def test_every_command_acts_on_and_names_the_selected_case(qtbot, hub, launch, i
     whistle and video call each open a dialog that names A by ID and title and send
     their command for A."""
     console = launch(hub.url, "--user", SUPERVISOR).console
-    session, window = console.session, console.window
+    session = console.session
     state = session.state
     units = sorted(state.units)[:2]
     a = boss.assign(report(intake, "甲案 占道经营")["id"], units[0])
