@@ -180,6 +180,7 @@ class Actions(QObject):
         self._older: OrderedDict[tuple[str, object], dict] = OrderedDict()
         self._conflicts: deque[tuple[Pending, dict | None]] = deque()
         self._in_dialog = False
+        self._sent_urges: dict[str, float] = {}
         self._sweeper = QTimer(self)
         self._sweeper.setObjectName("actionsSweeper")
         self._sweeper.setInterval(1000)
@@ -289,9 +290,18 @@ class Actions(QObject):
                 or case.get("status") == "closed":
             self._say("error", self.tr("Only an open case held by a unit can be urged."))
             return False
+        self._sent_urges[case_id] = time.monotonic()
         self._run(self.tr("Urge {case}").format(case=safe(case_id, 40)),
                   lambda api: api.urge(case_id, note))
         return True
+
+    def recent_urges(self, within_s: float = 60.0) -> list[str]:
+        """Cases this console urged in the last ``within_s`` seconds (the alerts pane does
+        not ring "urge received" for them)."""
+        limit = time.monotonic() - within_s
+        for cid in [c for c, t in self._sent_urges.items() if t < limit]:
+            del self._sent_urges[cid]
+        return list(self._sent_urges)
 
     def urge_unit(self, unit_id: str, note: str = "") -> int:
         """Urge the overdue cases ``unit_id`` holds (at most ``MAX_UNIT_URGES``)."""
@@ -306,6 +316,7 @@ class Actions(QObject):
                 unit=self._unit(unit_id)))
             return 0
         for cid in ids:
+            self._sent_urges[cid] = time.monotonic()
             self._run(self.tr("Urge {case}").format(case=safe(cid, 40)),
                       lambda api, cid=cid: api.urge(cid, note))
         return len(ids)

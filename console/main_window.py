@@ -19,6 +19,7 @@ from widgets.gesture import UserInputWatch
 from widgets.pane import Pane
 from widgets.qt import (
     QAction,
+    QColor,
     QDialog,
     QDialogButtonBox,
     QDockWidget,
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         self.input_watches: dict[str, UserInputWatch] = {}
         #: selection signals refused because no user gesture caused them (for checks)
         self.selection_refused = 0
+        #: the alerts tab's flash phase (True: highlighted)
+        self.alerts_flash = False
         #: called with the layout kind after a built-in layout is applied (added panes)
         self.layout_hooks: list[Callable[[str], None]] = []
         self.setDockNestingEnabled(True)
@@ -147,6 +150,12 @@ class MainWindow(QMainWindow):
             self.input_watches[key] = watch
             pane.sig_case_selected.connect(
                 lambda cid, watch=watch, pane=pane: self._on_pane_selected(cid, watch, pane))
+        alerts = self.panes.get("alerts")
+        bell = getattr(alerts, "bell", None)
+        if bell is not None:
+            bell.sig_flash.connect(self._flash_alerts)
+            alerts.sig_alarm.connect(self._on_alarm)  # type: ignore[union-attr]
+            alerts.sig_muted.connect(self._show_muted)  # type: ignore[union-attr]
         workload, queue = self.panes.get("workload"), self.panes.get("queue")
         sig = getattr(workload, "sig_unit_activated", None)
         filter_unit = getattr(queue, "filter_unit", None)
@@ -167,9 +176,16 @@ class MainWindow(QMainWindow):
         self.clock_label.setObjectName("clockLabel")
         bar.addWidget(self.link_label)
         bar.addWidget(self.message_label, 1)
+        self.muted_label = QLabel(self)
+        self.muted_label.setObjectName("mutedLabel")
+        self.muted_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.muted_label.hide()
+        bar.addPermanentWidget(self.muted_label)
         bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.clock_label)
         self.set_link(None)
+        QTimer.singleShot(0, lambda: self._show_muted(bool(getattr(
+            self.panes.get("alerts"), "muted", False))))
 
     def _action(self, name: str, text: str, shortcut: str | QKeySequence.StandardKey,
                 slot: Callable[[], object], *, checkable: bool = False) -> QAction:
@@ -437,6 +453,37 @@ class MainWindow(QMainWindow):
             if dock is not None:
                 dock.show()
                 dock.raise_()
+
+    def _on_alarm(self, level: str) -> None:
+        """A new alarm: the alerts come to the front, and the taskbar entry asks for
+        attention (the selection is left alone)."""
+        dock = self.docks.get("alerts")
+        if dock is not None and not self.locked:
+            dock.show()
+            dock.raise_()
+        QtWidgets.QApplication.alert(self)
+
+    def _flash_alerts(self, on: bool) -> None:
+        """Flash the alerts' dock title and tab while alarms ring."""
+        dock, pane = self.docks.get("alerts"), self.panes.get("alerts")
+        if dock is None or pane is None:
+            return
+        base = pane.title()
+        old = dock.windowTitle()
+        n = pane.alarm.count()  # type: ignore[attr-defined]
+        title = f"{'◆' if on else '◇'} {base} ({n})" if pane.bell.ringing else base  # type: ignore[attr-defined]
+        dock.setWindowTitle(title)
+        for bar in self.findChildren(QtWidgets.QTabBar):
+            for i in range(bar.count()):
+                if bar.tabText(i) in (old, title):
+                    bar.setTabText(i, title)
+                    bar.setTabTextColor(i, QColor("#D55E00") if on else QColor())
+        self.alerts_flash = on
+
+    def _show_muted(self, muted: bool) -> None:
+        self.muted_label.setText("✕ " + self.tr("Alarm sound off") if muted else "")
+        self.muted_label.setVisible(muted)
+        self.muted_label.setToolTip(self.tr("Turn it on in the alerts pane (Ctrl+M)"))
 
     def _resync(self, pane: Pane) -> None:
         with self.session.background():
