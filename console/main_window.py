@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 
+from client import glossary
 from client.feed import LinkStatus
 from console import layouts
 from console.lock import EXPIRED, IDLE, IdleWatcher, LockOverlay
@@ -583,29 +584,14 @@ class ShortcutsDialog(QDialog):
 
 
 def role_word(role: str) -> str:
-    """Translated role name."""
-    from widgets.qt import QCoreApplication as T
+    """Role name in the UI language (from the glossary)."""
+    from widgets.common import current_lang
 
-    words = {
-        "officer": T.translate("Roles", "duty officer"),
-        "supervisor": T.translate("Roles", "supervisor"),
-        "wall": T.translate("Roles", "video wall"),
-        "unit": T.translate("Roles", "unit"),
-        "intake": T.translate("Roles", "intake"),
-    }
-    return words.get(role, safe(role, 20))
+    return safe(glossary.word("role", role, current_lang()), 20)
 
 
 def link_word(state: str) -> str:
-    """Translated link state."""
-    from widgets.qt import QCoreApplication as T
+    """Link state in the UI language (from the glossary)."""
+    from widgets.common import current_lang
 
-    words = {
-        "live": T.translate("Link", "live"),
-        "catching_up": T.translate("Link", "catching up"),
-        "connecting": T.translate("Link", "connecting"),
-        "reconnecting": T.translate("Link", "reconnecting"),
-        "offline": T.translate("Link", "offline"),
-        "session_expired": T.translate("Link", "session expired"),
-    }
-    return words.get(state, safe(state, 20))
+    return safe(glossary.word("link", state, current_lang()), 20)

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from client import glossary
 from widgets.qt import QColor, QCoreApplication, QGuiApplication, QLabel, Qt, QWidget
 from widgets.text import safe
 
@@ -66,48 +67,26 @@ def clear_label_cache() -> None:
     _cache.clear()
 
 
+def current_lang() -> str:
+    """The UI language (``zh_CN`` or ``en``): the language of the installed translation
+    (its file translates this marker into its own language code)."""
+    return glossary.normalize(QCoreApplication.translate("Glossary", "en"))
+
+
 def _statuses() -> dict[str, str]:
-    return {
-        "reported": QCoreApplication.translate("CaseStatus", "Reported"),
-        "returned": QCoreApplication.translate("CaseStatus", "Returned"),
-        "dispatched": QCoreApplication.translate("CaseStatus", "Dispatched"),
-        "accepted": QCoreApplication.translate("CaseStatus", "Accepted"),
-        "resolved": QCoreApplication.translate("CaseStatus", "Resolved"),
-        "closed": QCoreApplication.translate("CaseStatus", "Closed"),
-    }
+    return dict(glossary.table("status", current_lang()))
 
 
 def _priorities() -> dict[str, str]:
-    return {
-        "critical": QCoreApplication.translate("CasePriority", "Critical"),
-        "urgent": QCoreApplication.translate("CasePriority", "Urgent"),
-        "normal": QCoreApplication.translate("CasePriority", "Normal"),
-    }
+    return dict(glossary.table("priority", current_lang()))
 
 
 def _sources() -> dict[str, str]:
-    return {
-        "app": QCoreApplication.translate("CaseSource", "App"),
-        "wechat": QCoreApplication.translate("CaseSource", "WeChat"),
-        "hotline": QCoreApplication.translate("CaseSource", "Hotline"),
-        "grid_worker": QCoreApplication.translate("CaseSource", "Grid worker"),
-        "video_ai": QCoreApplication.translate("CaseSource", "Video AI"),
-        "self_found": QCoreApplication.translate("CaseSource", "Self-found"),
-    }
+    return dict(glossary.table("source", current_lang()))
 
 
 def _actions() -> dict[str, str]:
-    return {
-        "create": QCoreApplication.translate("CaseAction", "new"),
-        "dispatch": QCoreApplication.translate("CaseAction", "dispatched"),
-        "reassign": QCoreApplication.translate("CaseAction", "reassigned"),
-        "accept": QCoreApplication.translate("CaseAction", "accepted"),
-        "resolve": QCoreApplication.translate("CaseAction", "resolved"),
-        "return": QCoreApplication.translate("CaseAction", "returned"),
-        "reopen": QCoreApplication.translate("CaseAction", "reopened"),
-        "close": QCoreApplication.translate("CaseAction", "closed"),
-        "edit": QCoreApplication.translate("CaseAction", "edited"),
-    }
+    return dict(glossary.table("action", current_lang()))
 
 
 def _lookup(table: str, build, key: object) -> str:

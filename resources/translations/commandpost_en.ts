@@ -526,14 +526,14 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/actions.py" line="+235" />
-        <location line="+246" />
+        <location filename="../../console/actions.py" line="+237" />
+        <location line="+256" />
         <source>Already with {unit}: nothing to do.</source>
         <extracomment>who may do what (the hub enforces the same; the console hides the rest) after the hub said yes, how long to wait for the feed to show it before giving up how often the feed is pumped while an accepted assign waits for it (ms) ... for at most this long after an answer (a silent feed falls back to the bridge's pace) how many replaced case versions are kept for conflict dialogs at most this many cases urged at once from a unit</extracomment>
         <translation>Already with {unit}: nothing to do.</translation>
     </message>
     <message>
-        <location line="-244" />
+        <location line="-254" />
         <source>Still assigning; wait for the feed to confirm.</source>
         <translation>Still assigning; wait for the feed to confirm.</translation>
     </message>
@@ -554,28 +554,28 @@
     </message>
     <message>
         <location line="+28" />
-        <location line="+14" />
+        <location line="+23" />
         <source>Your role cannot urge cases; nothing was sent.</source>
         <translation>Your role cannot urge cases; nothing was sent.</translation>
     </message>
     <message>
-        <location line="-9" />
+        <location line="-18" />
         <source>Only an open case held by a unit can be urged.</source>
         <translation>Only an open case held by a unit can be urged.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+17" />
+        <location line="+3" />
+        <location line="+26" />
         <source>Urge {case}</source>
         <translation>Urge {case}</translation>
     </message>
     <message>
-        <location line="-4" />
+        <location line="-5" />
         <source>{unit} has no overdue cases to urge.</source>
         <translation>{unit} has no overdue cases to urge.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>Only a supervisor can blow the whistle; nothing was sent.</source>
         <translation>Only a supervisor can blow the whistle; nothing was sent.</translation>
     </message>
@@ -658,13 +658,13 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../widgets/alerts.py" line="+273" />
+        <location filename="../../widgets/alerts.py" line="+293" />
         <source>Alerts</source>
-        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them</extracomment>
+        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them a new alarm was raised (its most urgent level): the console brings the pane forward the sound was muted (True) or unmuted new critical / newly overdue / urged cases not acknowledged yet (ring and flash)</extracomment>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location line="+110" />
+        <location line="+116" />
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
@@ -674,17 +674,37 @@
         <translation>Near due</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>Time left</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
         <location line="+5" />
         <source>unassigned</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+7" />
         <source>acknowledged</source>
         <translation>acknowledged</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+5" />
+        <source>New critical</source>
+        <translation>New critical</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Urge received</source>
+        <translation>Urge received</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Newly overdue</source>
+        <translation>Newly overdue</translation>
+    </message>
+    <message>
+        <location line="+33" />
         <source>%1 more not listed: use the queue's “My overdue” filter to see every overdue case.</source>
         <translation>%1 more not listed: use the queue's “My overdue” filter to see every overdue case.</translation>
     </message>
@@ -705,11 +725,16 @@
     </message>
     <message>
         <location line="+1" />
-        <source>Acknowledge the selected alerts (Ctrl+K)</source>
-        <translation>Acknowledge the selected alerts (Ctrl+K)</translation>
+        <source>Acknowledge the selected alerts, or every ringing alarm when none is selected (Ctrl+Shift+K)</source>
+        <translation>Acknowledge the selected alerts, or every ringing alarm when none is selected (Ctrl+Shift+K)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
+        <source>Alarm sounds on or off (Ctrl+M); the flashing goes on</source>
+        <translation>Alarm sounds on or off (Ctrl+M); the flashing goes on</translation>
+    </message>
+    <message>
+        <location line="-2" />
         <source>Sound off</source>
         <translation>Sound off</translation>
     </message>
@@ -717,11 +742,6 @@
         <location line="+1" />
         <source>Sound on</source>
         <translation>Sound on</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Sound cue for critical cases on or off (Ctrl+M)</source>
-        <translation>Sound cue for critical cases on or off (Ctrl+M)</translation>
     </message>
 </context>
 <context>
@@ -815,7 +835,7 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../widgets/whistles.py" line="+432" />
+        <location filename="../../widgets/whistles.py" line="+430" />
         <source>Start a video call (云视讯)</source>
         <translation>Start a video call (云视讯)</translation>
     </message>
@@ -942,54 +962,6 @@
         <location line="+1" />
         <source>Open the selected call after confirming (Ctrl+J)</source>
         <translation>Open the selected call after confirming (Ctrl+J)</translation>
-    </message>
-</context>
-<context>
-    <name>CaseAction</name>
-    <message>
-        <location filename="../../widgets/common.py" line="+99" />
-        <source>new</source>
-        <translation>new</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>dispatched</source>
-        <translation>dispatched</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>reassigned</source>
-        <translation>reassigned</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>accepted</source>
-        <translation>accepted</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>resolved</source>
-        <translation>resolved</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>returned</source>
-        <translation>returned</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>reopened</source>
-        <translation>reopened</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>closed</source>
-        <translation>closed</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>edited</source>
-        <translation>edited</translation>
     </message>
 </context>
 <context>
@@ -1177,29 +1149,11 @@
     </message>
 </context>
 <context>
-    <name>CasePriority</name>
-    <message>
-        <location filename="../../widgets/common.py" line="-27" />
-        <source>Critical</source>
-        <translation>Critical</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Urgent</source>
-        <translation>Urgent</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Normal</source>
-        <translation>Normal</translation>
-    </message>
-</context>
-<context>
     <name>CaseQueuePane</name>
     <message>
         <location filename="../../widgets/case_queue.py" line="+527" />
         <source>… assigning → %1</source>
-        <extracomment>saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table's own painting (widgets.static_cells; 27-47 ms through QTableView's), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns</extracomment>
+        <extracomment>what a 1920×1080 queue shows without scrolling, in this order (the officer can change it) saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table's own painting (widgets.static_cells; 27-47 ms through QTableView's), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns</extracomment>
         <translation>… assigning → %1</translation>
     </message>
     <message>
@@ -1218,7 +1172,7 @@
         <translation>Show every unit's cases</translation>
     </message>
     <message>
-        <location line="+99" />
+        <location line="+100" />
         <source>— unassigned</source>
         <extracomment>what the unit column shows for a case no unit holds</extracomment>
         <translation>— unassigned</translation>
@@ -1309,75 +1263,9 @@
         <translation>Copy case IDs</translation>
     </message>
     <message>
-        <location line="+193" />
+        <location line="+195" />
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
-    </message>
-</context>
-<context>
-    <name>CaseSource</name>
-    <message>
-        <location filename="../../widgets/common.py" line="+6" />
-        <source>App</source>
-        <translation>App</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>WeChat</source>
-        <translation>WeChat</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Hotline</source>
-        <translation>Hotline</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Grid worker</source>
-        <translation>Grid worker</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Video AI</source>
-        <translation>Video AI</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Self-found</source>
-        <translation>Self-found</translation>
-    </message>
-</context>
-<context>
-    <name>CaseStatus</name>
-    <message>
-        <location line="-24" />
-        <source>Reported</source>
-        <translation>Reported</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Returned</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Dispatched</source>
-        <translation>Dispatched</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Accepted</source>
-        <translation>Accepted</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Resolved</source>
-        <translation>Resolved</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Closed</source>
-        <translation>Closed</translation>
     </message>
 </context>
 <context>
@@ -1424,17 +1312,17 @@
     </message>
     <message>
         <location line="+7" />
-        <location line="+162" />
+        <location line="+164" />
         <source>End video call</source>
         <translation>End video call</translation>
     </message>
     <message>
-        <location line="-161" />
+        <location line="-163" />
         <source>Video call…</source>
         <translation>Video call…</translation>
     </message>
     <message>
-        <location line="+110" />
+        <location line="+112" />
         <location line="+16" />
         <source>Select a case first.</source>
         <translation>Select a case first.</translation>
@@ -1702,6 +1590,14 @@
     </message>
 </context>
 <context>
+    <name>Glossary</name>
+    <message>
+        <location filename="../../widgets/common.py" line="+73" />
+        <source>en</source>
+        <translation>en</translation>
+    </message>
+</context>
+<context>
     <name>KpiPane</name>
     <message>
         <location filename="../../widgets/kpi.py" line="+82" />
@@ -1847,7 +1743,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../console/app.py" line="+263" />
+        <location filename="../../console/app.py" line="+264" />
         <source>The demo hub did not start: {error}</source>
         <extracomment>subcommands handled before the console's own options: name -&gt; main(argv) -&gt; exit code</extracomment>
         <translation>The demo hub did not start: {error}</translation>
@@ -1856,39 +1752,6 @@
         <location line="+13" />
         <source>Logging in…</source>
         <translation>Logging in…</translation>
-    </message>
-</context>
-<context>
-    <name>Link</name>
-    <message>
-        <location filename="../../console/main_window.py" line="+466" />
-        <source>live</source>
-        <translation>live</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>catching up</source>
-        <translation>catching up</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>connecting</source>
-        <translation>connecting</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>reconnecting</source>
-        <translation>reconnecting</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>offline</source>
-        <translation>offline</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>session expired</source>
-        <translation>session expired</translation>
     </message>
 </context>
 <context>
@@ -2034,9 +1897,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="-291" />
+        <location filename="../../console/main_window.py" line="+207" />
         <source>&amp;Lock console</source>
-        <extracomment>called with the layout kind after a built-in layout is applied (added panes)</extracomment>
+        <extracomment>per pane: whether the user is giving it input right now (see widgets.gesture) selection signals refused because no user gesture caused them (for checks) the alerts tab's flash phase (True: highlighted) called with the layout kind after a built-in layout is applied (added panes)</extracomment>
         <translation>&amp;Lock console</translation>
     </message>
     <message>
@@ -2058,6 +1921,16 @@
         <location line="+2" />
         <source>Layout for 3840×2160</source>
         <translation>Layout for 3840×2160</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Layout for 1366×768</source>
+        <translation>Layout for 1366×768</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Layout for two screens</source>
+        <translation>Layout for two screens</translation>
     </message>
     <message>
         <location line="+2" />
@@ -2105,7 +1978,7 @@
         <translation>&amp;Panes</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+13" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -2125,7 +1998,7 @@
         <translation>Last event {seq}; reconnects {n}</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+64" />
         <source>Layout reset.</source>
         <translation>Layout reset.</translation>
     </message>
@@ -2135,7 +2008,27 @@
         <translation>Layout saved.</translation>
     </message>
     <message>
-        <location line="+86" />
+        <location line="+15" />
+        <source>The saved layout does not fit this screen; the built-in layout is used.</source>
+        <translation>The saved layout does not fit this screen; the built-in layout is used.</translation>
+    </message>
+    <message>
+        <location line="+71" />
+        <source>{case} is not in this post's picture.</source>
+        <translation>{case} is not in this post's picture.</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Alarm sound off</source>
+        <translation>Alarm sound off</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Turn it on in the alerts pane (Ctrl+M)</source>
+        <translation>Turn it on in the alerts pane (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location line="+53" />
         <source>About</source>
         <translation>About</translation>
     </message>
@@ -2153,7 +2046,7 @@
         <translation>Map</translation>
     </message>
     <message>
-        <location line="+200" />
+        <location line="+201" />
         <source>vermillion</source>
         <translation>vermillion</translation>
     </message>
@@ -2338,37 +2231,9 @@
     </message>
 </context>
 <context>
-    <name>Roles</name>
-    <message>
-        <location filename="../../console/main_window.py" line="+37" />
-        <source>duty officer</source>
-        <translation>duty officer</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>supervisor</source>
-        <translation>supervisor</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>video wall</source>
-        <translation>video wall</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>unit</source>
-        <translation>unit</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>intake</source>
-        <translation>intake</translation>
-    </message>
-</context>
-<context>
     <name>Session</name>
     <message>
-        <location filename="../../console/session.py" line="+87" />
+        <location filename="../../console/session.py" line="+89" />
         <source>{label}: this console is read-only.</source>
         <translation>{label}: this console is read-only.</translation>
     </message>
@@ -2381,7 +2246,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/main_window.py" line="-29" />
+        <location filename="../../console/main_window.py" line="+25" />
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -2503,7 +2368,7 @@
 <context>
     <name>UnitChecklist</name>
     <message>
-        <location filename="../../widgets/whistles.py" line="-150" />
+        <location filename="../../widgets/whistles.py" line="-147" />
         <source>Type to filter units…</source>
         <translation>Type to filter units…</translation>
     </message>
@@ -2544,7 +2409,7 @@
 <context>
     <name>WhistleDialog</name>
     <message>
-        <location filename="../../widgets/whistles.py" line="+50" />
+        <location filename="../../widgets/whistles.py" line="+47" />
         <source>Blow the whistle (吹哨报到)</source>
         <translation>Blow the whistle (吹哨报到)</translation>
     </message>
@@ -2582,7 +2447,7 @@
 <context>
     <name>WhistlesPane</name>
     <message>
-        <location line="-274" />
+        <location line="-271" />
         <source>Whistles (吹哨报到)</source>
         <translation>Whistles (吹哨报到)</translation>
     </message>

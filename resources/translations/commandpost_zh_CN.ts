@@ -429,7 +429,7 @@
     <message>
         <location line="+5"/>
         <source>LATE</source>
-        <translation>超时</translation>
+        <translation>超期</translation>
     </message>
     <message>
         <location line="+48"/>
@@ -526,14 +526,14 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/actions.py" line="+235"/>
-        <location line="+246"/>
+        <location filename="../../console/actions.py" line="+237"/>
+        <location line="+256"/>
         <source>Already with {unit}: nothing to do.</source>
         <extracomment>who may do what (the hub enforces the same; the console hides the rest) after the hub said yes, how long to wait for the feed to show it before giving up how often the feed is pumped while an accepted assign waits for it (ms) ... for at most this long after an answer (a silent feed falls back to the bridge&apos;s pace) how many replaced case versions are kept for conflict dialogs at most this many cases urged at once from a unit</extracomment>
         <translation>已由{unit}承办，无需操作。</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-254"/>
         <source>Still assigning; wait for the feed to confirm.</source>
         <translation>正在派遣，请等待数据流确认。</translation>
     </message>
@@ -554,28 +554,28 @@
     </message>
     <message>
         <location line="+28"/>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>Your role cannot urge cases; nothing was sent.</source>
         <translation>您的角色不能督办案件；未发送任何指令。</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-18"/>
         <source>Only an open case held by a unit can be urged.</source>
         <translation>只有已派遣给单位且未办结的案件才能督办。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+17"/>
+        <location line="+3"/>
+        <location line="+26"/>
         <source>Urge {case}</source>
         <translation>督办 {case}</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>{unit} has no overdue cases to urge.</source>
-        <translation>{unit}没有需要督办的超时案件。</translation>
+        <translation>{unit}没有需要督办的超期案件。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Only a supervisor can blow the whistle; nothing was sent.</source>
         <translation>只有值班长可以吹哨；未发送任何指令。</translation>
     </message>
@@ -658,20 +658,25 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../widgets/alerts.py" line="+273"/>
+        <location filename="../../widgets/alerts.py" line="+293"/>
         <source>Alerts</source>
-        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them</extracomment>
+        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them a new alarm was raised (its most urgent level): the console brings the pane forward the sound was muted (True) or unmuted new critical / newly overdue / urged cases not acknowledged yet (ring and flash)</extracomment>
         <translation>预警</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+116"/>
         <source>Overdue</source>
-        <translation>已超时</translation>
+        <translation>已超期</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Near due</source>
-        <translation>即将超时</translation>
+        <translation>即将超期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time left</source>
+        <translation>剩余</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -679,19 +684,34 @@
         <translation>未派遣</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+5"/>
+        <source>New critical</source>
+        <translation>新特急案件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Urge received</source>
+        <translation>收到督办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newly overdue</source>
+        <translation>新超期</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>%1 more not listed: use the queue&apos;s “My overdue” filter to see every overdue case.</source>
-        <translation>另有 %1 件未列出：请在案件队列中使用“超时案件”筛选查看全部超时案件。</translation>
+        <translation>另有 %1 件未列出：请在案件队列中使用“超期案件”筛选查看全部超期案件。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 %2 overdue · %3 %4 near due</source>
-        <translation>%1 %2 件超时 · %3 %4 件即将超时</translation>
+        <translation>%1 %2 件超期 · %3 %4 件即将超期</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -705,11 +725,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Acknowledge the selected alerts (Ctrl+K)</source>
-        <translation>确认选中的预警（Ctrl+K）</translation>
+        <source>Acknowledge the selected alerts, or every ringing alarm when none is selected (Ctrl+Shift+K)</source>
+        <translation>确认所选告警；未选择时确认全部正在响铃的告警（Ctrl+Shift+K）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>Alarm sounds on or off (Ctrl+M); the flashing goes on</source>
+        <translation>告警声音开/关（Ctrl+M）；闪烁提示不受影响</translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <source>Sound off</source>
         <translation>声音关</translation>
     </message>
@@ -717,11 +742,6 @@
         <location line="+1"/>
         <source>Sound on</source>
         <translation>声音开</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sound cue for critical cases on or off (Ctrl+M)</source>
-        <translation>特急案件提示音开关（Ctrl+M）</translation>
     </message>
 </context>
 <context>
@@ -815,7 +835,7 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../widgets/whistles.py" line="+432"/>
+        <location filename="../../widgets/whistles.py" line="+430"/>
         <source>Start a video call (云视讯)</source>
         <translation>发起视频会商（云视讯）</translation>
     </message>
@@ -942,54 +962,6 @@
         <location line="+1"/>
         <source>Open the selected call after confirming (Ctrl+J)</source>
         <translation>确认后打开选中的会商（Ctrl+J）</translation>
-    </message>
-</context>
-<context>
-    <name>CaseAction</name>
-    <message>
-        <location filename="../../widgets/common.py" line="+99"/>
-        <source>new</source>
-        <translation>新上报</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>dispatched</source>
-        <translation>派遣</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>reassigned</source>
-        <translation>改派</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>accepted</source>
-        <translation>受理</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>resolved</source>
-        <translation>办结</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>returned</source>
-        <translation>退回</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>reopened</source>
-        <translation>重办</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>closed</source>
-        <translation>结案</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>edited</source>
-        <translation>修改</translation>
     </message>
 </context>
 <context>
@@ -1123,12 +1095,12 @@
     <message>
         <location line="+5"/>
         <source>Overdue</source>
-        <translation>已超时</translation>
+        <translation>已超期</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Near due</source>
-        <translation>即将超时</translation>
+        <translation>即将超期</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1177,29 +1149,11 @@
     </message>
 </context>
 <context>
-    <name>CasePriority</name>
-    <message>
-        <location filename="../../widgets/common.py" line="-27"/>
-        <source>Critical</source>
-        <translation>特急</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Urgent</source>
-        <translation>紧急</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Normal</source>
-        <translation>一般</translation>
-    </message>
-</context>
-<context>
     <name>CaseQueuePane</name>
     <message>
         <location filename="../../widgets/case_queue.py" line="+527"/>
         <source>… assigning → %1</source>
-        <extracomment>saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table&apos;s own painting (widgets.static_cells; 27-47 ms through QTableView&apos;s), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns</extracomment>
+        <extracomment>what a 1920×1080 queue shows without scrolling, in this order (the officer can change it) saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table&apos;s own painting (widgets.static_cells; 27-47 ms through QTableView&apos;s), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns</extracomment>
         <translation>… 正在改派 → %1</translation>
     </message>
     <message>
@@ -1218,7 +1172,7 @@
         <translation>显示所有单位的案件</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>— unassigned</source>
         <extracomment>what the unit column shows for a case no unit holds</extracomment>
         <translation>— 未派遣</translation>
@@ -1281,7 +1235,7 @@
     <message>
         <location line="+1"/>
         <source>My overdue</source>
-        <translation>超时案件</translation>
+        <translation>超期案件</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1309,75 +1263,9 @@
         <translation>复制案件编号</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+195"/>
         <source>%1 of %2 cases</source>
         <translation>%1 / %2 件</translation>
-    </message>
-</context>
-<context>
-    <name>CaseSource</name>
-    <message>
-        <location filename="../../widgets/common.py" line="+6"/>
-        <source>App</source>
-        <translation>APP</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>WeChat</source>
-        <translation>微信</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hotline</source>
-        <translation>热线</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Grid worker</source>
-        <translation>网格员</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Video AI</source>
-        <translation>视频AI</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Self-found</source>
-        <translation>自行发现</translation>
-    </message>
-</context>
-<context>
-    <name>CaseStatus</name>
-    <message>
-        <location line="-24"/>
-        <source>Reported</source>
-        <translation>已上报</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Returned</source>
-        <translation>已退回</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dispatched</source>
-        <translation>已派遣</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Accepted</source>
-        <translation>已受理</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Resolved</source>
-        <translation>已办结</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Closed</source>
-        <translation>已结案</translation>
     </message>
 </context>
 <context>
@@ -1424,17 +1312,17 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+162"/>
+        <location line="+164"/>
         <source>End video call</source>
         <translation>结束视频会商</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-163"/>
         <source>Video call…</source>
         <translation>视频会商…</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+112"/>
         <location line="+16"/>
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
@@ -1668,7 +1556,7 @@
     <message>
         <location line="+0"/>
         <source>Overdue</source>
-        <translation>已超时</translation>
+        <translation>已超期</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1688,7 +1576,7 @@
     <message>
         <location line="+1"/>
         <source>Urge unit&apos;s overdue cases</source>
-        <translation>督办该单位的超时案件</translation>
+        <translation>督办该单位的超期案件</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1699,6 +1587,14 @@
         <location line="+4"/>
         <source>Read-only for your role: only a supervisor dispatches.</source>
         <translation>您的角色只读：只有值班长可以派遣。</translation>
+    </message>
+</context>
+<context>
+    <name>Glossary</name>
+    <message>
+        <location filename="../../widgets/common.py" line="+73"/>
+        <source>en</source>
+        <translation>zh_CN</translation>
     </message>
 </context>
 <context>
@@ -1796,7 +1692,7 @@
     <message>
         <location line="+6"/>
         <source>◔ %1 near due</source>
-        <translation>◔ %1 件即将超时</translation>
+        <translation>◔ %1 件即将超期</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1821,7 +1717,7 @@
     <message>
         <location line="+1"/>
         <source>Overdue now</source>
-        <translation>当前超时</translation>
+        <translation>当前超期</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1847,7 +1743,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../console/app.py" line="+263"/>
+        <location filename="../../console/app.py" line="+264"/>
         <source>The demo hub did not start: {error}</source>
         <extracomment>subcommands handled before the console&apos;s own options: name -&gt; main(argv) -&gt; exit code</extracomment>
         <translation>演示中枢未能启动：{error}</translation>
@@ -1856,39 +1752,6 @@
         <location line="+13"/>
         <source>Logging in…</source>
         <translation>正在登录…</translation>
-    </message>
-</context>
-<context>
-    <name>Link</name>
-    <message>
-        <location filename="../../console/main_window.py" line="+466"/>
-        <source>live</source>
-        <translation>实时</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>catching up</source>
-        <translation>同步中</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>connecting</source>
-        <translation>连接中</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>reconnecting</source>
-        <translation>重连中</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>offline</source>
-        <translation>离线</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>session expired</source>
-        <translation>会话已过期</translation>
     </message>
 </context>
 <context>
@@ -2034,9 +1897,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="-291"/>
+        <location filename="../../console/main_window.py" line="+207"/>
         <source>&amp;Lock console</source>
-        <extracomment>called with the layout kind after a built-in layout is applied (added panes)</extracomment>
+        <extracomment>per pane: whether the user is giving it input right now (see widgets.gesture) selection signals refused because no user gesture caused them (for checks) the alerts tab&apos;s flash phase (True: highlighted) called with the layout kind after a built-in layout is applied (added panes)</extracomment>
         <translation>锁定控制台(&amp;L)</translation>
     </message>
     <message>
@@ -2058,6 +1921,16 @@
         <location line="+2"/>
         <source>Layout for 3840×2160</source>
         <translation>3840×2160 布局</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Layout for 1366×768</source>
+        <translation>1366×768 布局</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Layout for two screens</source>
+        <translation>双屏布局</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2105,7 +1978,7 @@
         <translation>窗格(&amp;P)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2125,7 +1998,7 @@
         <translation>最新事件 {seq}；重连 {n} 次</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Layout reset.</source>
         <translation>已恢复默认布局。</translation>
     </message>
@@ -2135,7 +2008,27 @@
         <translation>布局已保存。</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+15"/>
+        <source>The saved layout does not fit this screen; the built-in layout is used.</source>
+        <translation>保存的布局不适合当前屏幕，已改用内置布局。</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>{case} is not in this post&apos;s picture.</source>
+        <translation>{case} 不在本指挥中心的案件范围内。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Alarm sound off</source>
+        <translation>告警声音已关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Turn it on in the alerts pane (Ctrl+M)</source>
+        <translation>在告警窗格中打开（Ctrl+M）</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -2153,7 +2046,7 @@
         <translation>地图</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+201"/>
         <source>vermillion</source>
         <translation>朱红</translation>
     </message>
@@ -2338,37 +2231,9 @@
     </message>
 </context>
 <context>
-    <name>Roles</name>
-    <message>
-        <location filename="../../console/main_window.py" line="+37"/>
-        <source>duty officer</source>
-        <translation>值班员</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>supervisor</source>
-        <translation>值班长</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>video wall</source>
-        <translation>指挥大屏</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>unit</source>
-        <translation>处置单位</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>intake</source>
-        <translation>受理渠道</translation>
-    </message>
-</context>
-<context>
     <name>Session</name>
     <message>
-        <location filename="../../console/session.py" line="+87"/>
+        <location filename="../../console/session.py" line="+89"/>
         <source>{label}: this console is read-only.</source>
         <translation>{label}：此控制台为只读。</translation>
     </message>
@@ -2381,7 +2246,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/main_window.py" line="-29"/>
+        <location filename="../../console/main_window.py" line="+25"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
@@ -2503,7 +2368,7 @@
 <context>
     <name>UnitChecklist</name>
     <message>
-        <location filename="../../widgets/whistles.py" line="-150"/>
+        <location filename="../../widgets/whistles.py" line="-147"/>
         <source>Type to filter units…</source>
         <translation>输入以筛选单位…</translation>
     </message>
@@ -2544,7 +2409,7 @@
 <context>
     <name>WhistleDialog</name>
     <message>
-        <location filename="../../widgets/whistles.py" line="+50"/>
+        <location filename="../../widgets/whistles.py" line="+47"/>
         <source>Blow the whistle (吹哨报到)</source>
         <translation>吹哨报到</translation>
     </message>
@@ -2582,7 +2447,7 @@
 <context>
     <name>WhistlesPane</name>
     <message>
-        <location line="-274"/>
+        <location line="-271"/>
         <source>Whistles (吹哨报到)</source>
         <translation>吹哨报到</translation>
     </message>
@@ -2604,7 +2469,7 @@
     <message>
         <location line="+2"/>
         <source>{symbol} {missed} missed the deadline</source>
-        <translation>{symbol} {missed} 个单位超时未报到</translation>
+        <translation>{symbol} {missed} 个单位超期未报到</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2703,12 +2568,12 @@
     <message>
         <location line="+1"/>
         <source>Overdue</source>
-        <translation>超时</translation>
+        <translation>超期</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Near due</source>
-        <translation>即将超时</translation>
+        <translation>即将超期</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2728,7 +2593,7 @@
     <message>
         <location line="+5"/>
         <source>Bars: the %1 heaviest units · vermillion ≥ %2 per person (overloaded, ⚠) · orange: has overdue cases</source>
-        <translation>条形图：负荷最重的 %1 个单位 · 朱红 = 人均 ≥ %2 件（超负荷，⚠）· 橙色 = 有超时案件</translation>
+        <translation>条形图：负荷最重的 %1 个单位 · 朱红 = 人均 ≥ %2 件（超负荷，⚠）· 橙色 = 有超期案件</translation>
     </message>
     <message>
         <location line="-3"/>
