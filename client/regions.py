@@ -205,3 +205,39 @@ def count_directly(state: State, rid: str, index: RegionIndex) -> tuple[int, int
         over += phase == 2
         near += phase == 1
     return (o, over, near)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the officer narrowed the console to: a region subtree and a category.
+
+    Attributes:
+        region_id: the chosen node (None: the whole post).
+        category / subcategory: the chosen category name and subcategory (name or code;
+            None: every one).
+    """
+
+    region_id: str | None = None
+    category: str | None = None
+    subcategory: str | None = None
+
+    @property
+    def everything(self) -> bool:
+        """Whether nothing is narrowed."""
+        return self.region_id is None and self.category is None
+
+    def matches(self, case: dict, index: RegionIndex) -> bool:
+        """Whether ``case`` lies in the scope."""
+        if self.category is not None:
+            if case.get("category") != self.category:
+                return False
+            if self.subcategory is not None and case.get("subcategory") != self.subcategory:
+                return False
+        return self.region_id is None or self.region_id in index.chain(case.get("region_id"))
+
+    def holds_unit(self, unit: dict, index: RegionIndex) -> bool:
+        """Whether a unit's region lies in the scope's region (categories ignored)."""
+        return self.region_id is None or self.region_id in index.chain(unit.get("region_id"))
+
+
+EVERYTHING = Scope()

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from client.api import HubClient
 from client.errors import SessionExpired
+from client.regions import EVERYTHING, Scope
 from client.state import State
 from client.timeutil import DEFAULT_ZONE
 from console.jobs import Jobs
@@ -53,11 +54,14 @@ class Session(SharedContext, QObject):
             ``info`` or ``error``.
         sig_session_expired(): a call was refused with 401; ask for the password again.
         sig_selection(object): the shared selection changed (a case id or None).
+        sig_scope(object): the shared scope changed (a :class:`client.regions.Scope`: the
+            region node and category the officer narrowed the console to).
     """
 
     sig_message = Signal(str, str)
     sig_session_expired = Signal()
     sig_selection = Signal(object)
+    sig_scope = Signal(object)
 
     def __init__(self, api: HubClient, username: str, *, state: State | None = None,
                  zone_name: str = DEFAULT_ZONE, read_only: bool = False,
@@ -74,6 +78,8 @@ class Session(SharedContext, QObject):
         self.jobs = jobs if jobs is not None else Jobs(parent=self)
         self.panes: list[Pane] = []
         self.selected: str | None = None
+        #: the region node and category the panes are narrowed to (shared, like selected)
+        self.scope: Scope = EVERYTHING
         self._background = 0
         self.categories: list[dict] = []
         self._sub_names: dict[tuple[str, str], str] = {}
@@ -119,6 +125,27 @@ class Session(SharedContext, QObject):
 
 
     # ---- Public API (console)
+
+    def set_scope(self, scope: Scope) -> None:
+        """Narrow every pane to ``scope`` (panes with an ``on_scope(scope)`` method follow;
+        the queue, units and KPIs do; the map can connect ``sig_scope``)."""
+        if scope == self.scope:
+            return
+        self.scope = scope
+        for pane in list(self.panes):
+            on_scope = getattr(pane, "on_scope", None)
+            if on_scope is None:
+                continue
+            try:
+                on_scope(scope)
+            except Exception:
+                log.exception("pane %s failed on a scope", pane.pane_id)
+        self.sig_scope.emit(scope)
+
+    def select_region(self, region_id: str | None) -> None:
+        """Narrow to the region ``region_id`` (None: the whole post), keeping the category."""
+        s = self.scope
+        self.set_scope(Scope(region_id, s.category, s.subcategory))
 
     @contextmanager
     def background(self) -> Iterator[None]:

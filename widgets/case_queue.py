@@ -397,6 +397,7 @@ class CaseQueuePane(Pane):
         self.drag_allowed = not ctx.read_only and ctx.role == "supervisor"
         self._preset = "open"
         self._unit: str | None = None
+        self._scope: Any = None  # client.regions.Scope, None: the whole post
         self._search = ""
         self._names: dict[tuple, str] = {}
         self.times = _Times()
@@ -580,6 +581,12 @@ class CaseQueuePane(Pane):
 
     # ---- Public API
 
+    def on_scope(self, scope: Any) -> None:
+        """Show only the cases in ``scope`` (a region subtree and category; see
+        client.regions.Scope)."""
+        self._scope = None if scope is None or scope.everything else scope
+        self._apply_filter()
+
     def filter_unit(self, unit_id: str | None) -> None:
         """Show only the cases held by ``unit_id`` (None shows every unit)."""
         self._unit = unit_id
@@ -747,7 +754,9 @@ class CaseQueuePane(Pane):
         def hay(cid: str, case: dict) -> str:
             return blobs(cid) or make(cid, case)
 
-        if unit is None:  # the common cases, without extra calls per row
+        scope = self._scope
+        index = self.ctx.region_index() if scope is not None else None
+        if unit is None and scope is None:  # the common cases, without extra calls per row
             if not text:
                 if preset_key == "open":
                     return lambda cid, case: case.get("status") != "closed"
@@ -763,6 +772,8 @@ class CaseQueuePane(Pane):
 
         def pred(cid: str, case: dict) -> bool:
             if unit is not None and case.get("unit_id") != unit:
+                return False
+            if scope is not None and not scope.matches(case, index):
                 return False
             if not preset(case, phase(cid) if preset_key == "overdue" else 0):
                 return False

@@ -1151,7 +1151,7 @@
 <context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+527" />
+        <location filename="../../widgets/case_queue.py" line="+528" />
         <source>… assigning → %1</source>
         <extracomment>what a 1920×1080 queue shows without scrolling, in this order (the officer can change it) saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table's own painting (widgets.static_cells; 27-47 ms through QTableView's), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns</extracomment>
         <translation>… assigning → %1</translation>
@@ -1162,7 +1162,7 @@
         <translation>Case queue</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+62" />
         <source>Unit: %1  ✕</source>
         <translation>Unit: %1  ✕</translation>
     </message>
@@ -1263,7 +1263,7 @@
         <translation>Copy case IDs</translation>
     </message>
     <message>
-        <location line="+195" />
+        <location line="+199" />
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -1600,12 +1600,13 @@
 <context>
     <name>KpiPane</name>
     <message>
-        <location filename="../../widgets/kpi.py" line="+82" />
+        <location filename="../../widgets/kpi.py" line="+86" />
         <source>Today</source>
+        <extracomment>the region narrowed to (client.regions.Scope), and the live counts per region (client.regions.RegionCounts, given by the console from the region tree)</extracomment>
         <translation>Today</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+26" />
         <source>Connecting</source>
         <translation>Connecting</translation>
     </message>
@@ -1690,7 +1691,12 @@
         <translation>%1 of %2 closed</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
+        <source>Overdue in %1</source>
+        <translation>Overdue in %1</translation>
+    </message>
+    <message>
+        <location line="+7" />
         <source>◔ %1 near due</source>
         <translation>◔ %1 near due</translation>
     </message>
@@ -1715,7 +1721,8 @@
         <translation>Closure rate</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-7" />
+        <location line="+8" />
         <source>Overdue now</source>
         <translation>Overdue now</translation>
     </message>
@@ -1897,7 +1904,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="+207" />
+        <location filename="../../console/main_window.py" line="+210" />
         <source>&amp;Lock console</source>
         <extracomment>per pane: whether the user is giving it input right now (see widgets.gesture) selection signals refused because no user gesture caused them (for checks) the alerts tab's flash phase (True: highlighted) called with the layout kind after a built-in layout is applied (added panes)</extracomment>
         <translation>&amp;Lock console</translation>
@@ -2225,16 +2232,76 @@
         <translation>Calls and whistles</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+1" />
+        <source>Regions</source>
+        <translation>Regions</translation>
+    </message>
+    <message>
+        <location line="+44" />
         <source>{n} cases</source>
         <translation>{n} cases</translation>
     </message>
 </context>
 <context>
+    <name>RegionTreePane</name>
+    <message>
+        <location filename="../../widgets/region_tree.py" line="+99" />
+        <source>Regions</source>
+        <extracomment>the counts are repainted at most this often (ms)</extracomment>
+        <translation>Regions</translation>
+    </message>
+    <message>
+        <location line="+123" />
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>All subcategories</source>
+        <translation>All subcategories</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Showing the whole post.</source>
+        <translation>Showing the whole post.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Narrowed to: %1</source>
+        <translation>Narrowed to: %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Near due</source>
+        <translation>Near due</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open cases in the region</source>
+        <translation>Open cases in the region</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
-        <location filename="../../console/session.py" line="+89" />
+        <location filename="../../console/session.py" line="+95" />
         <source>{label}: this console is read-only.</source>
+        <extracomment>the region node and category the panes are narrowed to (shared, like selected)</extracomment>
         <translation>{label}: this console is read-only.</translation>
     </message>
     <message>
@@ -2535,13 +2602,13 @@
 <context>
     <name>WorkloadPane</name>
     <message>
-        <location filename="../../widgets/workload.py" line="+273" />
+        <location filename="../../widgets/workload.py" line="+277" />
         <source>Unit workloads</source>
         <extracomment>the most bars the chart shows (fewer when its height cannot fit their names) vertical space one bar's name needs, in lines of the tick font widest unit name beside a bar (px); longer names are elided load (open cases per on-duty person) from which a unit is flagged as overloaded</extracomment>
         <translation>Unit workloads</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+26" />
         <source>%1 open cases for %2 on duty</source>
         <translation>%1 open cases for %2 on duty</translation>
     </message>
