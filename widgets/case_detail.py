@@ -163,7 +163,26 @@ class CaseDetailPane(Pane):
         if changes.reset or cid in changes.cases_changed or cid in changes.cases_added \
                 or cid in changes.cases_removed or cid in changes.urges_changed \
                 or cid in changes.alerts_changed:
+            version = self._version
             self._show()
+            if version == self._version and self._history_moved(cid, changes):
+                self._fetch_history(cid)  # live history: an urge does not bump the version
+        elif self._history_moved(cid, changes):
+            self._fetch_history(cid)
+
+    def _history_moved(self, cid: str, changes: ChangeSet) -> bool:
+        """Whether the batch added history of ``cid`` that its version does not show
+        (an urge, a whistle or a call about it)."""
+        if cid in changes.urges_changed:
+            return True
+        state = self.ctx.state
+        for ids, items in ((changes.whistles_changed, state.whistles),
+                           (changes.calls_changed, state.calls)):
+            for i in ids:
+                item = items.get(i)
+                if isinstance(item, dict) and item.get("case_id") == cid:
+                    return True
+        return False
 
     def on_tick(self, now: float) -> None:
         self._now = now
