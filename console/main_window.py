@@ -31,6 +31,7 @@ from widgets.qt import (
     QMainWindow,
     QMessageBox,
     QRect,
+    QShortcut,
     Qt,
     QTimer,
     QtWidgets,
@@ -408,12 +409,31 @@ class MainWindow(QMainWindow):
         self._shortcuts_dialog = dlg
 
     def shortcut_list(self) -> list[tuple[str, str]]:
-        """``(action text, shortcut)`` of every window action."""
-        out = []
+        """``(what it does, key)`` of every window action and every pane's shortcut, read
+        from the actions and shortcuts themselves (so the list cannot go stale)."""
+        out: list[tuple[str, str]] = []
+        seen: set[tuple[str, str]] = set()
+
+        def add(text: str, key: str) -> None:
+            if key and (text, key) not in seen:
+                seen.add((text, key))
+                out.append((text, key))
+
+        native = QKeySequence.SequenceFormat.NativeText
         for act in self.actions():
-            seq = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            if seq:
-                out.append((act.text().replace("&", ""), seq))
+            for seq in act.shortcuts():
+                add(act.text().replace("&", ""), seq.toString(native))
+        for sc in self.findChildren(QShortcut):
+            if not sc.isEnabled():
+                continue
+            text = sc.whatsThis()
+            pane = sc.parent()
+            while pane is not None and not isinstance(pane, Pane):
+                pane = pane.parent()
+            if isinstance(pane, Pane):
+                title = pane.title()
+                text = f"{title}: {text}" if text else title
+            add(text or self.tr("Window"), sc.key().toString(native))
         return out
 
     # ---- Events

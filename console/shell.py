@@ -15,6 +15,7 @@ from client.api import HubClient
 from client.feed import Feed
 from client.shifts import ShiftSchedule
 from console import actions as command_actions
+from console import command_bar
 from console.bridge import Bridge
 from console.layouts import LayoutStore
 from console.lock import EXPIRED
@@ -80,6 +81,7 @@ class Console(QObject):
         self.window.sig_relogged.connect(self.feed.resume)
         self.window.sig_closing.connect(self.stop)
         self.command_ui = command_actions.install(self)
+        self.command_bar = command_bar.install(self)
 
     # ---- Public API
 

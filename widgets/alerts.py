@@ -281,9 +281,11 @@ class AlertsPane(Pane):
         self._ack_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._ack_shortcut.setEnabled(not ctx.read_only)
         self._ack_shortcut.activated.connect(lambda: self.acknowledge())
+        self._ack_shortcut.setWhatsThis(self.tr("Acknowledge"))
         self._mute_shortcut = QShortcut(QKeySequence("Ctrl+M"), self)
         self._mute_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._mute_shortcut.activated.connect(self.mute_button.toggle)
+        self._mute_shortcut.setWhatsThis(self.tr("Alarm sound on/off"))
         self._retranslate()
         self.flush()
 

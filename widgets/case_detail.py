@@ -111,6 +111,7 @@ class CaseDetailPane(Pane):
         self._urge_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._urge_shortcut.setEnabled(can_urge)
         self._urge_shortcut.activated.connect(self.urge)
+        self._urge_shortcut.setWhatsThis(self.tr("Urge the shown case"))
         self.message = plain_label("", self, wrap=True)
         self.message.setObjectName("case_detail_message")
 

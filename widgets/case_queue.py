@@ -494,6 +494,7 @@ class CaseQueuePane(Pane):
         self._find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
         self._find_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._find_shortcut.activated.connect(self._focus_search)
+        self._find_shortcut.setWhatsThis(self.tr("Search the queue"))
         self._preset_shortcuts = []
         for n, key in enumerate(PRESET_ORDER, start=1):
             sc = QShortcut(QKeySequence(f"Alt+{n}"), self)
@@ -708,6 +709,8 @@ class CaseQueuePane(Pane):
             "unassigned": self.tr("Unassigned"),
             "all": self.tr("All (incl. closed)"),
         }
+        for sc, key in zip(getattr(self, "_preset_shortcuts", []), PRESET_ORDER, strict=False):
+            sc.setWhatsThis(names[key])
         self.preset_box.blockSignals(True)
         self.preset_box.clear()
         for n, key in enumerate(PRESET_ORDER, start=1):

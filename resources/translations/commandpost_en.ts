@@ -658,9 +658,8 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../widgets/alerts.py" line="+293" />
+        <location filename="../../widgets/alerts.py" line="+295" />
         <source>Alerts</source>
-        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them a new alarm was raised (its most urgent level): the console brings the pane forward the sound was muted (True) or unmuted new critical / newly overdue / urged cases not acknowledged yet (ring and flash)</extracomment>
         <translation>Alerts</translation>
     </message>
     <message>
@@ -719,12 +718,19 @@
         <translation>(%1 acknowledged)</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="-184" />
+        <location line="+195" />
         <source>Acknowledge</source>
+        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them a new alarm was raised (its most urgent level): the console brings the pane forward the sound was muted (True) or unmuted new critical / newly overdue / urged cases not acknowledged yet (ring and flash)</extracomment>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-191" />
+        <source>Alarm sound on/off</source>
+        <translation>Alarm sound on/off</translation>
+    </message>
+    <message>
+        <location line="+192" />
         <source>Acknowledge the selected alerts, or every ringing alarm when none is selected (Ctrl+Shift+K)</source>
         <translation>Acknowledge the selected alerts, or every ringing alarm when none is selected (Ctrl+Shift+K)</translation>
     </message>
@@ -967,13 +973,18 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="+149" />
-        <source>Case detail</source>
+        <location filename="../../widgets/case_detail.py" line="+114" />
+        <source>Urge the shown case</source>
         <extracomment>roles that may urge (督办) a case</extracomment>
+        <translation>Urge the shown case</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Case detail</source>
         <translation>Case detail</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+57" />
         <source>Only a case held by a unit can be urged.</source>
         <translation>Only a case held by a unit can be urged.</translation>
     </message>
@@ -1151,9 +1162,14 @@
 <context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+528" />
-        <source>… assigning → %1</source>
+        <location filename="../../widgets/case_queue.py" line="+497" />
+        <source>Search the queue</source>
         <extracomment>what a 1920×1080 queue shows without scrolling, in this order (the officer can change it) saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table's own painting (widgets.static_cells; 27-47 ms through QTableView's), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns</extracomment>
+        <translation>Search the queue</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>… assigning → %1</source>
         <translation>… assigning → %1</translation>
     </message>
     <message>
@@ -1253,7 +1269,7 @@
         <translation>All (incl. closed)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+11" />
         <source>Search id, title, address, unit… (Ctrl+F)</source>
         <translation>Search id, title, address, unit… (Ctrl+F)</translation>
     </message>
@@ -1266,6 +1282,50 @@
         <location line="+199" />
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
+    </message>
+</context>
+<context>
+    <name>CommandBar</name>
+    <message>
+        <location filename="../../console/command_bar.py" line="+55" />
+        <location line="+105" />
+        <source>Command bar</source>
+        <translation>Command bar</translation>
+    </message>
+    <message>
+        <location line="-100" />
+        <source>Case ID, unit, region, or a command: 督办 CX-…, 改派 CX-… → unit</source>
+        <translation>Case ID, unit, region, or a command: 督办 CX-…, 改派 CX-… → unit</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>Nothing matches “%1”.</source>
+        <translation>Nothing matches “%1”.</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Your role cannot urge cases.</source>
+        <translation>Your role cannot urge cases.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Only a supervisor can reassign cases.</source>
+        <translation>Only a supervisor can reassign cases.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Reassign</source>
+        <translation>Reassign</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reassign {case} to {unit}?</source>
+        <translation>Reassign {case} to {unit}?</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Command &amp;bar…</source>
+        <translation>Command &amp;bar…</translation>
     </message>
 </context>
 <context>
@@ -1434,7 +1494,7 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/shell.py" line="+118" />
+        <location filename="../../console/shell.py" line="+120" />
         <source>The feed stopped: {error}</source>
         <translation>The feed stopped: {error}</translation>
     </message>
@@ -1904,7 +1964,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="+210" />
+        <location filename="../../console/main_window.py" line="+211" />
         <source>&amp;Lock console</source>
         <extracomment>per pane: whether the user is giving it input right now (see widgets.gesture) selection signals refused because no user gesture caused them (for checks) the alerts tab's flash phase (True: highlighted) called with the layout kind after a built-in layout is applied (added panes)</extracomment>
         <translation>&amp;Lock console</translation>
@@ -2020,7 +2080,12 @@
         <translation>The saved layout does not fit this screen; the built-in layout is used.</translation>
     </message>
     <message>
-        <location line="+71" />
+        <location line="+55" />
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location line="+35" />
         <source>{case} is not in this post's picture.</source>
         <translation>{case} is not in this post's picture.</translation>
     </message>
