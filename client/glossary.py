@@ -17,7 +17,8 @@ Qt-free: usable from ``client/`` commands without a QApplication.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -36,7 +37,9 @@ _ZH: dict[str, dict[str, str]] = {
                "resolve": "办结", "return": "退回", "reopen": "重办", "close": "结案",
                "edit": "修改", "urge": "督办", "whistle": "吹哨", "checkin": "报到",
                "call_start": "发起视频会商", "call_end": "结束视频会商", "login": "登录",
-               "logout": "退出登录", "assign": "派遣"},
+               "logout": "退出登录", "assign": "派遣", "report": "上报",
+               "call.start": "发起视频会商", "call.end": "结束视频会商",
+               "no change": "无变化"},
     "role": {"officer": "值班员", "supervisor": "值班长", "wall": "指挥大屏",
              "unit": "处置单位", "intake": "受理渠道", "auditor": "审计管理员"},
     "link": {"live": "实时", "catching_up": "同步中", "connecting": "连接中",
@@ -44,6 +47,8 @@ _ZH: dict[str, dict[str, str]] = {
     "level": {"prefecture": "州（市）", "county": "县（市）", "town": "乡镇（街道）",
               "village": "村（社区）", "grid": "网格"},
     "alarm": {"critical": "新特急案件", "overdue": "新超期", "urge": "收到督办"},
+    "detail": {"unit": "单位", "units": "单位", "note": "备注", "minutes": "时限（分钟）",
+               "version": "版本"},
     "time": {"overdue": "超期", "near_due": "即将超期", "time_left": "剩余时间",
              "today": "今日", "unassigned": "未派遣", "minutes": "分钟"},
     "field": {"id": "编号", "version": "版本", "title": "标题", "description": "描述",
@@ -66,7 +71,8 @@ _EN: dict[str, dict[str, str]] = {
                "reopen": "reopened", "close": "closed", "edit": "edited", "urge": "urged",
                "whistle": "whistle", "checkin": "checked in", "call_start": "video call",
                "call_end": "video call ended", "login": "logged in", "logout": "logged out",
-               "assign": "dispatched"},
+               "assign": "dispatched", "report": "reported", "call.start": "video call",
+               "call.end": "video call ended", "no change": "no change"},
     "role": {"officer": "duty officer", "supervisor": "supervisor", "wall": "video wall",
              "unit": "unit", "intake": "intake", "auditor": "auditor"},
     "link": {"live": "live", "catching_up": "catching up", "connecting": "connecting",
@@ -75,6 +81,8 @@ _EN: dict[str, dict[str, str]] = {
     "level": {"prefecture": "prefecture", "county": "county", "town": "town",
               "village": "village", "grid": "grid"},
     "alarm": {"critical": "New critical", "overdue": "Newly overdue", "urge": "Urge received"},
+    "detail": {"unit": "unit", "units": "units", "note": "note", "minutes": "minutes",
+               "version": "version"},
     "time": {"overdue": "Overdue", "near_due": "Near due", "time_left": "Time left",
              "today": "Today", "unassigned": "unassigned", "minutes": "min"},
     "field": {"id": "id", "version": "version", "title": "title",
@@ -106,6 +114,28 @@ def word(kind: str, code: object, lang: str | None = None) -> str:
     if code is None:
         return ""
     return table(kind, lang).get(str(code), str(code))
+
+
+def audit_detail(text: object, lang: str | None = None,
+                 unit_name: Callable[[str], str] | None = None) -> str:
+    """An audit entry's detail in words: actions and ``key=value`` keys from the glossary,
+    unit ids as unit names (``dispatch unit=U532301-GA`` → ``派遣 单位=楚雄市公安局``)."""
+    if text is None:
+        return ""
+    s = str(text)
+    s = re.sub(r"\(([a-z ]+)\)", lambda m: f"（{word('action', m.group(1), lang)}）", s)
+    out = []
+    for token in s.split(" "):
+        key, eq, value = token.partition("=")
+        if eq and key in table("detail", lang):
+            if key in ("unit", "units") and unit_name is not None:
+                value = ",".join(unit_name(v) for v in value.split(","))
+            out.append(f"{word('detail', key, lang)}={value}")
+        elif token in table("action", lang):
+            out.append(word("action", token, lang))
+        else:
+            out.append(token)
+    return " ".join(out)
 
 
 def kinds() -> tuple[str, ...]:

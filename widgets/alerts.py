@@ -415,7 +415,8 @@ class AlertsPane(Pane):
         unit = case.get("unit_id")
         unit_text = (safe(self.ctx.unit_name(unit), 30) if isinstance(unit, str)
                      else self.tr("unassigned"))
-        text = (f"{sym} {word} {left.split(' ')[-1]} · {priority_label(case.get('priority'))} · "
+        head = f"{sym} {word}" if phase else word
+        text = (f"{head} {left.split(' ')[-1]} · {priority_label(case.get('priority'))} · "
                 f"{safe(case.get('title'), 60)} · {unit_text}")
         level = self.alarm.level_of(cid)
         if level is not None:

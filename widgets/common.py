@@ -147,16 +147,25 @@ def priority_color(priority: object) -> QColor:
 
 
 def format_duration(seconds: float) -> str:
-    """Compact signed duration: ``45m``, ``3h05m``, ``2d04h``, ``-1h05m``."""
-    sign = "-" if seconds < 0 else ""
+    """Compact signed duration in the UI language: ``45m``, ``3h05m``, ``2d04h``, ``-1h05m``
+    (Chinese: ``45分``, ``3时05分``, ``2天04时``); under a minute is ``0m`` with no sign."""
     total = int(abs(seconds)) // 60
+    sign = "-" if seconds < 0 and total else ""
     days, rem = divmod(total, 24 * 60)
     hours, minutes = divmod(rem, 60)
+    units = _cache.get("duration")
+    if units is None:
+        units = _cache["duration"] = dict(zip("dhm", _UNITS.get(current_lang(), _UNITS["en"]),
+                                              strict=True))
+    d, h, m = units["d"], units["h"], units["m"]
     if days:
-        return f"{sign}{days}d{hours:02d}h"
+        return f"{sign}{days}{d}{hours:02d}{h}"
     if hours:
-        return f"{sign}{hours}h{minutes:02d}m"
-    return f"{sign}{minutes}m"
+        return f"{sign}{hours}{h}{minutes:02d}{m}"
+    return f"{sign}{minutes}{m}"
+
+
+_UNITS = {"en": ("d", "h", "m"), "zh_CN": ("天", "时", "分")}
 
 
 def time_left_label(due: float | None, now: float, phase: int = 0) -> str:

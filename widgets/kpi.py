@@ -94,7 +94,9 @@ class KpiPane(Pane):
         dt = datetime.fromtimestamp(now, self.ctx.zone)
         clock = self.tiles["clock"]
         clock.value.setText(dt.strftime("%H:%M:%S"))
-        clock.sub.setText(f"{dt.strftime('%Y-%m-%d')} · {self.ctx.zone.key}")
+        zone = (self.tr("Beijing time") if self.ctx.zone.key == "Asia/Shanghai"
+                else self.ctx.zone.key)
+        clock.sub.setText(f"{dt.strftime('%Y-%m-%d')} · {zone}")
 
     def on_scope(self, scope: Any) -> None:
         """Show the open / overdue / near-due cases of ``scope``'s region."""

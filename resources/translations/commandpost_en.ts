@@ -683,7 +683,7 @@
         <translation>unassigned</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>acknowledged</source>
         <translation>acknowledged</translation>
     </message>
@@ -718,19 +718,19 @@
         <translation>(%1 acknowledged)</translation>
     </message>
     <message>
-        <location line="-184" />
-        <location line="+195" />
+        <location line="-185" />
+        <location line="+196" />
         <source>Acknowledge</source>
         <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them a new alarm was raised (its most urgent level): the console brings the pane forward the sound was muted (True) or unmuted new critical / newly overdue / urged cases not acknowledged yet (ring and flash)</extracomment>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location line="-191" />
+        <location line="-192" />
         <source>Alarm sound on/off</source>
         <translation>Alarm sound on/off</translation>
     </message>
     <message>
-        <location line="+192" />
+        <location line="+193" />
         <source>Acknowledge the selected alerts, or every ringing alarm when none is selected (Ctrl+Shift+K)</source>
         <translation>Acknowledge the selected alerts, or every ringing alarm when none is selected (Ctrl+Shift+K)</translation>
     </message>
@@ -753,7 +753,7 @@
 <context>
     <name>AuditTailPane</name>
     <message>
-        <location filename="../../widgets/audit_tail.py" line="+164" />
+        <location filename="../../widgets/audit_tail.py" line="+172" />
         <source>Audit log</source>
         <translation>Audit log</translation>
     </message>
@@ -1666,7 +1666,12 @@
         <translation>Today</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+11" />
+        <source>Beijing time</source>
+        <translation>Beijing time</translation>
+    </message>
+    <message>
+        <location line="+17" />
         <source>Connecting</source>
         <translation>Connecting</translation>
     </message>
