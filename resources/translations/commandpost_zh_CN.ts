@@ -1815,7 +1815,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../console/app.py" line="+264"/>
+        <location filename="../../console/app.py" line="+271"/>
         <source>The demo hub did not start: {error}</source>
         <extracomment>subcommands handled before the console&apos;s own options: name -&gt; main(argv) -&gt; exit code</extracomment>
         <translation>演示中枢未能启动：{error}</translation>
@@ -1911,8 +1911,9 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Command Post — log in</source>
+        <extracomment>the officer asked to start the embedded hub again after it failed</extracomment>
         <translation>指挥中心 — 登录</translation>
     </message>
     <message>
@@ -1931,7 +1932,12 @@
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Hub</source>
         <translation>中枢</translation>
     </message>
@@ -1956,7 +1962,7 @@
         <translation>内置演示中枢</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+36"/>
         <source>Enter user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
