@@ -182,8 +182,8 @@ def apply_builtin(window: QMainWindow, docks: dict[str, QDockWidget], kind: str,
             workload.raise_()
         ticker = None
         mapd = None
-        shares = (0.14, 0.46, 0.40)
-        heights = (0.08, 0.70, 0.22)
+        shares = (0.15, 0.52, 0.33)
+        heights = (0.11, 0.67, 0.22)
     else:
         detail = add(Area.RightDockWidgetArea, "detail")
         mapd = split(queue, "map", H, Area.LeftDockWidgetArea)
@@ -196,8 +196,8 @@ def apply_builtin(window: QMainWindow, docks: dict[str, QDockWidget], kind: str,
         else:
             alerts = split(detail, "alerts", V, Area.RightDockWidgetArea)
             tab(alerts, "calls", Area.RightDockWidgetArea)
-            shares = (0.11, 0.42, 0.21, 0.26)
-        heights = (0.08, 0.64, 0.28)
+            shares = (0.14, 0.44, 0.16, 0.26)
+        heights = (0.10, 0.63, 0.27)
     if alerts is not None:
         alerts.raise_()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from client import glossary
 from client.feed import LinkStatus
@@ -490,18 +491,8 @@ class MainWindow(QMainWindow):
     def _flash_alerts(self, on: bool) -> None:
         """Flash the alerts' dock title and tab while alarms ring."""
         dock, pane = self.docks.get("alerts"), self.panes.get("alerts")
-        if dock is None or pane is None:
-            return
-        base = pane.title()
-        old = dock.windowTitle()
-        n = pane.alarm.count()  # type: ignore[attr-defined]
-        title = f"{'◆' if on else '◇'} {base} ({n})" if pane.bell.ringing else base  # type: ignore[attr-defined]
-        dock.setWindowTitle(title)
-        for bar in self.findChildren(QtWidgets.QTabBar):
-            for i in range(bar.count()):
-                if bar.tabText(i) in (old, title):
-                    bar.setTabText(i, title)
-                    bar.setTabTextColor(i, QColor("#D55E00") if on else QColor())
+        if dock is not None and pane is not None:
+            flash_dock(self, dock, pane, on)
         self.alerts_flash = on
 
     def _show_muted(self, muted: bool) -> None:
@@ -567,6 +558,23 @@ class MainWindow(QMainWindow):
         box.show()
 
 
+def flash_dock(window: QMainWindow, dock: QDockWidget, pane: Any, on: bool) -> None:
+    """One flash step of the alerts dock: ``◆ 预警 (n)`` / ``◇ 预警 (n)`` in its title and
+    tab (the tab's text coloured while on), plain again once nothing rings."""
+    base = pane.title()
+    old = dock.windowTitle()
+    ringing = pane.bell.ringing
+    title = f"{'◆' if on else '◇'} {base} ({pane.alarm.count()})" if ringing else base
+    if title == old and not (ringing or old != base):
+        return
+    dock.setWindowTitle(title)
+    for bar in window.findChildren(QtWidgets.QTabBar):
+        for i in range(bar.count()):
+            if bar.tabText(i) in (old, title):
+                bar.setTabText(i, title)
+                bar.setTabTextColor(i, QColor("#D55E00") if on else QColor())
+
+
 def fitting(pane: QWidget) -> QtWidgets.QScrollArea:
     """``pane`` in a frameless scroll area: the pane fills its dock, and when the dock is
     smaller than what the pane needs (a long case, a small screen) the pane scrolls instead
@@ -576,8 +584,16 @@ def fitting(pane: QWidget) -> QtWidgets.QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
     area.setWidget(pane)
-    area.setMinimumSize(80, 40)
+    # small panes keep their own small minimum (a KPI strip stays readable); no pane's
+    # minimum may exceed FIT_MAX
+    hint = pane.minimumSizeHint().expandedTo(pane.minimumSize())
+    area.setMinimumSize(max(80, min(hint.width(), FIT_MAX[0])),
+                        max(40, min(hint.height(), FIT_MAX[1])))
     return area
+
+
+#: the largest minimum size a pane's dock may ask for (px): anything bigger scrolls
+FIT_MAX = (160, 100)
 
 
 class ShortcutsDialog(QDialog):

@@ -60,6 +60,8 @@ class Console(QObject):
         super().__init__(parent)
         self.session = Session(api, username, zone_name=zone_name, read_only=read_only,
                                parent=self)
+        #: no size given: open maximised on the screen (a shift console fills its screen)
+        self.maximise = size is None
         self.size = size or _available_size()
         self.kind = kind or layout_kind(*self.size, screens=len(QGuiApplication.screens()))
         command_actions.actions_for(self.session)  # panes find it as ctx.actions
@@ -95,7 +97,10 @@ class Console(QObject):
         self._restored = self.window.restore_layout()
         if not self._restored:
             self.window.apply_layout(self.kind)
-        self.window.show()
+        if self.maximise:
+            self.window.showMaximized()
+        else:
+            self.window.show()
         if not self._restored:
             # Dock sizes settle once the window has its real size.
             QTimer.singleShot(0, lambda: self.window.apply_layout(self.window.kind))

@@ -28,6 +28,7 @@ from widgets.common import (
     plain_label,
     priority_color,
     priority_label,
+    scale_font,
     time_left_label,
 )
 from widgets.pane import Pane, PaneContext
@@ -234,10 +235,7 @@ class AlertsPane(Pane):
 
         self.banner = plain_label("", self)
         self.banner.setObjectName("alerts_banner")
-        bf = self.banner.font()
-        bf.setBold(True)
-        bf.setPointSizeF(bf.pointSizeF() * 1.5)
-        self.banner.setFont(bf)
+        scale_font(self.banner, 1.5)
         self.banner.setAutoFillBackground(True)
         self.banner.setMargin(6)
         self.model = AlertsModel(self)
@@ -494,6 +492,10 @@ class AlertsPane(Pane):
             clear_label_cache()
             self._retranslate()
         super().changeEvent(event)
+
+    def restyle(self) -> None:
+        super().restyle()
+        self._update_banner()  # its colours come from the new palette
 
     def _own_urges(self) -> set[str]:
         """Cases this console urged in the last minute (no "urge received" alarm for those)."""

@@ -15,6 +15,7 @@ from widgets.common import (
     plain_label,
     priority_color,
     priority_label,
+    scale_font,
     source_text,
     status_label,
     time_left_label,
@@ -65,18 +66,12 @@ class CaseDetailPane(Pane):
 
         self.title_label = plain_label("", self, wrap=True)
         self.title_label.setObjectName("case_detail_title")
-        f = self.title_label.font()
-        f.setPointSizeF(f.pointSizeF() * 1.35)
-        f.setBold(True)
-        self.title_label.setFont(f)
+        scale_font(self.title_label, 1.35)
         self.badge_label = plain_label("", self)
         self.badge_label.setObjectName("case_detail_badges")
         self.left_label = plain_label("", self)
         self.left_label.setObjectName("case_detail_time_left")
-        lf = self.left_label.font()
-        lf.setBold(True)
-        lf.setPointSizeF(lf.pointSizeF() * 1.2)
-        self.left_label.setFont(lf)
+        scale_font(self.left_label, 1.2)
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

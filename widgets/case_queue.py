@@ -431,11 +431,17 @@ class CaseQueuePane(Pane):
         hh.setStretchLastSection(False)
         hh.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         hh.setSortIndicator(COL_LEFT, Qt.SortOrder.AscendingOrder)
-        em = self.fontMetrics().horizontalAdvance("国")
-        digit = self.fontMetrics().horizontalAdvance("0")
-        widths = {COL_STATUS: 4 * em + 16, COL_PRIORITY: 3 * em + 16, COL_CATEGORY: 170,
-                  COL_REGION: 9 * em, COL_UNIT: 7 * em, COL_SOURCE: 84, COL_AGE: 70,
-                  COL_LEFT: 9 * digit + 20, COL_ID: 19 * digit + 12}
+        fm = self.fontMetrics()
+        em, digit = fm.horizontalAdvance("国"), fm.horizontalAdvance("0")
+
+        def fit(texts: list[str]) -> int:
+            return max(fm.horizontalAdvance(t) for t in texts) + 20
+
+        widths = {COL_STATUS: fit([status_label(s) for s in STATUS_RANK]),
+                  COL_PRIORITY: fit([priority_label(p) for p in PRIORITY_RANK]
+                                    + [self.tr("Priority")]),
+                  COL_CATEGORY: 170, COL_REGION: 11 * em, COL_UNIT: 8 * em, COL_SOURCE: 84,
+                  COL_AGE: 70, COL_LEFT: 8 * em, COL_ID: fit(["CX-20261201-000000"])}
         for col, w in widths.items():
             self.view.setColumnWidth(col, w)
         hh.setMinimumSectionSize(3 * digit)

@@ -16,7 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from client import glossary
-from widgets.qt import QColor, QCoreApplication, QGuiApplication, QLabel, Qt, QWidget
+from widgets.qt import QColor, QCoreApplication, QFont, QGuiApplication, QLabel, Qt, QWidget
 from widgets.text import safe
 
 # ---- Okabe–Ito palette
@@ -205,3 +205,23 @@ def case_line(state: Any, case_id: str | None) -> str:
     case = state.cases.get(case_id)
     title = safe(case.get("title"), 60) if isinstance(case, dict) else ""
     return f"{safe(case_id, 40)}  {title}".strip()
+
+
+def scale_font(widget: QWidget, factor: float, bold: bool = True) -> None:
+    """Make ``widget``'s font ``factor`` times the application's, and remember it so that
+    :func:`rescale_fonts` can put it back after a stylesheet change reset it."""
+    widget.setProperty("fontScale", float(factor))
+    widget.setProperty("fontBold", bool(bold))
+    f = QFont(widget.font())
+    base = QGuiApplication.font().pointSizeF()
+    f.setPointSizeF((base if base > 0 else 10.0) * factor)
+    f.setBold(bold)
+    widget.setFont(f)
+
+
+def rescale_fonts(root: QWidget) -> None:
+    """Reapply :func:`scale_font` to ``root`` and every widget inside it that used it."""
+    for w in (root, *root.findChildren(QWidget)):
+        factor = w.property("fontScale")
+        if isinstance(factor, float):
+            scale_font(w, factor, bool(w.property("fontBold")))

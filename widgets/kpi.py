@@ -43,6 +43,7 @@ class _Tile(QFrame):
         lay.addWidget(self.sub)
 
     def set_color(self, color: str | None) -> None:
+        self.setProperty("valueColor", color)
         pal = self.value.palette()
         pal.setColor(self.value.foregroundRole(),
                      fg(color) if color else self.palette().windowText().color())
@@ -176,6 +177,15 @@ class KpiPane(Pane):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._size_values()
+
+    def restyle(self) -> None:
+        super().restyle()
+        self._size_values()  # a new stylesheet resets the figures to body size
+        for tile in self.tiles.values():
+            tile.set_color(tile.property("valueColor"))
+
+    def _size_values(self) -> None:
         size = max(14, min(96, int(self.height() * 0.38)))
         for tile in self.tiles.values():
             f = tile.value.font()

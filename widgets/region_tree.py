@@ -69,6 +69,9 @@ class RegionTreePane(Pane):
         header.setSectionResizeMode(C_NAME, QHeaderView.ResizeMode.Stretch)
         for col in (C_OPEN, C_OVERDUE, C_NEAR):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # narrow docks: the near-due figure is in each row's tooltip (and the KPI strip)
+        header.setSectionHidden(C_NEAR, True)
+        self.tree.setIndentation(max(10, self.fontMetrics().horizontalAdvance("国")))
         self.scope_label = plain_label("", self, wrap=True)
         self.scope_label.setObjectName("regions_scope")
         filters = QHBoxLayout()
@@ -185,7 +188,6 @@ class RegionTreePane(Pane):
                 item = QtWidgets.QTreeWidgetItem(parent if parent is not None else self.tree)
                 item.setData(C_NAME, _IdRole, rid)
                 item.setText(C_NAME, safe(index.name(rid), 40))
-                item.setToolTip(C_NAME, safe(index.name(rid), 80))
                 for col in (C_OPEN, C_OVERDUE, C_NEAR):
                     item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
@@ -207,6 +209,10 @@ class RegionTreePane(Pane):
         item.setText(C_OPEN, f"{c.open:,}")
         item.setText(C_OVERDUE, f"{OVERDUE_SYMBOL} {c.overdue:,}" if c.overdue else "0")
         item.setText(C_NEAR, f"{NEAR_SYMBOL} {c.near_due:,}" if c.near_due else "0")
+        item.setToolTip(C_NAME, self.tr("%1: %2 open · %3 overdue · %4 near due")
+                        .replace("%1", safe(self.counts.index.name(rid), 60))
+                        .replace("%2", f"{c.open:,}").replace("%3", f"{c.overdue:,}")
+                        .replace("%4", f"{c.near_due:,}"))
         if c.overdue:
             item.setForeground(C_OVERDUE, fg(OVERDUE_COLOR))
         else:
