@@ -58,34 +58,45 @@ class Alarm:
             return []
         state = self.state
         cases = state.cases
+        critical = self._critical
+        pending = self.pending
         new: set[str] = set()
-        for cid in changes.cases_added | changes.cases_changed:
-            case = cases.get(cid)
-            crit = (case is not None and case.get("priority") == "critical"
-                    and case.get("status") != "closed")
-            if crit and cid not in self._critical and self._raise(CRITICAL, cid):
-                new.add(CRITICAL)
-            if crit:
-                self._critical.add(cid)
-            else:
-                self._critical.discard(cid)
-        for cid in changes.alerts_changed | changes.cases_changed | changes.cases_added:
-            phase = state.alert_phase(cid) if cid in cases else 0
-            old = self._phase.get(cid, 0)
-            if phase == 2 and old != 2 and self._raise(OVERDUE, cid):
+        for ids in (changes.cases_added, changes.cases_changed):
+            for cid in ids:
+                case = cases.get(cid)
+                if case is None:
+                    continue
+                if case.get("priority") == "critical" and case.get("status") != "closed":
+                    if cid not in critical:
+                        critical.add(cid)
+                        if self._raise(CRITICAL, cid):
+                            new.add(CRITICAL)
+                else:
+                    critical.discard(cid)
+                    if case.get("status") == "closed":
+                        for level_ids in pending.values():
+                            level_ids.pop(cid, None)  # a closed case rings no more
+        # the State lists every case that entered or left near due / overdue here
+        phases = self._phase
+        phase_of = state.alert_phase
+        for cid in changes.alerts_changed:
+            phase = phase_of(cid) if cid in cases else 0
+            if phase == 2 and phases.get(cid, 0) != 2 and self._raise(OVERDUE, cid):
                 new.add(OVERDUE)
             if phase:
-                self._phase[cid] = phase
+                phases[cid] = phase
             else:
-                self._phase.pop(cid, None)
-        mine = set(own_urges)
-        for cid in changes.urges_changed:
-            if cid in cases and cid not in mine and self._raise(URGE, cid):
-                new.add(URGE)
+                phases.pop(cid, None)
+        if changes.urges_changed:
+            mine = set(own_urges)
+            for cid in changes.urges_changed:
+                if cid in cases and cid not in mine and self._raise(URGE, cid):
+                    new.add(URGE)
         for cid in changes.cases_removed:
-            self._phase.pop(cid, None)
-            self._critical.discard(cid)
-        self._drop_gone()
+            phases.pop(cid, None)
+            critical.discard(cid)
+            for level_ids in pending.values():
+                level_ids.pop(cid, None)
         return [level for level in LEVELS if level in new]
 
     def acknowledge(self, case_ids: Iterable[str]) -> int:

@@ -59,6 +59,9 @@ from widgets.text import neutralize, safe
 MAX_ACKS = 5000
 #: how many alerts the list shows (the most urgent); the banner counts all of them
 SHOWN_LIMIT = 300
+#: at most this many ringing alarms are pinned to the top of the list (the rest ring too
+#: and are counted in the tab; acknowledging brings the next ones up)
+PINNED_LIMIT = 30
 _DisplayRole = Qt.ItemDataRole.DisplayRole
 
 
@@ -219,6 +222,7 @@ class AlertsPane(Pane):
         self._pending = True  # the first flush loads what the State already holds
         self._pending_reset = True
         self._pending_ids: set[str] = set()
+        self._alarm_changes: ChangeSet | None = None
         self.book = AlertBook()
         key = user_key or ctx.user_id or "anonymous"
         self._settings_key = "alerts/acknowledged/" + "".join(
@@ -293,13 +297,19 @@ class AlertsPane(Pane):
         return self.tr("Alerts")
 
     def on_changes(self, changes: ChangeSet) -> None:
-        levels = self.alarm.observe(changes, own_urges=self._own_urges())
-        if levels:
-            self.bell.raised(levels)
-            self.sig_alarm.emit(levels[0])
-        if not (levels or changes.reset or changes.alerts_changed or changes.cases_changed
-                or changes.cases_removed):
+        if not (changes.reset or changes.alerts_changed or changes.cases_changed
+                or changes.cases_removed or changes.cases_added or changes.urges_changed):
             return
+        # the alarms are worked out at the list's pace (flush), from the merged changes
+        acc = self._alarm_changes
+        if acc is None:
+            acc = self._alarm_changes = ChangeSet()
+        acc.reset |= changes.reset  # plain set unions: C speed, whatever the feed's rate
+        acc.cases_added |= changes.cases_added
+        acc.cases_changed |= changes.cases_changed
+        acc.cases_removed |= changes.cases_removed
+        acc.alerts_changed |= changes.alerts_changed
+        acc.urges_changed |= changes.urges_changed
         self._pending = True
         self._pending_reset |= changes.reset
         if not changes.reset:
@@ -320,6 +330,12 @@ class AlertsPane(Pane):
         self._pending = False
         reset, self._pending_reset = self._pending_reset, False
         ids, self._pending_ids = self._pending_ids, set()
+        alarm_changes, self._alarm_changes = self._alarm_changes, None
+        if alarm_changes is not None:
+            levels = self.alarm.observe(alarm_changes, own_urges=self._own_urges())
+            if levels:
+                self.bell.raised(levels)
+                self.sig_alarm.emit(levels[0])
         state = self.ctx.state
         cases = state.cases
         book = self.book
@@ -439,6 +455,8 @@ class AlertsPane(Pane):
         seen: set[str] = set()
         for ids in self.alarm.pending.values():
             for cid in ids:
+                if len(pinned) >= PINNED_LIMIT:
+                    break
                 if cid not in seen and cid in self.ctx.state.cases:
                     seen.add(cid)
                     pinned.append((cid, self.ctx.state.alert_phase(cid)))
@@ -504,7 +522,8 @@ class AlertsPane(Pane):
 
     def _on_flash(self, on: bool) -> None:
         entries = self.model.entries
-        rows = [i for i, (cid, _) in enumerate(entries) if self.alarm.level_of(cid)]
+        rows = [i for i, (cid, _) in enumerate(entries[:PINNED_LIMIT + 20])
+                if self.alarm.level_of(cid)]
         if rows:
             self.model.dataChanged.emit(self.model.index(rows[0]), self.model.index(rows[-1]))
         elif not on and entries:
