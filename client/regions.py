@@ -163,21 +163,27 @@ class RegionCounts:
         cases = self.state.cases
         phase_of = self.state.alert_phase
         chain_of = self.index.chain
+        contrib = self._contrib
         for cid in ids:
-            old = self._contrib.pop(cid, None)
+            case = cases.get(cid)
+            if case is None or case.get("status") == "closed":
+                new = None
+            else:
+                chain = chain_of(case.get("region_id"))
+                new = ((chain, phase_of(cid) if case.get("status") not in INACTIVE else 0)
+                       if chain else None)
+            old = contrib.get(cid)
+            if new == old:
+                continue  # most updates move neither the region nor the phase
             if old is not None:
                 self._add(old[0], old[1], -1)
                 touched.update(old[0])
-            case = cases.get(cid)
-            if case is None or case.get("status") == "closed":
-                continue
-            chain = chain_of(case.get("region_id"))
-            if not chain:
-                continue
-            phase = phase_of(cid) if case.get("status") not in INACTIVE else 0
-            self._contrib[cid] = (chain, phase)
-            self._add(chain, phase, 1)
-            touched.update(chain)
+            if new is None:
+                contrib.pop(cid, None)
+            else:
+                contrib[cid] = new
+                self._add(new[0], new[1], 1)
+                touched.update(new[0])
         return touched
 
     def _add(self, chain: tuple[str, ...], phase: int, sign: int) -> None:
