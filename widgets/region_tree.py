@@ -67,8 +67,11 @@ class RegionTreePane(Pane):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(C_NAME, QHeaderView.ResizeMode.Stretch)
+        # fixed widths: ResizeToContents would rescan every node on each count change
+        digit = self.fontMetrics().horizontalAdvance("0")
         for col in (C_OPEN, C_OVERDUE, C_NEAR):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.tree.setColumnWidth(col, 7 * digit + 12)
         # narrow docks: the near-due figure is in each row's tooltip (and the KPI strip)
         header.setSectionHidden(C_NEAR, True)
         self.tree.setIndentation(max(10, self.fontMetrics().horizontalAdvance("国")))
