@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from widgets.qt import QByteArray, QDockWidget, QMainWindow, QRect, QSettings, Qt
+from widgets.qt import QByteArray, QDockWidget, QGuiApplication, QMainWindow, QRect, QSettings, Qt
 
 STATE_VERSION = 1
 KINDS = ("hd", "uhd", "small", "dual")
@@ -46,6 +46,9 @@ class LayoutStore:
         s.setValue("kind", kind)
         # where things were, to tell at the next start whether it still fits the screens
         s.setValue("window", _rect_text(window.frameGeometry()))
+        screen = window.screen() if window.isVisible() else QGuiApplication.primaryScreen()
+        if screen is not None:
+            s.setValue("screen", _rect_text(screen.availableGeometry()))
         s.setValue("floating", [_rect_text(d.frameGeometry())
                                 for d in window.findChildren(QDockWidget)
                                 if d.isFloating() and not d.isHidden()])
@@ -53,12 +56,16 @@ class LayoutStore:
         s.sync()
 
     def saved_fits(self, username: str, screens: list[QRect]) -> bool:
-        """Whether ``username``'s saved floating panes fit ``screens`` (the available
-        geometries now): each one's centre on a screen (a layout made for two screens does
-        not fit one). True when the layout did not record them."""
+        """Whether ``username``'s saved layout fits ``screens`` (the available geometries
+        now): it was made on a screen of a size there is now, and each floating pane's
+        centre is on a screen (a layout made for two screens does not fit one). True when
+        the layout did not record them."""
         if not screens:
             return True
         base = _key(username)
+        made_for = _rect_of(self._settings.value(f"{base}/screen"))
+        if made_for is not None and not any(g.size() == made_for.size() for g in screens):
+            return False  # arranged for a screen of another size (1920×1080 → 1366×768)
         floating = self._settings.value(f"{base}/floating") or []
         if isinstance(floating, str):
             floating = [floating]

@@ -95,3 +95,15 @@ def test_saved_layout_that_no_longer_fits_is_dropped(qtbot, hub, launch, tmp_pat
     assert not second.console._restored
     assert not window2.docks["detail"].isFloating()
     assert not LayoutStore(data / "layouts.ini").has("officer-532300")
+
+
+def test_layout_saved_for_another_screen_size_is_dropped(qtbot, hub, launch, tmp_path):
+    """A layout saved on a 1920×1080 screen is not forced onto a 1366×768 one."""
+    data = tmp_path / "data"
+    first = launch(hub.url, "--user", "officer-532300", data_dir=data)
+    first.console.window.save_layout()
+    first.finish(0)
+    store = LayoutStore(data / "layouts.ini")
+    screens = [s.availableGeometry() for s in QApplication.screens()]
+    assert store.saved_fits("officer-532300", screens)
+    assert not store.saved_fits("officer-532300", [QRect(0, 0, 1366, 728)])
