@@ -178,11 +178,11 @@ def apply_builtin(window: QMainWindow, docks: dict[str, QDockWidget], kind: str,
         # 1366×768: queue | detail (map tabbed behind the detail), alerts under the detail,
         # workload and ticker tabbed in a short bottom row.
         detail = add(Area.RightDockWidgetArea, "detail")
+        alerts = split(detail, "alerts", V, Area.RightDockWidgetArea)  # split, then tab
         tab(detail, "map", Area.RightDockWidgetArea)
+        tab(alerts, "calls", Area.RightDockWidgetArea)
         if detail is not None:
             detail.raise_()
-        alerts = split(detail, "alerts", V, Area.RightDockWidgetArea)
-        tab(alerts, "calls", Area.RightDockWidgetArea)
         workload = add(Area.BottomDockWidgetArea, "workload")
         tab(workload, "ticker", Area.BottomDockWidgetArea)
         if workload is not None:
