@@ -34,6 +34,13 @@ def main() -> int:
     launcher = Launcher(app, opts, quit_app=False)
     launcher.start()
 
+    def select_first() -> None:
+        console = launcher.console
+        queue = console.window.panes.get("queue") if console is not None else None
+        rows = getattr(getattr(queue, "model", None), "rows", None)
+        if rows is not None and len(rows):
+            console.window.go_to_case(rows.id_at(0))  # as a click on the first row
+
     def shoot() -> None:
         desk = QRect()
         for s in QGuiApplication.screens():
@@ -51,6 +58,7 @@ def main() -> int:
         launcher.finish(0)
         app.quit()
 
+    QTimer.singleShot(int(args.wait * 1000) - 3000, select_first)
     QTimer.singleShot(int(args.wait * 1000), shoot)
     return app.exec()
 
