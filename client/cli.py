@@ -48,6 +48,7 @@ from client.errors import (
     UnauthenticatedError,
 )
 from client.feed import SESSION_EXPIRED, Feed
+from client.review_report import TEXT_FIELDS, csv_cell
 from client.shifts import DEFAULT_STARTS, ShiftSchedule
 from client.state import State
 from client.store import CASE_FIELDS, Store
@@ -315,6 +316,8 @@ def csv_row(case: dict, *, raw: bool, lang: str, zone: ZoneInfo,
         v = case.get(f)
         if v is None:
             row.append("")
+        elif f in TEXT_FIELDS:
+            row.append(csv_cell(v, True))  # hub text: no control characters, no formulas
         elif raw:
             row.append(v)
         elif f in _WORD_FIELDS:

@@ -216,3 +216,19 @@ def test_module_entry_point_usage() -> None:
     res = run([sys.executable, "-m", "client.cli"])
     assert res.returncode == 2 and "usage" in res.stderr
     assert os.path.exists(ROOT / "client" / "cli.py")
+
+
+def test_export_csv_defuses_hub_text_that_looks_like_a_formula() -> None:
+    from zoneinfo import ZoneInfo
+
+    from client.cli import csv_row
+
+    case = {"id": "CX-1", "version": 1, "title": "=HYPERLINK(\"http://x\")",
+            "status": "reported", "priority": "normal", "address": "+1\nb"}
+    row = dict(zip(CASE_FIELDS, csv_row(case, raw=False, lang="zh_CN",
+                                        zone=ZoneInfo("Asia/Shanghai")), strict=True))
+    assert row["title"].startswith("'=") and row["address"] == "'+1 b"
+    assert row["status"] == "已上报"
+    raw = dict(zip(CASE_FIELDS, csv_row(case, raw=True, lang="zh_CN",
+                                        zone=ZoneInfo("Asia/Shanghai")), strict=True))
+    assert raw["title"].startswith("'=") and raw["status"] == "reported"
