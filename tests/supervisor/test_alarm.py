@@ -45,3 +45,22 @@ def test_new_critical_case_flashes_the_alerts_tab_until_acknowledged(qtbot, hub,
     alerts.acknowledge([crit["id"]])
     qtbot.waitUntil(lambda: not alerts.bell.ringing, timeout=3000)
     assert window.docks["alerts"].windowTitle() == alerts.title()
+
+
+def test_urge_received_rings_but_not_ones_own(qtbot, hub, launch):
+    """An urge this console sent does not ring "urge received"; another post's urge does."""
+    console = launch(hub.url, "--user", SUPERVISOR).console
+    alerts = console.window.panes["alerts"]
+    state = console.session.state
+    intake, boss = login(hub, "intake-532300"), login(hub, SUPERVISOR)
+    unit = sorted(state.units)[0]
+    mine = boss.assign(report(intake, "自己督办")["id"], unit)
+    theirs = boss.assign(report(intake, "别人督办")["id"], unit)
+    qtbot.waitUntil(lambda: mine["id"] in state.cases and theirs["id"] in state.cases,
+                    timeout=5000)
+    assert console.session.actions.urge(mine["id"], "快")
+    qtbot.waitUntil(lambda: state.urges_by_case.get(mine["id"], 0) == 1, timeout=5000)
+    boss.urge(theirs["id"], "请尽快")  # the same account, but not this console
+    qtbot.waitUntil(lambda: alerts.alarm.level_of(theirs["id"]) == "urge", timeout=5000)
+    assert alerts.alarm.level_of(mine["id"]) is None
+    assert "urge" in alerts.bell.played
