@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.supervisor.conftest import SUPERVISOR, CountingApi, login, report
-from widgets.qt import QApplication, QDialog, QLabel, Qt
+from widgets.qt import QApplication, QDialog, QLabel, Qt, QtCore
 from widgets.reassign import UnitPicker
 from widgets.whistles import CallDialog, NoteDialog, WhistleDialog
 
@@ -149,3 +149,24 @@ def test_every_command_acts_on_and_names_the_selected_case(qtbot, hub, launch, i
                     timeout=5000)
     assert counter.of("urge")[0][0][0] == a["id"]
     assert counter.of("assign")[0][0][:2] == (a["id"], units[1])
+
+
+def test_a_click_on_the_map_selects_the_case_under_it(qtbot, hub, launch, intake):
+    """The map's click (pyqtgraph's scene signal, inside the mouse release) is a gesture."""
+    console = launch(hub.url, "--user", SUPERVISOR).console
+    session, window = console.session, console.window
+    case = report(intake, "地图点击")
+    qtbot.waitUntil(lambda: case["id"] in session.state.cases, timeout=5000)
+    settle(qtbot, console)
+    mapp = window.panes["map"]
+    window.docks["map"].raise_()
+    qtbot.waitUntil(lambda: mapp.position_of(case["id"]) is not None, timeout=5000)
+    x, y = mapp.position_of(case["id"])
+    vb = mapp.plot.getViewBox()
+    vb.setRange(xRange=(x - 0.001, x + 0.001), yRange=(y - 0.001, y + 0.001), padding=0)
+    QApplication.processEvents()
+    scene_pos = vb.mapViewToScene(QtCore.QPointF(x, y))
+    pos = mapp.plot.mapFromScene(scene_pos)
+    assert mapp.case_at_pixel(pos) == case["id"]
+    qtbot.mouseClick(mapp.plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.waitUntil(lambda: session.selected == case["id"], timeout=3000)
