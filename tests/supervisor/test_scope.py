@@ -35,10 +35,15 @@ def test_region_node_narrows_queue_units_and_kpis(qtbot, hub, launch):
         for r in workload.rows() if r.unit_id in state.units)
     assert index.name(county) in kpi.tiles["overdue"].caption.text()
 
+    mapp = window.panes["map"]
+    assert all(mapp.position_of(c) is not None for c in made)  # the map narrows too
+    assert all(index.within(state.cases[c].get("region_id"), county) for c in mapp._slot_of)
+
     tree.tree.setCurrentItem(tree._items[other])
     queue.flush()
     shown = {queue.model.rows.id_at(i) for i in range(len(queue.model.rows))}
     assert not set(made) & shown
+    assert all(mapp.position_of(c) is None for c in made)
     # a category narrows on top of the region; back to the whole post shows them again
     tree.tree.setCurrentItem(tree._items[index.roots()[0]])
     assert session.scope.region_id is None
