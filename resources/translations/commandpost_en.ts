@@ -658,12 +658,12 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../widgets/alerts.py" line="+295" />
+        <location filename="../../widgets/alerts.py" line="+297" />
         <source>Alerts</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location line="+116" />
+        <location line="+128" />
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
@@ -703,7 +703,7 @@
         <translation>Newly overdue</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+35" />
         <source>%1 more not listed: use the queue's “My overdue” filter to see every overdue case.</source>
         <translation>%1 more not listed: use the queue's “My overdue” filter to see every overdue case.</translation>
     </message>
@@ -718,19 +718,19 @@
         <translation>(%1 acknowledged)</translation>
     </message>
     <message>
-        <location line="-185" />
-        <location line="+196" />
+        <location line="-199" />
+        <location line="+210" />
         <source>Acknowledge</source>
-        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them a new alarm was raised (its most urgent level): the console brings the pane forward the sound was muted (True) or unmuted new critical / newly overdue / urged cases not acknowledged yet (ring and flash)</extracomment>
+        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them at most this many ringing alarms are pinned to the top of the list (the rest ring too and are counted in the tab; acknowledging brings the next ones up) a new alarm was raised (its most urgent level): the console brings the pane forward the sound was muted (True) or unmuted new critical / newly overdue / urged cases not acknowledged yet (ring and flash)</extracomment>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location line="-192" />
+        <location line="-206" />
         <source>Alarm sound on/off</source>
         <translation>Alarm sound on/off</translation>
     </message>
     <message>
-        <location line="+193" />
+        <location line="+207" />
         <source>Acknowledge the selected alerts, or every ringing alarm when none is selected (Ctrl+Shift+K)</source>
         <translation>Acknowledge the selected alerts, or every ringing alarm when none is selected (Ctrl+Shift+K)</translation>
     </message>
@@ -973,7 +973,7 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="+114" />
+        <location filename="../../widgets/case_detail.py" line="+109" />
         <source>Urge the shown case</source>
         <extracomment>roles that may urge (督办) a case</extracomment>
         <translation>Urge the shown case</translation>
@@ -989,7 +989,7 @@
         <translation>Only a case held by a unit can be urged.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+6" />
         <source>Urge case %1</source>
         <translation>Urge case %1</translation>
     </message>
@@ -1162,9 +1162,8 @@
 <context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+497" />
+        <location filename="../../widgets/case_queue.py" line="+503" />
         <source>Search the queue</source>
-        <extracomment>what a 1920×1080 queue shows without scrolling, in this order (the officer can change it) saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table's own painting (widgets.static_cells; 27-47 ms through QTableView's), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns</extracomment>
         <translation>Search the queue</translation>
     </message>
     <message>
@@ -1199,8 +1198,10 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-265" />
+        <location line="+265" />
         <source>Priority</source>
+        <extracomment>what a 1920×1080 queue shows without scrolling, in this order (the officer can change it) saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table's own painting (widgets.static_cells; 27-47 ms through QTableView's), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns</extracomment>
         <translation>Priority</translation>
     </message>
     <message>
@@ -1411,7 +1412,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../widgets/reassign.py" line="+344" />
+        <location filename="../../widgets/reassign.py" line="+345" />
         <source>Someone changed this case</source>
         <translation>Someone changed this case</translation>
     </message>
@@ -1494,15 +1495,16 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/shell.py" line="+120" />
+        <location filename="../../console/shell.py" line="+125" />
         <source>The feed stopped: {error}</source>
+        <extracomment>no size given: open maximised on the screen (a shift console fills its screen)</extracomment>
         <translation>The feed stopped: {error}</translation>
     </message>
 </context>
 <context>
     <name>DispatchBoardPane</name>
     <message>
-        <location filename="../../widgets/dispatch_board.py" line="+211" />
+        <location filename="../../widgets/dispatch_board.py" line="+213" />
         <source>Dispatch board</source>
         <extracomment>at most this many waiting cases are listed (the oldest); the header counts them all</extracomment>
         <translation>Dispatch board</translation>
@@ -1548,7 +1550,7 @@
         <translation>→ {n}</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+20" />
         <source>Units of the post — drop cases on a unit</source>
         <translation>Units of the post — drop cases on a unit</translation>
     </message>
@@ -1660,7 +1662,7 @@
 <context>
     <name>KpiPane</name>
     <message>
-        <location filename="../../widgets/kpi.py" line="+86" />
+        <location filename="../../widgets/kpi.py" line="+87" />
         <source>Today</source>
         <extracomment>the region narrowed to (client.regions.Scope), and the live counts per region (client.regions.RegionCounts, given by the console from the region tree)</extracomment>
         <translation>Today</translation>
@@ -1975,7 +1977,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="+211" />
+        <location filename="../../console/main_window.py" line="+212" />
         <source>&amp;Lock console</source>
         <extracomment>per pane: whether the user is giving it input right now (see widgets.gesture) selection signals refused because no user gesture caused them (for checks) the alerts tab's flash phase (True: highlighted) called with the layout kind after a built-in layout is applied (added panes)</extracomment>
         <translation>&amp;Lock console</translation>
@@ -2101,7 +2103,7 @@
         <translation>{case} is not in this post's picture.</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+27" />
         <source>Alarm sound off</source>
         <translation>Alarm sound off</translation>
     </message>
@@ -2124,12 +2126,12 @@
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../widgets/map_view.py" line="+195" />
+        <location filename="../../widgets/map_view.py" line="+196" />
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location line="+201" />
+        <location line="+210" />
         <source>vermillion</source>
         <translation>vermillion</translation>
     </message>
@@ -2321,13 +2323,18 @@
 <context>
     <name>RegionTreePane</name>
     <message>
-        <location filename="../../widgets/region_tree.py" line="+99" />
+        <location filename="../../widgets/region_tree.py" line="+105" />
         <source>Regions</source>
         <extracomment>the counts are repainted at most this often (ms)</extracomment>
         <translation>Regions</translation>
     </message>
     <message>
-        <location line="+123" />
+        <location line="+110" />
+        <source>%1: %2 open · %3 overdue · %4 near due</source>
+        <translation>%1: %2 open · %3 overdue · %4 near due</translation>
+    </message>
+    <message>
+        <location line="+16" />
         <source>All categories</source>
         <translation>All categories</translation>
     </message>
@@ -2389,8 +2396,9 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/main_window.py" line="+25" />
+        <location filename="../../console/main_window.py" line="+50" />
         <source>Keyboard shortcuts</source>
+        <extracomment>the largest minimum size a pane's dock may ask for (px): anything bigger scrolls</extracomment>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
@@ -2519,7 +2527,7 @@
 <context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../widgets/reassign.py" line="-216" />
+        <location filename="../../widgets/reassign.py" line="-217" />
         <source>Reassign to…</source>
         <translation>Reassign to…</translation>
     </message>

@@ -167,6 +167,7 @@ def test_a_click_on_the_map_selects_the_case_under_it(qtbot, hub, launch, intake
     QApplication.processEvents()
     scene_pos = vb.mapViewToScene(QtCore.QPointF(x, y))
     pos = mapp.plot.mapFromScene(scene_pos)
-    assert mapp.case_at_pixel(pos) == case["id"]
+    under = mapp.case_at_pixel(pos)  # test cases share one address: any of them
+    assert under is not None and session.selected != under
     qtbot.mouseClick(mapp.plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    qtbot.waitUntil(lambda: session.selected == case["id"], timeout=3000)
+    qtbot.waitUntil(lambda: session.selected == under, timeout=3000)
