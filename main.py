@@ -8,6 +8,8 @@
     python main.py review [CACHE_DIR]   offline review of cached shifts
     python main.py report CACHE_DIR --shift ID --pdf OUT.pdf --csv OUT.csv
                                         the shift handover report, without a window
+    python main.py assess --hub URL --user U --password-file F --month 2026-11 --pdf OUT.pdf --csv OUT.csv
+                                        the monthly assessment report (通报)
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ def main(argv: list[str]) -> int:
         from console.review.cli import review_main
 
         return review_main(argv[1:])
+    if command == "assess":
+        from console.loop.assess_cli import assess_main
+
+        return assess_main(argv[1:])
     if command == "report":
         from console.review.cli import report_main
 

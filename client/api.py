@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any
+from typing import Any, TypedDict
 from urllib.parse import quote, urlencode, urlsplit
 
 import orjson
 import requests
+from msgspec import Raw
 
-from client.errors import HubError, HubUnreachable, error_for
+from client import protocol as P
+from client.errors import BadAnswerError, HubUnreachable, error_for
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,21 @@ def normalize_base_url(url: str) -> str:
 
 def _q(ident: str) -> str:
     return quote(str(ident), safe="")
+
+
+class _Wrapped(TypedDict):
+    events: list[Raw]
+
+
+def _valid_events(items: list[Raw], what: str) -> list[dict]:
+    """Decode each event; leave out (and log) the invalid ones."""
+    out = []
+    for raw in items:
+        try:
+            out.append(P.decode_frame(raw))
+        except P.ProtocolError as exc:
+            log.warning("%s: skipped an invalid event (%s)", what, exc.detail)
+    return out
 
 
 class HubClient:
@@ -119,11 +136,16 @@ class HubClient:
         headers: dict | None = None,
         auth: bool = True,
         timeout: tuple[float, float] | None = None,
+        answer: Any = None,
     ) -> Any:
         """Send one call and return the decoded JSON answer.
 
+        Args:
+            answer: the protocol type of a 2xx answer (``client.protocol``): the body is
+                decoded and validated into it in one pass; None: plain JSON.
         Raises:
             HubError: the typed error for a non-2xx answer.
+            BadAnswerError: a 2xx answer that is JSON but not a valid ``answer``.
             HubUnreachable: no answer, or an answer that is not protocol JSON.
         """
         url = self.base_url + path
@@ -148,31 +170,38 @@ class HubClient:
         except requests.RequestException as exc:
             raise HubUnreachable(f"hub at {self.base_url} unreachable: {exc}") from exc
         content = resp.content
-        try:
-            decoded = orjson.loads(content) if content else None
-        except orjson.JSONDecodeError:
-            decoded = None
-            if 200 <= resp.status_code < 300:
-                raise HubUnreachable(
-                    f"{url} answered {resp.status_code} with something that is not JSON "
-                    "(is this a hub URL?)",
-                    status=resp.status_code,
-                ) from None
         if not 200 <= resp.status_code < 300:
-            err = error_for(resp.status_code, decoded, with_token=with_token)
+            body = P.error_body(content) if content else None
+            err = error_for(resp.status_code, body, with_token=with_token)
             log.debug("%s %s -> %s %s", method, path, resp.status_code, err.code)
             raise err
-        return decoded
+        if answer is not None:
+            try:
+                return P.decode(content, answer)
+            except P.ProtocolError as exc:
+                if exc.reason != "not JSON":
+                    raise BadAnswerError(
+                        f"{method} {path} answered something the protocol does not allow "
+                        f"({exc.detail})", status=resp.status_code) from None
+        else:
+            try:
+                return orjson.loads(content) if content else None
+            except orjson.JSONDecodeError:
+                pass
+        raise HubUnreachable(
+            f"{url} answered {resp.status_code} with something that is not JSON "
+            "(is this a hub URL?)",
+            status=resp.status_code,
+        )
 
     # ---- Session
 
     def login(self, username: str, password: str) -> dict:
         """``POST /session``: log in; keep and return the session (token, expires_at, user)."""
         answer = self.request(
-            "POST", "/session", body={"username": username, "password": password}, auth=False
+            "POST", "/session", body={"username": username, "password": password}, auth=False,
+            answer=P.Session,
         )
-        if not isinstance(answer, dict) or not isinstance(answer.get("token"), str):
-            raise HubError("login answer has no token", code="bad_response", status=200)
         self.session = answer
         self.token = answer["token"]
         return answer
@@ -190,34 +219,66 @@ class HubClient:
 
     def categories(self) -> list[dict]:
         """``GET /categories``."""
-        return self.request("GET", "/categories")
+        return self.request("GET", "/categories", answer=list[P.Category])
+
+    def snapshot_checked(self) -> tuple[dict, list[P.ProtocolError]]:
+        """``GET /snapshot`` → ``(snapshot, skipped)``: invalid list elements (a case, a
+        unit, …) are left out and returned in ``skipped`` (see ``protocol.decode_snapshot``)."""
+        raw = self.request("GET", "/snapshot", timeout=SNAPSHOT_TIMEOUT, answer=Raw)
+        try:
+            return P.decode_snapshot(raw)
+        except P.ProtocolError as exc:
+            raise BadAnswerError(f"GET /snapshot answered something that is not a snapshot "
+                                 f"({exc.detail})", status=200) from None
 
     def snapshot(self) -> dict:
-        """``GET /snapshot``: seq, server_time, post, regions, units, cases, calls, whistles."""
-        return self.request("GET", "/snapshot", timeout=SNAPSHOT_TIMEOUT)
+        """``GET /snapshot``: seq, server_time, post, regions, units, cases, calls, whistles
+        (invalid elements left out and logged)."""
+        snap, skipped = self.snapshot_checked()
+        for err in skipped:
+            log.warning("snapshot: skipped an invalid element (%s)", err.detail)
+        return snap
 
-    def events(self, since: int, limit: int = 1000) -> dict:
-        """``GET /events?since=N&limit=M`` → ``{"events": [...], "seq": latest}``.
+    def events_page(self, since: int, limit: int = 1000) -> P.EventsPage:
+        """``GET /events?since=N&limit=M`` with its events still raw (for the sequencer).
 
         Raises:
             GoneError: ``since`` is older than the hub keeps (reload the snapshot).
         """
-        return self.request("GET", "/events", params={"since": int(since), "limit": int(limit)})
+        return self.request("GET", "/events", params={"since": int(since), "limit": int(limit)},
+                            answer=P.EventsPage)
+
+    def events(self, since: int, limit: int = 1000) -> dict:
+        """``GET /events?since=N&limit=M`` → ``{"events": [...], "seq": latest}``, each event
+        validated (invalid ones left out and logged).
+
+        Raises:
+            GoneError: ``since`` is older than the hub keeps (reload the snapshot).
+        """
+        page = self.events_page(since, limit)
+        return {"events": _valid_events(page.events, "GET /events"), "seq": page.seq}
 
     def case(self, case_id: str) -> dict:
         """``GET /cases/{id}``."""
-        return self.request("GET", f"/cases/{_q(case_id)}")
+        return self.request("GET", f"/cases/{_q(case_id)}", answer=P.Case)
 
     def case_history(self, case_id: str) -> list[dict]:
-        """``GET /cases/{id}/history``: the case's events, oldest first."""
-        answer = self.request("GET", f"/cases/{_q(case_id)}/history")
-        if isinstance(answer, dict) and isinstance(answer.get("events"), list):
-            return answer["events"]  # tolerate a wrapped list
-        return answer
+        """``GET /cases/{id}/history``: the case's events, oldest first (each validated)."""
+        raw = self.request("GET", f"/cases/{_q(case_id)}/history", answer=Raw)
+        try:
+            items = P.decode(raw, list[Raw])
+        except P.ProtocolError:
+            try:  # tolerate a wrapped list
+                items = P.decode(raw, _Wrapped)["events"]
+            except P.ProtocolError as exc:
+                raise BadAnswerError(f"GET /cases/{case_id}/history answered something that "
+                                     f"is not an event list ({exc.detail})", status=200) from None
+        return _valid_events(items, f"GET /cases/{case_id}/history")
 
     def audit(self, since: int = 0, limit: int = 1000) -> dict:
         """``GET /audit?since=N&limit=M`` (supervisor) → ``{"entries": [...], "last": int}``."""
-        return self.request("GET", "/audit", params={"since": int(since), "limit": int(limit)})
+        return self.request("GET", "/audit", params={"since": int(since), "limit": int(limit)},
+                            answer=P.AuditPage)
 
     # ---- Commands (console)
 
@@ -242,6 +303,7 @@ class HubClient:
             "POST",
             f"/cases/{_q(case_id)}/assign",
             body=self._body(note, expected_version, unit_id=unit_id),
+            answer=P.Case,
         )
 
     def urge(self, case_id: str, note: str = "", *, expected_version: int | None = None) -> Any:
@@ -253,12 +315,13 @@ class HubClient:
     def start_call(self, title: str, case_id: str | None, unit_ids: list[str]) -> dict:
         """``POST /calls`` (officer, supervisor): open a video call room → call."""
         return self.request(
-            "POST", "/calls", body={"title": title, "case_id": case_id, "unit_ids": list(unit_ids)}
+            "POST", "/calls", body={"title": title, "case_id": case_id, "unit_ids": list(unit_ids)},
+            answer=P.Call,
         )
 
     def end_call(self, call_id: str) -> dict:
         """``POST /calls/{id}/end`` (officer, supervisor) → call."""
-        return self.request("POST", f"/calls/{_q(call_id)}/end", body={})
+        return self.request("POST", f"/calls/{_q(call_id)}/end", body={}, answer=P.Call)
 
     def whistle(
         self, case_id: str, unit_ids: list[str], minutes: int, note: str = ""
@@ -268,11 +331,13 @@ class HubClient:
             "POST",
             f"/cases/{_q(case_id)}/whistle",
             body={"unit_ids": list(unit_ids), "minutes": minutes, "note": note},
+            answer=P.Whistle,
         )
 
     def checkin(self, whistle_id: str) -> dict:
         """``POST /whistles/{id}/checkin`` (unit, for its own unit) → whistle."""
-        return self.request("POST", f"/whistles/{_q(whistle_id)}/checkin", body={})
+        return self.request("POST", f"/whistles/{_q(whistle_id)}/checkin", body={},
+                            answer=P.Whistle)
 
     # ---- Field commands (intake channels and units)
 
@@ -285,11 +350,13 @@ class HubClient:
             idempotency_key: with it, a retry returns the first case and creates nothing.
         """
         headers = {"Idempotency-Key": idempotency_key} if idempotency_key else None
-        return self.request("POST", "/cases", body=dict(fields), headers=headers)
+        return self.request("POST", "/cases", body=dict(fields), headers=headers,
+                            answer=P.Case)
 
     def _move(self, case_id: str, action: str, note: str | None, expected_version: int | None):
         return self.request(
-            "POST", f"/cases/{_q(case_id)}/{action}", body=self._body(note, expected_version)
+            "POST", f"/cases/{_q(case_id)}/{action}", body=self._body(note, expected_version),
+            answer=P.Case,
         )
 
     def accept(self, case_id: str, *, note: str = "", expected_version: int | None = None) -> dict:
@@ -315,3 +382,64 @@ class HubClient:
     def reopen(self, case_id: str, *, note: str = "", expected_version: int | None = None) -> dict:
         """``POST /cases/{id}/reopen`` (intake, supervisor; only from resolved) → case."""
         return self._move(case_id, "reopen", note, expected_version)
+
+    # ---- Protocol 1.1: the closed loop and assessment
+
+    def extend(self, case_id: str, until: str, reason: str, *,
+               expected_version: int | None = None) -> dict:
+        """``POST /cases/{id}/extend`` (unit holding it): ask for ``due_at`` = ``until``
+        (an RFC 3339 time) → case with ``pending`` set.
+
+        Raises:
+            ConflictError: another request is pending, or ``expected_version`` is stale.
+        """
+        body: dict[str, Any] = {"until": until, "reason": reason}
+        if expected_version is not None:
+            body["expected_version"] = expected_version
+        return self.request("POST", f"/cases/{_q(case_id)}/extend", body=body)
+
+    def decide(self, case_id: str, approve: bool, *, note: str = "",
+               expected_version: int | None = None) -> dict:
+        """``POST /cases/{id}/decide`` (supervisor): approve or refuse the pending return or
+        extension → case.
+
+        Raises:
+            ConflictError: nothing is pending, or ``expected_version`` is stale.
+        """
+        return self.request("POST", f"/cases/{_q(case_id)}/decide",
+                            body=self._body(note, expected_version, approve=bool(approve)))
+
+    def callback(self, case_id: str, *, solved: bool, satisfaction: str, note: str = "",
+                 expected_version: int | None = None) -> dict:
+        """``POST /cases/{id}/callback`` (intake, supervisor; only from ``resolved``): record
+        the citizen's answer (回访) → case (closed, or back to the unit as a rework).
+
+        Args:
+            satisfaction: ``satisfied``, ``basically_satisfied``, ``dissatisfied`` or
+                ``unreachable``.
+        """
+        return self.request(
+            "POST", f"/cases/{_q(case_id)}/callback",
+            body=self._body(note, expected_version, solved=bool(solved),
+                            satisfaction=satisfaction))
+
+    def merge(self, case_id: str, into: str, *, note: str = "",
+              expected_version: int | None = None) -> dict:
+        """``POST /cases/{id}/merge`` (officer, supervisor): close ``case_id`` as a duplicate
+        of ``into`` (并单) → case."""
+        return self.request("POST", f"/cases/{_q(case_id)}/merge",
+                            body=self._body(note, expected_version, into=into))
+
+    def reporter(self, case_id: str) -> dict | None:
+        """``GET /cases/{id}/reporter`` (supervisor, intake; audited): the unmasked
+        ``{"name", "phone"}`` of the citizen who reported, or None."""
+        return self.request("GET", f"/cases/{_q(case_id)}/reporter")
+
+    def assessment(self, start: str, end: str, by: str = "unit") -> dict:
+        """``GET /assessment?from=&to=&by=unit|region`` (officer, supervisor, wall) →
+        ``{"from", "to", "rows": [...]}`` (counts of events in ``[start, end)``).
+
+        Raises:
+            NotFoundError: a 1.0 hub (no assessment).
+        """
+        return self.request("GET", "/assessment", params={"from": start, "to": end, "by": by})

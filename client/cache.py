@@ -45,6 +45,7 @@ import orjson
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from client import protocol
 from client.errors import CacheError
 from client.shifts import Shift
 
@@ -108,6 +109,10 @@ def check_sqlite_file(path: Path) -> None:
         raise CacheError(f"cache file {path} is unreadable: {exc}") from exc
     if head != b"SQLite format 3\x00":
         raise CacheError(f"cache file {path} is damaged: not an SQLite database")
+
+
+_RawList = list[protocol.Raw]
+_Times = list[float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,6 +325,7 @@ class ShiftCache:
                 sa.select(snapshots_table.c.body).where(snapshots_table.c.id == snapshot_id)
             ).scalar_one()
             self._c().rollback()
+            # written from a validated snapshot (client.protocol), unknown fields already out
             return orjson.loads(body)
         except (SQLAlchemyError, orjson.JSONDecodeError) as exc:
             raise self._guard(f"reading snapshot {snapshot_id}", exc) from exc
@@ -347,20 +353,16 @@ class ShiftCache:
                 return
             for first, last, received, body in rows:
                 try:
-                    evs = orjson.loads(body)
-                    times = orjson.loads(received)
-                except orjson.JSONDecodeError as exc:
+                    evs = [protocol.decode_frame(r) for r in protocol.decode(body, _RawList)]
+                    times = protocol.decode(received, _Times)
+                except protocol.ProtocolError as exc:
                     raise CacheError(
-                        f"cache file {self.path} is damaged: events {first}..{last} are not JSON"
+                        f"cache file {self.path} is damaged: events {first}..{last} ({exc.detail})"
                     ) from exc
                 if (
-                    not isinstance(evs, list)
-                    or len(evs) != last - first + 1
+                    len(evs) != last - first + 1
                     or len(times) != len(evs)
-                    or any(
-                        not isinstance(ev, dict) or ev.get("seq") != first + i
-                        for i, ev in enumerate(evs)
-                    )
+                    or any(ev.get("seq") != first + i for i, ev in enumerate(evs))
                 ):
                     raise CacheError(
                         f"cache file {self.path} is damaged: events {first}..{last} do not match"

@@ -113,6 +113,12 @@ class ServerError(HubError):
     code, status = "server_error", 500
 
 
+class BadAnswerError(HubError):
+    """A 2xx answer that is JSON but not what the protocol allows (a hostile or broken hub)."""
+
+    code, status = "bad_response", 0
+
+
 class HubUnreachable(HubError):
     """No usable answer: connection refused, DNS failure, timeout, or not a hub at all."""
 
@@ -141,32 +147,29 @@ _BY_CODE: dict[str, type[HubError]] = {
 _BY_STATUS: dict[int, type[HubError]] = {cls.status: cls for cls in _BY_CODE.values()}
 
 
-def error_for(status: int, body: Any, *, with_token: bool = False) -> HubError:
+def error_for(status: int, body: dict | None, *, with_token: bool = False) -> HubError:
     """Build the typed error for a non-2xx answer.
 
     Args:
         status: the HTTP status.
-        body: the decoded JSON body (anything; a malformed body still gives an error).
+        body: the answer's body as a validated ``client.protocol.ErrorBody`` (see
+            ``protocol.error_body``), or None when it was not one.
         with_token: the call carried a session token (a 401 then means SessionExpired).
     Return:
         The matching :class:`HubError` subclass instance; the status decides when the
-        code is missing or unknown.
+        body or its code is missing or unknown.
     """
-    err = body.get("error") if isinstance(body, dict) else None
-    code = err.get("code") if isinstance(err, dict) else None
-    message = err.get("message") if isinstance(err, dict) else None
-    if not isinstance(message, str) or not message:
-        message = f"HTTP {status}"
-    cls = _BY_CODE.get(code) if isinstance(code, str) else None
+    err = body["error"] if body else None
+    code = err["code"] if err else None
+    message = (err["message"] if err else "") or f"HTTP {status}"
+    cls = _BY_CODE.get(code) if code else None
     if cls is None:
         cls = _BY_STATUS.get(status, ServerError if status >= 500 else HubError)
     if cls is UnauthenticatedError and with_token:
         return SessionExpired(f"session expired, log in again ({message})", status=status)
     if cls is ConflictError:
-        case = body.get("case") if isinstance(body, dict) else None
-        return ConflictError(
-            message, current_case=case if isinstance(case, dict) else None, status=status
-        )
+        return ConflictError(message, current_case=body.get("case") if body else None,
+                             status=status)
     if cls is HubError:
-        return HubError(message, status=status, code=code if isinstance(code, str) else "error")
+        return HubError(message, status=status, code=code or "error")
     return cls(message, status=status)

@@ -39,7 +39,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import websocket
@@ -76,6 +76,8 @@ class LinkStatus:
         frames, applied, duplicates, gaps_filled, junk, reconnects, snapshots: counters.
         error: the last error message, if any.
         cache_file: the shift file being written.
+        junk_reasons: junk counted by reason (``client.sequencer.SequencerCounters``).
+        held: frames waiting behind a gap now.
     """
 
     state: str
@@ -91,6 +93,8 @@ class LinkStatus:
     snapshots: int
     error: str | None
     cache_file: str | None
+    junk_reasons: dict[str, int] = field(default_factory=dict)
+    held: int = 0
 
 
 RECV_SIZE = 1024 * 1024
@@ -117,6 +121,9 @@ class Feed:
         default_interval_s: heartbeat interval assumed before the first heartbeat.
         batch_window_s, max_batch: how long / how many frames one batch collects.
         fill_limit: ``limit`` of each ``GET /events`` when filling a gap.
+        gap_max_age_s: a gap older than this is filled even while the stream flows (a
+            frame held above the hub's latest must be dropped before the hub's events
+            reach its seq).
     """
 
     def __init__(
@@ -134,6 +141,7 @@ class Feed:
         max_batch: int = 5000,
         fill_limit: int = 1000,
         connect_timeout: float = 10.0,
+        gap_max_age_s: float = 1.0,
     ) -> None:
         self.api = api
         self.cache_dir = CacheDir(cache_dir)
@@ -147,6 +155,7 @@ class Feed:
         self.max_batch = max_batch
         self.fill_limit = fill_limit
         self.connect_timeout = connect_timeout
+        self.gap_max_age_s = gap_max_age_s
 
         self.seq = Sequencer()  # Feed thread only
         self.last_seq = 0  # the last seq committed and handed off (read by status())
@@ -226,6 +235,8 @@ class Feed:
                 snapshots=self._snapshots,
                 error=self._error,
                 cache_file=str(self._cache.path) if self._cache else None,
+                junk_reasons=dict(c.junk_reasons),
+                held=self.seq.pending,
             )
 
     # ---- Thread body
@@ -337,9 +348,9 @@ class Feed:
     def _reload_snapshot(self) -> None:
         """Load ``GET /snapshot``, commit it to the current shift file, hand it off."""
         self._set_state(CATCHING_UP)
-        snap = self.api.snapshot()
-        if not isinstance(snap, dict) or type(snap.get("seq")) is not int:
-            raise LinkBroken("GET /snapshot answered something that is not a snapshot")
+        snap, skipped = self.api.snapshot_checked()
+        for err in skipped:
+            self.seq.count_junk(err.detail, err.reason, "in GET /snapshot")
         now = self.clock()
         self._meta["post"] = snap.get("post")
         shift = self.schedule.shift_at(now)
@@ -444,6 +455,7 @@ class Feed:
         mono = time.monotonic
         last_activity = mono()
         got_valid = False
+        gap_since: float | None = None  # when the current gap was first seen
         window = self.batch_window_s
         max_batch = self.max_batch
         while not self._stop.is_set():
@@ -507,32 +519,72 @@ class Feed:
             if t_end is None:  # nothing at all arrived
                 if mono() >= dead_at:
                     raise LinkDead(f"no heartbeat or event for {3 * interval:.1f} s")
+                if seq.gap() is not None:
+                    self._fill_and_finish(ready, times)
                 if seq.gap() is None and self._state == CATCHING_UP:
                     self._set_state(LIVE)
                 self._maybe_rollover()
                 continue
-            if seq.gap() is not None:
-                self._fill(ready, times)
-            self._finish_batch(ready, times)
+            # Fill when the gap holds the stream back (nothing released in this batch), the
+            # link went quiet or the held buffer is half full. While the stream flows past
+            # a gap (a frame held far ahead), ask the hub's latest once a gap_max_age_s
+            # (GET /events, limit 1): what is held above it is dropped long before the
+            # hub's events reach its seq, for one small call a second.
+            if seq.gap() is None:
+                gap_since = None
+            elif gap_since is None:
+                gap_since = mono()
+            if gap_since is not None and (not ready or idle or seq.pending * 2 >= seq.hold_cap):
+                gap_since = None
+                self._fill_and_finish(ready, times)
+            elif gap_since is not None and mono() - gap_since >= self.gap_max_age_s:
+                gap_since = mono()
+                self._fill_and_finish(ready, times, probe=True)
+            else:
+                self._finish_batch(ready, times)
             if idle and seq.gap() is None and self._state == CATCHING_UP:
                 self._set_state(LIVE)
 
+    def _fill_and_finish(self, ready: list[Ready], times: list[float], *,
+                         probe: bool = False) -> None:
+        """Fill the gaps (or only ``probe`` the hub's latest), then commit and hand off;
+        what is already in order is committed even when the call fails (the protocol's
+        rule: a client always makes progress)."""
+        try:
+            if probe:
+                self._take(ready, times, self.seq.fill(*self._page(self.seq.last_seq, 1)))
+            else:
+                self._fill(ready, times)
+        finally:
+            self._finish_batch(ready, times)
+
+    def _page(self, since: int, limit: int) -> tuple[list, int]:
+        page = self.api.events_page(since, limit)
+        return page.events, page.seq
+
+    def _take(self, ready: list[Ready], times: list[float], out: list[Ready]) -> None:
+        if out:
+            now = self.clock()
+            ready.extend(out)
+            times.extend([now] * len(out))
+
     def _fill(self, ready: list[Ready], times: list[float]) -> None:
-        """Fill gaps from ``GET /events`` until the sequencer has none."""
+        """Fill gaps from ``GET /events`` until the sequencer has none.
+
+        Raises (the caller commits ``ready`` first): HubError from the call, or
+        :class:`LinkBroken` when an answer neither releases an event nor clears the gap
+        (the hub contradicts itself: its latest is ahead but it gives nothing).
+        """
         self._set_state(CATCHING_UP)
         seq = self.seq
         while (since := seq.gap()) is not None and not self._stop.is_set():
-            ans = self.api.events(since, self.fill_limit)
-            if not isinstance(ans, dict) or not isinstance(ans.get("events"), list):
-                raise LinkBroken("GET /events answered something that is not an event list")
+            events, latest = self._page(since, self.fill_limit)
             before = seq.last_seq
-            out = seq.fill(ans["events"], ans.get("seq"))
-            if out:
-                now = self.clock()
-                ready.extend(out)
-                times.extend([now] * len(out))
+            self._take(ready, times, seq.fill(events, latest))
             if seq.gap() is not None and seq.last_seq == before:
-                raise LinkBroken(f"GET /events?since={since} did not fill the gap")
+                raise LinkBroken(
+                    f"GET /events?since={since} did not fill the gap (hub's latest {latest})"
+                )
 
     def _finish_batch(self, ready: list[Ready], times: list[float]) -> None:
         """Commit released events to the cache and hand them off."""

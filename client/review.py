@@ -614,6 +614,11 @@ class ShiftReview:
             assert raw is not None
             yield float(times[step]), orjson.loads(raw)
 
+    @property
+    def n_snapshots(self) -> int:
+        """How many snapshots (epochs) the shift holds: its start, and any reload (410)."""
+        return len(self._snapshots)
+
     def snapshot(self, epoch: int = 0) -> dict:
         """The decoded snapshot of one epoch."""
         return self._snapshots[epoch]
@@ -753,6 +758,13 @@ class StoryStep:
         elapsed: seconds since the case was reported (None when unknown).
         sla: the case's SLA in seconds (``due_at - reported_at``), or None.
         late: the step happened after ``due_at`` while the case was still being handled.
+        stage / stage_due: protocol 1.1 — the stage clock nearest its deadline after the
+            step (``sign``, ``resolve``, ``callback``) and that deadline; None on a 1.0 hub
+            or when no clock runs.
+        stage_late: protocol 1.1 — the step ended a stage after its deadline (a sign after
+            ``sign_due``, a resolve after ``due_at``, a callback after ``callback_due``).
+        loop: protocol 1.1 facts of the step: ``satisfaction``/``solved`` of a callback or
+            rework, ``merged_into`` of a merge, ``kind``/``reason``/``until`` of a request.
     """
 
     at: float
@@ -766,6 +778,28 @@ class StoryStep:
     elapsed: float | None
     sla: float | None
     late: bool
+    stage: str | None = None
+    stage_due: float | None = None
+    stage_late: bool = False
+    loop: dict | None = None
+
+
+#: which deadline an action meets (protocol 1.1)
+_STAGE_DEADLINE = {"accept": "sign_due", "resolve": "due_at", "callback": "callback_due",
+                   "rework": "callback_due"}
+
+
+def _loop_facts(kind: str, case: dict | None) -> dict | None:
+    if case is None:
+        return None
+    if kind in ("callback", "rework"):
+        return {"satisfaction": case.get("satisfaction"), "solved": case.get("solved")}
+    if kind == "merge":
+        return {"merged_into": case.get("merged_into")}
+    if kind in ("request_return", "request_extension"):
+        p = case.get("pending") if isinstance(case.get("pending"), dict) else {}
+        return {"kind": p.get("kind"), "reason": p.get("reason"), "until": p.get("until")}
+    return None
 
 
 @dataclass
@@ -844,10 +878,14 @@ def build_story(review: ShiftReview, case_id: str, upto_step: int | None = None)
     reported = parse_time_or_none(case.get("reported_at")) if case else None
     due = parse_time_or_none(case.get("due_at")) if case else None
     sla = due - reported if reported is not None and due is not None else None
+    from client.stages import StagePolicy
+
+    stages = StagePolicy()  # which clock runs and its deadline (wall time is enough here)
     steps: list[StoryStep] = []
     prev_t: float | None = None
     status: str | None = None
     unit: str | None = None
+    held: dict | None = None  # the case before the step
     for t, seq, kind, actor, note, c in raw:
         was_active = status not in _STOPPED
         if c is not None:
@@ -858,10 +896,17 @@ def build_story(review: ShiftReview, case_id: str, upto_step: int | None = None)
         if kind == "created" and reported is not None:
             at = t
         late = due is not None and at > due and was_active and kind != "snapshot"
+        after = c if c is not None else held
+        clock = stages.nearest(after) if after is not None and "sign_due" in after else None
+        deadline = parse_time_or_none((held or {}).get(_STAGE_DEADLINE.get(kind, "")))
         steps.append(StoryStep(
             at, seq if isinstance(seq, int) else None, kind, actor, note, status, unit,
             None if prev_t is None else at - prev_t,
-            None if reported is None else at - reported, sla, late))
+            None if reported is None else at - reported, sla, late,
+            clock.stage if clock else None, clock.due if clock else None,
+            deadline is not None and at > deadline, _loop_facts(kind, c)))
+        if c is not None:
+            held = c
         prev_t = at
     return CaseStory(case_id, case, steps, reported, due)
 

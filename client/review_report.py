@@ -6,13 +6,18 @@ lists; ``console.review.report`` draws it as a PDF and :func:`write_csv` writes 
 Definitions (what the printed report means):
 
 * **cases of the shift**: every case open (status not ``closed``) in the snapshot the shift
-  started from, plus every case that any event of the shift is about; each as it was at
-  the end of the shift (the last event read) — cases that left the post's jurisdiction
-  are not counted;
+  started from, plus every case that any event of the shift is about, plus every case
+  that a snapshot of the shift shows closed with ``closed_at`` inside the shift (the cache
+  may start mid-shift, or reload a snapshot after a 410, and then never sees those close
+  events); each as it was at the end of the shift (the last event read) — cases that left
+  the post's jurisdiction are not counted;
 * **by status / category / unit**: those cases by their status, category and holding unit
   at the end (``None``: no unit holds it);
 * **reported**: ``case.created`` events of the shift; **closed**: distinct cases with a
-  ``close`` action in the shift; **closure rate** = closed / cases of the shift;
+  ``close`` action in the shift (on a 1.1 hub also a ``callback`` that closed the case or
+  a ``merge``), or shown closed by a snapshot with ``closed_at`` in the shift (those are
+  listed in ``closed_from_snapshot``: the cache holds no close event for them);
+  **closure rate** = closed / cases of the shift;
   **on time**: of the closed ones, those whose ``closed_at`` is not after ``due_at``
   (a case without ``due_at`` counts as on time); **on-time rate** = on time / closed;
 * **overdue at handover**: cases still being handled (status not ``resolved``/``closed``)
@@ -20,7 +25,13 @@ Definitions (what the printed report means):
   last event when the shift is still running), with the unit holding them;
 * **open critical**: cases of priority ``critical`` not ``closed``;
 * **urges / whistles / calls**: the ``case.urged``, ``whistle.started`` and
-  ``call.started`` events of the shift (whistles and calls as last updated in it).
+  ``call.started`` events of the shift (whistles and calls as last updated in it);
+* **closed loop** (protocol 1.1, empty with a 1.0 hub): the shift's ``callback`` and
+  ``rework`` updates (callbacks: each with the citizen's satisfaction and solved flag;
+  reworks: the callbacks that sent the case back), its ``merge`` updates (duplicate →
+  original), its decisions (``approve``/``deny`` of a return or extension request), and
+  the requests still pending at the end (cases of the shift with ``pending`` set), oldest
+  first; **late signs**: ``accept`` updates after the case's ``sign_due``.
 
 Threading: plain functions over a read-only :class:`client.review.ShiftReview`.
 """
@@ -63,6 +74,8 @@ class HandoverReport:
         hourly: ``(hour_start, reported, closed, events)`` for each hour of the shift.
         urges_by_case: urge counts per case.
         unit_names, region_names, sub_names: display names from the shift's data.
+        closed_from_snapshot: ids of the cases closed during the shift that are known closed
+            from a snapshot only (no close event in the cache), sorted.
     """
 
     label: str
@@ -93,6 +106,17 @@ class HandoverReport:
     unit_names: dict[str, str] = field(default_factory=dict)
     region_names: dict[str, str] = field(default_factory=dict)
     sub_names: dict[tuple[str, str], str] = field(default_factory=dict)
+    closed_from_snapshot: list[str] = field(default_factory=list)
+    callbacks: list[dict] = field(default_factory=list)
+    merges: list[dict] = field(default_factory=list)
+    decisions: list[dict] = field(default_factory=list)
+    pending: list[dict] = field(default_factory=list)
+    late_signs: int = 0
+
+    @property
+    def reworks(self) -> list[dict]:
+        """The callbacks that sent their case back to the unit (重办)."""
+        return [c for c in self.callbacks if c.get("action") == "rework"]
 
     @property
     def closure_rate(self) -> float | None:
@@ -137,6 +161,12 @@ def build_report(review: ShiftReview, *, as_of: float | None = None,
     calls: dict[str, dict] = {}
     hours = max(1, int((review.end - review.start + 3599) // 3600))
     hourly = [[review.start + h * 3600, 0, 0, 0] for h in range(hours)]
+    callbacks: list[dict] = []
+    merges: list[dict] = []
+    decisions: list[dict] = []
+    late_signs = 0
+    held: dict[str, dict] = {c["id"]: c for c in snap0.get("cases") or ()
+                             if isinstance(c, dict) and isinstance(c.get("id"), str)}
 
     def hour(t: float) -> list | None:
         h = int((t - review.start) // 3600)
@@ -161,6 +191,35 @@ def build_report(review: ShiftReview, *, as_of: float | None = None,
                 closed_ids.add(case["id"])
                 if row is not None:
                     row[2] += 1
+            action = data.get("action")
+            before = held.get(case["id"]) or {}
+            held[case["id"]] = case
+            if action in ("callback", "rework"):
+                if action == "callback" and case.get("status") == "closed":
+                    closed_ids.add(case["id"])
+                    if row is not None:
+                        row[2] += 1
+                callbacks.append({"at": t, "case_id": case["id"], "action": action,
+                                  "unit_id": before.get("unit_id") or case.get("unit_id"),
+                                  "satisfaction": case.get("satisfaction"),
+                                  "solved": case.get("solved"), "actor": data.get("actor"),
+                                  "note": data.get("note")})
+            elif action == "merge":
+                closed_ids.add(case["id"])
+                if row is not None:
+                    row[2] += 1
+                merges.append({"at": t, "case_id": case["id"], "into": case.get("merged_into"),
+                               "actor": data.get("actor"), "note": data.get("note")})
+            elif action in ("approve", "deny"):
+                p = before.get("pending") if isinstance(before.get("pending"), dict) else {}
+                decisions.append({"at": t, "case_id": case["id"], "approve": action == "approve",
+                                  "kind": p.get("kind"), "unit_id": p.get("by"),
+                                  "reason": p.get("reason"), "actor": data.get("actor"),
+                                  "note": data.get("note")})
+            elif action == "accept":
+                sign_due = parse_time_or_none(before.get("sign_due"))
+                if sign_due is not None and t > sign_due:
+                    late_signs += 1
         elif typ == "case.urged":
             cid = data.get("case_id")
             if isinstance(cid, str):
@@ -177,8 +236,23 @@ def build_report(review: ShiftReview, *, as_of: float | None = None,
             if isinstance(c, dict) and isinstance(c.get("id"), str):
                 if typ == "call.started" or c["id"] in calls:
                     calls[c["id"]] = c
+    # Cases a snapshot of the shift shows closed during it (the cache began mid-shift or
+    # reloaded a snapshot): they belong to the shift although no close event was seen.
+    snapshot_closed: dict[str, float] = {}
+    for epoch in range(review.n_snapshots):
+        for c in review.snapshot(epoch).get("cases") or ():
+            if c.get("status") == "closed":
+                t = parse_time_or_none(c.get("closed_at"))
+                if t is not None and review.start <= t <= as_of:
+                    snapshot_closed[c["id"]] = t
+    from_snapshot = set(snapshot_closed) - closed_ids
+    for cid in from_snapshot:
+        row = hour(snapshot_closed[cid])
+        if row is not None:
+            row[2] += 1
+    closed_ids |= from_snapshot
     cases = {cid: c for cid, c in end_state.cases.items()
-             if cid in touched or cid in open_at_start}
+             if cid in touched or cid in open_at_start or cid in snapshot_closed}
     status = Counter(c.get("status") for c in cases.values())
     by_status = [(s, status.pop(s, 0)) for s in STATUS_ORDER]
     by_status += sorted(((str(k), v) for k, v in status.items()), key=lambda kv: -kv[1])
@@ -211,6 +285,9 @@ def build_report(review: ShiftReview, *, as_of: float | None = None,
                 if isinstance(sub, dict) and sub.get("code"):
                     sub_names[(str(cat.get("name")), str(sub["code"]))] = str(sub.get("name"))
     problem = review.problem.describe() if review.problem is not None else ""
+    pending = sorted((c for c in cases.values() if isinstance(c.get("pending"), dict)
+                      and c.get("status") != "closed"),
+                     key=lambda c: (str(c["pending"].get("at") or ""), c["id"]))
     return HandoverReport(
         label=review.label, post_id=str(post.get("id") or ""),
         post_name=str(post.get("name") or ""), zone_name=review.zone_name,
@@ -226,12 +303,15 @@ def build_report(review: ShiftReview, *, as_of: float | None = None,
         unit_names={uid: str(u.get("name") or uid) for uid, u in end_state.units.items()},
         region_names={rid: str(r.get("name") or rid) for rid, r in end_state.regions.items()},
         sub_names=sub_names,
+        closed_from_snapshot=sorted(cid for cid in from_snapshot if cid in cases),
+        callbacks=callbacks, merges=merges, decisions=decisions,
+        pending=pending, late_signs=late_signs,
     )
 
 
 # ---- CSV
 
-CSV_EXTRA = ("unit_name", "overdue_at_handover", "urges_in_shift")
+CSV_EXTRA = ("unit_name", "overdue_at_handover", "urges_in_shift", "closed_from_snapshot")
 TEXT_FIELDS = frozenset(("title", "description", "address", "unit_name"))
 _TEXT_FIELDS = TEXT_FIELDS
 
@@ -252,9 +332,11 @@ def write_csv(report: HandoverReport, path: str | os.PathLike) -> int:
     """Write the shift's cases as CSV (UTF-8 with BOM, for spreadsheets); return the row count.
 
     Columns: the protocol's case fields, then ``unit_name``, ``overdue_at_handover``
-    (1/0) and ``urges_in_shift``.
+    (1/0), ``urges_in_shift`` and ``closed_from_snapshot`` (1: closed during the shift,
+    known from a snapshot only — the cache holds no close event for it).
     """
     overdue = {c["id"] for c in report.overdue}
+    from_snapshot = set(report.closed_from_snapshot)
     n = 0
     with open(Path(path), "w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
@@ -262,7 +344,8 @@ def write_csv(report: HandoverReport, path: str | os.PathLike) -> int:
         for cid, c in report.cases.items():
             row = [csv_cell(c.get(f), f in _TEXT_FIELDS) for f in CASE_FIELDS]
             row += [csv_cell(report.unit_name(c.get("unit_id")), True),
-                    "1" if cid in overdue else "0", str(report.urges_by_case.get(cid, 0))]
+                    "1" if cid in overdue else "0", str(report.urges_by_case.get(cid, 0)),
+                    "1" if cid in from_snapshot else "0"]
             w.writerow(row)
             n += 1
     return n

@@ -5,18 +5,31 @@ is a thin shell that reads frames from the socket, calls :meth:`Sequencer.receiv
 fills gaps by calling ``GET /events`` when :meth:`Sequencer.gap` says so and hands the
 answer to :meth:`Sequencer.fill`. Rules (protocol "Rules for the client"):
 
-* events are released strictly in ``seq`` order, each exactly once;
-* ``seq`` ≤ the last released one is a duplicate and is skipped (also a duplicate of a
-  buffered one);
-* an event after a gap is buffered until the gap is filled (from ``GET /events``);
-* a frame that is not JSON, or JSON but not an event (no integer ``seq`` ≥ 1, no string
-  ``type``, no object ``data``), is counted as junk and skipped; unknown types with a
-  valid envelope are sequenced (they use up a ``seq``) and left for the store to ignore;
+* every frame is decoded and validated by ``client.protocol`` (typed, one pass); a frame
+  that is not JSON or not a valid event of its type is junk: counted (per reason),
+  logged and skipped — it never uses up a ``seq``; unknown types with a valid envelope
+  are sequenced (they use up a ``seq``) and left for the store to ignore;
+* events are released strictly in ``seq`` order, each exactly once; ``seq`` ≤ the last
+  released one (or already held) is a duplicate and is skipped;
+* an event after a gap is held until the gap is filled; at most ``hold_cap`` frames are
+  held: a frame more than ``hold_cap`` ahead of the last released seq is junk (``seq
+  beyond the hold window``) and makes the sequencer ask for a fill, so a hub that floods
+  far-ahead frames cannot grow the client, and a real one is fetched from ``GET /events``;
+* **the hub's word wins**: the ``seq`` of a ``GET /events`` answer is the authority on what
+  exists. :meth:`fill` drops every held frame above it as junk (``held above the hub's
+  latest``), so a poison frame never holds the feed back;
 * a heartbeat (no ``seq`` of its own) carries the hub's latest ``seq``: if a heartbeat
   finds the client still behind the latest ``seq`` announced by the *previous*
   heartbeat and no event arrived in between, the tail was withheld and :meth:`gap`
-  asks for a fill. (Waiting one quiet heartbeat interval avoids needless fills while a
-  backlog is still streaming.)
+  asks for a fill (waiting one quiet interval avoids needless fills during a backlog);
+* :meth:`reset` (a snapshot, or a new connection from the last committed seq) forgets
+  every held frame: frames held across it cannot be trusted to be real (a snapshot's
+  ``seq`` is the hub's latest, and a new connection resends everything after ``since``).
+
+When to fill is the Feed's policy (it fills when a batch released nothing or the link
+went quiet, and commits what is in order before a fill that fails); the sequencer only
+says whether there is a gap and guarantees progress: every fill either releases events,
+or clears the gap, or the hub contradicted itself (the Feed then reconnects).
 
 Threading: not thread-safe; owned by the Feed thread (or a test).
 """
@@ -24,23 +37,36 @@ Threading: not thread-safe; owned by the Feed thread (or a test).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
 
+from client.protocol import HEARTBEAT, ProtocolError, decode_frame
+
 log = logging.getLogger(__name__)
 
-HEARTBEAT = "heartbeat"
+#: How many frames may wait behind a gap (and how far ahead of the last seq one may be).
+HOLD_CAP = 50_000
+#: Heartbeat intervals are clamped to this range (the protocol's maximum is 15 s).
+MIN_INTERVAL_S, MAX_INTERVAL_S = 0.1, 15.0
 
-#: A released event: ``(seq, event, raw)``; ``raw`` is the frame's bytes when it came
-#: from the socket, None when it came from ``GET /events``.
+#: A released event: ``(seq, event, raw)``; ``raw`` is the event's JSON bytes as the hub
+#: sent them (a feed frame, or one event of a ``GET /events`` answer).
 Ready = tuple[int, dict, bytes | None]
+
+ABOVE_LATEST = "held above the hub's latest"
+BEYOND_WINDOW = "seq beyond the hold window"
 
 
 @dataclass
 class SequencerCounters:
-    """Counters of what the sequencer saw (plain data; copied into the link status)."""
+    """Counters of what the sequencer saw (plain data; copied into the link status).
+
+    ``junk_reasons`` counts junk by reason (``"not JSON"``, ``"invalid $.data.case.id"``,
+    ``"seq beyond the hold window"``, ``"held above the hub's latest"``, …).
+    """
 
     frames: int = 0
     applied: int = 0
@@ -49,110 +75,112 @@ class SequencerCounters:
     filled_events: int = 0
     junk: int = 0
     heartbeats: int = 0
-
-
-def check_envelope(obj: Any) -> str | None:
-    """Return why ``obj`` is not a valid feed event, or None when it is one.
-
-    A heartbeat is valid with an object ``data``; any other type needs an integer
-    ``seq`` ≥ 1 and an object ``data``.
-    """
-    if not isinstance(obj, dict):
-        return "not a JSON object"
-    typ = obj.get("type")
-    if not isinstance(typ, str):
-        return "no string 'type'"
-    if not isinstance(obj.get("data"), dict):
-        return "no object 'data'"
-    if typ == HEARTBEAT:
-        return None
-    seq = obj.get("seq")
-    if type(seq) is not int or seq < 1:
-        return "no integer 'seq' >= 1"
-    return None
+    junk_reasons: dict[str, int] = field(default_factory=dict)
 
 
 class Sequencer:
     """Order and deduplicate feed events; detect gaps (pure, no I/O).
 
+    Args:
+        last_seq: the last seq already applied (committed).
+        hold_cap: the most frames held behind a gap.
+
     Attributes:
         last_seq: the last released seq (0 before the first event).
-        hub_latest: the newest seq the hub has announced (heartbeat or /events), or 0.
-        interval_s: the last heartbeat's ``interval_s``, None before the first heartbeat.
+        hub_latest: the newest seq the hub announced (heartbeat or ``GET /events``).
+        interval_s: the last heartbeat's ``interval_s`` (clamped), None before the first.
         counters: :class:`SequencerCounters`.
     """
 
-    def __init__(self, last_seq: int = 0) -> None:
+    def __init__(self, last_seq: int = 0, hold_cap: int = HOLD_CAP) -> None:
         self.last_seq = last_seq
-        self.hub_latest = 0
+        self.hold_cap = hold_cap
+        self.hub_latest = last_seq
         self.interval_s: float | None = None
         self.counters = SequencerCounters()
         self._pending: dict[int, tuple[dict, bytes | None]] = {}
         self._hint: int | None = None  # latest seq announced by the previous heartbeat
         self._tail_gap = False
+        self._overflow: int | None = None  # the lowest seq dropped beyond the hold window
         self._applied_at_hint = 0
 
     # ---- Public API
 
     def reset(self, seq: int) -> None:
-        """Restart from a snapshot taken at ``seq``: forget buffered events up to it."""
+        """Restart from ``seq`` (a snapshot's, or the last committed one on a new connection).
+
+        Every held frame is forgotten: none can be trusted to be real any more.
+        """
         self.last_seq = seq
-        self._pending = {s: v for s, v in self._pending.items() if s > seq}
+        self.hub_latest = seq
+        self._pending.clear()
         self._hint = None
         self._tail_gap = False
+        self._overflow = None
 
     def receive(self, raw: bytes | str) -> list[Ready]:
         """Take one text frame from the socket; return the events now ready, in order."""
         self.counters.frames += 1
         try:
-            obj = orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
-            self._junk(raw, f"not JSON ({exc})")
+            ev = decode_frame(raw)
+        except ProtocolError as exc:
+            self._junk(raw, exc.reason, exc.detail)
             return []
-        why = check_envelope(obj)
-        if why is not None:
-            self._junk(raw, why)
+        if ev["type"] == HEARTBEAT:
+            self._heartbeat(ev["data"])
             return []
-        if obj["type"] == HEARTBEAT:
-            self._heartbeat(obj["data"])
-            return []
-        if isinstance(raw, str):
-            raw = raw.encode()
-        return self._offer(obj["seq"], obj, raw)
+        if not isinstance(raw, bytes):
+            raw = raw.encode() if isinstance(raw, str) else bytes(raw)
+        return self._offer(ev["seq"], ev, raw)
 
-    def fill(self, events: list[Any], latest: int | None = None) -> list[Ready]:
-        """Take the ``events`` list of a ``GET /events`` answer; return the events now ready.
+    def fill(self, events: Iterable[Any], latest: int) -> list[Ready]:
+        """Take a ``GET /events`` answer; return the events now ready, in order.
 
         Args:
-            events: the answer's events (invalid ones are counted as junk and skipped).
-            latest: the answer's ``seq`` (the hub's latest), if any.
+            events: the answer's events, each as raw JSON (bytes, ``msgspec.Raw``) or a
+                dict; each is decoded and validated like a frame (invalid ones are junk).
+            latest: the answer's ``seq``, the hub's latest: the authority on what exists.
         """
-        had_gap = bool(self._pending) or self._tail_gap
+        had_gap = self.gap() is not None
         out: list[Ready] = []
         before = self.counters.applied
-        if type(latest) is int and latest > self.hub_latest:
-            self.hub_latest = latest
-        for ev in events:
-            why = check_envelope(ev)
-            if why is not None or ev["type"] == HEARTBEAT:
-                self._junk(ev, why or "heartbeat in /events")
+        for item in events:
+            raw = orjson.dumps(item) if isinstance(item, dict) else bytes(item)
+            try:
+                ev = decode_frame(raw)
+            except ProtocolError as exc:
+                self._junk(raw, exc.reason, exc.detail)
                 continue
-            out.extend(self._offer(ev["seq"], ev, None))
+            if ev["type"] == HEARTBEAT:
+                self._junk(raw, "heartbeat in /events", "")
+                continue
+            if ev["seq"] > latest:
+                self._junk(raw, "above the hub's latest in /events", f"seq {ev['seq']} > {latest}")
+                continue
+            out.extend(self._offer(ev["seq"], ev, raw))
+        # The hub's word wins: a held frame above its latest does not exist.
+        pending = self._pending
+        for s in [s for s in pending if s > latest]:
+            _, raw = pending.pop(s)
+            self._junk(raw, ABOVE_LATEST, f"seq {s} > {latest}")
         self.counters.filled_events += self.counters.applied - before
-        if self._tail_gap and (
-            self.last_seq >= self.hub_latest or (not events and not self._pending)
-        ):
-            # Caught up with the newest seq announced (by heartbeats or by this answer),
-            # or the hub has nothing more to give.
+        self.hub_latest = max(latest, self.last_seq)
+        if self._overflow is not None and (self._overflow > latest
+                                           or self.last_seq >= self._overflow):
+            # every frame dropped beyond the window was junk, or the first one is in now
+            # (later ones show as gaps or a withheld tail again)
+            self._overflow = None
+        if self.last_seq >= latest:
+            # Caught up with what the hub says exists: no withheld tail, nothing beyond.
             self._tail_gap = False
             self._hint = None
-        if had_gap and not self._pending and not self._tail_gap:
+        if had_gap and self.gap() is None:
             self.counters.gaps_filled += 1
         return out
 
     def gap(self) -> int | None:
         """Return the ``since`` to fill from (``GET /events?since=...``), or None if no gap."""
-        if self._pending or self._tail_gap:
+        if self._pending or self._tail_gap or self._overflow is not None:
             return self.last_seq
         return None
 
@@ -165,17 +193,20 @@ class Sequencer:
 
     def _offer(self, seq: int, ev: dict, raw: bytes | None) -> list[Ready]:
         last = self.last_seq
-        if seq <= last or seq in self._pending:
+        pending = self._pending
+        if seq <= last or seq in pending:
             self.counters.duplicates += 1
             return []
-        if seq > self.hub_latest:
-            self.hub_latest = seq
         if seq != last + 1:
-            self._pending[seq] = (ev, raw)
+            if seq - last > self.hold_cap:
+                self._junk(raw, BEYOND_WINDOW, f"seq {seq} is over {self.hold_cap} ahead of {last}")
+                if self._overflow is None or seq < self._overflow:
+                    self._overflow = seq
+                return []
+            pending[seq] = (ev, raw)
             return []
         out: list[Ready] = [(seq, ev, raw)]
         last = seq
-        pending = self._pending
         while pending:
             nxt = pending.pop(last + 1, None)
             if nxt is None:
@@ -183,19 +214,16 @@ class Sequencer:
             last += 1
             out.append((last, nxt[0], nxt[1]))
         self.last_seq = last
+        if last > self.hub_latest:
+            self.hub_latest = last
         self.counters.applied += len(out)
         return out
 
     def _heartbeat(self, data: dict) -> None:
         self.counters.heartbeats += 1
-        interval = data.get("interval_s")
-        if isinstance(interval, int | float) and not isinstance(interval, bool) and interval > 0:
-            self.interval_s = float(min(interval, 15.0))
-        latest = data.get("seq")
-        if type(latest) is not int:
-            return
-        if latest > self.hub_latest:
-            self.hub_latest = latest
+        self.interval_s = min(max(float(data["interval_s"]), MIN_INTERVAL_S), MAX_INTERVAL_S)
+        latest = data["seq"]
+        self.hub_latest = max(latest, self.last_seq)
         if latest <= self.last_seq:
             self._hint = None
             return
@@ -210,7 +238,17 @@ class Sequencer:
             self._hint = latest
             self._applied_at_hint = self.counters.applied
 
-    def _junk(self, what: Any, why: str) -> None:
-        self.counters.junk += 1
-        text = what if isinstance(what, str | bytes) else repr(what)
-        log.warning("skipped a feed frame that is not a valid event (%s): %.120r", why, text)
+    def count_junk(self, what: Any, reason: str, detail: str = "") -> None:
+        """Count (and log) one piece of junk, e.g. an invalid element of a snapshot.
+
+        The log is rate-limited per reason (the first 20, then every 1,000th), so a hub
+        flooding junk cannot flood the log.
+        """
+        c = self.counters
+        c.junk += 1
+        n = c.junk_reasons[reason] = c.junk_reasons.get(reason, 0) + 1
+        if n <= 20 or n % 1000 == 0:
+            log.warning("skipped junk from the hub (%s, %d so far; %s): %.120r",
+                        reason, n, detail, what)
+
+    _junk = count_junk

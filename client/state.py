@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import Any
 
 from client.alerts import SlaClock
 from client.batch import Batch
@@ -43,6 +44,10 @@ from client.workload import (
 
 _view_key = itemgetter(*VIEW_FIELDS)
 _NO_DAY = (0, 0, 0, 0)
+
+
+def _stage_key(case: dict) -> tuple:
+    return case.get("sign_due"), case.get("callback_due")
 
 
 def _day_key(case: dict) -> tuple:
@@ -150,6 +155,10 @@ class State:
         self._today = [0, 0, 0, 0]  # reported, dispatched, closed, closed_of_reported
         self.urges_by_case: dict[str, int] = {}
         self.urges_by_unit: dict[str, int] = {}
+        #: protocol 1.1 stage clocks (client.stages.StagePolicy): when set, the near-due /
+        #: overdue phase follows each case's stage nearest its deadline (sign, resolve,
+        #: callback); None keeps the 1.0 rule (due_at while being handled)
+        self.stages: Any = None
 
     # ---- Read access
 
@@ -233,6 +242,7 @@ class State:
         new._today = self._today[:]
         new.urges_by_case = self.urges_by_case.copy()
         new.urges_by_unit = self.urges_by_unit.copy()
+        new.stages = self.stages
         return new
 
     # ---- Applying
@@ -253,6 +263,17 @@ class State:
         self._apply_events(events, cs)
         cs.seq = self.store.seq
         return cs
+
+    def set_stages(self, policy: Any) -> ChangeSet:
+        """Follow protocol 1.1 stage clocks with ``policy`` (None: the 1.0 rule) and
+        re-derive every case's phase and workload under it (a reset change set)."""
+        self.stages = policy
+        self._sla.clear()
+        self._book.clear()
+        scratch = ChangeSet()
+        for cid, case in self.store.cases.items():
+            self._on_case(cid, None, case, scratch)
+        return ChangeSet(reset=True, seq=self.store.seq)
 
     def load_snapshot(self, snap: dict) -> ChangeSet:
         """Replace everything with ``snap`` and rebuild the derived views once."""
@@ -282,7 +303,7 @@ class State:
             cs.alerts_changed.add(cid)
             case = cases.get(cid)
             unit = case.get("unit_id") if case is not None else None
-            if isinstance(unit, str):
+            if isinstance(unit, str) and case.get("status") not in INACTIVE:  # type: ignore[union-attr]
                 self._book.move(unit, old, new)
                 cs.units_changed.add(unit)
         return cs
@@ -315,15 +336,23 @@ class State:
             if cid not in cs.cases_added:
                 cs.cases_changed.add(cid)
             try:
-                if _view_key(old) == _view_key(new):
+                if _view_key(old) == _view_key(new) and (
+                        self.stages is None or _stage_key(old) == _stage_key(new)):
                     return  # nothing the derived views depend on changed
             except KeyError:  # a case without some field: compare the slow way
-                if all(old.get(f) == new.get(f) for f in VIEW_FIELDS):
+                if all(old.get(f) == new.get(f) for f in VIEW_FIELDS) and (
+                        self.stages is None or _stage_key(old) == _stage_key(new)):
                     return
         sla = self._sla
         # SLA phase: tracked while active with both times; one update gives old and new.
         new_active = new is not None and new.get("status") not in INACTIVE
-        if new_active:
+        if self.stages is not None:
+            window = self.stages.sla_window(new) if new is not None else None
+            if window is not None:
+                old_phase, phase = sla.set(cid, *window)
+            else:
+                old_phase, phase = sla.remove(cid), 0
+        elif new_active:
             old_phase, phase = sla.set_text(cid, new.get("reported_at"), new.get("due_at"))
         else:
             old_phase, phase = sla.remove(cid), 0

@@ -10,8 +10,11 @@ data rules:
   (and remembered by version, so a stale in-scope copy cannot bring it back);
 * ``call.ended`` removes the call (the snapshot lists active calls only); whistles are
   kept, updated by ``whistle.updated``;
-* unknown event types and unknown fields are ignored; an event whose data is not the
-  expected shape is ignored and counted in :attr:`Store.ignored`.
+* unknown event types and unknown fields are ignored.
+
+The Store trusts its input: every snapshot and event is decoded and validated by
+``client.protocol`` where it enters the client (the feed, the REST client, the cache), so
+there are no shape checks here.
 
 :meth:`Store.apply` returns a :class:`Change` describing what moved so that the derived
 views in ``client.state`` can be kept incrementally.
@@ -24,7 +27,7 @@ another). They share the immutable case dicts, so two stores cost little more th
 from __future__ import annotations
 
 import logging
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from client.timeutil import parse_time_or_none
 
@@ -51,19 +54,6 @@ class Change(NamedTuple):
     new: dict | None
 
 
-def _valid_case(case: Any) -> bool:
-    return (
-        isinstance(case, dict)
-        and isinstance(case.get("id"), str)
-        and type(case.get("version")) is int
-        and isinstance(case.get("region_id"), str)
-    )
-
-
-def _valid_obj(obj: Any) -> bool:
-    return isinstance(obj, dict) and isinstance(obj.get("id"), str)
-
-
 class Store:
     """Post, regions, units, cases, calls and whistles, rewritten by snapshots and events.
 
@@ -73,7 +63,6 @@ class Store:
         post: the post object (``id``, ``name``, ``region_id``, ``level``) or None.
         regions, units, cases, calls, whistles: dicts by id of the hub's objects.
         subtree: region ids in the post's jurisdiction.
-        ignored: how many events were ignored as malformed.
     """
 
     def __init__(self) -> None:
@@ -86,38 +75,23 @@ class Store:
         self.calls: dict[str, dict] = {}
         self.whistles: dict[str, dict] = {}
         self.subtree: set[str] = set()
-        self.ignored = 0
         self._dropped: dict[str, int] = {}  # case id -> version when it left the subtree
 
     # ---- Snapshot
 
     def load_snapshot(self, snap: dict) -> None:
-        """Replace everything with a ``GET /snapshot`` answer (or a cached one).
-
-        Raises:
-            ValueError: the snapshot lacks an integer ``seq`` or its lists are not lists.
-        """
-        if not isinstance(snap, dict) or type(snap.get("seq")) is not int:
-            raise ValueError("snapshot without an integer 'seq'")
-        for key in ("regions", "units", "cases", "calls", "whistles"):
-            if not isinstance(snap.get(key, []), list):
-                raise ValueError(f"snapshot field {key!r} is not a list")
+        """Replace everything with a ``GET /snapshot`` answer (or a cached one; validated)."""
         self.seq = snap["seq"]
         self.server_time = snap.get("server_time")
-        post = snap.get("post")
-        self.post = post if isinstance(post, dict) else None
-        self.regions = {r["id"]: r for r in snap.get("regions", []) if _valid_obj(r)}
+        self.post = snap.get("post")
+        self.regions = {r["id"]: r for r in snap.get("regions", ())}
         self.subtree = compute_subtree(self.regions, self.post)
-        self.units = {u["id"]: u for u in snap.get("units", []) if _valid_obj(u)}
-        self.calls = {c["id"]: c for c in snap.get("calls", []) if _valid_obj(c)}
-        self.whistles = {w["id"]: w for w in snap.get("whistles", []) if _valid_obj(w)}
+        self.units = {u["id"]: u for u in snap.get("units", ())}
+        self.calls = {c["id"]: c for c in snap.get("calls", ())}
+        self.whistles = {w["id"]: w for w in snap.get("whistles", ())}
         self._dropped = {}
         in_scope = self.in_scope
-        cases: dict[str, dict] = {}
-        for c in snap.get("cases", []):
-            if _valid_case(c) and in_scope(c["region_id"]):
-                cases[c["id"]] = c
-        self.cases = cases
+        self.cases = {c["id"]: c for c in snap.get("cases", ()) if in_scope(c["region_id"])}
 
     def to_snapshot(self, server_time: str | None = None) -> dict:
         """A snapshot dict of the held state (same shape as ``GET /snapshot``)."""
@@ -144,7 +118,6 @@ class Store:
         n.calls = self.calls.copy()
         n.whistles = self.whistles.copy()
         n.subtree = self.subtree.copy()
-        n.ignored = self.ignored
         n._dropped = self._dropped.copy()
         return n
 
@@ -155,37 +128,27 @@ class Store:
     # ---- Events
 
     def apply(self, ev: dict) -> Change | None:
-        """Apply one sequenced event; return what changed, or None if nothing did."""
-        seq = ev.get("seq")
-        if type(seq) is int:
-            self.seq = seq
-        ts = ev.get("ts")
-        if isinstance(ts, str):
+        """Apply one sequenced (validated) event; return what changed, or None if nothing did."""
+        self.seq = ev["seq"]
+        ts = ev.get("ts")  # always there in a validated event; hand-made ones may lack it
+        if ts is not None:
             self.server_time = ts
-        typ = ev.get("type")
-        data = ev.get("data")
-        if not isinstance(data, dict):
-            return self._ignore(ev, "no data")
+        typ = ev["type"]
+        data = ev["data"]
         if typ == "case.created" or typ == "case.updated":
-            return self._case(data.get("case"), ev)
+            return self._case(data["case"])
         if typ == "case.urged":
-            cid = data.get("case_id")
-            if not isinstance(cid, str):
-                return self._ignore(ev, "no case_id")
+            cid = data["case_id"]
             if cid not in self.cases:
                 return None
             return Change("urge", cid, None, data)
         if typ == "unit.updated":
-            unit = data.get("unit")
-            if not _valid_obj(unit):
-                return self._ignore(ev, "no unit")
+            unit = data["unit"]
             old = self.units.get(unit["id"])
             self.units[unit["id"]] = unit
             return Change("unit", unit["id"], old, unit)
         if typ == "call.started" or typ == "call.ended":
-            call = data.get("call")
-            if not _valid_obj(call):
-                return self._ignore(ev, "no call")
+            call = data["call"]
             old = self.calls.get(call["id"])
             if typ == "call.ended" or call.get("ended_at"):
                 if old is None:
@@ -195,17 +158,13 @@ class Store:
             self.calls[call["id"]] = call
             return Change("call", call["id"], old, call)
         if typ == "whistle.started" or typ == "whistle.updated":
-            w = data.get("whistle")
-            if not _valid_obj(w):
-                return self._ignore(ev, "no whistle")
+            w = data["whistle"]
             old = self.whistles.get(w["id"])
             self.whistles[w["id"]] = w
             return Change("whistle", w["id"], old, w)
         return None  # unknown type: ignored (forward compatibility)
 
-    def _case(self, case: Any, ev: dict) -> Change | None:
-        if not _valid_case(case):
-            return self._ignore(ev, "no valid case")
+    def _case(self, case: dict) -> Change | None:
         cid = case["id"]
         old = self.cases.get(cid)
         version = case["version"]
@@ -223,11 +182,6 @@ class Store:
         self._dropped.pop(cid, None)
         self.cases[cid] = case
         return Change("case", cid, old, case)
-
-    def _ignore(self, ev: dict, why: str) -> None:
-        self.ignored += 1
-        log.warning("ignored event seq=%s type=%s: %s", ev.get("seq"), ev.get("type"), why)
-        return None
 
     # ---- Housekeeping
 

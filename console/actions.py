@@ -530,6 +530,9 @@ def extra_panes(ctx: Any) -> tuple:
              PaneSpec("whistles", "widgets.whistles", "Ctrl+9")]
     if not getattr(ctx, "read_only", True) and getattr(ctx, "role", "") in AUDIT_ROLES:
         specs.append(PaneSpec("audit", "widgets.audit_tail", "Ctrl+Shift+A"))
+    from console.loop import wiring as loop_wiring  # protocol 1.1: inbox, assessment board
+
+    specs.extend(loop_wiring.extra_panes(ctx))
     return tuple(specs)
 
 
@@ -810,4 +813,7 @@ def install(console: Any) -> CommandUi:
     """Wire the actions into a running :class:`console.shell.Console` (see CommandUi)."""
     ui = CommandUi(console)
     console.command_ui = ui
+    from console.loop import wiring as loop_wiring
+
+    loop_wiring.install(console)
     return ui

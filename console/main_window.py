@@ -354,6 +354,9 @@ class MainWindow(QMainWindow):
                 hook(kind)
             except Exception:
                 log.exception("layout hook failed")
+        alerts = self.docks.get("alerts")
+        if alerts is not None:
+            alerts.raise_()  # whatever the hooks tabbed, the alerts are the front tab
 
     def reset_layout(self) -> None:
         """Forget the saved layout and go back to the built-in one."""

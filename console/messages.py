@@ -63,6 +63,8 @@ def describe_error(label: str, exc: BaseException) -> str:
         text = _T.translate("Messages", "hub unreachable; check the network and try again.")
     elif isinstance(exc, UnauthenticatedError):
         text = _T.translate("Messages", "wrong user name or password.")
+    elif isinstance(exc, HubError) and exc.status == 503:  # the hub's database is down
+        text = _T.translate("Messages", "hub database unavailable; try again shortly.")
     elif isinstance(exc, HubError):
         text = _T.translate("Messages", "the hub answered an error: {message}").format(
             message=safe(exc.message, 300))

@@ -13,14 +13,27 @@ import orjson
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from hub.commands import require_role
 from hub.context import Actor
+from hub.dbfaults import DatabaseUnavailable, is_unavailable
 from hub.errors import BadRequest, HubError, Invalid, TooLarge, Unauthenticated
-from hub.schemas import AssignBody, CallBody, LoginBody, NoteBody, ReportBody, WhistleBody
+from hub.schemas import (
+    AssignBody,
+    CallbackBody,
+    CallBody,
+    DecideBody,
+    ExtendBody,
+    LoginBody,
+    MergeBody,
+    NoteBody,
+    ReportBody,
+    WhistleBody,
+)
 
 if TYPE_CHECKING:
     from hub.app import Hub
@@ -216,6 +229,43 @@ def build_router(hub: Hub) -> APIRouter:
                            f"``{command}`` a resolved case after the callback "
                            "(intake, supervisor).")
 
+    # ---- protocol 1.1: the closed loop (hub.loop)
+    def loop_route(command: str, model: type[BaseModel], run: Any, doc: str) -> None:
+        """A ``POST /cases/{id}/<command>`` taking ``model``'s body."""
+        async def route(request: Request, case_id: str) -> Response:
+            actor = await actor_of(request)
+            body = await command_body(request, actor, command, case_id, model)
+            return json_response(await run_in_threadpool(run, actor, case_id, body))
+        route.__doc__ = doc
+        router.add_api_route(f"/cases/{{case_id}}/{command}", route, methods=["POST"],
+                             name=command, openapi_extra=_body_doc(model), tags=["loop"])
+
+    loop_route("extend", ExtendBody, hub.commands.extend,
+               "Ask for a later due time (unit holding the case); the post decides.")
+    loop_route("decide", DecideBody, hub.commands.decide,
+               "Approve or refuse the pending return or extension (supervisor).")
+    loop_route("callback", CallbackBody, hub.commands.callback,
+               "Record the callback (回访) of a resolved case: close or rework "
+               "(intake, supervisor).")
+    loop_route("merge", MergeBody, hub.commands.merge,
+               "Close a duplicate into an open case (并单) (officer, supervisor).")
+
+    @router.get("/cases/{case_id}/reporter", tags=["loop"])
+    async def reporter(request: Request, case_id: str) -> Response:
+        """The case's reporter unmasked (supervisor, intake); every read is audited."""
+        actor = await actor_of(request)
+        return json_response(await run_in_threadpool(hub.commands.reporter, actor, case_id))
+
+    @router.get("/assessment", tags=["reads"])
+    async def assessment(request: Request, by: str = Query("unit"),
+                         start: str | None = Query(None, alias="from"),
+                         end: str | None = Query(None, alias="to")) -> Response:
+        """考核: the loop's counts per unit or per region for [from, to) (officer,
+        supervisor, wall)."""
+        actor = await actor_of(request)
+        return json_response(await run_in_threadpool(hub.reads.assessment, actor, start,
+                                                      end, by))
+
     @router.post("/cases/{case_id}/whistle", status_code=201,
                  openapi_extra=_body_doc(WhistleBody), tags=["commands"])
     async def whistle(request: Request, case_id: str) -> Response:
@@ -271,6 +321,13 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(_request: Request, err: StarletteHTTPException) -> Response:
         code = _STATUS_CODES.get(err.status_code, "server_error")
         return error_response(err.status_code, code, str(err.detail))
+
+    @app.exception_handler(SQLAlchemyError)
+    async def _database(_request: Request, err: SQLAlchemyError) -> Response:
+        if is_unavailable(err):  # outside a guarded service call (see hub.dbfaults)
+            unavailable = DatabaseUnavailable()
+            return json_response(unavailable.body(), unavailable.status)
+        return error_response(500, "server_error", "internal error; see the hub's log")
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, err: Exception) -> Response:

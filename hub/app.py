@@ -10,9 +10,11 @@ from typing import Any
 
 from aiohttp import web
 from fastapi import FastAPI
-from sqlalchemy import select
+from sqlalchemy import select, text
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
 
-from hub.api import build_router, install_error_handlers
+from hub.api import build_router, install_error_handlers, json_response
 from hub.asgi_bridge import AsgiBridge
 from hub.auth import Sessions
 from hub.bootstrap import prepare
@@ -21,36 +23,68 @@ from hub.commands import Commands
 from hub.config import HubConfig
 from hub.context import HubContext
 from hub.db import Database
+from hub.dbfaults import DatabaseUnavailable, guard_methods
 from hub.feed import FeedConnection
 from hub.journal import Journal
+from hub.limits import Clock, Limits, calendar_warning, default_limits
+from hub.metrics import CONTENT_TYPE, HubMetrics
+from hub.migrate import PRUNE_LOCK_KEY, exclusive_or_skip
 from hub.models import Category, Subcategory
+from hub.pgnotify import PgFanout
 from hub.reads import Reads
 from hub.retention import prune
 from hub.scope import RegionTree
+from hub.timeutil import utcnow
 
 log = logging.getLogger(__name__)
 
 
 def _load_categories(db: Database) -> tuple[dict[tuple[str, str], tuple[str, float]],
-                                             list[dict[str, Any]]]:
+                                             list[dict[str, Any]],
+                                             dict[tuple[str, str], Limits]]:
     with db.read() as s:
         cats = list(s.scalars(select(Category).order_by(Category.position)))
         subs = list(s.scalars(select(Subcategory).order_by(Subcategory.position)))
     lookup: dict[tuple[str, str], tuple[str, float]] = {}
+    limits: dict[tuple[str, str], Limits] = {}
     by_cat: dict[str, list[dict[str, Any]]] = {c.name: [] for c in cats}
     for sub in subs:
         lookup[(sub.category, sub.code)] = (sub.name, sub.sla_hours)
         lookup[(sub.category, sub.name)] = (sub.name, sub.sla_hours)
+        limits[(sub.category, sub.name)] = default_limits(sub.sla_hours)
         by_cat[sub.category].append({"code": sub.code, "name": sub.name,
-                                     "sla_hours": sub.sla_hours})
-    return lookup, [{"name": c.name, "subcategories": by_cat[c.name]} for c in cats]
+                                     "sla_hours": sub.sla_hours,
+                                     "limits": limits[(sub.category, sub.name)].json()})
+    return (lookup, [{"name": c.name, "subcategories": by_cat[c.name]} for c in cats],
+            limits)
+
+
+def published_limits(categories: list[dict[str, Any]], scale: float) -> list[dict[str, Any]]:
+    """``GET /categories`` as the deadlines are really computed: a demo hub with compressed
+    SLAs (``scale`` ≠ 1) runs every limit in wall-clock hours × ``scale``
+    (``hub.limits.Clock``), so it publishes those, or a console would count its
+    countdowns in office hours against deadlines minutes away."""
+    if scale == 1.0:
+        return categories
+    out = []
+    for cat in categories:
+        subs = []
+        for sub in cat["subcategories"]:
+            lim = sub.get("limits")
+            if isinstance(lim, dict):
+                lim = {**{k: (v * scale if isinstance(v, int | float) and not isinstance(v, bool)
+                              else v) for k, v in lim.items()}, "working_time": False}
+            subs.append({**sub, "limits": lim})
+        out.append({**cat, "subcategories": subs})
+    return out
 
 
 class Hub:
     """One running hub.
 
     Attributes:
-        config, db, broker, sessions, reads, commands: its parts.
+        config, db, broker, sessions, reads, commands, metrics: its parts.
+        fanout: the LISTEN/NOTIFY fan-out between processes (PostgreSQL), else None.
         app: the FastAPI application (REST under /api/v1, the feed at /api/v1/feed).
     """
 
@@ -59,26 +93,52 @@ class Hub:
             raise ValueError("heartbeat_s must be in (0, 15] (the protocol's limit)")
         self.config = config
         self.db = Database(config.db_url)
-        prepare(self.db, config.seed_demo, config.seed_sizes)  # type: ignore[arg-type]
+        prepare(self.db, config.seed_demo, config.seed_sizes,  # type: ignore[arg-type]
+                migrate=config.migrate)
         with self.db.read() as s:
             tree = RegionTree.load(s)
         self.broker = FeedBroker(config.feed_queue_limit)
-        lookup, categories_json = _load_categories(self.db)
-        self.ctx = HubContext(db=self.db, config=config, tree=tree,
-                              journal=Journal(self.broker.publish_threadsafe),
-                              subcategories=lookup, categories_json=categories_json)
-        self.sessions = Sessions(self.ctx)
-        self.reads = Reads(self.ctx)
-        self.commands = Commands(self.ctx, self.reads)
+        self.fanout = (None if self.db.is_sqlite
+                       else PgFanout(self.db, self.broker, config.feed_poll_s))
+        lookup, categories_json, limits = _load_categories(self.db)
+        categories_json = published_limits(categories_json, config.sla_scale)
+        journal = Journal(self.broker.publish_threadsafe,
+                          announce=self.fanout.announce if self.fanout else None)
+        self.ctx = HubContext(db=self.db, config=config, tree=tree, journal=journal,
+                              subcategories=lookup, categories_json=categories_json,
+                              limits=limits, clock=Clock(config.sla_scale))
+        warning = calendar_warning(utcnow())
+        if warning:
+            log.warning("%s", warning)
+        # conflicts between hub processes are retried, an unreachable database is a 503
+        self.sessions = guard_methods(Sessions(self.ctx))
+        self.reads = guard_methods(Reads(self.ctx))
+        self.commands = guard_methods(Commands(self.ctx, self.reads))
+        self.broker.read_frames = self.reads.feed_frames
+        self.metrics = HubMetrics(self)
+        if self.fanout is not None:
+            self.fanout.on_delay = self.metrics.notify_delay.observe
         self.feeds: set[FeedConnection] = set()
         self.app = self._build_app()
 
+    def ping_database(self) -> None:
+        """Raise ``DatabaseUnavailable`` unless the database answers a trivial query."""
+        try:
+            with self.db.read() as s:
+                s.execute(text("SELECT 1"))
+        except Exception as exc:
+            raise DatabaseUnavailable() from exc
+
     def prune_now(self) -> int:
-        """Apply the retention rules once."""
-        return prune(self.db, self.config.retention_days, self.config.retention_events)
+        """Apply the retention rules once (PostgreSQL: one process at a time; the others
+        skip this round)."""
+        with exclusive_or_skip(self.db, PRUNE_LOCK_KEY) as mine:
+            if not mine:
+                return 0
+            return prune(self.db, self.config.retention_days, self.config.retention_events)
 
     def _build_app(self) -> FastAPI:
-        app = FastAPI(title="Command Post hub", version="1",
+        app = FastAPI(title="Command Post hub", version="1.1",
                       description="Reference hub of the Command Post protocol v1 "
                                   "(REST under /api/v1, live feed: WebSocket at "
                                   "/api/v1/feed?since=N).")
@@ -87,14 +147,33 @@ class Hub:
 
         @app.get("/healthz", include_in_schema=False)
         async def healthz() -> dict[str, Any]:
+            """Alive (the process answers); says nothing about the database."""
             return {"ok": True, "subscribers": self.broker.subscriber_count}
+
+        @app.get("/readyz", include_in_schema=False)
+        async def readyz() -> Response:
+            """Ready to serve: the database answers and (PostgreSQL) LISTEN is up."""
+            try:
+                await run_in_threadpool(self.ping_database)
+            except DatabaseUnavailable as err:
+                return json_response(err.body(), err.status)
+            if self.fanout is not None and not self.fanout.up:
+                err = DatabaseUnavailable("not ready: the feed's LISTEN connection is down")
+                return json_response(err.body(), err.status)
+            return json_response({"ready": True, "database": "ok",
+                                  "listen": "n/a" if self.fanout is None else "up"})
+
+        @app.get("/metrics", include_in_schema=False)
+        async def metrics() -> Response:
+            """Prometheus metrics of this process."""
+            return Response(self.metrics.render(), media_type=CONTENT_TYPE)
 
         return app
 
     def web_app(self) -> web.Application:
         """The aiohttp application: the feed natively, every other path through FastAPI."""
         app = web.Application(client_max_size=self.config.max_body_bytes * 4)
-        bridge = AsgiBridge(self.app)
+        bridge = AsgiBridge(self.metrics.middleware(self.app))
 
         async def feed(request: web.Request) -> web.StreamResponse:
             return await FeedConnection(self, request).run()
@@ -117,11 +196,15 @@ class Hub:
         loop.set_default_executor(ThreadPoolExecutor(max_workers=32,
                                                      thread_name_prefix="hub-db"))
         self.broker.bind(loop)
-        pruner = asyncio.create_task(self._prune_forever())
+        tasks = [asyncio.create_task(self._prune_forever())]
+        if self.fanout is not None:
+            tasks.append(asyncio.create_task(self.fanout.run()))
         yield
-        pruner.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await pruner
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     async def _prune_forever(self) -> None:
         loop = asyncio.get_running_loop()

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from hub.catalog import CATEGORIES
 from hub.db import Database
+from hub.migrate import ensure_schema, schema_lock
 from hub.models import Category, Post, Region, Subcategory, Unit, User
 from hub.security import hash_password
 from hub.seed import Jurisdiction, SeedSizes, build_jurisdiction
@@ -75,9 +76,13 @@ def seed_jurisdiction(db: Database, jurisdiction: Jurisdiction) -> None:
              len(jurisdiction.users), time.perf_counter() - started)
 
 
-def prepare(db: Database, seed_demo: bool, sizes: SeedSizes | None) -> None:
-    """Create the schema; on an empty database write the categories and the demo data."""
-    db.create_schema()
-    seed_categories(db)
-    if seed_demo and is_empty(db):
-        seed_jurisdiction(db, build_jurisdiction(sizes or SeedSizes()))
+def prepare(db: Database, seed_demo: bool, sizes: SeedSizes | None,
+            migrate: bool = True) -> None:
+    """Check or migrate the schema (``hub.migrate``); on an empty database write the
+    categories and the demo data. Under the schema lock: processes starting together on
+    one PostgreSQL do this one after the other."""
+    with schema_lock(db):
+        ensure_schema(db, migrate=migrate or db.is_sqlite)
+        seed_categories(db)
+        if seed_demo and is_empty(db):
+            seed_jurisdiction(db, build_jurisdiction(sizes or SeedSizes()))

@@ -9,15 +9,29 @@ the others; it reconnects with ``since`` and catches up from the database.
 The common case — a caught-up subscriber whose socket buffer is not full — is written
 directly from ``offer`` (no task switch per subscriber per event); only a busy or lagging
 connection goes through its queue and sender task.
+
+With several hub processes on one PostgreSQL (``hub.pgnotify``), frames committed by
+another process are announced (``announced``: post, first and last seq) rather than
+handed over. The broker keeps, per post with subscribers, the ``head`` it has offered and
+hands frames on strictly in seq order: whatever lies between the head and a frame that
+arrives early (or an announced seq) is read from the events table once per post — one
+read and one encoding per post per process, however many subscribers there are.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections import deque
 from collections.abc import Callable
 
 from hub.journal import Published
+
+log = logging.getLogger(__name__)
+FILL_PAGE = 2000
+EARLY_GRACE_S = 0.01  # a frame ahead of the head waits this long for the ones before it
+#: reads ``(post_id, after_seq, limit)`` → ``[(seq, frame), …]`` in seq order (a thread)
+FrameReader = Callable[[str, int, int], list[tuple[int, str]]]
 
 
 class Subscriber:
@@ -55,13 +69,35 @@ class Subscriber:
         self.wakeup.set()
 
 
-class FeedBroker:
-    """Subscribers by post, fed from committing threads."""
+class _PostLine:
+    """The ordering state of one post's frames in this process."""
 
-    def __init__(self, queue_limit: int) -> None:
+    __slots__ = ("head", "target", "early", "filling")
+
+    def __init__(self) -> None:
+        self.head: int | None = None  # last seq offered (None: nothing seen yet)
+        self.target = 0  # highest seq known to be committed
+        self.early: dict[int, str] = {}  # frames past a gap, waiting for it to be filled
+        self.filling = False
+
+
+class FeedBroker:
+    """Subscribers by post, fed from committing threads and from announcements.
+
+    Attributes:
+        frames_out: frames offered to subscribers so far (one per subscriber).
+        filled: frames read back from the database to close a gap.
+    """
+
+    def __init__(self, queue_limit: int, read_frames: FrameReader | None = None) -> None:
         self.queue_limit = queue_limit
+        self.read_frames = read_frames
         self._subs: dict[str, set[Subscriber]] = {}
+        self._lines: dict[str, _PostLine] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
+        self.frames_out = 0
+        self.filled = 0
+        self.on_lag: Callable[[float], None] | None = None
 
     def bind(self, loop: asyncio.AbstractEventLoop) -> None:
         """Attach to the event loop that runs the feed connections."""
@@ -72,10 +108,15 @@ class FeedBroker:
         """How many feed connections are subscribed."""
         return sum(len(s) for s in self._subs.values())
 
+    def heads(self) -> dict[str, int | None]:
+        """The last seq offered per post with subscribers (None: none seen yet)."""
+        return {post: line.head for post, line in self._lines.items()}
+
     def subscribe(self, post_id: str) -> Subscriber:
         """Register a new subscriber (on the loop)."""
         sub = Subscriber(post_id, self.queue_limit)
         self._subs.setdefault(post_id, set()).add(sub)
+        self._lines.setdefault(post_id, _PostLine())
         return sub
 
     def unsubscribe(self, sub: Subscriber) -> None:
@@ -85,6 +126,9 @@ class FeedBroker:
             subs.discard(sub)
             if not subs:
                 del self._subs[sub.post_id]
+                line = self._lines.get(sub.post_id)
+                if line is not None and not line.filling:
+                    del self._lines[sub.post_id]
 
     def publish_threadsafe(self, items: list[Published]) -> None:
         """Hand committed frames to the loop (from any thread)."""
@@ -96,7 +140,99 @@ class FeedBroker:
         except RuntimeError:  # loop closed while shutting down
             pass
 
+    def announce_threadsafe(self, spans: dict[str, tuple[int, int]]) -> None:
+        """Tell the loop that seqs ``first..last`` of these posts are committed."""
+        loop = self._loop
+        if loop is None or loop.is_closed() or not spans:
+            return
+        try:
+            loop.call_soon_threadsafe(self.announced, spans)
+        except RuntimeError:
+            pass
+
+    # ---- on the loop
     def _publish(self, items: list[Published]) -> None:
         for item in items:
-            for sub in self._subs.get(item.post_id, ()):
-                sub.offer(item.seq, item.frame)
+            line = self._lines.get(item.post_id)
+            if line is not None:
+                self._arrive(item.post_id, line, item.seq, item.frame)
+
+    def announced(self, spans: dict[str, tuple[int, int]]) -> None:
+        """Seqs ``first..last`` of each post are committed (another process, or a poll)."""
+        for post_id, (first, last) in spans.items():
+            line = self._lines.get(post_id)
+            if line is None:
+                continue
+            if line.head is None:
+                line.head = first - 1
+            if last > line.head:
+                line.target = max(line.target, last)
+                self._start_fill(post_id, line)
+
+    def _offer(self, post_id: str, line: _PostLine, seq: int, frame: str) -> None:
+        subs = self._subs.get(post_id, ())
+        for sub in subs:
+            sub.offer(seq, frame)
+        self.frames_out += len(subs)
+        line.head = seq
+        line.target = max(line.target, seq)
+
+    def _arrive(self, post_id: str, line: _PostLine, seq: int, frame: str) -> None:
+        head = line.head
+        if head is None or seq == head + 1:
+            self._offer(post_id, line, seq, frame)
+            self._drain_early(post_id, line)
+        elif seq > head + 1:  # frames committed just before (another process, or another
+            line.early[seq] = frame  # thread of this one not yet published): wait a moment,
+            line.target = max(line.target, seq - 1)  # then read what is still missing
+            self._start_fill(post_id, line, delay=EARLY_GRACE_S)
+
+    def _drain_early(self, post_id: str, line: _PostLine) -> None:
+        early = line.early
+        while early and line.head is not None:
+            frame = early.pop(line.head + 1, None)
+            if frame is None:
+                for seq in [s for s in early if s <= line.head]:
+                    del early[seq]
+                return
+            self._offer(post_id, line, line.head + 1, frame)
+
+    def _start_fill(self, post_id: str, line: _PostLine, delay: float = 0.0) -> None:
+        if line.filling or self.read_frames is None or self._loop is None:
+            return
+        line.filling = True
+        self._loop.create_task(self._fill(post_id, line, delay))
+
+    async def _fill(self, post_id: str, line: _PostLine, delay: float = 0.0) -> None:
+        """Read the frames between the head and the target from the database, in order."""
+        assert self.read_frames is not None
+        loop = asyncio.get_running_loop()
+        failures = 0
+        try:
+            if delay:
+                await asyncio.sleep(delay)
+            while line.head is not None and line.target > line.head:
+                if post_id not in self._subs:
+                    return
+                try:
+                    frames = await loop.run_in_executor(
+                        None, self.read_frames, post_id, line.head,
+                        min(FILL_PAGE, line.target - line.head))
+                except Exception as exc:  # database down: the safety poll tries again
+                    failures += 1
+                    if failures >= 3:
+                        log.warning("feed of post %s: gap fill failed: %s", post_id, exc)
+                        return
+                    await asyncio.sleep(0.2 * failures)
+                    continue
+                if not frames:
+                    return
+                for seq, frame in frames:  # in order; a pruned hole is skipped over
+                    if seq > line.head:
+                        self.filled += 1
+                        self._offer(post_id, line, seq, frame)
+                self._drain_early(post_id, line)
+        finally:
+            line.filling = False
+            if post_id not in self._subs:
+                self._lines.pop(post_id, None)

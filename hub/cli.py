@@ -39,6 +39,13 @@ def _serve_parser() -> argparse.ArgumentParser:
                    help="multiply every SLA (demo: 0.0167 turns hours into minutes)")
     p.add_argument("--feed-queue", type=int, default=d.feed_queue_limit,
                    help="frames a feed subscriber may lag before it is dropped")
+    p.add_argument("--migrate", action="store_true",
+                   help="PostgreSQL: migrate the schema at start under the advisory lock "
+                        "(without it, a database not at the newest revision stops the start; "
+                        "run `hub migrate` once instead). SQLite always migrates")
+    p.add_argument("--feed-poll", type=float, default=d.feed_poll_s,
+                   help="PostgreSQL: seconds between the feed's safety polls "
+                        "(default %(default)s)")
     p.add_argument("--log-level", default="info",
                    choices=["critical", "error", "warning", "info", "debug"])
     return p
@@ -72,28 +79,76 @@ def serve_main(argv: list[str]) -> int:
                        retention_events=args.retention_events,
                        prune_interval_s=args.prune_interval,
                        call_url_template=args.call_url_template, sla_scale=args.sla_scale,
-                       feed_queue_limit=args.feed_queue, log_level=args.log_level)
+                       feed_queue_limit=args.feed_queue, log_level=args.log_level,
+                       migrate=args.migrate, feed_poll_s=args.feed_poll)
+    from hub.migrate import SchemaNotReady
     from hub.server import serve
 
     try:
         serve(config)
-    except ValueError as exc:
+    except (ValueError, SchemaNotReady) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    return 0
+
+
+def migrate_main(argv: list[str]) -> int:
+    """``hub migrate``: bring the database to the newest schema revision (once per upgrade;
+    safe to run from several machines at once: the advisory lock serialises them)."""
+    p = argparse.ArgumentParser(prog="main.py hub migrate",
+                                description="Bring the hub database to the newest schema "
+                                            "revision, keeping its data.")
+    p.add_argument("--db", default=HubConfig().db_url, help="SQLAlchemy URL (as for serve)")
+    args = p.parse_args(argv)
+    logging.basicConfig(level="INFO", format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+    from hub.db import Database
+    from hub.migrate import head_revision, schema_lock, upgrade
+
+    db = Database(args.db)
+    try:
+        with schema_lock(db):
+            before, after = upgrade(db)
+    finally:
+        db.dispose()
+    where = args.db.split("@")[-1]
+    if before == after:
+        print(f"{where}: already at revision {after} (newest {head_revision()})")
+    else:
+        print(f"{where}: migrated from {before or 'an empty database'} to {after}")
+    return 0
+
+
+def revision_main(argv: list[str]) -> int:
+    """``hub revision -m MESSAGE``: write a new migration from the models (developers)."""
+    p = argparse.ArgumentParser(prog="main.py hub revision",
+                                description="Write a migration script comparing hub/models.py "
+                                            "with the newest revision (read it before "
+                                            "committing).")
+    p.add_argument("-m", "--message", required=True, help="what the revision changes")
+    args = p.parse_args(argv)
+    from hub.migrate import new_revision
+
+    print(new_revision(args.message))
     return 0
 
 
 def hub_main(argv: list[str]) -> int:
     """Dispatch ``hub serve`` / ``hub simulate``."""
     if not argv or argv[0] in ("-h", "--help"):
-        print("usage: main.py hub {serve,simulate} [options]  (add --help after either)")
+        print("usage: main.py hub {serve,simulate,migrate,revision} [options]  "
+              "(add --help after any)")
         return 0 if argv else 2
     command, rest = argv[0], argv[1:]
     if command == "serve":
         return serve_main(rest)
+    if command == "migrate":
+        return migrate_main(rest)
+    if command == "revision":
+        return revision_main(rest)
     if command == "simulate":
         from hub.simulate import simulate_main
 
         return simulate_main(rest)
-    print(f"error: unknown hub command {command!r} (serve, simulate)", file=sys.stderr)
+    print(f"error: unknown hub command {command!r} (serve, simulate, migrate, revision)", file=sys.stderr)
     return 2

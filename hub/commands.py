@@ -14,13 +14,16 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from hub import lifecycle
 from hub.audit import add_entry, record_refusal
 from hub.context import Actor, HubContext
 from hub.db import WriteTx
 from hub.errors import Conflict, Forbidden, HubError, Invalid, NotFound
+from hub.loop import LoopCommands, add_mark, by_deadline, set_sign_due
 from hub.models import Call, Case, Counter, IdempotencyKey, Unit, Whistle
 from hub.reads import Reads
 from hub.schemas import AssignBody, CallBody, NoteBody, ReportBody, WhistleBody
@@ -32,12 +35,12 @@ _CASE_DAY_ZONE = ZoneInfo("Asia/Shanghai")
 
 # role → commands it may issue
 ROLES: dict[str, frozenset[str]] = {
-    "officer": frozenset({"urge", "call.start", "call.end"}),
+    "officer": frozenset({"urge", "call.start", "call.end", "merge"}),
     "supervisor": frozenset({"assign", "urge", "call.start", "call.end", "whistle", "report",
-                             "close", "reopen"}),
+                             "close", "reopen", "decide", "callback", "merge", "reporter"}),
     "wall": frozenset(),
-    "unit": frozenset({"accept", "resolve", "return", "checkin"}),
-    "intake": frozenset({"report", "close", "reopen"}),
+    "unit": frozenset({"accept", "resolve", "return", "checkin", "extend"}),
+    "intake": frozenset({"report", "close", "reopen", "callback", "reporter"}),
 }
 
 
@@ -47,8 +50,8 @@ def require_role(actor: Actor, command: str) -> None:
         raise Forbidden(f"a {actor.role} account cannot {command}")
 
 
-class Commands:
-    """Every state-changing command of the protocol."""
+class Commands(LoopCommands):
+    """Every state-changing command of the protocol (1.1's closed loop: ``hub.loop``)."""
 
     def __init__(self, ctx: HubContext, reads: Reads) -> None:
         self.ctx = ctx
@@ -84,7 +87,7 @@ class Commands:
 
     def _case_for_update(self, tx: WriteTx, actor: Actor, case_id: str,
                          expected_version: int | None) -> Case:
-        case = self.reads.visible_case(tx.session, actor, case_id)
+        case = self.reads.visible_case(tx.session, actor, case_id, for_update=True)
         if expected_version is not None and expected_version != case.version:
             raise Conflict(f"case {case_id} is at version {case.version}, "
                            f"not {expected_version}", case=case_json(case))
@@ -110,10 +113,8 @@ class Commands:
 
     def _next_case_id(self, tx: WriteTx, now: Any) -> str:
         conn = tx.session.connection()
-        value = conn.execute(_NEXT_CASE_NUMBER).scalar()
-        if value is None:  # first case ever: create the counter row
-            conn.execute(insert(Counter.__table__).values(name="case", value=1))
-            value = 1
+        # one statement creates the row or increments it: no race between hub processes
+        value = conn.execute(_NEXT_CASE_NUMBER[conn.dialect.name]).scalar_one()
         day = now.astimezone(_CASE_DAY_ZONE).strftime("%Y%m%d")
         return f"CX-{day}-{value:06d}"
 
@@ -135,16 +136,21 @@ class Commands:
                 raise Invalid(f"unknown category/subcategory {body.category}/{body.subcategory}")
             if not self.ctx.tree.in_scope(body.region_id, actor.post_id):
                 raise Invalid(f"unknown region {body.region_id}")
-            sub_name, sla_hours = sub
+            sub_name, _sla_hours = sub
+            limits = self.ctx.limits_of(body.category, sub_name)
             now = utcnow()
+            reporter = body.reporter if body.reporter and (
+                body.reporter.name.strip() or body.reporter.phone.strip()) else None
             case = Case(
                 id=self._next_case_id(tx, now), version=1, title=body.title,
                 description=body.description, category=body.category, subcategory=sub_name,
                 priority=body.priority, source=body.source, status="reported", unit_id=None,
                 region_id=body.region_id, region_path=self.ctx.tree.path_of[body.region_id],
                 address=body.address, lat=body.lat, lon=body.lon, reported_at=now,
-                due_at=now + timedelta(hours=sla_hours * self.ctx.config.sla_scale),
-                updated_at=now, closed_at=None)
+                due_at=self.ctx.clock.due(now, limits.resolve_hours, limits, body.priority),
+                updated_at=now, closed_at=None,
+                reporter_name=reporter.name if reporter else None,
+                reporter_phone=reporter.phone if reporter else None)
             s.add(case)
             if idempotency_key:
                 s.add(IdempotencyKey(user_id=actor.user_id, key=idempotency_key,
@@ -165,8 +171,10 @@ class Commands:
                 self._audit_ok(tx, actor, "assign", case.id, f"unit={unit.id} (no change)",
                                case.region_path)
                 return case_json(case)
-            case.status, case.unit_id = status, unit.id
+            case.status, case.unit_id, case.pending = status, unit.id, None
             self._bump(case)
+            set_sign_due(self.ctx, case)
+            add_mark(tx, action, case, unit.id, case.updated_at)
             self._announce_unit(tx, case, unit)
             self._case_updated(tx, case, action, actor, body.note)
             self._audit_ok(tx, actor, "assign", case.id, f"{action} unit={unit.id}",
@@ -178,15 +186,25 @@ class Commands:
         """``accept`` / ``resolve`` / ``return``: a unit acting on a case it holds."""
         self._check_role(actor, command, case_id)
         with self._command(actor, command, case_id) as tx:
-            case = self.reads.visible_case(tx.session, actor, case_id)
+            case = self.reads.visible_case(tx.session, actor, case_id, for_update=True)
             if case.unit_id is None or case.unit_id != actor.unit_id:
                 raise Forbidden(f"case {case_id} is not held by your unit")
             case = self._case_for_update(tx, actor, case_id, body.expected_version)
             status, action = lifecycle.move(command, case.status)
+            if command == "return":  # 1.1: a request the post decides
+                return self.request_return(tx, actor, case, body.note)
             case.status = status
-            if command == "return":
-                case.unit_id = None
             self._bump(case)
+            if command == "accept":
+                add_mark(tx, "accept", case, case.unit_id, case.updated_at,
+                         on_time=by_deadline(case.updated_at, case.sign_due))
+            elif command == "resolve":
+                limits = self.ctx.limits_of(case.category, case.subcategory)
+                case.callback_due = self.ctx.clock.due(case.updated_at, limits.callback_hours,
+                                                       limits, case.priority)
+                case.resolved_by, case.pending = case.unit_id, None
+                add_mark(tx, "resolve", case, case.unit_id, case.updated_at,
+                         on_time=by_deadline(case.updated_at, case.due_at))
             self._case_updated(tx, case, action, actor, body.note)
             self._audit_ok(tx, actor, command, case.id, body.note[:200], case.region_path)
             return case_json(case)
@@ -203,6 +221,8 @@ class Commands:
             if command == "close":
                 case.closed_at = case.updated_at
                 self._close_whistles(tx, case)
+            else:  # reopen: the same unit must sign again
+                set_sign_due(self.ctx, case)
             self._case_updated(tx, case, action, actor, body.note)
             self._audit_ok(tx, actor, command, case.id, body.note[:200], case.region_path)
             return case_json(case)
@@ -214,9 +234,14 @@ class Commands:
             case = self._case_for_update(tx, actor, case_id, body.expected_version)
             if case.status == "closed" or case.unit_id is None:
                 raise Conflict(f"case {case_id} has no unit to urge ({case.status})")
+            # 1.1: counted on the case (counts.urges) without a new version, so a 1.0
+            # client's expected_version stays valid; readers add 1 on each case.urged
+            case.urges = (case.urges or 0) + 1
+            now = utcnow()
+            add_mark(tx, "urge", case, case.unit_id, now)
             data = {"case_id": case.id, "unit_id": case.unit_id, "actor": actor.name,
                     "note": body.note}
-            self.ctx.journal.record(tx, "case.urged", data, case_id=case.id, now=utcnow(),
+            self.ctx.journal.record(tx, "case.urged", data, case_id=case.id, now=now,
                                     post_ids=self.ctx.tree.posts_seeing(case.region_id))
             self._audit_ok(tx, actor, "urge", case.id, f"unit={case.unit_id}",
                            case.region_path)
@@ -248,7 +273,7 @@ class Commands:
         """``POST /calls/{id}/end``."""
         self._check_role(actor, "call.end", call_id)
         with self._command(actor, "call.end", call_id) as tx:
-            call = tx.session.get(Call, call_id)
+            call = tx.session.get(Call, call_id, with_for_update=True)
             if call is None or not self.reads.call_visible(call, actor):
                 raise NotFound(f"no call {call_id}")
             if call.ended_at is not None:
@@ -286,6 +311,8 @@ class Commands:
                               actor=actor.name, created_at=now, region_path=case.region_path,
                               open=True)
             tx.session.add(whistle)
+            for unit_id in unit_ids:
+                add_mark(tx, "summon", case, unit_id, now)
             self._record_whistle(tx, whistle, case, "whistle.started")
             self._audit_ok(tx, actor, "whistle", case.id, ",".join(unit_ids),
                            case.region_path)
@@ -295,7 +322,7 @@ class Commands:
         """``POST /whistles/{id}/checkin`` (unit, for its own unit); repeat check-ins are no-ops."""
         self._check_role(actor, "checkin", whistle_id)
         with self._command(actor, "checkin", whistle_id) as tx:
-            whistle = tx.session.get(Whistle, whistle_id)
+            whistle = tx.session.get(Whistle, whistle_id, with_for_update=True)
             if whistle is None or not whistle.region_path.startswith(
                     self.ctx.tree.posts[actor.post_id].path):
                 raise NotFound(f"no whistle {whistle_id}")
@@ -305,11 +332,14 @@ class Commands:
                 return whistle_json(whistle)
             if not whistle.open:
                 raise Conflict(f"whistle {whistle_id} is over")
-            whistle.checked_in = {**whistle.checked_in, actor.unit_id: to_rfc3339(utcnow())}
+            now = utcnow()
+            whistle.checked_in = {**whistle.checked_in, actor.unit_id: to_rfc3339(now)}
             if set(whistle.checked_in) >= set(whistle.unit_ids):
                 whistle.open = False
             case = tx.session.get(Case, whistle.case_id)
             assert case is not None
+            add_mark(tx, "checkin", case, actor.unit_id, now,
+                     on_time=now < whistle.deadline)
             self._record_whistle(tx, whistle, case, "whistle.updated")
             self._audit_ok(tx, actor, "checkin", whistle.id, actor.unit_id or "",
                            whistle.region_path)
@@ -317,7 +347,8 @@ class Commands:
 
     def _close_whistles(self, tx: WriteTx, case: Case) -> None:
         for whistle in tx.session.scalars(
-                select(Whistle).where(Whistle.case_id == case.id, Whistle.open.is_(True))):
+                select(Whistle).where(Whistle.case_id == case.id, Whistle.open.is_(True))
+                .with_for_update()):
             whistle.open = False
             self._record_whistle(tx, whistle, case, "whistle.updated")
 
@@ -338,7 +369,12 @@ class Commands:
             "case": case_json(case), "action": action, "actor": actor.name, "note": note})
 
 
-# Plain Core statement, built once (the ORM's bulk update costs milliseconds per call).
+# Plain Core statements, built once (the ORM's bulk update costs milliseconds per call):
+# insert the "case" counter at 1 or add 1 to it, per dialect (both speak ON CONFLICT).
 _COUNTERS = Counter.__table__
-_NEXT_CASE_NUMBER = (update(_COUNTERS).where(_COUNTERS.c.name == "case")
-                     .values(value=_COUNTERS.c.value + 1).returning(_COUNTERS.c.value))
+_NEXT_CASE_NUMBER = {
+    name: (dialect_insert(_COUNTERS).values(name="case", value=1)
+           .on_conflict_do_update(index_elements=[_COUNTERS.c.name],
+                                  set_={"value": _COUNTERS.c.value + 1})
+           .returning(_COUNTERS.c.value))
+    for name, dialect_insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))}

@@ -24,6 +24,10 @@ class HubConfig:
         lockout_failures / lockout_window_s: login lockout rule.
         seed_demo: create the demo jurisdiction, users and categories in an empty database.
         seed_sizes: the demo jurisdiction's size (``hub.seed.SeedSizes``), None for default.
+        migrate: bring the schema to the newest revision at start, under the advisory lock
+            (PostgreSQL; SQLite always does). Without it a PostgreSQL database that is not
+            at the newest revision stops the start with the command to run.
+        feed_poll_s: PostgreSQL: the fan-out's safety poll (a lost NOTIFY is found then).
     """
 
     db_url: str = "sqlite:///var/hub.db"
@@ -43,6 +47,8 @@ class HubConfig:
     seed_demo: bool = True
     seed_sizes: object | None = None
     log_level: str = "info"
+    migrate: bool = False
+    feed_poll_s: float = 1.0
     extra: dict[str, object] = field(default_factory=dict)
 
     def sqlite_path(self) -> Path | None:

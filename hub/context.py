@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from hub.config import HubConfig
 from hub.db import Database
 from hub.journal import Journal
+from hub.limits import Clock, Limits, default_limits
 from hub.scope import RegionTree
 
 
@@ -40,3 +41,11 @@ class HubContext:
     # subcategory lookup: (category, code or name) → (subcategory name, sla_hours)
     subcategories: dict[tuple[str, str], tuple[str, float]]
     categories_json: list[dict[str, Any]]
+    # protocol 1.1: (category, subcategory name) → limits; how deadlines are counted
+    limits: dict[tuple[str, str], Limits] = field(default_factory=dict)
+    clock: Clock = field(default_factory=Clock)
+
+    def limits_of(self, category: str, subcategory: str) -> Limits:
+        """The limits of a case's subcategory (defaults from a 24 h SLA if it vanished)."""
+        found = self.limits.get((category, subcategory))
+        return found if found is not None else default_limits(24.0)

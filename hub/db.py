@@ -1,14 +1,17 @@
 """Database access: engines, read and write transactions.
 
-Threading: any thread may open a read; writes are serialised by one process-wide lock
-(SQLite has a single writer anyway, and on PostgreSQL each post's sequence row is also
-locked inside the transaction, so several hub processes stay gapless). Work registered
-with ``WriteTx.after_commit`` runs after the commit *while the lock is still held*, which
-is how the feed publishes events in exactly the order they were committed.
+Threading: any thread may open a read. On SQLite writes are serialised by one
+process-wide lock (SQLite has a single writer anyway), and work registered with
+``WriteTx.after_commit`` runs after the commit *while the lock is still held*, which is how
+the feed publishes events in exactly the order they were committed. On PostgreSQL write
+transactions run concurrently, in this process as across hub processes: each post's
+sequence row is locked inside the transaction until its commit (gapless, commit order),
+and the feed broker puts frames back in seq order (``hub.broker``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable, Iterator
@@ -59,7 +62,8 @@ class WriteTx:
         self._before.append(fn)
 
     def after_commit(self, fn: Callable[[], None]) -> None:
-        """Run ``fn`` once the transaction has committed (still under the write lock)."""
+        """Run ``fn`` once the transaction has committed (SQLite: still under the write
+        lock, so in commit order)."""
         self._after.append(fn)
 
 
@@ -74,7 +78,9 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
-        self._write_lock = threading.RLock()
+        # SQLite: one writer at a time; PostgreSQL: row locks order what must be ordered
+        self._write_lock: Any = (threading.RLock() if self.is_sqlite
+                                 else contextlib.nullcontext())
         if self.is_sqlite:
             path = url.split("///", 1)[1] if "///" in url else ""
             if path and path != ":memory:":
@@ -83,7 +89,8 @@ class Database:
             self.read_engine = _sqlite_engine(url, "BEGIN")
         else:
             self.write_engine = create_engine(url, pool_size=10, max_overflow=20,
-                                              pool_pre_ping=True)
+                                              pool_pre_ping=True,
+                                              connect_args={"connect_timeout": 5})
             self.read_engine = self.write_engine.execution_options(
                 isolation_level="REPEATABLE READ")
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False)

@@ -63,3 +63,9 @@ class Invalid(HubError):
 
 class RateLimited(HubError):
     status, code, outcome = 429, "rate_limited", "denied"
+
+
+class Unavailable(HubError):
+    """The hub cannot carry out a valid command now (e.g. its working calendar lacks a year)."""
+
+    status, code, outcome = 503, "server_error", "failed"

@@ -6,7 +6,9 @@ broker *before* reading the backlog (so nothing committed meanwhile is missed), 
 then forward live frames, skipping any already sent and filling any hole from the
 database. A heartbeat goes out whenever ``heartbeat_s`` passes without a frame. A
 subscriber that falls ``feed_queue_limit`` frames behind is disconnected (close code 1013);
-it reconnects with ``since`` and catches up from the database.
+it reconnects with ``since`` and catches up from the database. A database that fails
+mid-stream closes the feed with 1011 "hub database unavailable"; the handshake of a
+reconnection is refused with 503 until it is back.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import orjson
 from aiohttp import WSMsgType, web
 
 from hub.broker import Subscriber
+from hub.dbfaults import DatabaseUnavailable
 from hub.errors import BadRequest, HubError
 from hub.timeutil import to_rfc3339, utcnow
 
@@ -105,10 +108,12 @@ class FeedConnection:
             if sub.overflowed:
                 log.warning("feed of %s for post %s dropped: fell %d frames behind",
                             actor.username, actor.post_id, sub.limit)
+            db_down = any(not t.cancelled() and isinstance(t.exception(), DatabaseUnavailable)
+                          for t in done)
+            code, why = ((1013, b"too slow") if sub.overflowed
+                         else (1011, b"hub database unavailable") if db_down else (1000, b""))
             with contextlib.suppress(Exception):
-                await asyncio.wait_for(
-                    self.ws.close(code=1013 if sub.overflowed else 1000,
-                                  message=b"too slow" if sub.overflowed else b""), 2)
+                await asyncio.wait_for(self.ws.close(code=code, message=why), 2)
             return self.ws
         finally:
             hub.feeds.discard(self)

@@ -3,8 +3,10 @@
 Within a write transaction, ``Journal.record`` queues events; just before the commit their
 numbers are taken from each post's counter row (locked, in post-id order, so concurrent
 transactions on PostgreSQL neither deadlock nor leave gaps: the next transaction waits for
-this one's commit). After the commit the encoded frames go to the feed broker in commit
-order (the write lock is still held then, see ``hub.db``).
+this one's commit). After the commit the encoded frames go to the feed broker (on SQLite
+in commit order, under the write lock; on PostgreSQL the broker restores seq order, see
+``hub.db`` and ``hub.broker``), and on PostgreSQL a NOTIFY sent inside the transaction
+tells the other hub processes (``hub.pgnotify``).
 """
 
 from __future__ import annotations
@@ -55,8 +57,13 @@ class _TxEvents:
 class Journal:
     """Records events in a transaction and hands the committed frames to ``publish``."""
 
-    def __init__(self, publish: Callable[[list[Published]], None]) -> None:
+    def __init__(self, publish: Callable[[list[Published]], None],
+                 announce: Callable[[Any, dict[str, tuple[int, int]]], None] | None = None
+                 ) -> None:
         self._publish = publish
+        #: called inside the transaction with its connection and ``{post: (first, last)}``
+        #: (PostgreSQL: a NOTIFY, delivered to the other hub processes at the commit)
+        self._announce = announce
 
     def record(self, tx: WriteTx, type_: str, data: dict[str, Any], *, post_ids: list[str],
                now: datetime, case_id: str | None = None) -> None:
@@ -97,6 +104,9 @@ class Journal:
                 rows.append({"post_id": post_id, "seq": seq, "event_id": ev.id, "ts": ev.ts})
                 published.append(Published(post_id, seq, encode_frame(seq, ts, ev.type, ev.data)))
         conn.execute(_FEED_INSERT, rows)
+        if self._announce is not None:
+            self._announce(conn, {post_id: (next_seq[post_id] - count, next_seq[post_id] - 1)
+                                  for post_id, count in wanted.items()})
         tx.after_commit(lambda: self._publish(published))
 
 

@@ -166,6 +166,20 @@ class Case(Base):
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    # ---- protocol 1.1: the closed loop (see hub.loop and docs/closed-loop.md)
+    sign_due: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    callback_due: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    pending: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    satisfaction: Mapped[str | None] = mapped_column(String(24))
+    solved: Mapped[bool | None] = mapped_column(Boolean)
+    merged_into: Mapped[str | None] = mapped_column(String(40))
+    resolved_by: Mapped[str | None] = mapped_column(String(40))  # the last resolving unit
+    urges: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    returns: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    extensions: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    reworks: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    reporter_name: Mapped[str | None] = mapped_column(String(100))
+    reporter_phone: Mapped[str | None] = mapped_column(String(40))
 
 
 class Counter(Base):
@@ -257,4 +271,35 @@ class IdempotencyKey(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
+class LoopMark(Base):
+    """One fact the assessment (考核) counts, written with its event and never pruned.
+
+    ``kind``: dispatch, reassign, accept, resolve, callback, request_return,
+    approve_return, approve_extension, urge, summon, checkin. ``unit_id`` is the unit the
+    fact counts for (for a callback: the unit that resolved the case); ``case_path`` the
+    case's region path (the reader's jurisdiction); ``on_time`` for accept (≤ sign_due),
+    resolve (≤ due_at) and checkin (before the whistle's deadline); ``result`` a
+    callback's satisfaction, ``solved`` its answer, ``rework`` whether it sent the case back;
+    ``due_before`` / ``due_after`` when the fact moved ``due_at``.
+    """
+
+    __tablename__ = "loop_marks"
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
+                                    primary_key=True, autoincrement=True)
+    ts: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    unit_id: Mapped[str] = mapped_column(String(40))
+    case_id: Mapped[str] = mapped_column(String(40), index=True)
+    case_path: Mapped[str] = mapped_column(String(400))
+    on_time: Mapped[bool | None] = mapped_column(Boolean)
+    result: Mapped[str | None] = mapped_column(String(24))
+    solved: Mapped[bool | None] = mapped_column(Boolean)
+    rework: Mapped[bool | None] = mapped_column(Boolean)
+    # a change of due_at (approved extension, rework): before and after, so the assessment
+    # knows a case's due time at any past moment
+    due_before: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    due_after: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
 Index("ix_cases_open_scope", Case.status, Case.region_path)
+Index("ix_loop_marks_case_ts", LoopMark.case_id, LoopMark.ts)

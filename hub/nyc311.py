@@ -326,3 +326,21 @@ def replay_schedule(records: Iterable[NycRecord], speed: float,
             resolve = max(0.0, (record.closed - record.created).total_seconds() / speed)
         items.append(ReplayItem(offset, resolve, record))
     return items
+
+
+# Where a record's 311 status leaves the case on protocol 1.1's loop (the replay stops
+# there; "closed" runs the whole loop, callback included).
+LOOP_STAGES = {
+    "closed": "closed", "closed - testing": "closed",
+    "pending": "extension",  # waiting on something: accepted, an extension asked
+    "started": "accepted", "in progress": "accepted",
+    "assigned": "dispatched", "open": "dispatched", "email sent": "dispatched",
+    "unspecified": "dispatched", "draft": "dispatched",
+}
+
+
+def loop_stage(record: NycRecord) -> str:
+    """The loop stage a record reaches: closed, extension, accepted or dispatched."""
+    if record.closed is not None:
+        return "closed"
+    return LOOP_STAGES.get(record.status.strip().lower(), "dispatched")

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from hub.assessment import assessment
 from hub.context import Actor, HubContext
 from hub.errors import Forbidden, Gone, Invalid, NotFound
 from hub.journal import encode_frame, event_json
@@ -41,9 +42,12 @@ class Reads:
             return call.post_id == actor.post_id
         return call.region_path.startswith(self._path(actor))
 
-    def visible_case(self, s: Session, actor: Actor, case_id: str) -> Case:
-        """Return the case if the actor's post sees it; otherwise 404 (no existence leak)."""
-        case = s.get(Case, case_id)
+    def visible_case(self, s: Session, actor: Actor, case_id: str,
+                     for_update: bool = False) -> Case:
+        """Return the case if the actor's post sees it; otherwise 404 (no existence leak).
+        ``for_update`` locks its row until the transaction ends (another hub process's
+        command on the same case waits, then sees this one's change)."""
+        case = s.get(Case, case_id, with_for_update=for_update)
         if case is None or not case.region_path.startswith(self._path(actor)):
             raise NotFound(f"no case {case_id}")
         return case
@@ -142,6 +146,17 @@ class Reads:
                     "action": e.action, "target": e.target, "outcome": e.outcome,
                     "addr": e.addr, "detail": e.detail} for e in rows]
         return {"entries": entries, "last": rows[-1].id if rows else since}
+
+    def assessment(self, actor: Actor, start: str | None, end: str | None, by: str
+                   ) -> dict[str, Any]:
+        """``GET /assessment`` (officer, supervisor, wall): 考核 counts of the jurisdiction."""
+        if actor.role not in ("officer", "supervisor", "wall"):
+            raise Forbidden(f"a {actor.role} account cannot read the assessment")
+        with self.ctx.db.read() as s:
+            try:
+                return assessment(s, self._path(actor), start, end, by)
+            except ValueError as err:
+                raise Invalid(str(err)) from None
 
     # ---- the feed
     def check_since(self, post_id: str, since: int) -> int:

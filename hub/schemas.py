@@ -25,6 +25,13 @@ class LoginBody(_Body):
     password: Annotated[str, StringConstraints(min_length=1, max_length=200)]
 
 
+class ReporterBody(_Body):
+    """The citizen who reported (protocol 1.1), stored as given and sent only masked."""
+
+    name: Annotated[str, StringConstraints(max_length=100)] = ""
+    phone: Annotated[str, StringConstraints(max_length=40, pattern=r"^[0-9+\- ]*$")] = ""
+
+
 class ReportBody(_Body):
     """``POST /cases``: a new case (status ``reported``)."""
 
@@ -38,6 +45,7 @@ class ReportBody(_Body):
     address: Address = ""
     lat: Annotated[float, Field(ge=-90, le=90)] | None = None
     lon: Annotated[float, Field(ge=-180, le=180)] | None = None
+    reporter: ReporterBody | None = None
 
 
 class AssignBody(_Body):
@@ -68,5 +76,43 @@ class WhistleBody(_Body):
 
     unit_ids: Annotated[list[Id], Field(min_length=1, max_length=50)]
     minutes: Annotated[int, Field(ge=1, le=7 * 24 * 60)]
+    note: Note = ""
+    expected_version: Version | None = None
+
+
+# ---- protocol 1.1: the closed loop
+Time = Annotated[str, StringConstraints(min_length=1, max_length=40)]
+Satisfaction = Literal["satisfied", "basically_satisfied", "dissatisfied", "unreachable"]
+
+
+class ExtendBody(_Body):
+    """``POST /cases/{id}/extend``: ask for a later ``due_at``."""
+
+    until: Time
+    reason: Note = ""
+    expected_version: Version | None = None
+
+
+class DecideBody(_Body):
+    """``POST /cases/{id}/decide``: approve or refuse the pending request."""
+
+    approve: bool
+    note: Note = ""
+    expected_version: Version | None = None
+
+
+class CallbackBody(_Body):
+    """``POST /cases/{id}/callback``: the citizen's answer at the callback (回访)."""
+
+    solved: bool
+    satisfaction: Satisfaction
+    note: Note = ""
+    expected_version: Version | None = None
+
+
+class MergeBody(_Body):
+    """``POST /cases/{id}/merge``: close this case as a duplicate of ``into`` (并单)."""
+
+    into: Id
     note: Note = ""
     expected_version: Version | None = None

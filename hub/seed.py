@@ -221,6 +221,9 @@ def _person(rng: random.Random) -> str:
     return rng.choice(_SURNAMES) + rng.choice(_GIVEN)
 
 
+person_name = _person  # public: the simulator's citizens get names like the seed's people
+
+
 def _phone(rng: random.Random) -> str:
     return f"0878-{rng.randint(3000000, 8999999)}"
 

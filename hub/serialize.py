@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hub.masking import masked_reporter
 from hub.models import Call, Case, Region, Unit, Whistle
 from hub.scope import PostScope
 from hub.timeutil import to_rfc3339
@@ -30,6 +31,16 @@ def case_json(case: Case) -> dict[str, Any]:
         "due_at": to_rfc3339(case.due_at),
         "updated_at": to_rfc3339(case.updated_at),
         "closed_at": to_rfc3339(case.closed_at),
+        # protocol 1.1
+        "sign_due": to_rfc3339(case.sign_due),
+        "callback_due": to_rfc3339(case.callback_due),
+        "pending": dict(case.pending) if case.pending else None,
+        "satisfaction": case.satisfaction,
+        "solved": case.solved,
+        "merged_into": case.merged_into,
+        "counts": {"urges": case.urges or 0, "returns": case.returns or 0,
+                   "extensions": case.extensions or 0, "reworks": case.reworks or 0},
+        "reporter": masked_reporter(case.reporter_name, case.reporter_phone),
     }
 
 

@@ -109,5 +109,6 @@ def start_embedded(db_url: str | None = None, *, sizes: Any = None, port: int = 
     if unknown:
         raise TypeError(f"unknown hub settings: {sorted(unknown)}")
     settings.setdefault("log_level", "warning")
+    settings.setdefault("migrate", True)
     config = HubConfig(db_url=db_url, port=port, seed_sizes=sizes, **settings)
     return EmbeddedHub(config)

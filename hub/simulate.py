@@ -35,7 +35,7 @@ from typing import Any, Protocol
 
 import requests
 
-from hub import nyc311
+from hub import nyc311, sim_loop
 from hub.seed import (
     COUNTIES,
     DEMO_PASSWORD,
@@ -47,6 +47,7 @@ from hub.seed import (
     STATION_SUFFIX,
     unit_username,
 )
+from hub.sim_loop import LoopSimulation, hub_speaks_loop
 
 log = logging.getLogger(__name__)
 
@@ -470,6 +471,16 @@ class Track:
     whistled: bool = False
     called: bool = False
     pending: bool = False            # a lifecycle job is scheduled
+    # protocol 1.1 (hub.sim_loop)
+    late_sign: bool = False          # signs past sign_due
+    signed_late: bool = False
+    will_extend: bool = False        # asks for an extension once
+    extensions: int = 0
+    reworks: int = 0
+    duplicate_of: str | None = None  # a repeat report, to merge into that case
+    sign_window_s: float | None = None
+    awaiting: bool = False           # a request waits for the supervisor's decision
+    nyc_stage: str | None = None     # nyc311: where the record's status leaves the case
 
 
 @dataclass(order=True, slots=True)
@@ -484,7 +495,7 @@ class Job:
     data: dict[str, Any] = field(compare=False, default_factory=dict)
 
 
-class Simulator:
+class Simulator(LoopSimulation):
     """Drives a hub through its API: reports, dispatches, handles and closes cases.
 
     Attributes:
@@ -528,6 +539,9 @@ class Simulator:
             "checkin": self._do_checkin,
             "call_open": self._do_call_open,
             "call_end": self._do_call_end,
+            "extend": self._do_extend,
+            "decide": self._do_decide,
+            "merge": self._do_merge,
         }
 
     # ---- scheduler
@@ -606,6 +620,7 @@ class Simulator:
                         snap.status)
             return False
         self.world = World(snap.body, cats.body)
+        self.loop11 = hub_speaks_loop(cats.body)
         if not self.world.grids or not self.world.categories:
             log.warning("the hub has no regions or no categories")
             return False
@@ -741,10 +756,14 @@ class Simulator:
 
     def decide(self, track: Track) -> None:
         """Schedule the next step of a case from its current status."""
-        if track.id not in self.tracks or track.pending:
+        if track.id not in self.tracks or track.pending or track.awaiting:
             return
         status = track.status
-        if status in ("reported", "returned"):
+        if status == "reported" and track.duplicate_of is not None:
+            self._lifecycle(track, self.sim_delay(300, 3600), "merge")
+        elif track.nyc_stage is not None and self._nyc_stop(track):
+            return
+        elif status in ("reported", "returned"):
             if track.dispatch or status == "returned":
                 self._lifecycle(track, self.sim_delay(60, 600), "dispatch")
             elif track.watches < self.MAX_WATCHES:
@@ -757,10 +776,13 @@ class Simulator:
             elif track.will_return and track.returns == 0:
                 self._lifecycle(track, self.sim_delay(300, 1800), "return")
             else:
-                self._lifecycle(track, self.sim_delay(120, 1200), "accept")
+                self._lifecycle(track, self.accept_delay(track), "accept")
         elif status == "accepted":
             if track.fixed_resolve and track.resolve_after_s is None:
                 return  # nyc311: never closed in the data, so it stays open (and is urged)
+            if self.loop11 and track.will_extend and track.extensions == 0:
+                self._lifecycle(track, self._resolve_delay(track) * 0.5, "extend")
+                return
             self._lifecycle(track, self._resolve_delay(track), "resolve")
         elif status == "resolved":
             delay = (self.sim_delay(60, 300) if track.fixed_resolve
@@ -849,7 +871,12 @@ class Simulator:
                             dispatch=self.rng.random() < self.config.dispatch_share,
                             late=self.rng.random() < 0.12,
                             will_return=self.rng.random() < 0.05,
-                            will_reopen=self.rng.random() < 0.10)
+                            will_reopen=self.rng.random() < 0.10,
+                            late_sign=self.loop11 and self.rng.random() < sim_loop.LATE_SIGN,
+                            will_extend=self.loop11 and self.rng.random() < sim_loop.EXTEND)
+            body = self.maybe_duplicate(self.with_reporter(body))
+            if "_duplicate_of" in body:
+                job.data.update(body=body, dispatch=False)
         self._create(job)
 
     def _create(self, job: Job) -> None:
@@ -857,6 +884,7 @@ class Simulator:
         assert self.world is not None
         body = dict(job.data["body"])
         code, name = body.pop("_code", ""), body.pop("_name", "")
+        duplicate_of = body.pop("_duplicate_of", None)
         body["subcategory"] = code if self._use_code and code else name
         reply = self.api.call(self.config.intake, "POST", "/cases", json=body,
                               headers={"Idempotency-Key": job.data["key"]})
@@ -882,12 +910,16 @@ class Simulator:
             created=self.clock(), window_s=self._window(case, body["category"], name or body["subcategory"]),
             dispatch=bool(job.data.get("dispatch", True)), late=bool(job.data.get("late")),
             will_return=bool(job.data.get("will_return")),
-            will_reopen=bool(job.data.get("will_reopen")))
+            will_reopen=bool(job.data.get("will_reopen")),
+            late_sign=bool(job.data.get("late_sign")),
+            will_extend=bool(job.data.get("will_extend")), duplicate_of=duplicate_of)
         nyc = job.data.get("nyc")
         if isinstance(nyc, dict):
             track.target_unit = nyc.get("unit")
             track.resolve_after_s = nyc.get("resolve_after_s")
             track.fixed_resolve = True
+            if self.loop11:
+                track.nyc_stage = nyc.get("stage")
         self.tracks[track.id] = track
         self.stats["reported"] += 1
         log.info("reported %s [%s/%s, %s, %s] %s", track.id, track.category, track.subcategory,
@@ -955,7 +987,8 @@ class Simulator:
             body, unit = self.nyc_case(item)
             job.data.update(body=body, key=f"nyc311-{item.record.key}-{uuid.uuid4()}",
                             dispatch=True,
-                            nyc={"unit": unit, "resolve_after_s": item.resolve_after_s})
+                            nyc={"unit": unit, "resolve_after_s": item.resolve_after_s,
+                                 "stage": nyc311.loop_stage(item.record)})
         self._create(job)
 
     # ---- the supervisor
@@ -983,6 +1016,7 @@ class Simulator:
         if not self._outcome(job, track, reply, "dispatch"):
             return
         self.stats["dispatched"] += 1
+        self.note_dispatch(track, reply.body)
         log.info("dispatched %s → %s", track.id, unit)
         if track.priority == "critical" and not track.whistled and self.rng.random() < 0.6:
             track.whistled = True
@@ -1138,6 +1172,10 @@ class Simulator:
                 track.exclude.add(holder)
             self.stats["returned"] += 1
             log.info("returned %s by %s", track.id, holder)
+            if self.loop11 and track.status != "returned":
+                self.stats["return_requested"] += 1
+                self.after_return_request(track)  # 1.1: the supervisor decides
+                return
             self.decide(track)
 
     def _do_resolve(self, job: Job) -> None:
@@ -1154,6 +1192,9 @@ class Simulator:
             return
         if track.status != "resolved":
             self.decide(track)
+            return
+        if self.loop11:
+            self.loop_callback(job, track)
             return
         reopen = track.will_reopen and track.reopens == 0 and not track.fixed_resolve
         command = "reopen" if reopen else "close"
@@ -1173,7 +1214,8 @@ class Simulator:
         self.decide(track)
 
 
-_LIFECYCLE_JOBS = frozenset({"dispatch", "accept", "resolve", "return", "callback", "watch"})
+_LIFECYCLE_JOBS = frozenset({"dispatch", "accept", "resolve", "return", "callback", "watch",
+                             "extend", "merge"})
 _FROM_STATUS = {"accept": "dispatched", "return": "dispatched", "resolve": "accepted"}
 
 

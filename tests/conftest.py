@@ -1,5 +1,9 @@
 """Session-wide test setup.
 
+``pg_cluster`` is the session's throwaway PostgreSQL server (``tests/pgcluster.py``): started
+on first use, removed at the end; a test that needs it fails when it cannot be started.
+Without PostgreSQL installed, deselect those tests locally with ``pytest -m "not postgres"``.
+
 hypothesis is imported here, at a shallow stack depth: imported for the first time from its
 pytest plugin's terminal summary (deep in pluggy), CPython 3.11.7's compiler fails with
 "SystemError: AST constructor recursion depth mismatch" while pytest rewrites its modules.
@@ -11,6 +15,8 @@ from pathlib import Path
 
 import hypothesis  # noqa: F401
 import pytest
+
+from tests.pgcluster import ThrowawayCluster
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -25,6 +31,14 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(path))
     yield
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[ThrowawayCluster]:
+    """A private PostgreSQL server for the whole session (initdb in a temporary folder,
+    its own port; never the machine's clusters)."""
+    with ThrowawayCluster() as cluster:
+        yield cluster
 
 
 @pytest.fixture

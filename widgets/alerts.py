@@ -54,6 +54,7 @@ from widgets.qt import (
     QWidget,
     Signal,
 )
+from widgets.stage_text import clock_text, stage_alert_word
 from widgets.text import neutralize, safe
 
 MAX_ACKS = 5000
@@ -344,12 +345,12 @@ class AlertsPane(Pane):
             for ph, listed in ((2, state.overdue_ids()), (1, state.near_due_ids())):
                 for cid in listed:
                     if cid in cases:
-                        book.set(cid, ph, _due(cases[cid]))
+                        book.set(cid, ph, _due(cases[cid], state))
         else:
             for cid in ids:
                 case = cases.get(cid)
                 phase = state.alert_phase(cid) if case is not None else 0
-                book.set(cid, phase, _due(case) if phase else 0.0)
+                book.set(cid, phase, _due(case, state) if phase else 0.0)
         self._rebuild()
 
     def on_tick(self, now: float) -> None:
@@ -426,6 +427,11 @@ class AlertsPane(Pane):
             else self.tr("Time left")
         sym = OVERDUE_SYMBOL if phase == 2 else NEAR_SYMBOL if phase == 1 else "·"
         left = time_left_label(parse_time_or_none(case.get("due_at")), self._now, phase)
+        stages = getattr(self.ctx.state, "stages", None)
+        clock = stages.nearest(case) if stages is not None else None
+        if clock is not None:  # protocol 1.1: which stage is late (签收/办结/回访)
+            word = stage_alert_word(clock.stage, phase)
+            left = clock_text(stages, clock, self._now, with_stage=False)
         unit = case.get("unit_id")
         unit_text = (safe(self.ctx.unit_name(unit), 30) if isinstance(unit, str)
                      else self.tr("unassigned"))
@@ -535,6 +541,12 @@ class AlertsPane(Pane):
         self.sig_case_selected.emit(self.model.entries[current.row()][0])
 
 
-def _due(case: dict | None) -> float:
+def _due(case: dict | None, state: object = None) -> float:
+    """The deadline an alert is ordered by: the nearest stage's (protocol 1.1) or due_at."""
+    stages = getattr(state, "stages", None)
+    if stages is not None and case is not None:
+        clock = stages.nearest(case)
+        if clock is not None:
+            return clock.due
     due = parse_time_or_none(case.get("due_at")) if case is not None else None
     return due if due is not None else 0.0

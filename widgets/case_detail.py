@@ -37,6 +37,8 @@ from widgets.qt import (
     QVBoxLayout,
     QWidget,
 )
+from widgets.stage_clocks import StageClocks
+from widgets.stage_text import clock_text
 from widgets.text import neutralize, safe
 
 #: roles that may urge (督办) a case
@@ -120,6 +122,8 @@ class CaseDetailPane(Pane):
         tl.setContentsMargins(8, 8, 8, 4)
         tl.addWidget(self.title_label)
         tl.addLayout(head)
+        self.stage_clocks = StageClocks(ctx, top)  # protocol 1.1: sign, resolve, callback
+        tl.addWidget(self.stage_clocks)
         tl.addLayout(self.form)
         tl.addWidget(self.description, 1)
         bottom = QWidget(self)
@@ -185,6 +189,7 @@ class CaseDetailPane(Pane):
         case = self.ctx.state.cases.get(self.case_id or "")
         if case is not None:
             self._show_left(case)
+            self.stage_clocks.refresh(now)
 
     # ---- Public API
 
@@ -288,12 +293,24 @@ class CaseDetailPane(Pane):
         desc = case.get("description")
         self.description.setPlainText(_multiline(desc))
         self._show_left(case)
+        self.stage_clocks.show_case(case, self._now)
         version = case.get("version") if type(case.get("version")) is int else None
         if version != self._version:
             self._version = version
             self._fetch_history(cid)
 
     def _show_left(self, case: dict) -> None:
+        stages = getattr(self.ctx.state, "stages", None)
+        clock = stages.nearest(case) if stages is not None else None
+        if stages is not None and clock is not None:  # protocol 1.1: the nearest stage
+            phase = stages.phase(clock, self._now)
+            self.left_label.setText(clock_text(stages, clock, self._now))
+            pal = self.palette()
+            if phase:
+                pal.setColor(self.left_label.foregroundRole(),
+                             fg(OVERDUE_COLOR if phase == 2 else NEAR_COLOR))
+            self.left_label.setPalette(pal)
+            return
         if case.get("status") in INACTIVE:
             self.left_label.setText(self.tr("SLA stopped"))
             self.left_label.setPalette(self.palette())

@@ -63,6 +63,7 @@ from widgets.qt import (
 )
 from widgets.queue_columns import ColumnChooser
 from widgets.queue_rows import CaseRows
+from widgets.stage_text import clock_text
 from widgets.static_cells import StaticTextTable
 from widgets.text import neutralize, safe
 
@@ -338,6 +339,10 @@ class CaseQueueModel(QAbstractTableModel):
             rep = p.times.get(cid, case)[0]
             return format_duration(self.now - rep) if rep is not None else "—"
         if col == COL_LEFT:
+            stages = getattr(p.ctx.state, "stages", None)
+            if stages is not None:  # protocol 1.1: the stage nearest its deadline
+                clock = stages.nearest(case)
+                return "—" if clock is None else clock_text(stages, clock, self.now)
             if case.get("status") in INACTIVE:
                 return "—"  # the SLA clock stopped when the unit resolved it
             return time_left_label(p.times.get(cid, case)[1], self.now,
@@ -441,7 +446,7 @@ class CaseQueuePane(Pane):
                   COL_PRIORITY: fit([priority_label(p) for p in PRIORITY_RANK]
                                     + [self.tr("Priority")]),
                   COL_CATEGORY: 170, COL_REGION: 11 * em, COL_UNIT: 8 * em, COL_SOURCE: 84,
-                  COL_AGE: 70, COL_LEFT: 8 * em, COL_ID: fit(["CX-20261201-000000"])}
+                  COL_AGE: 70, COL_LEFT: 10 * em, COL_ID: fit(["CX-20261201-000000"])}
         for col, w in widths.items():
             self.view.setColumnWidth(col, w)
         hh.setMinimumSectionSize(3 * digit)
@@ -690,10 +695,24 @@ class CaseQueuePane(Pane):
             lambda cid, c: self.unit_of(c),
             lambda cid, c: _str_or_none(c.get("source")),
             age,
-            lambda cid, c: times(cid, c)[1],
+            self._left_key(),
             lambda cid, c: _str_or_none(c.get("title")),
             lambda cid, c: cid,
         ]
+
+    def _left_key(self) -> Callable[[str, dict], Any]:
+        """Sort key of "time left": the due time of the nearest stage (protocol 1.1) or
+        of the case (1.0)."""
+        times = self.times.get
+        stages = getattr(self.ctx.state, "stages", None)
+        if stages is None:
+            return lambda cid, c: times(cid, c)[1]
+
+        def nearest_due(cid: str, c: dict) -> float | None:
+            clock = stages.nearest(c)
+            return clock.due if clock is not None else None
+
+        return nearest_due
 
     def column_titles(self) -> list[str]:
         return self._titles

@@ -58,6 +58,31 @@ def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
 
 
 ZH: dict[str, str] = {
+    # protocol 1.1: the closed loop in the report and the story
+    "Closed loop: callbacks, reworks, merges, requests": "闭环：回访、重办、并单、申请",
+    "{c} callbacks ({w} sent back for rework), {m} merged duplicates, {d} requests decided, "
+    "{p} pending at handover, {s} late signs.":
+        "回访 {c} 件（其中退回重办 {w} 件），并单 {m} 件，审核申请 {d} 件，交班时待审 {p} 件，"
+        "超时签收 {s} 件。",
+    "solved": "已解决",
+    "not solved": "未解决",
+    "rework": "重办",
+    "case closed": "结案",
+    "Resolved by": "办结单位",
+    "Satisfaction": "满意度",
+    "Solved": "是否解决",
+    "Result": "结果",
+    "Duplicate": "重复件",
+    "Merged into": "并入",
+    "Request": "申请",
+    "Decision": "审核结果",
+    "Reason": "理由",
+    "approved": "批准",
+    "refused": "驳回",
+    "Asked at": "申请时间",
+    "Clock": "时限",
+    "{stage} by {t}": "{stage}时限 {t}",
+    "late": "超时",
     # report
     "Page {n}": "第 {n} 页",
     "None.": "无。",
@@ -103,6 +128,10 @@ ZH: dict[str, str] = {
     "Due": "时限",
     "Overdue by": "已超期",
     "Open critical cases ({n})": "未办结的特急案件（{n}）",
+    "Closed during the shift, known from a snapshot ({n})": "本班次内办结、由快照得知的案件（{n}）",
+    "The cache holds no close event for these cases (it started mid-shift or reloaded a "
+    "snapshot); they are counted as closed in the shift.":
+        "缓存中没有这些案件的办结事件（缓存在班次中途开始，或重新加载了快照），它们计入本班次办结数。",
     "Urges ({n})": "督办（{n}）",
     "Time": "时间",
     "By": "操作人",

@@ -423,6 +423,20 @@ def draw_report(report: HandoverReport, painter: QtGui.QPainter,
     doc.table([tr("Case"), tr("Title"), tr("Status"), tr("Held by"), tr("Reported"), tr("Due")],
               [0.2, 0.28, 0.1, 0.2, 0.11, 0.11], rows)
 
+    if r.closed_from_snapshot:
+        doc.heading(tr("Closed during the shift, known from a snapshot ({n})")
+                    .format(n=len(r.closed_from_snapshot)))
+        doc.note(tr("The cache holds no close event for these cases (it started mid-shift or "
+                    "reloaded a snapshot); they are counted as closed in the shift."))
+        rows = []
+        for cid in r.closed_from_snapshot:
+            c = r.cases[cid]
+            rows.append([_t(cid), _t(c.get("title")), status_text(c.get("status")),
+                         _t(r.unit_name(c.get("unit_id"))) or tr("— unassigned"),
+                         _local(parse_time_or_none(c.get("closed_at")), tz)])
+        doc.table([tr("Case"), tr("Title"), tr("Status"), tr("Held by"), tr("Closed")],
+                  [0.22, 0.33, 0.1, 0.22, 0.13], rows)
+
     doc.heading(tr("Urges ({n})").format(n=len(r.urges)))
     rows = [[_local(u["at"], tz), _t(u.get("case_id")), _t(r.unit_name(u.get("unit_id"))),
              _t(u.get("actor")), _t(u.get("note"))] for u in r.urges]
@@ -449,6 +463,7 @@ def draw_report(report: HandoverReport, painter: QtGui.QPainter,
                      _t(c.get("title")), _t(c.get("case_id")), str(len(units))])
     doc.table([tr("Started"), tr("Ended"), tr("Title"), tr("Case"), tr("Units")],
               [0.13, 0.13, 0.36, 0.26, 0.12], rows)
+    _draw_loop(doc, r, tz)
     doc.y += 10
     doc.note(tr("Definitions: cases of the shift = open at its start or changed during it, as "
                 "at its end; closure rate = closed in the shift / cases of the shift; on time = "
@@ -458,8 +473,58 @@ def draw_report(report: HandoverReport, painter: QtGui.QPainter,
     return doc.page
 
 
-def write_pdf(report: HandoverReport, path: str | Path) -> int:
-    """Write the report as an A4 PDF; return the number of pages.
+def _draw_loop(doc: _Doc, r: HandoverReport, tz: str) -> None:
+    """Protocol 1.1's closed loop in the shift: callbacks, reworks, merges, decisions and
+    the requests still pending (nothing at all with a 1.0 hub)."""
+    if not (r.callbacks or r.merges or r.decisions or r.pending or r.late_signs):
+        return
+    from widgets.stage_text import pending_kind_text, satisfaction_text
+
+    doc.heading(tr("Closed loop: callbacks, reworks, merges, requests"))
+    doc.note(tr("{c} callbacks ({w} sent back for rework), {m} merged duplicates, {d} requests "
+                "decided, {p} pending at handover, {s} late signs.").format(
+        c=len(r.callbacks), w=len(r.reworks), m=len(r.merges), d=len(r.decisions),
+        p=len(r.pending), s=r.late_signs), INK)
+
+    def solved(v: object) -> str:
+        return tr("solved") if v is True else tr("not solved") if v is False else "—"
+
+    rows = [[_local(c["at"], tz), _t(c.get("case_id")), _t(r.unit_name(c.get("unit_id"))),
+             satisfaction_text(c.get("satisfaction")), solved(c.get("solved")),
+             tr("rework") if c.get("action") == "rework" else tr("case closed"),
+             _t(c.get("note"))]
+            for c in r.callbacks]
+    doc.table([tr("Time"), tr("Case"), tr("Resolved by"), tr("Satisfaction"), tr("Solved"),
+               tr("Result"), tr("Note")], [0.11, 0.2, 0.17, 0.12, 0.1, 0.1, 0.2], rows,
+              colors=[QColor(VERMILLION) if c.get("action") == "rework" else None
+                      for c in r.callbacks])
+    if r.merges:
+        rows = [[_local(m["at"], tz), _t(m.get("case_id")), _t(m.get("into")), _t(m.get("actor")),
+                 _t(m.get("note"))] for m in r.merges]
+        doc.table([tr("Time"), tr("Duplicate"), tr("Merged into"), tr("By"), tr("Note")],
+                  [0.12, 0.22, 0.22, 0.16, 0.28], rows)
+    if r.decisions:
+        rows = [[_local(d["at"], tz), _t(d.get("case_id")), pending_kind_text(d.get("kind")),
+                 _t(r.unit_name(d.get("unit_id"))),
+                 tr("approved") if d.get("approve") else tr("refused"), _t(d.get("reason"))]
+                for d in r.decisions]
+        doc.table([tr("Time"), tr("Case"), tr("Request"), tr("Unit"), tr("Decision"),
+                   tr("Reason")], [0.12, 0.2, 0.12, 0.18, 0.1, 0.28], rows)
+    if r.pending:
+        from client.timeutil import parse_time_or_none
+
+        rows = [[_local(parse_time_or_none(c["pending"].get("at")), tz), _t(c.get("id")),
+                 pending_kind_text(c["pending"].get("kind")),
+                 _t(r.unit_name(c["pending"].get("by"))), _t(c["pending"].get("reason"))]
+                for c in r.pending]
+        doc.table([tr("Asked at"), tr("Case"), tr("Request"), tr("Unit"), tr("Reason")],
+                  [0.12, 0.22, 0.14, 0.2, 0.32], rows)
+
+
+def write_pages(path: str | Path, title: str,
+                draw: Callable[[QtGui.QPainter, Callable[[], None]], int]) -> int:
+    """Write an A4 PDF whose pages ``draw(painter, new_page)`` lays out (in points);
+    return the number of pages.
 
     Raises:
         OSError: the file cannot be written.
@@ -468,14 +533,14 @@ def write_pdf(report: HandoverReport, path: str | Path) -> int:
     writer.setPageSize(QtGui.QPageSize(QtGui.QPageSize.PageSizeId.A4))
     writer.setPageMargins(QtCore.QMarginsF(0, 0, 0, 0))
     writer.setResolution(300)
-    writer.setTitle(tr("Shift handover report") + f" {report.label}")
+    writer.setTitle(title)
     writer.setCreator("Command Post")
     painter = QtGui.QPainter()
     if not painter.begin(writer):
         raise OSError(f"cannot write {path}")
     try:
         painter.scale(300 / 72, 300 / 72)
-        pages = draw_report(report, painter, writer.newPage)
+        pages = draw(painter, writer.newPage)
     finally:
         painter.end()
     if not Path(path).is_file() or Path(path).stat().st_size == 0:
@@ -483,8 +548,9 @@ def write_pdf(report: HandoverReport, path: str | Path) -> int:
     return pages
 
 
-def render_first_page(report: HandoverReport, dpi: float = 110) -> QtGui.QImage:
-    """The report's first page drawn into an image (the same drawing as the PDF)."""
+def render_first(draw: Callable[[QtGui.QPainter, Callable[[], None]], int],
+                 dpi: float = 110) -> QtGui.QImage:
+    """The first page of ``draw``'s layout as an image (the same drawing as the PDF)."""
     s = dpi / 72
     img = QtGui.QImage(int(A4_W * s), int(A4_H * s), QtGui.QImage.Format.Format_RGB32)
     img.fill(QColor("white"))
@@ -495,9 +561,24 @@ def render_first_page(report: HandoverReport, dpi: float = 110) -> QtGui.QImage:
         raise _PageFull
 
     try:
-        draw_report(report, painter, stop)
+        draw(painter, stop)
     except _PageFull:
         pass
     finally:
         painter.end()
     return img
+
+
+def write_pdf(report: HandoverReport, path: str | Path) -> int:
+    """Write the report as an A4 PDF; return the number of pages.
+
+    Raises:
+        OSError: the file cannot be written.
+    """
+    return write_pages(path, tr("Shift handover report") + f" {report.label}",
+                       lambda p, new_page: draw_report(report, p, new_page))
+
+
+def render_first_page(report: HandoverReport, dpi: float = 110) -> QtGui.QImage:
+    """The report's first page drawn into an image (the same drawing as the PDF)."""
+    return render_first(lambda p, new_page: draw_report(report, p, new_page), dpi)

@@ -246,6 +246,36 @@ def _story_kind(step: StoryStep) -> str:
     return action_text(step.kind)
 
 
+def _clock_text(step: StoryStep, ctx: ReviewContext) -> str:
+    """Protocol 1.1: the stage clock running after the step, and ⚠ when the step came late."""
+    from widgets.stage_text import stage_word
+
+    text = ""
+    if step.stage is not None and step.stage_due is not None:
+        text = tr("{stage} by {t}").format(stage=stage_word(step.stage), t=datetime.fromtimestamp(
+            step.stage_due, ctx.zone).strftime("%m-%d %H:%M"))
+    if step.stage_late:
+        text = f"⚠ {tr('late')}  {text}".strip()
+    return text
+
+
+def _loop_text(step: StoryStep) -> str:
+    """Protocol 1.1 facts of a step: a callback's answer, a merge's original, a request."""
+    from widgets.stage_text import pending_kind_text, satisfaction_text
+
+    f = step.loop or {}
+    if step.kind in ("callback", "rework"):
+        solved = f.get("solved")
+        return "{sat} · {solved}".format(sat=satisfaction_text(f.get("satisfaction")),
+                                         solved=tr("solved") if solved is True else
+                                         tr("not solved") if solved is False else "—")
+    if step.kind == "merge" and f.get("merged_into"):
+        return "→ " + safe(f.get("merged_into"), 40)
+    if step.kind in ("request_return", "request_extension"):
+        return f"{pending_kind_text(f.get('kind'))}: {safe(f.get('reason'), 80)}"
+    return ""
+
+
 class StoryView(QWidget):
     """The selected case's story: each step with who, what, note, time taken vs its SLA."""
 
@@ -257,10 +287,10 @@ class StoryView(QWidget):
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         lay.addWidget(self.title)
-        self.table = QtWidgets.QTableWidget(0, 6, self)
+        self.table = QtWidgets.QTableWidget(0, 7, self)
         self.table.setObjectName("reviewStory")
         self.table.setHorizontalHeaderLabels([tr("When"), tr("Step"), tr("Status"), tr("By"),
-                                              tr("Took"), tr("Elapsed / SLA")])
+                                              tr("Took"), tr("Elapsed / SLA"), tr("Clock")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -293,13 +323,16 @@ class StoryView(QWidget):
             cells = [datetime.fromtimestamp(s.at, ctx.zone).strftime("%m-%d %H:%M:%S"),
                      _story_kind(s) + (f" → {unit}" if unit and s.kind in ("dispatch", "reassign")
                                        else ""),
-                     status_text(s.status), who, took, pct]
+                     status_text(s.status), who, took, pct, _clock_text(s, ctx)]
+            facts = _loop_text(s)
+            if facts:
+                cells[1] += f" · {facts}"
             for j, text in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(text)
                 if j == 1 and s.note.strip():
                     item.setText(f"{text} · “{safe(s.note, 120)}”")
                     item.setToolTip(neutralize(s.note))
-                if s.late and j == 5:
+                if (s.late and j == 5) or (s.stage_late and j == 6):
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()

@@ -35,7 +35,7 @@ from typing import Any
 from client.glossary import TODAY_RULE
 
 #: every page the wall can show, in the default playlist's order
-PAGES = ("kpi", "map", "trend", "breakdown", "load", "overdue", "calls")
+PAGES = ("kpi", "map", "trend", "breakdown", "load", "overdue", "calls", "rank")
 CORNERS = ("bottom-right", "bottom-left", "top-right", "top-left")
 DEFAULT_SECONDS = 20.0
 MIN_SECONDS = 3.0

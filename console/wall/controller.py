@@ -408,6 +408,10 @@ class WallConsole(QObject):
         self.controller.sig_closed.connect(self.stop)
         self._stopped = False
         self._relogging = False
+        from console.loop.commands import loop_for  # protocol 1.1: the same stage clocks
+
+        self.loop = loop_for(self.session)
+        self.loop.deliver = self.controller.on_changes
 
     @property
     def window(self) -> WallWindow:
@@ -417,6 +421,7 @@ class WallConsole(QObject):
     def start(self) -> None:
         """Start the feed and show the wall."""
         self.feed.start()
+        self.loop.load()
         self.session.load_categories()
         self.controller.show()
 

@@ -149,16 +149,19 @@ class KpiPage(WallPage):
     """Today's reported, closed, closure rate, overdue, on-time rate and live calls."""
 
     page_id = "kpi"
-    KEYS = ("reported", "closed", "rate", "overdue", "ontime", "calls")
+    KEYS = ("reported", "closed", "rate", "overdue", "ontime", "calls", "pending")
+    COLUMNS = 4
 
     def __init__(self, ctx: WallContext, stats: WallStats, parent: QWidget | None = None) -> None:
         super().__init__(ctx, stats, parent)
         self.tiles = {k: _Tile(k, self) for k in self.KEYS}
         self._grid = QtWidgets.QGridLayout(self)
         for i, k in enumerate(self.KEYS):
-            self._grid.addWidget(self.tiles[k], i // 3, i % 3)
+            self._grid.addWidget(self.tiles[k], i // self.COLUMNS, i % self.COLUMNS)
         for tile in self.tiles.values():
             tile.caption.set_text(t(f"kpi.{tile.key}"))
+        self._pending: set[str] = set()  # ids of cases with a request awaiting a decision
+        self.mark(ChangeSet(reset=True))
 
     def set_base(self, base: int) -> None:
         super().set_base(base)
@@ -197,11 +200,30 @@ class KpiPage(WallPage):
         units = {u for c in calls.values() for u in (c.get("unit_ids") or ()) if isinstance(u, str)}
         tl["calls"].value.set_text(f"{len(calls):,}")
         tl["calls"].sub.set_text(t("kpi.calls_sub", n=len(units)))
+        # protocol 1.1: the units' requests awaiting a decision (kept by mark())
+        pending = [state.cases[c]["pending"] for c in self._pending if c in state.cases]
+        returns = sum(1 for p in pending if p.get("kind") == "return")
+        tl["pending"].value.set_text(f"{len(pending):,}")
+        tl["pending"].value.set_tone("warn" if pending else None)
+        tl["pending"].sub.set_text(t("kpi.pending_sub", r=returns, e=len(pending) - returns))
 
     def mark(self, changes: ChangeSet) -> None:
         if (changes.reset or changes.counters_changed or changes.alerts_changed
                 or changes.calls_changed or changes.cases_added or changes.cases_changed):
             self.dirty = True
+        cases = self.ctx.state.cases
+        if changes.reset:
+            touched: object = cases.keys()
+            self._pending.clear()
+        else:
+            touched = changes.cases_added | changes.cases_changed | changes.cases_removed
+        for cid in touched:  # type: ignore[attr-defined]
+            case = cases.get(cid)
+            if case is not None and isinstance(case.get("pending"), dict) \
+                    and case.get("status") != "closed":
+                self._pending.add(cid)
+            else:
+                self._pending.discard(cid)
 
 
 # ---- Map
@@ -877,3 +899,12 @@ PAGE_TYPES: dict[str, type[WallPage]] = {
                                  OverduePage, CallsPage)
 }
 
+
+def _add_loop_pages() -> None:
+    """Protocol 1.1's ranking page (console.loop.wall_rank) joins the wall's pages."""
+    from console.loop.wall_rank import RankPage
+
+    PAGE_TYPES[RankPage.page_id] = RankPage
+
+
+_add_loop_pages()

@@ -71,6 +71,21 @@ _ZH = {
     "page.of": "{i}/{n}",
     "other": "其他",
     "trend.asof": "截至 {t}：今日 {a} 件 · 昨日同期 {b} 件",
+    # protocol 1.1: the closed loop and assessment
+    "page.rank": "本月考核排名",
+    "kpi.pending": "待审申请",
+    "kpi.pending_sub": "退单 {r} · 延期 {e}",
+    "rank.head": "综合得分（签收 {a} / 解决 {b} / 满意 {c}）· 红线 {line} 分 · {n} 个单位",
+    "rank.below": "▼ 低于红线",
+    "rank.none": "本月尚无考核数据",
+    "rank.unsupported": "该枢纽（协议 1.0）不提供考核数据",
+    "rank.loading": "正在读取考核数据…",
+    "rank.col_rank": "排名",
+    "rank.col_unit": "单位",
+    "rank.col_score": "得分",
+    "rank.col_sign": "签收及时",
+    "rank.col_solve": "解决率",
+    "rank.col_satisfy": "满意率",
 }
 
 _EN = {
@@ -133,6 +148,20 @@ _EN = {
     "page.of": "{i}/{n}",
     "other": "Other",
     "trend.asof": "Up to {t}: today {a} · yesterday by then {b}",
+    "page.rank": "This month's ranking",
+    "kpi.pending": "Requests to decide",
+    "kpi.pending_sub": "returns {r} · extensions {e}",
+    "rank.head": "Score (signed {a} / solved {b} / satisfied {c}) · red line {line} · {n} units",
+    "rank.below": "▼ below the red line",
+    "rank.none": "No assessment figures this month yet",
+    "rank.unsupported": "This hub (protocol 1.0) provides no assessment",
+    "rank.loading": "Reading the assessment…",
+    "rank.col_rank": "Rank",
+    "rank.col_unit": "Unit",
+    "rank.col_score": "Score",
+    "rank.col_sign": "Signed",
+    "rank.col_solve": "Solved",
+    "rank.col_satisfy": "Satisfied",
 }
 
 

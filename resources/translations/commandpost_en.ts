@@ -5,7 +5,7 @@
     <name />
     <message>
         <location filename="../../console/review/cli.py" line="+295" />
-        <location filename="../../console/review/window.py" line="+529" />
+        <location filename="../../console/review/window.py" line="+562" />
         <source>Handover report…</source>
         <translation>Handover report…</translation>
     </message>
@@ -107,12 +107,12 @@
     </message>
     <message>
         <location line="+6" />
-        <location line="+121" />
+        <location line="+228" />
         <source>Shift handover report</source>
         <translation>Shift handover report</translation>
     </message>
     <message>
-        <location line="-117" />
+        <location line="-224" />
         <source>Shift {label}: {span} ({zone})</source>
         <translation>Shift {label}: {span} ({zone})</translation>
     </message>
@@ -139,11 +139,12 @@
     </message>
     <message>
         <location line="-55" />
+        <location line="+69" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-68" />
         <source>Closure rate</source>
         <translation>Closure rate</translation>
     </message>
@@ -207,12 +208,13 @@
         <location line="+4" />
         <location line="+18" />
         <location line="+9" />
-        <location filename="../../console/review/window.py" line="-126" />
+        <location line="+14" />
+        <location filename="../../console/review/window.py" line="-129" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-27" />
+        <location line="-41" />
         <location line="+2" />
         <location line="+3" />
         <source>Cases</source>
@@ -225,46 +227,55 @@
     </message>
     <message>
         <location line="+3" />
-        <location line="+28" />
+        <location line="+42" />
+        <location line="+68" />
+        <location line="+9" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-27" />
+        <location line="-118" />
         <location line="+10" />
         <location line="+8" />
+        <location line="+15" />
         <source>— unassigned</source>
         <translation>— unassigned</translation>
     </message>
     <message>
-        <location line="-13" />
+        <location line="-28" />
         <source>Overdue at handover ({n})</source>
         <translation>Overdue at handover ({n})</translation>
     </message>
     <message>
         <location line="+7" />
         <location line="+9" />
+        <location line="+14" />
         <location line="+6" />
         <location line="+10" />
         <location line="+11" />
+        <location line="+33" />
+        <location line="+14" />
+        <location line="+9" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location line="-36" />
+        <location line="-106" />
         <location line="+9" />
+        <location line="+14" />
         <location line="+27" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-36" />
+        <location line="-50" />
         <location line="+9" />
+        <location line="+14" />
         <source>Held by</source>
         <translation>Held by</translation>
     </message>
     <message>
-        <location line="-9" />
+        <location line="-23" />
         <location line="+9" />
         <source>Due</source>
         <translation>Due</translation>
@@ -280,31 +291,47 @@
         <translation>Open critical cases ({n})</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
+        <source>Closed during the shift, known from a snapshot ({n})</source>
+        <translation>Closed during the shift, known from a snapshot ({n})</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The cache holds no close event for these cases (it started mid-shift or reloaded a snapshot); they are counted as closed in the shift.</source>
+        <translation>The cache holds no close event for these cases (it started mid-shift or reloaded a snapshot); they are counted as closed in the shift.</translation>
+    </message>
+    <message>
+        <location line="+11" />
         <source>Urges ({n})</source>
         <translation>Urges ({n})</translation>
     </message>
     <message>
         <location line="+3" />
         <location line="+10" />
+        <location line="+44" />
+        <location line="+7" />
+        <location line="+7" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location line="-10" />
+        <location line="-68" />
         <location line="+10" />
+        <location line="+51" />
         <location filename="../../console/review/window.py" line="+0" />
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location line="-10" />
+        <location line="-61" />
         <location line="+10" />
+        <location line="+45" />
+        <location line="+6" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-58" />
         <source>Whistles ({n})</source>
         <translation>Whistles ({n})</translation>
     </message>
@@ -339,18 +366,112 @@
         <translation>Units</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Definitions: cases of the shift = open at its start or changed during it, as at its end; closure rate = closed in the shift / cases of the shift; on time = closed no later than due; overdue at handover = still being handled past due. Priorities: {c} = critical.</source>
         <translation>Definitions: cases of the shift = open at its start or changed during it, as at its end; closure rate = closed in the shift / cases of the shift; on time = closed no later than due; overdue at handover = still being handled past due. Priorities: {c} = critical.</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="-152" />
-        <location line="+284" />
+        <location line="+15" />
+        <source>Closed loop: callbacks, reworks, merges, requests</source>
+        <translation>Closed loop: callbacks, reworks, merges, requests</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{c} callbacks ({w} sent back for rework), {m} merged duplicates, {d} requests decided, {p} pending at handover, {s} late signs.</source>
+        <translation>{c} callbacks ({w} sent back for rework), {m} merged duplicates, {d} requests decided, {p} pending at handover, {s} late signs.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <location filename="../../console/review/window.py" line="-22" />
+        <source>solved</source>
+        <translation>solved</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location filename="../../console/review/window.py" line="+1" />
+        <source>not solved</source>
+        <translation>not solved</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>rework</source>
+        <translation>rework</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>case closed</source>
+        <translation>case closed</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Resolved by</source>
+        <translation>Resolved by</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Solved</source>
+        <translation>Solved</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Merged into</source>
+        <translation>Merged into</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+9" />
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location line="-9" />
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+8" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Asked at</source>
+        <translation>Asked at</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="-161" />
+        <location line="+317" />
         <source>Read-only review of a cached shift — no hub connection.</source>
         <translation>Read-only review of a cached shift — no hub connection.</translation>
     </message>
     <message>
-        <location line="-164" />
+        <location line="-197" />
         <location line="+10" />
         <source>created</source>
         <translation>created</translation>
@@ -391,7 +512,12 @@
         <translation>as found at shift start</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+17" />
+        <source>{stage} by {t}</source>
+        <translation>{stage} by {t}</translation>
+    </message>
+    <message>
+        <location line="+31" />
         <location line="+18" />
         <source>Select a case to see its story.</source>
         <translation>Select a case to see its story.</translation>
@@ -417,6 +543,11 @@
         <translation>Elapsed / SLA</translation>
     </message>
     <message>
+        <location line="+0" />
+        <source>Clock</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
         <location line="+15" />
         <source>SLA {d}</source>
         <translation>SLA {d}</translation>
@@ -432,7 +563,7 @@
         <translation>LATE</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+51" />
         <source>Offline review — {post} — shift {label}</source>
         <translation>Offline review — {post} — shift {label}</translation>
     </message>
@@ -658,7 +789,12 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../widgets/alerts.py" line="+297" />
+        <location filename="../../widgets/alerts.py" line="+291" />
+        <source>Alarm sound on/off</source>
+        <translation>Alarm sound on/off</translation>
+    </message>
+    <message>
+        <location line="+7" />
         <source>Alerts</source>
         <translation>Alerts</translation>
     </message>
@@ -678,7 +814,7 @@
         <translation>Time left</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+10" />
         <source>unassigned</source>
         <translation>unassigned</translation>
     </message>
@@ -718,19 +854,7 @@
         <translation>(%1 acknowledged)</translation>
     </message>
     <message>
-        <location line="-199" />
-        <location line="+210" />
-        <source>Acknowledge</source>
-        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them at most this many ringing alarms are pinned to the top of the list (the rest ring too and are counted in the tab; acknowledging brings the next ones up) a new alarm was raised (its most urgent level): the console brings the pane forward the sound was muted (True) or unmuted new critical / newly overdue / urged cases not acknowledged yet (ring and flash)</extracomment>
-        <translation>Acknowledge</translation>
-    </message>
-    <message>
-        <location line="-206" />
-        <source>Alarm sound on/off</source>
-        <translation>Alarm sound on/off</translation>
-    </message>
-    <message>
-        <location line="+207" />
+        <location line="+12" />
         <source>Acknowledge the selected alerts, or every ringing alarm when none is selected (Ctrl+Shift+K)</source>
         <translation>Acknowledge the selected alerts, or every ringing alarm when none is selected (Ctrl+Shift+K)</translation>
     </message>
@@ -740,7 +864,14 @@
         <translation>Alarm sounds on or off (Ctrl+M); the flashing goes on</translation>
     </message>
     <message>
-        <location line="-2" />
+        <location line="-220" />
+        <location line="+215" />
+        <source>Acknowledge</source>
+        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them at most this many ringing alarms are pinned to the top of the list (the rest ring too and are counted in the tab; acknowledging brings the next ones up) a new alarm was raised (its most urgent level): the console brings the pane forward the sound was muted (True) or unmuted new critical / newly overdue / urged cases not acknowledged yet (ring and flash)</extracomment>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Sound off</source>
         <translation>Sound off</translation>
     </message>
@@ -748,6 +879,201 @@
         <location line="+1" />
         <source>Sound on</source>
         <translation>Sound on</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentPane</name>
+    <message>
+        <location filename="../../console/loop/board.py" line="+93" />
+        <source>Today</source>
+        <extracomment>the table's columns: (key, kind) — kind "rate" (a share), "count" or "score"</extracomment>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Range…</source>
+        <translation>Range…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Counties</source>
+        <translation>Counties</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Towns</source>
+        <translation>Towns</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Monthly report…</source>
+        <translation>Monthly report…</translation>
+    </message>
+    <message>
+        <location line="+47" />
+        <source>Weights</source>
+        <translation>Weights</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+119" />
+        <source>Red line</source>
+        <translation>Red line</translation>
+    </message>
+    <message>
+        <location line="-111" />
+        <source>Red list (top 5)</source>
+        <translation>Red list (top 5)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Black list (bottom 5)</source>
+        <translation>Black list (bottom 5)</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Assessment</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Reading the assessment…</source>
+        <translation>Reading the assessment…</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>This hub (protocol 1.0) does not provide assessment: the board needs a protocol 1.1 hub (GET /assessment).</source>
+        <translation>This hub (protocol 1.0) does not provide assessment: the board needs a protocol 1.1 hub (GET /assessment).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Could not read the assessment: {error}</source>
+        <translation>Could not read the assessment: {error}</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Signed on time</source>
+        <translation>Signed on time</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Resolved on time</source>
+        <translation>Resolved on time</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Solved</source>
+        <translation>Solved</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Satisfied</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rework rate</source>
+        <translation>Rework rate</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Return rate</source>
+        <translation>Return rate</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Urges</source>
+        <translation>Urges</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Whistle check-in</source>
+        <translation>Whistle check-in</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open overdue</source>
+        <translation>Open overdue</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Double-click a figure to see the cases behind it</source>
+        <translation>Double-click a figure to see the cases behind it</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Composite score</source>
+        <translation>Composite score</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Weights not changed: {error}</source>
+        <translation>Weights not changed: {error}</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>{n} rows · {a} – {b} · {flagged} under the red line {line:g}</source>
+        <translation>{n} rows · {a} – {b} · {flagged} under the red line {line:g}</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>below</source>
+        <translation>below</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Score = ({r:g} × signed on time + {s:g} × solved + {t:g} × satisfied) ÷ {total:g} × 100; a rate without data is left out and the weights rescaled. Signed on time = on-time signs ÷ dispatches; resolved on time = on-time resolves ÷ resolves; solved = solved ÷ (callbacks − unreachable); satisfied = (satisfied + basically satisfied) ÷ rated callbacks; rework rate = reworks ÷ resolves; return rate = return requests ÷ dispatches.</source>
+        <translation>Score = ({r:g} × signed on time + {s:g} × solved + {t:g} × satisfied) ÷ {total:g} × 100; a rate without data is left out and the weights rescaled. Signed on time = on-time signs ÷ dispatches; resolved on time = on-time resolves ÷ resolves; solved = solved ÷ (callbacks − unreachable); satisfied = (satisfied + basically satisfied) ÷ rated callbacks; rework rate = reworks ÷ resolves; return rate = return requests ÷ dispatches.</translation>
+    </message>
+    <message>
+        <location line="+55" />
+        <source>{name}: open overdue cases (now)</source>
+        <translation>{name}: open overdue cases (now)</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>{name}: the cases behind this figure</source>
+        <translation>{name}: the cases behind this figure</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Could not read the events: {error}</source>
+        <translation>Could not read the events: {error}</translation>
     </message>
 </context>
 <context>
@@ -882,6 +1208,89 @@
     </message>
 </context>
 <context>
+    <name>CallbackDialog</name>
+    <message>
+        <location filename="../../console/loop/dialogs.py" line="+125" />
+        <source>Callback: {case}</source>
+        <translation>Callback: {case}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{name} {phone}</source>
+        <translation>{name} {phone}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>not given</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Show the number (logged)</source>
+        <translation>Show the number (logged)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Solved</source>
+        <translation>Solved</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not solved</source>
+        <translation>Not solved</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Reporter</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resolved by</source>
+        <translation>Resolved by</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Citizen says</source>
+        <translation>Citizen says</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Record callback</source>
+        <translation>Record callback</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>The case will be closed without a rating.</source>
+        <translation>The case will be closed without a rating.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The case goes back to the same unit for rework (重办).</source>
+        <translation>The case goes back to the same unit for rework (重办).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The case will be closed.</source>
+        <translation>The case will be closed.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Could not show the number: {e}</source>
+        <translation>Could not show the number: {e}</translation>
+    </message>
+</context>
+<context>
     <name>CallsPane</name>
     <message>
         <location filename="../../widgets/calls.py" line="+183" />
@@ -973,18 +1382,18 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="+109" />
+        <location filename="../../widgets/case_detail.py" line="+111" />
         <source>Urge the shown case</source>
         <extracomment>roles that may urge (督办) a case</extracomment>
         <translation>Urge the shown case</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+38" />
         <source>Case detail</source>
         <translation>Case detail</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+58" />
         <source>Only a case held by a unit can be urged.</source>
         <translation>Only a case held by a unit can be urged.</translation>
     </message>
@@ -1099,7 +1508,7 @@
         <translation>— unassigned</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+36" />
         <source>SLA stopped</source>
         <translation>SLA stopped</translation>
     </message>
@@ -1162,12 +1571,7 @@
 <context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+503" />
-        <source>Search the queue</source>
-        <translation>Search the queue</translation>
-    </message>
-    <message>
-        <location line="+32" />
+        <location filename="../../widgets/case_queue.py" line="+540" />
         <source>… assigning → %1</source>
         <translation>… assigning → %1</translation>
     </message>
@@ -1187,7 +1591,7 @@
         <translation>Show every unit's cases</translation>
     </message>
     <message>
-        <location line="+100" />
+        <location line="+114" />
         <source>— unassigned</source>
         <extracomment>what the unit column shows for a case no unit holds</extracomment>
         <translation>— unassigned</translation>
@@ -1198,14 +1602,19 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-265" />
-        <location line="+265" />
+        <location line="-279" />
+        <location line="+279" />
         <source>Priority</source>
         <extracomment>what a 1920×1080 queue shows without scrolling, in this order (the officer can change it) saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table's own painting (widgets.static_cells; 27-47 ms through QTableView's), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns</extracomment>
         <translation>Priority</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-218" />
+        <source>Search the queue</source>
+        <translation>Search the queue</translation>
+    </message>
+    <message>
+        <location line="+218" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
@@ -1332,7 +1741,7 @@
 <context>
     <name>CommandUi</name>
     <message>
-        <location filename="../../console/actions.py" line="+116" />
+        <location filename="../../console/actions.py" line="+119" />
         <source>&amp;Reassign to…</source>
         <translation>&amp;Reassign to…</translation>
     </message>
@@ -1502,6 +1911,64 @@
     </message>
 </context>
 <context>
+    <name>DecideDialog</name>
+    <message>
+        <location filename="../../console/loop/dialogs.py" line="-139" />
+        <source>Decide: {case}</source>
+        <translation>Decide: {case}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Asked at</source>
+        <translation>Asked at</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>New due time</source>
+        <translation>New due time</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Due now</source>
+        <translation>Due now</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Refuse</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>DispatchBoardPane</name>
     <message>
         <location filename="../../widgets/dispatch_board.py" line="+213" />
@@ -1652,11 +2119,144 @@
     </message>
 </context>
 <context>
+    <name>DrillDialog</name>
+    <message>
+        <location filename="../../console/loop/board.py" line="+35" />
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>{n} cases. Double-click one to select it.</source>
+        <translation>{n} cases. Double-click one to select it.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The hub no longer keeps every event of this period: the list may be incomplete.</source>
+        <translation>The hub no longer keeps every event of this period: the list may be incomplete.</translation>
+    </message>
+</context>
+<context>
     <name>Glossary</name>
     <message>
         <location filename="../../widgets/common.py" line="+73" />
         <source>en</source>
         <translation>en</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPane</name>
+    <message>
+        <location filename="../../console/loop/inbox.py" line="+72" />
+        <source>Asked at</source>
+        <translation>Asked at</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+3" />
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <location line="+4" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="-4" />
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New due time</source>
+        <translation>New due time</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Call back by</source>
+        <translation>Call back by</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Left</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resolved by</source>
+        <translation>Resolved by</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reworks</source>
+        <translation>Reworks</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Approve…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Refuse…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Record callback…</source>
+        <translation>Record callback…</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>Inbox</source>
+        <translation>Inbox</translation>
+    </message>
+    <message>
+        <location line="+71" />
+        <source>This hub speaks protocol 1.0: units return cases at once and there are no extension requests or callbacks to record here.</source>
+        <translation>This hub speaks protocol 1.0: units return cases at once and there are no extension requests or callbacks to record here.</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Requests ({n})</source>
+        <translation>Requests ({n})</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Callbacks due ({n})</source>
+        <translation>Callbacks due ({n})</translation>
     </message>
 </context>
 <context>
@@ -1975,6 +2575,247 @@
     </message>
 </context>
 <context>
+    <name>LoopActions</name>
+    <message>
+        <location filename="../../console/loop/commands.py" line="+127" />
+        <source>Approve request on {case}</source>
+        <extracomment>replaced in tests: ``(command, seen, current) -&gt; retry?`` where the reset change set of switching the stage clocks on goes (default: the session's panes; the wall sets its controller's ``on_changes``)</extracomment>
+        <translation>Approve request on {case}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Refuse request on {case}</source>
+        <translation>Refuse request on {case}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Choose how satisfied the citizen is.</source>
+        <translation>Choose how satisfied the citizen is.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Callback on {case}</source>
+        <translation>Callback on {case}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>A case cannot be merged into itself.</source>
+        <translation>A case cannot be merged into itself.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Merge {case} into {into}</source>
+        <translation>Merge {case} into {into}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Close {case}</source>
+        <translation>Close {case}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Reopen {case}</source>
+        <translation>Reopen {case}</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Your role cannot do this; nothing was sent.</source>
+        <translation>Your role cannot do this; nothing was sent.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{case} is no longer in this post's picture; nothing was sent.</source>
+        <translation>{case} is no longer in this post's picture; nothing was sent.</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>{case}: left as it is now.</source>
+        <translation>{case}: left as it is now.</translation>
+    </message>
+    <message>
+        <location filename="../../console/loop/dialogs.py" line="-37" />
+        <source>Optional note</source>
+        <translation>Optional note</translation>
+    </message>
+    <message>
+        <location filename="../../console/loop/prompts.py" line="+19" />
+        <source>{case} has no request you can decide.</source>
+        <translation>{case} has no request you can decide.</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Only a resolved case can be called back.</source>
+        <translation>Only a resolved case can be called back.</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Only an open case can be merged into another.</source>
+        <translation>Only an open case can be merged into another.</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Only a resolved case can be closed or reopened.</source>
+        <translation>Only a resolved case can be closed or reopened.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+2" />
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location line="-2" />
+        <source>Send this resolved case back to the unit that holds it.</source>
+        <translation>Send this resolved case back to the unit that holds it.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Close this resolved case (the callback confirmed it).</source>
+        <translation>Close this resolved case (the callback confirmed it).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Close case</source>
+        <translation>Close case</translation>
+    </message>
+</context>
+<context>
+    <name>LoopConflictDialog</name>
+    <message>
+        <location filename="../../console/loop/dialogs.py" line="+291" />
+        <source>decide</source>
+        <translation>decide</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>record the callback</source>
+        <translation>record the callback</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>merge</source>
+        <translation>merge</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>close</source>
+        <translation>close</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>reopen</source>
+        <translation>reopen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Retry: {what} {case} (version {v})</source>
+        <translation>Retry: {what} {case} (version {v})</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Sign by</source>
+        <translation>Sign by</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Call back by</source>
+        <translation>Call back by</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Solved</source>
+        <translation>Solved</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Merged into</source>
+        <translation>Merged into</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Counters</source>
+        <translation>Counters</translation>
+    </message>
+</context>
+<context>
+    <name>LoopUi</name>
+    <message>
+        <location filename="../../console/loop/wiring.py" line="+56" />
+        <source>&amp;Decide request…</source>
+        <translation>&amp;Decide request…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Record &amp;callback…</source>
+        <translation>Record &amp;callback…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Merge duplicate…</source>
+        <translation>&amp;Merge duplicate…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>C&amp;lose case…</source>
+        <translation>C&amp;lose case…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Re&amp;open case…</source>
+        <translation>Re&amp;open case…</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>&amp;Loop</source>
+        <translation>&amp;Loop</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Select a case first.</source>
+        <translation>Select a case first.</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>Decide request…</source>
+        <translation>Decide request…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Record callback…</source>
+        <translation>Record callback…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Merge duplicate…</source>
+        <translation>Merge duplicate…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Close…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reopen…</source>
+        <translation>Reopen…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../console/main_window.py" line="+212" />
@@ -2078,7 +2919,7 @@
         <translation>Last event {seq}; reconnects {n}</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+67" />
         <source>Layout reset.</source>
         <translation>Layout reset.</translation>
     </message>
@@ -2172,6 +3013,59 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../console/loop/dialogs.py" line="-136" />
+        <source>Merge duplicate: {case}</source>
+        <translation>Merge duplicate: {case}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Close {case} as a duplicate of the case chosen below (并单).</source>
+        <translation>Close {case} as a duplicate of the case chosen below (并单).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Search by ID, title or address</source>
+        <translation>Search by ID, title or address</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Merge</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>No open case looks like this one; search by ID, title or address.</source>
+        <translation>No open case looks like this one; search by ID, title or address.</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <location filename="../../console/messages.py" line="+25" />
@@ -2250,6 +3144,11 @@
     </message>
     <message>
         <location line="+2" />
+        <source>hub database unavailable; try again shortly.</source>
+        <translation>hub database unavailable; try again shortly.</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>the hub answered an error: {message}</source>
         <translation>the hub answered an error: {message}</translation>
     </message>
@@ -2257,6 +3156,217 @@
         <location line="+3" />
         <source>failed: {message}</source>
         <translation>failed: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReport</name>
+    <message>
+        <location filename="../../console/loop/report.py" line="+52" />
+        <source>Composite score, best first (dashed: the red line {line:g})</source>
+        <translation>Composite score, best first (dashed: the red line {line:g})</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>Command Post · monthly assessment report · {post} · {month}</source>
+        <translation>Command Post · monthly assessment report · {post} · {month}</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Monthly assessment report (考核通报)</source>
+        <translation>Monthly assessment report (考核通报)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Period {span} ({zone}); made {at} from the hub's counts.</source>
+        <translation>Period {span} ({zone}); made {at} from the hub's counts.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Dispatched</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Signed on time</source>
+        <translation>Signed on time</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resolved on time</source>
+        <translation>Resolved on time</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+47" />
+        <source>Solved</source>
+        <translation>Solved</translation>
+    </message>
+    <message>
+        <location line="-46" />
+        <location line="+47" />
+        <source>Satisfied</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location line="-46" />
+        <source>Units ranked</source>
+        <translation>Units ranked</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Below the red line</source>
+        <translation>Below the red line</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reworks</source>
+        <translation>Reworks</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+43" />
+        <source>Urges</source>
+        <translation>Urges</translation>
+    </message>
+    <message>
+        <location line="-42" />
+        <source>Open overdue</source>
+        <translation>Open overdue</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>How the score is computed</source>
+        <translation>How the score is computed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Score = ({r:g} × signed-on-time rate + {s:g} × solved rate + {t:g} × satisfied rate) ÷ {sum:g} × 100. Red line: {line:g} points; a unit under it is flagged ▼.</source>
+        <translation>Score = ({r:g} × signed-on-time rate + {s:g} × solved rate + {t:g} × satisfied rate) ÷ {sum:g} × 100. Red line: {line:g} points; a unit under it is flagged ▼.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Signed-on-time rate (签收及时率) = signs at or before the sign deadline ÷ dispatches and reassignments; resolved-on-time rate (按期办结率) = resolves at or before the due time ÷ resolves; solved rate (解决率) = callbacks the citizen called solved ÷ (callbacks − unreachable); satisfied rate (满意率) = (satisfied + basically satisfied) ÷ rated callbacks; rework rate (重办率) = reworks ÷ resolves; return rate (退单率) = return requests ÷ dispatches. A rate without data is left out and the other weights rescaled; a unit with none is not ranked.</source>
+        <translation>Signed-on-time rate (签收及时率) = signs at or before the sign deadline ÷ dispatches and reassignments; resolved-on-time rate (按期办结率) = resolves at or before the due time ÷ resolves; solved rate (解决率) = callbacks the citizen called solved ÷ (callbacks − unreachable); satisfied rate (满意率) = (satisfied + basically satisfied) ÷ rated callbacks; rework rate (重办率) = reworks ÷ resolves; return rate (退单率) = return requests ÷ dispatches. A rate without data is left out and the other weights rescaled; a unit with none is not ranked.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Ranking</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Red list (top 5)</source>
+        <translation>Red list (top 5)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+4" />
+        <location line="+17" />
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="-17" />
+        <source>Black list (bottom 5)</source>
+        <translation>Black list (bottom 5)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>All units</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Signed</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rework</source>
+        <translation>Rework</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Monthly assessment report</source>
+        <translation>Monthly assessment report</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReportDialog</name>
+    <message>
+        <location filename="../../console/loop/report_dialog.py" line="+34" />
+        <source>Monthly assessment report</source>
+        <translation>Monthly assessment report</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>PDF file</source>
+        <translation>PDF file</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>CSV file</source>
+        <translation>CSV file</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Write report</source>
+        <translation>Write report</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Weights {w}, red line {line:g}</source>
+        <translation>Weights {w}, red line {line:g}</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Reading {month}…</source>
+        <translation>Reading {month}…</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Cannot write: {e}</source>
+        <translation>Cannot write: {e}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Written: {pdf} ({n} pages) {csv}</source>
+        <translation>Written: {pdf} ({n} pages) {csv}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The hub did not give the figures: {e}</source>
+        <translation>The hub did not give the figures: {e}</translation>
     </message>
 </context>
 <context>
@@ -2410,6 +3520,168 @@
         <location line="+0" />
         <source>Key</source>
         <translation>Key</translation>
+    </message>
+</context>
+<context>
+    <name>Stage</name>
+    <message>
+        <location filename="../../widgets/stage_text.py" line="+17" />
+        <source>sign</source>
+        <translation>sign</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>resolve</source>
+        <translation>resolve</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>callback</source>
+        <translation>callback</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Sign overdue</source>
+        <translation>Sign overdue</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resolve overdue</source>
+        <translation>Resolve overdue</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Callback overdue</source>
+        <translation>Callback overdue</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Sign near due</source>
+        <translation>Sign near due</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resolve near due</source>
+        <translation>Resolve near due</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Callback near due</source>
+        <translation>Callback near due</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Sign by</source>
+        <translation>Sign by</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Resolve by</source>
+        <translation>Resolve by</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Call back by</source>
+        <translation>Call back by</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>satisfied</source>
+        <translation>satisfied</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>basically satisfied</source>
+        <translation>basically satisfied</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>dissatisfied</source>
+        <translation>dissatisfied</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>unreachable</source>
+        <translation>unreachable</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>return request</source>
+        <translation>return request</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>extension request</source>
+        <translation>extension request</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>working time</source>
+        <translation>working time</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>wall-clock time</source>
+        <translation>wall-clock time</translation>
+    </message>
+</context>
+<context>
+    <name>StageClocks</name>
+    <message>
+        <location filename="../../widgets/stage_clocks.py" line="+94" />
+        <source>This hub speaks protocol 1.0: it sets no sign or callback deadlines, so only the due time above runs.</source>
+        <extracomment>statuses after which a stage is over</extracomment>
+        <translation>This hub speaks protocol 1.0: it sets no sign or callback deadlines, so only the due time above runs.</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>not started</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>{kind} from {unit} at {at}: “{reason}”</source>
+        <translation>{kind} from {unit} at {at}: “{reason}”</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>(until {t})</source>
+        <translation>(until {t})</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Callback: {solved}, {sat}</source>
+        <translation>Callback: {solved}, {sat}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>solved</source>
+        <translation>solved</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>not solved</source>
+        <translation>not solved</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Merged into {case} (duplicate)</source>
+        <translation>Merged into {case} (duplicate)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Urges {u} · returns {r} · extensions {e} · reworks {w}</source>
+        <translation>Urges {u} · returns {r} · extensions {e} · reworks {w}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Reporter: {name} {phone}</source>
+        <translation>Reporter: {name} {phone}</translation>
     </message>
 </context>
 <context>

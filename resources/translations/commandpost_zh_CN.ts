@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <location filename="../../console/review/cli.py" line="+295"/>
-        <location filename="../../console/review/window.py" line="+529"/>
+        <location filename="../../console/review/window.py" line="+562"/>
         <source>Handover report…</source>
         <translation>交接班报告…</translation>
     </message>
@@ -107,12 +107,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+121"/>
+        <location line="+228"/>
         <source>Shift handover report</source>
         <translation>交接班报告</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-224"/>
         <source>Shift {label}: {span} ({zone})</source>
         <translation>班次 {label}：{span}（{zone}）</translation>
     </message>
@@ -139,11 +139,12 @@
     </message>
     <message>
         <location line="-55"/>
+        <location line="+69"/>
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-68"/>
         <source>Closure rate</source>
         <translation>办结率</translation>
     </message>
@@ -207,12 +208,13 @@
         <location line="+4"/>
         <location line="+18"/>
         <location line="+9"/>
-        <location filename="../../console/review/window.py" line="-126"/>
+        <location line="+14"/>
+        <location filename="../../console/review/window.py" line="-129"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-41"/>
         <location line="+2"/>
         <location line="+3"/>
         <source>Cases</source>
@@ -225,46 +227,55 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+28"/>
+        <location line="+42"/>
+        <location line="+68"/>
+        <location line="+9"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-118"/>
         <location line="+10"/>
         <location line="+8"/>
+        <location line="+15"/>
         <source>— unassigned</source>
         <translation>— 未派遣</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-28"/>
         <source>Overdue at handover ({n})</source>
         <translation>交班时超期案件（{n}）</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+9"/>
+        <location line="+14"/>
         <location line="+6"/>
         <location line="+10"/>
         <location line="+11"/>
+        <location line="+33"/>
+        <location line="+14"/>
+        <location line="+9"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-106"/>
         <location line="+9"/>
+        <location line="+14"/>
         <location line="+27"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-50"/>
         <location line="+9"/>
+        <location line="+14"/>
         <source>Held by</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-23"/>
         <location line="+9"/>
         <source>Due</source>
         <translation>时限</translation>
@@ -280,31 +291,47 @@
         <translation>未办结的特急案件（{n}）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Closed during the shift, known from a snapshot ({n})</source>
+        <translation>本班次内办结、由快照得知的案件（{n}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The cache holds no close event for these cases (it started mid-shift or reloaded a snapshot); they are counted as closed in the shift.</source>
+        <translation>缓存中没有这些案件的办结事件（缓存在班次中途开始，或重新加载了快照），它们计入本班次办结数。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Urges ({n})</source>
         <translation>督办（{n}）</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+10"/>
+        <location line="+44"/>
+        <location line="+7"/>
+        <location line="+7"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-68"/>
         <location line="+10"/>
+        <location line="+51"/>
         <location filename="../../console/review/window.py" line="+0"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-61"/>
         <location line="+10"/>
+        <location line="+45"/>
+        <location line="+6"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-58"/>
         <source>Whistles ({n})</source>
         <translation>吹哨报到（{n}）</translation>
     </message>
@@ -339,18 +366,112 @@
         <translation>单位数</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Definitions: cases of the shift = open at its start or changed during it, as at its end; closure rate = closed in the shift / cases of the shift; on time = closed no later than due; overdue at handover = still being handled past due. Priorities: {c} = critical.</source>
         <translation>口径：本班案件 = 接班时未办结或本班内有变动的案件（按交班时状态统计）；办结率 = 本班办结数 / 本班案件数；按时办结 = 在办理时限内办结；交班时超期 = 超过时限仍在办理。{c} 即最高优先级。</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="-152"/>
-        <location line="+284"/>
+        <location line="+15"/>
+        <source>Closed loop: callbacks, reworks, merges, requests</source>
+        <translation>闭环：回访、重办、并单、申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{c} callbacks ({w} sent back for rework), {m} merged duplicates, {d} requests decided, {p} pending at handover, {s} late signs.</source>
+        <translation>回访 {c} 件（其中退回重办 {w} 件），并单 {m} 件，审核申请 {d} 件，交班时待审 {p} 件，超期签收 {s} 件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../console/review/window.py" line="-22"/>
+        <source>solved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../console/review/window.py" line="+1"/>
+        <source>not solved</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>rework</source>
+        <translation>重办</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>case closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resolved by</source>
+        <translation>办结单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Solved</source>
+        <translation>是否解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Duplicate</source>
+        <translation>重复件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Merged into</source>
+        <translation>并入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>approved</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>refused</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+9"/>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Decision</source>
+        <translation>审核结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Asked at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="-161"/>
+        <location line="+317"/>
         <source>Read-only review of a cached shift — no hub connection.</source>
         <translation>只读回放本机缓存的班次 — 不连接平台。</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-197"/>
         <location line="+10"/>
         <source>created</source>
         <translation>上报</translation>
@@ -391,7 +512,12 @@
         <translation>接班时状态</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
+        <source>{stage} by {t}</source>
+        <translation>{stage}时限 {t}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <location line="+18"/>
         <source>Select a case to see its story.</source>
         <translation>选择一个案件查看其经过。</translation>
@@ -417,6 +543,11 @@
         <translation>累计 / 时限</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Clock</source>
+        <translation>时限</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>SLA {d}</source>
         <translation>时限 {d}</translation>
@@ -432,7 +563,7 @@
         <translation>超期</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Offline review — {post} — shift {label}</source>
         <translation>离线回放 — {post} — 班次 {label}</translation>
     </message>
@@ -658,7 +789,12 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../widgets/alerts.py" line="+297"/>
+        <location filename="../../widgets/alerts.py" line="+291"/>
+        <source>Alarm sound on/off</source>
+        <translation>告警声音开/关</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
@@ -678,7 +814,7 @@
         <translation>剩余</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>unassigned</source>
         <translation>未派遣</translation>
     </message>
@@ -718,19 +854,7 @@
         <translation>（已确认 %1 件）</translation>
     </message>
     <message>
-        <location line="-199"/>
-        <location line="+210"/>
-        <source>Acknowledge</source>
-        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them at most this many ringing alarms are pinned to the top of the list (the rest ring too and are counted in the tab; acknowledging brings the next ones up) a new alarm was raised (its most urgent level): the console brings the pane forward the sound was muted (True) or unmuted new critical / newly overdue / urged cases not acknowledged yet (ring and flash)</extracomment>
-        <translation>确认</translation>
-    </message>
-    <message>
-        <location line="-206"/>
-        <source>Alarm sound on/off</source>
-        <translation>告警声音开/关</translation>
-    </message>
-    <message>
-        <location line="+207"/>
+        <location line="+12"/>
         <source>Acknowledge the selected alerts, or every ringing alarm when none is selected (Ctrl+Shift+K)</source>
         <translation>确认所选告警；未选择时确认全部正在响铃的告警（Ctrl+Shift+K）</translation>
     </message>
@@ -740,7 +864,14 @@
         <translation>告警声音开/关（Ctrl+M）；闪烁提示不受影响</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-220"/>
+        <location line="+215"/>
+        <source>Acknowledge</source>
+        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them at most this many ringing alarms are pinned to the top of the list (the rest ring too and are counted in the tab; acknowledging brings the next ones up) a new alarm was raised (its most urgent level): the console brings the pane forward the sound was muted (True) or unmuted new critical / newly overdue / urged cases not acknowledged yet (ring and flash)</extracomment>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Sound off</source>
         <translation>声音关</translation>
     </message>
@@ -748,6 +879,201 @@
         <location line="+1"/>
         <source>Sound on</source>
         <translation>声音开</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentPane</name>
+    <message>
+        <location filename="../../console/loop/board.py" line="+93"/>
+        <source>Today</source>
+        <extracomment>the table&apos;s columns: (key, kind) — kind &quot;rate&quot; (a share), &quot;count&quot; or &quot;score&quot;</extracomment>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Range…</source>
+        <translation>自选时段…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Units</source>
+        <translation>按单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Counties</source>
+        <translation>按县市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Towns</source>
+        <translation>按乡镇</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Monthly report…</source>
+        <translation>月度通报…</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+119"/>
+        <source>Red line</source>
+        <translation>红线</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <source>Red list (top 5)</source>
+        <translation>红榜（前 5 名）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Black list (bottom 5)</source>
+        <translation>黑榜（后 5 名）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Assessment</source>
+        <translation>考核</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Reading the assessment…</source>
+        <translation>正在读取考核数据…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This hub (protocol 1.0) does not provide assessment: the board needs a protocol 1.1 hub (GET /assessment).</source>
+        <translation>该枢纽（协议 1.0）不提供考核数据：考核看板需要协议 1.1 的枢纽（GET /assessment）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not read the assessment: {error}</source>
+        <translation>无法读取考核数据：{error}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed on time</source>
+        <translation>签收及时率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Resolved on time</source>
+        <translation>按期办结率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Solved</source>
+        <translation>解决率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Satisfied</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rework rate</source>
+        <translation>重办率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Return rate</source>
+        <translation>退单率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urges</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Whistle check-in</source>
+        <translation>吹哨报到率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open overdue</source>
+        <translation>超期未办</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>综合得分</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Double-click a figure to see the cases behind it</source>
+        <translation>双击数字查看其对应的案件</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Composite score</source>
+        <translation>综合得分</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Weights not changed: {error}</source>
+        <translation>权重未更改：{error}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{n} rows · {a} – {b} · {flagged} under the red line {line:g}</source>
+        <translation>{n} 行 · {a} – {b} · {flagged} 个低于红线 {line:g}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>below</source>
+        <translation>低于红线</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Score = ({r:g} × signed on time + {s:g} × solved + {t:g} × satisfied) ÷ {total:g} × 100; a rate without data is left out and the weights rescaled. Signed on time = on-time signs ÷ dispatches; resolved on time = on-time resolves ÷ resolves; solved = solved ÷ (callbacks − unreachable); satisfied = (satisfied + basically satisfied) ÷ rated callbacks; rework rate = reworks ÷ resolves; return rate = return requests ÷ dispatches.</source>
+        <translation>综合得分 =（{r:g} × 签收及时率 + {s:g} × 解决率 + {t:g} × 满意率）÷ {total:g} × 100；无数据的指标不计，权重按比例折算。签收及时率 = 按时签收数 ÷ 派单数；按期办结率 = 按期办结数 ÷ 办结数；解决率 = 已解决数 ÷（回访数 − 未接通数）；满意率 =（满意 + 基本满意）÷ 有效回访数；重办率 = 重办数 ÷ 办结数；退单率 = 退单申请数 ÷ 派单数。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>{name}: open overdue cases (now)</source>
+        <translation>{name}：当前超期未办案件</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{name}: the cases behind this figure</source>
+        <translation>{name}：该数字对应的案件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not read the events: {error}</source>
+        <translation>无法读取事件：{error}</translation>
     </message>
 </context>
 <context>
@@ -882,6 +1208,89 @@
     </message>
 </context>
 <context>
+    <name>CallbackDialog</name>
+    <message>
+        <location filename="../../console/loop/dialogs.py" line="+125"/>
+        <source>Callback: {case}</source>
+        <translation>回访：{case}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} {phone}</source>
+        <translation>{name} {phone}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not given</source>
+        <translation>未留</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the number (logged)</source>
+        <translation>显示号码（留痕）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Solved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not solved</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reporter</source>
+        <translation>反映人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved by</source>
+        <translation>办结单位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Citizen says</source>
+        <translation>群众反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record callback</source>
+        <translation>记录回访</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The case will be closed without a rating.</source>
+        <translation>案件将结案，不计满意度。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The case goes back to the same unit for rework (重办).</source>
+        <translation>案件将退回原单位重办。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The case will be closed.</source>
+        <translation>案件将结案。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not show the number: {e}</source>
+        <translation>无法显示号码：{e}</translation>
+    </message>
+</context>
+<context>
     <name>CallsPane</name>
     <message>
         <location filename="../../widgets/calls.py" line="+183"/>
@@ -973,18 +1382,18 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="+109"/>
+        <location filename="../../widgets/case_detail.py" line="+111"/>
         <source>Urge the shown case</source>
         <extracomment>roles that may urge (督办) a case</extracomment>
         <translation>督办当前案件</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Only a case held by a unit can be urged.</source>
         <translation>只有已派遣给单位的案件才能督办。</translation>
     </message>
@@ -1099,7 +1508,7 @@
         <translation>— 未派遣</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+36"/>
         <source>SLA stopped</source>
         <translation>时限已停止</translation>
     </message>
@@ -1162,12 +1571,7 @@
 <context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+503"/>
-        <source>Search the queue</source>
-        <translation>搜索案件队列</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location filename="../../widgets/case_queue.py" line="+540"/>
         <source>… assigning → %1</source>
         <translation>… 正在改派 → %1</translation>
     </message>
@@ -1187,7 +1591,7 @@
         <translation>显示所有单位的案件</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+114"/>
         <source>— unassigned</source>
         <extracomment>what the unit column shows for a case no unit holds</extracomment>
         <translation>— 未派遣</translation>
@@ -1198,14 +1602,19 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-265"/>
-        <location line="+265"/>
+        <location line="-279"/>
+        <location line="+279"/>
         <source>Priority</source>
         <extracomment>what a 1920×1080 queue shows without scrolling, in this order (the officer can change it) saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table&apos;s own painting (widgets.static_cells; 27-47 ms through QTableView&apos;s), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns</extracomment>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-218"/>
+        <source>Search the queue</source>
+        <translation>搜索案件队列</translation>
+    </message>
+    <message>
+        <location line="+218"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -1332,7 +1741,7 @@
 <context>
     <name>CommandUi</name>
     <message>
-        <location filename="../../console/actions.py" line="+116"/>
+        <location filename="../../console/actions.py" line="+119"/>
         <source>&amp;Reassign to…</source>
         <translation>改派给(&amp;R)…</translation>
     </message>
@@ -1502,6 +1911,64 @@
     </message>
 </context>
 <context>
+    <name>DecideDialog</name>
+    <message>
+        <location filename="../../console/loop/dialogs.py" line="-139"/>
+        <source>Decide: {case}</source>
+        <translation>审核：{case}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From</source>
+        <translation>申请单位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Asked at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New due time</source>
+        <translation>申请办结时限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due now</source>
+        <translation>当前时限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refuse</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>DispatchBoardPane</name>
     <message>
         <location filename="../../widgets/dispatch_board.py" line="+213"/>
@@ -1652,11 +2119,144 @@
     </message>
 </context>
 <context>
+    <name>DrillDialog</name>
+    <message>
+        <location filename="../../console/loop/board.py" line="+35"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counted</source>
+        <translation>计入</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{n} cases. Double-click one to select it.</source>
+        <translation>共 {n} 件。双击选中案件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The hub no longer keeps every event of this period: the list may be incomplete.</source>
+        <translation>枢纽已不保留该时段的全部事件：列表可能不完整。</translation>
+    </message>
+</context>
+<context>
     <name>Glossary</name>
     <message>
         <location filename="../../widgets/common.py" line="+73"/>
         <source>en</source>
         <translation>zh_CN</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPane</name>
+    <message>
+        <location filename="../../console/loop/inbox.py" line="+72"/>
+        <source>Asked at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+4"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New due time</source>
+        <translation>申请办结时限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call back by</source>
+        <translation>回访时限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved by</source>
+        <translation>办结单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reworks</source>
+        <translation>重办次数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refuse…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record callback…</source>
+        <translation>记录回访…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Inbox</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>This hub speaks protocol 1.0: units return cases at once and there are no extension requests or callbacks to record here.</source>
+        <translation>该枢纽使用协议 1.0：单位退单立即生效，没有延期申请，也无法在此记录回访。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Requests ({n})</source>
+        <translation>待审申请（{n}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callbacks due ({n})</source>
+        <translation>待回访（{n}）</translation>
     </message>
 </context>
 <context>
@@ -1975,6 +2575,247 @@
     </message>
 </context>
 <context>
+    <name>LoopActions</name>
+    <message>
+        <location filename="../../console/loop/commands.py" line="+127"/>
+        <source>Approve request on {case}</source>
+        <extracomment>replaced in tests: ``(command, seen, current) -&gt; retry?`` where the reset change set of switching the stage clocks on goes (default: the session&apos;s panes; the wall sets its controller&apos;s ``on_changes``)</extracomment>
+        <translation>批准 {case} 的申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refuse request on {case}</source>
+        <translation>驳回 {case} 的申请</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose how satisfied the citizen is.</source>
+        <translation>请选择群众满意度。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Callback on {case}</source>
+        <translation>回访 {case}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A case cannot be merged into itself.</source>
+        <translation>案件不能并入自身。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Merge {case} into {into}</source>
+        <translation>将 {case} 并入 {into}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close {case}</source>
+        <translation>结案 {case}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reopen {case}</source>
+        <translation>重新办理 {case}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your role cannot do this; nothing was sent.</source>
+        <translation>您的角色无此权限，未发送任何指令。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{case} is no longer in this post&apos;s picture; nothing was sent.</source>
+        <translation>{case} 已不在本中心视图内，未发送任何指令。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{case}: left as it is now.</source>
+        <translation>{case}：保持现状。</translation>
+    </message>
+    <message>
+        <location filename="../../console/loop/dialogs.py" line="-37"/>
+        <source>Optional note</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../console/loop/prompts.py" line="+19"/>
+        <source>{case} has no request you can decide.</source>
+        <translation>{case} 没有可审核的申请。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Only a resolved case can be called back.</source>
+        <translation>只有已办结的案件才能回访。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Only an open case can be merged into another.</source>
+        <translation>只有未结案的案件才能并单。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Only a resolved case can be closed or reopened.</source>
+        <translation>只有已办结的案件才能结案或重新办理。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>Reopen</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Send this resolved case back to the unit that holds it.</source>
+        <translation>将此已办结案件退回承办单位重新办理。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close this resolved case (the callback confirmed it).</source>
+        <translation>结案（回访已确认）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close case</source>
+        <translation>结案</translation>
+    </message>
+</context>
+<context>
+    <name>LoopConflictDialog</name>
+    <message>
+        <location filename="../../console/loop/dialogs.py" line="+291"/>
+        <source>decide</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>record the callback</source>
+        <translation>记录回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>merge</source>
+        <translation>并单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>close</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reopen</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry: {what} {case} (version {v})</source>
+        <translation>重试：{what} {case}（版本 {v}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sign by</source>
+        <translation>签收时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call back by</source>
+        <translation>回访时限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Solved</source>
+        <translation>是否解决</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Merged into</source>
+        <translation>并入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counters</source>
+        <translation>计数</translation>
+    </message>
+</context>
+<context>
+    <name>LoopUi</name>
+    <message>
+        <location filename="../../console/loop/wiring.py" line="+56"/>
+        <source>&amp;Decide request…</source>
+        <translation>审核申请(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record &amp;callback…</source>
+        <translation>记录回访(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Merge duplicate…</source>
+        <translation>并单(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lose case…</source>
+        <translation>结案(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;open case…</source>
+        <translation>重新办理(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Loop</source>
+        <translation>闭环(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Select a case first.</source>
+        <translation>请先选择案件。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Decide request…</source>
+        <translation>审核申请…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record callback…</source>
+        <translation>记录回访…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge duplicate…</source>
+        <translation>并单…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close…</source>
+        <translation>结案…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopen…</source>
+        <translation>重新办理…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../console/main_window.py" line="+212"/>
@@ -2078,7 +2919,7 @@
         <translation>最新事件 {seq}；重连 {n} 次</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Layout reset.</source>
         <translation>已恢复默认布局。</translation>
     </message>
@@ -2172,6 +3013,59 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../console/loop/dialogs.py" line="-136"/>
+        <source>Merge duplicate: {case}</source>
+        <translation>并单：{case}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close {case} as a duplicate of the case chosen below (并单).</source>
+        <translation>将 {case} 作为下方所选案件的重复件结案（并单）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search by ID, title or address</source>
+        <translation>按编号、标题或地址搜索</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Merge</source>
+        <translation>并单</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>No open case looks like this one; search by ID, title or address.</source>
+        <translation>没有相似的未结案件；可按编号、标题或地址搜索。</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <location filename="../../console/messages.py" line="+25"/>
@@ -2250,6 +3144,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>hub database unavailable; try again shortly.</source>
+        <translation>中枢数据库不可用，请稍后重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the hub answered an error: {message}</source>
         <translation>中枢返回错误：{message}</translation>
     </message>
@@ -2257,6 +3156,217 @@
         <location line="+3"/>
         <source>failed: {message}</source>
         <translation>失败：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReport</name>
+    <message>
+        <location filename="../../console/loop/report.py" line="+52"/>
+        <source>Composite score, best first (dashed: the red line {line:g})</source>
+        <translation>综合得分排名（虚线：红线 {line:g} 分）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Command Post · monthly assessment report · {post} · {month}</source>
+        <translation>指挥中心 · 月度考核通报 · {post} · {month}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Monthly assessment report (考核通报)</source>
+        <translation>月度考核通报</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Period {span} ({zone}); made {at} from the hub&apos;s counts.</source>
+        <translation>统计时段 {span}（{zone}）；{at} 根据枢纽统计数据生成。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Dispatched</source>
+        <translation>派单数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed on time</source>
+        <translation>签收及时率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved on time</source>
+        <translation>按期办结率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+47"/>
+        <source>Solved</source>
+        <translation>解决率</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <location line="+47"/>
+        <source>Satisfied</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Units ranked</source>
+        <translation>参评单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Below the red line</source>
+        <translation>低于红线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reworks</source>
+        <translation>重办数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+43"/>
+        <source>Urges</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>Open overdue</source>
+        <translation>超期未办</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How the score is computed</source>
+        <translation>计分方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score = ({r:g} × signed-on-time rate + {s:g} × solved rate + {t:g} × satisfied rate) ÷ {sum:g} × 100. Red line: {line:g} points; a unit under it is flagged ▼.</source>
+        <translation>综合得分 =（{r:g} × 签收及时率 + {s:g} × 解决率 + {t:g} × 满意率）÷ {sum:g} × 100。红线：{line:g} 分；低于红线的单位标记 ▼。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Signed-on-time rate (签收及时率) = signs at or before the sign deadline ÷ dispatches and reassignments; resolved-on-time rate (按期办结率) = resolves at or before the due time ÷ resolves; solved rate (解决率) = callbacks the citizen called solved ÷ (callbacks − unreachable); satisfied rate (满意率) = (satisfied + basically satisfied) ÷ rated callbacks; rework rate (重办率) = reworks ÷ resolves; return rate (退单率) = return requests ÷ dispatches. A rate without data is left out and the other weights rescaled; a unit with none is not ranked.</source>
+        <translation>签收及时率 = 在签收时限内签收数 ÷（派单数 + 改派数）；按期办结率 = 在办结时限内办结数 ÷ 办结数；解决率 = 群众反馈已解决的回访数 ÷（回访数 − 未接通数）；满意率 =（满意 + 基本满意）÷ 有效评价回访数；重办率 = 重办数 ÷ 办结数；退单率 = 退单申请数 ÷ 派单数。无数据的指标不计，其余权重按比例折算；三项均无数据的单位不参与排名。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ranking</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Red list (top 5)</source>
+        <translation>红榜（前 5 名）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <location line="+17"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Black list (bottom 5)</source>
+        <translation>黑榜（后 5 名）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signed</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>On time</source>
+        <translation>按期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rework</source>
+        <translation>重办</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Return</source>
+        <translation>退单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Monthly assessment report</source>
+        <translation>月度考核通报</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReportDialog</name>
+    <message>
+        <location filename="../../console/loop/report_dialog.py" line="+34"/>
+        <source>Monthly assessment report</source>
+        <translation>月度考核通报</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF file</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV file</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write report</source>
+        <translation>生成通报</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Weights {w}, red line {line:g}</source>
+        <translation>权重 {w}，红线 {line:g}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reading {month}…</source>
+        <translation>正在读取 {month}…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot write: {e}</source>
+        <translation>无法写入：{e}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Written: {pdf} ({n} pages) {csv}</source>
+        <translation>已生成：{pdf}（{n} 页）{csv}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The hub did not give the figures: {e}</source>
+        <translation>枢纽未提供数据：{e}</translation>
     </message>
 </context>
 <context>
@@ -2410,6 +3520,168 @@
         <location line="+0"/>
         <source>Key</source>
         <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>Stage</name>
+    <message>
+        <location filename="../../widgets/stage_text.py" line="+17"/>
+        <source>sign</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>resolve</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>callback</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sign overdue</source>
+        <translation>签收超期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolve overdue</source>
+        <translation>办结超期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback overdue</source>
+        <translation>回访超期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign near due</source>
+        <translation>签收临期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolve near due</source>
+        <translation>办结临期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback near due</source>
+        <translation>回访临期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign by</source>
+        <translation>签收时限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Resolve by</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call back by</source>
+        <translation>回访时限</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unreachable</source>
+        <translation>未接通</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>return request</source>
+        <translation>退单申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>extension request</source>
+        <translation>延期申请</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>working time</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>wall-clock time</source>
+        <translation>自然时间</translation>
+    </message>
+</context>
+<context>
+    <name>StageClocks</name>
+    <message>
+        <location filename="../../widgets/stage_clocks.py" line="+94"/>
+        <source>This hub speaks protocol 1.0: it sets no sign or callback deadlines, so only the due time above runs.</source>
+        <extracomment>statuses after which a stage is over</extracomment>
+        <translation>该枢纽使用协议 1.0：没有签收和回访时限，只计上方的办结时限。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{kind} from {unit} at {at}: “{reason}”</source>
+        <translation>{unit} 于 {at} 提出{kind}：“{reason}”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(until {t})</source>
+        <translation>（申请至 {t}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Callback: {solved}, {sat}</source>
+        <translation>回访结果：{solved}，{sat}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>solved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not solved</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Merged into {case} (duplicate)</source>
+        <translation>已并入 {case}（重复件）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Urges {u} · returns {r} · extensions {e} · reworks {w}</source>
+        <translation>督办 {u} · 退单 {r} · 延期 {e} · 重办 {w}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reporter: {name} {phone}</source>
+        <translation>反映人：{name} {phone}</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,47 @@ JUNK_FRAMES = [
 ]
 
 
+def poison_frame(rng: random.Random, seq: int, latest: int, frame: bytes) -> bytes:
+    """A frame that is valid JSON with the right keys but absurd content, built around the
+    real event ``frame`` (seq ``seq``) while the hub's latest is ``latest``.
+
+    Kinds: far-ahead or overflowing seqs, a seq above the hub's latest with a perfectly
+    valid payload (only ``GET /events`` can tell it is not real), ``ts`` that is not a
+    time, ids and versions of the wrong type, words outside the protocol, a payload of
+    another type, broken heartbeats.
+    """
+    ev = orjson.loads(frame)
+    case = (ev.get("data") or {}).get("case")
+    kind = rng.randrange(12)
+    if kind == 0:
+        ev["seq"] = 10**12
+    elif kind == 1:
+        # valid in every way, but does not exist (and no test makes that many events)
+        ev["seq"] = latest + 10_000 + rng.randrange(1000)
+    elif kind == 2:
+        ev["ts"] = "yesterday"
+    elif kind == 3:
+        ev["seq"] = rng.choice([2**63, -seq, 0, float(seq) + 0.5])
+    elif kind == 4 and case:
+        ev["data"]["case"] = dict(case, id=12345)
+    elif kind == 5 and case:
+        ev["data"]["case"] = dict(case, version=str(case["version"]))
+    elif kind == 6 and case:
+        ev["data"]["case"] = dict(case, status="banana", region_id=None)
+    elif kind == 7:
+        ev["type"] = "unit.updated"  # the payload of another type
+    elif kind == 8:
+        return orjson.dumps({"type": "heartbeat", "data": {"server_time": "now", "seq": -1,
+                                                           "interval_s": 0}})
+    elif kind == 9 and case:
+        ev["data"]["case"] = dict(case, lat=1000.0, reported_at="2026-13-45")
+    elif kind == 10:
+        ev["data"] = [case] if case else []  # not an object
+    else:
+        ev["seq"] = seq + 10**6  # beyond any hold window, below the overflow
+    return orjson.dumps(ev)
+
+
 def ts(offset_s: float) -> str:
     """Protocol time ``offset_s`` after the base time."""
     t = BASE_TS + offset_s
@@ -80,6 +121,9 @@ class Behavior:
         close_frame_after: send a proper close frame after this many frames.
         withhold: seqs never sent on this connection.
         prefix: raw frames sent first, right after the handshake.
+        inject: raw frames sent right before the frame of a given seq.
+        poison: probability of inserting a poison frame (:func:`poison_frame`) before a frame.
+        replay: probability of re-sending a run of old frames (a stale replay) before a frame.
     """
 
     dup: float = 0.0
@@ -93,6 +137,23 @@ class Behavior:
     seed: int = 0
     withhold: frozenset[int] = frozenset()
     prefix: list[bytes] = field(default_factory=list)
+    inject: dict[int, bytes] = field(default_factory=dict)
+    poison: float = 0.0
+    replay: float = 0.0
+
+    @classmethod
+    def hostile(cls, rng: random.Random, cut: bool = True) -> Behavior:
+        """A random mix of every fault; with ``cut`` the connection ends one of three ways
+        (abrupt close, close frame, or a link that goes silent without closing)."""
+        end = rng.choice(["disconnect", "close", "silence", "silence"]) if cut else None
+        n = rng.randint(5, 60)
+        return cls(dup=rng.uniform(0, 0.3), drop=rng.uniform(0, 0.2),
+                   reorder=rng.uniform(0, 0.3), junk=rng.uniform(0, 0.1),
+                   poison=rng.uniform(0, 0.1), replay=rng.uniform(0, 0.05),
+                   disconnect_after=n if end == "disconnect" else None,
+                   close_frame_after=n if end == "close" else None,
+                   silence_after=n if end == "silence" else None,
+                   seed=rng.randrange(10**9))
 
 
 @dataclass
@@ -105,6 +166,8 @@ class Stats:
     events_calls: int = 0
     frames_sent: int = 0
     requests: list = field(default_factory=list)
+    feed_since: list = field(default_factory=list)  # ``since`` of each accepted feed
+    events_limits: list = field(default_factory=list)  # ``limit`` of each GET /events
 
 
 class FakeHub:
@@ -386,8 +449,16 @@ class FakeHub:
                 for i, f in enumerate(frames, pos - len(frames) + 1):
                     if i in beh.withhold:
                         continue
+                    if i in beh.inject:
+                        out.append(beh.inject[i])
                     if beh.junk and rng.random() < beh.junk:
                         out.append(rng.choice(JUNK_FRAMES))
+                    if beh.poison and rng.random() < beh.poison:
+                        out.append(poison_frame(rng, i, latest, f))
+                    if beh.replay and i > 1 and rng.random() < beh.replay:
+                        k = rng.randrange(1, i)
+                        with self._cond:
+                            out.extend(self.frames[k - 1:k - 1 + rng.randint(1, 20)])
                     if beh.drop and rng.random() < beh.drop:
                         continue
                     if beh.dup and rng.random() < beh.dup:
@@ -407,10 +478,15 @@ class FakeHub:
                     (out.append(f) if at <= sent + len(out) or not frames else still.append((at, f)))
                 delayed = still
                 if beh.heartbeats and time.monotonic() - last_hb >= self.interval_s:
+                    hb = orjson.dumps({"type": "heartbeat", "data": {
+                        "server_time": ts(latest), "seq": latest, "interval_s": self.interval_s}})
+                    # the connection's first heartbeat goes first: a link that goes silent
+                    # early is then declared dead after 3 of its intervals, not 3 × 15 s
+                    (out.append(hb) if last_hb else out.insert(0, hb))
                     last_hb = time.monotonic()
-                    out.append(orjson.dumps({"type": "heartbeat", "data": {
-                        "server_time": ts(latest), "seq": latest, "interval_s": self.interval_s}}))
-                if beh == Behavior() and len(out) > 1:  # clean: send in large chunks
+                whole = (beh.silence_after is None and beh.disconnect_after is None
+                         and beh.close_frame_after is None)
+                if whole and len(out) > 1:  # no cut-off to honour: send in large chunks
                     for k in range(0, len(out), 512):
                         chunk = out[k:k + 512]
                         sock.sendall(b"".join(ws_frame(f) for f in chunk))
@@ -501,6 +577,7 @@ class _Handler(BaseHTTPRequestHandler):
                 code = {410: "gone", 401: "unauthenticated", 500: "server_error"}[st]
                 return self._error(st, code, "forced")
             since, limit = int(q.get("since", 0)), int(q.get("limit", 1000))
+            hub.stats.events_limits.append(limit)
             if since < hub.oldest_kept - 1:
                 return self._error(410, "gone", f"events before {hub.oldest_kept} are gone")
             with hub._cond:
@@ -564,6 +641,19 @@ class _Handler(BaseHTTPRequestHandler):
         if path == "/cases":
             return self._send(201, hub.create_case(**{k: v for k, v in body.items()
                                                       if k in ("title", "region_id")}))
+        # the other commands answer protocol-shaped objects (nothing changes in the truth)
+        if path == "/calls" or (path.startswith("/calls/") and path.endswith("/end")):
+            cid = path.split("/")[2] if path != "/calls" else "k1"
+            return self._send(200, {"id": cid, "title": "会商", "url": "https://meet.example/k1",
+                                    "case_id": None, "unit_ids": [], "started_at": ts(0),
+                                    "ended_at": None if path == "/calls" else ts(1)})
+        if path.endswith("/whistle") or path.endswith("/checkin"):
+            return self._send(200, {"id": "w1", "case_id": next(iter(hub.cases), "X"),
+                                    "unit_ids": ["U1"], "checked_in": {}, "deadline": ts(1800),
+                                    "note": "", "actor": "sup", "created_at": ts(0)})
+        case_id = path.split("/")[2] if path.startswith("/cases/") else None
+        if case_id in hub.cases and not path.endswith("/urge"):
+            return self._send(200, hub.cases[case_id])
         return self._send(200, {"ok": True, "path": path, "body": body})
 
     def _feed(self, since: int) -> None:
@@ -589,6 +679,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.flush()
         n = hub.stats.connections
         hub.stats.connections += 1
+        hub.stats.feed_since.append(since)
         beh = hub.behaviors[n] if n < len(hub.behaviors) else Behavior()
         beh = copy.copy(beh)
         self.close_connection = True

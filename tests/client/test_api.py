@@ -10,6 +10,7 @@ import pytest
 
 from client.api import HubClient, normalize_base_url
 from client.errors import (
+    BadAnswerError,
     BadRequestError,
     ConflictError,
     ForbiddenError,
@@ -105,6 +106,17 @@ def test_commands_send_the_protocol_shapes(hub: FakeHub, api: HubClient) -> None
     assert hub.stats.requests[-1][2]["Idempotency-Key"] == "k-123"
     api.logout()
     assert api.token is None and not hub.tokens
+
+
+def test_a_2xx_answer_that_breaks_the_protocol_is_a_typed_error(hub: FakeHub,
+                                                                api: HubClient) -> None:
+    """A command answered 200 with JSON that is not a case: BadAnswerError, saying why."""
+    cid = next(iter(hub.cases))
+    bad = dict(hub.cases[cid], id=12345)
+    hub.scripted = {("POST", f"/cases/{cid}/accept"): (200, bad)}
+    with pytest.raises(BadAnswerError) as ei:
+        api.accept(cid)
+    assert "$.id" in str(ei.value) and ei.value.code == "bad_response"
 
 
 def test_409_carries_the_current_case(hub: FakeHub, api: HubClient) -> None:

@@ -17,13 +17,14 @@ META = {"hub_url": "http://h/api/v1", "post": {"id": "P1"}, "user": {"id": "u"},
 
 
 def ev(seq: int) -> dict:
-    return {"seq": seq, "ts": ts(seq), "type": "case.urged", "data": {"case_id": "a"}}
+    return {"seq": seq, "ts": ts(seq), "type": "case.urged",
+            "data": {"case_id": "a", "unit_id": None, "actor": "sup", "note": ""}}
 
 
 def test_snapshot_and_events_round_trip(tmp_path: Path) -> None:
     c = ShiftCache.create(tmp_path / "shift-20261122-0800.sqlite", META)
     c.add_snapshot({"seq": 3, "server_time": ts(3), "cases": []}, 1.0, "hub")
-    c.add_events([(4, ev(4), None, 2.0), (5, ev(5), b'{"seq":5,"type":"x","data":{}}', 2.5)])
+    c.add_events([(4, ev(4), None, 2.0), (5, ev(5), b'{"seq":5,"ts":"2026-11-22T00:00:05.000Z","type":"x","data":{}}', 2.5)])
     c.close()
     r = CacheDir(tmp_path).restore("http://h/api/v1", "P1")
     assert r is not None and r.snapshot["seq"] == 3

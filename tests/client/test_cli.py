@@ -19,6 +19,7 @@ import pytest
 from client import glossary
 from client.cache import CacheDir
 from client.cli import cases_as_of, export_main, sync_main
+from client.errors import CacheError
 from client.store import CASE_FIELDS
 from client.timeutil import parse_time
 from tests.client.fakehub import FakeHub
@@ -43,7 +44,10 @@ def pwfile(tmp_path: Path) -> Path:
 
 
 def cached_seq(cache: Path) -> int:
-    r = CacheDir(cache).restore()
+    try:
+        r = CacheDir(cache).restore()
+    except CacheError:  # the mirror is creating the file right now; ask again
+        return -1
     if r is None:
         return -1
     try:
@@ -70,9 +74,15 @@ def test_sync_survives_repeated_sigkill(hub: FakeHub, pwfile: Path, tmp_path: Pa
     rng = random.Random(11)
     try:
         for _ in range(4):
+            before = cached_seq(cache)
             p = subprocess.Popen(sync_cmd(hub.url, pwfile, cache), cwd=ROOT,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(0.8, 1.5))
+            # mid-stream: once this run has written (a busy machine may take seconds to
+            # start a Python process), then at a random moment
+            deadline = time.monotonic() + 30
+            while cached_seq(cache) <= before and time.monotonic() < deadline:
+                time.sleep(0.02)
+            time.sleep(rng.uniform(0.1, 0.7))
             p.send_signal(signal.SIGKILL)
             p.wait(10)
             assert p.returncode == -signal.SIGKILL

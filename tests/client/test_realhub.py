@@ -89,6 +89,7 @@ def test_mirror_follows_a_whole_lifecycle(real_hub, tmp_path: Path) -> None:
         uid = unit_for(sup, c)
         c = sup.assign(c["id"], uid, expected_version=c["version"], note="请处理")
         sup.urge(c["id"], "加快")
+        c = sup.case(c["id"])  # protocol 1.1: an urge counts on the case (a new version)
         unit = login(real_hub, f"unit-{uid}")
         c = unit.accept(c["id"], expected_version=c["version"])
         c = unit.resolve(c["id"], note="已修复")

@@ -1,10 +1,10 @@
 """Shared fixtures of the hub conformance suite.
 
 Every test talks to a real hub on loopback (``hub.server.start_embedded``) over HTTP and
-WebSocket, backed by a real SQLite file, or by PostgreSQL when ``COMMANDPOST_TEST_PG_URL``
-is set (``postgresql+psycopg://user:pass@127.0.0.1/commandpost_test``): every test that
-uses ``backend`` (directly or through ``hub_url`` / ``hub_factory``) runs once per backend,
-the PostgreSQL run being skipped without the variable.
+WebSocket, backed by a real SQLite file, or by PostgreSQL on the session's throwaway
+cluster (``pg_cluster`` in ``tests/conftest.py``): every test that uses ``backend``
+(directly or through ``hub_url`` / ``hub_factory``) runs once per backend. The PostgreSQL
+run fails if the cluster cannot be started; ``pytest -m "not postgres"`` leaves it out.
 
 Seeding hashes every demo password (scrypt, ~50 ms each), so one session hub
 (``shared_hub``) serves most tests, each making its own cases; ``hub_factory`` starts a
@@ -21,6 +21,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,6 @@ import websocket
 from hub.seed import DEMO_PASSWORD, SeedSizes, build_jurisdiction
 from hub.server import EmbeddedHub, start_embedded
 
-PG_ENV = "COMMANDPOST_TEST_PG_URL"
 SIZES = SeedSizes(2, 2, 1, 1)
 SMALL_SIZES = SeedSizes(1, 1, 1, 1)
 
@@ -179,6 +179,15 @@ def report_body(region_id: str = GRID_A1, **fields: Any) -> dict[str, Any]:
     return body
 
 
+def expected_due(start: str, hours: float, *, working_time: bool = True) -> datetime:
+    """``start`` + ``hours`` as the hub counts them: working hours on the post's calendar
+    (a normal-priority case of a non-emergency subcategory), else wall-clock hours."""
+    from client.working_time import add_hours_dt
+    from hub.timeutil import parse_rfc3339
+
+    return add_hours_dt(parse_rfc3339(start), hours, working_time=working_time)
+
+
 def assert_error(status: int, body: Any, expected_status: int) -> None:
     """The response is the protocol's error body with the code of ``expected_status``."""
     assert status == expected_status, (status, body)
@@ -280,18 +289,12 @@ def raw_handshake(base_url: str, token: str, since: int, rcvbuf: int = 4096
 
 
 # ---------------------------------------------------------------- hubs
-def _pg_url() -> str | None:
-    return os.environ.get(PG_ENV) or None
-
-
-def _pg_schema_url(schema: str) -> str:
-    """Drop and recreate ``schema`` in the test database; return a URL whose connections
-    use it (``public`` keeps the URL as given)."""
+def pg_schema_url(base: str, schema: str) -> str:
+    """Drop and recreate ``schema`` in the database at ``base``; return a URL whose
+    connections use it (``public`` keeps the URL as given)."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
-    base = _pg_url()
-    assert base
     engine = create_engine(base, isolation_level="AUTOCOMMIT")
     try:
         with engine.connect() as conn:
@@ -308,14 +311,16 @@ def _pg_schema_url(schema: str) -> str:
 class HubFactory:
     """Starts hubs on the current backend and stops them at teardown."""
 
-    def __init__(self, backend: str, tmp: Path) -> None:
+    def __init__(self, backend: str, tmp: Path, pg_url: str | None = None) -> None:
         self.backend = backend
         self.tmp = tmp
+        self.pg_url = pg_url
         self.hubs: list[EmbeddedHub] = []
 
     def db_url(self, name: str) -> str:
         if self.backend == "postgres":
-            return _pg_schema_url(name)
+            assert self.pg_url
+            return pg_schema_url(self.pg_url, name)
         folder = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=self.tmp))
         return f"sqlite:///{folder / 'hub.db'}"
 
@@ -334,18 +339,24 @@ class HubFactory:
 @pytest.fixture(scope="session",
                 params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def backend(request: pytest.FixtureRequest) -> str:
-    """The database backend under test (PostgreSQL only with COMMANDPOST_TEST_PG_URL)."""
-    if request.param == "postgres" and not _pg_url():
-        pytest.skip(f"PostgreSQL run needs {PG_ENV}")
+    """The database backend under test."""
     return request.param
 
 
 @pytest.fixture(scope="session")
-def shared_hub(backend: str, tmp_path_factory: pytest.TempPathFactory
-               ) -> Iterator[EmbeddedHub]:
+def backend_pg_url(backend: str, request: pytest.FixtureRequest) -> str | None:
+    """The throwaway cluster's URL on the PostgreSQL run (started on first use), else None."""
+    if backend != "postgres":
+        return None
+    return request.getfixturevalue("pg_cluster").url
+
+
+@pytest.fixture(scope="session")
+def shared_hub(backend: str, backend_pg_url: str | None,
+               tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedHub]:
     """One hub for the session (demo jurisdiction SIZES, heartbeat 1 s)."""
-    if backend == "postgres":
-        url = _pg_schema_url("public")
+    if backend_pg_url:
+        url = pg_schema_url(backend_pg_url, "public")
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('shared-hub') / 'hub.db'}"
     hub = start_embedded(url, sizes=SIZES, heartbeat_s=1.0)
@@ -360,9 +371,10 @@ def hub_url(shared_hub: EmbeddedHub) -> str:
 
 
 @pytest.fixture
-def hub_factory(backend: str, tmp_path: Path) -> Iterator[HubFactory]:
+def hub_factory(backend: str, backend_pg_url: str | None, tmp_path: Path
+                ) -> Iterator[HubFactory]:
     """Start dedicated hubs (on the current backend) for one test."""
-    factory = HubFactory(backend, tmp_path)
+    factory = HubFactory(backend, tmp_path, backend_pg_url)
     yield factory
     factory.stop_all()
 
@@ -417,8 +429,9 @@ class Crew:
         case = self.sup.ok(f"/cases/{cid}/assign", {"unit_id": UNIT_A_GA})
         if status == "dispatched":
             return case
-        if status == "returned":
-            return self.unit.ok(f"/cases/{cid}/return", {"note": "不属本单位"})
+        if status == "returned":  # 1.1: the unit asks, the supervisor approves
+            self.unit.ok(f"/cases/{cid}/return", {"note": "不属本单位"})
+            return self.sup.ok(f"/cases/{cid}/decide", {"approve": True})
         case = self.unit.ok(f"/cases/{cid}/accept", {})
         if status == "accepted":
             return case

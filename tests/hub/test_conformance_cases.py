@@ -24,6 +24,7 @@ from tests.hub.conftest import (
     Api,
     Crew,
     assert_error,
+    expected_due,
     report_body,
 )
 
@@ -35,8 +36,8 @@ ALLOWED_MOVES = {
     ("assign", "accepted"): "dispatched",
     ("accept", "dispatched"): "accepted",
     ("resolve", "accepted"): "resolved",
-    ("return", "dispatched"): "returned",
-    ("return", "accepted"): "returned",
+    ("return", "dispatched"): "dispatched",  # 1.1: a request; the status stays
+    ("return", "accepted"): "accepted",
     ("close", "resolved"): "closed",
     ("reopen", "resolved"): "dispatched",
 }
@@ -57,7 +58,8 @@ def _issue(crew: Crew, command: str, case_id: str, **extra: Any) -> tuple[int, A
 
 def test_report(crew: Crew) -> None:
     """POST /cases (intake) → 201 case: status `reported`, version 1, unit_id null, the
-    fields as sent, times RFC 3339 Z, due_at = reported_at + the subcategory's SLA."""
+    fields as sent, times RFC 3339 Z, due_at = reported_at + the subcategory's SLA (an
+    urgent case: wall-clock hours)."""
     body = report_body(GRID_A1, priority="urgent", source="hotline", lat=25.1, lon=101.6)
     status, case = crew.intake.post("/cases", body)
     assert status == 201, case
@@ -80,16 +82,16 @@ def test_report_by_code_and_supervisor(crew: Crew) -> None:
     status, case = crew.sup.post("/cases", report_body(subcategory=SUB_CODE))
     assert status == 201, case
     assert (case["category"], case["subcategory"]) == (CATEGORY, SUBCATEGORY)
-    assert parse_rfc3339(case["due_at"]) - parse_rfc3339(case["reported_at"]) == \
-        timedelta(hours=SUB_SLA)
+    # 1.1: a normal case of a 24 h subcategory counts 24 working hours
+    assert parse_rfc3339(case["due_at"]) == expected_due(case["reported_at"], SUB_SLA)
     status, cats = crew.sup.get("/categories")
     other = cats[3]["subcategories"][1]
     status, case = crew.sup.post("/cases", report_body(category=cats[3]["name"],
                                                        subcategory=other["code"]))
     assert status == 201
     assert case["subcategory"] == other["name"]
-    assert parse_rfc3339(case["due_at"]) - parse_rfc3339(case["reported_at"]) == \
-        timedelta(hours=other["sla_hours"])
+    assert parse_rfc3339(case["due_at"]) == expected_due(
+        case["reported_at"], other["sla_hours"], working_time=other["limits"]["working_time"])
 
 
 def test_idempotency_key(crew: Crew, login_as: Callable[[str], Api]) -> None:
@@ -145,18 +147,23 @@ def test_full_lifecycle(crew: Crew) -> None:
 
 
 def test_return_and_redispatch(crew: Crew) -> None:
-    """A unit returns a dispatched case (status `returned`, unit_id null), the supervisor
-    dispatches it again to another unit (action `dispatch`)."""
+    """A unit asks to return an accepted case (1.1: pending, status and unit kept), the
+    supervisor approves (status `returned`, unit_id null) and dispatches it again to
+    another unit (action `dispatch`)."""
     case = crew.case_in("accepted")
-    returned = crew.unit.ok(f"/cases/{case['id']}/return", {"note": "非本单位职责"})
+    asked = crew.unit.ok(f"/cases/{case['id']}/return", {"note": "非本单位职责"})
+    assert (asked["status"], asked["unit_id"], asked["version"]) == \
+        ("accepted", UNIT_A_GA, case["version"] + 1)
+    assert asked["pending"]["kind"] == "return"
+    returned = crew.sup.ok(f"/cases/{case['id']}/decide", {"approve": True})
     assert (returned["status"], returned["unit_id"], returned["version"]) == \
-        ("returned", None, case["version"] + 1)
+        ("returned", None, asked["version"] + 1)
     again = crew.sup.ok(f"/cases/{case['id']}/assign", {"unit_id": UNIT_A_CG})
     assert (again["status"], again["unit_id"], again["version"]) == \
         ("dispatched", UNIT_A_CG, returned["version"] + 1)
     events = crew.officer.events(crew.officer.seq() - 2)
     assert [e["data"]["action"] for e in events if e["type"] == "case.updated"][-2:] == \
-        ["return", "dispatch"]
+        ["approve", "dispatch"]
     assert crew.other_unit.ok(f"/cases/{case['id']}/accept")["status"] == "accepted"
 
 

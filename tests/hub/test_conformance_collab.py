@@ -21,7 +21,8 @@ from tests.hub.conftest import (
 
 def test_urge(crew: Crew) -> None:
     """POST /cases/{id}/urge (officer) → 200; the feed carries `case.urged` {case_id,
-    unit_id (the holder), actor, note}; the case's version does not change."""
+    unit_id (the holder), actor, note}; the case's version does not change (a 1.0
+    client's expected_version stays valid) while its 1.1 counts.urges goes up by one."""
     case = crew.case_in("accepted")
     seq = crew.officer.seq()
     status, _ = crew.officer.post(f"/cases/{case['id']}/urge", {"note": "请尽快处置"})
@@ -32,7 +33,10 @@ def test_urge(crew: Crew) -> None:
     assert (data["case_id"], data["unit_id"], data["note"]) == \
         (case["id"], UNIT_A_GA, "请尽快处置")
     assert isinstance(data["actor"], str) and data["actor"]
-    assert crew.officer.case(case["id"]) == case
+    now = crew.officer.case(case["id"])
+    assert now["version"] == case["version"]
+    assert now["counts"]["urges"] == case["counts"]["urges"] + 1
+    assert {**now, "counts": case["counts"]} == case
     assert crew.sup.post(f"/cases/{case['id']}/urge", {})[0] == 200
 
 

@@ -648,8 +648,60 @@ def test_end_to_end_against_the_reference_hub() -> None:
     types = Counter(e["type"] for e in events)
     actions = Counter(e["data"].get("action") for e in events if e["type"] == "case.updated")
     assert types["case.created"] >= 5, types
-    for action in ("dispatch", "accept", "resolve", "close"):
+    # a 1.1 hub: the callback closes (or reworks) instead of close / reopen
+    for action in ("dispatch", "accept", "resolve", "callback"):
         assert actions[action] > 0, (action, actions)
+    assert actions["close"] == actions["reopen"] == 0, actions
     assert sim.stats["reported"] == types["case.created"]
+    assert sim.api.unexpected == [], sim.api.unexpected
+    assert set(sim.api.statuses) <= {409, 429}, sim.api.statuses
+
+
+def test_closed_loop_against_the_reference_hub(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Against a 1.1 hub the simulator plays the whole loop through the API: return
+    requests decided both ways, extensions, callbacks with reworks and unreachable
+    citizens, merged duplicates, late signs; reporters travel masked; no unexpected
+    answer."""
+    from hub import sim_loop
+
+    server = pytest.importorskip("hub.server")
+    import requests
+
+    for name, value in (("LATE_SIGN", 0.3), ("EXTEND", 0.4), ("DUPLICATE", 0.25)):
+        monkeypatch.setattr(sim_loop, name, value)
+    monkeypatch.setattr(sim_loop, "ANSWERS", (((True, "satisfied"), 40.0),
+                                              ((True, "dissatisfied"), 30.0),
+                                              ((False, "unreachable"), 30.0)))
+    hub = server.start_embedded(sizes=SeedSizes(2, 1, 1, 1), sla_scale=1 / 20000)
+    try:
+        sim = Simulator(SimConfig(hub=hub.url, rate=300.0, speed=20000.0, seed=8))
+        sim.run(threading.Event(), duration_s=10.0)
+        base = hub.url + "/api/v1"
+        token = requests.post(base + "/session", json={
+            "username": "supervisor-532300", "password": DEMO_PASSWORD}, timeout=10).json()["token"]
+        auth = {"Authorization": f"Bearer {token}"}
+        events: list[dict[str, Any]] = []
+        since = 0
+        while True:
+            body = requests.get(base + "/events", params={"since": since, "limit": 1000},
+                                headers=auth, timeout=10).json()
+            events += body["events"]
+            if not body["events"] or events[-1]["seq"] >= body["seq"]:
+                break
+            since = events[-1]["seq"]
+    finally:
+        hub.stop()
+    assert sim.loop11
+    actions = Counter(e["data"].get("action") for e in events if e["type"] == "case.updated")
+    for action in ("request_return", "request_extension", "approve", "callback", "rework",
+                   "merge"):
+        assert actions[action] > 0, (action, actions)
+    callbacks = [e["data"]["case"] for e in events if e["data"].get("action") == "callback"]
+    assert {c["satisfaction"] for c in callbacks} >= {"satisfied", "unreachable"}
+    reporters = [e["data"]["case"]["reporter"] for e in events if e["type"] == "case.created"
+                 and e["data"]["case"]["reporter"]]
+    assert reporters and all("****" in r["phone"] and r["name"].endswith("*")
+                             for r in reporters)
+    assert sim.stats["merged"] > 0 and sim.stats["reworks"] > 0
     assert sim.api.unexpected == [], sim.api.unexpected
     assert set(sim.api.statuses) <= {409, 429}, sim.api.statuses

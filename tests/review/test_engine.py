@@ -50,15 +50,15 @@ def test_copy_covers_every_field() -> None:
     """If client.state grows a field, State.copy must learn it (this pins the sets)."""
     s = State(clock=lambda: 0.0)
     assert set(vars(s)) == {"zone_name", "clock", "store", "_sla", "_book", "_day", "_today",
-                            "urges_by_case", "urges_by_unit"}
+                            "urges_by_case", "urges_by_unit", "stages"}
     assert set(vars(Store())) == {"seq", "server_time", "post", "regions", "units", "cases",
-                                  "calls", "whistles", "subtree", "ignored", "_dropped"}
+                                  "calls", "whistles", "subtree", "_dropped"}
     assert set(vars(SlaClock())) == {"now", "near", "overdue", "_times", "_texts", "_next",
                                      "_heap"}
     assert set(vars(WorkloadBook())) == {"_by_unit"}
     c = s.copy()
     for name in vars(s):
-        if name not in ("zone_name", "clock", "_day"):
+        if name not in ("zone_name", "clock", "_day", "stages"):  # stages: read-only, shared
             assert getattr(c, name) is not getattr(s, name), name
     for part in ("store", "_sla", "_book"):
         for name, value in vars(getattr(s, part)).items():

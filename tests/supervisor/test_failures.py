@@ -79,7 +79,9 @@ ERRORS = {
     "409": (ConflictError("stale"), "conflict"),
     "422": (InvalidError("unknown unit"), "the hub refused it: unknown unit"),
     "429": (RateLimitedError("slow down"), "too many attempts"),
-    "5xx": (ServerError("database is locked", status=503), "the hub answered an error"),
+    "5xx": (ServerError("internal error", status=500), "the hub answered an error"),
+    "503": (ServerError("hub database unavailable; try again shortly", status=503),
+            "hub database unavailable"),
     "timeout": (HubUnreachable("hub timed out (POST /cases/x/assign)"), "hub unreachable"),
     "down": (None, "hub unreachable"),
 }
@@ -194,3 +196,21 @@ def test_read_only_and_officer_send_nothing(qtbot, world):
     assert api.calls == []
     assert messages and "supervisor" in messages[0][1]
     close(qtbot, session)
+
+
+def test_database_outage_is_told_in_chinese(qapp):
+    """The hub's own 503 body (its database is down) reads 中枢数据库不可用 in the
+    Chinese UI, not a raw English message."""
+    from client.errors import error_for
+    from console import i18n
+    from console.messages import describe_error
+    from hub.dbfaults import DatabaseUnavailable
+
+    err = DatabaseUnavailable()
+    exc = error_for(err.status, err.body(), with_token=True)
+    translators = i18n.install(qapp, "zh_CN")
+    try:
+        text = describe_error("指派", exc)
+    finally:
+        i18n.remove(qapp, translators)
+    assert text == "指派: 中枢数据库不可用，请稍后重试。", text

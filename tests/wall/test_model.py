@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import orjson
+import pytest
+
+from client.protocol import ProtocolError, decode_frame
 from client.state import State
 from client.timeutil import format_time
 from console.wall.config import ScreenPlan, Slot
@@ -138,9 +142,12 @@ def test_foreign_and_malformed_events_are_not_counted() -> None:
     foreign = {"id": "X-1", "version": 1, "region_id": "nowhere", "status": "reported",
                "priority": "critical", "reported_at": format_time(T_START)}
     evs = [{"seq": sim.seq + 1, "ts": format_time(T_START), "type": "case.created",
-            "data": {"case": foreign}},
-           {"seq": sim.seq + 2, "type": "case.created", "data": "junk"},
-           {"seq": sim.seq + 3, "type": "case.created"}]
+            "data": {"case": foreign}}]
+    # junk never reaches the State: the protocol decoder refuses it at the boundary
+    for junk in ({"seq": sim.seq + 2, "type": "case.created", "data": "junk"},
+                 {"seq": sim.seq + 3, "type": "case.created"}):
+        with pytest.raises(ProtocolError):
+            decode_frame(orjson.dumps(junk))
     state.apply_events(evs)
     assert stats.on_events(evs) == []
     assert stats.reported == before

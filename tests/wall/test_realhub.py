@@ -52,6 +52,8 @@ def test_wall_account_is_read_only_and_live(hub: EmbeddedHub, tmp_path: Path, qt
                         timeout=10000)
         box = wall.window.takeover
         assert box.isVisible() and "危化品运输车侧翻" in box.case_title.full_text
+        # protocol 1.1: the wall follows the same stage clocks as the consoles
+        qtbot.waitUntil(lambda: wall.session.state.stages is not None, timeout=10000)
         assert wall.controller.stats.reported >= 1
         assert actionable(wall.window) == []
         assert wall.window.cursor().shape() == Qt.CursorShape.BlankCursor

@@ -1,0 +1,87 @@
+"""Per-subcategory time limits of protocol 1.1: sign (签收), resolve (办结), callback (回访).
+
+Defaults for the 76 demo subcategories follow from their SLA (``sla_hours`` =
+``resolve_hours``): matters of 12 h or less are emergencies and run in wall-clock hours
+(sign within a quarter of the limit, at most 1 h; callback within 24 h); everything else
+runs in working hours on the post's calendar (``client.working_time``): sign within 2
+working hours (4 for the slow, ≥ 120 h, administrative ones), callback within 2 working
+days (15 working hours). Urgent and critical cases always run in wall-clock hours.
+
+A demo hub whose SLAs are compressed (``sla_scale`` ≠ 1) runs every limit in wall-clock
+hours: a compressed clock cannot follow office hours.
+
+Deadlines past the calendar's coverage raise ``client.working_time.CalendarNotCovered``;
+the hub answers such a command 503 ``server_error`` with the calendar's message (an
+operator must add the year), never a silent guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from client.working_time import DEFAULT_CALENDAR, CalendarNotCovered, add_hours_dt
+from hub.errors import Unavailable
+
+EMERGENCY_HOURS = 12.0
+WALL_CLOCK_PRIORITIES = frozenset({"urgent", "critical"})
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """A subcategory's limits in hours, and whether they run in working time."""
+
+    sign_hours: float
+    resolve_hours: float
+    callback_hours: float
+    working_time: bool
+
+    def json(self) -> dict[str, object]:
+        """The protocol's ``limits`` object."""
+        return {"sign_hours": self.sign_hours, "resolve_hours": self.resolve_hours,
+                "callback_hours": self.callback_hours, "working_time": self.working_time}
+
+
+def default_limits(sla_hours: float) -> Limits:
+    """The default limits of a subcategory whose resolve limit is ``sla_hours``."""
+    if sla_hours <= EMERGENCY_HOURS:
+        return Limits(sign_hours=min(1.0, sla_hours / 4), resolve_hours=sla_hours,
+                      callback_hours=24.0, working_time=False)
+    return Limits(sign_hours=4.0 if sla_hours >= 120 else 2.0, resolve_hours=sla_hours,
+                  callback_hours=15.0, working_time=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """How one hub computes deadlines: the demo scale and the priorities on wall time."""
+
+    scale: float = 1.0
+
+    def runs_on_working_time(self, limits: Limits, priority: str) -> bool:
+        """Whether a case of this priority counts these limits in working hours."""
+        return (limits.working_time and priority not in WALL_CLOCK_PRIORITIES
+                and self.scale == 1.0)
+
+    def due(self, start: datetime, hours: float, limits: Limits, priority: str) -> datetime:
+        """``start`` + ``hours`` (scaled) in working or wall-clock time.
+
+        Raises:
+            Unavailable: the deadline falls in a year the working calendar does not know.
+        """
+        try:
+            return add_hours_dt(start, hours * self.scale,
+                                working_time=self.runs_on_working_time(limits, priority))
+        except CalendarNotCovered as err:
+            raise Unavailable(str(err)) from None
+
+
+def calendar_warning(now: datetime, horizon_days: int = 45) -> str | None:
+    """A sentence for the log when the working calendar ends within ``horizon_days``."""
+    last = DEFAULT_CALENDAR.last_year()
+    if now.year > last:
+        return (f"the working calendar ends with {last}: working-time deadlines cannot be "
+                "computed; upgrade chinese-calendar")
+    if (datetime(last + 1, 1, 1, tzinfo=now.tzinfo) - now).days < horizon_days:
+        return (f"the working calendar ends with {last}: working-time deadlines reaching "
+                f"{last + 1} will be refused until chinese-calendar knows {last + 1}")
+    return None

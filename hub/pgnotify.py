@@ -1,0 +1,217 @@
+"""Fan-out between hub processes sharing one PostgreSQL: LISTEN/NOTIFY.
+
+Writing: inside every write transaction that numbers events, ``announce`` sends one
+NOTIFY (more only for a payload over ``PAYLOAD_LIMIT`` bytes) carrying, per post, the first
+and last seq it took: ``{"t": <commit time ms>, "p": {"532301": [17, 18], …}}``.
+PostgreSQL delivers notifications only when the transaction commits, in commit order.
+
+Reading: each process LISTENs on a dedicated connection (not from the pool) and hands the
+spans to its ``FeedBroker``, which reads the frames from the events table once per post and
+offers them to its subscribers in seq order. A lost LISTEN connection is re-established
+with a capped backoff and followed by a catch-up read; a safety poll every ``poll_s``
+compares each subscribed post's seq with what was offered and fills the difference, so a
+notification lost in between delays frames by at most ``poll_s``, never loses them.
+
+The channel is named after the database schema (``cp_feed_<schema>``), so hubs on separate
+schemas of one database do not wake each other.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+import orjson
+from sqlalchemy import select, text
+from sqlalchemy.engine import make_url
+
+from hub.broker import FeedBroker
+from hub.db import Database
+from hub.models import Post
+
+log = logging.getLogger(__name__)
+PAYLOAD_LIMIT = 2000  # bytes per NOTIFY; PostgreSQL's own limit is 8000
+PING_S = 5.0  # silence after which the listen connection is probed
+_NOTIFY = text("SELECT pg_notify(:channel, :payload)")
+
+
+def encode_payloads(spans: dict[str, tuple[int, int]], now_ms: int,
+                    limit: int = PAYLOAD_LIMIT) -> list[str]:
+    """The NOTIFY payloads for ``{post: (first, last)}``, each under ``limit`` bytes."""
+    out: list[str] = []
+    chunk: dict[str, list[int]] = {}
+    size = 0
+    for post_id, (first, last) in sorted(spans.items()):
+        item = len(post_id) + 32
+        if chunk and size + item > limit - 40:
+            out.append(orjson.dumps({"t": now_ms, "p": chunk}).decode())
+            chunk, size = {}, 0
+        chunk[post_id] = [first, last]
+        size += item
+    if chunk:
+        out.append(orjson.dumps({"t": now_ms, "p": chunk}).decode())
+    return out
+
+
+def decode_payload(payload: str) -> tuple[float, dict[str, tuple[int, int]]]:
+    """``(commit time in s, {post: (first, last)})``; raises ValueError on a bad payload."""
+    try:
+        obj = orjson.loads(payload)
+        spans = {str(post): (int(span[0]), int(span[1])) for post, span in obj["p"].items()}
+        return float(obj["t"]) / 1000.0, spans
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, IndexError,
+            AttributeError) as exc:
+        raise ValueError(f"bad feed notification: {payload[:80]!r}") from exc
+
+
+def channel_of(db: Database) -> str:
+    """The NOTIFY channel of this database schema."""
+    with db.read() as s:
+        schema = s.scalar(text("SELECT current_schema()")) or "public"
+    return f"cp_feed_{schema}"[:63]
+
+
+def conninfo_of(url: str) -> str:
+    """A libpq connection string for a SQLAlchemy ``postgresql+psycopg://`` URL."""
+    from psycopg.conninfo import make_conninfo
+
+    u = make_url(url)
+    params: dict[str, Any] = {"host": u.host, "port": u.port, "user": u.username,
+                              "password": u.password, "dbname": u.database,
+                              "connect_timeout": 5, "keepalives": 1, "keepalives_idle": 10,
+                              "keepalives_interval": 5, "keepalives_count": 3,
+                              "application_name": "commandpost-hub-listen"}
+    for key, value in u.query.items():
+        params[key] = value if isinstance(value, str) else value[-1]
+    return make_conninfo(**{k: v for k, v in params.items() if v is not None})
+
+
+class PgFanout:
+    """One hub process's side of the LISTEN/NOTIFY fan-out.
+
+    Attributes:
+        channel: the NOTIFY channel.
+        up: whether the LISTEN connection is established.
+        notifications, bad_notifications, reconnects: counts since start.
+        queue_usage: ``pg_notification_queue_usage()`` at the last poll (0..1): the
+            NOTIFY backlog, which grows when some listener does not read.
+        behind: events committed but not yet offered here, summed over the subscribed
+            posts, at the last poll.
+        on_delay: called with the seconds from a notifying commit to its frames' offer.
+    """
+
+    def __init__(self, db: Database, broker: FeedBroker, poll_s: float = 1.0) -> None:
+        self.db = db
+        self.broker = broker
+        self.poll_s = poll_s
+        self.channel = channel_of(db)
+        self.conninfo = conninfo_of(db.url)
+        self.up = False
+        self.notifications = 0
+        self.bad_notifications = 0
+        self.reconnects = 0
+        self.queue_usage = 0.0
+        self.behind = 0
+        self.on_delay: Callable[[float], None] | None = None
+
+    # ---- writing side (inside a write transaction, any thread)
+    def announce(self, conn: Any, spans: dict[str, tuple[int, int]]) -> None:
+        """NOTIFY the seqs this transaction takes; delivered at its commit."""
+        for payload in encode_payloads(spans, int(time.time() * 1000)):
+            conn.execute(_NOTIFY, {"channel": self.channel, "payload": payload})
+
+    # ---- reading side (on the event loop)
+    async def run(self) -> None:
+        """Listen and poll until cancelled."""
+        poller = asyncio.create_task(self._poll_forever())
+        try:
+            await self._listen_forever()
+        finally:
+            poller.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await poller
+
+    def _on_payload(self, payload: str) -> None:
+        self.notifications += 1
+        try:
+            committed, spans = decode_payload(payload)
+        except ValueError as exc:
+            self.bad_notifications += 1
+            log.warning("%s", exc)
+            return
+        if self.on_delay is not None:
+            self.on_delay(max(0.0, time.time() - committed))
+        self.broker.announced(spans)
+
+    async def _listen_forever(self) -> None:
+        import psycopg
+        from psycopg import sql
+
+        backoff = 0.25
+        while True:
+            try:
+                conn = await psycopg.AsyncConnection.connect(self.conninfo, autocommit=True)
+                async with conn:
+                    await conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.channel)))
+                    if not self.up:
+                        log.info("listening on %s", self.channel)
+                    self.up = True
+                    backoff = 0.25
+                    await self.catch_up()  # whatever was committed while not listening
+                    while True:
+                        async for note in conn.notifies(timeout=PING_S):
+                            self._on_payload(note.payload)
+                        await conn.execute("SELECT 1")  # silent: is the connection alive?
+            except asyncio.CancelledError:
+                self.up = False
+                raise
+            except Exception as exc:
+                if self.up:
+                    log.warning("feed LISTEN connection lost: %s",
+                                (str(exc).splitlines() or [repr(exc)])[0])
+                self.up = False
+                self.reconnects += 1
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 2.0)
+
+    async def _poll_forever(self) -> None:
+        while True:
+            await asyncio.sleep(self.poll_s)
+            try:
+                await self.catch_up()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # database down: readiness says so; try again
+                log.debug("feed safety poll failed: %s", exc)
+
+    async def catch_up(self) -> None:
+        """Compare the subscribed posts' seqs with what was offered; fill the difference."""
+        heads = self.broker.heads()
+        if not heads:
+            return
+        loop = asyncio.get_running_loop()
+        seqs, usage = await loop.run_in_executor(None, self._read_seqs, list(heads))
+        self.queue_usage = usage
+        spans: dict[str, tuple[int, int]] = {}
+        behind = 0
+        for post_id, seq in seqs.items():
+            head = heads.get(post_id)
+            if head is None:
+                if seq > 0:
+                    spans[post_id] = (seq, seq)
+            elif seq > head:
+                spans[post_id] = (head + 1, seq)
+                behind += seq - head
+        self.behind = behind
+        if spans:
+            self.broker.announced(spans)
+
+    def _read_seqs(self, post_ids: list[str]) -> tuple[dict[str, int], float]:
+        with self.db.read() as s:
+            rows = s.execute(select(Post.id, Post.seq).where(Post.id.in_(post_ids))).all()
+            usage = s.scalar(text("SELECT pg_notification_queue_usage()")) or 0.0
+        return {post_id: seq for post_id, seq in rows}, float(usage)
