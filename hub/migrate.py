@@ -9,8 +9,9 @@ the second waits for the first, then finds the work done.
 revision and says which command to run (``--migrate`` makes it migrate under the lock
 instead); on SQLite — one process, the demo — it migrates by itself.
 
-A database made before migrations existed (tables but no ``alembic_version``) is the
-baseline revision: it is stamped as such, then upgraded.
+A database made before migrations existed (tables but no ``alembic_version``) is adopted:
+stamped as the newest revision if its tables already match the models, else as the
+baseline, then upgraded.
 """
 
 from __future__ import annotations
@@ -64,6 +65,15 @@ def _is_legacy(conn: Connection) -> bool:
     return "regions" in names and "alembic_version" not in names
 
 
+def _matches_models(conn: Connection) -> bool:
+    from alembic.autogenerate import compare_metadata
+
+    from hub.models import Base
+
+    context = MigrationContext.configure(conn, opts={"compare_type": True})
+    return not compare_metadata(context, Base.metadata)
+
+
 @contextmanager
 def schema_lock(db: Database) -> Iterator[None]:
     """Hold the advisory lock of schema changes and seeding (PostgreSQL; SQLite: nothing,
@@ -110,8 +120,10 @@ def upgrade(db: Database) -> tuple[str | None, str]:
         before = MigrationContext.configure(conn).get_current_revision()
         cfg = alembic_config(conn)
         if before is None and _is_legacy(conn):
-            command.stamp(cfg, BASELINE)
-            before = BASELINE
+            # made by create_all before migrations: already the models' schema (then it is
+            # the newest revision), else the schema of the baseline
+            before = "head" if _matches_models(conn) else BASELINE
+            command.stamp(cfg, before)
         command.upgrade(cfg, "head")
         after = MigrationContext.configure(conn).get_current_revision()
     assert after is not None

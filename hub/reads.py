@@ -47,7 +47,9 @@ class Reads:
         """Return the case if the actor's post sees it; otherwise 404 (no existence leak).
         ``for_update`` locks its row until the transaction ends (another hub process's
         command on the same case waits, then sees this one's change)."""
-        case = s.get(Case, case_id, with_for_update=for_update)
+        # populate_existing: a copy read earlier in this transaction, before the lock,
+        # is refreshed from the locked row (else its version could be stale)
+        case = s.get(Case, case_id, with_for_update=for_update, populate_existing=for_update)
         if case is None or not case.region_path.startswith(self._path(actor)):
             raise NotFound(f"no case {case_id}")
         return case

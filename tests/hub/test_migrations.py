@@ -9,13 +9,22 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from hub.bootstrap import prepare, seed_categories
 from hub.db import Database
-from hub.migrate import SchemaNotReady, current_revision, ensure_schema, head_revision, upgrade
+from hub.migrate import (
+    BASELINE,
+    SchemaNotReady,
+    alembic_config,
+    current_revision,
+    ensure_schema,
+    head_revision,
+    upgrade,
+)
 from hub.models import Base, Category
 from tests.pgcluster import ThrowawayCluster
 
@@ -56,10 +65,18 @@ def test_an_unmigrated_database_is_refused_or_migrated(empty_db: Database) -> No
     ensure_schema(empty_db, migrate=False)  # now at head: nothing to refuse
 
 
-def test_a_database_from_before_migrations_is_adopted(empty_db: Database) -> None:
-    """Tables made by ``create_all`` (no ``alembic_version``) are stamped as the baseline,
-    upgraded, and keep their rows."""
-    Base.metadata.create_all(empty_db.write_engine)
+@pytest.mark.parametrize("made_by", ["baseline", "create_all"])
+def test_a_database_from_before_migrations_is_adopted(empty_db: Database, made_by: str
+                                                      ) -> None:
+    """Tables without ``alembic_version`` — the baseline's schema (as before migrations),
+    or the models' own (``create_all``) — are adopted: stamped, upgraded to the newest
+    revision, with their rows kept."""
+    if made_by == "create_all":
+        Base.metadata.create_all(empty_db.write_engine)
+    else:
+        with empty_db.write_engine.begin() as conn:
+            command.upgrade(alembic_config(conn), BASELINE)
+            conn.execute(text("DROP TABLE alembic_version"))
     seed_categories(empty_db)
     with empty_db.read() as s:
         count = s.scalar(select(func.count()).select_from(Category))

@@ -82,12 +82,41 @@ def check_feeds_equal_truth(url: str, watchers: list[FeedWatcher],
     return events
 
 
+def check_one_winner_per_version(urls: list[str], rounds: int = 8) -> None:
+    """Six supervisors on all processes assign one case at the same ``expected_version``
+    at once: exactly one wins, the others get 409 with the winner's version (the case row
+    is locked across processes: no lost update)."""
+    sups = [Api(urls[n % len(urls)]) for n in range(6)]
+    for api in sups:
+        assert api.login("supervisor-532301")[0] == 200
+    units = ["U532301-GA", "U532301-CG"]
+    try:
+        case = sups[0].report(GRIDS[0])
+        with concurrent.futures.ThreadPoolExecutor(len(sups)) as pool:
+            for n in range(rounds):
+                version = case["version"]
+                path = f"/cases/{case['id']}/assign"
+                body = {"unit_id": units[n % 2], "expected_version": version}
+                results = list(pool.map(lambda api, b=body, p=path: api.post(p, b), sups))
+                statuses = sorted(status for status, _ in results)
+                assert statuses == [200] + [409] * (len(sups) - 1), results
+                case = next(body for status, body in results if status == 200)
+                assert case["version"] == version + 1
+                for status, body in results:
+                    if status == 409:
+                        assert body["case"]["version"] == version + 1, body
+    finally:
+        for api in sups:
+            api.http.close()
+
+
 @pytest.mark.timeout(240)
 def test_three_processes_hammered_from_many_threads(pg_cluster: ThrowawayCluster,
                                                     tmp_path: Path) -> None:
     """12 threads report and assign through three processes at once (every command on
     the next process); nothing answers 5xx, every post's seq is gapless with each case's
-    versions in seq order, and feeds open on all three processes equal the truth."""
+    versions in seq order, and feeds open on all three processes equal the truth; then
+    concurrent assigns at one version have exactly one winner."""
     db = fresh_database(pg_cluster)
     with hub_processes(db, tmp_path, 3) as hubs:
         urls = [h.url for h in hubs]
@@ -113,6 +142,7 @@ def test_three_processes_hammered_from_many_threads(pg_cluster: ThrowawayCluster
         # every process serves the same history
         for url in urls[1:]:
             assert truth(url, "532301") == events["532301"]
+        check_one_winner_per_version(urls)
         ready = requests.get(f"{urls[1]}/readyz", timeout=5)
         assert ready.status_code == 200 and ready.json()["listen"] == "up", ready.text
         metrics = requests.get(f"{urls[1]}/metrics", timeout=5).text
