@@ -189,8 +189,10 @@ def main() -> int:
 
     tune_for_streaming()  # as main.py does for the console
     app = QApplication.instance() or QApplication(sys.argv)
+    from console.main_window import flash_dock
     from widgets.alerts import AlertsPane
     from widgets.case_queue import CaseQueuePane
+    from widgets.region_tree import RegionTreePane
     from widgets.workload import WorkloadPane
 
     t = time.perf_counter()
@@ -205,18 +207,24 @@ def main() -> int:
     win = QMainWindow()
     queue_pane = CaseQueuePane(ctx)
     workload = WorkloadPane(ctx)
-    alerts = AlertsPane(ctx, beeper=lambda: None)
+    alerts = AlertsPane(ctx, beeper=lambda level: None)
+    regions = RegionTreePane(ctx)  # the region tree's live counts
     win.setCentralWidget(queue_pane)
+    docks = {}
     for pane, area in ((workload, Qt.DockWidgetArea.RightDockWidgetArea),
-                       (alerts, Qt.DockWidgetArea.BottomDockWidgetArea)):
+                       (alerts, Qt.DockWidgetArea.BottomDockWidgetArea),
+                       (regions, Qt.DockWidgetArea.LeftDockWidgetArea)):
         dock = QDockWidget(pane.title(), win)
         dock.setObjectName(pane.pane_id + "_dock")
         dock.setWidget(pane)
         win.addDockWidget(area, dock)
+        docks[pane.pane_id] = dock
+    # the alerts flash (tab and rows) as in the console, at the console's pace
+    alerts.bell.sig_flash.connect(lambda on: flash_dock(win, docks["alerts"], alerts, on))
     win.resize(1600, 1000)
     win.show()
     t = time.perf_counter()
-    for p in (queue_pane, workload, alerts):
+    for p in (queue_pane, workload, alerts, regions):
         p.on_changes(cs)
     app.processEvents()
     freeze_loaded()  # what the console's bridge does after delivering a snapshot load
@@ -296,7 +304,7 @@ def main() -> int:
         clock.now = T0 + (time.time() - t0)
         return clock.now
 
-    panes = [queue_pane, workload, alerts]
+    panes = [queue_pane, workload, alerts, regions]
     bridge = ConsoleBridge(state, lambda: panes, clock=bench_clock)
     if args.budget_ms is not None:
         bridge.budget_ms = args.budget_ms
@@ -325,6 +333,9 @@ def main() -> int:
                f" (p99 < {TARGET_FEED_P99:g})"))
 
     print(f"  bridge turns: p50 {pct(stats.turns, 50):.1f} ms, p99 {pct(stats.turns, 99):.1f} ms")
+    print(f"  live meanwhile: region tree {len(regions.counts.counts):,} nodes counted; alarms "
+          f"raised {dict(alerts.alarm.raised)}, flashing {alerts.bell.ringing} "
+          f"(tab title now {docks['alerts'].windowTitle()!r})")
 
     # ---- catch-up: a backlog (as from the shift cache) applied at full speed
     t = time.perf_counter()

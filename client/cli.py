@@ -4,7 +4,11 @@
 the cache and a :class:`client.state.State` in step with the hub until SIGTERM/SIGINT or
 ``--for`` seconds; SIGKILL loses nothing (the cache is committed before each batch is
 applied). ``export_main(argv)`` prints every case as a cache knows it (at the end, or as
-of ``--at``) as JSON lines or CSV, in the protocol's field names, without the hub.
+of ``--at``) without the hub: ``--format json`` one JSON array, ``jsonl`` one case per line
+(both in the protocol's own fields), ``csv`` a spreadsheet in UTF-8 with a BOM, the
+glossary's words (``--lang``), local times (``--zone``, Asia/Shanghai by default) and
+region and unit names — or, with ``--raw``, the protocol's codes, field names and UTC
+times.
 
 Both return 0 on success and print one clear ``<command>: error: ...`` line on stderr
 with a non-zero code otherwise: 2 usage / bad URL / unreadable password file / no cache,
@@ -29,10 +33,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import orjson
 
-from client import transport
+from client import glossary, transport
 from client.api import HubClient, normalize_base_url
 from client.cache import CacheDir, ShiftCache
 from client.errors import (
@@ -43,6 +48,7 @@ from client.errors import (
     UnauthenticatedError,
 )
 from client.feed import SESSION_EXPIRED, Feed
+from client.review_report import TEXT_FIELDS, csv_cell
 from client.shifts import DEFAULT_STARTS, ShiftSchedule
 from client.state import State
 from client.store import CASE_FIELDS, Store
@@ -202,7 +208,13 @@ def _export_parser() -> _Parser:
     p = _Parser(prog="export", description="Print every case a shift cache knows.")
     p.add_argument("--cache", required=True, type=Path, help="directory of shift files")
     p.add_argument("--at", default=None, help="RFC 3339 time: the cases as of then")
-    p.add_argument("--format", choices=("json", "csv"), default="json")
+    p.add_argument("--format", choices=("json", "jsonl", "csv"), default="json",
+                   help="json: one JSON array; jsonl: one case per line; csv: a spreadsheet "
+                        "(UTF-8 with a BOM, local times, words from the glossary)")
+    p.add_argument("--raw", action="store_true",
+                   help="CSV with the protocol's own codes, field names and UTC times")
+    p.add_argument("--lang", default="zh_CN", help="CSV words: zh_CN (default) or en")
+    p.add_argument("--zone", default="Asia/Shanghai", help="CSV local time zone")
     return p
 
 
@@ -269,23 +281,65 @@ def export_main(argv: Sequence[str]) -> int:
     cases = [store.cases[k] for k in sorted(store.cases)]
     out = sys.stdout
     out.flush()
-    if args.format == "json":
+    if args.format in ("json", "jsonl"):
+        if args.format == "json":
+            chunks = [orjson.dumps(cases), b"\n"]
+        else:
+            chunks = [orjson.dumps(c) + b"\n" for c in cases]
         buf = out.buffer if hasattr(out, "buffer") else None
-        for c in cases:
-            line = orjson.dumps(c) + b"\n"
+        for chunk in chunks:
             if buf is not None:
-                buf.write(line)
+                buf.write(chunk)
             else:
-                out.write(line.decode())
+                out.write(chunk.decode())
         if buf is not None:
             buf.flush()
     else:
-        w = csv.writer(out, lineterminator="\n")
-        w.writerow(CASE_FIELDS)
+        try:
+            zone = ZoneInfo(args.zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return _fail("export", f"unknown time zone {args.zone!r}", EXIT_USAGE)
+        names = {"region_id": store.regions, "unit_id": store.units}
+        if not args.raw:
+            out.write("\ufeff")  # a BOM: spreadsheet programs then read UTF-8 right
+        w = csv.writer(out, lineterminator="\r\n" if not args.raw else "\n")
+        w.writerow(CASE_FIELDS if args.raw else
+                   [glossary.word("field", f, args.lang) for f in CASE_FIELDS])
         for c in cases:
-            w.writerow(["" if c.get(f) is None else c.get(f) for f in CASE_FIELDS])
+            w.writerow(csv_row(c, raw=args.raw, lang=args.lang, zone=zone, names=names))
         out.flush()
     return 0
+
+
+#: fields whose codes the glossary turns into words, and fields holding times
+_WORD_FIELDS = {"status": "status", "priority": "priority", "source": "source"}
+_TIME_FIELDS = frozenset(("reported_at", "due_at", "updated_at", "closed_at"))
+
+
+def csv_row(case: dict, *, raw: bool, lang: str, zone: ZoneInfo,
+            names: dict[str, dict] | None = None) -> list[object]:
+    """One case as a CSV row: protocol codes and UTC times when ``raw``, else glossary words,
+    region and unit names, and local times."""
+    row: list[object] = []
+    for f in CASE_FIELDS:
+        v = case.get(f)
+        if v is None:
+            row.append("")
+        elif f in TEXT_FIELDS:
+            row.append(csv_cell(v, True))  # hub text: no control characters, no formulas
+        elif raw:
+            row.append(v)
+        elif f in _WORD_FIELDS:
+            row.append(glossary.word(_WORD_FIELDS[f], v, lang))
+        elif f in _TIME_FIELDS:
+            t = parse_time_or_none(v)
+            row.append(glossary.local_time(t, zone) if t is not None else v)
+        elif names is not None and f in names:
+            known = names[f].get(v) if isinstance(v, str) else None
+            row.append(known.get("name") or v if isinstance(known, dict) else v)
+        else:
+            row.append(v)
+    return row
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -32,6 +32,7 @@ from typing import Any
 from client.dispatch import Reassignment, suggest_unit
 from client.errors import ConflictError
 from console.panes import PaneSpec
+from widgets.common import case_line
 from widgets.qt import QAction, QKeySequence, QMessageBox, QObject, Qt, QTimer, QWidget, Signal
 from widgets.reassign import CaseDragStarter, ConflictDialog, UndoNotice, UnitDropFilter, UnitPicker
 from widgets.text import safe
@@ -179,6 +180,7 @@ class Actions(QObject):
         self._older: OrderedDict[tuple[str, object], dict] = OrderedDict()
         self._conflicts: deque[tuple[Pending, dict | None]] = deque()
         self._in_dialog = False
+        self._sent_urges: dict[str, float] = {}
         self._sweeper = QTimer(self)
         self._sweeper.setObjectName("actionsSweeper")
         self._sweeper.setInterval(1000)
@@ -288,9 +290,18 @@ class Actions(QObject):
                 or case.get("status") == "closed":
             self._say("error", self.tr("Only an open case held by a unit can be urged."))
             return False
+        self._sent_urges[case_id] = time.monotonic()
         self._run(self.tr("Urge {case}").format(case=safe(case_id, 40)),
                   lambda api: api.urge(case_id, note))
         return True
+
+    def recent_urges(self, within_s: float = 60.0) -> list[str]:
+        """Cases this console urged in the last ``within_s`` seconds (the alerts pane does
+        not ring "urge received" for them)."""
+        limit = time.monotonic() - within_s
+        for cid in [c for c, t in self._sent_urges.items() if t < limit]:
+            del self._sent_urges[cid]
+        return list(self._sent_urges)
 
     def urge_unit(self, unit_id: str, note: str = "") -> int:
         """Urge the overdue cases ``unit_id`` holds (at most ``MAX_UNIT_URGES``)."""
@@ -305,6 +316,7 @@ class Actions(QObject):
                 unit=self._unit(unit_id)))
             return 0
         for cid in ids:
+            self._sent_urges[cid] = time.monotonic()
             self._run(self.tr("Urge {case}").format(case=safe(cid, 40)),
                       lambda api, cid=cid: api.urge(cid, note))
         return len(ids)
@@ -659,6 +671,8 @@ class CommandUi(QObject):
         """Put the added docks beside the built-in ones (tabs behind related panes)."""
         w = self.window
         docks = w.docks
+        if kind == "dual":
+            return  # the two-screen layout places every dock itself
         for key, anchor in (("dispatch", "workload"), ("whistles", "calls"),
                             ("audit", "ticker")):
             dock = docks.get(key)
@@ -670,7 +684,7 @@ class CommandUi(QObject):
             else:
                 w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
             dock.show()
-        for anchor in ("workload", "calls", "ticker"):
+        for anchor in ("workload", "ticker", "alerts"):  # the alerts in front of calls
             if anchor in docks:
                 docks[anchor].raise_()
 
@@ -749,7 +763,7 @@ class CommandUi(QObject):
             return False
         dlg = NoteDialog(self.tr("Urge (督办)"),
                          self.tr("Send a reminder about {case} to the unit holding it.")
-                         .format(case=safe(cid, 40)), self.window)
+                         .format(case=case_line(self.session.state, cid)), self.window)
         try:
             if dlg.exec() != NoteDialog.DialogCode.Accepted:
                 return False

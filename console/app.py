@@ -81,8 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="folder for the demo database, layouts and caches "
                         "(default: the user's data folder)")
     p.add_argument("--geometry", metavar="WxH", help="window size, e.g. 1920x1080")
-    p.add_argument("--layout", choices=("auto", "hd", "uhd"), default="auto",
-                   help="built-in layout: 1920×1080 (hd), 3840×2160 (uhd) or by screen size")
+    p.add_argument("--layout", choices=("auto", "hd", "uhd", "small", "dual"), default="auto",
+                   help="built-in layout: 1920×1080 (hd), 3840×2160 (uhd), 1366×768 (small), "
+                        "two screens (dual) or by screen size")
     p.add_argument("--zone", default=DEFAULT_ZONE, help="the post's time zone")
     p.add_argument("--ca-bundle", metavar="FILE",
                    help="PEM file of the CA that signed the hub's certificate")
@@ -266,15 +267,22 @@ class Launcher(QObject):
             self.dialog = LoginDialog(self.jobs, self.hub_url, demo=self.opts.demo)
             self.dialog.sig_logged_in.connect(self._on_dialog_login)
             self.dialog.rejected.connect(lambda: self.finish(EXIT_OK))
+            self.dialog.sig_retry.connect(self._start_demo)
             self.dialog.show()
         if self.hub_url is None:
-            self.demo = DemoServices(data_dir(self.opts), parent=self)
-            self.demo.sig_progress.connect(self._on_demo_progress)
-            self.demo.sig_ready.connect(self._on_hub_ready)
-            self.demo.sig_failed.connect(self._on_demo_failed)
-            self.demo.start()
+            self._start_demo()
         else:
             self._on_hub_ready(self.hub_url)
+
+    def _start_demo(self) -> None:
+        """Start the embedded hub and simulator (again, after a failure)."""
+        if self.demo is not None:
+            self.demo.stop(timeout=1.0)
+        self.demo = DemoServices(data_dir(self.opts), parent=self)
+        self.demo.sig_progress.connect(self._on_demo_progress)
+        self.demo.sig_ready.connect(self._on_hub_ready)
+        self.demo.sig_failed.connect(self._on_demo_failed)
+        self.demo.start()
 
     def _on_demo_progress(self, stage: str) -> None:
         for w in (self.dialog, self.splash):
@@ -284,7 +292,7 @@ class Launcher(QObject):
     def _on_demo_failed(self, message: str) -> None:
         text = self.tr("The demo hub did not start: {error}").format(error=message)
         if self.dialog is not None:
-            self.dialog.show_error(text)
+            self.dialog.show_start_failure(text)
         else:
             self._fail(text, EXIT_DEMO)
 

@@ -28,6 +28,7 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 
 from client.batch import Batch
 from client.feed import SESSION_EXPIRED, Feed, LinkStatus
@@ -83,9 +84,12 @@ class Bridge(QObject):
     sig_fatal = Signal(str)
 
     def __init__(self, state: State, panes: Callable[[], Sequence[Pane]],
-                 *, clock: Callable[[], float] = time.time, parent: QObject | None = None) -> None:
+                 *, clock: Callable[[], float] = time.time,
+                 background: Callable[[], AbstractContextManager] = nullcontext,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self._background = background
         self.feed: Feed | None = None
         self._panes = panes
         self._clock = clock
@@ -204,6 +208,11 @@ class Bridge(QObject):
         return head
 
     def _deliver(self, changes: ChangeSet, events: list[dict]) -> None:
+        with self._background():
+            self._deliver_now(changes, events)
+        self.sig_changes.emit(changes)
+
+    def _deliver_now(self, changes: ChangeSet, events: list[dict]) -> None:
         self.deliveries += 1
         for pane in self._panes():
             try:
@@ -219,7 +228,6 @@ class Bridge(QObject):
                     on_events(events)
                 except Exception:
                     log.exception("pane %s failed on events", pane.pane_id)
-        self.sig_changes.emit(changes)
 
     def _on_slow(self) -> None:
         now = self._clock()
@@ -230,11 +238,12 @@ class Bridge(QObject):
             cs = None
         if cs:
             self._deliver(cs, [])
-        for pane in self._panes():
-            try:
-                pane.on_tick(now)
-            except Exception:
-                log.exception("pane %s failed on a tick", pane.pane_id)
+        with self._background():
+            for pane in self._panes():
+                try:
+                    pane.on_tick(now)
+                except Exception:
+                    log.exception("pane %s failed on a tick", pane.pane_id)
 
     def _poll_link(self) -> None:
         feed = self.feed

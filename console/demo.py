@@ -10,6 +10,7 @@ hub's URL through signals.
 
 from __future__ import annotations
 
+import errno
 import logging
 import socket
 import threading
@@ -24,6 +25,24 @@ log = logging.getLogger(__name__)
 DEMO_PORT = 18765
 SLA_SCALE = 1 / 60
 SIM_SPEED = 60.0
+
+
+#: how many times the demo hub start is tried when its port is taken meanwhile
+PORT_ATTEMPTS = 3
+
+
+def port_taken(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what caused it) says the address is already in use."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, OSError) and cur.errno in (errno.EADDRINUSE, errno.EACCES):
+            return True
+        if "address already in use" in str(cur).lower():
+            return True
+        cur = cur.__cause__ or cur.__context__
+    return False
 
 
 def port_free(port: int, host: str = "127.0.0.1") -> bool:
@@ -104,15 +123,22 @@ class DemoServices(QObject):
         from hub.server import start_embedded
 
         started = time.monotonic()
-        try:
-            self.data_dir.mkdir(parents=True, exist_ok=True)
-            port = self.port if self.port and port_free(self.port) else 0
-            hub = start_embedded(f"sqlite:///{self.db_path}", sizes=self.sizes, port=port,
-                                 sla_scale=SLA_SCALE)
-        except Exception as exc:  # reported to the GUI
-            log.exception("the embedded hub did not start")
-            self.sig_failed.emit(f"{type(exc).__name__}: {exc}")
-            return
+        port = self.port if self.port and port_free(self.port) else 0
+        for attempt in range(PORT_ATTEMPTS):
+            try:
+                self.data_dir.mkdir(parents=True, exist_ok=True)
+                hub = start_embedded(f"sqlite:///{self.db_path}", sizes=self.sizes, port=port,
+                                     sla_scale=SLA_SCALE)
+                break
+            except Exception as exc:  # reported to the GUI
+                if port_taken(exc) and attempt + 1 < PORT_ATTEMPTS:
+                    # another process took the port while the hub was starting: any free one
+                    log.info("demo hub port %s taken meanwhile; retrying on a free port", port)
+                    port = 0
+                    continue
+                log.exception("the embedded hub did not start")
+                self.sig_failed.emit(f"{type(exc).__name__}: {exc}")
+                return
         if self._stop.is_set():
             hub.stop()
             return

@@ -89,6 +89,8 @@ class LoginDialog(QDialog):
     """
 
     sig_logged_in = Signal(object)
+    #: the officer asked to start the embedded hub again after it failed
+    sig_retry = Signal()
 
     def __init__(self, jobs: Jobs, hub_url: str | None, *, demo: bool = False,
                  username: str = "", parent: QWidget | None = None) -> None:
@@ -131,6 +133,11 @@ class LoginDialog(QDialog):
         self.ok_button.setText(self.tr("Log in"))
         self.ok_button.setObjectName("loginButton")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
+        self.retry_button = self.buttons.addButton(self.tr("Try again"),
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.retry_button.setObjectName("retryButton")
+        self.retry_button.hide()
+        self.retry_button.clicked.connect(self._on_retry)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
@@ -185,8 +192,23 @@ class LoginDialog(QDialog):
         self._show_progress()
 
     def show_error(self, text: str) -> None:
-        """Show a failure under the fields."""
+        """Show a failure under the fields (the start-up progress stops saying otherwise)."""
+        self._tick.stop()
         self.status.setText(text)
+
+    def show_start_failure(self, text: str) -> None:
+        """The embedded hub did not start: say why at once and offer to try again."""
+        self.show_error(text)
+        self.retry_button.show()
+        self.retry_button.setEnabled(True)
+
+    def _on_retry(self) -> None:
+        self.retry_button.setEnabled(False)
+        self.retry_button.hide()
+        self.status.clear()
+        self._started = time.monotonic()
+        self._tick.start()
+        self.sig_retry.emit()
 
     def submit(self) -> None:
         """Log in with the entered credentials (what the Log in button does)."""

@@ -9,23 +9,30 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from typing import Any
 
+from client import glossary
 from client.feed import LinkStatus
 from console import layouts
 from console.lock import EXPIRED, IDLE, IdleWatcher, LockOverlay
 from console.panes import PaneSpec
 from console.session import Session
+from widgets.gesture import UserInputWatch
 from widgets.pane import Pane
 from widgets.qt import (
     QAction,
+    QColor,
     QDialog,
     QDialogButtonBox,
     QDockWidget,
+    QGuiApplication,
     QHeaderView,
     QKeySequence,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QRect,
+    QShortcut,
     Qt,
     QTimer,
     QtWidgets,
@@ -82,6 +89,12 @@ class MainWindow(QMainWindow):
         self.messages: list[tuple[str, str]] = []
         self.link: LinkStatus | None = None
         self._hidden_floating: list[QDockWidget] = []
+        #: per pane: whether the user is giving it input right now (see widgets.gesture)
+        self.input_watches: dict[str, UserInputWatch] = {}
+        #: selection signals refused because no user gesture caused them (for checks)
+        self.selection_refused = 0
+        #: the alerts tab's flash phase (True: highlighted)
+        self.alerts_flash = False
         #: called with the layout kind after a built-in layout is applied (added panes)
         self.layout_hooks: list[Callable[[str], None]] = []
         self.setDockNestingEnabled(True)
@@ -125,7 +138,7 @@ class MainWindow(QMainWindow):
             title = spec.title()
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{spec.key}")
-        dock.setWidget(pane)
+        dock.setWidget(fitting(pane))
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
@@ -135,8 +148,20 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
 
     def _wire_panes(self) -> None:
-        for pane in self.panes.values():
-            pane.sig_case_selected.connect(self._on_pane_selected)
+        for key, pane in self.panes.items():
+            watch = UserInputWatch(pane)
+            self.input_watches[key] = watch
+            pane.sig_case_selected.connect(
+                lambda cid, watch=watch, pane=pane: self._on_pane_selected(cid, watch, pane))
+        regions, kpi = self.panes.get("regions"), self.panes.get("kpi")
+        if hasattr(regions, "counts") and hasattr(kpi, "scope_counts"):
+            kpi.scope_counts = regions.counts  # type: ignore[union-attr]
+        alerts = self.panes.get("alerts")
+        bell = getattr(alerts, "bell", None)
+        if bell is not None:
+            bell.sig_flash.connect(self._flash_alerts)
+            alerts.sig_alarm.connect(self._on_alarm)  # type: ignore[union-attr]
+            alerts.sig_muted.connect(self._show_muted)  # type: ignore[union-attr]
         workload, queue = self.panes.get("workload"), self.panes.get("queue")
         sig = getattr(workload, "sig_unit_activated", None)
         filter_unit = getattr(queue, "filter_unit", None)
@@ -187,9 +212,16 @@ class MainWindow(QMainWindow):
         self.clock_label.setObjectName("clockLabel")
         bar.addWidget(self.link_label)
         bar.addWidget(self.message_label, 1)
+        self.muted_label = QLabel(self)
+        self.muted_label.setObjectName("mutedLabel")
+        self.muted_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.muted_label.hide()
+        bar.addPermanentWidget(self.muted_label)
         bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.clock_label)
         self.set_link(None)
+        QTimer.singleShot(0, lambda: self._show_muted(bool(getattr(
+            self.panes.get("alerts"), "muted", False))))
 
     def _action(self, name: str, text: str, shortcut: str | QKeySequence.StandardKey,
                 slot: Callable[[], object], *, checkable: bool = False) -> QAction:
@@ -216,6 +248,10 @@ class MainWindow(QMainWindow):
                                lambda: self.apply_layout("hd"))
         self.act_layout_uhd = a("actLayoutUhd", self.tr("Layout for 3840×2160"), "Ctrl+Alt+2",
                                 lambda: self.apply_layout("uhd"))
+        self.act_layout_small = a("actLayoutSmall", self.tr("Layout for 1366×768"),
+                                  "Ctrl+Alt+3", lambda: self.apply_layout("small"))
+        self.act_layout_dual = a("actLayoutDual", self.tr("Layout for two screens"),
+                                 "Ctrl+Alt+4", lambda: self.apply_layout("dual"))
         self.act_reset = a("actResetLayout", self.tr("&Reset layout"), "Ctrl+Shift+R",
                            self.reset_layout)
         self.act_night = a("actNight", self.tr("&Night theme"), "F9", self._on_theme_toggled,
@@ -258,6 +294,8 @@ class MainWindow(QMainWindow):
         v.addSeparator()
         v.addAction(self.act_layout_hd)
         v.addAction(self.act_layout_uhd)
+        v.addAction(self.act_layout_small)
+        v.addAction(self.act_layout_dual)
         v.addAction(self.act_reset)
         v.addSeparator()
         v.addAction(self.act_night)
@@ -336,15 +374,19 @@ class MainWindow(QMainWindow):
         return self.overlay.isVisible()
 
     def apply_layout(self, kind: str) -> None:
-        """Arrange the docks in the built-in layout ``kind`` (``hd``/``uhd``)."""
+        """Arrange the docks in the built-in layout ``kind`` (``hd``, ``uhd``, ``small``,
+        ``dual``)."""
         self.kind = kind
         layouts.apply_builtin(self, self.docks, kind, max(self.width(), 800),
-                              max(self.height(), 600))
+                              max(self.height(), 600), second=self.other_screen())
         for hook in self.layout_hooks:
             try:
                 hook(kind)
             except Exception:
                 log.exception("layout hook failed")
+        alerts = self.docks.get("alerts")
+        if alerts is not None:
+            alerts.raise_()  # whatever the hooks tabbed, the alerts are the front tab
 
     def reset_layout(self) -> None:
         """Forget the saved layout and go back to the built-in one."""
@@ -358,11 +400,40 @@ class MainWindow(QMainWindow):
         self.show_message("info", self.tr("Layout saved."))
 
     def restore_layout(self) -> bool:
-        """Restore this user's saved layout; False when there is none."""
+        """Restore this user's saved layout; False when there is none, or when it no longer
+        fits the screens (it is then forgotten and the built-in layout is used)."""
         kind = self.store.saved_kind(self.session.username)
+        screens = [s.availableGeometry() for s in QGuiApplication.screens()]
+        if not self.store.has(self.session.username):
+            return False
+        if not self.store.saved_fits(self.session.username, screens) \
+                or not self.store.restore(self.session.username, self) \
+                or not self.layout_fits():
+            log.info("saved layout of %s does not fit the screens: dropped",
+                     self.session.username)
+            self.store.forget(self.session.username)
+            self.show_message("info", self.tr("The saved layout does not fit this screen; "
+                                              "the built-in layout is used."))
+            return False
         if kind:
             self.kind = kind
-        return self.store.restore(self.session.username, self)
+        return True
+
+    def layout_fits(self) -> bool:
+        """Whether the window and its floating docks fit the screens there are."""
+        screens = [s.availableGeometry() for s in QGuiApplication.screens()]
+        return layouts.fits(self, self.docks, screens)
+
+    def other_screen(self) -> QRect | None:
+        """The available geometry of a screen other than the window's (None with one)."""
+        screens = QGuiApplication.screens()
+        if len(screens) < 2:
+            return None
+        mine = self.screen() if self.isVisible() else QGuiApplication.primaryScreen()
+        for s in screens:
+            if s is not mine:
+                return s.availableGeometry()
+        return None
 
     def show_shortcuts(self) -> None:
         """The Help → Keyboard shortcuts dialog (non-modal)."""
@@ -372,12 +443,31 @@ class MainWindow(QMainWindow):
         self._shortcuts_dialog = dlg
 
     def shortcut_list(self) -> list[tuple[str, str]]:
-        """``(action text, shortcut)`` of every window action."""
-        out = []
+        """``(what it does, key)`` of every window action and every pane's shortcut, read
+        from the actions and shortcuts themselves (so the list cannot go stale)."""
+        out: list[tuple[str, str]] = []
+        seen: set[tuple[str, str]] = set()
+
+        def add(text: str, key: str) -> None:
+            if key and (text, key) not in seen:
+                seen.add((text, key))
+                out.append((text, key))
+
+        native = QKeySequence.SequenceFormat.NativeText
         for act in self.actions():
-            seq = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            if seq:
-                out.append((act.text().replace("&", ""), seq))
+            for seq in act.shortcuts():
+                add(act.text().replace("&", ""), seq.toString(native))
+        for sc in self.findChildren(QShortcut):
+            if not sc.isEnabled():
+                continue
+            text = sc.whatsThis()
+            pane = sc.parent()
+            while pane is not None and not isinstance(pane, Pane):
+                pane = pane.parent()
+            if isinstance(pane, Pane):
+                title = pane.title()
+                text = f"{title}: {text}" if text else title
+            add(text or self.tr("Window"), sc.key().toString(native))
         return out
 
     # ---- Events
@@ -394,8 +484,61 @@ class MainWindow(QMainWindow):
 
     # ---- Internals
 
-    def _on_pane_selected(self, case_id: str) -> None:
+    def _on_pane_selected(self, case_id: str, watch: UserInputWatch, pane: Pane) -> None:
+        """A pane says its current case changed: follow it only if the user did that.
+
+        A rebuild (feed batch, tick, another pane's selection) or Qt moving a view's
+        current row on its own never changes the case the window works on; the pane is
+        told the shared selection again so its highlight agrees with it.
+        """
+        if not watch.active or self.session.in_background:
+            self.selection_refused += 1
+            if case_id != self.session.selected:
+                QTimer.singleShot(0, lambda: self._resync(pane))
+            return
         self.session.select_case(case_id or None)
+
+    def go_to_case(self, case_id: str | None) -> None:
+        """An explicit "go to" (command bar, alert banner): select ``case_id`` and show
+        the queue and detail panes."""
+        if case_id is not None and case_id not in self.session.state.cases:
+            self.show_message("error", self.tr("{case} is not in this post's picture.").format(
+                case=safe(case_id, 40)))
+            return
+        self.session.select_case(case_id)
+        for key in ("detail",):
+            dock = self.docks.get(key)
+            if dock is not None:
+                dock.show()
+                dock.raise_()
+
+    def _on_alarm(self, level: str) -> None:
+        """A new alarm: the alerts come to the front, and the taskbar entry asks for
+        attention (the selection is left alone)."""
+        dock = self.docks.get("alerts")
+        if dock is not None and not self.locked:
+            dock.show()
+            dock.raise_()
+        QtWidgets.QApplication.alert(self)
+
+    def _flash_alerts(self, on: bool) -> None:
+        """Flash the alerts' dock title and tab while alarms ring."""
+        dock, pane = self.docks.get("alerts"), self.panes.get("alerts")
+        if dock is not None and pane is not None:
+            flash_dock(self, dock, pane, on)
+        self.alerts_flash = on
+
+    def _show_muted(self, muted: bool) -> None:
+        self.muted_label.setText("✕ " + self.tr("Alarm sound off") if muted else "")
+        self.muted_label.setVisible(muted)
+        self.muted_label.setToolTip(self.tr("Turn it on in the alerts pane (Ctrl+M)"))
+
+    def _resync(self, pane: Pane) -> None:
+        with self.session.background():
+            try:
+                pane.on_selection(self.session.selected)
+            except Exception:
+                log.exception("pane %s failed on a selection", pane.pane_id)
 
     def _on_unit_activated(self, unit_id: str) -> None:
         queue = self.panes.get("queue")
@@ -448,6 +591,44 @@ class MainWindow(QMainWindow):
         box.show()
 
 
+def flash_dock(window: QMainWindow, dock: QDockWidget, pane: Any, on: bool) -> None:
+    """One flash step of the alerts dock: ``◆ 预警 (n)`` / ``◇ 预警 (n)`` in its title and
+    tab (the tab's text coloured while on), plain again once nothing rings."""
+    base = pane.title()
+    old = dock.windowTitle()
+    ringing = pane.bell.ringing
+    title = f"{'◆' if on else '◇'} {base} ({pane.alarm.count()})" if ringing else base
+    if title == old and not (ringing or old != base):
+        return
+    dock.setWindowTitle(title)
+    for bar in window.findChildren(QtWidgets.QTabBar):
+        for i in range(bar.count()):
+            if bar.tabText(i) in (old, title):
+                bar.setTabText(i, title)
+                bar.setTabTextColor(i, QColor("#D55E00") if on else QColor())
+
+
+def fitting(pane: QWidget) -> QtWidgets.QScrollArea:
+    """``pane`` in a frameless scroll area: the pane fills its dock, and when the dock is
+    smaller than what the pane needs (a long case, a small screen) the pane scrolls instead
+    of raising the window's minimum size past the screen."""
+    area = QtWidgets.QScrollArea()
+    area.setObjectName(f"fit-{pane.objectName()}")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+    area.setWidget(pane)
+    # small panes keep their own small minimum (a KPI strip stays readable); no pane's
+    # minimum may exceed FIT_MAX
+    hint = pane.minimumSizeHint().expandedTo(pane.minimumSize())
+    area.setMinimumSize(max(80, min(hint.width(), FIT_MAX[0])),
+                        max(40, min(hint.height(), FIT_MAX[1])))
+    return area
+
+
+#: the largest minimum size a pane's dock may ask for (px): anything bigger scrolls
+FIT_MAX = (160, 100)
+
+
 class ShortcutsDialog(QDialog):
     """Lists every action and its key."""
 
@@ -475,30 +656,14 @@ class ShortcutsDialog(QDialog):
 
 
 def role_word(role: str) -> str:
-    """Translated role name."""
-    from widgets.qt import QCoreApplication as T
+    """Role name in the UI language (from the glossary)."""
+    from widgets.common import current_lang
 
-    words = {
-        "officer": T.translate("Roles", "duty officer"),
-        "supervisor": T.translate("Roles", "supervisor"),
-        "wall": T.translate("Roles", "video wall"),
-        "unit": T.translate("Roles", "unit"),
-        "intake": T.translate("Roles", "intake"),
-        "auditor": T.translate("Roles", "auditor"),
-    }
-    return words.get(role, safe(role, 20))
+    return safe(glossary.word("role", role, current_lang()), 20)
 
 
 def link_word(state: str) -> str:
-    """Translated link state."""
-    from widgets.qt import QCoreApplication as T
+    """Link state in the UI language (from the glossary)."""
+    from widgets.common import current_lang
 
-    words = {
-        "live": T.translate("Link", "live"),
-        "catching_up": T.translate("Link", "catching up"),
-        "connecting": T.translate("Link", "connecting"),
-        "reconnecting": T.translate("Link", "reconnecting"),
-        "offline": T.translate("Link", "offline"),
-        "session_expired": T.translate("Link", "session expired"),
-    }
-    return words.get(state, safe(state, 20))
+    return safe(glossary.word("link", state, current_lang()), 20)

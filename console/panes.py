@@ -48,6 +48,7 @@ class PaneSpec:
             "workload": _T.translate("Panes", "Unit workload"),
             "ticker": _T.translate("Panes", "Live events"),
             "calls": _T.translate("Panes", "Calls and whistles"),
+            "regions": _T.translate("Panes", "Regions"),
         }
         return titles.get(self.key, self.key)
 
@@ -61,6 +62,7 @@ PANES: tuple[PaneSpec, ...] = (
     PaneSpec("workload", "widgets.workload", "Ctrl+5"),
     PaneSpec("ticker", "widgets.ticker", "Ctrl+6"),
     PaneSpec("calls", "widgets.calls", "Ctrl+7"),
+    PaneSpec("regions", "widgets.region_tree", "Ctrl+Shift+G"),
 )
 
 

@@ -18,6 +18,14 @@ def base_point_size(height_px: int, logical_dpi: float = 96.0) -> float:
     return round(min(MAX_PT, max(MIN_PT, pt)) * 2) / 2
 
 
-def layout_kind(width_px: int, height_px: int) -> str:
-    """``"uhd"`` for screens of 3840×2160 class (≥ 1800 lines), else ``"hd"`` (1920×1080)."""
-    return "uhd" if height_px >= 1800 and width_px >= 3000 else "hd"
+def layout_kind(width_px: int, height_px: int, screens: int = 1) -> str:
+    """The built-in layout for a screen: ``"dual"`` with two or more screens, ``"uhd"`` for
+    the 3840×2160 class (≥ 1800 lines), ``"small"`` below 1000 lines or 1600 columns
+    (1366×768 class), else ``"hd"`` (1920×1080)."""
+    if screens >= 2:
+        return "dual"
+    if height_px >= 1800 and width_px >= 3000:
+        return "uhd"
+    if height_px < 1000 or width_px < 1600:
+        return "small"
+    return "hd"

@@ -12,13 +12,15 @@ Threading: GUI thread only (the pool threads see only the HubClient).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from client.api import HubClient
 from client.errors import SessionExpired
+from client.regions import EVERYTHING, Scope
 from client.state import State
 from client.timeutil import DEFAULT_ZONE
 from console.jobs import Jobs
@@ -53,11 +55,14 @@ class Session(SharedContext, QObject):
             ``info`` or ``error``.
         sig_session_expired(): a call was refused with 401; ask for the password again.
         sig_selection(object): the shared selection changed (a case id or None).
+        sig_scope(object): the shared scope changed (a :class:`client.regions.Scope`: the
+            region node and category the officer narrowed the console to).
     """
 
     sig_message = Signal(str, str)
     sig_session_expired = Signal()
     sig_selection = Signal(object)
+    sig_scope = Signal(object)
 
     def __init__(self, api: HubClient, username: str, *, state: State | None = None,
                  zone_name: str = DEFAULT_ZONE, read_only: bool = False,
@@ -77,6 +82,9 @@ class Session(SharedContext, QObject):
         self.jobs = jobs if jobs is not None else Jobs(parent=self)
         self.panes: list[Pane] = []
         self.selected: str | None = None
+        #: the region node and category the panes are narrowed to (shared, like selected)
+        self.scope: Scope = EVERYTHING
+        self._background = 0
         self.categories: list[dict] = []
         self._sub_names: dict[tuple[str, str], str] = {}
 
@@ -121,6 +129,42 @@ class Session(SharedContext, QObject):
 
 
     # ---- Public API (console)
+
+    def set_scope(self, scope: Scope) -> None:
+        """Narrow every pane to ``scope`` (panes with an ``on_scope(scope)`` method follow;
+        the queue, units and KPIs do; the map can connect ``sig_scope``)."""
+        if scope == self.scope:
+            return
+        self.scope = scope
+        for pane in list(self.panes):
+            on_scope = getattr(pane, "on_scope", None)
+            if on_scope is None:
+                continue
+            try:
+                on_scope(scope)
+            except Exception:
+                log.exception("pane %s failed on a scope", pane.pane_id)
+        self.sig_scope.emit(scope)
+
+    def select_region(self, region_id: str | None) -> None:
+        """Narrow to the region ``region_id`` (None: the whole post), keeping the category."""
+        s = self.scope
+        self.set_scope(Scope(region_id, s.category, s.subcategory))
+
+    @contextmanager
+    def background(self) -> Iterator[None]:
+        """Mark feed deliveries and ticks: what panes do inside is not the user's doing."""
+        self._background += 1
+        try:
+            yield
+        finally:
+            self._background -= 1
+
+    @property
+    def in_background(self) -> bool:
+        """Whether panes are being updated by the feed, the clock or a selection fan-out
+        (a selection signal now is a rebuild's echo, never a user's gesture)."""
+        return self._background > 0 or self.fanning_out
 
     @property
     def post_name(self) -> str:

@@ -15,7 +15,7 @@ from client.api import HubClient
 from client.feed import Feed
 from client.shifts import ShiftSchedule
 from console import actions as command_actions
-from console import security_ui
+from console import command_bar, security_ui
 from console.bridge import Bridge
 from console.layouts import LayoutStore
 from console.lock import EXPIRED
@@ -60,8 +60,10 @@ class Console(QObject):
         super().__init__(parent)
         self.session = Session(api, username, zone_name=zone_name, read_only=read_only,
                                parent=self, cache_dir=cache_dir)
+        #: no size given: open maximised on the screen (a shift console fills its screen)
+        self.maximise = size is None
         self.size = size or _available_size()
-        self.kind = kind or layout_kind(*self.size)
+        self.kind = kind or layout_kind(*self.size, screens=len(QGuiApplication.screens()))
         command_actions.actions_for(self.session)  # panes find it as ctx.actions
         specs = (*PANES, *command_actions.extra_panes(self.session))
         panes = [(spec, build_pane(spec, self.session, pane_factory)) for spec in specs]
@@ -69,7 +71,7 @@ class Console(QObject):
                                  lock_after_s=lock_after_s)
         self.feed = Feed(api, cache_dir, schedule=ShiftSchedule(zone_name=zone_name))
         self.bridge = Bridge(self.session.state, lambda: list(self.window.panes.values()),
-                             parent=self)
+                             background=self.session.background, parent=self)
         self._stopped = False
         self._restored = False
 
@@ -82,6 +84,7 @@ class Console(QObject):
         self.window.sig_closing.connect(self.stop)
         self.command_ui = command_actions.install(self)
         security_ui.install(self)
+        self.command_bar = command_bar.install(self)
 
     # ---- Public API
 
@@ -95,7 +98,10 @@ class Console(QObject):
         self._restored = self.window.restore_layout()
         if not self._restored:
             self.window.apply_layout(self.kind)
-        self.window.show()
+        if self.maximise:
+            self.window.showMaximized()
+        else:
+            self.window.show()
         if not self._restored:
             # Dock sizes settle once the window has its real size.
             QTimer.singleShot(0, lambda: self.window.apply_layout(self.window.kind))

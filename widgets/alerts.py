@@ -14,8 +14,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import Any
 
+from client.alarm import CRITICAL, URGE, Alarm
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
+from widgets.alarm_bell import AlarmBell
 from widgets.common import (
     NEAR_COLOR,
     NEAR_SYMBOL,
@@ -26,13 +28,14 @@ from widgets.common import (
     plain_label,
     priority_color,
     priority_label,
+    scale_font,
     time_left_label,
 )
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
     QAbstractItemView,
     QAbstractListModel,
-    QApplication,
+    QColor,
     QEvent,
     QFont,
     QHBoxLayout,
@@ -49,6 +52,7 @@ from widgets.qt import (
     QToolButton,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 from widgets.stage_text import clock_text, stage_alert_word
 from widgets.text import neutralize, safe
@@ -56,6 +60,9 @@ from widgets.text import neutralize, safe
 MAX_ACKS = 5000
 #: how many alerts the list shows (the most urgent); the banner counts all of them
 SHOWN_LIMIT = 300
+#: at most this many ringing alarms are pinned to the top of the list (the rest ring too
+#: and are counted in the tab; acknowledging brings the next ones up)
+PINNED_LIMIT = 30
 _DisplayRole = Qt.ItemDataRole.DisplayRole
 
 
@@ -126,6 +133,7 @@ class AlertsModel(QAbstractListModel):
         self._bold.setBold(True)
         self._italic = QFont()
         self._italic.setItalic(True)
+        self._on_flash_fg = QColor("white")
 
     def set_entries(self, entries: list[tuple[str, int]]) -> None:
         if entries == self.entries:
@@ -146,11 +154,19 @@ class AlertsModel(QAbstractListModel):
         if case is None:
             return None
         acked = pane.is_acknowledged(cid, phase)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            level = pane.alarm.level_of(cid)
+            if level is None or not pane.bell.flash_on:
+                return None
+            return priority_color("critical") if level == CRITICAL else fg(OVERDUE_COLOR) \
+                if level != URGE else fg(NEAR_COLOR)
         if role == _DisplayRole:
             return pane.entry_text(cid, case, phase, acked)
         if role == Qt.ItemDataRole.ToolTipRole:
             return neutralize(case.get("title"))
         if role == Qt.ItemDataRole.ForegroundRole:
+            if pane.bell.flash_on and pane.alarm.level_of(cid) is not None:
+                return self._on_flash_fg
             if acked:
                 return pane.palette().color(QPalette.ColorGroup.Disabled,
                                             QPalette.ColorRole.Text)
@@ -183,15 +199,20 @@ class AlertsPane(Pane):
         user_key: whose acknowledgements these are (default ``ctx.user_id``; ``anonymous``
             if that is empty).
         settings: where to persist them (default ``QSettings()`` of the application).
-        beeper: the sound cue (default ``QApplication.beep``).
+        beeper: ``beeper(level)`` plays a level's sound (default: the files in
+            ``resources/sounds/`` through QtMultimedia; see widgets.alarm_bell).
         refresh_ms: the list is rebuilt at most this often (0: at once, for tests).
     """
 
     pane_id = "alerts"
+    #: a new alarm was raised (its most urgent level): the console brings the pane forward
+    sig_alarm = Signal(str)
+    #: the sound was muted (True) or unmuted
+    sig_muted = Signal(bool)
 
     def __init__(self, ctx: PaneContext, parent: QWidget | None = None, *,
                  user_key: str | None = None, settings: QSettings | None = None,
-                 beeper: Callable[[], None] | None = None, refresh_ms: int = 500) -> None:
+                 beeper: Callable[[str], None] | None = None, refresh_ms: int = 500) -> None:
         super().__init__(ctx, parent)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setObjectName("alerts_refresh")
@@ -202,23 +223,24 @@ class AlertsPane(Pane):
         self._pending = True  # the first flush loads what the State already holds
         self._pending_reset = True
         self._pending_ids: set[str] = set()
+        self._alarm_changes: ChangeSet | None = None
         self.book = AlertBook()
         key = user_key or ctx.user_id or "anonymous"
         self._settings_key = "alerts/acknowledged/" + "".join(
             ch if ch.isalnum() or ch in "-_." else "_" for ch in str(key))
         self._settings = settings if settings is not None else QSettings(self)
-        self._beep = beeper or QApplication.beep
         self._now = ctx.state.now
         self.muted = bool(self._settings.value("alerts/muted", False, type=bool))
+        #: new critical / newly overdue / urged cases not acknowledged yet (ring and flash)
+        self.alarm = Alarm(ctx.state)
+        self.bell = AlarmBell(self.alarm, player=beeper, muted=self.muted, parent=self)
+        self.bell.sig_flash.connect(self._on_flash)
         acks = self._settings.value(self._settings_key, [], type=list) or []
         self._acks: dict[str, None] = dict.fromkeys(str(a) for a in acks)  # ordered set
 
         self.banner = plain_label("", self)
         self.banner.setObjectName("alerts_banner")
-        bf = self.banner.font()
-        bf.setBold(True)
-        bf.setPointSizeF(bf.pointSizeF() * 1.5)
-        self.banner.setFont(bf)
+        scale_font(self.banner, 1.5)
         self.banner.setAutoFillBackground(True)
         self.banner.setMargin(6)
         self.model = AlertsModel(self)
@@ -258,13 +280,15 @@ class AlertsPane(Pane):
         lay.addWidget(self.view, 1)
         lay.addWidget(self.more_label)
 
-        self._ack_shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
+        self._ack_shortcut = QShortcut(QKeySequence("Ctrl+Shift+K"), self)
         self._ack_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._ack_shortcut.setEnabled(not ctx.read_only)
         self._ack_shortcut.activated.connect(lambda: self.acknowledge())
+        self._ack_shortcut.setWhatsThis(self.tr("Acknowledge"))
         self._mute_shortcut = QShortcut(QKeySequence("Ctrl+M"), self)
         self._mute_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._mute_shortcut.activated.connect(self.mute_button.toggle)
+        self._mute_shortcut.setWhatsThis(self.tr("Alarm sound on/off"))
         self._retranslate()
         self.flush()
 
@@ -275,8 +299,18 @@ class AlertsPane(Pane):
 
     def on_changes(self, changes: ChangeSet) -> None:
         if not (changes.reset or changes.alerts_changed or changes.cases_changed
-                or changes.cases_removed):
+                or changes.cases_removed or changes.cases_added or changes.urges_changed):
             return
+        # the alarms are worked out at the list's pace (flush), from the merged changes
+        acc = self._alarm_changes
+        if acc is None:
+            acc = self._alarm_changes = ChangeSet()
+        acc.reset |= changes.reset  # plain set unions: C speed, whatever the feed's rate
+        acc.cases_added |= changes.cases_added
+        acc.cases_changed |= changes.cases_changed
+        acc.cases_removed |= changes.cases_removed
+        acc.alerts_changed |= changes.alerts_changed
+        acc.urges_changed |= changes.urges_changed
         self._pending = True
         self._pending_reset |= changes.reset
         if not changes.reset:
@@ -297,10 +331,15 @@ class AlertsPane(Pane):
         self._pending = False
         reset, self._pending_reset = self._pending_reset, False
         ids, self._pending_ids = self._pending_ids, set()
+        alarm_changes, self._alarm_changes = self._alarm_changes, None
+        if alarm_changes is not None:
+            levels = self.alarm.observe(alarm_changes, own_urges=self._own_urges())
+            if levels:
+                self.bell.raised(levels)
+                self.sig_alarm.emit(levels[0])
         state = self.ctx.state
         cases = state.cases
         book = self.book
-        cue = False
         if reset:
             book.clear()
             for ph, listed in ((2, state.overdue_ids()), (1, state.near_due_ids())):
@@ -311,13 +350,8 @@ class AlertsPane(Pane):
             for cid in ids:
                 case = cases.get(cid)
                 phase = state.alert_phase(cid) if case is not None else 0
-                old = book.set(cid, phase, _due(case, state) if phase else 0.0)
-                if phase > old and case is not None and case.get("priority") == "critical" \
-                        and not self.is_acknowledged(cid, phase):
-                    cue = True
+                book.set(cid, phase, _due(case, state) if phase else 0.0)
         self._rebuild()
-        if cue and not self.muted:
-            self._beep()  # one cue per refresh is enough
 
     def on_tick(self, now: float) -> None:
         self._now = now
@@ -359,13 +393,19 @@ class AlertsPane(Pane):
                 rows.add(cur.row())
             case_ids = [self.model.entries[r][0] for r in sorted(rows)]
         phases = dict(self.model.entries)
+        silenced = self.alarm.acknowledge(case_ids)
+        if not case_ids and self.alarm.count():
+            silenced += self.alarm.acknowledge_all()  # nothing chosen: silence what rings
+        self.bell.update()
         for cid in case_ids:
-            if cid in phases:
+            if cid in phases and phases[cid]:
                 self._acks[ack_key(cid, phases[cid])] = None
         while len(self._acks) > MAX_ACKS:
             del self._acks[next(iter(self._acks))]
         self._settings.setValue(self._settings_key, list(self._acks))
         self._settings.sync()
+        if silenced:
+            self._rebuild()  # the silenced alarms leave the top of the list
         if self.model.entries:
             self.model.dataChanged.emit(self.model.index(0),
                                         self.model.index(len(self.model.entries) - 1))
@@ -374,6 +414,8 @@ class AlertsPane(Pane):
     def set_muted(self, muted: bool) -> None:
         """Turn the sound cue off (True) or on."""
         self.muted = bool(muted)
+        self.bell.set_muted(self.muted)
+        self.sig_muted.emit(self.muted)
         if self.mute_button.isChecked() != self.muted:
             self.mute_button.setChecked(self.muted)
         self._settings.setValue("alerts/muted", self.muted)
@@ -381,8 +423,9 @@ class AlertsPane(Pane):
 
     def entry_text(self, cid: str, case: dict, phase: int, acked: bool) -> str:
         """The line shown for one alert (symbol and word, never colour alone)."""
-        word = self.tr("Overdue") if phase == 2 else self.tr("Near due")
-        sym = OVERDUE_SYMBOL if phase == 2 else NEAR_SYMBOL
+        word = self.tr("Overdue") if phase == 2 else self.tr("Near due") if phase == 1 \
+            else self.tr("Time left")
+        sym = OVERDUE_SYMBOL if phase == 2 else NEAR_SYMBOL if phase == 1 else "·"
         left = time_left_label(parse_time_or_none(case.get("due_at")), self._now, phase)
         stages = getattr(self.ctx.state, "stages", None)
         clock = stages.nearest(case) if stages is not None else None
@@ -392,11 +435,20 @@ class AlertsPane(Pane):
         unit = case.get("unit_id")
         unit_text = (safe(self.ctx.unit_name(unit), 30) if isinstance(unit, str)
                      else self.tr("unassigned"))
-        text = (f"{sym} {word} {left.split(' ')[-1]} · {priority_label(case.get('priority'))} · "
+        head = f"{sym} {word}" if phase else word
+        text = (f"{head} {left.split(' ')[-1]} · {priority_label(case.get('priority'))} · "
                 f"{safe(case.get('title'), 60)} · {unit_text}")
-        if acked:
+        level = self.alarm.level_of(cid)
+        if level is not None:
+            text = "● " + self.alarm_word(level) + " · " + text
+        elif acked:
             text = "✓ " + self.tr("acknowledged") + " · " + text
         return text
+
+    def alarm_word(self, level: str) -> str:
+        """The word for an alarm level (new critical case, newly overdue, urge received)."""
+        return {CRITICAL: self.tr("New critical"), URGE: self.tr("Urge received")}.get(
+            level, self.tr("Newly overdue"))
 
     # ---- Internals
 
@@ -404,7 +456,18 @@ class AlertsPane(Pane):
         cur = self.view.currentIndex()
         keep = self.model.entries[cur.row()][0] if cur.isValid() and \
             cur.row() < len(self.model.entries) else None
-        self.model.set_entries(self.book.top(SHOWN_LIMIT))
+        # ringing alarms first (a new critical case is listed even before it is near due)
+        pinned: list[tuple[str, int]] = []
+        seen: set[str] = set()
+        for ids in self.alarm.pending.values():
+            for cid in ids:
+                if len(pinned) >= PINNED_LIMIT:
+                    break
+                if cid not in seen and cid in self.ctx.state.cases:
+                    seen.add(cid)
+                    pinned.append((cid, self.ctx.state.alert_phase(cid)))
+        rest = [e for e in self.book.top(SHOWN_LIMIT) if e[0] not in seen]
+        self.model.set_entries((pinned + rest)[:max(SHOWN_LIMIT, len(pinned))])
         if keep is not None:
             self.on_selection(keep)
         self._update_banner()
@@ -437,10 +500,15 @@ class AlertsPane(Pane):
 
     def _retranslate(self) -> None:
         self.ack_button.setText("✓ " + self.tr("Acknowledge"))
-        self.ack_button.setToolTip(self.tr("Acknowledge the selected alerts (Ctrl+K)"))
+        self.ack_button.setToolTip(self.tr("Acknowledge the selected alerts, or every ringing "
+                                           "alarm when none is selected (Ctrl+Shift+K)"))
         self.mute_button.setText(("✕ " + self.tr("Sound off")) if self.muted
                                  else ("♪ " + self.tr("Sound on")))
-        self.mute_button.setToolTip(self.tr("Sound cue for critical cases on or off (Ctrl+M)"))
+        self.mute_button.setToolTip(self.tr("Alarm sounds on or off (Ctrl+M); the flashing "
+                                            "goes on"))
+        self.mute_button.setProperty("muted", self.muted)
+        self.mute_button.style().unpolish(self.mute_button)
+        self.mute_button.style().polish(self.mute_button)
         self._update_banner()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -448,6 +516,24 @@ class AlertsPane(Pane):
             clear_label_cache()
             self._retranslate()
         super().changeEvent(event)
+
+    def restyle(self) -> None:
+        super().restyle()
+        self._update_banner()  # its colours come from the new palette
+
+    def _own_urges(self) -> set[str]:
+        """Cases this console urged in the last minute (no "urge received" alarm for those)."""
+        recent = getattr(getattr(self.ctx, "actions", None), "recent_urges", None)
+        return set(recent()) if callable(recent) else set()
+
+    def _on_flash(self, on: bool) -> None:
+        entries = self.model.entries
+        rows = [i for i, (cid, _) in enumerate(entries[:PINNED_LIMIT + 20])
+                if self.alarm.level_of(cid)]
+        if rows:
+            self.model.dataChanged.emit(self.model.index(rows[0]), self.model.index(rows[-1]))
+        elif not on and entries:
+            self.model.dataChanged.emit(self.model.index(0), self.model.index(len(entries) - 1))
 
     def _on_current_row(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._syncing or not current.isValid() or current.row() >= len(self.model.entries):

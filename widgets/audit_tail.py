@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
+from client import glossary
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
-from widgets.common import GREY, OVERDUE_COLOR, fg, format_local, plain_label
+from widgets.common import GREY, OVERDUE_COLOR, current_lang, fg, format_local, plain_label
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
     QAbstractItemView,
@@ -94,6 +95,13 @@ class AuditModel(QAbstractTableModel):
                 return f"{sym} {self._pane.outcome_word(out)}"
             key = ("at", "actor", "role", "action", "target", "outcome", "detail")[col]
             value = e.get(key)
+            lang = current_lang()
+            if key == "role":
+                value = glossary.word("role", value, lang)
+            elif key == "action":
+                value = glossary.word("action", value, lang)
+            elif key == "detail":
+                value = glossary.audit_detail(value, lang, self._pane.ctx.unit_name)
             return neutralize(value) if full else safe(value, 80 if col == A_DETAIL else 40)
         if role == Qt.ItemDataRole.ForegroundRole and col == A_OUTCOME:
             out = e.get("outcome")

@@ -15,6 +15,7 @@ from widgets.common import (
     plain_label,
     priority_color,
     priority_label,
+    scale_font,
     source_text,
     status_label,
     time_left_label,
@@ -67,18 +68,12 @@ class CaseDetailPane(Pane):
 
         self.title_label = plain_label("", self, wrap=True)
         self.title_label.setObjectName("case_detail_title")
-        f = self.title_label.font()
-        f.setPointSizeF(f.pointSizeF() * 1.35)
-        f.setBold(True)
-        self.title_label.setFont(f)
+        scale_font(self.title_label, 1.35)
         self.badge_label = plain_label("", self)
         self.badge_label.setObjectName("case_detail_badges")
         self.left_label = plain_label("", self)
         self.left_label.setObjectName("case_detail_time_left")
-        lf = self.left_label.font()
-        lf.setBold(True)
-        lf.setPointSizeF(lf.pointSizeF() * 1.2)
-        self.left_label.setFont(lf)
+        scale_font(self.left_label, 1.2)
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -113,6 +108,7 @@ class CaseDetailPane(Pane):
         self._urge_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._urge_shortcut.setEnabled(can_urge)
         self._urge_shortcut.activated.connect(self.urge)
+        self._urge_shortcut.setWhatsThis(self.tr("Urge the shown case"))
         self.message = plain_label("", self, wrap=True)
         self.message.setObjectName("case_detail_message")
 
@@ -167,7 +163,26 @@ class CaseDetailPane(Pane):
         if changes.reset or cid in changes.cases_changed or cid in changes.cases_added \
                 or cid in changes.cases_removed or cid in changes.urges_changed \
                 or cid in changes.alerts_changed:
+            version = self._version
             self._show()
+            if version == self._version and self._history_moved(cid, changes):
+                self._fetch_history(cid)  # live history: an urge does not bump the version
+        elif self._history_moved(cid, changes):
+            self._fetch_history(cid)
+
+    def _history_moved(self, cid: str, changes: ChangeSet) -> bool:
+        """Whether the batch added history of ``cid`` that its version does not show
+        (an urge, a whistle or a call about it)."""
+        if cid in changes.urges_changed:
+            return True
+        state = self.ctx.state
+        for ids, items in ((changes.whistles_changed, state.whistles),
+                           (changes.calls_changed, state.calls)):
+            for i in ids:
+                item = items.get(i)
+                if isinstance(item, dict) and item.get("case_id") == cid:
+                    return True
+        return False
 
     def on_tick(self, now: float) -> None:
         self._now = now
@@ -190,6 +205,10 @@ class CaseDetailPane(Pane):
         case = self.ctx.state.cases.get(cid)
         if case is None or not isinstance(case.get("unit_id"), str):
             self.message.setText(self.tr("Only a case held by a unit can be urged."))
+            return
+        actions = getattr(self.ctx, "actions", None)
+        if actions is not None and callable(getattr(actions, "urge", None)):
+            actions.urge(cid)  # the console's Actions: it remembers its own urges
             return
         self.ctx.run_command(self.tr("Urge case %1").replace("%1", safe(cid, 40)),
                              lambda api: api.urge(cid, note=""))

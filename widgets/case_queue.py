@@ -62,6 +62,7 @@ from widgets.qt import (
     QWidget,
     Signal,
 )
+from widgets.queue_columns import ColumnChooser
 from widgets.queue_rows import CaseRows
 from widgets.stage_text import clock_text
 from widgets.static_cells import StaticTextTable
@@ -74,6 +75,10 @@ MIME_CASE_IDS = "application/x-commandpost-case-ids"
  COL_LEFT, COL_TITLE, COL_ID) = range(10)
 N_COLUMNS = 10
 COLUMN_KINDS = ("num", "num", "str", "str", "str", "str", "num", "num", "str", "str")
+#: what a 1920×1080 queue shows without scrolling, in this order (the officer can change it)
+DEFAULT_ORDER = (COL_ID, COL_PRIORITY, COL_STATUS, COL_TITLE, COL_REGION, COL_UNIT, COL_LEFT,
+                 COL_CATEGORY, COL_SOURCE, COL_AGE)
+DEFAULT_HIDDEN = (COL_CATEGORY, COL_SOURCE, COL_AGE)
 
 #: saved filters: key -> predicate on (case, alert phase)
 PRESETS: dict[str, Callable[[dict, int], bool]] = {
@@ -400,6 +405,7 @@ class CaseQueuePane(Pane):
         self.drag_allowed = not ctx.read_only and ctx.role == "supervisor"
         self._preset = "open"
         self._unit: str | None = None
+        self._scope: Any = None  # client.regions.Scope, None: the whole post
         self._search = ""
         self._names: dict[tuple, str] = {}
         self.times = _Times()
@@ -433,10 +439,20 @@ class CaseQueuePane(Pane):
         hh.setStretchLastSection(False)
         hh.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         hh.setSortIndicator(COL_LEFT, Qt.SortOrder.AscendingOrder)
-        widths = {COL_STATUS: 104, COL_PRIORITY: 88, COL_CATEGORY: 170, COL_REGION: 110,
-                  COL_UNIT: 150, COL_SOURCE: 84, COL_AGE: 70, COL_LEFT: 90, COL_ID: 170}
+        fm = self.fontMetrics()
+        em, digit = fm.horizontalAdvance("国"), fm.horizontalAdvance("0")
+
+        def fit(texts: list[str]) -> int:
+            return max(fm.horizontalAdvance(t) for t in texts) + 20
+
+        widths = {COL_STATUS: fit([status_label(s) for s in STATUS_RANK]),
+                  COL_PRIORITY: fit([priority_label(p) for p in PRIORITY_RANK]
+                                    + [self.tr("Priority")]),
+                  COL_CATEGORY: 170, COL_REGION: 11 * em, COL_UNIT: 8 * em, COL_SOURCE: 84,
+                  COL_AGE: 70, COL_LEFT: 10 * em, COL_ID: fit(["CX-20261201-000000"])}
         for col, w in widths.items():
             self.view.setColumnWidth(col, w)
+        hh.setMinimumSectionSize(3 * digit)
         if self.drag_allowed:
             self.view.setDragEnabled(True)
             self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
@@ -492,6 +508,7 @@ class CaseQueuePane(Pane):
         self._find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
         self._find_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._find_shortcut.activated.connect(self._focus_search)
+        self._find_shortcut.setWhatsThis(self.tr("Search the queue"))
         self._preset_shortcuts = []
         for n, key in enumerate(PRESET_ORDER, start=1):
             sc = QShortcut(QKeySequence(f"Alt+{n}"), self)
@@ -500,6 +517,8 @@ class CaseQueuePane(Pane):
             self._preset_shortcuts.append(sc)
 
         self._retranslate()
+        self.columns = ColumnChooser(hh, self.column_titles, DEFAULT_ORDER, DEFAULT_HIDDEN,
+                                     str(getattr(ctx, "user_id", "") or "default"))
         self._rows_synced = False  # the first rebuild (the sort below) reads the State
         self._warm_work = None
         self._warm_timer = QTimer(self)
@@ -577,6 +596,12 @@ class CaseQueuePane(Pane):
 
     # ---- Public API
 
+    def on_scope(self, scope: Any) -> None:
+        """Show only the cases in ``scope`` (a region subtree and category; see
+        client.regions.Scope)."""
+        self._scope = None if scope is None or scope.everything else scope
+        self._apply_filter()
+
     def filter_unit(self, unit_id: str | None) -> None:
         """Show only the cases held by ``unit_id`` (None shows every unit)."""
         self._unit = unit_id
@@ -642,7 +667,8 @@ class CaseQueuePane(Pane):
         key = ("r", rid)
         name = self._names.get(key)
         if name is None:
-            name = self._names[key] = str(self.ctx.region_name(_str_or_none(rid)))
+            path = getattr(self.ctx, "region_path", self.ctx.region_name)
+            name = self._names[key] = str(path(_str_or_none(rid)))
         return name
 
     def unit_of(self, case: dict) -> str | None:
@@ -711,6 +737,8 @@ class CaseQueuePane(Pane):
             "unassigned": self.tr("Unassigned"),
             "all": self.tr("All (incl. closed)"),
         }
+        for sc, key in zip(getattr(self, "_preset_shortcuts", []), PRESET_ORDER, strict=False):
+            sc.setWhatsThis(names[key])
         self.preset_box.blockSignals(True)
         self.preset_box.clear()
         for n, key in enumerate(PRESET_ORDER, start=1):
@@ -721,6 +749,8 @@ class CaseQueuePane(Pane):
         self.search_edit.setPlaceholderText(self.tr("Search id, title, address, unit… (Ctrl+F)"))
         self.copy_action.setText(self.tr("Copy case IDs"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, N_COLUMNS - 1)
+        if hasattr(self, "columns"):
+            self.columns.retranslate()
         if self._unit is not None:
             self.filter_unit(self._unit)
         self._update_count()
@@ -755,7 +785,9 @@ class CaseQueuePane(Pane):
         def hay(cid: str, case: dict) -> str:
             return blobs(cid) or make(cid, case)
 
-        if unit is None:  # the common cases, without extra calls per row
+        scope = self._scope
+        index = self.ctx.region_index() if scope is not None else None
+        if unit is None and scope is None:  # the common cases, without extra calls per row
             if not text:
                 if preset_key == "open":
                     return lambda cid, case: case.get("status") != "closed"
@@ -771,6 +803,8 @@ class CaseQueuePane(Pane):
 
         def pred(cid: str, case: dict) -> bool:
             if unit is not None and case.get("unit_id") != unit:
+                return False
+            if scope is not None and not scope.matches(case, index):
                 return False
             if not preset(case, phase(cid) if preset_key == "overdue" else 0):
                 return False

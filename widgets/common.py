@@ -12,9 +12,12 @@ not see through an alias (``tr = QCoreApplication.translate``) and would miss th
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from widgets.qt import QColor, QCoreApplication, QGuiApplication, QLabel, Qt, QWidget
+from client import glossary
+from widgets.qt import QColor, QCoreApplication, QFont, QGuiApplication, QLabel, Qt, QWidget
+from widgets.text import safe
 
 # ---- Okabe–Ito palette
 
@@ -64,56 +67,26 @@ def clear_label_cache() -> None:
     _cache.clear()
 
 
+def current_lang() -> str:
+    """The UI language (``zh_CN`` or ``en``): the language of the installed translation
+    (its file translates this marker into its own language code)."""
+    return glossary.normalize(QCoreApplication.translate("Glossary", "en"))
+
+
 def _statuses() -> dict[str, str]:
-    return {
-        "reported": QCoreApplication.translate("CaseStatus", "Reported"),
-        "returned": QCoreApplication.translate("CaseStatus", "Returned"),
-        "dispatched": QCoreApplication.translate("CaseStatus", "Dispatched"),
-        "accepted": QCoreApplication.translate("CaseStatus", "Accepted"),
-        "resolved": QCoreApplication.translate("CaseStatus", "Resolved"),
-        "closed": QCoreApplication.translate("CaseStatus", "Closed"),
-    }
+    return dict(glossary.table("status", current_lang()))
 
 
 def _priorities() -> dict[str, str]:
-    return {
-        "critical": QCoreApplication.translate("CasePriority", "Critical"),
-        "urgent": QCoreApplication.translate("CasePriority", "Urgent"),
-        "normal": QCoreApplication.translate("CasePriority", "Normal"),
-    }
+    return dict(glossary.table("priority", current_lang()))
 
 
 def _sources() -> dict[str, str]:
-    return {
-        "app": QCoreApplication.translate("CaseSource", "App"),
-        "wechat": QCoreApplication.translate("CaseSource", "WeChat"),
-        "hotline": QCoreApplication.translate("CaseSource", "Hotline"),
-        "grid_worker": QCoreApplication.translate("CaseSource", "Grid worker"),
-        "video_ai": QCoreApplication.translate("CaseSource", "Video AI"),
-        "self_found": QCoreApplication.translate("CaseSource", "Self-found"),
-    }
+    return dict(glossary.table("source", current_lang()))
 
 
 def _actions() -> dict[str, str]:
-    return {
-        "create": QCoreApplication.translate("CaseAction", "new"),
-        "dispatch": QCoreApplication.translate("CaseAction", "dispatched"),
-        "reassign": QCoreApplication.translate("CaseAction", "reassigned"),
-        "accept": QCoreApplication.translate("CaseAction", "accepted"),
-        "resolve": QCoreApplication.translate("CaseAction", "resolved"),
-        "return": QCoreApplication.translate("CaseAction", "returned"),
-        "reopen": QCoreApplication.translate("CaseAction", "reopened"),
-        "close": QCoreApplication.translate("CaseAction", "closed"),
-        "edit": QCoreApplication.translate("CaseAction", "edited"),
-        # protocol 1.1
-        "request_return": QCoreApplication.translate("CaseAction", "return requested"),
-        "request_extension": QCoreApplication.translate("CaseAction", "extension requested"),
-        "approve": QCoreApplication.translate("CaseAction", "request approved"),
-        "deny": QCoreApplication.translate("CaseAction", "request refused"),
-        "callback": QCoreApplication.translate("CaseAction", "called back"),
-        "rework": QCoreApplication.translate("CaseAction", "sent back for rework"),
-        "merge": QCoreApplication.translate("CaseAction", "merged as a duplicate"),
-    }
+    return dict(glossary.table("action", current_lang()))
 
 
 def _lookup(table: str, build, key: object) -> str:
@@ -174,16 +147,25 @@ def priority_color(priority: object) -> QColor:
 
 
 def format_duration(seconds: float) -> str:
-    """Compact signed duration: ``45m``, ``3h05m``, ``2d04h``, ``-1h05m``."""
-    sign = "-" if seconds < 0 else ""
+    """Compact signed duration in the UI language: ``45m``, ``3h05m``, ``2d04h``, ``-1h05m``
+    (Chinese: ``45分``, ``3时05分``, ``2天04时``); under a minute is ``0m`` with no sign."""
     total = int(abs(seconds)) // 60
+    sign = "-" if seconds < 0 and total else ""
     days, rem = divmod(total, 24 * 60)
     hours, minutes = divmod(rem, 60)
+    units = _cache.get("duration")
+    if units is None:
+        units = _cache["duration"] = dict(zip("dhm", _UNITS.get(current_lang(), _UNITS["en"]),
+                                              strict=True))
+    d, h, m = units["d"], units["h"], units["m"]
     if days:
-        return f"{sign}{days}d{hours:02d}h"
+        return f"{sign}{days}{d}{hours:02d}{h}"
     if hours:
-        return f"{sign}{hours}h{minutes:02d}m"
-    return f"{sign}{minutes}m"
+        return f"{sign}{hours}{h}{minutes:02d}{m}"
+    return f"{sign}{minutes}{m}"
+
+
+_UNITS = {"en": ("d", "h", "m"), "zh_CN": ("天", "时", "分")}
 
 
 def time_left_label(due: float | None, now: float, phase: int = 0) -> str:
@@ -214,3 +196,32 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = F
     label.setWordWrap(wrap)
     label.setText(text)
     return label
+
+
+def case_line(state: Any, case_id: str | None) -> str:
+    """``ID  title`` of a case, as every command dialog names the case it acts on."""
+    if case_id is None:
+        return ""
+    case = state.cases.get(case_id)
+    title = safe(case.get("title"), 60) if isinstance(case, dict) else ""
+    return f"{safe(case_id, 40)}  {title}".strip()
+
+
+def scale_font(widget: QWidget, factor: float, bold: bool = True) -> None:
+    """Make ``widget``'s font ``factor`` times the application's, and remember it so that
+    :func:`rescale_fonts` can put it back after a stylesheet change reset it."""
+    widget.setProperty("fontScale", float(factor))
+    widget.setProperty("fontBold", bool(bold))
+    f = QFont(widget.font())
+    base = QGuiApplication.font().pointSizeF()
+    f.setPointSizeF((base if base > 0 else 10.0) * factor)
+    f.setBold(bold)
+    widget.setFont(f)
+
+
+def rescale_fonts(root: QWidget) -> None:
+    """Reapply :func:`scale_font` to ``root`` and every widget inside it that used it."""
+    for w in (root, *root.findChildren(QWidget)):
+        factor = w.property("fontScale")
+        if isinstance(factor, float):
+            scale_font(w, factor, bool(w.property("fontBold")))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from client.regions import RegionIndex
 from widgets.text import safe
 
 log = logging.getLogger(__name__)
@@ -25,17 +26,24 @@ class SharedContext:
     selected: str | None
     _sub_names: dict[tuple[str, str], str]
     sig_selection: Any
+    #: True while :meth:`select_case` tells the panes (their row moves are echoes)
+    fanning_out: bool = False
 
     def select_case(self, case_id: str | None) -> None:
         """Make ``case_id`` the selection of every pane."""
         if case_id == self.selected:
             return
         self.selected = case_id
-        for pane in list(self.panes):
-            try:
-                pane.on_selection(case_id)
-            except Exception:
-                log.exception("pane %s failed on a selection", pane.pane_id)
+        # While the panes follow the new selection, their own row moves are not the user's.
+        self.fanning_out = True
+        try:
+            for pane in list(self.panes):
+                try:
+                    pane.on_selection(case_id)
+                except Exception:
+                    log.exception("pane %s failed on a selection", pane.pane_id)
+        finally:
+            self.fanning_out = False
         self.sig_selection.emit(case_id)
 
     def category_name(self, category: str, subcategory: str) -> str:
@@ -50,6 +58,22 @@ class SharedContext:
             return ""
         region = self.state.regions.get(region_id)
         return safe(region.get("name") if region else region_id, 60)
+
+    def region_path(self, region_id: str | None) -> str:
+        """``town · grid`` of a region (its own name at town level and above)."""
+        if not region_id:
+            return ""
+        return safe(self.region_index().short_path(region_id), 60)
+
+    def region_index(self) -> RegionIndex:
+        """The regions of the State as a tree (rebuilt when the regions change)."""
+        regions = self.state.regions
+        key = (id(regions), len(regions))
+        cached = getattr(self, "_region_index_cache", None)
+        if cached is None or cached[0] != key:
+            cached = (key, RegionIndex(regions))
+            self._region_index_cache = cached
+        return cached[1]
 
     def unit_name(self, unit_id: str | None) -> str:
         """Name of a unit (the id when unknown)."""

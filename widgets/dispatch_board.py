@@ -146,7 +146,9 @@ class DispatchBoardPane(Pane):
             self.cases.setColumnWidth(col, w)
         self.cases.setColumnHidden(C_ID, True)  # the id is in the title's tooltip
         uh = self.units.horizontalHeader()
-        uh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # widths fitted once per fill (_fill_units): ResizeToContents rescans every row on
+        # each setItem — 5 ms per item, seconds per refresh with 140 units
+        uh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         uh.setSectionResizeMode(U_UNIT, QHeaderView.ResizeMode.Stretch)
         if self.can_dispatch:
             self.cases.setDragEnabled(True)
@@ -442,6 +444,9 @@ class DispatchBoardPane(Pane):
                     table.setItem(row, col, item)
             if current in self._units:
                 table.selectRow(self._units.index(current))
+            for col in range(table.columnCount()):
+                if col != U_UNIT:
+                    table.resizeColumnToContents(col)
         finally:
             table.blockSignals(False)
             table.setUpdatesEnabled(True)

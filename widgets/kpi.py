@@ -13,7 +13,7 @@ from client.state import ChangeSet
 from widgets.common import GREEN, ORANGE, VERMILLION, fg, plain_label
 from widgets.pane import Pane, PaneContext
 from widgets.qt import QEvent, QFrame, QHBoxLayout, QResizeEvent, Qt, QVBoxLayout, QWidget
-from widgets.text import neutralize
+from widgets.text import neutralize, safe
 
 LINK_SYMBOL = {"live": "●", "catching_up": "◐", "connecting": "○", "reconnecting": "○",
                "offline": "✕", "session_expired": "✕"}
@@ -43,6 +43,7 @@ class _Tile(QFrame):
         lay.addWidget(self.sub)
 
     def set_color(self, color: str | None) -> None:
+        self.setProperty("valueColor", color)
         pal = self.value.palette()
         pal.setColor(self.value.foregroundRole(),
                      fg(color) if color else self.palette().windowText().color())
@@ -70,6 +71,10 @@ class KpiPane(Pane):
         for n in self.NAMES:
             lay.addWidget(self.tiles[n], 2 if n in ("link", "clock") else 1)
         self._link: Any = None
+        #: the region narrowed to (client.regions.Scope), and the live counts per region
+        #: (client.regions.RegionCounts, given by the console from the region tree)
+        self.scope: Any = None
+        self.scope_counts: Any = None
         self._now = ctx.state.now
         self.setMinimumHeight(90)
         self._retranslate()
@@ -90,7 +95,14 @@ class KpiPane(Pane):
         dt = datetime.fromtimestamp(now, self.ctx.zone)
         clock = self.tiles["clock"]
         clock.value.setText(dt.strftime("%H:%M:%S"))
-        clock.sub.setText(f"{dt.strftime('%Y-%m-%d')} · {self.ctx.zone.key}")
+        zone = (self.tr("Beijing time") if self.ctx.zone.key == "Asia/Shanghai"
+                else self.ctx.zone.key)
+        clock.sub.setText(f"{dt.strftime('%Y-%m-%d')} · {zone}")
+
+    def on_scope(self, scope: Any) -> None:
+        """Show the open / overdue / near-due cases of ``scope``'s region."""
+        self.scope = None if scope is None or scope.region_id is None else scope
+        self._refresh()
 
     # ---- Public API
 
@@ -136,8 +148,16 @@ class KpiPane(Pane):
         t["rate"].value.setText("—" if rate is None else f"{rate * 100:.0f}%")
         t["rate"].sub.setText(self.tr("%1 of %2 closed").replace("%1", str(c.closed_of_reported))
                               .replace("%2", str(c.reported)))
-        over = len(self.ctx.state.overdue_ids())
-        near = len(self.ctx.state.near_due_ids())
+        counts = self.scope_counts
+        if self.scope is not None and counts is not None:
+            c = counts.of(self.scope.region_id)
+            over, near = c.overdue, c.near_due
+            name = safe(counts.index.name(self.scope.region_id), 20)
+            t["overdue"].caption.setText(self.tr("Overdue in %1").replace("%1", name))
+        else:
+            over = len(self.ctx.state.overdue_ids())
+            near = len(self.ctx.state.near_due_ids())
+            t["overdue"].caption.setText(self.tr("Overdue now"))
         t["overdue"].value.setText(f"⚠ {over:,}" if over else "0")
         t["overdue"].set_color(VERMILLION if over else None)
         t["overdue"].sub.setText(self.tr("◔ %1 near due").replace("%1", f"{near:,}"))
@@ -157,6 +177,15 @@ class KpiPane(Pane):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._size_values()
+
+    def restyle(self) -> None:
+        super().restyle()
+        self._size_values()  # a new stylesheet resets the figures to body size
+        for tile in self.tiles.values():
+            tile.set_color(tile.property("valueColor"))
+
+    def _size_values(self) -> None:
         size = max(14, min(96, int(self.height() * 0.38)))
         for tile in self.tiles.values():
             f = tile.value.font()

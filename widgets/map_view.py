@@ -40,6 +40,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -581,8 +582,17 @@ class MapPane(Pane):
     def _visible(self) -> np.ndarray:
         return (self._style >= 0) & self._pass
 
+    def on_scope(self, scope: Any) -> None:
+        """Show only the cases of ``scope`` (client.regions.Scope: a region and category)."""
+        self._scope = None if scope is None or scope.everything else scope
+        self._need_reset = True
+        self.flush()
+
     def _wanted(self, case: dict | None) -> tuple[float, float, int] | None:
         if case is None or not is_active(case):
+            return None
+        scope = getattr(self, "_scope", None)
+        if scope is not None and not scope.matches(case, self.ctx.region_index()):
             return None
         lat, lon = case.get("lat"), case.get("lon")
         if not isinstance(lat, int | float) or not isinstance(lon, int | float):

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from client.api import HubClient
 from client.state import ChangeSet, State
-from widgets.qt import QWidget, Signal
+from widgets.qt import QEvent, QTimer, QWidget, Signal
 
 
 class PaneContext(Protocol):
@@ -91,3 +91,22 @@ class Pane(QWidget):
 
     def on_selection(self, case_id: str | None) -> None:
         """Show the shared selection."""
+
+    def restyle(self) -> None:
+        """Reapply what a new stylesheet reset (F9 theme switch): the enlarged fonts of
+        :func:`widgets.common.scale_font`; panes with more (the KPI figures) extend it."""
+        from widgets.common import rescale_fonts
+
+        rescale_fonts(self)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.StyleChange and not getattr(self, "_restyle_queued",
+                                                                   False):
+            self._restyle_queued = True
+
+            def run() -> None:
+                self._restyle_queued = False
+                self.restyle()
+
+            QTimer.singleShot(0, run)
+        super().changeEvent(event)

@@ -18,7 +18,7 @@ from typing import Any
 import orjson
 
 from client.dispatch import UNDO_WINDOW_S, changed_fields, load_of
-from widgets.common import plain_label, status_label
+from widgets.common import case_line, plain_label, status_label
 from widgets.qt import (
     QAbstractItemView,
     QDialog,
@@ -235,7 +235,7 @@ class UnitPicker(QDialog):
         self.unit_id: str | None = None
         n = len(case_ids)
         self.setWindowTitle(self.tr("Reassign to…"))
-        head = (self.tr("Reassign {case} to:").format(case=safe(case_ids[0], 40)) if n == 1
+        head = (self.tr("Reassign {case} to:").format(case=case_line(ctx.state, case_ids[0])) if n == 1
                 else self.tr("Reassign {n} cases to:").format(n=n))
         self.label = plain_label(head, self)
         self.filter = QLineEdit(self)
@@ -340,7 +340,8 @@ class ConflictDialog(QDialog):
         self.seen = seen
         self.current = current
         self.rows = changed_fields(seen, current)
-        cid = safe(current.get("id") or seen.get("id"), 40)
+        cid = case_line(ctx.state, current.get("id") or seen.get("id")) \
+            if hasattr(ctx, "state") else safe(current.get("id") or seen.get("id"), 40)
         self.setWindowTitle(self.tr("Someone changed this case"))
         self.label = plain_label(self.tr(
             "{case} changed since you looked at it (another post or officer acted at the same "

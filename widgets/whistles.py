@@ -20,6 +20,7 @@ from widgets.common import (
     GREEN,
     OVERDUE_COLOR,
     OVERDUE_SYMBOL,
+    case_line,
     fg,
     format_duration,
     format_local,
@@ -367,10 +368,7 @@ class UnitChecklist(QWidget):
 
 
 def _case_line(ctx: Any, case_id: str | None) -> str:
-    if case_id is None:
-        return ""
-    case = ctx.state.cases.get(case_id)
-    return f"{safe(case_id, 40)}  {safe(case.get('title'), 60) if case else ''}".strip()
+    return case_line(ctx.state, case_id)
 
 
 class WhistleDialog(QDialog):

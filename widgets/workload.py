@@ -79,13 +79,17 @@ class UnitRow:
         return self.open / max(self.on_duty, 1)
 
 
-def unit_rows(ctx: PaneContext) -> list[UnitRow]:
-    """Every unit in the picture (and any unit holding a case), heaviest load first."""
+def unit_rows(ctx: PaneContext, scope: Any = None) -> list[UnitRow]:
+    """Every unit in the picture (and any unit holding a case), heaviest load first; with a
+    ``scope`` (client.regions.Scope) only the units of its region."""
     state = ctx.state
     loads = state.workloads()
     rows = []
+    index = ctx.region_index() if scope is not None and scope.region_id is not None else None
     for uid in set(state.units) | set(loads):
         unit = state.units.get(uid) or {}
+        if index is not None and not scope.holds_unit(unit, index):
+            continue
         duty = unit.get("on_duty")
         w = state.workload(uid)
         rows.append(UnitRow(uid, str(ctx.unit_name(uid)), duty if type(duty) is int else 0,
@@ -282,6 +286,11 @@ class WorkloadPane(Pane):
 
     # ---- Public API
 
+    def on_scope(self, scope: Any) -> None:
+        """Show only the units of ``scope``'s region (client.regions.Scope)."""
+        self._scope = None if scope is None or scope.region_id is None else scope
+        self._refresh()
+
     def rows(self) -> list[UnitRow]:
         """The shown rows, heaviest load first."""
         return list(self.model.rows)
@@ -299,7 +308,7 @@ class WorkloadPane(Pane):
     def _refresh(self) -> None:
         current = self.view.currentIndex()
         keep = current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None
-        rows = unit_rows(self.ctx)
+        rows = unit_rows(self.ctx, getattr(self, "_scope", None))
         self.model.set_rows(rows)
         if keep is not None and not self.view.currentIndex().isValid():
             for i, r in enumerate(rows):

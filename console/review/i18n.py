@@ -9,6 +9,7 @@ moves them into ``commandpost_zh_CN.ts``, :data:`ZH` can go.)
 
 from __future__ import annotations
 
+from client import glossary
 from widgets.qt import QCoreApplication, QTranslator
 
 CONTEXT = "Review"
@@ -194,7 +195,7 @@ ZH: dict[str, str] = {
     "call ended": "会商结束",
     "took {d}": "用时 {d}",
     "{p}% of SLA": "占时限 {p}%",
-    "LATE": "超时",
+    "LATE": "超期",
     "SLA {d}": "时限 {d}",
     "Step": "环节",
     "When": "时间",
@@ -206,22 +207,10 @@ ZH: dict[str, str] = {
 #: Words the report and story share with the panes (``widgets.common``), used only when the
 #: console's own translation files do not translate them (yet).
 FALLBACK: dict[tuple[str, str], str] = {
-    ("CaseStatus", "Reported"): "待派遣",
-    ("CaseStatus", "Returned"): "已退回",
-    ("CaseStatus", "Dispatched"): "已派遣",
-    ("CaseStatus", "Accepted"): "处置中",
-    ("CaseStatus", "Resolved"): "已办结待核",
-    ("CaseStatus", "Closed"): "已结案",
-    ("CasePriority", "Critical"): "特急",
-    ("CasePriority", "Urgent"): "紧急",
-    ("CasePriority", "Normal"): "一般",
-    ("CaseAction", "new"): "新上报",
-    ("CaseAction", "dispatched"): "派遣",
-    ("CaseAction", "reassigned"): "改派",
-    ("CaseAction", "accepted"): "受理",
-    ("CaseAction", "resolved"): "办结",
-    ("CaseAction", "returned"): "退回",
-    ("CaseAction", "reopened"): "重新派遣",
-    ("CaseAction", "closed"): "结案",
-    ("CaseAction", "edited"): "修改",
+    **{("CaseStatus", en): glossary.word("status", code, "zh_CN")
+       for code, en in glossary.table("status", "en").items()},
+    **{("CasePriority", en): glossary.word("priority", code, "zh_CN")
+       for code, en in glossary.table("priority", "en").items()},
+    **{("CaseAction", en): glossary.word("action", code, "zh_CN")
+       for code, en in glossary.table("action", "en").items()},
 }

@@ -9,7 +9,7 @@ default, so no file is needed. JSON::
         {"fixed": "map"}],                # a screen that never rotates
      "takeover": {"seconds": 30, "corner": "bottom-right",
                   "critical": true, "overdue": true},
-     "day_start": "08:00", "shifts": ["08:00", "20:00"],
+     "day_start": "00:00", "shifts": ["08:00", "20:00"],
      "scale": 1.0, "burn_in_px": null, "burn_in_period_s": 900}
 
 INI: a ``[wall]`` section with the scalar keys above (``takeover_seconds``,
@@ -31,6 +31,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from client.glossary import TODAY_RULE
 
 #: every page the wall can show, in the default playlist's order
 PAGES = ("kpi", "map", "trend", "breakdown", "load", "overdue", "calls", "rank")
@@ -82,7 +84,7 @@ class WallConfig:
     takeover_corner: str = "bottom-right"
     takeover_critical: bool = True
     takeover_overdue: bool = True
-    day_start: str = "08:00"
+    day_start: str = TODAY_RULE  # "today" as the console counts it (client.glossary)
     shifts: tuple[str, ...] = ("08:00", "20:00")
     scale: float = 1.0
     burn_in_px: int | None = None

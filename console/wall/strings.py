@@ -8,6 +8,7 @@ priority words come from :mod:`widgets.common` (the console's translations).
 
 from __future__ import annotations
 
+from client import glossary
 from widgets.qt import QLocale
 
 _ZH = {
@@ -71,15 +72,6 @@ _ZH = {
     "notice.fatal": "数据源停止：{e}",
     "page.of": "{i}/{n}",
     "other": "其他",
-    "status.reported": "待派遣",
-    "status.returned": "已退回",
-    "status.dispatched": "已派遣",
-    "status.accepted": "处置中",
-    "status.resolved": "已办理",
-    "status.closed": "已办结",
-    "priority.critical": "特急",
-    "priority.urgent": "紧急",
-    "priority.normal": "一般",
     "trend.asof": "截至 {t}：今日 {a} 件 · 昨日同期 {b} 件",
     # protocol 1.1: the closed loop and assessment
     "page.rank": "本月考核排名",
@@ -159,15 +151,6 @@ _EN = {
     "notice.fatal": "The feed stopped: {e}",
     "page.of": "{i}/{n}",
     "other": "Other",
-    "status.reported": "Reported",
-    "status.returned": "Returned",
-    "status.dispatched": "Dispatched",
-    "status.accepted": "In progress",
-    "status.resolved": "Resolved",
-    "status.closed": "Closed",
-    "priority.critical": "Critical",
-    "priority.urgent": "Urgent",
-    "priority.normal": "Normal",
     "trend.asof": "Up to {t}: today {a} · yesterday by then {b}",
     "page.rank": "This month's ranking",
     "kpi.pending": "Requests to decide",
@@ -192,16 +175,13 @@ def is_chinese() -> bool:
 
 
 def status_word(status: object) -> str:
-    """The wall's word for a case status (unknown values as they came)."""
-    return t(f"status.{status}") if isinstance(status, str) and f"status.{status}" in _EN else (
-        "" if status is None else str(status))
+    """The word for a case status, from the one glossary (unknown values as they came)."""
+    return glossary.word("status", status, "zh_CN" if is_chinese() else "en")
 
 
 def priority_word(priority: object) -> str:
-    """The wall's word for a priority."""
-    key = f"priority.{priority}"
-    return t(key) if isinstance(priority, str) and key in _EN else (
-        "" if priority is None else str(priority))
+    """The word for a priority, from the one glossary."""
+    return glossary.word("priority", priority, "zh_CN" if is_chinese() else "en")
 
 
 def t(key: str, **kw: object) -> str:

@@ -658,14 +658,14 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/actions.py" line="+235" />
-        <location line="+246" />
+        <location filename="../../console/actions.py" line="+237" />
+        <location line="+256" />
         <source>Already with {unit}: nothing to do.</source>
         <extracomment>who may do what (the hub enforces the same; the console hides the rest) after the hub said yes, how long to wait for the feed to show it before giving up how often the feed is pumped while an accepted assign waits for it (ms) ... for at most this long after an answer (a silent feed falls back to the bridge's pace) how many replaced case versions are kept for conflict dialogs at most this many cases urged at once from a unit</extracomment>
         <translation>Already with {unit}: nothing to do.</translation>
     </message>
     <message>
-        <location line="-244" />
+        <location line="-254" />
         <source>Still assigning; wait for the feed to confirm.</source>
         <translation>Still assigning; wait for the feed to confirm.</translation>
     </message>
@@ -686,28 +686,28 @@
     </message>
     <message>
         <location line="+28" />
-        <location line="+14" />
+        <location line="+23" />
         <source>Your role cannot urge cases; nothing was sent.</source>
         <translation>Your role cannot urge cases; nothing was sent.</translation>
     </message>
     <message>
-        <location line="-9" />
+        <location line="-18" />
         <source>Only an open case held by a unit can be urged.</source>
         <translation>Only an open case held by a unit can be urged.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+17" />
+        <location line="+3" />
+        <location line="+26" />
         <source>Urge {case}</source>
         <translation>Urge {case}</translation>
     </message>
     <message>
-        <location line="-4" />
+        <location line="-5" />
         <source>{unit} has no overdue cases to urge.</source>
         <translation>{unit} has no overdue cases to urge.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>Only a supervisor can blow the whistle; nothing was sent.</source>
         <translation>Only a supervisor can blow the whistle; nothing was sent.</translation>
     </message>
@@ -790,13 +790,17 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../widgets/alerts.py" line="+274" />
+        <location filename="../../widgets/alerts.py" line="+291" />
+        <source>Alarm sound on/off</source>
+        <translation>Alarm sound on/off</translation>
+    </message>
+    <message>
+        <location line="+7" />
         <source>Alerts</source>
-        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them</extracomment>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location line="+110" />
+        <location line="+128" />
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
@@ -806,17 +810,37 @@
         <translation>Near due</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>Time left</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
         <location line="+10" />
         <source>unassigned</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+8" />
         <source>acknowledged</source>
         <translation>acknowledged</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+5" />
+        <source>New critical</source>
+        <translation>New critical</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Urge received</source>
+        <translation>Urge received</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Newly overdue</source>
+        <translation>Newly overdue</translation>
+    </message>
+    <message>
+        <location line="+35" />
         <source>%1 more not listed: use the queue's “My overdue” filter to see every overdue case.</source>
         <translation>%1 more not listed: use the queue's “My overdue” filter to see every overdue case.</translation>
     </message>
@@ -831,17 +855,24 @@
         <translation>(%1 acknowledged)</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
+        <source>Acknowledge the selected alerts, or every ringing alarm when none is selected (Ctrl+Shift+K)</source>
+        <translation>Acknowledge the selected alerts, or every ringing alarm when none is selected (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Alarm sounds on or off (Ctrl+M); the flashing goes on</source>
+        <translation>Alarm sounds on or off (Ctrl+M); the flashing goes on</translation>
+    </message>
+    <message>
+        <location line="-220" />
+        <location line="+215" />
         <source>Acknowledge</source>
+        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them at most this many ringing alarms are pinned to the top of the list (the rest ring too and are counted in the tab; acknowledging brings the next ones up) a new alarm was raised (its most urgent level): the console brings the pane forward the sound was muted (True) or unmuted new critical / newly overdue / urged cases not acknowledged yet (ring and flash)</extracomment>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Acknowledge the selected alerts (Ctrl+K)</source>
-        <translation>Acknowledge the selected alerts (Ctrl+K)</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Sound off</source>
         <translation>Sound off</translation>
     </message>
@@ -849,11 +880,6 @@
         <location line="+1" />
         <source>Sound on</source>
         <translation>Sound on</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Sound cue for critical cases on or off (Ctrl+M)</source>
-        <translation>Sound cue for critical cases on or off (Ctrl+M)</translation>
     </message>
 </context>
 <context>
@@ -1054,7 +1080,7 @@
 <context>
     <name>AuditTailPane</name>
     <message>
-        <location filename="../../widgets/audit_tail.py" line="+164" />
+        <location filename="../../widgets/audit_tail.py" line="+172" />
         <source>Audit log</source>
         <translation>Audit log</translation>
     </message>
@@ -1373,7 +1399,7 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../widgets/whistles.py" line="+432" />
+        <location filename="../../widgets/whistles.py" line="+430" />
         <source>Start a video call (云视讯)</source>
         <translation>Start a video call (云视讯)</translation>
     </message>
@@ -1586,103 +1612,25 @@
     </message>
 </context>
 <context>
-    <name>CaseAction</name>
-    <message>
-        <location filename="../../widgets/common.py" line="+99" />
-        <source>new</source>
-        <translation>new</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>dispatched</source>
-        <translation>dispatched</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>reassigned</source>
-        <translation>reassigned</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>accepted</source>
-        <translation>accepted</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>resolved</source>
-        <translation>resolved</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>returned</source>
-        <translation>returned</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>reopened</source>
-        <translation>reopened</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>closed</source>
-        <translation>closed</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>edited</source>
-        <translation>edited</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>return requested</source>
-        <translation>return requested</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>extension requested</source>
-        <translation>extension requested</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>request approved</source>
-        <translation>request approved</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>request refused</source>
-        <translation>request refused</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>called back</source>
-        <translation>called back</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>sent back for rework</source>
-        <translation>sent back for rework</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>merged as a duplicate</source>
-        <translation>merged as a duplicate</translation>
-    </message>
-</context>
-<context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="+153" />
-        <source>Case detail</source>
+        <location filename="../../widgets/case_detail.py" line="+111" />
+        <source>Urge the shown case</source>
         <extracomment>roles that may urge (督办) a case</extracomment>
+        <translation>Urge the shown case</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>Case detail</source>
         <translation>Case detail</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+58" />
         <source>Only a case held by a unit can be urged.</source>
         <translation>Only a case held by a unit can be urged.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+6" />
         <source>Urge case %1</source>
         <translation>Urge case %1</translation>
     </message>
@@ -1853,29 +1801,10 @@
     </message>
 </context>
 <context>
-    <name>CasePriority</name>
-    <message>
-        <location filename="../../widgets/common.py" line="-35" />
-        <source>Critical</source>
-        <translation>Critical</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Urgent</source>
-        <translation>Urgent</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Normal</source>
-        <translation>Normal</translation>
-    </message>
-</context>
-<context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+524" />
+        <location filename="../../widgets/case_queue.py" line="+543" />
         <source>… assigning → %1</source>
-        <extracomment>saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table's own painting (widgets.static_cells; 27-47 ms through QTableView's), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns the filter (preset, unit or search) changed; ``filter_predicate()`` gives the new one</extracomment>
         <translation>… assigning → %1</translation>
     </message>
     <message>
@@ -1884,7 +1813,7 @@
         <translation>Case queue</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+62" />
         <source>Unit: %1  ✕</source>
         <translation>Unit: %1  ✕</translation>
     </message>
@@ -1894,7 +1823,7 @@
         <translation>Show every unit's cases</translation>
     </message>
     <message>
-        <location line="+113" />
+        <location line="+114" />
         <source>— unassigned</source>
         <extracomment>what the unit column shows for a case no unit holds</extracomment>
         <translation>— unassigned</translation>
@@ -1905,12 +1834,19 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-279" />
+        <location line="+279" />
         <source>Priority</source>
+        <extracomment>what a 1920×1080 queue shows without scrolling, in this order (the officer can change it) saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table's own painting (widgets.static_cells; 27-47 ms through QTableView's), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns the filter (preset, unit or search) changed; ``filter_predicate()`` gives the new one</extracomment>
         <translation>Priority</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-218" />
+        <source>Search the queue</source>
+        <translation>Search the queue</translation>
+    </message>
+    <message>
+        <location line="+218" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
@@ -1975,7 +1911,7 @@
         <translation>All (incl. closed)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+11" />
         <source>Search id, title, address, unit… (Ctrl+F)</source>
         <translation>Search id, title, address, unit… (Ctrl+F)</translation>
     </message>
@@ -1985,75 +1921,9 @@
         <translation>Copy case IDs</translation>
     </message>
     <message>
-        <location line="+202" />
+        <location line="+208" />
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
-    </message>
-</context>
-<context>
-    <name>CaseSource</name>
-    <message>
-        <location filename="../../widgets/common.py" line="+6" />
-        <source>App</source>
-        <translation>App</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>WeChat</source>
-        <translation>WeChat</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Hotline</source>
-        <translation>Hotline</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Grid worker</source>
-        <translation>Grid worker</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Video AI</source>
-        <translation>Video AI</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Self-found</source>
-        <translation>Self-found</translation>
-    </message>
-</context>
-<context>
-    <name>CaseStatus</name>
-    <message>
-        <location line="-24" />
-        <source>Reported</source>
-        <translation>Reported</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Returned</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Dispatched</source>
-        <translation>Dispatched</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Accepted</source>
-        <translation>Accepted</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Resolved</source>
-        <translation>Resolved</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Closed</source>
-        <translation>Closed</translation>
     </message>
 </context>
 <context>
@@ -2121,6 +1991,50 @@
     </message>
 </context>
 <context>
+    <name>CommandBar</name>
+    <message>
+        <location filename="../../console/command_bar.py" line="+55" />
+        <location line="+105" />
+        <source>Command bar</source>
+        <translation>Command bar</translation>
+    </message>
+    <message>
+        <location line="-100" />
+        <source>Case ID, unit, region, or a command: 督办 CX-…, 改派 CX-… → unit</source>
+        <translation>Case ID, unit, region, or a command: 督办 CX-…, 改派 CX-… → unit</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>Nothing matches “%1”.</source>
+        <translation>Nothing matches “%1”.</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Your role cannot urge cases.</source>
+        <translation>Your role cannot urge cases.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Only a supervisor can reassign cases.</source>
+        <translation>Only a supervisor can reassign cases.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Reassign</source>
+        <translation>Reassign</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reassign {case} to {unit}?</source>
+        <translation>Reassign {case} to {unit}?</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Command &amp;bar…</source>
+        <translation>Command &amp;bar…</translation>
+    </message>
+</context>
+<context>
     <name>CommandUi</name>
     <message>
         <location filename="../../console/actions.py" line="+119" />
@@ -2164,17 +2078,17 @@
     </message>
     <message>
         <location line="+7" />
-        <location line="+162" />
+        <location line="+164" />
         <source>End video call</source>
         <translation>End video call</translation>
     </message>
     <message>
-        <location line="-161" />
+        <location line="-163" />
         <source>Video call…</source>
         <translation>Video call…</translation>
     </message>
     <message>
-        <location line="+110" />
+        <location line="+112" />
         <location line="+16" />
         <source>Select a case first.</source>
         <translation>Select a case first.</translation>
@@ -2203,7 +2117,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../widgets/reassign.py" line="+344" />
+        <location filename="../../widgets/reassign.py" line="+345" />
         <source>Someone changed this case</source>
         <translation>Someone changed this case</translation>
     </message>
@@ -2286,8 +2200,9 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/shell.py" line="+121" />
+        <location filename="../../console/shell.py" line="+127" />
         <source>The feed stopped: {error}</source>
+        <extracomment>no size given: open maximised on the screen (a shift console fills its screen)</extracomment>
         <translation>The feed stopped: {error}</translation>
     </message>
 </context>
@@ -2352,7 +2267,7 @@
 <context>
     <name>DispatchBoardPane</name>
     <message>
-        <location filename="../../widgets/dispatch_board.py" line="+211" />
+        <location filename="../../widgets/dispatch_board.py" line="+213" />
         <source>Dispatch board</source>
         <extracomment>at most this many waiting cases are listed (the oldest); the header counts them all</extracomment>
         <translation>Dispatch board</translation>
@@ -2398,7 +2313,7 @@
         <translation>→ {n}</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+20" />
         <source>Units of the post — drop cases on a unit</source>
         <translation>Units of the post — drop cases on a unit</translation>
     </message>
@@ -2533,6 +2448,14 @@
     </message>
 </context>
 <context>
+    <name>Glossary</name>
+    <message>
+        <location filename="../../widgets/common.py" line="+73" />
+        <source>en</source>
+        <translation>en</translation>
+    </message>
+</context>
+<context>
     <name>InboxPane</name>
     <message>
         <location filename="../../console/loop/inbox.py" line="+72" />
@@ -2635,12 +2558,18 @@
 <context>
     <name>KpiPane</name>
     <message>
-        <location filename="../../widgets/kpi.py" line="+82" />
+        <location filename="../../widgets/kpi.py" line="+87" />
         <source>Today</source>
+        <extracomment>the region narrowed to (client.regions.Scope), and the live counts per region (client.regions.RegionCounts, given by the console from the region tree)</extracomment>
         <translation>Today</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+11" />
+        <source>Beijing time</source>
+        <translation>Beijing time</translation>
+    </message>
+    <message>
+        <location line="+17" />
         <source>Connecting</source>
         <translation>Connecting</translation>
     </message>
@@ -2725,7 +2654,12 @@
         <translation>%1 of %2 closed</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
+        <source>Overdue in %1</source>
+        <translation>Overdue in %1</translation>
+    </message>
+    <message>
+        <location line="+7" />
         <source>◔ %1 near due</source>
         <translation>◔ %1 near due</translation>
     </message>
@@ -2750,7 +2684,8 @@
         <translation>Closure rate</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-7" />
+        <location line="+8" />
         <source>Overdue now</source>
         <translation>Overdue now</translation>
     </message>
@@ -2778,7 +2713,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../console/app.py" line="+285" />
+        <location filename="../../console/app.py" line="+293" />
         <source>The demo hub did not start: {error}</source>
         <extracomment>subcommands handled before the console's own options: name -&gt; main(argv) -&gt; exit code</extracomment>
         <translation>The demo hub did not start: {error}</translation>
@@ -2787,39 +2722,6 @@
         <location line="+13" />
         <source>Logging in…</source>
         <translation>Logging in…</translation>
-    </message>
-</context>
-<context>
-    <name>Link</name>
-    <message>
-        <location filename="../../console/main_window.py" line="+497" />
-        <source>live</source>
-        <translation>live</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>catching up</source>
-        <translation>catching up</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>connecting</source>
-        <translation>connecting</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>reconnecting</source>
-        <translation>reconnecting</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>offline</source>
-        <translation>offline</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>session expired</source>
-        <translation>session expired</translation>
     </message>
 </context>
 <context>
@@ -2912,8 +2814,9 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location line="+27" />
+        <location line="+29" />
         <source>Command Post — log in</source>
+        <extracomment>the officer asked to start the embedded hub again after it failed</extracomment>
         <translation>Command Post — log in</translation>
     </message>
     <message>
@@ -2932,7 +2835,12 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+1" />
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location line="+11" />
         <source>6-digit code or a recovery code</source>
         <translation>6-digit code or a recovery code</translation>
     </message>
@@ -2967,7 +2875,7 @@
         <translation>embedded demo hub</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+36" />
         <source>Enter user name and password.</source>
         <translation>Enter user name and password.</translation>
     </message>
@@ -3221,9 +3129,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="-292" />
+        <location filename="../../console/main_window.py" line="+242" />
         <source>&amp;Lock console</source>
-        <extracomment>called with the layout kind after a built-in layout is applied (added panes)</extracomment>
+        <extracomment>per pane: whether the user is giving it input right now (see widgets.gesture) selection signals refused because no user gesture caused them (for checks) the alerts tab's flash phase (True: highlighted) called with the layout kind after a built-in layout is applied (added panes)</extracomment>
         <translation>&amp;Lock console</translation>
     </message>
     <message>
@@ -3245,6 +3153,16 @@
         <location line="+2" />
         <source>Layout for 3840×2160</source>
         <translation>Layout for 3840×2160</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Layout for 1366×768</source>
+        <translation>Layout for 1366×768</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Layout for two screens</source>
+        <translation>Layout for two screens</translation>
     </message>
     <message>
         <location line="+2" />
@@ -3292,7 +3210,7 @@
         <translation>&amp;Panes</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+13" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -3312,7 +3230,7 @@
         <translation>Last event {seq}; reconnects {n}</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+67" />
         <source>Layout reset.</source>
         <translation>Layout reset.</translation>
     </message>
@@ -3322,7 +3240,32 @@
         <translation>Layout saved.</translation>
     </message>
     <message>
-        <location line="+86" />
+        <location line="+15" />
+        <source>The saved layout does not fit this screen; the built-in layout is used.</source>
+        <translation>The saved layout does not fit this screen; the built-in layout is used.</translation>
+    </message>
+    <message>
+        <location line="+55" />
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>{case} is not in this post's picture.</source>
+        <translation>{case} is not in this post's picture.</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Alarm sound off</source>
+        <translation>Alarm sound off</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Turn it on in the alerts pane (Ctrl+M)</source>
+        <translation>Turn it on in the alerts pane (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location line="+53" />
         <source>About</source>
         <translation>About</translation>
     </message>
@@ -3335,13 +3278,13 @@
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../widgets/map_view.py" line="+324" />
+        <location filename="../../widgets/map_view.py" line="+325" />
         <source>Map</source>
         <extracomment>more visible cases than this inside the view → clusters instead of points regions labelled at most (more are drawn, unlabelled) heat image resolution (cells per side)</extracomment>
         <translation>Map</translation>
     </message>
     <message>
-        <location line="+412" />
+        <location line="+421" />
         <source>%1 open · %2 overdue</source>
         <translation>%1 open · %2 overdue</translation>
     </message>
@@ -3902,42 +3845,73 @@
         <translation>Calls and whistles</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+1" />
+        <source>Regions</source>
+        <translation>Regions</translation>
+    </message>
+    <message>
+        <location line="+44" />
         <source>{n} cases</source>
         <translation>{n} cases</translation>
     </message>
 </context>
 <context>
-    <name>Roles</name>
+    <name>RegionTreePane</name>
     <message>
-        <location filename="../../console/main_window.py" line="+37" />
-        <source>duty officer</source>
-        <translation>duty officer</translation>
+        <location filename="../../widgets/region_tree.py" line="+105" />
+        <source>Regions</source>
+        <extracomment>the counts are repainted at most this often (ms)</extracomment>
+        <translation>Regions</translation>
+    </message>
+    <message>
+        <location line="+110" />
+        <source>%1: %2 open · %3 overdue · %4 near due</source>
+        <translation>%1: %2 open · %3 overdue · %4 near due</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>All subcategories</source>
+        <translation>All subcategories</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Showing the whole post.</source>
+        <translation>Showing the whole post.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Narrowed to: %1</source>
+        <translation>Narrowed to: %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Overdue</source>
+        <translation>Overdue</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>supervisor</source>
-        <translation>supervisor</translation>
+        <source>Near due</source>
+        <translation>Near due</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>video wall</source>
-        <translation>video wall</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>unit</source>
-        <translation>unit</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>intake</source>
-        <translation>intake</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>auditor</source>
-        <translation>auditor</translation>
+        <source>Open cases in the region</source>
+        <translation>Open cases in the region</translation>
     </message>
 </context>
 <context>
@@ -3994,9 +3968,9 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../console/session.py" line="+91" />
+        <location filename="../../console/session.py" line="+99" />
         <source>{label}: this console is read-only.</source>
-        <extracomment>the shift cache folder (the map keeps the region polygons there), or None</extracomment>
+        <extracomment>the shift cache folder (the map keeps the region polygons there), or None the region node and category the panes are narrowed to (shared, like selected)</extracomment>
         <translation>{label}: this console is read-only.</translation>
     </message>
     <message>
@@ -4008,8 +3982,9 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/main_window.py" line="-30" />
+        <location filename="../../console/main_window.py" line="+50" />
         <source>Keyboard shortcuts</source>
+        <extracomment>the largest minimum size a pane's dock may ask for (px): anything bigger scrolls</extracomment>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
@@ -4292,7 +4267,7 @@
 <context>
     <name>UnitChecklist</name>
     <message>
-        <location filename="../../widgets/whistles.py" line="-150" />
+        <location filename="../../widgets/whistles.py" line="-147" />
         <source>Type to filter units…</source>
         <translation>Type to filter units…</translation>
     </message>
@@ -4300,7 +4275,7 @@
 <context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../widgets/reassign.py" line="-216" />
+        <location filename="../../widgets/reassign.py" line="-217" />
         <source>Reassign to…</source>
         <translation>Reassign to…</translation>
     </message>
@@ -4333,7 +4308,7 @@
 <context>
     <name>WhistleDialog</name>
     <message>
-        <location filename="../../widgets/whistles.py" line="+50" />
+        <location filename="../../widgets/whistles.py" line="+47" />
         <source>Blow the whistle (吹哨报到)</source>
         <translation>Blow the whistle (吹哨报到)</translation>
     </message>
@@ -4371,7 +4346,7 @@
 <context>
     <name>WhistlesPane</name>
     <message>
-        <location line="-274" />
+        <location line="-271" />
         <source>Whistles (吹哨报到)</source>
         <translation>Whistles (吹哨报到)</translation>
     </message>
@@ -4459,13 +4434,13 @@
 <context>
     <name>WorkloadPane</name>
     <message>
-        <location filename="../../widgets/workload.py" line="+273" />
+        <location filename="../../widgets/workload.py" line="+277" />
         <source>Unit workloads</source>
         <extracomment>the most bars the chart shows (fewer when its height cannot fit their names) vertical space one bar's name needs, in lines of the tick font widest unit name beside a bar (px); longer names are elided load (open cases per on-duty person) from which a unit is flagged as overloaded</extracomment>
         <translation>Unit workloads</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+26" />
         <source>%1 open cases for %2 on duty</source>
         <translation>%1 open cases for %2 on duty</translation>
     </message>

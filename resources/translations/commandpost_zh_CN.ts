@@ -378,7 +378,7 @@
     <message>
         <location line="+1"/>
         <source>{c} callbacks ({w} sent back for rework), {m} merged duplicates, {d} requests decided, {p} pending at handover, {s} late signs.</source>
-        <translation>回访 {c} 件（其中退回重办 {w} 件），并单 {m} 件，审核申请 {d} 件，交班时待审 {p} 件，超时签收 {s} 件。</translation>
+        <translation>回访 {c} 件（其中退回重办 {w} 件），并单 {m} 件，审核申请 {d} 件，交班时待审 {p} 件，超期签收 {s} 件。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -561,7 +561,7 @@
     <message>
         <location line="+5"/>
         <source>LATE</source>
-        <translation>超时</translation>
+        <translation>超期</translation>
     </message>
     <message>
         <location line="+51"/>
@@ -658,14 +658,14 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/actions.py" line="+235"/>
-        <location line="+246"/>
+        <location filename="../../console/actions.py" line="+237"/>
+        <location line="+256"/>
         <source>Already with {unit}: nothing to do.</source>
         <extracomment>who may do what (the hub enforces the same; the console hides the rest) after the hub said yes, how long to wait for the feed to show it before giving up how often the feed is pumped while an accepted assign waits for it (ms) ... for at most this long after an answer (a silent feed falls back to the bridge&apos;s pace) how many replaced case versions are kept for conflict dialogs at most this many cases urged at once from a unit</extracomment>
         <translation>已由{unit}承办，无需操作。</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-254"/>
         <source>Still assigning; wait for the feed to confirm.</source>
         <translation>正在派遣，请等待数据流确认。</translation>
     </message>
@@ -686,28 +686,28 @@
     </message>
     <message>
         <location line="+28"/>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>Your role cannot urge cases; nothing was sent.</source>
         <translation>您的角色不能督办案件；未发送任何指令。</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-18"/>
         <source>Only an open case held by a unit can be urged.</source>
         <translation>只有已派遣给单位且未办结的案件才能督办。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+17"/>
+        <location line="+3"/>
+        <location line="+26"/>
         <source>Urge {case}</source>
         <translation>督办 {case}</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>{unit} has no overdue cases to urge.</source>
-        <translation>{unit}没有需要督办的超时案件。</translation>
+        <translation>{unit}没有需要督办的超期案件。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Only a supervisor can blow the whistle; nothing was sent.</source>
         <translation>只有值班长可以吹哨；未发送任何指令。</translation>
     </message>
@@ -790,20 +790,29 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../widgets/alerts.py" line="+274"/>
+        <location filename="../../widgets/alerts.py" line="+291"/>
+        <source>Alarm sound on/off</source>
+        <translation>告警声音开/关</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Alerts</source>
-        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them</extracomment>
         <translation>预警</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+128"/>
         <source>Overdue</source>
-        <translation>已超时</translation>
+        <translation>已超期</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Near due</source>
-        <translation>即将超时</translation>
+        <translation>即将超期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time left</source>
+        <translation>剩余</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -811,19 +820,34 @@
         <translation>未派遣</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+5"/>
+        <source>New critical</source>
+        <translation>新特急案件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Urge received</source>
+        <translation>收到督办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newly overdue</source>
+        <translation>新超期</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>%1 more not listed: use the queue&apos;s “My overdue” filter to see every overdue case.</source>
-        <translation>另有 %1 件未列出：请在案件队列中使用“超时案件”筛选查看全部超时案件。</translation>
+        <translation>另有 %1 件未列出：请在案件队列中使用“超期案件”筛选查看全部超期案件。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 %2 overdue · %3 %4 near due</source>
-        <translation>%1 %2 件超时 · %3 %4 件即将超时</translation>
+        <translation>%1 %2 件超期 · %3 %4 件即将超期</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -831,17 +855,24 @@
         <translation>（已确认 %1 件）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>Acknowledge the selected alerts, or every ringing alarm when none is selected (Ctrl+Shift+K)</source>
+        <translation>确认所选告警；未选择时确认全部正在响铃的告警（Ctrl+Shift+K）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Alarm sounds on or off (Ctrl+M); the flashing goes on</source>
+        <translation>告警声音开/关（Ctrl+M）；闪烁提示不受影响</translation>
+    </message>
+    <message>
+        <location line="-220"/>
+        <location line="+215"/>
         <source>Acknowledge</source>
+        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them at most this many ringing alarms are pinned to the top of the list (the rest ring too and are counted in the tab; acknowledging brings the next ones up) a new alarm was raised (its most urgent level): the console brings the pane forward the sound was muted (True) or unmuted new critical / newly overdue / urged cases not acknowledged yet (ring and flash)</extracomment>
         <translation>确认</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Acknowledge the selected alerts (Ctrl+K)</source>
-        <translation>确认选中的预警（Ctrl+K）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Sound off</source>
         <translation>声音关</translation>
     </message>
@@ -849,11 +880,6 @@
         <location line="+1"/>
         <source>Sound on</source>
         <translation>声音开</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sound cue for critical cases on or off (Ctrl+M)</source>
-        <translation>特急案件提示音开关（Ctrl+M）</translation>
     </message>
 </context>
 <context>
@@ -1054,7 +1080,7 @@
 <context>
     <name>AuditTailPane</name>
     <message>
-        <location filename="../../widgets/audit_tail.py" line="+164"/>
+        <location filename="../../widgets/audit_tail.py" line="+172"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -1373,7 +1399,7 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../widgets/whistles.py" line="+432"/>
+        <location filename="../../widgets/whistles.py" line="+430"/>
         <source>Start a video call (云视讯)</source>
         <translation>发起视频会商（云视讯）</translation>
     </message>
@@ -1586,103 +1612,25 @@
     </message>
 </context>
 <context>
-    <name>CaseAction</name>
-    <message>
-        <location filename="../../widgets/common.py" line="+99"/>
-        <source>new</source>
-        <translation>新上报</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>dispatched</source>
-        <translation>派遣</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>reassigned</source>
-        <translation>改派</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>accepted</source>
-        <translation>受理</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>resolved</source>
-        <translation>办结</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>returned</source>
-        <translation>退回</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>reopened</source>
-        <translation>重办</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>closed</source>
-        <translation>结案</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>edited</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>return requested</source>
-        <translation>申请退单</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>extension requested</source>
-        <translation>申请延期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>request approved</source>
-        <translation>申请已批准</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>request refused</source>
-        <translation>申请已驳回</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>called back</source>
-        <translation>已回访</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>sent back for rework</source>
-        <translation>退回重办</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>merged as a duplicate</source>
-        <translation>已并单</translation>
-    </message>
-</context>
-<context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="+153"/>
-        <source>Case detail</source>
+        <location filename="../../widgets/case_detail.py" line="+111"/>
+        <source>Urge the shown case</source>
         <extracomment>roles that may urge (督办) a case</extracomment>
+        <translation>督办当前案件</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Case detail</source>
         <translation>案件详情</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+58"/>
         <source>Only a case held by a unit can be urged.</source>
         <translation>只有已派遣给单位的案件才能督办。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Urge case %1</source>
         <translation>督办案件 %1</translation>
     </message>
@@ -1799,12 +1747,12 @@
     <message>
         <location line="+5"/>
         <source>Overdue</source>
-        <translation>已超时</translation>
+        <translation>已超期</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Near due</source>
-        <translation>即将超时</translation>
+        <translation>即将超期</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1853,29 +1801,10 @@
     </message>
 </context>
 <context>
-    <name>CasePriority</name>
-    <message>
-        <location filename="../../widgets/common.py" line="-35"/>
-        <source>Critical</source>
-        <translation>特急</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Urgent</source>
-        <translation>紧急</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Normal</source>
-        <translation>一般</translation>
-    </message>
-</context>
-<context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+524"/>
+        <location filename="../../widgets/case_queue.py" line="+543"/>
         <source>… assigning → %1</source>
-        <extracomment>saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table&apos;s own painting (widgets.static_cells; 27-47 ms through QTableView&apos;s), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns the filter (preset, unit or search) changed; ``filter_predicate()`` gives the new one</extracomment>
         <translation>… 正在改派 → %1</translation>
     </message>
     <message>
@@ -1884,7 +1813,7 @@
         <translation>案件队列</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+62"/>
         <source>Unit: %1  ✕</source>
         <translation>单位：%1  ✕</translation>
     </message>
@@ -1894,7 +1823,7 @@
         <translation>显示所有单位的案件</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>— unassigned</source>
         <extracomment>what the unit column shows for a case no unit holds</extracomment>
         <translation>— 未派遣</translation>
@@ -1905,12 +1834,19 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-279"/>
+        <location line="+279"/>
         <source>Priority</source>
+        <extracomment>what a 1920×1080 queue shows without scrolling, in this order (the officer can change it) saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table&apos;s own painting (widgets.static_cells; 27-47 ms through QTableView&apos;s), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns the filter (preset, unit or search) changed; ``filter_predicate()`` gives the new one</extracomment>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-218"/>
+        <source>Search the queue</source>
+        <translation>搜索案件队列</translation>
+    </message>
+    <message>
+        <location line="+218"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -1957,7 +1893,7 @@
     <message>
         <location line="+1"/>
         <source>My overdue</source>
-        <translation>超时案件</translation>
+        <translation>超期案件</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1975,7 +1911,7 @@
         <translation>全部（含已结案）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Search id, title, address, unit… (Ctrl+F)</source>
         <translation>搜索编号、标题、地址、单位…（Ctrl+F）</translation>
     </message>
@@ -1985,75 +1921,9 @@
         <translation>复制案件编号</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+208"/>
         <source>%1 of %2 cases</source>
         <translation>%1 / %2 件</translation>
-    </message>
-</context>
-<context>
-    <name>CaseSource</name>
-    <message>
-        <location filename="../../widgets/common.py" line="+6"/>
-        <source>App</source>
-        <translation>APP</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>WeChat</source>
-        <translation>微信</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hotline</source>
-        <translation>热线</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Grid worker</source>
-        <translation>网格员</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Video AI</source>
-        <translation>视频AI</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Self-found</source>
-        <translation>自行发现</translation>
-    </message>
-</context>
-<context>
-    <name>CaseStatus</name>
-    <message>
-        <location line="-24"/>
-        <source>Reported</source>
-        <translation>已上报</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Returned</source>
-        <translation>已退回</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dispatched</source>
-        <translation>已派遣</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Accepted</source>
-        <translation>已受理</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Resolved</source>
-        <translation>已办结</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Closed</source>
-        <translation>已结案</translation>
     </message>
 </context>
 <context>
@@ -2121,6 +1991,50 @@
     </message>
 </context>
 <context>
+    <name>CommandBar</name>
+    <message>
+        <location filename="../../console/command_bar.py" line="+55"/>
+        <location line="+105"/>
+        <source>Command bar</source>
+        <translation>命令栏</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Case ID, unit, region, or a command: 督办 CX-…, 改派 CX-… → unit</source>
+        <translation>案件编号、单位、区域，或命令：督办 CX-…、改派 CX-… → 单位</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Nothing matches “%1”.</source>
+        <translation>没有与“%1”匹配的内容。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Your role cannot urge cases.</source>
+        <translation>您的角色不能督办案件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only a supervisor can reassign cases.</source>
+        <translation>只有值班长可以改派案件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reassign</source>
+        <translation>改派</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reassign {case} to {unit}?</source>
+        <translation>将 {case} 改派给 {unit}？</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Command &amp;bar…</source>
+        <translation>命令栏(&amp;B)…</translation>
+    </message>
+</context>
+<context>
     <name>CommandUi</name>
     <message>
         <location filename="../../console/actions.py" line="+119"/>
@@ -2164,17 +2078,17 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+162"/>
+        <location line="+164"/>
         <source>End video call</source>
         <translation>结束视频会商</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-163"/>
         <source>Video call…</source>
         <translation>视频会商…</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+112"/>
         <location line="+16"/>
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
@@ -2203,7 +2117,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../widgets/reassign.py" line="+344"/>
+        <location filename="../../widgets/reassign.py" line="+345"/>
         <source>Someone changed this case</source>
         <translation>案件已被他人修改</translation>
     </message>
@@ -2286,8 +2200,9 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/shell.py" line="+121"/>
+        <location filename="../../console/shell.py" line="+127"/>
         <source>The feed stopped: {error}</source>
+        <extracomment>no size given: open maximised on the screen (a shift console fills its screen)</extracomment>
         <translation>数据推送已停止：{error}</translation>
     </message>
 </context>
@@ -2352,7 +2267,7 @@
 <context>
     <name>DispatchBoardPane</name>
     <message>
-        <location filename="../../widgets/dispatch_board.py" line="+211"/>
+        <location filename="../../widgets/dispatch_board.py" line="+213"/>
         <source>Dispatch board</source>
         <extracomment>at most this many waiting cases are listed (the oldest); the header counts them all</extracomment>
         <translation>派遣台</translation>
@@ -2398,7 +2313,7 @@
         <translation>→ {n}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Units of the post — drop cases on a unit</source>
         <translation>本中心单位 — 将案件拖到单位上派遣</translation>
     </message>
@@ -2466,7 +2381,7 @@
     <message>
         <location line="+0"/>
         <source>Overdue</source>
-        <translation>已超时</translation>
+        <translation>已超期</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2486,7 +2401,7 @@
     <message>
         <location line="+1"/>
         <source>Urge unit&apos;s overdue cases</source>
-        <translation>督办该单位的超时案件</translation>
+        <translation>督办该单位的超期案件</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2530,6 +2445,14 @@
         <location line="+2"/>
         <source>The hub no longer keeps every event of this period: the list may be incomplete.</source>
         <translation>枢纽已不保留该时段的全部事件：列表可能不完整。</translation>
+    </message>
+</context>
+<context>
+    <name>Glossary</name>
+    <message>
+        <location filename="../../widgets/common.py" line="+73"/>
+        <source>en</source>
+        <translation>zh_CN</translation>
     </message>
 </context>
 <context>
@@ -2635,12 +2558,18 @@
 <context>
     <name>KpiPane</name>
     <message>
-        <location filename="../../widgets/kpi.py" line="+82"/>
+        <location filename="../../widgets/kpi.py" line="+87"/>
         <source>Today</source>
+        <extracomment>the region narrowed to (client.regions.Scope), and the live counts per region (client.regions.RegionCounts, given by the console from the region tree)</extracomment>
         <translation>今日</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+11"/>
+        <source>Beijing time</source>
+        <translation>北京时间</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Connecting</source>
         <translation>连接中</translation>
     </message>
@@ -2725,9 +2654,14 @@
         <translation>%2 件中已结案 %1 件</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>Overdue in %1</source>
+        <translation>%1 超期</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>◔ %1 near due</source>
-        <translation>◔ %1 件即将超时</translation>
+        <translation>◔ %1 件即将超期</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2750,9 +2684,10 @@
         <translation>结案率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
+        <location line="+8"/>
         <source>Overdue now</source>
-        <translation>当前超时</translation>
+        <translation>当前超期</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2778,7 +2713,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../console/app.py" line="+285"/>
+        <location filename="../../console/app.py" line="+293"/>
         <source>The demo hub did not start: {error}</source>
         <extracomment>subcommands handled before the console&apos;s own options: name -&gt; main(argv) -&gt; exit code</extracomment>
         <translation>演示中枢未能启动：{error}</translation>
@@ -2787,39 +2722,6 @@
         <location line="+13"/>
         <source>Logging in…</source>
         <translation>正在登录…</translation>
-    </message>
-</context>
-<context>
-    <name>Link</name>
-    <message>
-        <location filename="../../console/main_window.py" line="+497"/>
-        <source>live</source>
-        <translation>实时</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>catching up</source>
-        <translation>同步中</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>connecting</source>
-        <translation>连接中</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>reconnecting</source>
-        <translation>重连中</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>offline</source>
-        <translation>离线</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>session expired</source>
-        <translation>会话已过期</translation>
     </message>
 </context>
 <context>
@@ -2912,8 +2814,9 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Command Post — log in</source>
+        <extracomment>the officer asked to start the embedded hub again after it failed</extracomment>
         <translation>指挥中心 — 登录</translation>
     </message>
     <message>
@@ -2932,7 +2835,12 @@
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>6-digit code or a recovery code</source>
         <translation>6 位验证码或恢复码</translation>
     </message>
@@ -2967,7 +2875,7 @@
         <translation>内置演示中枢</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+36"/>
         <source>Enter user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -3221,9 +3129,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="-292"/>
+        <location filename="../../console/main_window.py" line="+242"/>
         <source>&amp;Lock console</source>
-        <extracomment>called with the layout kind after a built-in layout is applied (added panes)</extracomment>
+        <extracomment>per pane: whether the user is giving it input right now (see widgets.gesture) selection signals refused because no user gesture caused them (for checks) the alerts tab&apos;s flash phase (True: highlighted) called with the layout kind after a built-in layout is applied (added panes)</extracomment>
         <translation>锁定控制台(&amp;L)</translation>
     </message>
     <message>
@@ -3245,6 +3153,16 @@
         <location line="+2"/>
         <source>Layout for 3840×2160</source>
         <translation>3840×2160 布局</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Layout for 1366×768</source>
+        <translation>1366×768 布局</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Layout for two screens</source>
+        <translation>双屏布局</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3292,7 +3210,7 @@
         <translation>窗格(&amp;P)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -3312,7 +3230,7 @@
         <translation>最新事件 {seq}；重连 {n} 次</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>Layout reset.</source>
         <translation>已恢复默认布局。</translation>
     </message>
@@ -3322,7 +3240,32 @@
         <translation>布局已保存。</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+15"/>
+        <source>The saved layout does not fit this screen; the built-in layout is used.</source>
+        <translation>保存的布局不适合当前屏幕，已改用内置布局。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{case} is not in this post&apos;s picture.</source>
+        <translation>{case} 不在本指挥中心的案件范围内。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Alarm sound off</source>
+        <translation>告警声音已关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Turn it on in the alerts pane (Ctrl+M)</source>
+        <translation>在告警窗格中打开（Ctrl+M）</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -3335,13 +3278,13 @@
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../widgets/map_view.py" line="+324"/>
+        <location filename="../../widgets/map_view.py" line="+325"/>
         <source>Map</source>
         <extracomment>more visible cases than this inside the view → clusters instead of points regions labelled at most (more are drawn, unlabelled) heat image resolution (cells per side)</extracomment>
         <translation>地图</translation>
     </message>
     <message>
-        <location line="+412"/>
+        <location line="+421"/>
         <source>%1 open · %2 overdue</source>
         <translation>在办 %1 · 超期 %2</translation>
     </message>
@@ -3902,42 +3845,73 @@
         <translation>会商与吹哨</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+1"/>
+        <source>Regions</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>{n} cases</source>
         <translation>{n} 件</translation>
     </message>
 </context>
 <context>
-    <name>Roles</name>
+    <name>RegionTreePane</name>
     <message>
-        <location filename="../../console/main_window.py" line="+37"/>
-        <source>duty officer</source>
-        <translation>值班员</translation>
+        <location filename="../../widgets/region_tree.py" line="+105"/>
+        <source>Regions</source>
+        <extracomment>the counts are repainted at most this often (ms)</extracomment>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>%1: %2 open · %3 overdue · %4 near due</source>
+        <translation>%1：在办 %2 件 · 超期 %3 件 · 即将超期 %4 件</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>All subcategories</source>
+        <translation>全部子类</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Showing the whole post.</source>
+        <translation>显示本指挥中心全部案件。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Narrowed to: %1</source>
+        <translation>已筛选：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Overdue</source>
+        <translation>超期</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>supervisor</source>
-        <translation>值班长</translation>
+        <source>Near due</source>
+        <translation>即将超期</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>video wall</source>
-        <translation>指挥大屏</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>unit</source>
-        <translation>处置单位</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>intake</source>
-        <translation>受理渠道</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>auditor</source>
-        <translation>审计管理员</translation>
+        <source>Open cases in the region</source>
+        <translation>该区域内在办案件数</translation>
     </message>
 </context>
 <context>
@@ -3994,9 +3968,9 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../console/session.py" line="+91"/>
+        <location filename="../../console/session.py" line="+99"/>
         <source>{label}: this console is read-only.</source>
-        <extracomment>the shift cache folder (the map keeps the region polygons there), or None</extracomment>
+        <extracomment>the shift cache folder (the map keeps the region polygons there), or None the region node and category the panes are narrowed to (shared, like selected)</extracomment>
         <translation>{label}：此控制台为只读。</translation>
     </message>
     <message>
@@ -4008,8 +3982,9 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/main_window.py" line="-30"/>
+        <location filename="../../console/main_window.py" line="+50"/>
         <source>Keyboard shortcuts</source>
+        <extracomment>the largest minimum size a pane&apos;s dock may ask for (px): anything bigger scrolls</extracomment>
         <translation>快捷键</translation>
     </message>
     <message>
@@ -4043,17 +4018,17 @@
     <message>
         <location line="+6"/>
         <source>Sign overdue</source>
-        <translation>签收超时</translation>
+        <translation>签收超期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resolve overdue</source>
-        <translation>办结超时</translation>
+        <translation>办结超期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Callback overdue</source>
-        <translation>回访超时</translation>
+        <translation>回访超期</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4292,7 +4267,7 @@
 <context>
     <name>UnitChecklist</name>
     <message>
-        <location filename="../../widgets/whistles.py" line="-150"/>
+        <location filename="../../widgets/whistles.py" line="-147"/>
         <source>Type to filter units…</source>
         <translation>输入以筛选单位…</translation>
     </message>
@@ -4300,7 +4275,7 @@
 <context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../widgets/reassign.py" line="-216"/>
+        <location filename="../../widgets/reassign.py" line="-217"/>
         <source>Reassign to…</source>
         <translation>改派给…</translation>
     </message>
@@ -4333,7 +4308,7 @@
 <context>
     <name>WhistleDialog</name>
     <message>
-        <location filename="../../widgets/whistles.py" line="+50"/>
+        <location filename="../../widgets/whistles.py" line="+47"/>
         <source>Blow the whistle (吹哨报到)</source>
         <translation>吹哨报到</translation>
     </message>
@@ -4371,7 +4346,7 @@
 <context>
     <name>WhistlesPane</name>
     <message>
-        <location line="-274"/>
+        <location line="-271"/>
         <source>Whistles (吹哨报到)</source>
         <translation>吹哨报到</translation>
     </message>
@@ -4393,7 +4368,7 @@
     <message>
         <location line="+2"/>
         <source>{symbol} {missed} missed the deadline</source>
-        <translation>{symbol} {missed} 个单位超时未报到</translation>
+        <translation>{symbol} {missed} 个单位超期未报到</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4459,13 +4434,13 @@
 <context>
     <name>WorkloadPane</name>
     <message>
-        <location filename="../../widgets/workload.py" line="+273"/>
+        <location filename="../../widgets/workload.py" line="+277"/>
         <source>Unit workloads</source>
         <extracomment>the most bars the chart shows (fewer when its height cannot fit their names) vertical space one bar&apos;s name needs, in lines of the tick font widest unit name beside a bar (px); longer names are elided load (open cases per on-duty person) from which a unit is flagged as overloaded</extracomment>
         <translation>单位工作量</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>%1 open cases for %2 on duty</source>
         <translation>%2 人在岗，在办案件 %1 件</translation>
     </message>
@@ -4492,12 +4467,12 @@
     <message>
         <location line="+1"/>
         <source>Overdue</source>
-        <translation>超时</translation>
+        <translation>超期</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Near due</source>
-        <translation>即将超时</translation>
+        <translation>即将超期</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -4517,7 +4492,7 @@
     <message>
         <location line="+5"/>
         <source>Bars: the %1 heaviest units · vermillion ≥ %2 per person (overloaded, ⚠) · orange: has overdue cases</source>
-        <translation>条形图：负荷最重的 %1 个单位 · 朱红 = 人均 ≥ %2 件（超负荷，⚠）· 橙色 = 有超时案件</translation>
+        <translation>条形图：负荷最重的 %1 个单位 · 朱红 = 人均 ≥ %2 件（超负荷，⚠）· 橙色 = 有超期案件</translation>
     </message>
     <message>
         <location line="-3"/>

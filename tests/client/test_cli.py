@@ -16,10 +16,12 @@ from pathlib import Path
 import orjson
 import pytest
 
+from client import glossary
 from client.cache import CacheDir
 from client.cli import cases_as_of, export_main, sync_main
 from client.errors import CacheError
 from client.store import CASE_FIELDS
+from client.timeutil import parse_time
 from tests.client.fakehub import FakeHub
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,6 +111,10 @@ def test_sync_survives_repeated_sigkill(hub: FakeHub, pwfile: Path, tmp_path: Pa
     # and export prints exactly the truth
     out = run([sys.executable, "-m", "client.cli", "export", "--cache", str(cache)])
     assert out.returncode == 0, out.stderr
+    array = orjson.loads(out.stdout)  # --format json: one JSON array
+    assert isinstance(array, list) and {c["id"]: c for c in array} == hub.truth()
+    out = run([sys.executable, "-m", "client.cli", "export", "--cache", str(cache),
+               "--format", "jsonl"])
     lines = [orjson.loads(x) for x in out.stdout.splitlines()]
     assert {c["id"]: c for c in lines} == hub.truth()
 
@@ -170,13 +176,33 @@ def test_export_formats_and_as_of(hub: FakeHub, pwfile: Path, tmp_path: Path,
     res = run(sync_cmd(hub.url, pwfile, cache, "--for", "0.8"))
     assert res.returncode == 0, res.stderr
 
-    assert export_main(["--cache", str(cache), "--format", "csv"]) == 0
-    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert export_main(["--cache", str(cache), "--format", "csv", "--raw"]) == 0
+    raw = capsys.readouterr().out
+    assert not raw.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(raw)))
     assert list(rows[0]) == list(CASE_FIELDS)
     assert {r["id"]: r["title"] for r in rows} == {k: v["title"] for k, v in hub.truth().items()}
     assert rows[0]["unit_id"] == "" and rows[0]["version"] == str(hub.truth()[rows[0]["id"]]["version"])
+    assert rows[0]["status"] == hub.truth()[rows[0]["id"]]["status"]  # the protocol's code
+    assert rows[0]["reported_at"] == hub.truth()[rows[0]["id"]]["reported_at"]  # UTC
 
-    assert export_main(["--cache", str(cache), "--at", cut, "--format", "json"]) == 0
+    # the default CSV: a BOM, Chinese headers and words, local (Asia/Shanghai) times
+    assert export_main(["--cache", str(cache), "--format", "csv"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("\ufeff")
+    local = list(csv.DictReader(io.StringIO(text[1:])))
+    assert list(local[0]) == [glossary.word("field", f) for f in CASE_FIELDS]
+    truth = hub.truth()[local[0]["编号"]]
+    assert local[0]["状态"] == glossary.word("status", truth["status"])
+    assert local[0]["状态"] != truth["status"]
+    assert local[0]["紧急程度"] == glossary.word("priority", truth["priority"])
+    assert local[0]["上报时间"] == glossary.local_time(parse_time(truth["reported_at"]))
+    assert local[0]["上报时间"] != truth["reported_at"]
+    for row in local:
+        assert all(not v.isascii() or not v.isalpha() or v.isdigit()
+                   for k, v in row.items() if k in ("状态", "紧急程度", "来源"))
+
+    assert export_main(["--cache", str(cache), "--at", cut, "--format", "jsonl"]) == 0
     got = {c["id"]: c for c in map(orjson.loads, capsys.readouterr().out.splitlines())}
     assert got == first and got[cid]["title"] != "later"
 
@@ -200,3 +226,19 @@ def test_module_entry_point_usage() -> None:
     res = run([sys.executable, "-m", "client.cli"])
     assert res.returncode == 2 and "usage" in res.stderr
     assert os.path.exists(ROOT / "client" / "cli.py")
+
+
+def test_export_csv_defuses_hub_text_that_looks_like_a_formula() -> None:
+    from zoneinfo import ZoneInfo
+
+    from client.cli import csv_row
+
+    case = {"id": "CX-1", "version": 1, "title": "=HYPERLINK(\"http://x\")",
+            "status": "reported", "priority": "normal", "address": "+1\nb"}
+    row = dict(zip(CASE_FIELDS, csv_row(case, raw=False, lang="zh_CN",
+                                        zone=ZoneInfo("Asia/Shanghai")), strict=True))
+    assert row["title"].startswith("'=") and row["address"] == "'+1 b"
+    assert row["status"] == "已上报"
+    raw = dict(zip(CASE_FIELDS, csv_row(case, raw=True, lang="zh_CN",
+                                        zone=ZoneInfo("Asia/Shanghai")), strict=True))
+    assert raw["title"].startswith("'=") and raw["status"] == "reported"

@@ -1,4 +1,5 @@
-"""Alerts: follow the clock via State.tick, beep for critical, mute, acknowledge and persist."""
+"""Alerts: follow the clock via State.tick; a distinct sound per alarm level, repeated and
+flashing until acknowledged; mute; acknowledge and persist."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 
 from client.timeutil import parse_time
 from widgets.alerts import AlertsPane
-from widgets.qt import QSettings
+from widgets.qt import QSettings, Qt
 
 
 @pytest.fixture
@@ -15,30 +16,38 @@ def settings(tmp_path) -> QSettings:
 
 
 def make(qtbot, ctx, settings, beeps=None) -> AlertsPane:
-    p = AlertsPane(ctx, settings=settings, refresh_ms=0, beeper=(lambda: beeps.append(1)) if beeps is not None
-                   else (lambda: None))
+    p = AlertsPane(ctx, settings=settings, refresh_ms=0,
+                   beeper=beeps.append if beeps is not None else (lambda level: None))
     qtbot.addWidget(p)
     return p
 
 
 def test_case_crossing_due_appears_without_event(qtbot, ctx, world, apply, clock, state,
                                                  settings) -> None:
-    beeps: list[int] = []
+    beeps: list[str] = []
     p = make(qtbot, ctx, settings, beeps)
     ev = world.created(priority="critical")
     cid = ev["data"]["case"]["id"]
     p.on_changes(apply(ev))
-    assert cid not in dict(p.entries())
+    # a new critical case rings and is listed first, flashing, before it is near due
+    assert beeps == ["critical"]
+    assert p.entries()[0] == (cid, 0)
+    assert p.model.index(0).data().startswith("● New critical")
+    assert p.bell.ringing
     due = parse_time(ev["data"]["case"]["due_at"])
     rep = parse_time(ev["data"]["case"]["reported_at"])
     clock.now = rep + 0.85 * (due - rep)
     p.on_changes(state.tick())
     assert dict(p.entries())[cid] == 1
-    assert beeps == [1]
+    assert p.alarm.level_of(cid) == "critical"  # near due is not an alarm of its own
+    p.acknowledge([cid])
+    assert p.alarm.level_of(cid) is None
     clock.now = due + 1
     p.on_changes(state.tick())
     assert dict(p.entries())[cid] == 2
-    assert beeps == [1, 1]
+    assert p.alarm.level_of(cid) == "overdue" and beeps[-1] == "overdue"
+    p.acknowledge()
+    assert not p.bell.ringing
     over, near = len(state.overdue_ids()), len(state.near_due_ids())
     assert p.banner.text().startswith(f"⚠ {over} overdue · ◔ {near} near due")
     # overdue first, most overdue first
@@ -47,7 +56,7 @@ def test_case_crossing_due_appears_without_event(qtbot, ctx, world, apply, clock
 
 
 def test_mute_silences_the_cue(qtbot, ctx, world, apply, clock, state, settings) -> None:
-    beeps: list[int] = []
+    beeps: list[str] = []
     p = make(qtbot, ctx, settings, beeps)
     p.mute_button.click()
     assert p.muted and "Sound off" in p.mute_button.text()
@@ -57,6 +66,7 @@ def test_mute_silences_the_cue(qtbot, ctx, world, apply, clock, state, settings)
     p.on_changes(state.tick())
     assert crit["data"]["case"]["id"] in dict(p.entries())
     assert beeps == []
+    assert p.bell.ringing  # muted, the row and tab still flash
     # the choice is remembered
     assert make(qtbot, ctx, settings).muted
 
@@ -74,7 +84,7 @@ def test_acknowledge_dims_stays_and_persists(qtbot, ctx, state, settings) -> Non
     # another pane for the same user (a restart) sees it; another user does not
     again = make(qtbot, ctx, settings)
     assert again.is_acknowledged(cid, phase)
-    other = AlertsPane(ctx, settings=settings, user_key="someone-else", beeper=lambda: None,
+    other = AlertsPane(ctx, settings=settings, user_key="someone-else", beeper=lambda level: None,
                        refresh_ms=0)
     qtbot.addWidget(other)
     assert not other.is_acknowledged(cid, phase)
@@ -91,7 +101,7 @@ def test_read_only_cannot_acknowledge(qtbot, state, world, settings) -> None:
 
 
 def test_refresh_is_throttled(qtbot, ctx, world, apply, clock, state, settings) -> None:
-    p = AlertsPane(ctx, settings=settings, beeper=lambda: None, refresh_ms=50)
+    p = AlertsPane(ctx, settings=settings, beeper=lambda level: None, refresh_ms=50)
     qtbot.addWidget(p)
     crit = world.created(priority="critical")
     apply(crit)
@@ -120,3 +130,56 @@ def test_acknowledgements_are_keyed_by_the_context_user_id(qtbot, state, world, 
     other = FakeContext(state, world)
     other.user_id = "u-bob"
     assert not make(qtbot, other, settings).is_acknowledged(cid, phase)
+
+
+def test_each_level_has_its_own_sound_repeated_until_acknowledged(qtbot, ctx, world, apply,
+                                                                  clock, state,
+                                                                  settings) -> None:
+    """New critical, newly overdue and urge received each play their own sound; the most
+    urgent pending one repeats until acknowledged; the flashing rows alternate."""
+    beeps: list[str] = []
+    p = AlertsPane(ctx, settings=settings, refresh_ms=0, beeper=beeps.append)
+    qtbot.addWidget(p)
+    p.bell._repeat.setInterval(30)
+    p.bell._flash.setInterval(20)
+    normal = world.created(priority="normal")
+    p.on_changes(apply(normal))
+    assert beeps == []  # a normal new case is not an alarm
+    ncid = normal["data"]["case"]["id"]
+    p.on_changes(apply(world.dispatch(ncid, "U1")))
+    p.on_changes(apply(world.urged(ncid)))
+    assert beeps == ["urge"]
+    qtbot.waitUntil(lambda: len(beeps) >= 3, timeout=2000)
+    assert set(beeps) == {"urge"}
+    row = [cid for cid, _ in p.entries()].index(ncid)
+    seen: list[tuple[bool, bool]] = []
+    p.bell.sig_flash.connect(lambda on: seen.append(
+        (on, p.model.index(row).data(Qt.ItemDataRole.BackgroundRole) is not None)))
+    qtbot.waitUntil(lambda: len(seen) >= 3, timeout=2000)
+    assert {on for on, _ in seen} == {True, False}
+    assert all(on == coloured for on, coloured in seen)  # the row flashes with the tab
+    crit = world.created(priority="critical")
+    p.on_changes(apply(crit))
+    assert beeps[-1] == "critical"
+    qtbot.waitUntil(lambda: beeps[-1] == "critical" and beeps.count("critical") >= 2,
+                    timeout=2000)  # the most urgent pending level repeats
+    p.view.clearSelection()
+    p.view.setCurrentIndex(p.model.index(-1))
+    p.acknowledge()  # nothing selected: every ringing alarm
+    assert not p.bell.ringing and p.alarm.count() == 0
+    n = len(beeps)
+    qtbot.wait(150)
+    assert len(beeps) == n
+    # newly overdue has its own sound
+    clock.now = parse_time(normal["data"]["case"]["due_at"]) + 1
+    p.on_changes(state.tick())
+    assert beeps[-1] == "overdue"
+
+
+def test_sound_files_exist_and_differ() -> None:
+    from widgets.alarm_bell import SOUNDS
+
+    data = {level: (SOUNDS / f"{level}.wav").read_bytes() for level in
+            ("critical", "overdue", "urge")}
+    assert all(b[:4] == b"RIFF" and b[8:12] == b"WAVE" for b in data.values())
+    assert len(set(data.values())) == 3

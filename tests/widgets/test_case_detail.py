@@ -72,3 +72,18 @@ def test_follows_changes_and_removal(qtbot, ctx, world, apply) -> None:
     assert p.fields["version"].text() == "2"
     p.on_selection(None)
     assert "No case selected" in p.message.text()
+
+
+def test_history_follows_urges_live(qtbot, ctx, world, apply) -> None:
+    """An urge on the shown case (no new version) reloads its history at once; an urge on
+    another case does not."""
+    p = CaseDetailPane(ctx)
+    qtbot.addWidget(p)
+    held = [c for c, v in ctx.state.cases.items() if v["unit_id"]]
+    cid, other = held[0], held[1]
+    p.on_selection(cid)
+    before = ctx.api.calls.count(("case_history", cid))
+    p.on_changes(apply(world.urged(other)))
+    assert ctx.api.calls.count(("case_history", cid)) == before
+    p.on_changes(apply(world.urged(cid)))
+    assert ctx.api.calls.count(("case_history", cid)) == before + 1

@@ -1,0 +1,213 @@
+"""The command bar (Ctrl+K or ``/``): type a case ID, a unit, a region or a command, with
+completion, and Enter does it.
+
+The language lives in :mod:`client.command_line`; this module is its window: a line edit
+over a list of suggestions, opened over the main window. Going to a case is an explicit
+user gesture (it changes the selection); urging and reassigning go through the same
+confirmations as the menus, each naming the case by ID and title.
+
+Threading: GUI thread only.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from client.command_line import Intent, complete, parse
+from widgets.common import case_line
+from widgets.qt import (
+    QDialog,
+    QEvent,
+    QKeySequence,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QObject,
+    QShortcut,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+from widgets.text import safe
+
+log = logging.getLogger(__name__)
+
+
+class CommandBar(QDialog):
+    """A one-line command window with suggestions.
+
+    Args:
+        console: the running :class:`console.shell.Console`.
+
+    Attributes:
+        edit: the line.
+        suggestions: the list of completions (Up/Down to move, Tab to complete).
+        done: the intents carried out (for checks).
+    """
+
+    def __init__(self, console: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent or console.window)
+        self.setObjectName("commandBar")
+        self.console = console
+        self.done: list[Intent] = []
+        self.setWindowTitle(self.tr("Command bar"))
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName("commandBarEdit")
+        self.edit.setPlaceholderText(self.tr(
+            "Case ID, unit, region, or a command: 督办 CX-…, 改派 CX-… → unit"))
+        self.edit.setClearButtonEnabled(True)
+        self.suggestions = QListWidget(self)
+        self.suggestions.setObjectName("commandBarList")
+        self.suggestions.setUniformItemSizes(True)
+        self.suggestions.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 8, 8, 8)
+        lay.addWidget(self.edit)
+        lay.addWidget(self.suggestions, 1)
+        self.edit.textChanged.connect(self._refresh)
+        self.edit.returnPressed.connect(self.run)
+        self.edit.installEventFilter(self)
+        self.suggestions.itemActivated.connect(self._on_item)
+        self.suggestions.itemClicked.connect(self._on_item)
+
+    # ---- Public API
+
+    def open_bar(self, text: str = "") -> None:
+        """Show the bar over the window with ``text`` typed."""
+        w = self.console.window
+        width = min(760, max(420, w.width() // 2))
+        self.resize(width, 360)
+        geo = w.geometry()
+        self.move(geo.x() + (geo.width() - width) // 2, geo.y() + 80)
+        self.edit.setText(text)
+        self._refresh()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def run(self) -> bool:
+        """Carry out the chosen suggestion (or the typed line); False when it means nothing."""
+        item = self.suggestions.currentItem()
+        intent = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if not isinstance(intent, Intent):
+            intent = self._parse()
+        if intent is None or (intent.kind == "reassign" and intent.unit_id is None):
+            if item is not None:
+                self.edit.setText(item.data(Qt.ItemDataRole.UserRole + 1))
+                return False
+            self.console.window.show_message("info", self.tr("Nothing matches “%1”.")
+                                             .replace("%1", safe(self.edit.text(), 40)))
+            return False
+        self.hide()
+        self.done.append(intent)
+        return self.carry_out(intent)
+
+    def carry_out(self, intent: Intent) -> bool:
+        """Do what ``intent`` asks (confirmations included)."""
+        window = self.console.window
+        session = self.console.session
+        if intent.kind == "case":
+            window.go_to_case(intent.case_id)
+            return True
+        if intent.kind == "unit":
+            queue = window.panes.get("queue")
+            if hasattr(queue, "filter_unit"):
+                queue.filter_unit(intent.unit_id)
+                window.docks["queue"].raise_()
+            return True
+        if intent.kind == "region":
+            session.select_region(intent.region_id)
+            return True
+        ui = getattr(self.console, "command_ui", None)
+        if intent.kind == "urge":
+            if ui is None or "actUrge" not in ui.menu_actions:
+                window.show_message("error", self.tr("Your role cannot urge cases."))
+                return False
+            window.go_to_case(intent.case_id)
+            return bool(ui.ask_urge(intent.case_id))
+        if intent.kind == "reassign":
+            if ui is None or not ui.actions.can("assign"):
+                window.show_message("error", self.tr("Only a supervisor can reassign cases."))
+                return False
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Reassign"),
+                              self.tr("Reassign {case} to {unit}?").format(
+                                  case=case_line(session.state, intent.case_id),
+                                  unit=session.unit_name(intent.unit_id)),
+                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                              window)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setDefaultButton(QMessageBox.StandardButton.Yes)
+            try:
+                if box.exec() != QMessageBox.StandardButton.Yes:
+                    return False
+            finally:
+                box.deleteLater()
+            window.go_to_case(intent.case_id)
+            return ui.actions.reassign([intent.case_id], intent.unit_id or "") > 0
+        return False
+
+    def make_keys(self) -> tuple[Any, QShortcut]:
+        """The window's "Command bar…" action (Ctrl+K) and its ``/`` shortcut."""
+        window = self.console.window
+        act = window._action("actCommandBar", self.tr("Command &bar…"), "Ctrl+K",
+                             lambda: self.open_bar())
+        slash = QShortcut(QKeySequence("/"), window)
+        slash.setContext(Qt.ShortcutContext.WindowShortcut)
+        slash.setWhatsThis(self.tr("Command bar"))
+        slash.activated.connect(lambda: self.open_bar())
+        return act, slash
+
+    # ---- Internals
+
+    def _parse(self) -> Intent | None:
+        session = self.console.session
+        return parse(session.state, session.region_index(), self.edit.text())
+
+    def _refresh(self) -> None:
+        session = self.console.session
+        self.suggestions.clear()
+        for s in complete(session.state, session.region_index(), self.edit.text(), 12):
+            item = QListWidgetItem(safe(s.label, 120), self.suggestions)
+            item.setData(Qt.ItemDataRole.UserRole, s.intent)
+            item.setData(Qt.ItemDataRole.UserRole + 1, s.line)
+        if self.suggestions.count():
+            self.suggestions.setCurrentRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            n = self.suggestions.count()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and n:
+                row = self.suggestions.currentRow() + (1 if key == Qt.Key.Key_Down else -1)
+                self.suggestions.setCurrentRow(max(0, min(n - 1, row)))
+                return True
+            if key == Qt.Key.Key_Tab and n:
+                item = self.suggestions.currentItem() or self.suggestions.item(0)
+                self.edit.setText(item.data(Qt.ItemDataRole.UserRole + 1))
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.hide()
+                return True
+        return False
+
+    def _on_item(self, item: QListWidgetItem) -> None:
+        self.suggestions.setCurrentItem(item)
+        self.run()
+
+
+def install(console: Any) -> CommandBar:
+    """Add the command bar to a console: Ctrl+K and ``/`` open it (``/`` only outside text
+    fields, which keep the character)."""
+    window = console.window
+    bar = CommandBar(console, window)
+    act, slash = bar.make_keys()
+    menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
+    if menus:
+        menus[0].insertAction(menus[0].actions()[0] if menus[0].actions() else None, act)
+    window.command_bar = bar
+    window.act_command_bar = act
+    return bar
