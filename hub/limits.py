@@ -31,6 +31,7 @@ from client.working_time import (
     CalendarNotCovered,
     WorkingCalendar,
     add_hours_dt,
+    package_coverage,
 )
 
 log = logging.getLogger(__name__)
@@ -93,10 +94,12 @@ class Clock:
 
 @lru_cache(maxsize=1)
 def provisional_calendar() -> WorkingCalendar:
-    """The default calendar, plus Monday-to-Friday years after the package's last one."""
+    """The default calendar, plus Monday-to-Friday years around the package's coverage."""
     cal = DEFAULT_CALENDAR
+    first, last = package_coverage()
     last = cal.last_year()
-    for year in range(last + 1, last + 1 + PROVISIONAL_YEARS):
+    for year in (*range(first - PROVISIONAL_YEARS, first),
+                 *range(last + 1, last + 1 + PROVISIONAL_YEARS)):
         cal = cal.add_year(year, holidays=(), workdays=())
     return cal
 
