@@ -177,7 +177,10 @@ def build_router(hub: Hub) -> APIRouter:
         actor = await actor_of(request)
         return json_response(await run_in_threadpool(hub.reads.history, actor, case_id))
 
-    @router.get("/regions/geometry", tags=["reads"])
+    @router.get("/regions/geometry", tags=["reads"], responses={
+        200: {"description": "GeoJSON FeatureCollection (RFC 7946)",
+              "content": {"application/geo+json": {"schema": {"type": "object"}}}},
+        304: {"description": "unchanged since the ETag in If-None-Match"}})
     async def region_geometry(request: Request) -> Response:
         """GeoJSON FeatureCollection (WGS 84) of the post's regions; ETag, 304 (1.1)."""
         actor = await actor_of(request)

@@ -81,7 +81,8 @@ def activity(hub: FakeHub, seed: int, bursts: int = 12) -> threading.Thread:
 
 
 def export(cache: Path) -> dict[str, dict]:
-    out = subprocess.run([sys.executable, "main.py", "export", "--cache", str(cache)], cwd=ROOT,
+    out = subprocess.run([sys.executable, "main.py", "export", "--cache", str(cache),
+                          "--format", "jsonl"], cwd=ROOT,
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     return {c["id"]: c for c in map(orjson.loads, out.stdout.splitlines())}
