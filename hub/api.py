@@ -7,6 +7,7 @@ Order of refusals: 401 (token) → 403 (role) → 413 (size) → 400 (JSON) → 
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
@@ -45,6 +46,8 @@ M = TypeVar("M", bound=BaseModel)
 _STATUS_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden",
                  404: "not_found", 405: "bad_request", 409: "conflict", 410: "gone",
                  413: "too_large", 422: "invalid", 429: "rate_limited"}
+
+log = logging.getLogger(__name__)
 
 
 def json_response(obj: Any, status: int = 200) -> Response:
@@ -348,8 +351,11 @@ def install_error_handlers(app: FastAPI) -> None:
         if is_unavailable(err):  # outside a guarded service call (see hub.dbfaults)
             unavailable = DatabaseUnavailable()
             return json_response(unavailable.body(), unavailable.status)
+        log.error("database error on %s %s", _request.method, _request.url.path, exc_info=err)
         return error_response(500, "server_error", "internal error; see the hub's log")
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, err: Exception) -> Response:
+        log.error("unexpected error on %s %s", _request.method, _request.url.path,
+                  exc_info=err)
         return error_response(500, "server_error", "internal error; see the hub's log")

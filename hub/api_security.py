@@ -51,10 +51,11 @@ def client_addr(request: Request) -> str:
 
 
 def _audit_401(hub: Hub, request: Request, err: HubError) -> None:
-    """A command refused for its token is audited like any other refusal."""
+    """A command refused for its token is audited like any other refusal: the method as
+    the action, the path (cut to the column's 80 characters) as the target."""
     with hub.db.write() as tx:
-        add_entry(tx.session, actor="", role="", action=f"{request.method} {request.url.path}",
-                  target="", outcome="denied", addr=client_addr(request),
+        add_entry(tx.session, actor="", role="", action=request.method,
+                  target=request.url.path[:80], outcome="denied", addr=client_addr(request),
                   detail=err.message, region_path="/")
 
 

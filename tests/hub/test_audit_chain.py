@@ -162,6 +162,7 @@ def test_unauthenticated_commands_are_audited(hub_factory: HubFactory) -> None:
     auditor = Api(hub.url)
     assert auditor.login("auditor-532300")[0] == 200
     entries = auditor.get("/audit", since=0, limit=1000)[1]["entries"]
-    refused = [e for e in entries if e["action"] == "POST /api/v1/cases/CX-1/assign"]
+    refused = [e for e in entries
+               if e["action"] == "POST" and e["target"] == "/api/v1/cases/CX-1/assign"]
     assert len(refused) == 1 and refused[0]["outcome"] == "denied"
     assert refused[0]["addr"] == "127.0.0.1" and refused[0]["detail"] == "unknown token"
