@@ -9,6 +9,7 @@ import pytest
 from client.timeutil import format_time, parse_time
 from console.loop.dialogs import CallbackDialog, DecideDialog, MergeDialog
 from tests.loop.conftest import INTAKE, OFFICER, SUPERVISOR, UNIT_USER
+from widgets.qt import Qt
 
 
 def _console(qtbot, launch, hub, user):  # noqa: ANN001
@@ -44,7 +45,9 @@ def test_supervisor_decides_extension_and_return_from_the_inbox(qtbot, launch, h
     dlg.deleteLater()
 
     # a pick in the inbox becomes the shared selection; a rebuild never changes it
-    inbox.requests.selectRow(1)
+    # the officer clicks the second request (a programmatic select is not a gesture)
+    rect = inbox.requests.visualItemRect(inbox.requests.item(1, 0))
+    qtbot.mouseClick(inbox.requests.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert console.session.selected == b["id"]
     console.session.select_case(None)
     inbox._rebuild()
