@@ -36,6 +36,9 @@ from hub.timeutil import utcnow
 
 T = TypeVar("T")
 
+IN_FLIGHT_WAIT_S = 5.0
+"""How long a login waits for the name's checks in progress before it is refused."""
+
 
 class HashPool:
     """A bounded pool for the slow password hash: ``workers`` threads of its own (so only
@@ -95,6 +98,7 @@ class LoginGuard:
         self.addr_failures = addr_failures
         self.pool = HashPool(hash_workers, hash_queue)
         self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)
         self._checking: dict[str, int] = defaultdict(int)
         self._addr_checking: dict[str, int] = defaultdict(int)
         self._addr_failed: dict[str, deque[float]] = defaultdict(deque)
@@ -128,23 +132,34 @@ class LoginGuard:
     def admit(self, db: Database, username: str, addr: str) -> None:
         """Reserve one password check for ``username`` from ``addr``, or raise.
 
+        A login refused only because checks in progress might lock the name waits (at
+        most ``IN_FLIGHT_WAIT_S``) for them to end and decides again: a finished check's
+        failure is in the database *and* still reserved until it is released, so
+        deciding at once would refuse a login that the lockout would have allowed.
+
         Raises:
             RateLimited: the address is throttled, the name is locked, or enough checks
-                are already in progress to reach the limit should they all fail.
+                are still in progress to reach the limit should they all fail.
         """
-        now = utcnow()
-        with self._lock:
-            if (self._addr_count(addr, time.monotonic()) + self._addr_checking[addr]
-                    >= self.addr_failures):
-                raise RateLimited("too many failed logins from this address; "
-                                  "try again in 15 minutes")
-            with db.read() as s:  # no other connection is held meanwhile
-                recent = self._recent(s, username, now)
-            if self._is_locked(recent, now):
-                raise RateLimited("too many failed logins; try again in 15 minutes")
-            in_window = sum(1 for at in recent if now - at < self.window)
-            if in_window + self._checking[username] >= self.failures:
-                raise RateLimited("too many logins for this name at once; try again")
+        deadline = time.monotonic() + IN_FLIGHT_WAIT_S
+        with self._changed:
+            while True:
+                now = utcnow()
+                if (self._addr_count(addr, time.monotonic()) + self._addr_checking[addr]
+                        >= self.addr_failures):
+                    raise RateLimited("too many failed logins from this address; "
+                                      "try again in 15 minutes")
+                with db.read() as s:  # no other connection is held meanwhile
+                    recent = self._recent(s, username, now)
+                if self._is_locked(recent, now):
+                    raise RateLimited("too many failed logins; try again in 15 minutes")
+                in_window = sum(1 for at in recent if now - at < self.window)
+                if in_window + self._checking[username] < self.failures:
+                    break
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise RateLimited("too many logins for this name at once; try again")
+                self._changed.wait(left)
             self._checking[username] += 1
             self._addr_checking[addr] += 1
 
@@ -166,3 +181,4 @@ class LoginGuard:
                     del counts[key]
             if failed:
                 self._addr_failed[addr].append(time.monotonic())
+            self._changed.notify_all()

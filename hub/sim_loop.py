@@ -26,6 +26,7 @@ from hub.seed import person_name
 
 log = logging.getLogger(__name__)
 
+RETURN = 0.05  # a unit asks to return the case (a request in 1.1, at once in 1.0)
 LATE_SIGN = 0.08
 APPROVE_RETURN = 0.7
 EXTEND = 0.06

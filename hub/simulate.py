@@ -919,7 +919,7 @@ class Simulator(LoopSimulation):
             job.data.update(body=body, key=str(uuid.uuid4()),
                             dispatch=self.rng.random() < self.config.dispatch_share,
                             late=self.rng.random() < 0.12,
-                            will_return=self.rng.random() < 0.05,
+                            will_return=self.rng.random() < sim_loop.RETURN,
                             will_reopen=self.rng.random() < 0.10,
                             late_sign=self.loop11 and self.rng.random() < sim_loop.LATE_SIGN,
                             will_extend=self.loop11 and self.rng.random() < sim_loop.EXTEND)

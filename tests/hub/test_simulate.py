@@ -688,7 +688,8 @@ def test_closed_loop_against_the_reference_hub(monkeypatch: pytest.MonkeyPatch) 
     server = pytest.importorskip("hub.server")
     import requests
 
-    for name, value in (("LATE_SIGN", 0.3), ("EXTEND", 0.4), ("DUPLICATE", 0.25)):
+    for name, value in (("RETURN", 0.3), ("LATE_SIGN", 0.3), ("EXTEND", 0.4),
+                        ("DUPLICATE", 0.25)):
         monkeypatch.setattr(sim_loop, name, value)
     monkeypatch.setattr(sim_loop, "ANSWERS", (((True, "satisfied"), 40.0),
                                               ((True, "dissatisfied"), 30.0),
