@@ -13,9 +13,9 @@ hub's current one; the supervisor retries against the new version or drops it. A
 reassignment can be undone within ``client.dispatch.UNDO_WINDOW_S`` seconds (the reverse
 assign, with the new version).
 
-Panes reach the Actions through ``ctx.actions`` (an optional attribute of the
-:class:`console.session.Session`; ``None`` means "no actions", as in a wall console), so
-``widgets/`` never imports ``console/``.
+Panes reach the Actions through ``ctx.actions``, typed by the port
+:class:`widgets.actions_port.ActionsPort` (``None`` means "no actions", as in a wall
+console or the review), so ``widgets/`` never imports ``console/``.
 
 Threading: GUI thread only; the commands run on the session's job pool.
 """
@@ -32,6 +32,7 @@ from typing import Any
 from client.dispatch import Reassignment, suggest_unit
 from client.errors import ConflictError
 from console.panes import PaneSpec
+from console.session import Session
 from widgets.common import case_line
 from widgets.qt import QAction, QKeySequence, QMessageBox, QObject, Qt, QTimer, QWidget, Signal
 from widgets.reassign import CaseDragStarter, ConflictDialog, UndoNotice, UnitDropFilter, UnitPicker
@@ -511,13 +512,13 @@ def _item(item: dict | str) -> tuple[str | None, int | None]:
     return None, None
 
 
-def actions_for(ctx: Any) -> Actions:
-    """The session's Actions (made and attached as ``ctx.actions`` on first use)."""
-    actions = getattr(ctx, "actions", None)
+def actions_for(session: Session) -> Actions:
+    """The session's Actions: made and installed as its ``actions`` port on first use."""
+    actions = session.actions
     if isinstance(actions, Actions):
         return actions
-    actions = Actions(ctx, parent=ctx if isinstance(ctx, QObject) else None)
-    ctx.actions = actions
+    actions = Actions(session, parent=session)
+    session.actions = actions
     return actions
 
 

@@ -25,6 +25,7 @@ from client.state import State
 from client.timeutil import DEFAULT_ZONE
 from console.jobs import Jobs
 from console.messages import describe_error
+from widgets.actions_port import ActionsPort
 from widgets.context import SharedContext
 from widgets.pane import Pane
 from widgets.qt import QObject, Signal
@@ -49,6 +50,7 @@ class Session(SharedContext, QObject):
         user_id: the user's id (panes key per-user settings with it).
         selected: the shared selected case id, or None.
         panes: the panes that receive selection changes.
+        actions: the commands panes may ask for (None until the console installs them).
 
     Signals:
         sig_message(str, str): a message for the officer: ``(level, text)``, level
@@ -82,6 +84,9 @@ class Session(SharedContext, QObject):
         self.jobs = jobs if jobs is not None else Jobs(parent=self)
         self.panes: list[Pane] = []
         self.selected: str | None = None
+        #: the commands panes may ask for; the console installs its Actions here
+        #: (:func:`console.actions.actions_for`) before it builds the panes
+        self.actions: ActionsPort | None = None
         #: the region node and category the panes are narrowed to (shared, like selected)
         self.scope: Scope = EVERYTHING
         self._background = 0

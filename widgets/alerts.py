@@ -523,8 +523,8 @@ class AlertsPane(Pane):
 
     def _own_urges(self) -> set[str]:
         """Cases this console urged in the last minute (no "urge received" alarm for those)."""
-        recent = getattr(getattr(self.ctx, "actions", None), "recent_urges", None)
-        return set(recent()) if callable(recent) else set()
+        actions = self.ctx.actions
+        return set(actions.recent_urges()) if actions is not None else set()
 
     def _on_flash(self, on: bool) -> None:
         entries = self.model.entries

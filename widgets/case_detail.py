@@ -206,8 +206,8 @@ class CaseDetailPane(Pane):
         if case is None or not isinstance(case.get("unit_id"), str):
             self.message.setText(self.tr("Only a case held by a unit can be urged."))
             return
-        actions = getattr(self.ctx, "actions", None)
-        if actions is not None and callable(getattr(actions, "urge", None)):
+        actions = self.ctx.actions
+        if actions is not None:
             actions.urge(cid)  # the console's Actions: it remembers its own urges
             return
         self.ctx.run_command(self.tr("Urge case %1").replace("%1", safe(cid, 40)),

@@ -17,6 +17,7 @@ import orjson
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from client.workload import INACTIVE
+from widgets.actions_port import InFlightView
 from widgets.common import (
     NEAR_COLOR,
     OVERDUE_COLOR,
@@ -416,9 +417,9 @@ class CaseQueuePane(Pane):
 
         self.model = CaseQueueModel(self)
         # Supervisor commands in flight (console/actions.py), shown as "… assigning → unit".
-        self._inflight = getattr(getattr(ctx, "actions", None), "inflight", None)
-        actions = getattr(ctx, "actions", None)
-        if actions is not None and hasattr(actions, "sig_inflight"):
+        actions = ctx.actions
+        self._inflight: InFlightView | None = actions.inflight if actions is not None else None
+        if actions is not None:
             actions.sig_inflight.connect(self._on_inflight)
         self.view = StaticTextTable(self.model.cell, self)
         self.view.setObjectName("case_queue_view")

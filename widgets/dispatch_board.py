@@ -14,13 +14,12 @@ for a role that cannot dispatch) the board is read-only.
 
 from __future__ import annotations
 
-from typing import Any
-
 import orjson
 
 from client.dispatch import UNASSIGNED, dispatch_queue, load_of, suggest_unit
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
+from widgets.actions_port import ActionsPort
 from widgets.common import (
     OVERDUE_SYMBOL,
     clear_label_cache,
@@ -101,7 +100,7 @@ class DispatchBoardPane(Pane):
     def __init__(self, ctx: PaneContext, parent: QWidget | None = None, *,
                  refresh_ms: int = REFRESH_MS) -> None:
         super().__init__(ctx, parent)
-        self.actions: Any = getattr(ctx, "actions", None)
+        self.actions: ActionsPort | None = ctx.actions
         self.can_dispatch = bool(self.actions is not None and self.actions.can("assign"))
         self.can_urge = bool(self.actions is not None and self.actions.can("urge"))
         self._waiting: set[str] = set()

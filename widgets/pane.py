@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from client.api import HubClient
 from client.state import ChangeSet, State
+from widgets.actions_port import ActionsPort
 from widgets.qt import QEvent, QTimer, QWidget, Signal
 
 
@@ -33,6 +34,8 @@ class PaneContext(Protocol):
         role: the user's role: officer, supervisor, wall, unit or intake.
         user_id: the logged-in user's id (panes key per-user settings with it).
         read_only: True in wall mode and offline review (no actions at all).
+        actions: the commands panes may ask for (reassign, urge, whistle, calls), or None
+            where there are none (wall, offline review).
     """
 
     state: State
@@ -40,6 +43,7 @@ class PaneContext(Protocol):
     role: str
     user_id: str
     read_only: bool
+    actions: ActionsPort | None
 
     def run_command(self, label: str, fn: Callable[[HubClient], Any],
                     on_ok: Callable[[Any], None] | None = None,

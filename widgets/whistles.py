@@ -16,6 +16,7 @@ from typing import Any
 
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
+from widgets.actions_port import ActionsPort
 from widgets.common import (
     GREEN,
     OVERDUE_COLOR,
@@ -101,7 +102,7 @@ class WhistlesPane(Pane):
 
     def __init__(self, ctx: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.actions: Any = getattr(ctx, "actions", None)
+        self.actions: ActionsPort | None = ctx.actions
         self._now = ctx.state.now
         self._selected: str | None = None
         self._top: dict[str, QtWidgets.QTreeWidgetItem] = {}

@@ -29,6 +29,7 @@ from client.review import EVENT_TYPES, ReviewApi, ReviewCursor, ShiftReview, Sto
 from client.state import ChangeSet, State
 from console.panes import PANES, PaneSpec, build_pane
 from console.review.i18n import tr
+from widgets.actions_port import ActionsPort
 from widgets.common import action_text, format_duration, status_text
 from widgets.context import SharedContext
 from widgets.pane import Pane
@@ -86,6 +87,7 @@ class ReviewContext(SharedContext, QObject):
         self.user: dict = user if isinstance(user, dict) else {}
         self.role = str(self.user.get("role") or "officer")
         self.read_only = True
+        self.actions: ActionsPort | None = None  # review sends no commands
         self.username = str(self.user.get("id") or "review")
         self.user_id = f"review-{self.username}"
         self.panes: list[Pane] = []

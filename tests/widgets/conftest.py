@@ -63,6 +63,7 @@ class FakeContext:
         self.role = role
         self.read_only = read_only
         self.user_id = "u-officer-1"
+        self.actions: Any = None  # no console commands (tests attach their own)
         self.api = FakeApi(world)
         self.selected: list[str | None] = []
         self.commands: list[str] = []
