@@ -23,7 +23,6 @@ from widgets.common import (
     NEAR_SYMBOL,
     OVERDUE_COLOR,
     OVERDUE_SYMBOL,
-    clear_label_cache,
     fg,
     plain_label,
     priority_color,
@@ -36,7 +35,6 @@ from widgets.qt import (
     QAbstractItemView,
     QAbstractListModel,
     QColor,
-    QEvent,
     QFont,
     QHBoxLayout,
     QItemSelectionModel,
@@ -511,11 +509,8 @@ class AlertsPane(Pane):
         self.mute_button.style().polish(self.mute_button)
         self._update_banner()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "model"):
-            clear_label_cache()
-            self._retranslate()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self._retranslate()
 
     def restyle(self) -> None:
         super().restyle()

@@ -20,7 +20,6 @@ from widgets.pane import Pane, PaneContext
 from widgets.qt import (
     QAbstractItemView,
     QAbstractTableModel,
-    QEvent,
     QHeaderView,
     QModelIndex,
     QPersistentModelIndex,
@@ -237,7 +236,5 @@ class AuditTailPane(Pane):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
         self._update_header()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "model"):
-            self._retranslate()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self._retranslate()

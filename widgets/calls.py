@@ -18,7 +18,6 @@ from widgets.qt import (
     QAbstractItemView,
     QAbstractTableModel,
     QDesktopServices,
-    QEvent,
     QHBoxLayout,
     QHeaderView,
     QKeySequence,
@@ -263,10 +262,8 @@ class CallsPane(Pane):
         self.join_button.setText("☎ " + self.tr("Join…"))
         self.join_button.setToolTip(self.tr("Open the selected call after confirming (Ctrl+J)"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "model"):
-            self._retranslate()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self._retranslate()
 
     def _on_current_row(self, current: QModelIndex, previous: QModelIndex) -> None:
         if current.isValid() and current.row() < len(self.model.calls):

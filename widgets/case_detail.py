@@ -9,7 +9,6 @@ from widgets.common import (
     NEAR_COLOR,
     OVERDUE_COLOR,
     action_text,
-    clear_label_cache,
     fg,
     format_local,
     plain_label,
@@ -22,7 +21,6 @@ from widgets.common import (
 )
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
-    QEvent,
     QFormLayout,
     QHBoxLayout,
     QKeySequence,
@@ -231,12 +229,9 @@ class CaseDetailPane(Pane):
         self.urge_button.setToolTip(self.tr("Send a reminder (督办) to the unit holding the case"))
         self.description.setPlaceholderText(self.tr("No description"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            clear_label_cache()
-            self._retranslate()
-            self._show()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self._retranslate()
+        self._show()
 
     def _show(self) -> None:
         cid = self.case_id

@@ -24,7 +24,6 @@ from widgets.common import (
     PRIORITY_RANK,
     STATUS_COLOR,
     STATUS_RANK,
-    clear_label_cache,
     fg,
     format_duration,
     plain_label,
@@ -756,15 +755,13 @@ class CaseQueuePane(Pane):
             self.filter_unit(self._unit)
         self._update_count()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            clear_label_cache()
-            self.model.clear_cells()
-            self._retranslate()
-            self.model.rows_changed(0, max(0, self.model.rowCount() - 1))
-        elif event.type() == QEvent.Type.PaletteChange:
-            self.model.refresh_colors()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self.model.clear_cells()
+        self._retranslate()
+        self.model.rows_changed(0, max(0, self.model.rowCount() - 1))
+
+    def repalette(self) -> None:
+        self.model.refresh_colors()
 
     def _names_moved(self, unit_ids: set[str]) -> bool:
         """True when a cached unit name differs from the context's (a unit was renamed)."""

@@ -22,7 +22,6 @@ from client.timeutil import parse_time_or_none
 from widgets.actions_port import ActionsPort
 from widgets.common import (
     OVERDUE_SYMBOL,
-    clear_label_cache,
     format_duration,
     plain_label,
     priority_color,
@@ -469,12 +468,9 @@ class DispatchBoardPane(Pane):
         else:
             self.hint.setText(self.tr("Read-only for your role: only a supervisor dispatches."))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "units"):
-            clear_label_cache()
-            self._retranslate()
-            self.flush()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self._retranslate()
+        self.flush()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if watched is self.cases and event.type() == QEvent.Type.KeyPress \

@@ -12,7 +12,7 @@ from typing import Any
 from client.state import ChangeSet
 from widgets.common import GREEN, ORANGE, VERMILLION, fg, plain_label
 from widgets.pane import Pane, PaneContext
-from widgets.qt import QEvent, QFrame, QHBoxLayout, QResizeEvent, Qt, QVBoxLayout, QWidget
+from widgets.qt import QFrame, QHBoxLayout, QResizeEvent, Qt, QVBoxLayout, QWidget
 from widgets.text import neutralize, safe
 
 LINK_SYMBOL = {"live": "●", "catching_up": "◐", "connecting": "○", "reconnecting": "○",
@@ -194,9 +194,7 @@ class KpiPane(Pane):
             f.setBold(True)
             tile.value.setFont(f)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "tiles"):
-            self._retranslate()
-            self._refresh()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self._retranslate()
+        self._refresh()
 

@@ -967,9 +967,8 @@ class MapPane(Pane):
                 text += " " + self.tr("(GCJ-02, shifted to WGS 84)")
             self.base_label.setText(text)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "plot"):
-            self._style_plot()
-        elif event.type() == QEvent.Type.LanguageChange and hasattr(self, "legend"):
-            self._retranslate()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self._retranslate()
+
+    def repalette(self) -> None:
+        self._style_plot()

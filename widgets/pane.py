@@ -7,7 +7,13 @@ thread only:
 * ``on_changes(changes)`` after each feed batch (at most ~10 times a second) with the
   :class:`client.state.ChangeSet` the batch produced (``changes.reset`` → reload all);
 * ``on_tick(now)`` once a second (live countdowns; ``now`` is epoch seconds);
-* ``on_selection(case_id)`` when any pane selected a case (None clears it).
+* ``on_selection(case_id)`` when any pane selected a case (None clears it);
+* ``retranslate()``, ``repalette()``, ``restyle()`` after a language, palette or
+  stylesheet change (routed by the base's one ``changeEvent``, once the pane is built).
+
+Panes declare, rather than let others reach into their views: ``drag_sources()`` and
+``drop_targets()`` (cases dragged out, units dropped on; the console's supervisor feature
+installs them), ``current_case()`` and ``command_view()`` (where right-click commands go).
 
 Panes never do network or disk I/O themselves: they ask the context (``run_command``,
 ``fetch``), which does it off the GUI thread and calls back on it.
@@ -15,14 +21,25 @@ Panes never do network or disk I/O themselves: they ask the context (``run_comma
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from client.api import HubClient
 from client.state import ChangeSet, State
 from widgets.actions_port import ActionsPort
-from widgets.qt import QEvent, QTimer, QWidget, Signal
+from widgets.qt import (
+    QAbstractItemView,
+    QAction,
+    QEvent,
+    QPoint,
+    Qt,
+    QTimer,
+    QWidget,
+    Signal,
+)
 
 
 class PaneContext(Protocol):
@@ -70,6 +87,15 @@ class PaneContext(Protocol):
 class Pane(QWidget):
     """Base of every pane.
 
+    Subclasses override the hooks they need; the base routes Qt's change events to them,
+    once the pane is fully built (a change event that arrives while ``__init__`` runs is
+    not passed on, so no hook has to guard against half-built attributes):
+
+    * :meth:`retranslate` after a language switch (the label cache of
+      :mod:`widgets.common` is cleared first);
+    * :meth:`repalette` after a palette change (day/night theme);
+    * :meth:`restyle` after a stylesheet change (queued: once per burst).
+
     Signals:
         sig_case_selected(str): the user selected a case in this pane.
     """
@@ -77,11 +103,24 @@ class Pane(QWidget):
     sig_case_selected = Signal(str)
     #: stable object name of the pane's dock (saved layouts use it)
     pane_id = "pane"
+    #: True once the outermost ``__init__`` returned (see :meth:`__init_subclass__`)
+    _pane_built = False
+    _pane_init_depth = 0
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Wrap each subclass's ``__init__`` to mark the pane built when the outermost
+        one returns."""
+        super().__init_subclass__(**kwargs)
+        init = cls.__dict__.get("__init__")
+        if init is not None:
+            cls.__init__ = _marking_built(init)  # type: ignore[method-assign]
 
     def __init__(self, ctx: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName(self.pane_id)
+
+    # ---- Feed and selection
 
     def title(self) -> str:
         """Translated dock title."""
@@ -96,6 +135,14 @@ class Pane(QWidget):
     def on_selection(self, case_id: str | None) -> None:
         """Show the shared selection."""
 
+    # ---- Look and language
+
+    def retranslate(self) -> None:
+        """Re-read every translated text (the language changed)."""
+
+    def repalette(self) -> None:
+        """Re-read the colours taken from the palette (the theme changed)."""
+
     def restyle(self) -> None:
         """Reapply what a new stylesheet reset (F9 theme switch): the enlarged fonts of
         :func:`widgets.common.scale_font`; panes with more (the KPI figures) extend it."""
@@ -103,9 +150,54 @@ class Pane(QWidget):
 
         rescale_fonts(self)
 
+    # ---- Drag and drop (installed by the console's supervisor feature)
+
+    def drag_sources(self) -> list[CaseDragSource]:
+        """Item views of this pane that cases may be dragged from (besides views that
+        drag natively through their model's ``mimeData``)."""
+        return []
+
+    def drop_targets(self) -> list[UnitDropTarget]:
+        """Item views of this pane whose rows are units that cases may be dropped on."""
+        return []
+
+    # ---- Commands
+
+    def current_case(self) -> str | None:
+        """The case under this pane's cursor (None: none, or the pane shows no cases)."""
+        return None
+
+    def command_view(self) -> QWidget | None:
+        """The widget that carries this pane's context commands (right-click), if any."""
+        return None
+
+    def add_context_command(self, text: str, slot: Callable[[], object],
+                            name: str = "") -> QAction | None:
+        """Offer ``slot`` as a right-click command of :meth:`command_view`; None when this
+        pane has no such view."""
+        view = self.command_view()
+        if view is None:
+            return None
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        act = QAction(text, view)
+        if name:
+            act.setObjectName(name)
+        act.triggered.connect(lambda _checked=False: slot())
+        view.addAction(act)
+        return act
+
+    # ---- Qt
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.StyleChange and not getattr(self, "_restyle_queued",
-                                                                   False):
+        kind = event.type()
+        if kind == QEvent.Type.LanguageChange and self._pane_built:
+            from widgets.common import clear_label_cache
+
+            clear_label_cache()
+            self.retranslate()
+        elif kind == QEvent.Type.PaletteChange and self._pane_built:
+            self.repalette()
+        elif kind == QEvent.Type.StyleChange and not getattr(self, "_restyle_queued", False):
             self._restyle_queued = True
 
             def run() -> None:
@@ -114,3 +206,44 @@ class Pane(QWidget):
 
             QTimer.singleShot(0, run)
         super().changeEvent(event)
+
+
+@dataclass(frozen=True)
+class CaseDragSource:
+    """An item view cases are dragged from.
+
+    Attributes:
+        view: the view (its viewport gets the drag starter).
+        case_ids_at: the case ids to drag for a press at a viewport position.
+    """
+
+    view: QAbstractItemView
+    case_ids_at: Callable[[QPoint], list[str]]
+
+
+@dataclass(frozen=True)
+class UnitDropTarget:
+    """An item view whose rows are units: cases dropped on a row go to that unit.
+
+    Attributes:
+        view: the view (its viewport accepts the drops).
+        unit_at: the unit under a viewport position (None: the row's ``UserRole`` data).
+    """
+
+    view: QAbstractItemView
+    unit_at: Callable[[QPoint], str | None] | None = None
+
+
+def _marking_built(init: Callable[..., None]) -> Callable[..., None]:
+    @functools.wraps(init)
+    def __init__(self: Pane, *args: Any, **kwargs: Any) -> None:  # noqa: N807
+        depth = self._pane_init_depth
+        self._pane_init_depth = depth + 1
+        try:
+            init(self, *args, **kwargs)
+        finally:
+            self._pane_init_depth = depth
+        if depth == 0:
+            self._pane_built = True
+
+    return __init__

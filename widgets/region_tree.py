@@ -18,7 +18,6 @@ from widgets.common import NEAR_SYMBOL, OVERDUE_COLOR, OVERDUE_SYMBOL, fg, plain
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
     QComboBox,
-    QEvent,
     QHBoxLayout,
     QHeaderView,
     Qt,
@@ -270,10 +269,8 @@ class RegionTreePane(Pane):
         self._fill_categories()
         self._update_scope_label(getattr(self.ctx, "scope", EVERYTHING))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "tree"):
-            self._retranslate()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self._retranslate()
 
     def _on_current(self, current: QtWidgets.QTreeWidgetItem | None, _prev: object) -> None:
         if self._syncing or current is None:

@@ -16,7 +16,6 @@ from client.timeutil import parse_time_or_none
 from widgets.common import (
     PRIORITY_SYMBOL,
     action_text,
-    clear_label_cache,
     format_local,
     plain_label,
     priority_color,
@@ -26,7 +25,6 @@ from widgets.pane import Pane, PaneContext
 from widgets.qt import (
     QAbstractItemView,
     QAbstractListModel,
-    QEvent,
     QFont,
     QHBoxLayout,
     QKeySequence,
@@ -348,11 +346,8 @@ class TickerPane(Pane):
             self.status_label.setText(self.tr("%1 shown").replace(
                 "%1", str(self.model.rowCount())))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            clear_label_cache()
-            self._retranslate()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self._retranslate()
 
     def _on_kind_toggled(self) -> None:
         self.set_kinds({k for k, b in self.kind_buttons.items() if b.isChecked()})

@@ -31,7 +31,6 @@ from widgets.pane import Pane, PaneContext
 from widgets.qt import (
     QDialog,
     QDialogButtonBox,
-    QEvent,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -305,11 +304,9 @@ class WhistlesPane(Pane):
         self.call_button.setText(self.tr("☎ Video call… (Ctrl+Shift+V)"))
         self.call_button.setToolTip(self.tr("Open a video call (云视讯) for the selected case"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "tree"):
-            self._retranslate()
-            self._update_texts()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self._retranslate()
+        self._update_texts()
 
     def _on_current(self, current: QtWidgets.QTreeWidgetItem | None, _prev: object) -> None:
         if current is None:

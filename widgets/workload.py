@@ -400,15 +400,14 @@ class WorkloadPane(Pane):
             self.split.setSizes([half, half])
         super().resizeEvent(event)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "model"):
-            self._chart_rows = None
-            self._retranslate()
-            self._refresh()
-        elif event.type() == QEvent.Type.PaletteChange and hasattr(self, "model"):
-            self.model.refresh_colors()
-            self._style_plot()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self._chart_rows = None
+        self._retranslate()
+        self._refresh()
+
+    def repalette(self) -> None:
+        self.model.refresh_colors()
+        self._style_plot()
 
     def _on_activated(self, index: QModelIndex) -> None:
         uid = index.data(Qt.ItemDataRole.UserRole)
