@@ -52,10 +52,6 @@ _ROLES = {"assign": ASSIGN_ROLES, "urge": URGE_ROLES, "call": CALL_ROLES,
 
 #: after the hub said yes, how long to wait for the feed to show it before giving up
 CONFIRM_TIMEOUT_S = 30.0
-#: how often the feed is pumped while an accepted assign waits for it (ms)
-EXPEDITE_MS = 5
-#: ... for at most this long after an answer (a silent feed falls back to the bridge's pace)
-EXPEDITE_FOR_S = 2.0
 #: how many replaced case versions are kept for conflict dialogs
 KEEP_VERSIONS = 5000
 #: at most this many cases urged at once from a unit
@@ -565,15 +561,12 @@ class CommandUi(QObject):
         self.session = session
         self.actions = actions_for(session)
         self.actions.dialog_parent = window
-        console.bridge.sig_changes.connect(self.actions.on_changes)
-        # Once the hub accepted an assign, pump the feed every few ms (instead of the
+        distributor = console.distributor
+        distributor.sig_changes.connect(self.actions.on_changes)
+        # Once the hub accepted an assign, the feed is pumped every few ms (instead of the
         # bridge's 100 ms) until it shows the change: the operator is waiting for it.
-        self._expedite = QTimer(self)
-        self._expedite.setObjectName("actionsExpedite")
-        self._expedite.setInterval(EXPEDITE_MS)
-        self._expedite.timeout.connect(self._pump)
-        self._expedite_until = 0.0
-        self.actions.sig_answered.connect(self._start_expedite)
+        self.actions.sig_answered.connect(
+            lambda _cid: distributor.expedite(self.actions.awaiting_feed))
 
         self.notice = UndoNotice(window)
         window.statusBar().addPermanentWidget(self.notice)
@@ -651,20 +644,6 @@ class CommandUi(QObject):
         hooks = getattr(window, "layout_hooks", None)
         if hooks is not None:
             hooks.append(self.place_docks)
-
-    def _start_expedite(self, _case_id: str) -> None:
-        self._expedite_until = time.monotonic() + EXPEDITE_FOR_S
-        self._expedite.start()
-
-    def _pump(self) -> None:
-        if not self.actions.awaiting_feed() or time.monotonic() > self._expedite_until:
-            self._expedite.stop()
-            return
-        try:
-            self.console.bridge.pump()
-        except Exception:
-            log.exception("bridge pump failed")
-            self._expedite.stop()
 
     # ---- Layout
 

@@ -2,8 +2,10 @@
 
 The Feed runs in its own thread and queues :class:`client.batch.Batch` objects. A 100 ms
 timer on the GUI thread drains them (``Feed.drain()``) into a backlog, applies them to the
-State, merges the ChangeSets and calls every pane's ``on_changes`` once per turn, and the
-ticker's ``on_events`` with the turn's events.
+State, merges the ChangeSets and hands each turn's merged set and events to the
+:class:`console.distributor.ChangeDistributor`, which calls the panes (``on_changes``,
+then ``on_events``). The bridge is the distributor's pump: its expedite pump calls
+:meth:`Bridge.pump`.
 
 Each turn is time-budgeted (:data:`TURN_BUDGET_MS` for applying *and* delivering): the
 bridge applies only as many events as it expects to fit (a running per-event cost), and a
@@ -15,7 +17,8 @@ times a second, and a catch-up in slices that keep the event loop responsive. A 
 resulting changes to the panes and calls their ``on_tick``. The link status is polled on
 every fast tick and announced when it changes.
 
-A pane that raises is logged and skipped; it never stops the bridge or the other panes.
+A pane that raises is logged and skipped (by the distributor); it never stops the bridge
+or the other panes.
 
 Threading: GUI thread only; the only cross-thread calls are ``Feed.drain()`` and
 ``Feed.status()``, both thread-safe.
@@ -33,7 +36,7 @@ from contextlib import AbstractContextManager, nullcontext
 from client.batch import Batch
 from client.feed import SESSION_EXPIRED, Feed, LinkStatus
 from client.state import ChangeSet, State
-from widgets.pane import Pane
+from console.distributor import ChangeDistributor, Receiver
 from widgets.qt import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
@@ -68,13 +71,14 @@ class Bridge(QObject):
     Attributes:
         feed: the Feed (None until :meth:`attach`).
         state: the State the batches are applied to.
-        panes: the panes that get ``on_changes``/``on_tick``.
+        distributor: where the merged change sets, events and ticks go.
         deliveries: how many times ``on_changes`` went out (for checks: ≤ 10/s).
 
     Signals:
         sig_link(object): the LinkStatus changed (state, retry or counters of interest).
         sig_session_expired(): the feed got a 401 and waits for a new login.
-        sig_changes(object): a merged ChangeSet was delivered to the panes.
+        sig_changes(object): a merged ChangeSet was delivered to the panes (the
+            distributor's ``sig_changes``, forwarded).
         sig_fatal(str): the feed stopped for good (e.g. a damaged cache file).
     """
 
@@ -83,19 +87,25 @@ class Bridge(QObject):
     sig_changes = Signal(object)
     sig_fatal = Signal(str)
 
-    def __init__(self, state: State, panes: Callable[[], Sequence[Pane]],
+    def __init__(self, state: State,
+                 distributor: ChangeDistributor | Callable[[], Sequence[Receiver]],
                  *, clock: Callable[[], float] = time.time,
                  background: Callable[[], AbstractContextManager] = nullcontext,
                  parent: QObject | None = None) -> None:
+        """``distributor``: the distributor to pump into, or (benches, tests) a function
+        listing the panes, wrapped in a new distributor using ``background``."""
         super().__init__(parent)
         self.state = state
-        self._background = background
+        if not isinstance(distributor, ChangeDistributor):
+            distributor = ChangeDistributor(source=distributor, background=background,
+                                            parent=self)
+        self.distributor = distributor
+        distributor.set_pump(self.pump)
+        distributor.sig_changes.connect(self.sig_changes)
         self.feed: Feed | None = None
-        self._panes = panes
         self._clock = clock
         self._last_link: tuple | None = None
         self._fatal_reported = False
-        self.deliveries = 0
         self.link: LinkStatus | None = None
         self._fast = QTimer(self)
         self._fast.setObjectName("bridgeFastTimer")
@@ -127,6 +137,11 @@ class Bridge(QObject):
         self._fast.stop()
         self._slow.stop()
         self._more.stop()
+
+    @property
+    def deliveries(self) -> int:
+        """How many change sets went out to the panes."""
+        return self.distributor.deliveries
 
     @property
     def backlog(self) -> int:
@@ -208,26 +223,7 @@ class Bridge(QObject):
         return head
 
     def _deliver(self, changes: ChangeSet, events: list[dict]) -> None:
-        with self._background():
-            self._deliver_now(changes, events)
-        self.sig_changes.emit(changes)
-
-    def _deliver_now(self, changes: ChangeSet, events: list[dict]) -> None:
-        self.deliveries += 1
-        for pane in self._panes():
-            try:
-                pane.on_changes(changes)
-            except Exception:
-                log.exception("pane %s failed on a change set", pane.pane_id)
-        if events:
-            for pane in self._panes():
-                on_events = getattr(pane, "on_events", None)
-                if on_events is None:
-                    continue
-                try:
-                    on_events(events)
-                except Exception:
-                    log.exception("pane %s failed on events", pane.pane_id)
+        self.distributor.deliver(changes, events)
 
     def _on_slow(self) -> None:
         now = self._clock()
@@ -238,12 +234,7 @@ class Bridge(QObject):
             cs = None
         if cs:
             self._deliver(cs, [])
-        with self._background():
-            for pane in self._panes():
-                try:
-                    pane.on_tick(now)
-                except Exception:
-                    log.exception("pane %s failed on a tick", pane.pane_id)
+        self.distributor.tick(now)
 
     def _poll_link(self) -> None:
         feed = self.feed

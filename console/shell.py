@@ -17,6 +17,7 @@ from client.shifts import ShiftSchedule
 from console import actions as command_actions
 from console import command_bar, security_ui
 from console.bridge import Bridge
+from console.distributor import ChangeDistributor
 from console.layouts import LayoutStore
 from console.lock import EXPIRED
 from console.main_window import MainWindow
@@ -70,13 +71,15 @@ class Console(QObject):
         self.window = MainWindow(self.session, panes, store, kind=self.kind, theme=theme,
                                  lock_after_s=lock_after_s)
         self.feed = Feed(api, cache_dir, schedule=ShiftSchedule(zone_name=zone_name))
-        self.bridge = Bridge(self.session.state, lambda: list(self.window.panes.values()),
-                             background=self.session.background, parent=self)
+        #: every pane gets the feed's change sets, events and ticks from here
+        self.distributor = ChangeDistributor(self.window.panes.values(),
+                                             background=self.session.background, parent=self)
+        self.bridge = Bridge(self.session.state, self.distributor, parent=self)
         self._stopped = False
         self._restored = False
 
         self.bridge.sig_link.connect(self.window.set_link)
-        self.bridge.sig_changes.connect(self._on_changes)
+        self.distributor.sig_changes.connect(self._on_changes)
         self.bridge.sig_session_expired.connect(lambda: self.window.lock(EXPIRED))
         self.bridge.sig_fatal.connect(self._on_fatal)
         self.session.sig_session_expired.connect(lambda: self.window.lock(EXPIRED))

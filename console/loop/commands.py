@@ -64,8 +64,9 @@ class LoopActions(QObject):
         self.conflicts: list[tuple[str, dict, dict]] = []  # (command, seen, current)
         #: replaced in tests: ``(command, seen, current) -> retry?``
         self.ask_conflict: Callable[[str, dict, dict], bool] | None = None
-        #: where the reset change set of switching the stage clocks on goes (default: the
-        #: session's panes; the wall sets its controller's ``on_changes``)
+        #: where the reset change set of switching the stage clocks on goes: the
+        #: :class:`console.distributor.ChangeDistributor`'s ``deliver`` (console and wall
+        #: set it; None: nothing shows the State yet)
         self.deliver: Callable[[Any], None] | None = None
 
     # ---- Support
@@ -80,12 +81,6 @@ class LoopActions(QObject):
             cs = state.set_stages(self.policy)
             if self.deliver is not None:
                 self.deliver(cs)
-            else:
-                for pane in list(getattr(self.ctx, "panes", [])):
-                    try:
-                        pane.on_changes(cs)
-                    except Exception:
-                        log.exception("pane failed on the stage reset")
         self.sig_support.emit(supported)
 
     def load(self) -> None:

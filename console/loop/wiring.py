@@ -79,7 +79,8 @@ class LoopUi(QObject):
         if hooks is not None:
             hooks.append(self.place_docks)
         session.sig_selection.connect(lambda _c: self.update_buttons())
-        console.bridge.sig_changes.connect(lambda _cs: self.update_buttons())
+        console.distributor.sig_changes.connect(lambda _cs: self.update_buttons())
+        loop.deliver = console.distributor.deliver  # the stage-clock reset goes to every pane
         loop.sig_support.connect(lambda _s: self.update_buttons())
         loop.load()
 

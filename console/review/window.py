@@ -27,6 +27,7 @@ import pyqtgraph as pg
 
 from client.review import EVENT_TYPES, ReviewApi, ReviewCursor, ShiftReview, StoryStep
 from client.state import ChangeSet, State
+from console.distributor import ChangeDistributor
 from console.panes import PANES, PaneSpec, build_pane
 from console.review.i18n import tr
 from widgets.actions_port import ActionsPort
@@ -409,10 +410,13 @@ class ReviewWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, strip)
         self.panes: dict[str, Pane] = {}
         self.docks: dict[str, QDockWidget] = {}
+        #: every move of the cursor reaches the panes from here (as the feed does live)
+        self.distributor = ChangeDistributor(parent=self)
         for spec in pane_specs:
             pane = build_pane(spec, self.ctx, pane_factory)
             self.panes[spec.key] = pane
             self.ctx.panes.append(pane)
+            self.distributor.register(pane)
             pane.sig_case_selected.connect(self.ctx.select_case)
             self._dock(spec.key, pane.title() if hasattr(pane, "title") else spec.title(), pane)
         self.events_model = EventsModel(self)
@@ -685,13 +689,9 @@ class ReviewWindow(QMainWindow):
         self._broadcast(cs, self.cursor.now)
 
     def _broadcast(self, cs: ChangeSet, now: float) -> None:
-        for pane in self.panes.values():
-            try:
-                if cs:
-                    pane.on_changes(cs)
-                pane.on_tick(now)
-            except Exception:
-                log.exception("pane %s failed on a review move", pane.pane_id)
+        if cs:
+            self.distributor.deliver(cs)
+        self.distributor.tick(now)
         self.timeline.set_time(now)
         r = self.review
         step = self.cursor.step

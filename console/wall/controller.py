@@ -1,8 +1,9 @@
 """The wall's conductor: windows per screen, the pump's sink, playlists, takeovers, resets.
 
-:class:`WallController` is what the feed→state pump (:class:`console.bridge.Bridge`)
-delivers to: it looks like one pane (``pane_id``, ``on_changes``, ``on_events``,
-``on_tick``) and fans out to every window's pages. All timing goes through one injected
+:class:`WallController` owns the wall's :class:`console.distributor.ChangeDistributor`,
+which the feed→state pump (:class:`console.bridge.Bridge`) delivers to: first to the
+controller's own bookkeeping (per-day figures, takeovers, the clock), then to every
+window's pages (each marks itself dirty). All timing goes through one injected
 ``clock`` and :meth:`WallController.advance` — page rotation, takeover expiry, the day and
 shift roll-overs, the burn-in shift and notice expiry — so tests and the soak bench drive
 it with a fake clock. A 250 ms timer only makes overdue rings pulse on a shown map.
@@ -32,6 +33,7 @@ from client.state import ChangeSet
 from client.timeutil import DEFAULT_ZONE
 from client.workload import is_active
 from console.bridge import Bridge
+from console.distributor import ChangeDistributor
 from console.wall.config import WallConfig, parse_screens
 from console.wall.model import Takeover, TakeoverQueue, WallStats, burn_in_offset
 from console.wall.pages import MapPage, WallContext
@@ -121,6 +123,12 @@ class WallController(QObject):
             w.sig_closed.connect(self.close)
             self.windows.append(w)
             self.rotators.append(Rotator(plan, now))
+        #: the pump's sink: the controller's bookkeeping first, then every page
+        self.distributor = ChangeDistributor(parent=self)
+        self.distributor.register(_Bookkeeping(self))
+        for w in self.windows:
+            for page in w.pages.values():
+                self.distributor.register(page)
         self.stats.rebuild()
         self._update_post_name()
         for w, rot in zip(self.windows, self.rotators, strict=True):
@@ -133,14 +141,21 @@ class WallController(QObject):
             self._pulse.start()
         self.advance(now)
 
-    # ---- Pump sink (the Bridge treats the controller as its one pane)
-
-    def panes(self) -> list[WallController]:
-        """What a Bridge delivers to: this controller."""
-        return [self]
+    # ---- Pump sink (without a Bridge, the caller delivers through these)
 
     def on_changes(self, changes: ChangeSet) -> None:
-        """One merged change set from the pump."""
+        """One merged change set: to the bookkeeping, then to every page."""
+        self.distributor.deliver(changes)
+
+    def on_events(self, events: list[dict]) -> None:
+        """The events behind the last change set (counted into the per-day figures)."""
+        self._count_events(events)
+
+    def on_tick(self, now: float) -> None:
+        """Once a second from the pump."""
+        self.advance(now)
+
+    def _count_changes(self, changes: ChangeSet) -> None:
         state = self.ctx.state
         self._roll_day(self.clock())  # count the batch into the day it belongs to
         if changes.reset:
@@ -160,12 +175,8 @@ class WallController(QObject):
                                 self.takeovers.push("overdue", cid, self._now)
                     else:
                         seen.discard(cid)
-        for w in self.windows:
-            for page in w.pages.values():
-                page.mark(changes)
 
-    def on_events(self, events: list[dict]) -> None:
-        """The events behind the last change set (counted into the per-day figures)."""
+    def _count_events(self, events: list[dict]) -> None:
         if self._skip_events:
             self._skip_events = False
             return
@@ -174,10 +185,6 @@ class WallController(QObject):
             for case in critical:
                 if is_active(case):
                     self.takeovers.push("critical", case["id"], self._now)
-
-    def on_tick(self, now: float) -> None:
-        """Once a second from the pump."""
-        self.advance(now)
 
     def on_selection(self, case_id: str | None) -> None:
         """The wall has no selection."""
@@ -333,6 +340,25 @@ class WallController(QObject):
                 page.pulse(phase)
 
 
+class _Bookkeeping:
+    """The controller's own receiver: per-day figures and takeovers from the changes and
+    events, the clock from the ticks."""
+
+    pane_id = "wall"
+
+    def __init__(self, wall: WallController) -> None:
+        self.wall = wall
+
+    def on_changes(self, changes: ChangeSet) -> None:
+        self.wall._count_changes(changes)
+
+    def on_events(self, events: list[dict]) -> None:
+        self.wall._count_events(events)
+
+    def on_tick(self, now: float) -> None:
+        self.wall.advance(now)
+
+
 def open_wall(ctx: WallContext, feed: Feed | None = None, *, screens: int | None | str = 1,
               config: WallConfig | None = None, sizes: Sequence[tuple[int, int]] | None = None,
               clock: Callable[[], float] = time.time, show: bool = True,
@@ -346,7 +372,7 @@ def open_wall(ctx: WallContext, feed: Feed | None = None, *, screens: int | None
     wall = WallController(ctx, config=config, screens=screens, sizes=sizes, clock=clock,
                           pulse=pulse, parent=parent)
     if feed is not None:
-        bridge = Bridge(ctx.state, wall.panes, clock=clock, parent=wall)
+        bridge = Bridge(ctx.state, wall.distributor, clock=clock, parent=wall)
         bridge.sig_link.connect(wall.set_link)
         bridge.sig_fatal.connect(lambda msg: wall.notice(t("notice.fatal", e=msg)))
         bridge.attach(feed)
@@ -412,7 +438,7 @@ class WallConsole(QObject):
         from console.loop.commands import loop_for  # protocol 1.1: the same stage clocks
 
         self.loop = loop_for(self.session)
-        self.loop.deliver = self.controller.on_changes
+        self.loop.deliver = self.controller.distributor.deliver
 
     @property
     def window(self) -> WallWindow:

@@ -102,6 +102,20 @@ class WallPage(QWidget):
         if changes:
             self.dirty = True
 
+    # ---- As a receiver of the wall's distributor
+
+    @property
+    def pane_id(self) -> str:
+        """The name the distributor logs a failure under."""
+        return f"wall-{self.page_id}"
+
+    def on_changes(self, changes: ChangeSet) -> None:
+        """A change set from the pump: :meth:`mark` what it means for this page."""
+        self.mark(changes)
+
+    def on_tick(self, now: float) -> None:
+        """Nothing: the controller refreshes the page shown when its clock moves."""
+
     def maybe_refresh(self, now: float, force: bool = False) -> bool:
         """Refresh if dirty (and not refreshed within ``min_refresh_s``), or if forced."""
         if force or (self.dirty and now - self.refreshed_at >= self.min_refresh_s):
