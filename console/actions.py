@@ -33,6 +33,7 @@ from client.dispatch import Reassignment, suggest_unit
 from client.errors import ConflictError
 from console.panes import PaneSpec
 from console.session import Session
+from widgets.calls import CallsPane
 from widgets.common import case_line
 from widgets.qt import QAction, QKeySequence, QMessageBox, QObject, Qt, QTimer, QWidget, Signal
 from widgets.reassign import CaseDragStarter, ConflictDialog, UndoNotice, UnitDropFilter, UnitPicker
@@ -539,9 +540,10 @@ class CommandUi(QObject):
     * an "Actions" menu with shortcuts, only with what the role may do: Reassign to…
       (Ctrl+R), Undo reassignment (Ctrl+Z), Urge… (Ctrl+Shift+U), Blow the whistle…
       (Ctrl+Shift+W), Video call… (Ctrl+Shift+V), End video call (Ctrl+Shift+E);
-    * the workload table as a drop target (an event filter on its viewport);
-    * the alerts list as a drag source and with an "Urge" context action;
-    * the calls table with "End video call" and "Video call…" context actions;
+    * the drop targets and drag sources every pane declares (``Pane.drop_targets()``,
+      ``Pane.drag_sources()``: the workload and dispatch units, the alerts list);
+    * an "Urge" context command on the alerts pane and "End video call"/"Video call…"
+      on the calls pane (``Pane.add_context_command``);
     * the undo notice in the status bar;
     * the added docks placed by the built-in layouts, with their shortcuts.
 
@@ -549,6 +551,7 @@ class CommandUi(QObject):
         actions: the session's Actions.
         notice: the undo notice.
         drop_filters: the installed drop targets (workload, dispatch board units).
+        drag_starters: the installed drag sources (the alerts list).
         menu_actions: the QActions of the Actions menu by name.
     """
 
@@ -573,17 +576,18 @@ class CommandUi(QObject):
         self.actions.sig_notice.connect(self.notice.show_notice)
         self.notice.sig_undo.connect(self.actions.undo)
 
-        # Drop targets and drag sources installed from outside the panes.
+        # Drop targets and drag sources, as the panes declare them.
         self.drop_filters: list[UnitDropFilter] = []
-        workload = window.panes.get("workload")
-        view = getattr(workload, "view", None)
-        if view is not None:
-            self.drop_filters.append(UnitDropFilter(view, self.actions))
-        alerts = window.panes.get("alerts")
-        alerts_view = getattr(alerts, "view", None)
-        if alerts_view is not None and self.actions.can("assign"):
-            self.alerts_drag = CaseDragStarter(alerts_view, self._alert_ids, session.state,
-                                               lambda: self.actions.can("assign"))
+        self.drag_starters: list[CaseDragStarter] = []
+        for pane in window.panes.values():
+            for target in pane.drop_targets():
+                self.drop_filters.append(UnitDropFilter(target.view, self.actions,
+                                                        target.unit_at))
+            if self.actions.can("assign"):
+                for source in pane.drag_sources():
+                    self.drag_starters.append(CaseDragStarter(
+                        source.view, source.case_ids_at, session.state,
+                        lambda: self.actions.can("assign")))
 
         # The Actions menu: only what the role may do.
         self.menu_actions: dict[str, QAction] = {}
@@ -614,21 +618,15 @@ class CommandUi(QObject):
             for act in self.menu_actions.values():
                 menu.addAction(act)
 
-        # Context actions on panes we do not own.
-        if alerts_view is not None and "actUrge" in self.menu_actions:
-            alerts_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-            urge = QAction(self.tr("Urge the holding unit…"), alerts_view)
-            urge.triggered.connect(lambda _c=False: self.ask_urge(self._alert_current()))
-            alerts_view.addAction(urge)
+        # Context commands, where the panes put them.
+        alerts = window.panes.get("alerts")
+        if alerts is not None and "actUrge" in self.menu_actions:
+            alerts.add_context_command(self.tr("Urge the holding unit…"),
+                                       lambda: self.ask_urge(self._alert_current()))
         calls = window.panes.get("calls")
-        calls_view = getattr(calls, "view", None)
-        if calls_view is not None and "actEndCall" in self.menu_actions:
-            calls_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-            for text, slot in ((self.tr("End video call"), self.ask_end_call),
-                               (self.tr("Video call…"), self.ask_call)):
-                act = QAction(text, calls_view)
-                act.triggered.connect(lambda _c=False, slot=slot: slot())
-                calls_view.addAction(act)
+        if calls is not None and "actEndCall" in self.menu_actions:
+            calls.add_context_command(self.tr("End video call"), self.ask_end_call)
+            calls.add_context_command(self.tr("Video call…"), self.ask_call)
 
         # Dock shortcuts and placement of the added panes.
         specs = {s.key: s for s in extra_panes(session)}
@@ -675,11 +673,10 @@ class CommandUi(QObject):
         sel = self.session.selected
         for key in ("dispatch", "queue"):
             pane = self.window.panes.get(key)
-            ids = getattr(pane, "selected_ids", None)
-            if ids is None:
+            if pane is None:
                 continue
             try:
-                chosen = list(ids())
+                chosen = pane.selected_ids()
             except Exception:
                 log.exception("selected_ids failed")
                 continue
@@ -687,33 +684,17 @@ class CommandUi(QObject):
                 return chosen
         return [sel] if sel is not None else []
 
-    def _alert_ids(self, pos: Any) -> list[str]:
-        alerts = self.window.panes.get("alerts")
-        view = alerts.view
-        index = view.indexAt(pos)
-        entries = getattr(alerts.model, "entries", [])
-        rows = sorted({i.row() for i in view.selectionModel().selectedRows()})
-        if index.isValid() and index.row() not in rows:
-            rows = [index.row()]
-        return [entries[r][0] for r in rows if 0 <= r < len(entries)]
-
     def _alert_current(self) -> str | None:
         alerts = self.window.panes.get("alerts")
-        cur = alerts.view.currentIndex()
-        entries = getattr(alerts.model, "entries", [])
-        if cur.isValid() and cur.row() < len(entries):
-            return entries[cur.row()][0]
-        return self.session.selected
+        cid = alerts.current_case() if alerts is not None else None
+        return cid or self.session.selected
 
     def _call_current(self) -> str | None:
         calls = self.window.panes.get("calls")
-        view = getattr(calls, "view", None)
-        if view is not None:
-            cur = view.currentIndex()
-            if cur.isValid():
-                cid = cur.data(Qt.ItemDataRole.UserRole)
-                if isinstance(cid, str):
-                    return cid
+        if isinstance(calls, CallsPane):
+            cid = calls.current_call()
+            if cid is not None:
+                return cid
         active = list(self.session.state.calls)
         return active[0] if len(active) == 1 else None
 

@@ -30,7 +30,7 @@ from widgets.common import (
     scale_font,
     time_left_label,
 )
-from widgets.pane import Pane, PaneContext
+from widgets.pane import CaseDragSource, Pane, PaneContext
 from widgets.qt import (
     QAbstractItemView,
     QAbstractListModel,
@@ -43,6 +43,7 @@ from widgets.qt import (
     QModelIndex,
     QPalette,
     QPersistentModelIndex,
+    QPoint,
     QSettings,
     QShortcut,
     Qt,
@@ -376,6 +377,31 @@ class AlertsPane(Pane):
     def entries(self) -> list[tuple[str, int]]:
         """``(case_id, phase)`` as listed (phase 2 overdue, 1 near due)."""
         return list(self.model.entries)
+
+    def case_ids_at(self, pos: QPoint) -> list[str]:
+        """The cases a drag from viewport position ``pos`` carries: the selected rows, or
+        the row under ``pos`` when it is not selected."""
+        entries = self.model.entries
+        index = self.view.indexAt(pos)
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        if index.isValid() and index.row() not in rows:
+            rows = [index.row()]
+        return [entries[r][0] for r in rows if 0 <= r < len(entries)]
+
+    def current_case(self) -> str | None:
+        """The alert's case under the list's cursor."""
+        cur = self.view.currentIndex()
+        entries = self.model.entries
+        if cur.isValid() and cur.row() < len(entries):
+            return entries[cur.row()][0]
+        return None
+
+    def drag_sources(self) -> list[CaseDragSource]:
+        """The list: alerts are dragged onto a unit to reassign their cases."""
+        return [CaseDragSource(self.view, self.case_ids_at)]
+
+    def command_view(self) -> QWidget | None:
+        return self.view
 
     def is_acknowledged(self, case_id: str, phase: int) -> bool:
         return ack_key(case_id, phase) in self._acks

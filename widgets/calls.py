@@ -239,6 +239,15 @@ class CallsPane(Pane):
     def column_titles(self) -> list[str]:
         return self._titles
 
+    def current_call(self) -> str | None:
+        """The id of the call under the table's cursor (None: none)."""
+        cur = self.view.currentIndex()
+        cid = cur.data(Qt.ItemDataRole.UserRole) if cur.isValid() else None
+        return cid if isinstance(cid, str) else None
+
+    def command_view(self) -> QWidget | None:
+        return self.view
+
     # ---- Internals
 
     def _call(self, call_id: str | None) -> dict | None:

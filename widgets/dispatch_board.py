@@ -28,7 +28,7 @@ from widgets.common import (
     priority_label,
     status_label,
 )
-from widgets.pane import Pane, PaneContext
+from widgets.pane import Pane, PaneContext, UnitDropTarget
 from widgets.qt import (
     QAbstractItemView,
     QEvent,
@@ -44,7 +44,7 @@ from widgets.qt import (
     QVBoxLayout,
     QWidget,
 )
-from widgets.reassign import MIME_CASE_IDS, UnitDropFilter, UnitPicker
+from widgets.reassign import MIME_CASE_IDS, UnitPicker
 from widgets.text import neutralize, safe
 
 #: at most this many waiting cases are listed (the oldest); the header counts them all
@@ -151,7 +151,6 @@ class DispatchBoardPane(Pane):
         if self.can_dispatch:
             self.cases.setDragEnabled(True)
             self.cases.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-            self.drop_filter = UnitDropFilter(self.units, self.actions)
         self.cases.installEventFilter(self)
         self.cases.itemSelectionChanged.connect(self._on_case_selection)
         self.cases.currentCellChanged.connect(self._on_current_case)
@@ -206,6 +205,11 @@ class DispatchBoardPane(Pane):
         self.flush()
 
     # ---- Pane contract
+
+    def drop_targets(self) -> list[UnitDropTarget]:
+        """The post's units (a row's ``UserRole`` is its unit id), when this console may
+        dispatch."""
+        return [UnitDropTarget(self.units)] if self.can_dispatch else []
 
     def title(self) -> str:
         return self.tr("Dispatch board")

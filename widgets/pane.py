@@ -163,6 +163,10 @@ class Pane(QWidget):
 
     # ---- Commands
 
+    def selected_ids(self) -> list[str]:
+        """The cases selected in this pane, in its order ([]: none, or it shows no cases)."""
+        return []
+
     def current_case(self) -> str | None:
         """The case under this pane's cursor (None: none, or the pane shows no cases)."""
         return None

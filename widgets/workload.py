@@ -25,7 +25,7 @@ from widgets.common import (
     fg,
     plain_label,
 )
-from widgets.pane import Pane, PaneContext
+from widgets.pane import Pane, PaneContext, UnitDropTarget
 from widgets.qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -272,6 +272,10 @@ class WorkloadPane(Pane):
         self._refresh()
 
     # ---- Pane contract
+
+    def drop_targets(self) -> list[UnitDropTarget]:
+        """The table: each row is a unit (its id in ``UserRole``) cases can be dropped on."""
+        return [UnitDropTarget(self.view)]
 
     def title(self) -> str:
         return self.tr("Unit workloads")

@@ -180,3 +180,39 @@ def test_undo_window_closes_after_ten_seconds(qtbot, hub, launch, intake, boss):
     counter = CountingApi(console.session.api)
     assert actions.undo() == 0
     assert counter.calls == []
+
+
+def test_declared_drop_targets_and_drag_sources_are_wired(qtbot, hub, launch, intake, boss):
+    """What the panes declare is what the console installs: a drop on the dispatch
+    board's unit list reassigns like one on the workload table, the alerts list drags the
+    selected alerts' cases, and the alerts and calls panes carry their context commands."""
+    console = launch(hub.url, "--user", SUPERVISOR).console
+    window = console.window
+    ui = console.command_ui
+    board, workload, alerts = (window.panes[k] for k in ("dispatch", "workload", "alerts"))
+    assert [f.view for f in ui.drop_filters] == [
+        t.view for p in window.panes.values() for t in p.drop_targets()]
+    assert {f.view for f in ui.drop_filters} == {workload.view, board.units}
+    assert [s.view for s in ui.drag_starters] == [alerts.view]
+    assert [a.text() for a in alerts.view.actions()] == ["Urge the holding unit…"]
+    assert [a.text() for a in window.panes["calls"].view.actions()] == [
+        "End video call", "Video call…"]
+
+    a, b = two_units(console.session.state)
+    case = held_case(qtbot, console, intake, boss, a)
+    window.docks["dispatch"].raise_()
+    board.flush()
+    qtbot.waitUntil(lambda: b in board._units, timeout=5000)
+    index = board.units.model().index(board._units.index(b), 0)
+    board.units.scrollTo(index)
+    pos = board.units.visualRect(index).center()
+    with qtbot.waitSignal(console.session.actions.sig_confirmed, timeout=5000) as blocker:
+        assert drop_cases(board.units, pos, [{"id": case["id"], "version": case["version"]}])
+    assert blocker.args == [case["id"], b]
+
+
+def test_an_officer_console_gets_no_dispatch_drop_target_nor_alert_drags(qtbot, hub, launch):
+    console = launch(hub.url, "--user", OFFICER).console
+    ui = console.command_ui
+    assert {f.view for f in ui.drop_filters} == {console.window.panes["workload"].view}
+    assert ui.drag_starters == []
