@@ -28,8 +28,8 @@ from client.api import HubClient  # noqa: E402
 from console.app import Launcher, parse_options  # noqa: E402
 from hub.seed import DEMO_PASSWORD, SeedSizes  # noqa: E402
 from hub.server import start_embedded  # noqa: E402
+from widgets.case_drag import encode_items  # noqa: E402
 from widgets.qt import QApplication, QEvent, Qt, QtCore, QtGui  # noqa: E402
-from widgets.reassign import encode_items  # noqa: E402
 
 CASE = {"title": "测速案件", "description": "bench", "category": "环境卫生",
         "subcategory": "垃圾清运不及时", "priority": "normal", "source": "hotline",

@@ -85,7 +85,7 @@ class Session(SharedContext, QObject):
         self.panes: list[Pane] = []
         self.selected: str | None = None
         #: the commands panes may ask for; the console installs its Actions here
-        #: (:func:`console.actions.actions_for`) before it builds the panes
+        #: (:func:`console.supervisor.actions.actions_for`) before it builds the panes
         self.actions: ActionsPort | None = None
         #: the region node and category the panes are narrowed to (shared, like selected)
         self.scope: Scope = EVERYTHING

@@ -14,7 +14,6 @@ from pathlib import Path
 from client.api import HubClient
 from client.feed import Feed
 from client.shifts import ShiftSchedule
-from console import actions as command_actions
 from console import command_bar, security_ui
 from console.bridge import Bridge
 from console.distributor import ChangeDistributor
@@ -24,6 +23,8 @@ from console.main_window import MainWindow
 from console.panes import PANES, PaneSpec, build_pane
 from console.scaling import layout_kind
 from console.session import Session
+from console.supervisor import actions as supervisor_actions
+from console.supervisor import command_ui as supervisor_ui
 from widgets.pane import Pane
 from widgets.qt import QGuiApplication, QObject, QTimer, Signal
 
@@ -65,8 +66,8 @@ class Console(QObject):
         self.maximise = size is None
         self.size = size or _available_size()
         self.kind = kind or layout_kind(*self.size, screens=len(QGuiApplication.screens()))
-        command_actions.actions_for(self.session)  # panes find it as ctx.actions
-        specs = (*PANES, *command_actions.extra_panes(self.session))
+        supervisor_actions.actions_for(self.session)  # panes find it as ctx.actions
+        specs = (*PANES, *supervisor_ui.extra_panes(self.session))
         panes = [(spec, build_pane(spec, self.session, pane_factory)) for spec in specs]
         self.window = MainWindow(self.session, panes, store, kind=self.kind, theme=theme,
                                  lock_after_s=lock_after_s)
@@ -85,7 +86,7 @@ class Console(QObject):
         self.session.sig_session_expired.connect(lambda: self.window.lock(EXPIRED))
         self.window.sig_relogged.connect(self.feed.resume)
         self.window.sig_closing.connect(self.stop)
-        self.command_ui = command_actions.install(self)
+        self.command_ui = supervisor_ui.install(self)
         security_ui.install(self)
         self.command_bar = command_bar.install(self)
 

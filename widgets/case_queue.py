@@ -12,12 +12,11 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import orjson
-
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from client.workload import INACTIVE
 from widgets.actions_port import InFlightView
+from widgets.case_drag import MIME_CASE_IDS, encode_items
 from widgets.common import (
     NEAR_COLOR,
     OVERDUE_COLOR,
@@ -67,8 +66,6 @@ from widgets.queue_rows import CaseRows
 from widgets.stage_text import clock_text
 from widgets.static_cells import StaticTextTable
 from widgets.text import neutralize, safe
-
-MIME_CASE_IDS = "application/x-commandpost-case-ids"
 
 # Column order (also the keys of the sort functions below).
 (COL_STATUS, COL_PRIORITY, COL_CATEGORY, COL_REGION, COL_UNIT, COL_SOURCE, COL_AGE,
@@ -371,10 +368,7 @@ class CaseQueueModel(QAbstractTableModel):
             case = cases.get(cid)
             if case is not None:
                 items.append({"id": cid, "version": case.get("version")})
-        mime = QMimeData()
-        mime.setData(MIME_CASE_IDS, orjson.dumps(items))
-        mime.setText("\n".join(i["id"] for i in items))
-        return mime
+        return encode_items(items)
 
     def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction
@@ -415,7 +409,7 @@ class CaseQueuePane(Pane):
         self._titles: list[str] = []
 
         self.model = CaseQueueModel(self)
-        # Supervisor commands in flight (console/actions.py), shown as "… assigning → unit".
+        # Supervisor commands in flight (ctx.actions: console/supervisor/actions.py), shown as "… assigning → unit".
         actions = ctx.actions
         self._inflight: InFlightView | None = actions.inflight if actions is not None else None
         if actions is not None:

@@ -19,7 +19,7 @@ hub — the map is the points alone, as before.
 
 A supervisor drags a case from the map with **Shift** held (Shift+press on a point, then
 move): a plain drag pans the map, and with 100,000 points nearly every press is near one.
-The drag carries the same payload as a drag from the queue (``widgets.reassign``), so the
+The drag carries the same payload as a drag from the queue (``widgets.case_drag``), so the
 workload and dispatch boards take it alike.
 
 Cost model: a plain ``ScatterPlotItem.setData`` with a brush and symbol per point costs
@@ -49,6 +49,7 @@ from client.geometry import RegionMap, fetch_geometry
 from client.map_math import cell_size, cluster, cluster_level, heat, region_counts
 from client.state import ChangeSet
 from client.workload import is_active
+from widgets.case_drag import encode_items
 from widgets.common import PRIORITY_COLOR, plain_label, priority_text, status_text
 from widgets.map_layers import (
     ClusterLayer,
@@ -76,7 +77,6 @@ from widgets.qt import (
     QWidget,
     Signal,
 )
-from widgets.reassign import encode_items
 from widgets.text import safe
 
 log = logging.getLogger(__name__)

@@ -18,6 +18,7 @@ from typing import Any
 
 from client.merge import merge_candidates
 from client.timeutil import parse_time_or_none
+from console.supervisor.reassign_dialogs import ConflictDialog
 from widgets.common import format_local, plain_label, status_label
 from widgets.qt import (
     QAbstractItemView,
@@ -36,7 +37,6 @@ from widgets.qt import (
     QVBoxLayout,
     QWidget,
 )
-from widgets.reassign import ConflictDialog
 from widgets.stage_text import pending_kind_text, satisfaction_text
 from widgets.text import safe
 

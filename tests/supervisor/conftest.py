@@ -21,8 +21,8 @@ from console.app import Launcher
 from hub.seed import DEMO_PASSWORD, SeedSizes
 from hub.server import EmbeddedHub, start_embedded
 from tests.console.conftest import start_console
+from widgets.case_drag import encode_items
 from widgets.qt import QApplication, QEvent, QPoint, Qt, QtCore, QtGui
-from widgets.reassign import encode_items
 
 SIZES = SeedSizes(2, 1, 1, 1)
 GRID = "53230110120101"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from console.supervisor.whistles import NoteDialog
 from tests.supervisor.conftest import SUPERVISOR, CountingApi, login, report
 from widgets.qt import QKeySequence, QMessageBox, QShortcut, Qt
-from widgets.whistles import NoteDialog
 
 
 def test_command_bar_goes_to_cases_units_regions_and_runs_commands(qtbot, hub, launch,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from console.supervisor.reassign_dialogs import ConflictDialog
 from tests.supervisor.conftest import (
     INTAKE,
     OFFICER,
@@ -14,7 +15,6 @@ from tests.supervisor.conftest import (
     report,
     workload_row_pos,
 )
-from widgets.reassign import ConflictDialog
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 The exotic answers come from a fake HubClient raising ``client.errors`` types; "hub down"
 is a real HubClient aimed at a closed port. Commands run through a real
-:class:`console.session.Session` (job pool, error wording) and :class:`console.actions.Actions`.
+:class:`console.session.Session` (job pool, error wording) and :class:`console.supervisor.actions.Actions`.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ from client.errors import (
     ServerError,
 )
 from client.state import State
-from console.actions import Actions
 from console.session import Session
+from console.supervisor.actions import Actions
+from console.supervisor.reassign_dialogs import ConflictDialog
 from tests.widgets.factory import T0, World
 from widgets.qt import QCoreApplication, QEvent
-from widgets.reassign import ConflictDialog
 
 USER = {"id": "sup-1", "name": "值班长", "role": "supervisor", "post_id": "P", "unit_id": None}
 

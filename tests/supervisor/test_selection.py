@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from console.supervisor.reassign_dialogs import UnitPicker
+from console.supervisor.whistles import CallDialog, NoteDialog, WhistleDialog
 from tests.supervisor.conftest import SUPERVISOR, CountingApi, login, report
 from widgets.qt import QApplication, QDialog, QLabel, Qt, QtCore
-from widgets.reassign import UnitPicker
-from widgets.whistles import CallDialog, NoteDialog, WhistleDialog
 
 
 @pytest.fixture(scope="module")

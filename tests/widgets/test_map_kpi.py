@@ -135,8 +135,8 @@ def _pixel_of(p: MapPane, cid: str):  # noqa: ANN202
 def test_shift_drag_from_the_map_carries_the_case(qtbot, ctx, monkeypatch) -> None:
     """Shift+press on a point and move: one case (id, version) is dragged, the map does
     not pan; without Shift the same gesture pans and drags nothing."""
+    from widgets.case_drag import decode_items
     from widgets.qt import Qt
-    from widgets.reassign import decode_items
 
     p = MapPane(ctx)
     qtbot.addWidget(p)

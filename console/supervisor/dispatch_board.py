@@ -8,18 +8,18 @@ Ctrl+R. Cases on their way show "assigning…" until the feed confirms them. Urg
 
 The waiting set is kept by deltas from each ChangeSet (a snapshot rescans once), so a
 busy feed does not rescan every case; the tables refresh at most every ``REFRESH_MS``.
-Commands go through ``ctx.actions`` (:class:`console.actions.Actions`); without it (or
+Commands go through ``ctx.actions`` (the :class:`widgets.actions_port.ActionsPort`); without it (or
 for a role that cannot dispatch) the board is read-only.
 """
 
 from __future__ import annotations
 
-import orjson
-
 from client.dispatch import UNASSIGNED, dispatch_queue, load_of, suggest_unit
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
+from console.supervisor.reassign_dialogs import UnitPicker
 from widgets.actions_port import ActionsPort
+from widgets.case_drag import MIME_CASE_IDS, encode_items
 from widgets.common import (
     OVERDUE_SYMBOL,
     format_duration,
@@ -44,7 +44,6 @@ from widgets.qt import (
     QVBoxLayout,
     QWidget,
 )
-from widgets.reassign import MIME_CASE_IDS, UnitPicker
 from widgets.text import neutralize, safe
 
 #: at most this many waiting cases are listed (the oldest); the header counts them all
@@ -70,10 +69,7 @@ class _CaseTable(QtWidgets.QTableWidget):
         ids = self._pane.selected_ids()
         cases = self._pane.ctx.state.cases
         payload = [{"id": c, "version": (cases.get(c) or {}).get("version")} for c in ids]
-        mime = QMimeData()
-        mime.setData(MIME_CASE_IDS, orjson.dumps(payload))
-        mime.setText("\n".join(ids))
-        return mime
+        return encode_items(payload)
 
     def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802 - Qt API
         return Qt.DropAction.CopyAction
@@ -167,7 +163,7 @@ class DispatchBoardPane(Pane):
         for b in (self.dispatch_button, self.pick_button):
             b.setVisible(self.can_dispatch)
         self.urge_button.setVisible(self.can_urge)
-        # Ctrl+R is the console's "Reassign to…" action (console.actions.CommandUi), which
+        # Ctrl+R is the console's "Reassign to…" action (console.supervisor.command_ui.CommandUi), which
         # acts on this board's selection first; a pane shortcut would make it ambiguous.
 
         left = QWidget(self)

@@ -6,7 +6,7 @@ the check-in deadline and, per summoned unit, âœ“ checked in (with the time), â€
 (``whistle.updated``); the countdown moves on ``on_tick``. A supervisor blows a new
 whistle from here (Ctrl+Shift+W); officers and supervisors open video calls.
 
-Commands go through ``ctx.actions`` (:class:`console.actions.Actions`, duck-typed).
+Commands go through ``ctx.actions`` (the :class:`widgets.actions_port.ActionsPort`).
 """
 
 from __future__ import annotations

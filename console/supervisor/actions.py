@@ -1,6 +1,9 @@
 """Supervisor and officer commands: reassign (drag and drop or picker), undo, urge, whistle,
 video calls — each quick, honest about conflicts, and harmless when it fails.
 
+The menu, drag-and-drop and context commands that call these live in
+:mod:`console.supervisor.command_ui` and :mod:`console.supervisor.drag_and_drop`.
+
 :class:`Actions` is the one place that turns what the operator asked for into hub commands.
 It checks the role *before* any request (an officer's drop sends nothing), skips what would
 change nothing (dropping a case on the unit that holds it), keeps the cases with a command
@@ -8,7 +11,7 @@ on the way in an :class:`InFlight` set that panes can query ("assigning…"), an
 the feed to show the new version before it says "done" — the State is never changed
 locally: a failure (403, 404, 409, 422, 429, 5xx, timeout, hub down) leaves the picture as
 the feed made it and says why in words. A 409 on a reassignment opens a
-:class:`widgets.reassign.ConflictDialog` with the case the supervisor saw beside the
+:class:`console.supervisor.reassign_dialogs.ConflictDialog` with the case the supervisor saw beside the
 hub's current one; the supervisor retries against the new version or drops it. A
 reassignment can be undone within ``client.dispatch.UNDO_WINDOW_S`` seconds (the reverse
 assign, with the new version).
@@ -29,16 +32,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from client.dispatch import Reassignment, suggest_unit
+from client.dispatch import Reassignment
 from client.errors import ConflictError
-from console.panes import PaneSpec
 from console.session import Session
-from widgets.calls import CallsPane
-from widgets.common import case_line
-from widgets.qt import QAction, QKeySequence, QMessageBox, QObject, Qt, QTimer, QWidget, Signal
-from widgets.reassign import CaseDragStarter, ConflictDialog, UndoNotice, UnitDropFilter, UnitPicker
+from console.supervisor.reassign_dialogs import ConflictDialog
+from widgets.qt import QObject, QTimer, QWidget, Signal
 from widgets.text import safe
-from widgets.whistles import NoteDialog
 
 log = logging.getLogger(__name__)
 
@@ -517,264 +516,3 @@ def actions_for(session: Session) -> Actions:
     actions = Actions(session, parent=session)
     session.actions = actions
     return actions
-
-
-# ---- Console wiring
-
-
-def extra_panes(ctx: Any) -> tuple:
-    """The panes this module adds to the console (the audit tail for supervisors only)."""
-    specs = [PaneSpec("dispatch", "widgets.dispatch_board", "Ctrl+8"),
-             PaneSpec("whistles", "widgets.whistles", "Ctrl+9")]
-    if not getattr(ctx, "read_only", True) and getattr(ctx, "role", "") in AUDIT_ROLES:
-        specs.append(PaneSpec("audit", "widgets.audit_tail", "Ctrl+Shift+A"))
-    from console.loop import wiring as loop_wiring  # protocol 1.1: inbox, assessment board
-
-    specs.extend(loop_wiring.extra_panes(ctx))
-    return tuple(specs)
-
-
-class CommandUi(QObject):
-    """Installs the actions on a running console from outside its panes.
-
-    * an "Actions" menu with shortcuts, only with what the role may do: Reassign to…
-      (Ctrl+R), Undo reassignment (Ctrl+Z), Urge… (Ctrl+Shift+U), Blow the whistle…
-      (Ctrl+Shift+W), Video call… (Ctrl+Shift+V), End video call (Ctrl+Shift+E);
-    * the drop targets and drag sources every pane declares (``Pane.drop_targets()``,
-      ``Pane.drag_sources()``: the workload and dispatch units, the alerts list);
-    * an "Urge" context command on the alerts pane and "End video call"/"Video call…"
-      on the calls pane (``Pane.add_context_command``);
-    * the undo notice in the status bar;
-    * the added docks placed by the built-in layouts, with their shortcuts.
-
-    Attributes:
-        actions: the session's Actions.
-        notice: the undo notice.
-        drop_filters: the installed drop targets (workload, dispatch board units).
-        drag_starters: the installed drag sources (the alerts list).
-        menu_actions: the QActions of the Actions menu by name.
-    """
-
-    def __init__(self, console: Any) -> None:
-        super().__init__(console)
-        self.console = console
-        window = console.window
-        session = console.session
-        self.window = window
-        self.session = session
-        self.actions = actions_for(session)
-        self.actions.dialog_parent = window
-        distributor = console.distributor
-        distributor.sig_changes.connect(self.actions.on_changes)
-        # Once the hub accepted an assign, the feed is pumped every few ms (instead of the
-        # bridge's 100 ms) until it shows the change: the operator is waiting for it.
-        self.actions.sig_answered.connect(
-            lambda _cid: distributor.expedite(self.actions.awaiting_feed))
-
-        self.notice = UndoNotice(window)
-        window.statusBar().addPermanentWidget(self.notice)
-        self.actions.sig_notice.connect(self.notice.show_notice)
-        self.notice.sig_undo.connect(self.actions.undo)
-
-        # Drop targets and drag sources, as the panes declare them.
-        self.drop_filters: list[UnitDropFilter] = []
-        self.drag_starters: list[CaseDragStarter] = []
-        for pane in window.panes.values():
-            for target in pane.drop_targets():
-                self.drop_filters.append(UnitDropFilter(target.view, self.actions,
-                                                        target.unit_at))
-            if self.actions.can("assign"):
-                for source in pane.drag_sources():
-                    self.drag_starters.append(CaseDragStarter(
-                        source.view, source.case_ids_at, session.state,
-                        lambda: self.actions.can("assign")))
-
-        # The Actions menu: only what the role may do.
-        self.menu_actions: dict[str, QAction] = {}
-
-        def add(name: str, text: str, key: str, slot: Callable[[], object]) -> QAction:
-            act = QAction(text, window)
-            act.setObjectName(name)
-            act.setShortcut(QKeySequence(key))
-            act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-            act.triggered.connect(lambda _checked=False: slot())
-            window.addAction(act)
-            self.menu_actions[name] = act
-            return act
-
-        if self.actions.can("assign"):
-            add("actReassign", self.tr("&Reassign to…"), "Ctrl+R", self.ask_reassign)
-            add("actUndoReassign", self.tr("&Undo reassignment"), "Ctrl+Z", self.actions.undo)
-        if self.actions.can("urge"):
-            add("actUrge", self.tr("U&rge…"), "Ctrl+Shift+U", self.ask_urge)
-        if self.actions.can("whistle"):
-            add("actWhistle", self.tr("Blow the &whistle…"), "Ctrl+Shift+W", self.ask_whistle)
-        if self.actions.can("call"):
-            add("actCall", self.tr("&Video call…"), "Ctrl+Shift+V", self.ask_call)
-            add("actEndCall", self.tr("&End video call"), "Ctrl+Shift+E", self.ask_end_call)
-        if self.menu_actions:
-            menu = window.menuBar().addMenu(self.tr("&Actions"))
-            menu.setObjectName("actionsMenu")
-            for act in self.menu_actions.values():
-                menu.addAction(act)
-
-        # Context commands, where the panes put them.
-        alerts = window.panes.get("alerts")
-        if alerts is not None and "actUrge" in self.menu_actions:
-            alerts.add_context_command(self.tr("Urge the holding unit…"),
-                                       lambda: self.ask_urge(self._alert_current()))
-        calls = window.panes.get("calls")
-        if calls is not None and "actEndCall" in self.menu_actions:
-            calls.add_context_command(self.tr("End video call"), self.ask_end_call)
-            calls.add_context_command(self.tr("Video call…"), self.ask_call)
-
-        # Dock shortcuts and placement of the added panes.
-        specs = {s.key: s for s in extra_panes(session)}
-        for key, spec in specs.items():
-            dock = window.docks.get(key)
-            if dock is None:
-                continue
-            act = dock.toggleViewAction()
-            act.setObjectName(f"actPane-{key}")
-            act.setShortcut(QKeySequence(spec.shortcut))
-            act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-            window.addAction(act)
-        hooks = getattr(window, "layout_hooks", None)
-        if hooks is not None:
-            hooks.append(self.place_docks)
-
-    # ---- Layout
-
-    def place_docks(self, kind: str) -> None:
-        """Put the added docks beside the built-in ones (tabs behind related panes)."""
-        w = self.window
-        docks = w.docks
-        if kind == "dual":
-            return  # the two-screen layout places every dock itself
-        for key, anchor in (("dispatch", "workload"), ("whistles", "calls"),
-                            ("audit", "ticker")):
-            dock = docks.get(key)
-            if dock is None:
-                continue
-            target = docks.get(anchor)
-            if target is not None and not target.isFloating():
-                w.tabifyDockWidget(target, dock)
-            else:
-                w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-            dock.show()
-        for anchor in ("workload", "ticker", "alerts"):  # the alerts in front of calls
-            if anchor in docks:
-                docks[anchor].raise_()
-
-    # ---- Targets
-
-    def selected_cases(self) -> list[str]:
-        """The cases the global actions act on: the queue's selection or the shared one."""
-        sel = self.session.selected
-        for key in ("dispatch", "queue"):
-            pane = self.window.panes.get(key)
-            if pane is None:
-                continue
-            try:
-                chosen = pane.selected_ids()
-            except Exception:
-                log.exception("selected_ids failed")
-                continue
-            if sel is not None and sel in chosen:
-                return chosen
-        return [sel] if sel is not None else []
-
-    def _alert_current(self) -> str | None:
-        alerts = self.window.panes.get("alerts")
-        cid = alerts.current_case() if alerts is not None else None
-        return cid or self.session.selected
-
-    def _call_current(self) -> str | None:
-        calls = self.window.panes.get("calls")
-        if isinstance(calls, CallsPane):
-            cid = calls.current_call()
-            if cid is not None:
-                return cid
-        active = list(self.session.state.calls)
-        return active[0] if len(active) == 1 else None
-
-    # ---- Interactive commands
-
-    def ask_reassign(self) -> int:
-        """Ctrl+R: pick a unit (type-ahead) for the selected cases."""
-        ids = [c for c in self.selected_cases() if c in self.session.state.cases]
-        if not ids:
-            self.actions._say("info", self.tr("Select a case first."))
-            return 0
-        case = self.session.state.cases[ids[0]]
-        picker = UnitPicker(self.session, ids, suggest_unit(self.session.state, case),
-                            self.window)
-        try:
-            if picker.exec() != UnitPicker.DialogCode.Accepted or picker.unit_id is None:
-                return 0
-            return self.actions.reassign(ids, picker.unit_id)
-        finally:
-            picker.deleteLater()
-
-    def ask_urge(self, case_id: str | None = None) -> bool:
-        """Ctrl+Shift+U: urge the selected case, with an optional note."""
-        cid = case_id or self.session.selected
-        if cid is None:
-            self.actions._say("info", self.tr("Select a case first."))
-            return False
-        dlg = NoteDialog(self.tr("Urge (督办)"),
-                         self.tr("Send a reminder about {case} to the unit holding it.")
-                         .format(case=case_line(self.session.state, cid)), self.window)
-        try:
-            if dlg.exec() != NoteDialog.DialogCode.Accepted:
-                return False
-            return self.actions.urge(cid, dlg.note())
-        finally:
-            dlg.deleteLater()
-
-    def ask_whistle(self) -> bool:
-        """Ctrl+Shift+W: blow the whistle for the selected case."""
-        pane = self.window.panes.get("whistles")
-        blow = getattr(pane, "blow", None)
-        if blow is None:
-            return False
-        return bool(blow(self.session.selected))
-
-    def ask_call(self) -> bool:
-        """Ctrl+Shift+V: open a video call for the selected case."""
-        pane = self.window.panes.get("whistles")
-        call = getattr(pane, "call", None)
-        if call is None:
-            return False
-        return bool(call(self.session.selected))
-
-    def ask_end_call(self) -> bool:
-        """Ctrl+Shift+E: end the selected call after confirming."""
-        call_id = self._call_current()
-        call = self.session.state.calls.get(call_id) if call_id else None
-        if call is None:
-            self.actions._say("info", self.tr("Select a call in the calls pane first."))
-            return False
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("End video call"),
-                          self.tr("End the video call “{title}” for everyone?").format(
-                              title=safe(call.get("title"), 80)),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                          self.window)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        try:
-            if box.exec() != QMessageBox.StandardButton.Yes:
-                return False
-        finally:
-            box.deleteLater()
-        return self.actions.end_call(call_id)
-
-
-def install(console: Any) -> CommandUi:
-    """Wire the actions into a running :class:`console.shell.Console` (see CommandUi)."""
-    ui = CommandUi(console)
-    console.command_ui = ui
-    from console.loop import wiring as loop_wiring
-
-    loop_wiring.install(console)
-    return ui

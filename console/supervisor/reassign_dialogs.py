@@ -1,21 +1,15 @@
-"""Reassignment UI: unit drop targets, a drag source for any case list, the "reassign to…"
-picker, the conflict dialog and the transient undo notice.
+"""Reassignment dialogs: the "reassign to…" unit picker, the conflict dialog (the case
+the supervisor saw beside the hub's current one) and the transient undo notice.
 
-The drag payload is the case queue's: mime ``application/x-commandpost-case-ids``, a JSON
-list of ``{"id", "version"}`` (the version the supervisor saw becomes the request's
-``expected_version``). Everything here talks to an ``actions`` object with the interface
-of :class:`console.actions.Actions` (duck-typed: ``can(what)``, ``reassign(items, unit)``,
-``undo()``) so ``widgets/`` does not import ``console/``.
+Drag and drop lives in :mod:`console.supervisor.drag_and_drop`, its payload in
+:mod:`widgets.case_drag`.
 
 Hub text (titles, names) is shown as plain text only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
-
-import orjson
 
 from client.dispatch import UNDO_WINDOW_S, changed_fields, load_of
 from widgets.common import case_line, plain_label, status_label
@@ -31,12 +25,9 @@ from widgets.qt import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMimeData,
     QObject,
-    QPoint,
     QPushButton,
     Qt,
-    QtGui,
     QTimer,
     QtWidgets,
     QVBoxLayout,
@@ -45,176 +36,7 @@ from widgets.qt import (
 )
 from widgets.text import neutralize, safe
 
-MIME_CASE_IDS = "application/x-commandpost-case-ids"
 _UnitRole = Qt.ItemDataRole.UserRole
-
-
-# ---- Payload
-
-
-def encode_items(items: list[dict]) -> QMimeData:
-    """A drag payload for ``[{"id", "version"}, ...]``."""
-    mime = QMimeData()
-    mime.setData(MIME_CASE_IDS, orjson.dumps(items))
-    mime.setText("\n".join(str(i.get("id")) for i in items))
-    return mime
-
-
-def decode_items(mime: QMimeData | None) -> list[dict]:
-    """The ``{"id", "version"}`` items of a drag payload; [] for anything else or garbage."""
-    if mime is None or not mime.hasFormat(MIME_CASE_IDS):
-        return []
-    try:
-        raw = orjson.loads(bytes(mime.data(MIME_CASE_IDS).data()))
-    except orjson.JSONDecodeError:
-        return []
-    if not isinstance(raw, list):
-        return []
-    out = []
-    for item in raw[:1000]:
-        if isinstance(item, dict) and isinstance(item.get("id"), str):
-            v = item.get("version")
-            out.append({"id": item["id"], "version": v if type(v) is int else None})
-    return out
-
-
-# ---- Drop target
-
-
-class UnitDropFilter(QObject):
-    """Makes any item view a drop target for cases: the row under the drop is a unit.
-
-    Installed as an event filter on the view's viewport, so the view's own code needs no
-    change. A drag is accepted only when ``actions.can("assign")``; a drop from a console
-    that may not reassign is refused *before* any request (with a message).
-
-    Args:
-        view: the item view whose rows are units.
-        unit_at: maps a viewport position to a unit id (None: no unit there); by default
-            the ``UserRole`` data of the row under the position.
-        actions: the console's actions.
-
-    Signals:
-        sig_dropped(str, int): ``(unit id, requests sent)`` after a drop.
-    """
-
-    sig_dropped = Signal(str, int)
-
-    def __init__(self, view: QAbstractItemView, actions: Any,
-                 unit_at: Callable[[QPoint], str | None] | None = None) -> None:
-        super().__init__(view)
-        self.view = view
-        self.actions = actions
-        self._unit_at = unit_at or self._row_unit
-        view.viewport().setAcceptDrops(True)
-        view.viewport().installEventFilter(self)
-
-    def _row_unit(self, pos: QPoint) -> str | None:
-        index = self.view.indexAt(pos)
-        uid = index.data(_UnitRole) if index.isValid() else None
-        return uid if isinstance(uid, str) else None
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        et = event.type()
-        if et not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop,
-                      QEvent.Type.DragLeave):
-            return False
-        if et == QEvent.Type.DragLeave:
-            return True
-        mime = event.mimeData()
-        if not mime.hasFormat(MIME_CASE_IDS):
-            return False  # not ours: let the view decide
-        pos = event.position().toPoint()
-        allowed = self.actions is not None and self.actions.can("assign")
-        if et in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            if not allowed:
-                # The cursor says "no" and Qt delivers no drop after an ignored enter; say
-                # why once per drag.
-                event.ignore()
-                if et == QEvent.Type.DragEnter and self.actions is not None:
-                    self.actions.refuse_assign()
-                return True
-            unit = self._unit_at(pos)
-            if unit is None and et == QEvent.Type.DragMove:
-                event.ignore()
-            else:
-                event.setDropAction(Qt.DropAction.CopyAction)
-                event.accept()
-            if unit is not None:
-                index = self.view.indexAt(pos)
-                if index.isValid() and self.view.currentIndex().row() != index.row():
-                    self.view.setCurrentIndex(index)
-            return True
-        # Drop
-        if not allowed:
-            event.ignore()
-            if self.actions is not None:
-                self.actions.refuse_assign()
-            return True
-        unit = self._unit_at(pos)
-        items = decode_items(mime)
-        if unit is None or not items:
-            event.ignore()
-            return True
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
-        sent = self.actions.reassign(items, unit)
-        self.sig_dropped.emit(unit, sent)
-        return True
-
-
-class CaseDragStarter(QObject):
-    """Makes a list of cases a drag source without touching its code (event filter).
-
-    Args:
-        view: the item view.
-        case_ids: returns the case ids to drag for a press at a viewport position.
-        state: the State (versions come from it).
-        allowed: whether dragging is allowed now.
-    """
-
-    def __init__(self, view: QAbstractItemView, case_ids: Callable[[QPoint], list[str]],
-                 state: Any, allowed: Callable[[], bool]) -> None:
-        super().__init__(view)
-        self.view = view
-        self._ids = case_ids
-        self._state = state
-        self._allowed = allowed
-        self._press: QPoint | None = None
-        view.viewport().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        et = event.type()
-        if et == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
-            self._press = event.position().toPoint()
-        elif et == QEvent.Type.MouseButtonRelease:
-            self._press = None
-        elif et == QEvent.Type.MouseMove and self._press is not None \
-                and event.buttons() & Qt.MouseButton.LeftButton:
-            dist = (event.position().toPoint() - self._press).manhattanLength()
-            if dist >= QtWidgets.QApplication.startDragDistance() and self._allowed():
-                press, self._press = self._press, None
-                self.start(press)
-                return True
-        return False
-
-    def items_at(self, pos: QPoint) -> list[dict]:
-        """The drag payload items for a press at ``pos``."""
-        cases = self._state.cases
-        out = []
-        for cid in self._ids(pos):
-            case = cases.get(cid)
-            if case is not None:
-                out.append({"id": cid, "version": case.get("version")})
-        return out
-
-    def start(self, pos: QPoint) -> None:
-        items = self.items_at(pos)
-        if not items:
-            return
-        drag = QtGui.QDrag(self.view)
-        drag.setMimeData(encode_items(items))
-        drag.exec(Qt.DropAction.CopyAction)
 
 
 # ---- Keyboard: "reassign to…" picker
