@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import pyqtgraph as pg
-
 from client.state import ChangeSet
+from widgets.bar_chart import RankedBars
 from widgets.common import (
     BLUE,
     NEAR_COLOR,
@@ -29,10 +28,8 @@ from widgets.pane import Pane, PaneContext, UnitDropTarget
 from widgets.qt import (
     QAbstractItemView,
     QAbstractTableModel,
-    QColor,
     QEvent,
     QFont,
-    QFontMetrics,
     QHeaderView,
     QItemSelectionModel,
     QModelIndex,
@@ -230,17 +227,8 @@ class WorkloadPane(Pane):
         hh.setSectionResizeMode(COL_UNIT, QHeaderView.ResizeMode.Stretch)
         self.view.activated.connect(self._on_activated)
 
-        self.plot = pg.PlotWidget(self)
-        self.plot.setObjectName("workload_chart")
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        self.plot.setMinimumHeight(140)
-        # one shared "no pen" (never ``pens=[...]``: pyqtgraph 0.14's setOpts fails on an
-        # empty pens list with UnboundLocalError, i.e. whenever there are no units yet)
-        self.bars = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[], brushes=[],
-                                    pen=pg.mkPen(None))
-        self.plot.addItem(self.bars)
+        self.plot = RankedBars(self, object_name="workload_chart", min_height=140)
+        self.bars = self.plot.bars
         self.plot.installEventFilter(self)
         self._style_plot()
 
@@ -333,8 +321,7 @@ class WorkloadPane(Pane):
     def chart_capacity(self) -> int:
         """How many bars fit the chart's height with a readable name each (1 to
         :data:`CHART_UNITS`): a short dock shows fewer bars, never overlapping names."""
-        axis = self.plot.getAxis("left")
-        fm = QFontMetrics(axis.style.get("tickFont") or self.font())
+        fm = self.plot.name_metrics()
         bottom = self.plot.getAxis("bottom")
         free = self.plot.height() - bottom.height() - 8
         fit = int(free / (fm.height() * LINES_PER_BAR))
@@ -345,33 +332,15 @@ class WorkloadPane(Pane):
             return  # nothing the chart shows has changed
         self._chart_rows = top
         self._update_legend(len(top))
-        n = len(top)
-        ys = [n - 1 - i for i in range(n)]  # heaviest on top
-        brushes = []
-        for r in top:
-            color = VERMILLION if r.load >= HIGH_LOAD else ORANGE if r.overdue else BLUE
-            brushes.append(pg.mkBrush(QColor(color)))
-        self.bars.setOpts(x0=[0.0] * n, y=ys, height=0.7, width=[r.load for r in top],
-                          brushes=brushes)
-        axis = self.plot.getAxis("left")
-        fm = QFontMetrics(axis.style.get("tickFont") or self.font())
-        # pyqtgraph silently drops a tick label wider than the axis: elide to fit instead
-        ticks = [(y, fm.elidedText(safe(r.name, 40), Qt.TextElideMode.ElideRight, TICK_TEXT_PX))
-                 for y, r in zip(ys, top, strict=True)]
-        axis.setTicks([ticks])
-        axis.setWidth(max((fm.horizontalAdvance(t) for _, t in ticks), default=20) + 24)
         top_load = max((r.load for r in top), default=1.0)
-        self.plot.setXRange(0, max(top_load * 1.1, 1.0), padding=0)
-        self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
+        self.plot.show_bars(  # heaviest on top
+            [r.load for r in top],
+            [VERMILLION if r.load >= HIGH_LOAD else ORANGE if r.overdue else BLUE for r in top],
+            [safe(r.name, 40) for r in top], x_max=max(top_load * 1.1, 1.0),
+            name_px=TICK_TEXT_PX)
 
     def _style_plot(self) -> None:
-        pal = self.palette()
-        self.plot.setBackground(pal.base().color())
-        text = pal.text().color()
-        for name in ("left", "bottom"):
-            axis = self.plot.getAxis(name)
-            axis.setPen(pg.mkPen(text))
-            axis.setTextPen(pg.mkPen(text))
+        self.plot.restyle(self.palette())
 
     def _retranslate(self) -> None:
         self._titles = [self.tr("Unit"), self.tr("On duty"), self.tr("Open"),

@@ -25,6 +25,7 @@ from client.assessment_drill import COLUMN_COUNTS, drill, events_between
 from client.errors import NotFoundError
 from client.state import ChangeSet
 from client.timeutil import format_time
+from widgets.bar_chart import RankedBars
 from widgets.common import BLUE, GREEN, VERMILLION, fg, format_local, plain_label
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
@@ -141,15 +142,8 @@ class AssessmentPane(Pane):
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.cellDoubleClicked.connect(self._on_cell)
-        self.plot = pg.PlotWidget(self)
-        self.plot.setObjectName("boardChart")
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        self.plot.setMinimumHeight(160)
-        self.bars = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[], brushes=[],
-                                    pen=pg.mkPen(None))
-        self.plot.addItem(self.bars)
+        self.plot = RankedBars(self, object_name="boardChart", min_height=160)
+        self.bars = self.plot.bars
         self.red_marker = pg.InfiniteLine(angle=90, pen=pg.mkPen(QColor(VERMILLION), width=2,
                                                                 style=Qt.PenStyle.DashLine))
         self.plot.addItem(self.red_marker)
@@ -290,13 +284,7 @@ class AssessmentPane(Pane):
         self.table.setToolTip(self.tr("Double-click a figure to see the cases behind it"))
 
     def _style_plot(self) -> None:
-        pal = self.palette()
-        self.plot.setBackground(pal.base().color())
-        text = pal.text().color()
-        for name in ("left", "bottom"):
-            axis = self.plot.getAxis(name)
-            axis.setPen(pg.mkPen(text))
-            axis.setTextPen(pg.mkPen(text))
+        self.plot.restyle(self.palette())
         self.plot.setLabel("bottom", self.tr("Composite score"))
 
     def _on_by(self) -> None:
@@ -378,17 +366,12 @@ class AssessmentPane(Pane):
 
     def _update_chart(self, board: Board) -> None:
         ranked = [s for s in board.scores if s.rank is not None][:CHART_ROWS]
-        n = len(ranked)
-        ys = [n - 1 - i for i in range(n)]
-        brushes = [pg.mkBrush(QColor(VERMILLION if s.below_red_line else
-                                     GREEN if s in board.red_list else BLUE)) for s in ranked]
-        self.bars.setOpts(x0=[0.0] * n, y=ys, height=0.7,
-                          width=[s.composite or 0.0 for s in ranked], brushes=brushes)
-        axis = self.plot.getAxis("left")
-        axis.setTicks([[(y, safe(self.name_of(s.key), 14)) for y, s in zip(ys, ranked, strict=True)]])
+        self.plot.show_bars(
+            [s.composite or 0.0 for s in ranked],
+            [VERMILLION if s.below_red_line else GREEN if s in board.red_list else BLUE
+             for s in ranked],
+            [safe(self.name_of(s.key), 14) for s in ranked], x_max=100, padding=0.02)
         self.red_marker.setValue(self.weights.red_line)
-        self.plot.setXRange(0, 100, padding=0.02)
-        self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
 
     # ---- Drill
 
