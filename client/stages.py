@@ -37,7 +37,7 @@ from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from client import working_time as wt
-from client.alerts import NEAR, NEAR_FRACTION, OK, OVERDUE
+from client.overdue import NEAR, NEAR_FRACTION, OK, OVERDUE
 from client.timeutil import parse_time_or_none, zone
 
 SIGN, RESOLVE, CALLBACK = "sign", "resolve", "callback"
@@ -317,13 +317,13 @@ class StagePolicy:
         return clock.due - margin
 
     def phase(self, clock: StageClock, now: float) -> int:
-        """OK, NEAR or OVERDUE (``client.alerts``) of ``clock`` at ``now``."""
+        """OK, NEAR or OVERDUE (``client.overdue``) of ``clock`` at ``now``."""
         if now >= clock.due:
             return OVERDUE
         return NEAR if now >= self.near_at(clock) else OK
 
     def sla_window(self, case: dict) -> tuple[float, float] | None:
-        """``(start, due)`` for :class:`client.alerts.SlaClock`: the nearest stage's due,
+        """``(start, due)`` for :class:`client.overdue.SlaClock`: the nearest stage's due,
         with a start placed so that the SlaClock's near point (80 % of the window) is the
         stage's near-due instant. None when no clock runs."""
         clock = self.nearest(case)

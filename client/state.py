@@ -5,7 +5,7 @@ whistles) and keeps, by deltas as events arrive — never by rescanning all case
 
 * per-unit workload (open, overdue, near_due, urgent) — ``client.workload``;
 * the near-due and overdue sets, moved as time passes by :meth:`State.tick` through the
-  heap-driven :class:`client.alerts.SlaClock`;
+  heap-driven :class:`client.overdue.SlaClock`;
 * today's counters (reported, dispatched, closed, closure rate) in the post's zone;
 * urge (督办) counts per case and per unit (those seen since the last snapshot);
 
@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from client.alerts import SlaClock
 from client.batch import Batch
+from client.overdue import SlaClock
 from client.store import Change, Store
 from client.timeutil import DEFAULT_ZONE, day_bounds, local_date
 from client.workload import (

@@ -10,7 +10,7 @@ deadlines. Everything from the hub is plain text.
 
 from __future__ import annotations
 
-from client.alerts import NEAR, OVERDUE
+from client.overdue import NEAR, OVERDUE
 from client.stages import CALLBACK, RESOLVE, SIGN, STAGES, StageClock
 from client.timeutil import parse_time_or_none
 from widgets.common import NEAR_COLOR, OVERDUE_COLOR, fg, format_local, plain_label

@@ -6,7 +6,7 @@ the case detail, the loop panes and the wall. Qt-free logic lives in :mod:`clien
 
 from __future__ import annotations
 
-from client.alerts import NEAR, OVERDUE
+from client.overdue import NEAR, OVERDUE
 from client.stages import StageClock, StagePolicy
 from widgets.common import NEAR_SYMBOL, OVERDUE_SYMBOL, format_duration
 from widgets.qt import QCoreApplication

@@ -82,7 +82,7 @@ class WallController(QObject):
                  clock: Callable[[], float] = time.time, pulse: bool = True,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        from console.wall.model import Rotator
+        from console.wall.playlist_rotation import Rotator
 
         self.ctx = ctx
         self.config = cfg = config or WallConfig()

@@ -1,4 +1,4 @@
-"""The wall's Qt-free logic: per-day figures, playlists, takeovers, burn-in shift.
+"""The wall's Qt-free logic: per-day figures, takeovers, burn-in shift.
 
 * :class:`WallDay` — the wall's day (from ``day_start``, 08:00 by default, in the post's
   zone), found by :func:`wall_day_at`.
@@ -8,7 +8,7 @@
   prefecture, towns for a county), closed today, closed on time, closed of today's reports.
   Fixed-size arrays and dicts bounded by the catalog and the region tree: nothing grows
   with the number of events.
-* :class:`Rotator` — one screen's playlist, moved by a clock.
+* (the playlist rotation: :mod:`console.wall.playlist_rotation`)
 * :class:`TakeoverQueue` — critical new cases and newly overdue cases waiting for a corner
   (a bounded deque: a burst keeps the newest).
 * :func:`burn_in_offset` — the slow shift of static elements against burn-in.
@@ -26,7 +26,6 @@ from datetime import datetime, timedelta
 
 from client.state import State
 from client.timeutil import parse_time_or_none, zone
-from console.wall.config import ScreenPlan, Slot
 
 HOURS = 24
 MAX_KEYS = 256  # categories / areas kept per day (the rest count as "other")
@@ -240,48 +239,6 @@ def _bump(counts: dict[str, int], key: object) -> None:
     if key not in counts and len(counts) >= MAX_KEYS:
         key = OTHER
     counts[key] = counts.get(key, 0) + 1
-
-
-class Rotator:
-    """One screen's playlist, advanced by a clock (never by a timer of its own).
-
-    Attributes:
-        plan: the screen's plan.
-        index: the slot shown.
-        next_at: when the next slot is due (inf for a fixed screen).
-        turns: how many times the page changed.
-    """
-
-    def __init__(self, plan: ScreenPlan, now: float) -> None:
-        self.plan = plan
-        self.index = 0
-        self.turns = 0
-        self.next_at = self._due(now)
-
-    @property
-    def slot(self) -> Slot:
-        """The slot shown."""
-        return self.plan.playlist[self.index]
-
-    @property
-    def page(self) -> str:
-        """The page shown."""
-        return self.slot.page
-
-    def advance(self, now: float) -> bool:
-        """Move to the next page if its time came; True when the page changed.
-
-        After a long stall (a suspended machine) the playlist moves one step, not many.
-        """
-        if now < self.next_at:
-            return False
-        self.index = (self.index + 1) % len(self.plan.playlist)
-        self.turns += 1
-        self.next_at = self._due(now)
-        return True
-
-    def _due(self, now: float) -> float:
-        return math.inf if self.plan.fixed else now + self.slot.seconds
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from client.alerts import NEAR, NEAR_FRACTION, OK, OVERDUE
+from client.overdue import NEAR, NEAR_FRACTION, OK, OVERDUE
 from client.stages import (
     CALLBACK,
     RESOLVE,

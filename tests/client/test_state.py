@@ -7,8 +7,8 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from client.alerts import NEAR, OK, OVERDUE, phase_at
 from client.batch import Batch
+from client.overdue import NEAR, OK, OVERDUE, phase_at
 from client.state import ChangeSet, State
 from client.store import Store
 from client.timeutil import day_bounds, parse_time

@@ -9,7 +9,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from client.alerts import SlaClock
+from client.overdue import SlaClock
 from client.review import (
     ReviewApi,
     ReviewCursor,

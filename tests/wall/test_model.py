@@ -11,12 +11,12 @@ from client.timeutil import format_time
 from console.wall.config import ScreenPlan, Slot
 from console.wall.model import (
     HOURS,
-    Rotator,
     TakeoverQueue,
     WallStats,
     burn_in_offset,
     wall_day_at,
 )
+from console.wall.playlist_rotation import Rotator
 from tests.wall.helpers import Clock
 from tests.wall.sim import T_START, Sim
 
