@@ -15,6 +15,7 @@ import logging
 from typing import Any
 
 from client.command_line import Intent, complete, parse
+from widgets.case_queue import CaseQueuePane
 from widgets.common import case_line
 from widgets.qt import (
     QDialog,
@@ -115,7 +116,7 @@ class CommandBar(QDialog):
             return True
         if intent.kind == "unit":
             queue = window.panes.get("queue")
-            if hasattr(queue, "filter_unit"):
+            if isinstance(queue, CaseQueuePane):
                 queue.filter_unit(intent.unit_id)
                 window.docks["queue"].raise_()
             return True
