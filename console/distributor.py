@@ -102,7 +102,7 @@ class ChangeDistributor(QObject):
         """Stop delivering to ``receiver``."""
         self._receivers = [r for r in self._receivers if r is not receiver]
 
-    def receivers(self) -> list[Receiver]:
+    def recipients(self) -> list[Receiver]:
         """Who gets the next delivery, in order."""
         if self._source is None:
             return list(self._receivers)
@@ -119,7 +119,7 @@ class ChangeDistributor(QObject):
     def tick(self, now: float) -> None:
         """Give every receiver the time (once a second)."""
         with self._background():
-            for r in self.receivers():
+            for r in self.recipients():
                 try:
                     r.on_tick(now)
                 except Exception:
@@ -127,7 +127,7 @@ class ChangeDistributor(QObject):
 
     def _deliver_now(self, changes: ChangeSet, events: Sequence[dict]) -> None:
         self.deliveries += 1
-        receivers = self.receivers()
+        receivers = self.recipients()
         for r in receivers:
             try:
                 r.on_changes(changes)

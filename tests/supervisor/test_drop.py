@@ -55,11 +55,16 @@ def test_drop_sends_one_assign_and_the_case_moves(qtbot, hub, launch, intake, bo
     console.session.sig_message.connect(lambda lvl, text: messages.append((lvl, text)))
     view = console.window.panes["workload"].view
     pos = workload_row_pos(console, b, qtbot)
+    # once the hub answered, the distributor's expedite pump runs until the feed shows it
+    expediting: list[bool] = []
+    actions.sig_answered.connect(lambda _cid: expediting.append(console.distributor.expediting))
 
     with qtbot.waitSignal(actions.sig_confirmed, timeout=5000) as blocker:
         assert drop_cases(view, pos, [{"id": case["id"], "version": case["version"]}])
         assert case["id"] in actions.inflight  # "assigning…" while in flight
     assert blocker.args == [case["id"], b]
+    assert expediting == [True]
+    qtbot.waitUntil(lambda: not console.distributor.expediting, timeout=3000)
     sent = counter.of("assign")
     assert sent == [((case["id"], b), {"expected_version": case["version"]})]
     assert state.cases[case["id"]]["unit_id"] == b
