@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from client.api import HubClient
@@ -30,6 +30,9 @@ from widgets.context import SharedContext
 from widgets.pane import Pane
 from widgets.qt import QObject, Signal
 from widgets.text import safe
+
+if TYPE_CHECKING:
+    from console.loop.commands import LoopActions
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +90,9 @@ class Session(SharedContext, QObject):
         #: the commands panes may ask for; the console installs its Actions here
         #: (:func:`console.supervisor.actions.actions_for`) before it builds the panes
         self.actions: ActionsPort | None = None
+        #: the closed-loop commands (protocol 1.1), made on first use by
+        #: :func:`console.loop.commands.loop_for`
+        self.loop: LoopActions | None = None
         #: the region node and category the panes are narrowed to (shared, like selected)
         self.scope: Scope = EVERYTHING
         self._background = 0
