@@ -5,7 +5,7 @@
     <name />
     <message>
         <location filename="../../console/review/cli.py" line="+295" />
-        <location filename="../../console/review/window.py" line="+564" />
+        <location filename="../../console/review/window.py" line="+570" />
         <source>Handover report…</source>
         <translation>Handover report…</translation>
     </message>
@@ -48,6 +48,7 @@
         <location line="+1" />
         <location filename="../../console/review/window.py" line="-141" />
         <source>Events</source>
+        <extracomment>every move of the cursor reaches the panes from here (as the feed does live)</extracomment>
         <translation>Events</translation>
     </message>
     <message>
@@ -209,7 +210,7 @@
         <location line="+18" />
         <location line="+9" />
         <location line="+14" />
-        <location filename="../../console/review/window.py" line="-129" />
+        <location filename="../../console/review/window.py" line="-132" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -466,13 +467,13 @@
     </message>
     <message>
         <location filename="../../console/review/window.py" line="-161" />
-        <location line="+317" />
+        <location line="+320" />
         <source>Read-only review of a cached shift — no hub connection.</source>
         <extracomment>the shift file's folder: the map reads the region polygons kept there</extracomment>
         <translation>Read-only review of a cached shift — no hub connection.</translation>
     </message>
     <message>
-        <location line="-197" />
+        <location line="-200" />
         <location line="+10" />
         <source>created</source>
         <translation>created</translation>
@@ -574,7 +575,7 @@
         <translation>Timeline</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+46" />
         <source>Case story</source>
         <translation>Case story</translation>
     </message>
@@ -645,7 +646,7 @@
         <translation>{n} events match</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+46" />
         <source>{time} · shift start (snapshot, seq {seq})</source>
         <translation>{time} · shift start (snapshot, seq {seq})</translation>
     </message>
@@ -658,10 +659,10 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/actions.py" line="+237" />
+        <location filename="../../console/supervisor/actions.py" line="+234" />
         <location line="+256" />
         <source>Already with {unit}: nothing to do.</source>
-        <extracomment>who may do what (the hub enforces the same; the console hides the rest) after the hub said yes, how long to wait for the feed to show it before giving up how often the feed is pumped while an accepted assign waits for it (ms) ... for at most this long after an answer (a silent feed falls back to the bridge's pace) how many replaced case versions are kept for conflict dialogs at most this many cases urged at once from a unit</extracomment>
+        <extracomment>who may do what (the hub enforces the same; the console hides the rest) after the hub said yes, how long to wait for the feed to show it before giving up how many replaced case versions are kept for conflict dialogs at most this many cases urged at once from a unit</extracomment>
         <translation>Already with {unit}: nothing to do.</translation>
     </message>
     <message>
@@ -790,7 +791,7 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../widgets/alerts.py" line="+291" />
+        <location filename="../../widgets/alerts.py" line="+290" />
         <source>Alarm sound on/off</source>
         <translation>Alarm sound on/off</translation>
     </message>
@@ -800,7 +801,7 @@
         <translation>Alerts</translation>
     </message>
     <message>
-        <location line="+128" />
+        <location line="+153" />
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
@@ -865,8 +866,8 @@
         <translation>Alarm sounds on or off (Ctrl+M); the flashing goes on</translation>
     </message>
     <message>
-        <location line="-220" />
-        <location line="+215" />
+        <location line="-245" />
+        <location line="+240" />
         <source>Acknowledge</source>
         <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them at most this many ringing alarms are pinned to the top of the list (the rest ring too and are counted in the tab; acknowledging brings the next ones up) a new alarm was raised (its most urgent level): the console brings the pane forward the sound was muted (True) or unmuted new critical / newly overdue / urged cases not acknowledged yet (ring and flash)</extracomment>
         <translation>Acknowledge</translation>
@@ -885,7 +886,7 @@
 <context>
     <name>AssessmentPane</name>
     <message>
-        <location filename="../../console/loop/board.py" line="+93" />
+        <location filename="../../console/loop/board.py" line="+94" />
         <source>Today</source>
         <extracomment>the table's columns: (key, kind) — kind "rate" (a share), "count" or "score"</extracomment>
         <translation>Today</translation>
@@ -931,7 +932,7 @@
         <translation>Monthly report…</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+40" />
         <source>Weights</source>
         <translation>Weights</translation>
     </message>
@@ -1037,7 +1038,7 @@
         <translation>Double-click a figure to see the cases behind it</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+4" />
         <source>Composite score</source>
         <translation>Composite score</translation>
     </message>
@@ -1062,7 +1063,7 @@
         <translation>Score = ({r:g} × signed on time + {s:g} × solved + {t:g} × satisfied) ÷ {total:g} × 100; a rate without data is left out and the weights rescaled. Signed on time = on-time signs ÷ dispatches; resolved on time = on-time resolves ÷ resolves; solved = solved ÷ (callbacks − unreachable); satisfied = (satisfied + basically satisfied) ÷ rated callbacks; rework rate = reworks ÷ resolves; return rate = return requests ÷ dispatches.</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+50" />
         <source>{name}: open overdue cases (now)</source>
         <translation>{name}: open overdue cases (now)</translation>
     </message>
@@ -1080,7 +1081,7 @@
 <context>
     <name>AuditTailPane</name>
     <message>
-        <location filename="../../widgets/audit_tail.py" line="+172" />
+        <location filename="../../widgets/audit_tail.py" line="+171" />
         <source>Audit log</source>
         <translation>Audit log</translation>
     </message>
@@ -1399,7 +1400,7 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../widgets/whistles.py" line="+430" />
+        <location filename="../../console/supervisor/whistles.py" line="+428" />
         <source>Start a video call (云视讯)</source>
         <translation>Start a video call (云视讯)</translation>
     </message>
@@ -1525,7 +1526,7 @@
 <context>
     <name>CallsPane</name>
     <message>
-        <location filename="../../widgets/calls.py" line="+183" />
+        <location filename="../../widgets/calls.py" line="+182" />
         <source>Video calls</source>
         <translation>Video calls</translation>
     </message>
@@ -1571,7 +1572,7 @@
         <translation>✕ link refused: %1</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+28" />
         <source>%1 active calls</source>
         <translation>%1 active calls</translation>
     </message>
@@ -1614,7 +1615,7 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="+111" />
+        <location filename="../../widgets/case_detail.py" line="+109" />
         <source>Urge the shown case</source>
         <extracomment>roles that may urge (督办) a case</extracomment>
         <translation>Urge the shown case</translation>
@@ -1720,7 +1721,7 @@
         <translation>No description</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+11" />
         <source>No case selected. Pick one in the queue, the map or the alerts.</source>
         <translation>No case selected. Pick one in the queue, the map or the alerts.</translation>
     </message>
@@ -1803,7 +1804,7 @@
 <context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+543" />
+        <location filename="../../widgets/case_queue.py" line="+537" />
         <source>… assigning → %1</source>
         <translation>… assigning → %1</translation>
     </message>
@@ -1921,7 +1922,7 @@
         <translation>Copy case IDs</translation>
     </message>
     <message>
-        <location line="+208" />
+        <location line="+206" />
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -1993,7 +1994,7 @@
 <context>
     <name>CommandBar</name>
     <message>
-        <location filename="../../console/command_bar.py" line="+55" />
+        <location filename="../../console/command_bar.py" line="+56" />
         <location line="+105" />
         <source>Command bar</source>
         <translation>Command bar</translation>
@@ -2037,7 +2038,7 @@
 <context>
     <name>CommandUi</name>
     <message>
-        <location filename="../../console/actions.py" line="+119" />
+        <location filename="../../console/supervisor/command_ui.py" line="+104" />
         <source>&amp;Reassign to…</source>
         <translation>&amp;Reassign to…</translation>
     </message>
@@ -2077,18 +2078,18 @@
         <translation>Urge the holding unit…</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+164" />
+        <location line="+4" />
+        <location line="+128" />
         <source>End video call</source>
         <translation>End video call</translation>
     </message>
     <message>
-        <location line="-163" />
+        <location line="-127" />
         <source>Video call…</source>
         <translation>Video call…</translation>
     </message>
     <message>
-        <location line="+112" />
+        <location line="+78" />
         <location line="+16" />
         <source>Select a case first.</source>
         <translation>Select a case first.</translation>
@@ -2104,7 +2105,7 @@
         <translation>Send a reminder about {case} to the unit holding it.</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+28" />
         <source>Select a call in the calls pane first.</source>
         <translation>Select a call in the calls pane first.</translation>
     </message>
@@ -2117,7 +2118,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../widgets/reassign.py" line="+345" />
+        <location filename="../../console/supervisor/reassign_dialogs.py" line="+167" />
         <source>Someone changed this case</source>
         <translation>Someone changed this case</translation>
     </message>
@@ -2200,9 +2201,9 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/shell.py" line="+127" />
+        <location filename="../../console/shell.py" line="+131" />
         <source>The feed stopped: {error}</source>
-        <extracomment>no size given: open maximised on the screen (a shift console fills its screen)</extracomment>
+        <extracomment>no size given: open maximised on the screen (a shift console fills its screen) every pane gets the feed's change sets, events and ticks from here</extracomment>
         <translation>The feed stopped: {error}</translation>
     </message>
 </context>
@@ -2267,7 +2268,7 @@
 <context>
     <name>DispatchBoardPane</name>
     <message>
-        <location filename="../../widgets/dispatch_board.py" line="+213" />
+        <location filename="../../console/supervisor/dispatch_board.py" line="+211" />
         <source>Dispatch board</source>
         <extracomment>at most this many waiting cases are listed (the oldest); the header counts them all</extracomment>
         <translation>Dispatch board</translation>
@@ -2888,9 +2889,9 @@
 <context>
     <name>LoopActions</name>
     <message>
-        <location filename="../../console/loop/commands.py" line="+127" />
+        <location filename="../../console/loop/commands.py" line="+122" />
         <source>Approve request on {case}</source>
-        <extracomment>replaced in tests: ``(command, seen, current) -&gt; retry?`` where the reset change set of switching the stage clocks on goes (default: the session's panes; the wall sets its controller's ``on_changes``)</extracomment>
+        <extracomment>replaced in tests: ``(command, seen, current) -&gt; retry?`` where the reset change set of switching the stage clocks on goes: the :class:`console.distributor.ChangeDistributor`'s ``deliver`` (console and wall set it; None: nothing shows the State yet)</extracomment>
         <translation>Approve request on {case}</translation>
     </message>
     <message>
@@ -3096,7 +3097,7 @@
         <translation>&amp;Loop</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>Select a case first.</source>
         <translation>Select a case first.</translation>
     </message>
@@ -3734,7 +3735,7 @@
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../widgets/whistles.py" line="+16" />
+        <location filename="../../console/supervisor/whistles.py" line="+16" />
         <source>Optional note</source>
         <translation>Optional note</translation>
     </message>
@@ -3858,7 +3859,7 @@
 <context>
     <name>RegionTreePane</name>
     <message>
-        <location filename="../../widgets/region_tree.py" line="+105" />
+        <location filename="../../widgets/region_tree.py" line="+104" />
         <source>Regions</source>
         <extracomment>the counts are repainted at most this often (ms)</extracomment>
         <translation>Regions</translation>
@@ -3968,9 +3969,9 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../console/session.py" line="+99" />
+        <location filename="../../console/session.py" line="+110" />
         <source>{label}: this console is read-only.</source>
-        <extracomment>the shift cache folder (the map keeps the region polygons there), or None the region node and category the panes are narrowed to (shared, like selected)</extracomment>
+        <extracomment>the shift cache folder (the map keeps the region polygons there), or None the commands panes may ask for; the console installs its Actions here (:func:`console.supervisor.actions.actions_for`) before it builds the panes the closed-loop commands (protocol 1.1), made on first use by :func:`console.loop.commands.loop_for` the region node and category the panes are narrowed to (shared, like selected)</extracomment>
         <translation>{label}: this console is read-only.</translation>
     </message>
     <message>
@@ -4171,7 +4172,7 @@
 <context>
     <name>TickerPane</name>
     <message>
-        <location filename="../../widgets/ticker.py" line="+195" />
+        <location filename="../../widgets/ticker.py" line="+193" />
         <source>Incoming</source>
         <translation>Incoming</translation>
     </message>
@@ -4259,7 +4260,7 @@
 <context>
     <name>UndoNotice</name>
     <message>
-        <location filename="../../widgets/reassign.py" line="+63" />
+        <location filename="../../console/supervisor/reassign_dialogs.py" line="+63" />
         <source>Undo ({s} s)</source>
         <translation>Undo ({s} s)</translation>
     </message>
@@ -4267,7 +4268,7 @@
 <context>
     <name>UnitChecklist</name>
     <message>
-        <location filename="../../widgets/whistles.py" line="-147" />
+        <location filename="../../console/supervisor/whistles.py" line="-147" />
         <source>Type to filter units…</source>
         <translation>Type to filter units…</translation>
     </message>
@@ -4275,7 +4276,7 @@
 <context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../widgets/reassign.py" line="-217" />
+        <location filename="../../console/supervisor/reassign_dialogs.py" line="-217" />
         <source>Reassign to…</source>
         <translation>Reassign to…</translation>
     </message>
@@ -4308,7 +4309,7 @@
 <context>
     <name>WhistleDialog</name>
     <message>
-        <location filename="../../widgets/whistles.py" line="+47" />
+        <location filename="../../console/supervisor/whistles.py" line="+47" />
         <source>Blow the whistle (吹哨报到)</source>
         <translation>Blow the whistle (吹哨报到)</translation>
     </message>
@@ -4346,7 +4347,7 @@
 <context>
     <name>WhistlesPane</name>
     <message>
-        <location line="-271" />
+        <location line="-269" />
         <source>Whistles (吹哨报到)</source>
         <translation>Whistles (吹哨报到)</translation>
     </message>
@@ -4434,7 +4435,7 @@
 <context>
     <name>WorkloadPane</name>
     <message>
-        <location filename="../../widgets/workload.py" line="+277" />
+        <location filename="../../widgets/workload.py" line="+269" />
         <source>Unit workloads</source>
         <extracomment>the most bars the chart shows (fewer when its height cannot fit their names) vertical space one bar's name needs, in lines of the tick font widest unit name beside a bar (px); longer names are elided load (open cases per on-duty person) from which a unit is flagged as overloaded</extracomment>
         <translation>Unit workloads</translation>
@@ -4450,7 +4451,7 @@
         <translation>%1 units · %2 open cases · %3 overloaded (≥ %4 per person)</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+29" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
