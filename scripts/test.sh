@@ -9,4 +9,6 @@ cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM=offscreen
 
 .venv/bin/python -m ruff check .
+# the layers (pyproject.toml [tool.importlinter]; docs/layers.md)
+.venv/bin/lint-imports --no-cache
 exec .venv/bin/python -m pytest -q "$@"
