@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -44,13 +43,6 @@ def apply(state: State) -> Callable[..., ChangeSet]:
         return state.apply_events(list(events))
 
     return do
-
-
-@pytest.fixture
-def shots() -> Path:
-    p = Path("/tmp/commandpost-panes")
-    p.mkdir(exist_ok=True)
-    return p
 
 
 @pytest.fixture(autouse=True)
