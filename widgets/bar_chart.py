@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import pyqtgraph as pg
-
-from widgets.qt import QColor, QFontMetrics, QPalette, Qt, QWidget
+from widgets.qt import QColor, QFontMetrics, QPalette, Qt, QWidget, pg
 
 #: bar thickness, in rows
 BAR_HEIGHT = 0.7

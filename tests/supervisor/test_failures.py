@@ -27,7 +27,7 @@ from client.state import State
 from console.session import Session
 from console.supervisor.actions import Actions
 from console.supervisor.reassign_dialogs import ConflictDialog
-from tests.widgets.factory import T0, World
+from testkit.world import T0, World
 from widgets.qt import QCoreApplication, QEvent
 
 USER = {"id": "sup-1", "name": "值班长", "role": "supervisor", "post_id": "P", "unit_id": None}
