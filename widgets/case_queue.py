@@ -1,6 +1,6 @@
 """Case queue pane: every case in scope, sortable, filterable, searchable, live countdowns.
 
-The rows live in a Qt-free :class:`widgets.queue_rows.CaseRows`; :class:`CaseQueueModel`
+The rows live in a Qt-free :class:`rows.case_rows.CaseRows`; :class:`CaseQueueModel`
 is a thin adapter that forwards its precise row changes to Qt (no Qt sort-filter proxy model:
 sorting 100,000 rows through one takes tens of seconds). Only a snapshot load or a change
 of the sort or the filter resets the model.
@@ -63,7 +63,7 @@ from widgets.qt import (
     Signal,
 )
 from widgets.queue_columns import ColumnChooser
-from widgets.queue_rows import CaseRows
+from rows.case_rows import CaseRows
 from widgets.stage_text import clock_text
 from widgets.static_cells import StaticTextTable
 from widgets.text import neutralize, safe

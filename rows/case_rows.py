@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
-from widgets.sorted_pairs import SortedPairs
+from rows.sorted_pairs import SortedPairs
 
 KeyFunc = Callable[[str, dict], Any]
 Predicate = Callable[[str, dict], bool]
