@@ -38,6 +38,7 @@ _AlignRole = Qt.ItemDataRole.TextAlignmentRole
 _ForegroundRole = Qt.ItemDataRole.ForegroundRole
 _FontRole = Qt.ItemDataRole.FontRole
 _UserRole = Qt.ItemDataRole.UserRole
+_BackgroundRole = Qt.ItemDataRole.BackgroundRole
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -54,6 +55,8 @@ class Column(Generic[T]):
         align: the cell's alignment (None: the view's default).
         foreground: the text colour (None: the palette's).
         bold: True for a bold cell.
+        font: the cell's font (None: the view's; overrides ``bold``).
+        background: the cell's background (None: the palette's).
     """
 
     title: Callable[[], str]
@@ -63,6 +66,8 @@ class Column(Generic[T]):
     align: Qt.AlignmentFlag | None = None
     foreground: Callable[[T], QColor | None] | None = None
     bold: Callable[[T], bool] | None = None
+    font: Callable[[T], QFont | None] | None = None
+    background: Callable[[T], QColor | None] | None = None
 
 
 class RowsTableModel(QAbstractTableModel):
@@ -177,7 +182,11 @@ class RowsTableModel(QAbstractTableModel):
         if role == _ForegroundRole:
             return spec.foreground(self.rows[row]) if spec.foreground is not None else None
         if role == _FontRole:
+            if spec.font is not None:
+                return spec.font(self.rows[row])
             return self._bold if spec.bold is not None and spec.bold(self.rows[row]) else None
+        if role == _BackgroundRole:
+            return spec.background(self.rows[row]) if spec.background is not None else None
         if role == _UserRole and self._user is not None:
             return self._user(self.rows[row])
         return None
