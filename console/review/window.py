@@ -29,11 +29,11 @@ from client.review import EVENT_TYPES, ReviewApi, ReviewCursor, ShiftReview, Sto
 from client.state import ChangeSet, State
 from console.panes import PANES, PaneSpec, build_pane
 from console.review.i18n import tr
+from rows import Rows
 from widgets.common import action_text, format_duration, status_text
 from widgets.context import SharedContext
 from widgets.pane import Pane
 from widgets.qt import (
-    QAbstractListModel,
     QAction,
     QComboBox,
     QDockWidget,
@@ -53,6 +53,7 @@ from widgets.qt import (
     QWidget,
     Signal,
 )
+from widgets.rows_model import Column, RowsTableModel
 from widgets.text import neutralize, safe
 
 log = logging.getLogger(__name__)
@@ -193,38 +194,6 @@ class Timeline(pg.PlotWidget):
 
 
 # ---- event list and case story
-
-
-class EventsModel(QAbstractListModel):
-    """The events that match the filter, one line each (decoded fields only)."""
-
-    def __init__(self, window: ReviewWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.matches = np.arange(window.review.n_events, dtype=np.int64)
-
-    def set_matches(self, matches: np.ndarray) -> None:
-        self.beginResetModel()
-        self.matches = matches
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.matches)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole):
-            return None
-        w = self.window
-        info = w.review.info(int(self.matches[index.row()]))
-        when = datetime.fromtimestamp(info.time, w.ctx.zone).strftime("%H:%M:%S")
-        what = action_text(info.action) if info.action else _type_word(info.type)
-        parts = [when, f"#{info.seq}", what, safe(info.case_id or "", 40)]
-        if info.unit_id:
-            parts.append(w.ctx.unit_name(info.unit_id))
-        if info.actor:
-            parts.append("· " + safe(info.actor, 40))
-        return "  ".join(p for p in parts if p)
 
 
 def _type_word(typ: str) -> str:
@@ -413,7 +382,11 @@ class ReviewWindow(QMainWindow):
             self.ctx.panes.append(pane)
             pane.sig_case_selected.connect(self.ctx.select_case)
             self._dock(spec.key, pane.title() if hasattr(pane, "title") else spec.title(), pane)
-        self.events_model = EventsModel(self)
+        #: the numbers of the events that match the filter (also as an array, for seeking)
+        self.event_matches = np.arange(self.review.n_events, dtype=np.int64)
+        self.event_rows: Rows[int] = Rows(self.event_matches.tolist())
+        self.events_model = RowsTableModel(self.event_rows, [Column(
+            lambda: tr("Events"), self._event_line, tooltip=self._event_line)], self)
         self.events_view = QListView(self)
         self.events_view.setObjectName("reviewEvents")
         self.events_view.setModel(self.events_model)
@@ -608,7 +581,7 @@ class ReviewWindow(QMainWindow):
 
     def next_match(self) -> None:
         """Jump to the next event matching the filter."""
-        m = self.events_model.matches
+        m = self.event_matches
         if not len(m):
             return
         steps = self.review.event_steps[m]
@@ -621,8 +594,8 @@ class ReviewWindow(QMainWindow):
         """Recompute the events that match the filter text and type."""
         types = FILTER_TYPES.get(self.filter_types.currentData())
         names = {uid: str(u.get("name") or "") for uid, u in self.ctx.state.units.items()}
-        self.events_model.set_matches(self.review.filter_events(
-            self.filter_edit.text(), types, names))
+        self.event_matches = self.review.filter_events(self.filter_edit.text(), types, names)
+        self.event_rows.sync(self.event_matches.tolist())
         self._update_filter_count()
 
     def toggle_play(self) -> None:
@@ -645,8 +618,8 @@ class ReviewWindow(QMainWindow):
         return datetime.fromtimestamp(t, self.ctx.zone).strftime("%Y-%m-%d %H:%M:%S")
 
     def _update_filter_count(self) -> None:
-        self.filter_count.setText(tr("{n} events match").format(n=len(self.events_model.matches))
-                                  if hasattr(self, "events_model") else "")
+        self.filter_count.setText(tr("{n} events match").format(n=len(self.event_rows))
+                                  if hasattr(self, "event_rows") else "")
 
     def _on_timeline(self, t: float) -> None:
         self._pending = t
@@ -667,11 +640,23 @@ class ReviewWindow(QMainWindow):
         self.seek_time(t)
 
     def _on_event_activated(self, index: QModelIndex) -> None:
-        n = int(self.events_model.matches[index.row()])
+        n = self.event_rows[index.row()]
         info = self.review.info(n)
         self.seek_step(info.step)
         if info.case_id:
             self.ctx.select_case(info.case_id)
+
+    def _event_line(self, n: int) -> str:
+        """One line of the event list (decoded fields only)."""
+        info = self.review.info(n)
+        when = datetime.fromtimestamp(info.time, self.ctx.zone).strftime("%H:%M:%S")
+        what = action_text(info.action) if info.action else _type_word(info.type)
+        parts = [when, f"#{info.seq}", what, safe(info.case_id or "", 40)]
+        if info.unit_id:
+            parts.append(self.ctx.unit_name(info.unit_id))
+        if info.actor:
+            parts.append("· " + safe(info.actor, 40))
+        return "  ".join(p for p in parts if p)
 
     def _on_selection(self, case_id: object) -> None:
         if isinstance(case_id, str):
