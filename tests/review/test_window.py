@@ -12,7 +12,7 @@ import pytest
 from client.review import open_review
 from client.review_report import build_report
 from client.timeutil import parse_time
-from console.review.i18n import install
+from console.i18n import install
 from console.review.report import render_first_page, write_pdf
 from console.review.window import ReviewWindow, grab_png
 from widgets.qt import QApplication
@@ -130,3 +130,18 @@ def test_docs_pictures(window: ReviewWindow, shift_file: Path, qtbot, tmp_path: 
     else:
         assert render_first_page(report, 110).save(str(out), "PNG")
     assert out.stat().st_size > 10_000
+
+
+def test_chinese_review_window_has_no_raw_english_words(window: ReviewWindow) -> None:
+    """The review window's visible strings under zh_CN (labels, docks, the event list,
+    menus) carry no raw English words: its words come from commandpost_zh_CN.qm."""
+    from tests.console.test_words import offending, visible_strings
+
+    window.seek_time((window.review.start + window.review.end) / 2)
+    QApplication.processEvents()
+    shown = [(where, text) for where, text in visible_strings(window)
+             if not text.startswith("https://")]  # call links are shown as they are
+    assert len(shown) > 100
+    found = {(where, text, tuple(offending(text, set())))
+             for where, text in shown if offending(text, set())}
+    assert not found, "\n".join(f"{w}: {t!r} → {b}" for w, t, b in sorted(found))
