@@ -26,7 +26,7 @@ SYNC_LIMIT = 5_000
 
 
 def _identity(item: object) -> Hashable:
-    return item  # type: ignore[return-value]
+    return item
 
 
 class Rows(Generic[T]):
