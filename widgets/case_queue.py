@@ -166,7 +166,8 @@ class CaseQueueModel(RowsTableModel):
     Args:
         rows: the queue's rows (this model becomes their observer).
         columns: the header of each column (:class:`widgets.rows_model.Column`).
-        state: the State whose cases are shown (``cases``, ``alert_phase``).
+        state: gives the State whose cases are shown (``cases``, ``alert_phase``), asked
+            at each use: a review swaps the State as its cursor moves.
         text: ``text(case_id, case, column)``: a cell's display text, made anew (the
             model caches it per case version, except the two time columns).
         pending: ``pending(case_id)``: what the unit column shows while a command is in
@@ -177,7 +178,7 @@ class CaseQueueModel(RowsTableModel):
 
     sig_sort_requested = Signal(int, bool)
 
-    def __init__(self, rows: CaseRows, columns: list[Column], state: Any,
+    def __init__(self, rows: CaseRows, columns: list[Column], state: Callable[[], Any],
                  text: Callable[[str, dict, int], str],
                  pending: Callable[[str], str | None] = lambda cid: None,
                  drag_allowed: bool = False, parent: QObject | None = None) -> None:
@@ -215,7 +216,7 @@ class CaseQueueModel(RowsTableModel):
     def case_at(self, row: int) -> tuple[str, dict | None]:
         """``(id, case)`` at ``row``."""
         cid = self.rows.id_at(row)
-        return cid, self._state.cases.get(cid)
+        return cid, self._state().cases.get(cid)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DisplayRole) -> Any:
         # The table paints through cell(); data() serves tooltips, drags, accessibility
@@ -263,13 +264,13 @@ class CaseQueueModel(RowsTableModel):
             return _NO_CELL
         if col not in _FG_COLS:
             return text, None, False, col in _RIGHT_COLS
-        case = self._state.cases[cid]
+        case = self._state().cases[cid]
         if col == COL_PRIORITY:
             prio = case.get("priority")
             return text, self._prio.get(prio), prio == "critical", False
         if col == COL_STATUS:
             return text, self._colors.get(case.get("status")), False, False
-        phase = self._state.alert_phase(cid)
+        phase = self._state().alert_phase(cid)
         color = self._overdue if phase == 2 else self._near if phase == 1 else None
         return text, color, phase == 2, True
 
@@ -284,14 +285,14 @@ class CaseQueueModel(RowsTableModel):
             return None
         text = cells[col]
         if text is None:  # a time column: changes every second
-            case = self._state.cases.get(cid)
+            case = self._state().cases.get(cid)
             return None if case is None else self._display(cid, case, col)
         return text
 
     def _cells_of(self, cid: str) -> list[str | None] | None:
         """The display strings of a case's row (None for the two time columns), made once
         per case version: a changed case is a new dict, so the identity check invalidates."""
-        case = self._state.cases.get(cid)
+        case = self._state().cases.get(cid)
         if case is None:
             return None
         hit = self._cells.get(cid)
@@ -321,7 +322,7 @@ class CaseQueueModel(RowsTableModel):
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
         rows = sorted({i.row() for i in indexes if i.isValid()})
         items = []
-        cases = self._state.cases
+        cases = self._state().cases
         for row in rows:
             cid = self.rows.id_at(row)
             case = cases.get(cid)
@@ -374,7 +375,7 @@ class CaseQueuePane(Pane):
             CaseRows(self.sort_keys(), kinds=COLUMN_KINDS),
             [Column(partial(self._column_title, col), str,
                     align=RIGHT if col in _RIGHT_COLS else None) for col in range(N_COLUMNS)],
-            ctx.state, self.cell_text, self.assigning_text, self.drag_allowed, self)
+            lambda: ctx.state, self.cell_text, self.assigning_text, self.drag_allowed, self)
         self.model.sig_sort_requested.connect(self.sort_by)
         # Supervisor commands in flight (console/actions.py), shown as "… assigning → unit".
         self._inflight = getattr(getattr(ctx, "actions", None), "inflight", None)

@@ -145,3 +145,21 @@ def test_chinese_review_window_has_no_raw_english_words(window: ReviewWindow) ->
     found = {(where, text, tuple(offending(text, set())))
              for where, text in shown if offending(text, set())}
     assert not found, "\n".join(f"{w}: {t!r} → {b}" for w, t, b in sorted(found))
+
+
+def test_review_queue_shows_the_cases_of_the_cursors_state(window: ReviewWindow) -> None:
+    """The review swaps its State as the cursor moves; the queue's rows show the cases of
+    the State now in the context (id and title in every visible row, none blank)."""
+    from widgets.case_queue import COL_ID, COL_TITLE
+
+    r = window.review
+    window.seek_time((r.start + r.end) / 2)
+    QApplication.processEvents()
+    queue = window.panes["queue"]
+    n = queue.model.rowCount()
+    assert n > 0
+    for row in range(min(n, 40)):
+        cid = queue.model.rows.id_at(row)
+        assert queue.model.cell(row, COL_ID)[0] == cid
+        assert queue.model.cell(row, COL_TITLE)[0], row
+    assert set(queue.filtered_ids()) <= set(window.ctx.state.cases)
