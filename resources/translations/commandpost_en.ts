@@ -231,7 +231,7 @@
 <context>
     <name>AssessmentPane</name>
     <message>
-        <location filename="../../console/loop/board.py" line="+93" />
+        <location filename="../../console/loop/board.py" line="+96" />
         <source>Today</source>
         <extracomment>the table's columns: (key, kind) — kind "rate" (a share), "count" or "score"</extracomment>
         <translation>Today</translation>
@@ -277,18 +277,19 @@
         <translation>Monthly report…</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+53" />
         <source>Weights</source>
+        <extracomment>the scored rows shown, in the board's order (synced by unit or region id)</extracomment>
         <translation>Weights</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+119" />
+        <location line="+144" />
         <source>Red line</source>
         <translation>Red line</translation>
     </message>
     <message>
-        <location line="-111" />
+        <location line="-136" />
         <source>Red list (top 5)</source>
         <translation>Red list (top 5)</translation>
     </message>
@@ -318,7 +319,7 @@
         <translation>Could not read the assessment: {error}</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+52" />
         <source>Rank</source>
         <translation>Rank</translation>
     </message>
@@ -378,12 +379,12 @@
         <translation>Score</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-8" />
         <source>Double-click a figure to see the cases behind it</source>
         <translation>Double-click a figure to see the cases behind it</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+19" />
         <source>Composite score</source>
         <translation>Composite score</translation>
     </message>
@@ -398,17 +399,17 @@
         <translation>{n} rows · {a} – {b} · {flagged} under the red line {line:g}</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="-69" />
         <source>below</source>
         <translation>below</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+82" />
         <source>Score = ({r:g} × signed on time + {s:g} × solved + {t:g} × satisfied) ÷ {total:g} × 100; a rate without data is left out and the weights rescaled. Signed on time = on-time signs ÷ dispatches; resolved on time = on-time resolves ÷ resolves; solved = solved ÷ (callbacks − unreachable); satisfied = (satisfied + basically satisfied) ÷ rated callbacks; rework rate = reworks ÷ resolves; return rate = return requests ÷ dispatches.</source>
         <translation>Score = ({r:g} × signed on time + {s:g} × solved + {t:g} × satisfied) ÷ {total:g} × 100; a rate without data is left out and the weights rescaled. Signed on time = on-time signs ÷ dispatches; resolved on time = on-time resolves ÷ resolves; solved = solved ÷ (callbacks − unreachable); satisfied = (satisfied + basically satisfied) ÷ rated callbacks; rework rate = reworks ÷ resolves; return rate = return requests ÷ dispatches.</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+54" />
         <source>{name}: open overdue cases (now)</source>
         <translation>{name}: open overdue cases (now)</translation>
     </message>
@@ -1151,7 +1152,7 @@
 <context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+504" />
+        <location filename="../../widgets/case_queue.py" line="+505" />
         <source>… assigning → %1</source>
         <translation>… assigning → %1</translation>
     </message>
@@ -1806,69 +1807,70 @@
 <context>
     <name>InboxPane</name>
     <message>
-        <location filename="../../console/loop/inbox.py" line="+72" />
+        <location filename="../../console/loop/inbox.py" line="+92" />
         <source>Asked at</source>
+        <extracomment>the cases with a pending request (oldest first) and those awaiting a callback; synced by case id, so a rebuild keeps the operator's row</extracomment>
         <translation>Asked at</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Request</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+3" />
+        <location line="+2" />
+        <location line="+12" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location line="-3" />
-        <location line="+4" />
+        <location line="-11" />
+        <location line="+12" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-4" />
+        <location line="-11" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>New due time</source>
         <translation>New due time</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>Call back by</source>
         <translation>Call back by</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>Left</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Resolved by</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Reworks</source>
         <translation>Reworks</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+10" />
         <source>Approve…</source>
         <translation>Approve…</translation>
     </message>
@@ -1888,12 +1890,12 @@
         <translation>Inbox</translation>
     </message>
     <message>
-        <location line="+71" />
+        <location line="+70" />
         <source>This hub speaks protocol 1.0: units return cases at once and there are no extension requests or callbacks to record here.</source>
         <translation>This hub speaks protocol 1.0: units return cases at once and there are no extension requests or callbacks to record here.</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+17" />
         <source>Requests ({n})</source>
         <translation>Requests ({n})</translation>
     </message>

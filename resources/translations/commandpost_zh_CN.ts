@@ -231,7 +231,7 @@
 <context>
     <name>AssessmentPane</name>
     <message>
-        <location filename="../../console/loop/board.py" line="+93"/>
+        <location filename="../../console/loop/board.py" line="+96"/>
         <source>Today</source>
         <extracomment>the table&apos;s columns: (key, kind) — kind &quot;rate&quot; (a share), &quot;count&quot; or &quot;score&quot;</extracomment>
         <translation>今日</translation>
@@ -277,18 +277,19 @@
         <translation>月度通报…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+53"/>
         <source>Weights</source>
+        <extracomment>the scored rows shown, in the board&apos;s order (synced by unit or region id)</extracomment>
         <translation>权重</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+119"/>
+        <location line="+144"/>
         <source>Red line</source>
         <translation>红线</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-136"/>
         <source>Red list (top 5)</source>
         <translation>红榜（前 5 名）</translation>
     </message>
@@ -318,7 +319,7 @@
         <translation>无法读取考核数据：{error}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+52"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
@@ -378,12 +379,12 @@
         <translation>综合得分</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-8"/>
         <source>Double-click a figure to see the cases behind it</source>
         <translation>双击数字查看其对应的案件</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>Composite score</source>
         <translation>综合得分</translation>
     </message>
@@ -398,17 +399,17 @@
         <translation>{n} 行 · {a} – {b} · {flagged} 个低于红线 {line:g}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-69"/>
         <source>below</source>
         <translation>低于红线</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+82"/>
         <source>Score = ({r:g} × signed on time + {s:g} × solved + {t:g} × satisfied) ÷ {total:g} × 100; a rate without data is left out and the weights rescaled. Signed on time = on-time signs ÷ dispatches; resolved on time = on-time resolves ÷ resolves; solved = solved ÷ (callbacks − unreachable); satisfied = (satisfied + basically satisfied) ÷ rated callbacks; rework rate = reworks ÷ resolves; return rate = return requests ÷ dispatches.</source>
         <translation>综合得分 =（{r:g} × 签收及时率 + {s:g} × 解决率 + {t:g} × 满意率）÷ {total:g} × 100；无数据的指标不计，权重按比例折算。签收及时率 = 按时签收数 ÷ 派单数；按期办结率 = 按期办结数 ÷ 办结数；解决率 = 已解决数 ÷（回访数 − 未接通数）；满意率 =（满意 + 基本满意）÷ 有效回访数；重办率 = 重办数 ÷ 办结数；退单率 = 退单申请数 ÷ 派单数。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>{name}: open overdue cases (now)</source>
         <translation>{name}：当前超期未办案件</translation>
     </message>
@@ -1151,7 +1152,7 @@
 <context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+504"/>
+        <location filename="../../widgets/case_queue.py" line="+505"/>
         <source>… assigning → %1</source>
         <translation>… 正在改派 → %1</translation>
     </message>
@@ -1806,69 +1807,70 @@
 <context>
     <name>InboxPane</name>
     <message>
-        <location filename="../../console/loop/inbox.py" line="+72"/>
+        <location filename="../../console/loop/inbox.py" line="+92"/>
         <source>Asked at</source>
+        <extracomment>the cases with a pending request (oldest first) and those awaiting a callback; synced by case id, so a rebuild keeps the operator&apos;s row</extracomment>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Waiting</source>
         <translation>已等待</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Request</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+12"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+4"/>
+        <location line="-11"/>
+        <location line="+12"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-11"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>New due time</source>
         <translation>申请办结时限</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Call back by</source>
         <translation>回访时限</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Resolved by</source>
         <translation>办结单位</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reworks</source>
         <translation>重办次数</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
@@ -1888,12 +1890,12 @@
         <translation>待办</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+70"/>
         <source>This hub speaks protocol 1.0: units return cases at once and there are no extension requests or callbacks to record here.</source>
         <translation>该枢纽使用协议 1.0：单位退单立即生效，没有延期申请，也无法在此记录回访。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+17"/>
         <source>Requests ({n})</source>
         <translation>待审申请（{n}）</translation>
     </message>
