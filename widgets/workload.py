@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import pyqtgraph as pg
-
 from client.state import ChangeSet
 from rows import Rows
 from widgets.common import (
@@ -45,6 +43,7 @@ from widgets.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    pg,
 )
 from widgets.rows_model import RIGHT, Column, RowsTableModel
 from widgets.text import neutralize, safe
