@@ -391,11 +391,11 @@ class AlertsPane(Pane):
 
     # ---- The list's one column
 
-    def _alert_text(self, e: tuple[str, int]) -> str | None:
+    def _alert_text(self, e: tuple[str, int]) -> str:
         cid, phase = e
         case = self.ctx.state.cases.get(cid)
-        return None if case is None else self.entry_text(cid, case, phase,
-                                                         self.is_acknowledged(cid, phase))
+        return "" if case is None else self.entry_text(cid, case, phase,
+                                                       self.is_acknowledged(cid, phase))
 
     def _alert_tooltip(self, e: tuple[str, int]) -> str | None:
         case = self.ctx.state.cases.get(e[0])

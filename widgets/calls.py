@@ -191,7 +191,9 @@ class CallsPane(Pane):
     # ---- The table's cells
 
     def _units_text(self, call: dict) -> str:
-        units = call.get("unit_ids") if isinstance(call.get("unit_ids"), list) else []
+        units = call.get("unit_ids")
+        if not isinstance(units, list):
+            return ""
         return "、".join(neutralize(self.ctx.unit_name(u)) for u in units if isinstance(u, str))
 
     def _started_text(self, call: dict) -> str:

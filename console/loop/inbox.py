@@ -253,8 +253,8 @@ class InboxPane(Pane):
         self.callback_button.setVisible(self.loop.can("callback"))
 
     def _waiting(self, c: dict) -> str:
-        p = c.get("pending") if isinstance(c.get("pending"), dict) else {}
-        at = parse_time_or_none(p.get("at"))
+        p = c.get("pending")
+        at = parse_time_or_none(p.get("at")) if isinstance(p, dict) else None
         return format_duration(self._now - at) if at is not None else "—"
 
     def _left(self, c: dict) -> str:
