@@ -231,7 +231,7 @@
 <context>
     <name>AssessmentPane</name>
     <message>
-        <location filename="../../console/loop/board.py" line="+96" />
+        <location filename="../../console/loop/board.py" line="+95" />
         <source>Today</source>
         <extracomment>the table's columns: (key, kind) — kind "rate" (a share), "count" or "score"</extracomment>
         <translation>Today</translation>
@@ -919,12 +919,12 @@
         <translation>✕ link refused: %1</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+40" />
         <source>%1 active calls</source>
         <translation>%1 active calls</translation>
     </message>
     <message>
-        <location line="-145" />
+        <location line="-147" />
         <source>Call</source>
         <extracomment>the active calls, newest first</extracomment>
         <translation>Call</translation>
@@ -950,7 +950,7 @@
         <translation>Link</translation>
     </message>
     <message>
-        <location line="+142" />
+        <location line="+144" />
         <source>Join…</source>
         <translation>Join…</translation>
     </message>
@@ -2063,7 +2063,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../console/app.py" line="+293" />
+        <location filename="../../console/app.py" line="+303" />
         <source>The demo hub did not start: {error}</source>
         <extracomment>subcommands handled before the console's own options: name -&gt; main(argv) -&gt; exit code</extracomment>
         <translation>The demo hub did not start: {error}</translation>
@@ -2164,7 +2164,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location line="+29" />
+        <location line="+31" />
         <source>Command Post — log in</source>
         <extracomment>the officer asked to start the embedded hub again after it failed</extracomment>
         <translation>Command Post — log in</translation>
@@ -2175,7 +2175,7 @@
         <translation>Command Post console</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+22" />
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
@@ -4839,7 +4839,7 @@
 <context>
     <name>WorkloadPane</name>
     <message>
-        <location filename="../../widgets/workload.py" line="+215" />
+        <location filename="../../widgets/workload.py" line="+214" />
         <source>Unit workloads</source>
         <translation>Unit workloads</translation>
     </message>
