@@ -17,7 +17,7 @@ from hub import nyc311
 from hub import simulate as sim_mod
 from hub.catalog import CATEGORIES, OTHER_SUBCATEGORY, subcategory_index
 from hub.seed import COUNTIES, DEMO_PASSWORD, SeedSizes, build_jurisdiction
-from hub.simulate import HubApi, Reply, SimConfig, Simulator, World, parse_config
+from hub.simulate import HubApi, Reply, SimConfig, Simulator, World, parse_config, scenario
 
 # ============================================================== nyc311: parsing and mapping
 
@@ -537,8 +537,8 @@ def test_subcategory_codes_when_the_hub_wants_them() -> None:
 
 def test_critical_cases_get_whistles_calls_and_urges(monkeypatch: pytest.MonkeyPatch) -> None:
     """Critical cases: whistles with check-ins, video calls opened and ended; overdue urged."""
-    monkeypatch.setattr(sim_mod, "PRIORITY_SHORT", (("critical", 1),))
-    monkeypatch.setattr(sim_mod, "PRIORITY_LONG", (("critical", 1),))
+    monkeypatch.setattr(scenario, "PRIORITY_SHORT", (("critical", 1),))
+    monkeypatch.setattr(scenario, "PRIORITY_LONG", (("critical", 1),))
     hub = FakeHub()
     sim = make_sim(hub, rate=20.0)
     sim.run_virtual(4 * 3600)
@@ -683,15 +683,13 @@ def test_closed_loop_against_the_reference_hub(monkeypatch: pytest.MonkeyPatch) 
     requests decided both ways, extensions, callbacks with reworks and unreachable
     citizens, merged duplicates, late signs; reporters travel masked; no unexpected
     answer."""
-    from hub import sim_loop
-
     server = pytest.importorskip("hub.server")
     import requests
 
     for name, value in (("RETURN", 0.3), ("LATE_SIGN", 0.3), ("EXTEND", 0.4),
                         ("DUPLICATE", 0.25)):
-        monkeypatch.setattr(sim_loop, name, value)
-    monkeypatch.setattr(sim_loop, "ANSWERS", (((True, "satisfied"), 40.0),
+        monkeypatch.setattr(scenario, name, value)
+    monkeypatch.setattr(scenario, "ANSWERS", (((True, "satisfied"), 40.0),
                                               ((True, "dissatisfied"), 30.0),
                                               ((False, "unreachable"), 30.0)))
     hub = server.start_embedded(sizes=SeedSizes(2, 1, 1, 1), sla_scale=1 / 20000)
