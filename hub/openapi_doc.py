@@ -8,6 +8,7 @@ status the hub can send and which calls need ``Authorization: Bearer``.
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from typing import Any
 
 from fastapi import FastAPI
@@ -51,7 +52,7 @@ def _flat_routes(routes: list[Any]) -> list[Any]:
     return out
 
 
-def allowed_methods(app: Any, scope: dict[str, Any]) -> str:
+def allowed_methods(app: Any, scope: MutableMapping[str, Any]) -> str:
     """The ``Allow`` value for a path: the methods of every route that matches it."""
     methods: set[str] = set()
     for route in _flat_routes(app.router.routes):
@@ -94,4 +95,4 @@ def install(app: FastAPI) -> None:
         app.openapi_schema = doc
         return doc
 
-    app.openapi = openapi  # type: ignore[method-assign]
+    app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented hook
