@@ -201,31 +201,37 @@ class Simulator(ClosedLoop):
             log.warning("report refused: %s %s", reply.status, error_message(reply.body))
             self.stats["report_refused"] += 1
             return
-        case = reply.body
-        track = Track(
-            id=str(case["id"]), version=int(case.get("version", 1)),
-            status=str(case.get("status", "reported")), unit_id=case.get("unit_id"),
-            category=body["category"], subcategory=name or body["subcategory"],
-            priority=body["priority"], region_id=body["region_id"], title=body["title"],
-            created=self.clock(), window_s=self._window(case, body["category"], name or body["subcategory"]),
-            dispatch=bool(job.data.get("dispatch", True)), late=bool(job.data.get("late")),
-            will_return=bool(job.data.get("will_return")),
-            will_reopen=bool(job.data.get("will_reopen")),
-            late_sign=bool(job.data.get("late_sign")),
-            will_extend=bool(job.data.get("will_extend")), duplicate_of=duplicate_of)
-        nyc = job.data.get("nyc")
-        if isinstance(nyc, dict):
-            track.target_unit = nyc.get("unit")
-            track.resolve_after_s = nyc.get("resolve_after_s")
-            track.fixed_resolve = True
-            if self.loop11:
-                track.nyc_stage = nyc.get("stage")
+        track = self._follow(reply.body, body, name or body["subcategory"], duplicate_of,
+                             job.data)
         self.tracks[track.id] = track
         self.stats["reported"] += 1
         log.info("reported %s [%s/%s, %s, %s] %s", track.id, track.category, track.subcategory,
                  track.priority, body["source"], track.title)
         self.schedule(track.window_s + self.sim_delay(60, 600), "overdue", track.id)
         self.decide(track)
+
+    def _follow(self, case: dict[str, Any], body: dict[str, Any], subcategory: str,
+                duplicate_of: str | None, plan: dict[str, Any]) -> Track:
+        """A track for a case the hub just created, with the fate drawn for it."""
+        track = Track(
+            id=str(case["id"]), version=int(case.get("version", 1)),
+            status=str(case.get("status", "reported")), unit_id=case.get("unit_id"),
+            category=body["category"], subcategory=subcategory,
+            priority=body["priority"], region_id=body["region_id"], title=body["title"],
+            created=self.clock(), window_s=self._window(case, body["category"], subcategory),
+            dispatch=bool(plan.get("dispatch", True)), late=bool(plan.get("late")),
+            will_return=bool(plan.get("will_return")),
+            will_reopen=bool(plan.get("will_reopen")),
+            late_sign=bool(plan.get("late_sign")),
+            will_extend=bool(plan.get("will_extend")), duplicate_of=duplicate_of)
+        nyc = plan.get("nyc")
+        if isinstance(nyc, dict):
+            track.target_unit = nyc.get("unit")
+            track.resolve_after_s = nyc.get("resolve_after_s")
+            track.fixed_resolve = True
+            if self.loop11:
+                track.nyc_stage = nyc.get("stage")
+        return track
 
     # ---- nyc311 replay
     def _plan_replay(self) -> None:
