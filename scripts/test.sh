@@ -9,4 +9,5 @@ cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM=offscreen
 
 .venv/bin/python -m ruff check .
+.venv/bin/python -m mypy
 exec .venv/bin/python -m pytest -q "$@"
