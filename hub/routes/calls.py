@@ -6,7 +6,8 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from hub.routes.kit import RouteKit, body_doc, json_response
+from hub.openapi_doc import body_doc
+from hub.routes.kit import RouteKit, json_response
 from hub.schemas import CallBody, NoteBody
 
 

@@ -12,7 +12,8 @@ from starlette.responses import Response
 
 from hub.context import Actor
 from hub.errors import Invalid
-from hub.routes.kit import RouteKit, body_doc, json_response
+from hub.openapi_doc import body_doc
+from hub.routes.kit import RouteKit, json_response
 from hub.schemas import AssignBody, NoteBody, ReportBody
 
 #: ``run(actor, command, case_id, body)`` of a note command

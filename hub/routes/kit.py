@@ -37,12 +37,6 @@ def error_response(status: int, code: str, message: str) -> Response:
     return json_response({"error": {"code": code, "message": message}}, status)
 
 
-def body_doc(model: type[BaseModel]) -> dict[str, Any]:
-    """The OpenAPI ``requestBody`` of a route that reads ``model`` itself."""
-    return {"requestBody": {"required": True, "content": {
-        "application/json": {"schema": model.model_json_schema()}}}}
-
-
 def describe(err: ValidationError) -> str:
     """The first five field errors, ``where: what`` joined by ``; ``."""
     parts = []
@@ -50,17 +44,6 @@ def describe(err: ValidationError) -> str:
         where = ".".join(str(p) for p in item.get("loc", ())) or "body"
         parts.append(f"{where}: {item.get('msg', 'invalid')}")
     return "; ".join(parts)
-
-
-def bearer(request: Request) -> str | None:
-    """The request's bearer token, if it has one."""
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    return token.strip() if scheme.lower() == "bearer" else None
-
-
-def client_addr(request: Request) -> str:
-    """The peer's address ("" when unknown)."""
-    return request.client.host if request.client else ""
 
 
 def validate(raw: bytes, model: type[M], empty_ok: bool) -> M:

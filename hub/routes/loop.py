@@ -12,7 +12,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from hub.context import Actor
-from hub.routes.kit import RouteKit, body_doc, json_response
+from hub.openapi_doc import body_doc
+from hub.routes.kit import RouteKit, json_response
 from hub.schemas import CallbackBody, DecideBody, ExtendBody, MergeBody
 
 B = TypeVar("B", bound=BaseModel)

@@ -6,7 +6,9 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from hub.routes.kit import RouteKit, bearer, body_doc, client_addr, json_response, validate
+from hub.api_security import bearer, client_addr
+from hub.openapi_doc import body_doc
+from hub.routes.kit import RouteKit, json_response, validate
 from hub.schemas import LoginBody
 
 
