@@ -33,6 +33,7 @@ from widgets.common import (
     status_label,
     time_left_label,
 )
+from widgets.pacer import pacer
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
     QAbstractItemView,
@@ -486,7 +487,8 @@ class CaseQueuePane(Pane):
         self._repaint_timer.setObjectName("case_queue_repaint")
         self._repaint_timer.setSingleShot(True)
         self._repaint_timer.setInterval(REPAINT_MS)
-        self._repaint_timer.timeout.connect(self._repaint_now)
+        # the repaint waits its turn with the other panes' refreshes (widgets.pacer)
+        self._repaint_timer.timeout.connect(lambda: pacer().request(self._repaint_now))
         self.view.installEventFilter(self)
         self.view.viewport().installEventFilter(self)
         self._search_timer = QTimer(self)
