@@ -107,3 +107,11 @@ def test_f9_keeps_every_enlarged_font(qapp, qtbot, hub, launch):
         window.act_night.trigger()
         qtbot.waitUntil(lambda: _enlarged_fonts(window) == before, timeout=3000)
     assert qapp.property("theme_name") == "day"
+    # a theme whose stylesheet sets every widget's font (as the themes once did) resets
+    # explicitly set fonts: the panes' restyle puts them back
+    day = qapp.styleSheet()
+    try:
+        qapp.setStyleSheet(day + f"\nQWidget {{ font-size: {body:g}pt; }}\n")
+        qtbot.waitUntil(lambda: _enlarged_fonts(window) == before, timeout=3000)
+    finally:
+        qapp.setStyleSheet(day)
