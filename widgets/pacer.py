@@ -7,7 +7,9 @@ same turn of the event loop: one stall a second as long as every refresh added u
 ms at 2,000 events/s, the p99 of ``bench/ui_latency.py``). The :class:`Pacer` queues the
 refreshes instead and runs them one at a time, :data:`GAP_MS` apart, so the feed's own
 turns, other timers, painting and input get the event loop in between: the longest stall
-becomes the longest single refresh, not their sum.
+becomes the longest single refresh, not their sum. A job whose turn comes late (the loop
+was just busy, e.g. with a feed turn) waits one more gap, up to :data:`MAX_DEFERRALS`
+times, rather than lengthening that stall.
 
 A job is any callable; queueing one already queued keeps its place (bound methods of the
 same object and function are equal). A job whose widget was deleted meanwhile is dropped.
@@ -22,6 +24,7 @@ Threading: GUI thread only.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
 from shiboken6 import isValid
@@ -32,6 +35,8 @@ log = logging.getLogger(__name__)
 
 #: pause between two queued refreshes (ms): other timers and input run in between
 GAP_MS = 3
+#: a job whose turn comes late (the loop was busy) waits another gap, at most this often
+MAX_DEFERRALS = 3
 
 Job = Callable[[], object]
 
@@ -52,13 +57,16 @@ class Pacer(QObject):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(gap_ms)
-        self._timer.timeout.connect(self._run_one)
+        self._timer.timeout.connect(self._on_timer)
+        self._gap_ms = gap_ms
+        self._due = 0.0
+        self._deferrals = 0
 
     def request(self, job: Job) -> None:
         """Run ``job`` soon, after the jobs queued before it (once, however often asked)."""
         self._jobs[job] = None
         if not self._timer.isActive():
-            self._timer.start()
+            self._arm()
 
     def cancel(self, job: Job) -> None:
         """Forget ``job`` if it is queued."""
@@ -73,6 +81,22 @@ class Pacer(QObject):
         while self._jobs:
             self._run_one(rearm=False)
 
+    def _on_timer(self) -> None:
+        # Fired late: something else just held the event loop (a feed turn, a paint).
+        # Running now would add this job to that stall, so wait another gap, a few
+        # times at most (a busy loop still gets its refreshes).
+        late = (time.perf_counter() - self._due) * 1000.0
+        if late > self._gap_ms and self._deferrals < MAX_DEFERRALS:
+            self._deferrals += 1
+            self._arm()
+            return
+        self._deferrals = 0
+        self._run_one()
+
+    def _arm(self) -> None:
+        self._due = time.perf_counter() + self._gap_ms / 1000.0
+        self._timer.start()
+
     def _run_one(self, rearm: bool = True) -> None:
         if not self._jobs:
             return
@@ -86,7 +110,7 @@ class Pacer(QObject):
                 log.exception("a paced refresh failed")
             self.runs += 1
         if rearm and self._jobs and not self._timer.isActive():
-            self._timer.start()
+            self._arm()
 
 
 _PACER: Pacer | None = None

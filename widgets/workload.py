@@ -214,6 +214,7 @@ class WorkloadPane(Pane):
         self._timer.setInterval(refresh_ms)
         self._timer.timeout.connect(lambda: pacer().request(self._refresh_paced))
         self._chart_rows: list[UnitRow] | None = None
+        self._x_max = 0.0  # the chart's shown x range
         self._all_rows: list[UnitRow] = []
         self.model = WorkloadModel(self)
         self.view = QTableView(self)
@@ -362,26 +363,35 @@ class WorkloadPane(Pane):
     def _update_chart(self, top: list[UnitRow]) -> None:
         if top == self._chart_rows:
             return  # nothing the chart shows has changed
+        old = self._chart_rows or []
         self._chart_rows = top
-        self._update_legend(len(top))
         n = len(top)
+        if n != len(old):
+            self._update_legend(n)
         ys = [n - 1 - i for i in range(n)]  # heaviest on top
-        brushes = []
-        for r in top:
-            color = VERMILLION if r.load >= HIGH_LOAD else ORANGE if r.overdue else BLUE
-            brushes.append(pg.mkBrush(QColor(color)))
-        self.bars.setOpts(x0=[0.0] * n, y=ys, height=0.7, width=[r.load for r in top],
-                          brushes=brushes)
+        bars = [(r.load, self._bar_color(r)) for r in top]
+        if bars != [(r.load, self._bar_color(r)) for r in old]:
+            self.bars.setOpts(x0=[0.0] * n, y=ys, height=0.7, width=[w for w, _ in bars],
+                              brushes=[pg.mkBrush(QColor(c)) for _, c in bars])
         axis = self.plot.getAxis("left")
-        fm = QFontMetrics(axis.style.get("tickFont") or self.font())
-        # pyqtgraph silently drops a tick label wider than the axis: elide to fit instead
-        ticks = [(y, fm.elidedText(safe(r.name, 40), Qt.TextElideMode.ElideRight, TICK_TEXT_PX))
-                 for y, r in zip(ys, top, strict=True)]
-        axis.setTicks([ticks])
-        axis.setWidth(max((fm.horizontalAdvance(t) for _, t in ticks), default=20) + 24)
+        if [r.name for r in top] != [r.name for r in old]:  # the axis re-lays out: rarely
+            fm = QFontMetrics(axis.style.get("tickFont") or self.font())
+            # pyqtgraph silently drops a tick label wider than the axis: elide to fit
+            ticks = [(y, fm.elidedText(safe(r.name, 40), Qt.TextElideMode.ElideRight,
+                                       TICK_TEXT_PX)) for y, r in zip(ys, top, strict=True)]
+            axis.setTicks([ticks])
+            axis.setWidth(max((fm.horizontalAdvance(t) for _, t in ticks), default=20) + 24)
+            self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
+        # the x range moves in steps of a tenth of its size, not with every case
         top_load = max((r.load for r in top), default=1.0)
-        self.plot.setXRange(0, max(top_load * 1.1, 1.0), padding=0)
-        self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
+        x_max = max(top_load * 1.1, 1.0)
+        if not (top_load <= self._x_max <= x_max * 1.2):
+            self._x_max = x_max
+            self.plot.setXRange(0, x_max, padding=0)
+
+    @staticmethod
+    def _bar_color(r: UnitRow) -> str:
+        return VERMILLION if r.load >= HIGH_LOAD else ORANGE if r.overdue else BLUE
 
     def _style_plot(self) -> None:
         pal = self.palette()
