@@ -577,7 +577,10 @@ class CaseQueuePane(Pane):
             for cid in ids:
                 hay_pop(cid, None)
         self.model.rows.update(state.cases, changes.cases_added, changed, changes.cases_removed)
-        self._update_count()
+        if not self._repaint_timer.isActive():
+            self._update_count()
+        # else the count is shown with the table, when the throttled repaint comes (a
+        # label's new text re-lays out the tool bar: not on every feed turn)
 
     def on_tick(self, now: float) -> None:
         self.now = self.model.now = now
@@ -936,6 +939,7 @@ class CaseQueuePane(Pane):
     def _repaint_now(self) -> None:
         self._repaint_timer.stop()
         self.view.setUpdatesEnabled(True)
+        self._update_count()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # A paint of the *whole* pane means it is shown anew (expose, resize) or rendered
