@@ -413,13 +413,14 @@ class WorkloadPane(Pane):
         self.view.setToolTip(self.tr("Double-click or press Enter to show the unit's cases"))
 
     def _size_columns(self) -> None:
-        """Widths that fit each title and a four-digit figure with its symbol."""
+        """Widths that fit each title and a three-digit figure with its symbol (what
+        ResizeToContents gave, without asking every row on each refresh)."""
         fm = self.view.fontMetrics()
         header_fm = self.view.horizontalHeader().fontMetrics()
-        figure = fm.horizontalAdvance(f"{OVERDUE_SYMBOL} 8888")
+        figure = fm.horizontalAdvance(f"{OVERDUE_SYMBOL} 888") + 10
         for col in range(COL_DUTY, COL_LOAD + 1):
-            title = header_fm.horizontalAdvance(self._titles[col]) + 28  # + sort arrow
-            self.view.setColumnWidth(col, max(figure + 12, title))
+            title = header_fm.horizontalAdvance(self._titles[col]) + 18
+            self.view.setColumnWidth(col, max(figure, title))
 
     def _update_legend(self, bars: int) -> None:
         self.chart_legend.setText(self.tr("Bars: the %1 heaviest units · vermillion ≥ %2 per "
