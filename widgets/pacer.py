@@ -27,8 +27,6 @@ import logging
 import time
 from collections.abc import Callable
 
-from shiboken6 import isValid
-
 from widgets.qt import QCoreApplication, QObject, Qt, QTimer, QWidget
 
 log = logging.getLogger(__name__)
@@ -103,7 +101,7 @@ class Pacer(QObject):
         job = next(iter(self._jobs))
         del self._jobs[job]
         owner = getattr(job, "__self__", None)
-        if owner is None or not isinstance(owner, QObject) or isValid(owner):
+        if not isinstance(owner, QObject) or _alive(owner):
             try:
                 job()
             except Exception:
@@ -116,10 +114,19 @@ class Pacer(QObject):
 _PACER: Pacer | None = None
 
 
+def _alive(obj: QObject) -> bool:
+    """Whether ``obj``'s C++ side still exists (a deleted one raises on any call)."""
+    try:
+        obj.objectName()
+    except RuntimeError:
+        return False
+    return True
+
+
 def pacer() -> Pacer:
     """The application's pacer (created on first use, owned by the application)."""
     global _PACER
-    if _PACER is None or not isValid(_PACER):
+    if _PACER is None or not _alive(_PACER):
         _PACER = Pacer(parent=QCoreApplication.instance())
     return _PACER
 

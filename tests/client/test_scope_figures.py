@@ -7,7 +7,7 @@ import random
 from client.regions import EVERYTHING, RegionIndex, Scope
 from client.scope_figures import ScopeFigures, count_figures
 from client.state import State
-from tests.client.fakehub import BASE_TS, ts
+from testkit.fakehub import BASE_TS, ts
 from tests.client.test_regions import LEAVES, POST, REGIONS, STATUSES
 
 HOUR = 3600.0
