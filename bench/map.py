@@ -72,10 +72,17 @@ def show(app: QApplication, ctx: FakeContext) -> tuple[QMainWindow, map_view.Map
     return win, pane
 
 
+#: the GUI thread's own CPU time of each frame (ms), beside the wall-clock times: on a
+#: shared machine the difference is time spent waiting for a core
+CPU_MS: list[float] = []
+
+
 def frame(pane: map_view.MapPane, x: tuple[float, float], y: tuple[float, float]) -> float:
     t = time.perf_counter()
+    c = time.thread_time()
     pane.plot.getViewBox().setRange(xRange=x, yRange=y, padding=0)
     pane.plot.viewport().repaint()
+    CPU_MS.append((time.thread_time() - c) * 1000.0)
     return (time.perf_counter() - t) * 1000.0
 
 
@@ -105,7 +112,7 @@ def bench_frames(app: QApplication, pane: map_view.MapPane, world: World) -> boo
     scenes = [("prefecture", geo.root), ("county", county), ("town", town),
               ("village", village)]
     print("\n1. pan/zoom frames at 1920×1080 (ms; setRange + repaint)")
-    print(f"   {'view':<11} {'mode':<9} {'p50':>6} {'p99':>6} {'max':>6}   "
+    print(f"   {'view':<11} {'mode':<9} {'p50':>6} {'p99':>6} {'max':>6} {'cpu p99':>8}   "
           f"{'all points p50':>14} {'p99':>6}  {'ratio p99':>9}")
     ok = True
     default = map_view.CLUSTER_MIN
@@ -118,17 +125,20 @@ def bench_frames(app: QApplication, pane: map_view.MapPane, world: World) -> boo
             map_view.CLUSTER_MIN = limit
             pane._cluster_key = None
             frame(pane, *path[0])
+            CPU_MS.clear()
             times = [frame(pane, *g) for g in path]
             app.processEvents()
-            results[label] = (times, pane.clustered())
+            results[label] = (times, pane.clustered(), list(CPU_MS))
         map_view.CLUSTER_MIN = default
         mine, base = results["map"][0], results["points"][0]
         mode = "clusters" if results["map"][1] else "points"
         ratio = pct(base, 99) / max(pct(mine, 99), 1e-6)
         print(f"   {name:<11} {mode:<9} {pct(mine, 50):6.1f} {pct(mine, 99):6.1f} "
-              f"{max(mine):6.1f}   {pct(base, 50):14.1f} {pct(base, 99):6.1f}  {ratio:8.1f}×")
+              f"{max(mine):6.1f} {pct(results['map'][2], 99):8.1f}   "
+              f"{pct(base, 50):14.1f} {pct(base, 99):6.1f}  {ratio:8.1f}×")
         ok &= pct(mine, 99) < TARGET_FRAME_P99
-    print(f"   target p99 < {TARGET_FRAME_P99:.0f} ms: {'met' if ok else 'NOT met'}")
+    print(f"   target p99 < {TARGET_FRAME_P99:.0f} ms: {'met' if ok else 'NOT met'} "
+          f"(cpu p99: the GUI thread's own CPU time; load average {os.getloadavg()[0]:.1f})")
     pane.fit()
     return ok
 

@@ -102,6 +102,7 @@ class RegionLayer(pg.GraphicsObject):
         self._shapes: dict[str, Sequence[np.ndarray]] = {}
         self._outline_rings: Sequence[np.ndarray] | None = None
         self._by_level: dict[int, tuple[dict[str, QPainterPath], QPainterPath | None]] = {}
+        self._pending: set[int] = set()  # levels to simplify when the event loop is idle
         self._paths: dict[str, QPainterPath] = {}
         self._fills: dict[str, QColor] = {}
         self._raw_fills: dict[str, QColor] = {}
@@ -186,18 +187,39 @@ class RegionLayer(pg.GraphicsObject):
         return QRectF(self._bounds)
 
     def _paths_for(self, px: float) -> tuple[dict[str, QPainterPath], QPainterPath | None]:
-        """Paths simplified to about one pixel (``px`` data units), cached per power of 2."""
+        """Paths simplified to about one pixel (``px`` data units), cached per power of 2.
+
+        A level not simplified yet is not made on the frame's time (~2 ms per county): the
+        nearest level made so far is drawn (a pixel or two off, for the frames of a zoom
+        gesture) and the exact one is made as soon as the event loop is idle.
+        """
         if px <= 0 or not np.isfinite(px):
             return self._paths, self._outline
         level = int(np.floor(np.log2(px)))
         cached = self._by_level.get(level)
-        if cached is None:
-            tol = 2.0 ** level
-            paths = {rid: rings_path([simplify_ring(r, tol) for r in rings])
-                     for rid, rings in self._shapes.items()}
-            outline = (rings_path([simplify_ring(r, tol) for r in self._outline_rings])
-                       if self._outline_rings is not None else None)
-            cached = self._by_level[level] = (paths, outline)
+        if cached is not None:
+            return cached
+        if not self._by_level:
+            return self._simplify(level)
+        if level not in self._pending:
+            self._pending.add(level)
+            QtCore.QTimer.singleShot(0, self, lambda: self._make_level(level))
+        nearest = min(self._by_level, key=lambda lv: (abs(lv - level), -lv))
+        return self._by_level[nearest]
+
+    def _make_level(self, level: int) -> None:
+        self._pending.discard(level)
+        if level not in self._by_level and self._shapes:
+            self._simplify(level)
+            self.update()
+
+    def _simplify(self, level: int) -> tuple[dict[str, QPainterPath], QPainterPath | None]:
+        tol = 2.0 ** level
+        paths = {rid: rings_path([simplify_ring(r, tol) for r in rings])
+                 for rid, rings in self._shapes.items()}
+        outline = (rings_path([simplify_ring(r, tol) for r in self._outline_rings])
+                   if self._outline_rings is not None else None)
+        cached = self._by_level[level] = (paths, outline)
         return cached
 
     def paint(self, p: QPainter, *_args: object) -> None:

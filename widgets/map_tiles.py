@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import pyqtgraph as pg
 
-from client.tiles import TILE_PX, TileFetcher, TileKey, TileSettings, tile_bounds, tiles_for_view
+from client.tiles import TileFetcher, TileKey, TileSettings, tile_bounds, tiles_for_view
 from widgets.qt import QObject, QPainter, QSettings, Qt, QtCore, QtGui, QTimer, Signal
 
 log = logging.getLogger(__name__)
@@ -43,7 +43,10 @@ def _decode(data: bytes) -> QImage | None:
     image = QImage()
     if not image.loadFromData(data):
         return None
-    return image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    # an opaque tile (most base maps) as RGB32: drawn by copying, not blending
+    fmt = (QImage.Format.Format_ARGB32_Premultiplied if image.hasAlphaChannel()
+           else QImage.Format.Format_RGB32)
+    return image.convertToFormat(fmt)
 
 
 class _Inbox(QObject):
@@ -81,8 +84,8 @@ class TileLayer(pg.GraphicsObject):
         self._repaint.setInterval(REPAINT_MS)
         self._repaint.timeout.connect(self.update)
         self.setZValue(-50)
-        # a pan moves the cached picture; arrivals and zooms repaint it
-        self.setCacheMode(self.CacheMode.DeviceCoordinateCache)
+        # no device cache: opaque tiles are copied into the frame (~40 a screen), which
+        # costs less than scrolling and blending a view-sized cache on every pan frame
         self.wanted: list[TileKey] = []
         # throttled, not debounced: a long pan still brings tiles every REQUEST_DELAY_MS
         view.sigRangeChanged.connect(self._on_range)
@@ -133,22 +136,30 @@ class TileLayer(pg.GraphicsObject):
         return QRectF(-180.0, -85.0, 360.0, 170.0)
 
     def paint(self, p: QPainter, *_args: Any) -> None:
+        """The held tiles in view, in device pixels: the current zoom's only when they
+        cover the view, else the coarser ones first (under) to fill its holes."""
         (x0, x1), (y0, y1) = self.view.viewRange()
         view = QRectF(x0, y0, x1 - x0, y1 - y0)
         z_now = self.wanted[0][0] if self.wanted else None
+        images = self.images
+        if z_now is not None and all(k in images for k in self.wanted):
+            chosen = [images[k] for k in self.wanted]
+        else:
+            chosen = [v for _k, v in sorted(images.items(),
+                                            key=lambda kv: (kv[0][0] == z_now, kv[0][0]))]
+        t = p.transform()
+        p.save()
+        p.resetTransform()
         # nearest-pixel scaling: tiles are drawn near their own size, and smooth scaling of
         # a screenful of them costs tens of milliseconds
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        # coarser zooms first, the current one last (on top)
-        for _key, (image, rect) in sorted(self.images.items(),
-                                          key=lambda kv: (kv[0][0] == z_now, kv[0][0])):
+        for image, rect in chosen:
             if not rect.intersects(view):
                 continue
-            p.save()
-            p.translate(rect.left(), rect.bottom())
-            p.scale(rect.width() / TILE_PX, -rect.height() / TILE_PX)
-            p.drawImage(QRectF(0, 0, TILE_PX, TILE_PX), image)
-            p.restore()
+            # whole device pixels, so neighbouring tiles meet without a seam
+            target = t.mapRect(rect).toAlignedRect()
+            p.drawImage(target, image)
+        p.restore()
 
 
 def settings_from_qsettings(default_cache: Path | None = None) -> TileSettings:

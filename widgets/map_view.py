@@ -117,6 +117,13 @@ class _SlotScatter(pg.ScatterPlotItem):
                 return (None, None)
         return super().dataBounds(ax, frac, orthoRange)
 
+    def viewTransformChanged(self) -> None:  # noqa: N802
+        """Keep the data bounds: pyqtgraph drops them on every view change, and finding them
+        again is a nanmin/nanmax over every slot on every pan and zoom frame (even hidden,
+        under clusters). They change with the data only (``_Slots.restyle`` drops them)."""
+        self.prepareGeometryChange()
+        pg.GraphicsObject.viewTransformChanged(self)
+
     def paint(self, p: QPainter, option: object, widget: QWidget | None) -> None:
         """Draw only the slots in view, culled on the slots' own plain arrays.
 
