@@ -119,14 +119,7 @@ def metres_per_degree_lon(lat: float) -> float:
 
 
 def _spread_bits(v: np.ndarray) -> np.ndarray:
-    """Spread the low 32 bits of ``v`` to the even bits of a uint64 (Morton interleave);
-    values under 2**16 (a prefecture at 1e-4° cells) take the cheaper 32-bit path."""
-    if len(v) and int(v.max()) < 1 << 16:
-        w = v.astype(np.uint32)
-        for shift, mask in ((8, 0x00FF00FF), (4, 0x0F0F0F0F), (2, 0x33333333),
-                            (1, 0x55555555)):
-            w = (w | (w << np.uint32(shift))) & np.uint32(mask)
-        return w.astype(np.uint64)
+    """Spread the low 32 bits of ``v`` to the even bits of a uint64 (Morton interleave)."""
     v = v.astype(np.uint64) & np.uint64(0xFFFFFFFF)
     for shift, mask in ((16, 0x0000FFFF0000FFFF), (8, 0x00FF00FF00FF00FF),
                         (4, 0x0F0F0F0F0F0F0F0F), (2, 0x3333333333333333),
@@ -150,16 +143,24 @@ class ClusterPyramid:
         base: the level-0 cell (must equal :func:`cell_size`'s ``base``).
     """
 
+    #: levels up to this one come from the sort; coarser ones (cells of over 100°) are
+    #: clustered afresh
+    ALIGN = 20
+
     def __init__(self, x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None,
                  base: float = 1e-4) -> None:
         self.base = base
+        self._points = (x, y, weight)
         self.n = n = len(x)
         self._levels: dict[int, tuple[np.ndarray, ...]] = {}
         if n == 0:
             return
         qx = np.floor(np.asarray(x, dtype=float) / base).astype(np.int64)
         qy = np.floor(np.asarray(y, dtype=float) / base).astype(np.int64)
-        self.ox, self.oy = int(qx.min()), int(qy.min())
+        # the origin on a multiple of 2**ALIGN cells, so a cell of any level up to ALIGN is
+        # a run of the order (a relative cell equals an absolute one only then)
+        step = 1 << self.ALIGN
+        self.ox, self.oy = int(qx.min()) // step * step, int(qy.min()) // step * step
         qx -= self.ox
         qy -= self.oy
         code = _spread_bits(qx) | (_spread_bits(qy) << np.uint64(1))
@@ -185,6 +186,17 @@ class ClusterPyramid:
             e = np.empty(0)
             ei = np.empty(0, dtype=np.int64)
             got = (e, e, ei, ei, ei, ei)
+        elif level > self.ALIGN:
+            x, y, weight = self._points
+            cell = self.base * 2.0 ** level
+            cx, cy, counts, inverse = cluster(x, y, cell)
+            w = (np.rint(np.bincount(inverse, weights=weight, minlength=len(counts)))
+                 .astype(np.int64) if weight is not None
+                 else np.zeros(len(counts), dtype=np.int64))
+            first = np.zeros(len(counts), dtype=np.int64)
+            first[inverse[::-1]] = np.arange(len(x))[::-1]
+            got = (cx, cy, counts, w, np.floor(x[first] / cell).astype(np.int64),
+                   np.floor(y[first] / cell).astype(np.int64))
         else:
             c = self.code >> np.uint64(2 * level)
             starts = np.flatnonzero(np.concatenate(([True], c[1:] != c[:-1])))
