@@ -15,7 +15,7 @@ the hub and are untrusted.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 
 import numpy as np
 import pyqtgraph as pg
@@ -340,42 +340,54 @@ class SpriteAtlas:
         self._width = width
         self._images: dict[Hashable, QtGui.QImage] = {}
         self._rects: dict[Hashable, tuple[int, int, int, int]] = {}
+        self._cursor = (0, 0, 0)  # next x, this row's y, this row's height
         self.pixmap = QtGui.QPixmap()
 
     def rect(self, key: Hashable) -> tuple[int, int, int, int]:
-        """(x, y, w, h) of ``key``'s picture in :attr:`pixmap` (drawn and packed on first use)."""
+        """(x, y, w, h) of ``key``'s picture in :attr:`pixmap` (drawn and packed on first use).
+
+        Packing only appends: a picture keeps its place when others are added, so callers
+        may keep the rects they were given (until :meth:`clear`).
+        """
         got = self._rects.get(key)
         if got is None:
-            self._images[key] = self._draw(key)
-            self._pack()
+            self.ensure([key])
             got = self._rects[key]
         return got
+
+    def ensure(self, keys: Iterable[Hashable]) -> None:
+        """Draw and pack the pictures of ``keys`` not packed yet (one new pixmap)."""
+        added = False
+        for key in keys:
+            if key in self._rects:
+                continue
+            img = self._images[key] = self._draw(key)
+            x, y, row = self._cursor
+            if x + img.width() > self._width and x > 0:
+                x, y, row = 0, y + row, 0
+            self._rects[key] = (x, y, img.width(), img.height())
+            self._cursor = (x + img.width(), y, max(row, img.height()))
+            added = True
+        if added:
+            self._render()
 
     def clear(self) -> None:
         self._images.clear()
         self._rects.clear()
+        self._cursor = (0, 0, 0)
         self.pixmap = QtGui.QPixmap()
 
-    def _pack(self) -> None:
-        """Shelf-pack every picture (tallest first) into a new pixmap."""
-        keys = sorted(self._images, key=lambda k: -self._images[k].height())
-        x = y = row = 0
-        rects = {}
-        for key in keys:
-            img = self._images[key]
-            if x + img.width() > self._width:
-                x, y, row = 0, y + row, 0
-            rects[key] = (x, y, img.width(), img.height())
-            x += img.width()
-            row = max(row, img.height())
-        image = QtGui.QImage(self._width, max(1, y + row),
-                             QtGui.QImage.Format.Format_ARGB32_Premultiplied)
+    def _render(self) -> None:
+        """Draw every picture at its place into a new pixmap."""
+        x, y, row = self._cursor
+        height = max(1, y + row)
+        width = max([self._width] + [r[0] + r[2] for r in self._rects.values()])
+        image = QtGui.QImage(width, height, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
-        for key, (rx, ry, _w, _h) in rects.items():
+        for key, (rx, ry, _w, _h) in self._rects.items():
             painter.drawImage(rx, ry, self._images[key])
         painter.end()
-        self._rects = rects
         self.pixmap = QtGui.QPixmap.fromImage(image)
 
 
@@ -477,10 +489,11 @@ class ClusterLayer(pg.GraphicsObject):
         """One row per disc, followed by its digits' rows (so a disc covers the digits of
         the discs drawn before it): centre x, y, source x, y, w, h, scale x, y, rotation,
         opacity, as ``QPainter.PixmapFragment`` wants them."""
-        radius = np.round(self.radius_px(counts)).astype(int).tolist()
+        keys = [("disc", r, o) for r, o in zip(np.round(self.radius_px(counts)).astype(int)
+                                                .tolist(), over.tolist(), strict=True)]
+        self.atlas.ensure(set(keys))
         rect = self.atlas.rect
-        discs = np.array([rect(("disc", r, o)) for r, o in zip(radius, over.tolist(),
-                                                                strict=True)], dtype=float)
+        discs = np.array([rect(k) for k in keys], dtype=float)
         layouts = [self._layout(n) for n in counts.tolist()]
         lens = np.array([len(g) for g, _ in layouts], dtype=np.int64)
         rows = len(counts) + int(lens.sum())
@@ -505,8 +518,9 @@ class ClusterLayer(pg.GraphicsObject):
         got = self._layouts.get(n)
         if got is None:
             if not hasattr(self, "_glyph_rects"):
-                self._glyph_rects = np.array([self.atlas.rect(("glyph", ch))
-                                              for ch in self.GLYPHS], dtype=float)
+                glyphs = [("glyph", ch) for ch in self.GLYPHS]
+                self.atlas.ensure(glyphs)
+                self._glyph_rects = np.array([self.atlas.rect(g) for g in glyphs], dtype=float)
             text = self.label(n)
             index = np.array([self.GLYPHS.index(ch) for ch in text], dtype=np.int64)
             widths = self._glyph_rects[index, 2] if len(text) else np.empty(0)
