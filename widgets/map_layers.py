@@ -18,8 +18,6 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 
 import numpy as np
-import pyqtgraph as pg
-from pyqtgraph.Qt import internals as pg_internals
 
 from client.map_math import metres_per_degree_lon, nice_scale
 from widgets.qt import (
@@ -33,6 +31,7 @@ from widgets.qt import (
     QtCore,
     QtGui,
     QWidget,
+    pg,
 )
 
 QRectF = QtCore.QRectF
@@ -416,7 +415,8 @@ class ClusterLayer(pg.GraphicsObject):
         self.font.setBold(True)
         self._bounds = QRectF()
         self.atlas = SpriteAtlas(self._draw_sprite)
-        self._fragments = pg_internals.PrimitiveArray(QtGui.QPainter.PixmapFragment, 10)
+        # pyqtgraph's zero-copy array of PixmapFragment (its scatter draws with it too)
+        self._fragments = pg.Qt.internals.PrimitiveArray(QtGui.QPainter.PixmapFragment, 10)
         self._layouts: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self.drawn = 0
         # not cached: a device cache spans the item's whole bounding rect (the clustered

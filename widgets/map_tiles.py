@@ -29,11 +29,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import pyqtgraph as pg
 from PIL import Image as PILImage
 
 from client.tiles import TileFetcher, TileKey, TileSettings, tile_bounds, tiles_for_view
-from widgets.qt import QPainter, QSettings, QtCore, QtGui, QTimer
+from widgets.qt import QPainter, QSettings, QtCore, QtGui, QTimer, pg
 
 log = logging.getLogger(__name__)
 

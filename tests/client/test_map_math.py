@@ -15,7 +15,7 @@ from client.map_math import (
     nice_scale,
     region_counts,
 )
-from tests.widgets.factory import World
+from testkit.world import World
 
 
 @pytest.mark.parametrize("cell", [0.05, 1e-4])  # few cells (bincount) and many (sort)

@@ -4,10 +4,9 @@ keep their place as others are added), the slot scatter's own cull, cached label
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 
 from widgets.map_layers import ClusterLayer, SpriteAtlas
-from widgets.qt import QColor, QtGui
+from widgets.qt import QColor, QtGui, pg
 
 
 def _plot(qtbot) -> pg.PlotWidget:  # noqa: ANN001

@@ -10,9 +10,9 @@ import pytest
 
 from client.gcj02 import wgs_to_gcj
 from client.tiles import TileCache, TileSettings, tile_bounds, tiles_for_view
-from tests.widgets.tileserver import TileServer
+from testkit.tileserver import TileServer
 from widgets.map_view import MapPane
-from widgets.qt import QColor, QSettings, QTimer
+from widgets.qt import QColor, QSettings, QTimer, pg
 
 
 @pytest.fixture
@@ -157,8 +157,8 @@ def test_tiles_are_drawn_where_they_belong(qtbot, ctx, server, tmp_path) -> None
     checked = 0
     for key in p.tiles.wanted:
         west, south, east, north = tile_bounds(key)
-        corner = p.plot.mapFromScene(vb.mapViewToScene(map_view_point(west, north)))
-        far = p.plot.mapFromScene(vb.mapViewToScene(map_view_point(east, south)))
+        corner = p.plot.mapFromScene(vb.mapViewToScene(pg.Point(west, north)))
+        far = p.plot.mapFromScene(vb.mapViewToScene(pg.Point(east, south)))
         x, y = corner.x(), corner.y()
         if not (0 <= x and far.x() < image.width() and 0 <= y and far.y() < image.height()):
             continue  # only tiles wholly in view
@@ -170,9 +170,3 @@ def test_tiles_are_drawn_where_they_belong(qtbot, ctx, server, tmp_path) -> None
         assert edge.lightness() < inside.lightness() - 40
         checked += 1
     assert checked > 0
-
-
-def map_view_point(lon: float, lat: float):  # noqa: ANN201
-    from widgets.map_view import pg
-
-    return pg.Point(lon, lat)
