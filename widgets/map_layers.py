@@ -481,7 +481,8 @@ class ClusterLayer(pg.GraphicsObject):
         self._fragments.ndarray()[:] = frags
         p.save()
         p.resetTransform()
-        p.drawPixmapFragments(*self._fragments.drawargs(), self.atlas.pixmap)
+        # (pointer to the first fragment, count, pixmap): PySide's C-array form
+        p.drawPixmapFragments(*self._fragments.drawargs(), self.atlas.pixmap)  # type: ignore[call-arg]
         p.restore()
 
     def _layout_fragments(self, cx: np.ndarray, cy: np.ndarray, counts: np.ndarray,
@@ -547,7 +548,7 @@ class ClusterLayer(pg.GraphicsObject):
             sp.drawText(0, fm.ascent(), ch)
             sp.end()
             return image
-        _, r, overdue = key  # type: ignore[misc]
+        r, overdue = int(key[1]), bool(key[2])  # type: ignore[index]
         size = 2 * r + 4
         image = QtGui.QImage(size, size, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)

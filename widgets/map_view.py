@@ -162,7 +162,7 @@ class _SlotScatter(pg.ScatterPlotItem):
         frags[:, 6:10] = (1 / dpr, 1 / dpr, 0.0, 1.0)
         p.save()
         p.resetTransform()
-        p.drawPixmapFragments(*self._pixmapFragments.drawargs(), atlas.pixmap)
+        p.drawPixmapFragments(*self._pixmapFragments.drawargs(), atlas.pixmap)  # type: ignore[call-arg]
         p.restore()
 
 
