@@ -156,10 +156,10 @@ def main(argv: list[str]) -> int:
         from widgets import map_view
 
         threshold, map_view.CLUSTER_MIN = map_view.CLUSTER_MIN, 1000
-        pane.fit()
+        pane.set_heat(False)  # re-chooses points or clusters for the view
         grab("map-county.png")
         map_view.CLUSTER_MIN = threshold
-        pane.fit()
+        pane.set_heat(False)
         pane.show_region("532301101")  # 鹿城镇 (the county seat of 楚雄市)
         grab("map-town.png")
         pane.show_region("532301")
