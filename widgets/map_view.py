@@ -136,6 +136,7 @@ class _SlotScatter(pg.ScatterPlotItem):
         slots = getattr(self, "slots", None)
         atlas = self.fragmentAtlas
         if (slots is None or self._exportOpts is not False or not self.opts["useCache"]
+                or not self.opts["pxMode"]
                 or (widget is not None and widget.devicePixelRatioF() != atlas.devicePixelRatio())):
             super().paint(p, option, widget)
             return

@@ -73,3 +73,34 @@ def test_cluster_digits_survive_new_disc_sizes(qtbot) -> None:  # noqa: ANN001
     whites = sum(1 for x in range(30, 50) for y in range(30, 50)
                  if QColor(before.pixel(x, y)).lightness() > 230)
     assert whites > 10
+
+
+def test_slot_scatter_draws_what_pyqtgraph_draws(qtbot, ctx) -> None:  # noqa: ANN001
+    """The slot scatter's own cull and transform give the same pixels as pyqtgraph's paint
+    of every slot, zoomed in on part of the cases (points, not clusters)."""
+    from widgets.map_view import MapPane
+
+    p = MapPane(ctx)
+    qtbot.addWidget(p)
+    p.resize(900, 700)
+    p.show()
+    qtbot.waitExposed(p)
+    p.flush()
+    x0, y0, x1, y1 = p._points_box()
+    w, h = (x1 - x0) / 3, (y1 - y0) / 3
+    p.plot.getViewBox().setRange(xRange=(x0 + w, x0 + 2 * w), yRange=(y0 + h, y0 + 2 * h),
+                                 padding=0)
+    assert not p.clustered() and p.scatter.isVisible()
+    p.regions_layer.hide()
+    p.regions_layer.label_layer.hide()
+    mine = p.plot.viewport().grab().toImage()
+    slots = p.scatter.slots
+    p.scatter.slots = None  # pyqtgraph's own paint
+    try:
+        theirs = p.plot.viewport().grab().toImage()
+    finally:
+        p.scatter.slots = slots
+    assert mine == theirs
+    drawn = sum(1 for yy in range(0, mine.height(), 3) for xx in range(0, mine.width(), 3)
+                if QColor(mine.pixel(xx, yy)) != QColor(mine.pixel(0, 0)))
+    assert drawn > 20  # points were drawn at all
