@@ -90,9 +90,7 @@ class Commands(LoopCommands):
     def _case_for_update(self, tx: WriteTx, actor: Actor, case_id: str,
                          expected_version: int | None) -> Case:
         case = self.reads.visible_case(tx.session, actor, case_id, for_update=True)
-        if expected_version is not None and expected_version != case.version:
-            raise Conflict(f"case {case_id} is at version {case.version}, "
-                           f"not {expected_version}", case=case_json(case))
+        _check_version(case, expected_version)
         return case
 
     def _visible_unit(self, tx: WriteTx, actor: Actor, unit_id: str) -> Unit:
@@ -196,7 +194,7 @@ class Commands(LoopCommands):
             case = self.reads.visible_case(tx.session, actor, case_id, for_update=True)
             if case.unit_id is None or case.unit_id != actor.unit_id:
                 raise Forbidden(f"case {case_id} is not held by your unit")
-            case = self._case_for_update(tx, actor, case_id, body.expected_version)
+            _check_version(case, body.expected_version)
             status, action = lifecycle.move(command, case.status)
             if command == "return":  # 1.1: a request the post decides
                 return self.request_return(tx, actor, case, body.note)
@@ -379,6 +377,13 @@ class Commands(LoopCommands):
 # Plain Core statements, built once (the ORM's bulk update costs milliseconds per call):
 # insert the "case" counter at 1 or add 1 to it, per dialect (both speak ON CONFLICT).
 _COUNTERS = Counter.__table__
+def _check_version(case: Case, expected_version: int | None) -> None:
+    """409 when the command names a version the case is no longer at."""
+    if expected_version is not None and expected_version != case.version:
+        raise Conflict(f"case {case.id} is at version {case.version}, "
+                       f"not {expected_version}", case=case_json(case))
+
+
 _NEXT_CASE_NUMBER = {
     name: (dialect_insert(_COUNTERS).values(name="case", value=1)
            .on_conflict_do_update(index_elements=[_COUNTERS.c.name],

@@ -1,9 +1,11 @@
 """Fan-out between hub processes sharing one PostgreSQL: LISTEN/NOTIFY.
 
-Writing: inside every write transaction that numbers events, ``announce`` sends one
-NOTIFY (more only for a payload over ``PAYLOAD_LIMIT`` bytes) carrying, per post, the first
-and last seq it took: ``{"t": <commit time ms>, "p": {"532301": [17, 18], …}}``.
-PostgreSQL delivers notifications only when the transaction commits, in commit order.
+Writing: inside every write transaction that numbers events, the statement that takes
+the seqs (``hub.journal``) also sends one NOTIFY per ``CHUNK_POSTS`` posts (``Notifier``)
+carrying, per post, the first and last seq it took:
+``{"t": <commit time ms>, "p": {"532301": [17, 18], …}}``, well under PostgreSQL's 8,000
+bytes. PostgreSQL delivers notifications only when the transaction commits, in commit
+order.
 
 Reading: each process LISTENs on a dedicated connection (not from the pool) and hands the
 spans to its ``FeedBroker``, which reads the frames from the events table once per post and
@@ -35,8 +37,10 @@ from hub.models import Post
 
 log = logging.getLogger(__name__)
 PAYLOAD_LIMIT = 2000  # bytes per NOTIFY; PostgreSQL's own limit is 8000
+#: posts per NOTIFY made in SQL: 40 × (a 40-character post id + two 19-digit seqs + JSON
+#: punctuation, < 110 bytes) stays under 4,400 bytes
+CHUNK_POSTS = 40
 PING_S = 5.0  # silence after which the listen connection is probed
-_NOTIFY = text("SELECT pg_notify(:channel, :payload)")
 
 
 def encode_payloads(spans: dict[str, tuple[int, int]], now_ms: int,
@@ -55,6 +59,41 @@ def encode_payloads(spans: dict[str, tuple[int, int]], now_ms: int,
     if chunk:
         out.append(orjson.dumps({"t": now_ms, "p": chunk}).decode())
     return out
+
+
+class Notifier:
+    """Appends the NOTIFY of a transaction's seqs to the statement that takes them.
+
+    The statement's common table expressions must end with one named ``taken`` holding
+    ``(post_id, first_seq, last_seq)``; the payloads are those of ``encode_payloads``
+    (``decode_payload`` reads both), one per ``CHUNK_POSTS`` posts.
+    """
+
+    def __init__(self, channel: str) -> None:
+        self.channel = channel
+        self._statements: dict[tuple[str, str], Any] = {}
+
+    def statement(self, ctes: str, taken: str) -> Any:
+        """``ctes`` + a NOTIFY step, selecting ``(post_id, first_seq)`` from ``taken``."""
+        key = (ctes, taken)
+        stmt = self._statements.get(key)
+        if stmt is None:
+            stmt = self._statements[key] = text(f"""{ctes}, note AS (
+    SELECT pg_notify(CAST(:channel AS text), json_build_object(
+               't', CAST(:now_ms AS bigint),
+               'p', json_object_agg(c.post_id, json_build_array(c.first_seq, c.last_seq))
+           )::text)
+    FROM (SELECT x.post_id, x.first_seq, x.last_seq,
+                 (row_number() OVER (ORDER BY x.post_id) - 1) / {CHUNK_POSTS} AS chunk
+          FROM {taken} x) c
+    GROUP BY c.chunk
+)
+SELECT t.post_id, t.first_seq, (SELECT count(*) FROM note) AS notes FROM {taken} t""")
+        return stmt
+
+    def params(self) -> dict[str, Any]:
+        """The channel and the time stamp (ms) of the payloads."""
+        return {"channel": self.channel, "now_ms": int(time.time() * 1000)}
 
 
 def decode_payload(payload: str) -> tuple[float, dict[str, tuple[int, int]]]:
@@ -117,12 +156,8 @@ class PgFanout:
         self.queue_usage = 0.0
         self.behind = 0
         self.on_delay: Callable[[float], None] | None = None
-
-    # ---- writing side (inside a write transaction, any thread)
-    def announce(self, conn: Any, spans: dict[str, tuple[int, int]]) -> None:
-        """NOTIFY the seqs this transaction takes; delivered at its commit."""
-        for payload in encode_payloads(spans, int(time.time() * 1000)):
-            conn.execute(_NOTIFY, {"channel": self.channel, "payload": payload})
+        #: the writing side: ``hub.journal`` NOTIFYs through it inside each transaction
+        self.notifier = Notifier(self.channel)
 
     # ---- reading side (on the event loop)
     async def run(self) -> None:
