@@ -95,7 +95,7 @@ class Journal:
                 feed.append((post_id, k, ev.id, ev.ts))
         conn = session.connection()
         if conn.dialect.name == "postgresql":
-            first = self._take_pg(conn, wanted, feed)
+            first = self._take_pg(conn, wanted, feed, pending)
         else:
             first = _take_each(conn, wanted, feed)
         published: list[Published] = []
@@ -109,7 +109,8 @@ class Journal:
         tx.after_commit(lambda: self._publish(published))
 
     def _take_pg(self, conn: Any, wanted: dict[str, int],
-                 feed: list[tuple[str, int, int, datetime]]) -> dict[str, int]:
+                 feed: list[tuple[str, int, int, datetime]], pending: _TxEvents
+                 ) -> dict[str, int]:
         """One statement: lock the posts' rows in id order, take the seqs, insert the feed
         rows and (several hub processes) NOTIFY them; returns each post's first seq."""
         posts = sorted(wanted)
@@ -121,8 +122,21 @@ class Journal:
             statement = _PG_TAKE
         else:
             statement = self._notifier.statement(_PG_TAKE_CTES, "taken")
-            params.update(self._notifier.params())
+            params.update(self._notifier.params(*_events_seen(pending)))
         return {row[0]: row[1] for row in conn.execute(statement, params)}
+
+
+def _events_seen(pending: _TxEvents) -> tuple[list[tuple[str, str, str]], dict[str, list[int]]]:
+    """The transaction's events as ``(ts, type, data)`` and, per post, the indexes of the
+    ones it sees, in the order they are numbered (``hub.pgnotify`` carries them)."""
+    events: list[tuple[str, str, str]] = []
+    sees: dict[str, list[int]] = {}
+    for index, item in enumerate(pending.items):
+        ev = item.event
+        events.append((to_rfc3339(ev.ts) or "", ev.type, ev.data))
+        for post_id in item.post_ids:
+            sees.setdefault(post_id, []).append(index)
+    return events, sees
 
 
 def _take_each(conn: Any, wanted: dict[str, int],
