@@ -26,9 +26,9 @@ import os
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import event, insert, select, text
+from sqlalchemy import Table, event, insert, select, text
 from sqlalchemy.orm import Session
 
 from hub.db import Database
@@ -85,7 +85,7 @@ def _chain_pending(session: Session) -> None:
     conn = session.connection()
     head = conn.execute(_LOCK_HEAD[conn.dialect.name], {"n": len(pending)}).first()
     if head is None:  # a database whose chain was never started (see ensure_head)
-        conn.execute(insert(AuditEntry.__table__), [_row(e) for e in pending])
+        conn.execute(insert(_AUDIT), [_row(e) for e in pending])
         return
     prev, ids = head
     if conn.dialect.name != "postgresql":  # SQLite: one writer; the next rowids
@@ -99,7 +99,7 @@ def _chain_pending(session: Session) -> None:
         conn.execute(_PG_INSERT_AND_MOVE, {
             **moved, **{f"a_{c}": [r[c] for r in rows] for c in _COLUMNS}})
     else:
-        conn.execute(insert(AuditEntry.__table__), rows)
+        conn.execute(insert(_AUDIT), rows)
         conn.execute(_MOVE_HEAD, moved)
 
 
@@ -114,6 +114,7 @@ def _forget_pending(session: Session) -> None:
     session.info.pop(_PENDING, None)
 
 
+_AUDIT = cast(Table, AuditEntry.__table__)
 _COLUMNS = ("id", "at", "actor", "role", "action", "target", "outcome", "addr", "detail",
             "region_path", "prev", "hash")
 #: the head row locked to the commit and the entries' ids taken under that lock, so ids
