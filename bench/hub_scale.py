@@ -173,6 +173,7 @@ def _step(hubs: Hubs, rate: float, step_s: float, local: threading.local
 def ceiling(hubs: Hubs, rates: list[float], step_s: float) -> list[tuple[float, float, float]]:
     """(offered/s, achieved/s, p99 ms) per step, until p99 of POST /cases passes 200 ms."""
     local = threading.local()
+    _step(hubs, rates[0], 3, local)  # warm up: connections, caches, prepared statements
     out = []
     for rate in rates:
         latencies, errors, elapsed = _step(hubs, rate, step_s, local)
