@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import pyqtgraph as pg
-
 from client.state import ChangeSet
 from widgets.common import (
     BLUE,
@@ -46,6 +44,7 @@ from widgets.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    pg,
 )
 from widgets.text import neutralize, safe
 

@@ -18,8 +18,6 @@ import logging
 from datetime import datetime
 from typing import Any
 
-import pyqtgraph as pg
-
 from client.assessment import Board, Weights, period_bounds, score_rows
 from client.assessment_drill import COLUMN_COUNTS, drill, events_between
 from client.errors import NotFoundError
@@ -45,6 +43,7 @@ from widgets.qt import (
     QtWidgets,
     QVBoxLayout,
     QWidget,
+    pg,
 )
 from widgets.text import safe
 
