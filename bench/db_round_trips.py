@@ -1,6 +1,6 @@
 """Database statements per command on PostgreSQL, counted by the server itself.
 
-Starts a private PostgreSQL (``tests/pgcluster.py``), turns on ``log_statement = all``,
+Starts a private PostgreSQL (``testkit/pgcluster.py``), turns on ``log_statement = all``,
 starts the hub embedded with its pool connections named by ``application_name`` (so the
 LISTEN connection and this script's own connections are not counted), then runs the
 closed loop of county A N times: report (intake), assign (supervisor), accept and resolve
@@ -26,7 +26,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.pgcluster import ThrowawayCluster  # noqa: E402
+from testkit.pgcluster import ThrowawayCluster  # noqa: E402
 
 APP = "cp-roundtrips"
 COUNTY, GRID, UNIT = "532301", "53230110120101", "U532301-GA"
