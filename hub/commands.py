@@ -373,9 +373,6 @@ class Commands(LoopCommands):
             "case": case_json(case), "action": action, "actor": actor.name, "note": note})
 
 
-# Plain Core statements, built once (the ORM's bulk update costs milliseconds per call):
-# insert the "case" counter at 1 or add 1 to it, per dialect (both speak ON CONFLICT).
-_COUNTERS = Counter.__table__
 def _check_version(case: Case, expected_version: int | None) -> None:
     """409 when the command names a version the case is no longer at."""
     if expected_version is not None and expected_version != case.version:
@@ -383,6 +380,8 @@ def _check_version(case: Case, expected_version: int | None) -> None:
                        f"not {expected_version}", case=case_json(case))
 
 
+# Plain Core statements, built once (the ORM's bulk update costs milliseconds per call).
+_COUNTERS = Counter.__table__
 #: PostgreSQL: a sequence, which locks nothing until the commit (a counter row did, and
 #: every report of every process queued behind the one before it); SQLite (one writer):
 #: one statement creates the counter row or increments it

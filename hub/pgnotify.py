@@ -7,8 +7,10 @@ carrying, per post, the first and last seq it took:
 bytes. PostgreSQL delivers notifications only when the transaction commits, in commit
 order.
 
-Reading: each process LISTENs on a dedicated connection (not from the pool) and hands the
-spans to its ``FeedBroker``, which reads the frames from the events table once per post and
+Reading: each process LISTENs on a dedicated connection (not from the pool). A payload
+that carries its transaction's events (most do: ``Notifier``) gives the ``FeedBroker`` the
+frames themselves, built once per post, and nothing is read back; otherwise it hands the
+spans to the broker, which reads the frames from the events table once per post and
 offers them to its subscribers in seq order. A lost LISTEN connection is re-established
 with a capped backoff and followed by a catch-up read; a safety poll every ``poll_s``
 compares each subscribed post's seq with what was offered and fills the difference, so a
