@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import PySide6  # noqa: F401 - the binding (its __version__)
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401
 from PySide6.QtCore import (  # noqa: F401
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QAbstractTableModel,
     QByteArray,

@@ -23,12 +23,14 @@ Threading: not thread-safe; GUI thread only (like the State it reads).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Protocol
+from typing import Any
 
-from widgets.sorted_pairs import SortedPairs
+from rows.observer import NullObserver, RowObserver
+from rows.observer import ranges as _ranges
+from rows.sorted_pairs import SortedPairs
 
-KeyFunc = Callable[[str, dict], Any]
-Predicate = Callable[[str, dict], bool]
+KeyFunc = Callable[[str, dict[str, Any]], Any]
+Predicate = Callable[[str, dict[str, Any]], bool]
 
 #: above this many changed ranges one batch announces one spanning range instead
 MAX_CHANGED_RANGES = 64
@@ -37,43 +39,6 @@ MIN_RESET_ROWS = 500
 #: the log of ids whose keys went stale in the other columns' caches is compacted (those
 #: caches dropped) beyond this many entries
 MAX_STALE_LOG = 200_000
-
-
-class RowObserver(Protocol):
-    """Receives the row changes of a :class:`CaseRows` (a Qt model forwards them)."""
-
-    def rows_inserting(self, first: int, last: int) -> None: ...
-    def rows_inserted(self) -> None: ...
-    def rows_removing(self, first: int, last: int) -> None: ...
-    def rows_removed(self) -> None: ...
-    def rows_changed(self, first: int, last: int) -> None: ...
-    def resetting(self) -> None: ...
-    def reset_done(self) -> None: ...
-
-
-class NullObserver:
-    """An observer that ignores everything (for headless use and tests)."""
-
-    def rows_inserting(self, first: int, last: int) -> None:
-        pass
-
-    def rows_inserted(self) -> None:
-        pass
-
-    def rows_removing(self, first: int, last: int) -> None:
-        pass
-
-    def rows_removed(self) -> None:
-        pass
-
-    def rows_changed(self, first: int, last: int) -> None:
-        pass
-
-    def resetting(self) -> None:
-        pass
-
-    def reset_done(self) -> None:
-        pass
 
 
 #: what a missing value becomes, by column kind and direction, so that it sorts last in
@@ -162,7 +127,7 @@ class CaseRows:
 
     # ---- Configuration (each one rebuilds)
 
-    def set_sort(self, column: int, descending: bool, cases: Mapping[str, dict],
+    def set_sort(self, column: int, descending: bool, cases: Mapping[str, dict[str, Any]],
                  refilter: bool = True) -> None:
         """Sort by ``column``; rebuilds (announced as a reset).
 
@@ -173,12 +138,12 @@ class CaseRows:
         self.descending = descending
         self.rebuild(cases, refilter=refilter)
 
-    def set_filter(self, predicate: Predicate, cases: Mapping[str, dict]) -> None:
+    def set_filter(self, predicate: Predicate, cases: Mapping[str, dict[str, Any]]) -> None:
         """Show only the cases for which ``predicate(id, case)``; rebuilds."""
         self._predicate = predicate
         self.rebuild(cases)
 
-    def rebuild(self, cases: Mapping[str, dict], refilter: bool = True) -> None:
+    def rebuild(self, cases: Mapping[str, dict[str, Any]], refilter: bool = True) -> None:
         """Recompute every row from ``cases`` (announced as a reset).
 
         ``refilter=False`` keeps the shown ids (only the order changes: a new sort).
@@ -219,7 +184,7 @@ class CaseRows:
         self._clean_upto.clear()
         self._stale.clear()
 
-    def warm(self, cases: Mapping[str, dict], column: int, descending: bool,
+    def warm(self, cases: Mapping[str, dict[str, Any]], column: int, descending: bool,
              ids: Sequence[str]) -> None:
         """Compute (cache) the sort keys of ``ids`` for a column not sorted by yet, so that
         a later sort by it is C-level work only (idle-time precomputation)."""
@@ -239,7 +204,7 @@ class CaseRows:
 
     def update(
         self,
-        cases: Mapping[str, dict],
+        cases: Mapping[str, dict[str, Any]],
         added: Iterable[str] = (),
         changed: Iterable[str] = (),
         removed: Iterable[str] = (),
@@ -298,7 +263,7 @@ class CaseRows:
             for first, last in ranges:
                 obs.rows_changed(first, last)
 
-    def refresh_keys(self, cases: Mapping[str, dict], ids: Iterable[str]) -> None:
+    def refresh_keys(self, cases: Mapping[str, dict[str, Any]], ids: Iterable[str]) -> None:
         """Re-key ``ids`` whose sort key may have changed without a case change (names)."""
         self.update(cases, changed=ids)
 
@@ -356,18 +321,6 @@ class CaseRows:
         self._pairs.insert(key, cid)
         self._shown.add(cid)
         self.observer.rows_inserted()
-
-
-def _ranges(rows: list[int]) -> list[tuple[int, int]]:
-    """Contiguous ``(first, last)`` runs of sorted, unique row numbers."""
-    out: list[tuple[int, int]] = []
-    for r in rows:
-        if out and r <= out[-1][1] + 1:
-            if r > out[-1][1]:
-                out[-1] = (out[-1][0], r)
-        else:
-            out.append((r, r))
-    return out
 
 
 __all__ = ["CaseRows", "NullObserver", "RowObserver"]
