@@ -8,7 +8,7 @@ written in one transaction (see ``hub.journal``).
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -21,6 +21,7 @@ from sqlalchemy import (
     Integer,
     Sequence,
     String,
+    Table,
     Text,
     TypeDecorator,
 )
@@ -53,6 +54,9 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     """Declarative base of every hub table."""
+
+    # every model maps one Table (SQLAlchemy types it as any FromClause)
+    __table__: ClassVar[Table]
 
 
 class Region(Base):

@@ -11,4 +11,6 @@ export QT_QPA_PLATFORM=offscreen
 .venv/bin/python -m ruff check .
 # the layers (pyproject.toml [tool.importlinter]; docs/layers.md)
 .venv/bin/lint-imports --no-cache
+# the types (pyproject.toml [tool.mypy])
+.venv/bin/python -m mypy
 exec .venv/bin/python -m pytest -q "$@"

@@ -2628,7 +2628,7 @@
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../widgets/map_view.py" line="+325"/>
+        <location filename="../../widgets/map_view.py" line="+381"/>
         <source>Map</source>
         <extracomment>more visible cases than this inside the view → clusters instead of points regions labelled at most (more are drawn, unlabelled) heat image resolution (cells per side)</extracomment>
         <translation>地图</translation>
@@ -2644,7 +2644,7 @@
         <translation>在办 %1</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+212"/>
         <source>vermillion</source>
         <translation>朱红</translation>
     </message>
