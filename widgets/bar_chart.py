@@ -2,8 +2,10 @@
 axis. The unit workload pane (load per person) and the assessment board (composite
 score) both draw one.
 
-One ``BarGraphItem`` is updated in place (pyqtgraph's ``setOpts``), never rebuilt; the
-chart takes no mouse (no pan, zoom or context menu).
+One ``BarGraphItem`` is updated in place (pyqtgraph's ``setOpts``), never rebuilt, and only
+what changed is redone: the bars when a value or colour changed, the names (the axis
+re-lays out: costly) when a name changed, the value range when ``x_max`` changed. The chart
+takes no mouse (no pan, zoom or context menu).
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ class RankedBars(pg.PlotWidget):
         self.bars = pg.BarGraphItem(x0=[], y=[], height=BAR_HEIGHT, width=[], brushes=[],
                                     pen=pg.mkPen(None))
         self.addItem(self.bars)
+        self._shown_bars: list[tuple[float, str]] | None = None
+        self._shown_names: list[str] | None = None
+        self._shown_range: tuple[float, float] | None = None
 
     def restyle(self, palette: QPalette) -> None:
         """Take the background and the axes' colours from ``palette`` (the pane's)."""
@@ -66,19 +71,26 @@ class RankedBars(pg.PlotWidget):
         """
         n = len(values)
         ys = [n - 1 - i for i in range(n)]
-        self.bars.setOpts(x0=[0.0] * n, y=ys, height=BAR_HEIGHT, width=list(values),
-                          brushes=[pg.mkBrush(QColor(c)) for c in colours])
-        axis = self.getAxis("left")
-        if name_px is None:
-            axis.setTicks([list(zip(ys, names, strict=True))])
-        else:
-            fm = self.name_metrics()
-            ticks = [(y, fm.elidedText(name, Qt.TextElideMode.ElideRight, name_px))
-                     for y, name in zip(ys, names, strict=True)]
-            axis.setTicks([ticks])
-            axis.setWidth(max((fm.horizontalAdvance(t) for _, t in ticks), default=20) + 24)
-        self.setXRange(0, x_max, padding=padding)
-        self.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
+        bars = list(zip(values, colours, strict=True))
+        if bars != self._shown_bars:
+            self._shown_bars = bars
+            self.bars.setOpts(x0=[0.0] * n, y=ys, height=BAR_HEIGHT, width=list(values),
+                              brushes=[pg.mkBrush(QColor(c)) for c in colours])
+        if list(names) != self._shown_names:
+            self._shown_names = list(names)
+            axis = self.getAxis("left")
+            if name_px is None:
+                axis.setTicks([list(zip(ys, names, strict=True))])
+            else:
+                fm = self.name_metrics()
+                ticks = [(y, fm.elidedText(name, Qt.TextElideMode.ElideRight, name_px))
+                         for y, name in zip(ys, names, strict=True)]
+                axis.setTicks([ticks])
+                axis.setWidth(max((fm.horizontalAdvance(t) for _, t in ticks), default=20) + 24)
+            self.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
+        if (x_max, padding) != self._shown_range:
+            self._shown_range = (x_max, padding)
+            self.setXRange(0, x_max, padding=padding)
 
 
 __all__ = ["BAR_HEIGHT", "RankedBars"]
