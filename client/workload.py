@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from client.protocol import Case
 from client.timeutil import format_time, parse_time_or_none
 
 INACTIVE = frozenset(("resolved", "closed"))
@@ -51,7 +52,7 @@ class TodayCounters:
         return self.closed_of_reported / self.reported if self.reported else None
 
 
-def is_active(case: dict) -> bool:
+def is_active(case: Case) -> bool:
     """True while the case is being handled (status not resolved/closed)."""
     return case.get("status") not in INACTIVE
 
@@ -77,7 +78,7 @@ class Day:
         return t is not None and self.start <= t < self.end
 
 
-def day_contribution(case: dict, day: Day) -> tuple[int, int, int, int]:
+def day_contribution(case: Case, day: Day) -> tuple[int, int, int, int]:
     """``(reported, dispatched, closed, closed_of_reported)`` of one case for one day."""
     status = case.get("status")
     rep = day.contains(case.get("reported_at"))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from client.workload import INACTIVE
@@ -353,7 +356,8 @@ class CaseDetailPane(Pane):
         for ev in events:
             if not isinstance(ev, dict):
                 continue
-            data = ev.get("data") if isinstance(ev.get("data"), dict) else {}
+            payload = ev.get("data")
+            data: Mapping[str, Any] = payload if isinstance(payload, dict) else {}
             typ = ev.get("type")
             when = format_local(parse_time_or_none(ev.get("ts")), self.ctx.zone)
             if typ == "case.created":
