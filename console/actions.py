@@ -25,12 +25,13 @@ from __future__ import annotations
 import logging
 import time
 from collections import OrderedDict, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from client.dispatch import Reassignment, suggest_unit
 from client.errors import ConflictError
+from client.protocol import Case
 from console.panes import PaneSpec
 from widgets.common import case_line
 from widgets.qt import QAction, QKeySequence, QMessageBox, QObject, Qt, QTimer, QWidget, Signal
@@ -79,7 +80,7 @@ class Pending:
     case_id: str
     unit_id: str
     expected_version: int | None
-    seen: dict
+    seen: Mapping[str, Any]
     previous_unit_id: str | None
     undo: bool = False
     started: float = field(default_factory=time.monotonic)
@@ -178,7 +179,7 @@ class Actions(QObject):
         self._clock = clock
         self._refs: dict[str, dict] = {}  # the State's case dicts as of the last change set
         self._older: OrderedDict[tuple[str, object], dict] = OrderedDict()
-        self._conflicts: deque[tuple[Pending, dict | None]] = deque()
+        self._conflicts: deque[tuple[Pending, Case]] = deque()
         self._in_dialog = False
         self._sent_urges: dict[str, float] = {}
         self._sweeper = QTimer(self)
@@ -354,7 +355,7 @@ class Actions(QObject):
 
     # ---- Feed
 
-    def seen_as(self, case_id: str, version: int | None) -> dict:
+    def seen_as(self, case_id: str, version: int | None) -> dict[str, Any]:
         """The case as it was at ``version`` (what a drag begun earlier showed), if known."""
         case = self.ctx.state.cases.get(case_id) or {"id": case_id}
         if version is None or case.get("version") == version:
@@ -791,7 +792,7 @@ class CommandUi(QObject):
         """Ctrl+Shift+E: end the selected call after confirming."""
         call_id = self._call_current()
         call = self.session.state.calls.get(call_id) if call_id else None
-        if call is None:
+        if call is None or call_id is None:
             self.actions._say("info", self.tr("Select a call in the calls pane first."))
             return False
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("End video call"),

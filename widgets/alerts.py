@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from client.alarm import CRITICAL, URGE, Alarm
+from client.protocol import Case
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from widgets.alarm_bell import AlarmBell
@@ -421,7 +422,7 @@ class AlertsPane(Pane):
         self._settings.setValue("alerts/muted", self.muted)
         self._retranslate()
 
-    def entry_text(self, cid: str, case: dict, phase: int, acked: bool) -> str:
+    def entry_text(self, cid: str, case: Case, phase: int, acked: bool) -> str:
         """The line shown for one alert (symbol and word, never colour alone)."""
         word = self.tr("Overdue") if phase == 2 else self.tr("Near due") if phase == 1 \
             else self.tr("Time left")
@@ -541,7 +542,7 @@ class AlertsPane(Pane):
         self.sig_case_selected.emit(self.model.entries[current.row()][0])
 
 
-def _due(case: dict | None, state: object = None) -> float:
+def _due(case: Case | None, state: object = None) -> float:
     """The deadline an alert is ordered by: the nearest stage's (protocol 1.1) or due_at."""
     stages = getattr(state, "stages", None)
     if stages is not None and case is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from client.protocol import Call
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from widgets.common import VERMILLION, fg, format_duration, format_local, plain_label
@@ -91,7 +92,7 @@ class CallsModel(QAbstractTableModel):
             if col == COL_CASE:
                 return pane.case_text(call, full)
             if col == COL_UNITS:
-                units = call.get("unit_ids") if isinstance(call.get("unit_ids"), list) else []
+                units = _v if isinstance(_v := call.get("unit_ids"), list) else []
                 text = "、".join(neutralize(pane.ctx.unit_name(u)) for u in units
                                 if isinstance(u, str))
                 return text if full else safe(text, 80)
@@ -198,7 +199,7 @@ class CallsPane(Pane):
     def calls(self) -> list[dict]:
         return list(self.model.calls)
 
-    def case_text(self, call: dict, full: bool = False) -> str:
+    def case_text(self, call: Call, full: bool = False) -> str:
         cid = call.get("case_id")
         if not isinstance(cid, str):
             return self.tr("— no case")

@@ -14,6 +14,7 @@ from typing import Any
 
 import orjson
 
+from client.protocol import Case
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from client.workload import INACTIVE
@@ -125,7 +126,7 @@ def _str_or_none(v: object) -> str | None:
     return v if isinstance(v, str) else (None if v is None else str(v))
 
 
-def _time(case: dict, field: str) -> float | None:
+def _time(case: Case, field: str) -> float | None:
     return parse_time_or_none(case.get(field))
 
 
@@ -136,7 +137,7 @@ class _Times:
     def __init__(self) -> None:
         self._cache: dict[str, tuple[object, object, float | None, float | None]] = {}
 
-    def get(self, cid: str, case: dict) -> tuple[float | None, float | None]:
+    def get(self, cid: str, case: Case) -> tuple[float | None, float | None]:
         rep_text, due_text = case.get("reported_at"), case.get("due_at")
         hit = self._cache.get(cid)
         if hit is not None and hit[0] == rep_text and hit[1] == due_text:
@@ -321,7 +322,7 @@ class CaseQueueModel(QAbstractTableModel):
         """Forget cached display strings (language, names or a snapshot changed)."""
         self._cells.clear()
 
-    def _display(self, cid: str, case: dict, col: int) -> str:
+    def _display(self, cid: str, case: Case, col: int) -> str:
         p = self._pane
         if col == COL_STATUS:
             return status_label(case.get("status"))
@@ -654,7 +655,7 @@ class CaseQueuePane(Pane):
 
     # ---- Names and keys (cached: names cost a ctx call)
 
-    def category_of(self, case: dict) -> str:
+    def category_of(self, case: Case) -> str:
         key = ("c", case.get("category"), case.get("subcategory"))
         name = self._names.get(key)
         if name is None:
@@ -662,7 +663,7 @@ class CaseQueuePane(Pane):
                 str(case.get("category") or ""), str(case.get("subcategory") or "")))
         return name
 
-    def region_of(self, case: dict) -> str:
+    def region_of(self, case: Case) -> str:
         rid = case.get("region_id")
         key = ("r", rid)
         name = self._names.get(key)
@@ -671,7 +672,7 @@ class CaseQueuePane(Pane):
             name = self._names[key] = str(path(_str_or_none(rid)))
         return name
 
-    def unit_of(self, case: dict) -> str | None:
+    def unit_of(self, case: Case) -> str | None:
         uid = case.get("unit_id")
         if not isinstance(uid, str):
             return None
@@ -686,7 +687,7 @@ class CaseQueuePane(Pane):
 
         times = self.times.get
 
-        def age(cid: str, c: dict) -> float | None:
+        def age(cid: str, c: Case) -> float | None:
             t = times(cid, c)[0]
             return -t if t is not None else None
 
@@ -711,7 +712,7 @@ class CaseQueuePane(Pane):
         if stages is None:
             return lambda cid, c: times(cid, c)[1]
 
-        def nearest_due(cid: str, c: dict) -> float | None:
+        def nearest_due(cid: str, c: Case) -> float | None:
             clock = stages.nearest(c)
             return clock.due if clock is not None else None
 
@@ -782,7 +783,7 @@ class CaseQueuePane(Pane):
         blobs = self._hay.get
         make = self._make_blob
 
-        def hay(cid: str, case: dict) -> str:
+        def hay(cid: str, case: Case) -> str:
             return blobs(cid) or make(cid, case)
 
         scope = self._scope
@@ -801,7 +802,7 @@ class CaseQueuePane(Pane):
             elif preset_key == "all":
                 return lambda cid, case: text in (blobs(cid) or make(cid, case))
 
-        def pred(cid: str, case: dict) -> bool:
+        def pred(cid: str, case: Case) -> bool:
             if unit is not None and case.get("unit_id") != unit:
                 return False
             if scope is not None and not scope.matches(case, index):
@@ -858,7 +859,7 @@ class CaseQueuePane(Pane):
         """True while search text and sort keys are still being precomputed."""
         return self._warm_work is not None
 
-    def _make_blob(self, cid: str, case: dict) -> str:
+    def _make_blob(self, cid: str, case: Case) -> str:
         """What free-text search looks in (cached until the case changes): id, title,
         address, category, region and unit names, case-folded (one line each, so a match
         never spans two fields)."""

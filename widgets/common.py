@@ -11,6 +11,7 @@ not see through an alias (``tr = QCoreApplication.translate``) and would miss th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -89,7 +90,7 @@ def _actions() -> dict[str, str]:
     return dict(glossary.table("action", current_lang()))
 
 
-def _lookup(table: str, build, key: object) -> str:
+def _lookup(table: str, build: Callable[[], dict[str, str]], key: object) -> str:
     labels = _cache.get(table)
     if labels is None:
         labels = _cache[table] = build()

@@ -19,6 +19,7 @@ from typing import Any
 import orjson
 
 from client.dispatch import UNASSIGNED, dispatch_queue, load_of, suggest_unit
+from client.protocol import Case
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from widgets.common import (
@@ -335,7 +336,7 @@ class DispatchBoardPane(Pane):
     def _rescan(self) -> None:
         self._waiting = set(dispatch_queue(self.ctx.state))
 
-    def _age(self, case: dict | None) -> str:
+    def _age(self, case: Case | None) -> str:
         rep = parse_time_or_none(case.get("reported_at")) if case else None
         return format_duration(self._now - rep) if rep is not None else "—"
 

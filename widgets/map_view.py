@@ -47,6 +47,7 @@ import pyqtgraph as pg
 
 from client.geometry import RegionMap, fetch_geometry
 from client.map_math import cell_size, cluster, cluster_level, heat, region_counts
+from client.protocol import Case
 from client.state import ChangeSet
 from client.workload import is_active
 from widgets.common import PRIORITY_COLOR, plain_label, priority_text, status_text
@@ -588,7 +589,7 @@ class MapPane(Pane):
         self._need_reset = True
         self.flush()
 
-    def _wanted(self, case: dict | None) -> tuple[float, float, int] | None:
+    def _wanted(self, case: Case | None) -> tuple[float, float, int] | None:
         if case is None or not is_active(case):
             return None
         scope = getattr(self, "_scope", None)
@@ -602,11 +603,11 @@ class MapPane(Pane):
         code = _STATUS_CODE.get(case.get("status"), 0) * 3 + _PRIO_CODE.get(case.get("priority"), 2)
         return float(lon), float(lat), code
 
-    def _passes(self, cid: str, case: dict) -> bool:
+    def _passes(self, cid: str, case: Case) -> bool:
         f = self._filter
         return True if f is None else bool(f(cid, case))
 
-    def _region_index(self, case: dict) -> int:
+    def _region_index(self, case: Case) -> int:
         if self.geo is None:
             return -1
         return self.geo.index.get(case.get("region_id"), -1)  # type: ignore[arg-type]

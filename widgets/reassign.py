@@ -12,8 +12,8 @@ Hub text (titles, names) is shown as plain text only.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, cast
 
 import orjson
 
@@ -32,6 +32,7 @@ from widgets.qt import (
     QListWidget,
     QListWidgetItem,
     QMimeData,
+    QMouseEvent,
     QObject,
     QPoint,
     QPushButton,
@@ -121,6 +122,7 @@ class UnitDropFilter(QObject):
             return False
         if et == QEvent.Type.DragLeave:
             return True
+        event = cast(QtGui.QDropEvent, event)  # (a drag enter, move or drop event)
         mime = event.mimeData()
         if not mime.hasFormat(MIME_CASE_IDS):
             return False  # not ours: let the view decide
@@ -185,6 +187,10 @@ class CaseDragStarter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         et = event.type()
+        if et not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+                      QEvent.Type.MouseMove):
+            return False
+        event = cast(QMouseEvent, event)  # (a mouse event)
         if et == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
             self._press = event.position().toPoint()
         elif et == QEvent.Type.MouseButtonRelease:
@@ -297,12 +303,12 @@ class UnitPicker(QDialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         # Up/Down in the filter box move through the list (type, arrow, Enter).
         if watched is self.filter and event.type() == QEvent.Type.KeyPress \
-                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                and cast(QtGui.QKeyEvent, event).key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             rows = [i for i in range(self.list.count()) if not self.list.item(i).isHidden()]
             if rows:
                 cur = self.list.currentRow()
                 pos = rows.index(cur) if cur in rows else -1
-                step = 1 if event.key() == Qt.Key.Key_Down else -1
+                step = 1 if cast(QtGui.QKeyEvent, event).key() == Qt.Key.Key_Down else -1
                 self.list.setCurrentRow(rows[max(0, min(len(rows) - 1, pos + step))])
             return True
         return False
@@ -332,7 +338,7 @@ class ConflictDialog(QDialog):
         rows: ``(field, seen, now)`` as :func:`client.dispatch.changed_fields` gives them.
     """
 
-    def __init__(self, ctx: Any, seen: dict, current: dict, unit_id: str,
+    def __init__(self, ctx: Any, seen: Mapping[str, Any], current: Mapping[str, Any], unit_id: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")

@@ -267,7 +267,7 @@ class TickerPane(Pane):
             case = data.get("case")
             if not isinstance(case, dict):
                 return None
-            prio = case.get("priority") if isinstance(case.get("priority"), str) else None
+            prio = _v if isinstance(_v := case.get("priority"), str) else None
             title = neutralize(case.get("title"))
             unit = case.get("unit_id")
             unit_name = self.ctx.unit_name(unit) if isinstance(unit, str) else ""
@@ -307,8 +307,8 @@ class TickerPane(Pane):
                 return None
             cid = _sid(w.get("case_id"))
             case = self.ctx.state.cases.get(cid or "")
-            units = w.get("unit_ids") if isinstance(w.get("unit_ids"), list) else []
-            checked = w.get("checked_in") if isinstance(w.get("checked_in"), dict) else {}
+            units = _v if isinstance(_v := w.get("unit_ids"), list) else []
+            checked = _v if isinstance(_v := w.get("checked_in"), dict) else {}
             title = neutralize(case.get("title")) if case else (cid or "")
             if typ == "whistle.started":
                 text = self.tr("Whistle · %1 · %2 units summoned").replace("%1", title).replace(

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from client.protocol import Whistle
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from widgets.common import (
@@ -60,12 +61,12 @@ class UnitCheck:
     at: float | None  # check-in time (epoch seconds) when checked
 
 
-def whistle_checks(whistle: dict, now: float) -> list[UnitCheck]:
+def whistle_checks(whistle: Whistle, now: float) -> list[UnitCheck]:
     """Each summoned unit's check-in state at ``now`` (in the whistle's order)."""
     deadline = parse_time_or_none(whistle.get("deadline"))
-    checked = whistle.get("checked_in") if isinstance(whistle.get("checked_in"), dict) else {}
+    checked = _v if isinstance(_v := whistle.get("checked_in"), dict) else {}
     out = []
-    units = whistle.get("unit_ids") if isinstance(whistle.get("unit_ids"), list) else []
+    units = _v if isinstance(_v := whistle.get("unit_ids"), list) else []
     for uid in units:
         if not isinstance(uid, str):
             continue
@@ -78,7 +79,7 @@ def whistle_checks(whistle: dict, now: float) -> list[UnitCheck]:
     return out
 
 
-def whistle_is_open(whistle: dict, now: float) -> bool:
+def whistle_is_open(whistle: Whistle, now: float) -> bool:
     """Open: not closed by the hub, someone still to check in, and the deadline ahead."""
     if whistle.get("open") is False:
         return False

@@ -15,6 +15,7 @@ cases with (or losing) a request. Hub text is plain text.
 
 from __future__ import annotations
 
+from client.protocol import Case
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from widgets.common import format_duration, format_local, plain_label
@@ -220,7 +221,7 @@ class InboxPane(Pane):
                 safe(p.get("reason"), 200)])
         self.callbacks.setRowCount(len(cbs))
         for r, c in enumerate(cbs):
-            counts = c.get("counts") if isinstance(c.get("counts"), dict) else {}
+            counts = _v if isinstance(_v := c.get("counts"), dict) else {}
             self._set_row(self.callbacks, r, [
                 format_local(parse_time_or_none(c.get("callback_due")), zone), "",
                 safe(c.get("id"), 40), safe(c.get("title"), 60),
@@ -245,7 +246,7 @@ class InboxPane(Pane):
         cases = self.ctx.state.cases
         for r, cid in enumerate(self._requests):
             c = cases.get(cid) or {}
-            p = c.get("pending") if isinstance(c.get("pending"), dict) else {}
+            p = _v if isinstance(_v := c.get("pending"), dict) else {}
             at = parse_time_or_none(p.get("at"))
             item = self.requests.item(r, 1)
             if item is not None:
@@ -281,6 +282,6 @@ def _selected(table: QtWidgets.QTableWidget, ids: list[str]) -> str | None:
     return None
 
 
-def _wanted(case: dict | None) -> bool:
+def _wanted(case: Case | None) -> bool:
     return case is not None and (isinstance(case.get("pending"), dict)
                                  or case.get("status") == "resolved")

@@ -10,7 +10,7 @@ moves them into ``commandpost_zh_CN.ts``, :data:`ZH` can go.)
 from __future__ import annotations
 
 from client import glossary
-from widgets.qt import QCoreApplication, QTranslator
+from widgets.qt import QCoreApplication, QObject, QTranslator
 
 CONTEXT = "Review"
 
@@ -23,7 +23,7 @@ def tr(text: str) -> str:
 class DictTranslator(QTranslator):
     """Answers ``Review`` strings from a dict; everything else falls through (None)."""
 
-    def __init__(self, table: dict[str, str], parent: object = None) -> None:
+    def __init__(self, table: dict[str, str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.table = table
 

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from client.protocol import Case
 from client.state import State
 from client.timeutil import parse_time_or_none, zone
 from console.wall.config import ScreenPlan, Slot
@@ -217,11 +218,11 @@ class WallStats:
 
     # ---- Internals
 
-    def _count_kinds(self, case: Mapping) -> None:
+    def _count_kinds(self, case: Case) -> None:
         _bump(self.by_category, case.get("category"))
         _bump(self.by_area, self.area_of(case.get("region_id")))
 
-    def _count_close(self, case: Mapping) -> None:
+    def _count_close(self, case: Case) -> None:
         closed = parse_time_or_none(case.get("closed_at"))
         if closed is None or self.day.hour(closed) < 0:
             return
@@ -330,7 +331,8 @@ class TakeoverQueue:
         self._queue.clear()
         self._keys.clear()
 
-    def advance(self, now: float, still_relevant=lambda t: True) -> bool:
+    def advance(self, now: float,
+                still_relevant: Callable[[float], bool] = lambda t: True) -> bool:
         """End the current takeover when its time is up and show the next relevant one.
 
         Return:

@@ -21,6 +21,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from client.geometry import RegionMap, fetch_geometry
+from client.protocol import Case
 from client.state import ChangeSet, State
 from client.timeutil import parse_time_or_none
 from console.wall.model import HOURS, OTHER, WallStats
@@ -367,7 +368,7 @@ class MapPage(WallPage):
         for cid, case in self.ctx.state.cases.items():
             self._index(cid, case)
 
-    def _index(self, cid: str, case: dict | None) -> None:
+    def _index(self, cid: str, case: Case | None) -> None:
         st = case.get("status") if case is not None else None
         if st in _MAP_SYMBOL:
             lat, lon = case.get("lat"), case.get("lon")  # type: ignore[union-attr]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from client.protocol import Case
 from console.wall import theme as wall_theme
 from console.wall.config import ScreenPlan
 from console.wall.model import Takeover, WallStats
@@ -53,7 +54,7 @@ class TakeoverBox(QFrame):
         self.takeover: Takeover | None = None
         self.hide()
 
-    def show_takeover(self, tk: Takeover, case: dict | None, ctx: WallContext,
+    def show_takeover(self, tk: Takeover, case: Case | None, ctx: WallContext,
                       waiting: int, now: float) -> None:
         """Fill the corner for ``tk`` (``case`` may be gone: then only its id)."""
         self.takeover = tk
