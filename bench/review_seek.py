@@ -21,12 +21,15 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any, cast
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+
 from client.cache import ShiftCache  # noqa: E402
+from client.protocol import Snapshot  # noqa: E402
 from client.timeutil import format_time  # noqa: E402
 
 #: 2026-11-22 20:00 Asia/Shanghai (a night shift)
@@ -137,14 +140,14 @@ class _Gen:
         if r < 0.235:
             cid = rng.choice(self.open)
             wid = f"W-{len(self.whistles) + 1}"
-            w = {"id": wid, "case_id": cid, "unit_ids": [u["id"] for u in rng.sample(self.units, 3)],
+            w: dict[str, Any] = {"id": wid, "case_id": cid, "unit_ids": [u["id"] for u in rng.sample(self.units, 3)],
                  "checked_in": {}, "deadline": format_time(self.now + 1800), "note": "联合处置",
                  "actor": "supervisor-532300", "created_at": format_time(self.now)}
             self.whistles[wid] = w
             return self._ev("whistle.started", {"whistle": w})
         if r < 0.24 and self.whistles:
             w = rng.choice(list(self.whistles.values()))
-            left = [u for u in w["unit_ids"] if u not in w["checked_in"]]
+            left: list[str] = [u for u in w["unit_ids"] if u not in w["checked_in"]]
             if left:
                 w = dict(w, checked_in=dict(w["checked_in"], **{left[0]: format_time(self.now)}))
                 self.whistles[w["id"]] = w
@@ -197,7 +200,7 @@ def write_synthetic_shift(path: Path, n_events: int = 200_000, *, hours: float =
     cache = ShiftCache.create(path, meta)
     try:
         snap = g.snapshot(open_cases, closed_cases)
-        cache.add_snapshot(snap, start, "hub")
+        cache.add_snapshot(cast(Snapshot, snap), start, "hub")  # (made here: valid)
         step = hours * 3600 / max(1, n_events)
         rows: list = []
         for _ in range(n_events):
