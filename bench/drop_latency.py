@@ -101,8 +101,11 @@ def main() -> int:
             pos = pane.view.visualRect(pane.model.index(row, 0)).center()
             t0 = time.perf_counter()
             drop(pane.view, pos, [{"id": case["id"], "version": case["version"]}])
-            cid = case["id"]
-            wait(app, lambda: state.cases[cid].get("unit_id") == units[1])
+
+            def moved(cid: str = case["id"]) -> bool:
+                return state.cases[cid].get("unit_id") == units[1]
+
+            wait(app, moved)
             samples.append((time.perf_counter() - t0) * 1000)
             wait(app, lambda: not len(console.session.actions.inflight), 5)  # type: ignore[attr-defined]  # Session.actions: attached at run time until arch-panes' typed port
         samples.sort()

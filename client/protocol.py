@@ -34,6 +34,7 @@ Threading: decoders are immutable and thread-safe.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Annotated, Any, Literal, NotRequired, TypedDict, cast
 
 import msgspec
@@ -70,6 +71,11 @@ class ProtocolError(ValueError):
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.detail = detail or reason
+
+
+#: An empty, read-only object: ``(state.cases.get(cid) or NOTHING).get("status")`` reads a
+#: field of an object that may be missing (a plain ``{}`` there has no value type).
+NOTHING: Mapping[str, Any] = MappingProxyType({})
 
 
 # ---- Objects

@@ -31,7 +31,7 @@ from typing import Any
 
 from client.dispatch import Reassignment, suggest_unit
 from client.errors import ConflictError
-from client.protocol import Case
+from client.protocol import NOTHING, Case
 from console.panes import PaneSpec
 from widgets.common import case_line
 from widgets.qt import QAction, QKeySequence, QMessageBox, QObject, Qt, QTimer, QWidget, Signal
@@ -311,7 +311,7 @@ class Actions(QObject):
             return 0
         state = self.ctx.state
         ids = [cid for cid in state.overdue_ids()
-               if (state.cases.get(cid) or {}).get("unit_id") == unit_id][:MAX_UNIT_URGES]
+               if (state.cases.get(cid) or NOTHING).get("unit_id") == unit_id][:MAX_UNIT_URGES]
         if not ids:
             self._say("info", self.tr("{unit} has no overdue cases to urge.").format(
                 unit=self._unit(unit_id)))

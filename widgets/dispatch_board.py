@@ -19,7 +19,7 @@ from typing import Any
 import orjson
 
 from client.dispatch import UNASSIGNED, dispatch_queue, load_of, suggest_unit
-from client.protocol import Case
+from client.protocol import NOTHING, Case
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from widgets.common import (
@@ -72,7 +72,7 @@ class _CaseTable(QtWidgets.QTableWidget):
     def mimeData(self, items: list) -> QMimeData:  # noqa: N802 - Qt API
         ids = self._pane.selected_ids()
         cases = self._pane.ctx.state.cases
-        payload = [{"id": c, "version": (cases.get(c) or {}).get("version")} for c in ids]
+        payload = [{"id": c, "version": (cases.get(c) or NOTHING).get("version")} for c in ids]
         mime = QMimeData()
         mime.setData(MIME_CASE_IDS, orjson.dumps(payload))
         mime.setText("\n".join(ids))
@@ -251,7 +251,7 @@ class DispatchBoardPane(Pane):
     def waiting_ids(self) -> list[str]:
         """Every waiting case, oldest report first."""
         cases = self.ctx.state.cases
-        return sorted(self._waiting, key=lambda c: ((cases.get(c) or {}).get("reported_at")
+        return sorted(self._waiting, key=lambda c: ((cases.get(c) or NOTHING).get("reported_at")
                                                     or "", c))
 
     def shown_ids(self) -> list[str]:
@@ -286,7 +286,7 @@ class DispatchBoardPane(Pane):
                 none.append(cid)
                 continue
             by_unit.setdefault(unit, []).append(
-                {"id": cid, "version": (cases.get(cid) or {}).get("version")})
+                {"id": cid, "version": (cases.get(cid) or NOTHING).get("version")})
         sent = sum(self.actions.reassign(items, unit) for unit, items in by_unit.items())
         if none:
             self.hint.setText(self.tr("No unit fits {case}; choose one with Ctrl+R.")

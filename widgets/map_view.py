@@ -47,7 +47,7 @@ import pyqtgraph as pg
 
 from client.geometry import RegionMap, fetch_geometry
 from client.map_math import cell_size, cluster, cluster_level, heat, region_counts
-from client.protocol import Case
+from client.protocol import NOTHING, Case
 from client.state import ChangeSet
 from client.workload import is_active
 from widgets.common import PRIORITY_COLOR, plain_label, priority_text, status_text
@@ -619,7 +619,7 @@ class MapPane(Pane):
             index = self.geo.index
             for i, cid in enumerate(self._ids):
                 if cid is not None:
-                    out[i] = index.get((cases.get(cid) or {}).get("region_id"), -1)
+                    out[i] = index.get((cases.get(cid) or NOTHING).get("region_id"), -1)
         return out
 
     def _rebuild(self) -> None:

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from client.api import HubClient
+from client.regions import RegionIndex
 from client.state import ChangeSet, State
 from widgets.qt import QEvent, QTimer, QWidget, Signal
 
@@ -35,7 +36,6 @@ class PaneContext(Protocol):
         read_only: True in wall mode and offline review (no actions at all).
     """
 
-    state: State
     zone: ZoneInfo
     role: str
     user_id: str
@@ -61,6 +61,13 @@ class PaneContext(Protocol):
 
     def unit_name(self, unit_id: str | None) -> str:
         """Display name of a unit (falls back to the id)."""
+
+    def region_index(self) -> RegionIndex:
+        """The regions of the State as a tree."""
+
+    @property
+    def state(self) -> State:
+        """The synced picture (a context may replace it: review seeks, resets)."""
 
 
 class Pane(QWidget):

@@ -18,6 +18,7 @@ from typing import Any, cast
 import orjson
 
 from client.dispatch import UNDO_WINDOW_S, changed_fields, load_of
+from client.protocol import NOTHING
 from widgets.common import case_line, plain_label, status_label
 from widgets.qt import (
     QAbstractItemView,
@@ -250,7 +251,7 @@ class UnitPicker(QDialog):
         self.list = QListWidget(self)
         self.list.setObjectName("unitPickerList")
         state = ctx.state
-        held = {(state.cases.get(c) or {}).get("unit_id") for c in case_ids}
+        held = {(state.cases.get(c) or NOTHING).get("unit_id") for c in case_ids}
         units = sorted(state.units.values(), key=lambda u: (u["id"] != suggested,
                                                             load_of(state, u), u["id"]))
         for unit in units:

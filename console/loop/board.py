@@ -23,6 +23,7 @@ import pyqtgraph as pg
 from client.assessment import Board, Weights, period_bounds, score_rows
 from client.assessment_drill import COLUMN_COUNTS, drill, events_between
 from client.errors import NotFoundError
+from client.protocol import NOTHING
 from client.state import ChangeSet
 from client.timeutil import format_time
 from widgets.common import BLUE, GREEN, VERMILLION, fg, format_local, plain_label
@@ -264,7 +265,7 @@ class AssessmentPane(Pane):
             return list(self.rows_raw)
         regions = self.ctx.state.regions
         return [r for r in self.rows_raw
-                if (regions.get(str(r.get("region_id"))) or {}).get("level") == level]
+                if (regions.get(str(r.get("region_id"))) or NOTHING).get("level") == level]
 
     def name_of(self, key: str) -> str:
         if self.by.currentData() == "unit":
@@ -409,7 +410,7 @@ class AssessmentPane(Pane):
                 if rid == key:
                     out.add(uid)
                     break
-                rid = (regions.get(str(rid)) or {}).get("parent_id")
+                rid = (regions.get(str(rid)) or NOTHING).get("parent_id")
                 if rid is None:
                     break
         return out
@@ -421,7 +422,7 @@ class AssessmentPane(Pane):
         if column in ("open_overdue", "name", "rank", "composite", "flag"):
             state = self.ctx.state
             ids = [cid for cid in state.overdue_ids()
-                   if (state.cases.get(cid) or {}).get("unit_id") in units]
+                   if (state.cases.get(cid) or NOTHING).get("unit_id") in units]
             self._show_drill(self.tr("{name}: open overdue cases (now)").format(name=name),
                              [(cid, "") for cid in ids], True)
             return

@@ -15,7 +15,7 @@ cases with (or losing) a request. Hub text is plain text.
 
 from __future__ import annotations
 
-from client.protocol import Case
+from client.protocol import NOTHING, Case
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from widgets.common import format_duration, format_local, plain_label
@@ -252,7 +252,7 @@ class InboxPane(Pane):
             if item is not None:
                 item.setText(format_duration(self._now - at) if at is not None else "—")
         for r, cid in enumerate(self._callbacks):
-            due = parse_time_or_none((cases.get(cid) or {}).get("callback_due"))
+            due = parse_time_or_none((cases.get(cid) or NOTHING).get("callback_due"))
             item = self.callbacks.item(r, 1)
             if item is not None:
                 item.setText(format_duration(due - self._now) if due is not None else "—")

@@ -21,7 +21,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from client.geometry import RegionMap, fetch_geometry
-from client.protocol import Case
+from client.protocol import NOTHING, Case
 from client.state import ChangeSet, State
 from client.timeutil import parse_time_or_none
 from console.wall.model import HOURS, OTHER, WallStats
@@ -455,12 +455,12 @@ class MapPage(WallPage):
             return chain_at[rid]
 
         for cid in self._pts:
-            r = region_at((cases.get(cid) or {}).get("region_id"))
+            r = region_at((cases.get(cid) or NOTHING).get("region_id"))
             if r in opened:
                 opened[r] += 1
         for cid in self.ctx.state.overdue_ids():
             if cid in self._pts:
-                r = region_at((cases.get(cid) or {}).get("region_id"))
+                r = region_at((cases.get(cid) or NOTHING).get("region_id"))
                 if r in overdue:
                     overdue[r] += 1
         top = max(opened.values(), default=0)

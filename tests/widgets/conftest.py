@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from client.regions import RegionIndex
 from client.state import ChangeSet, State
 from tests.widgets.factory import T0, World
 
@@ -104,6 +105,9 @@ class FakeContext:
 
     def unit_name(self, unit_id: str | None) -> str:
         return self.world.unit_names.get(unit_id or "", unit_id or "")
+
+    def region_index(self) -> RegionIndex:
+        return RegionIndex(self.state.regions)
 
 
 
