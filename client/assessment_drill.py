@@ -132,14 +132,14 @@ def drill(events: Iterable[dict[str, Any]], in_scope: Callable[[str], bool]) -> 
                 add("urges", data.get("unit_id"), cid)
             continue
         if typ in ("whistle.started", "whistle.updated"):
-            w = _v if isinstance(_v := data.get("whistle"), dict) else {}
+            w = _whistle if isinstance(_whistle := data.get("whistle"), dict) else {}
             cid = str(w.get("case_id") or "")
-            units = _v if isinstance(_v := w.get("unit_ids"), list) else []
+            units = _unit_ids if isinstance(_unit_ids := w.get("unit_ids"), list) else []
             if typ == "whistle.started":
                 for u in units:
                     add("whistle_summons", u, cid)
             deadline = parse_time_or_none(w.get("deadline"))
-            checked = _v if isinstance(_v := w.get("checked_in"), dict) else {}
+            checked = _checked_in if isinstance(_checked_in := w.get("checked_in"), dict) else {}
             for u, at in checked.items():
                 at_t = parse_time_or_none(at)
                 if at_t is not None and t is not None and abs(at_t - t) < 1.0 \
@@ -148,7 +148,7 @@ def drill(events: Iterable[dict[str, Any]], in_scope: Callable[[str], bool]) -> 
             continue
         if typ != "case.updated":
             continue
-        case = _v if isinstance(_v := data.get("case"), dict) else {}
+        case = _case if isinstance(_case := data.get("case"), dict) else {}
         cid = case.get("id")
         if not isinstance(cid, str):
             continue
@@ -179,8 +179,8 @@ def drill(events: Iterable[dict[str, Any]], in_scope: Callable[[str], bool]) -> 
             if action == "rework":
                 add("reworks", who, cid)
         elif action in ("request_return", "request_extension"):
-            p = _v if isinstance(_v := case.get("pending"), dict) else {}
-            by = _v if isinstance(_v := p.get("by"), str) else unit
+            p = _pending if isinstance(_pending := case.get("pending"), dict) else {}
+            by = _by if isinstance(_by := p.get("by"), str) else unit
             kind = "return" if action == "request_return" else "extension"
             pending_kind[cid] = (kind, by if isinstance(by, str) else None)
             if kind == "return":

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from client.protocol import Case, Region, Unit
+from client.protocol import Case, Region
 from client.state import ChangeSet, State
 from client.workload import INACTIVE
 
@@ -242,7 +243,7 @@ class Scope:
                 return False
         return self.region_id is None or self.region_id in index.chain(case.get("region_id"))
 
-    def holds_unit(self, unit: Unit, index: RegionIndex) -> bool:
+    def holds_unit(self, unit: Mapping[str, Any], index: RegionIndex) -> bool:
         """Whether a unit's region lies in the scope's region (categories ignored)."""
         return self.region_id is None or self.region_id in index.chain(unit.get("region_id"))
 

@@ -323,7 +323,7 @@ def _info(label: str, path: Path) -> ShiftInfo:
             conn.close()
     except (sqlite3.Error, CacheError, orjson.JSONDecodeError) as exc:
         return ShiftInfo(label, path, error=str(exc))
-    post = _v if isinstance(_v := meta.get("post"), dict) else {}
+    post = _post if isinstance(_post := meta.get("post"), dict) else {}
     start, end = meta.get("shift_start"), meta.get("shift_end")
     return ShiftInfo(
         label, path, str(post.get("id") or ""), str(post.get("name") or ""),
@@ -809,7 +809,7 @@ def _loop_facts(kind: str, case: dict[str, Any] | None) -> dict[str, Any] | None
     if kind == "merge":
         return {"merged_into": case.get("merged_into")}
     if kind in ("request_return", "request_extension"):
-        p = _v if isinstance(_v := case.get("pending"), dict) else {}
+        p = _pending if isinstance(_pending := case.get("pending"), dict) else {}
         return {"kind": p.get("kind"), "reason": p.get("reason"), "until": p.get("until")}
     return None
 
@@ -862,9 +862,9 @@ def build_story(review: ShiftReview, case_id: str, upto_step: int | None = None)
         data: Mapping[str, Any] = payload if isinstance(payload, dict) else {}
         typ = ev.get("type")
         t = review.step_time(step)
-        c = _v if isinstance(_v := data.get("case"), dict) else None
-        actor = _v if isinstance(_v := data.get("actor"), str) else ""
-        note = _v if isinstance(_v := data.get("note"), str) else ""
+        c = _case if isinstance(_case := data.get("case"), dict) else None
+        actor = _actor if isinstance(_actor := data.get("actor"), str) else ""
+        note = _note if isinstance(_note := data.get("note"), str) else ""
         if typ == "case.created":
             kind = "created"
         elif typ == "case.updated":
@@ -872,12 +872,12 @@ def build_story(review: ShiftReview, case_id: str, upto_step: int | None = None)
         elif typ == "case.urged":
             kind = "urged"
         elif typ in ("whistle.started", "whistle.updated"):
-            w = _v if isinstance(_v := data.get("whistle"), dict) else {}
+            w = _whistle if isinstance(_whistle := data.get("whistle"), dict) else {}
             kind = "whistle" if typ == "whistle.started" else "whistle_update"
             actor = actor or str(w.get("actor") or "")
             note = note or str(w.get("note") or "")
         elif typ in ("call.started", "call.ended"):
-            call = _v if isinstance(_v := data.get("call"), dict) else {}
+            call = _call if isinstance(_call := data.get("call"), dict) else {}
             kind = "call" if typ == "call.started" else "call_end"
             note = str(call.get("title") or "")
         else:
@@ -902,7 +902,7 @@ def build_story(review: ShiftReview, case_id: str, upto_step: int | None = None)
     for t, seq, kind, actor, note, c in raw:
         was_active = status not in _STOPPED
         if c is not None:
-            status = _v if isinstance(_v := c.get("status"), str) else status
+            status = _status if isinstance(_status := c.get("status"), str) else status
             u = c.get("unit_id")
             unit = u if isinstance(u, str) else None
         at = t

@@ -215,7 +215,7 @@ def build_report(review: ShiftReview, *, as_of: float | None = None,
                 merges.append({"at": t, "case_id": case["id"], "into": case.get("merged_into"),
                                "actor": data.get("actor"), "note": data.get("note")})
             elif action in ("approve", "deny"):
-                p = _v if isinstance(_v := before.get("pending"), dict) else {}
+                p = _pending if isinstance(_pending := before.get("pending"), dict) else {}
                 decisions.append({"at": t, "case_id": case["id"], "approve": action == "approve",
                                   "kind": p.get("kind"), "unit_id": p.get("by"),
                                   "reason": p.get("reason"), "actor": data.get("actor"),
@@ -262,7 +262,7 @@ def build_report(review: ShiftReview, *, as_of: float | None = None,
     by_status += sorted(((str(k), v) for k, v in status.items()), key=lambda kv: -kv[1])
     by_category = sorted(Counter(str(c.get("category") or "") for c in cases.values()).items(),
                          key=lambda kv: (-kv[1], kv[0]))
-    units = Counter(_v if isinstance(_v := c.get("unit_id"), str) else None
+    units = Counter(_unit_id if isinstance(_unit_id := c.get("unit_id"), str) else None
                     for c in cases.values())
     by_unit = sorted(units.items(), key=lambda kv: (-kv[1], kv[0] or ""))
     closed = [cases[cid] for cid in closed_ids if cid in cases]

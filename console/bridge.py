@@ -32,6 +32,7 @@ from contextlib import AbstractContextManager, nullcontext
 
 from client.batch import Batch
 from client.feed import SESSION_EXPIRED, Feed, LinkStatus
+from client.protocol import Event
 from client.state import ChangeSet, State
 from widgets.pane import Pane
 from widgets.qt import QObject, QTimer, Signal
@@ -164,7 +165,7 @@ class Bridge(QObject):
         # how many events are expected to fit (apply + deliver), at least one step
         allowance = max(STEP_EVENTS, int(budget / max(self._cost, 1e-7)))
         merged: ChangeSet | None = None
-        events: list[dict] = []
+        events: list[Event] = []
         applied = 0
         snapshot = False
         try:
@@ -207,12 +208,12 @@ class Bridge(QObject):
         self._backlog[0] = Batch(None, batch.events[n:], batch.seq, batch.received_at)
         return head
 
-    def _deliver(self, changes: ChangeSet, events: list[dict]) -> None:
+    def _deliver(self, changes: ChangeSet, events: list[Event]) -> None:
         with self._background():
             self._deliver_now(changes, events)
         self.sig_changes.emit(changes)
 
-    def _deliver_now(self, changes: ChangeSet, events: list[dict]) -> None:
+    def _deliver_now(self, changes: ChangeSet, events: list[Event]) -> None:
         self.deliveries += 1
         for pane in self._panes():
             try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from client.alarm import CRITICAL, URGE, Alarm
 from client.protocol import Case
@@ -237,7 +237,8 @@ class AlertsPane(Pane):
         self.bell = AlarmBell(self.alarm, player=beeper, muted=self.muted, parent=self)
         self.bell.sig_flash.connect(self._on_flash)
         acks = self._settings.value(self._settings_key, [], type=list) or []
-        self._acks: dict[str, None] = dict.fromkeys(str(a) for a in acks)  # ordered set
+        self._acks: dict[str, None] = dict.fromkeys(  # ordered set
+            str(a) for a in cast("list[object]", acks))  # (type=list: a list)
 
         self.banner = plain_label("", self)
         self.banner.setObjectName("alerts_banner")
@@ -428,7 +429,7 @@ class AlertsPane(Pane):
             else self.tr("Time left")
         sym = OVERDUE_SYMBOL if phase == 2 else NEAR_SYMBOL if phase == 1 else "·"
         left = time_left_label(parse_time_or_none(case.get("due_at")), self._now, phase)
-        stages = getattr(self.ctx.state, "stages", None)
+        stages = self.ctx.state.stages
         clock = stages.nearest(case) if stages is not None else None
         if clock is not None:  # protocol 1.1: which stage is late (签收/办结/回访)
             word = stage_alert_word(clock.stage, phase)

@@ -60,9 +60,9 @@ class CallsModel(QAbstractTableModel):
     def __init__(self, pane: CallsPane) -> None:
         super().__init__(pane)
         self._pane = pane
-        self.calls: list[dict] = []
+        self.calls: list[Call] = []
 
-    def set_calls(self, calls: list[dict]) -> None:
+    def set_calls(self, calls: list[Call]) -> None:
         self.beginResetModel()
         self.calls = calls
         self.endResetModel()
@@ -92,7 +92,7 @@ class CallsModel(QAbstractTableModel):
             if col == COL_CASE:
                 return pane.case_text(call, full)
             if col == COL_UNITS:
-                units = _v if isinstance(_v := call.get("unit_ids"), list) else []
+                units = _unit_ids if isinstance(_unit_ids := call.get("unit_ids"), list) else []
                 text = "、".join(neutralize(pane.ctx.unit_name(u)) for u in units
                                 if isinstance(u, str))
                 return text if full else safe(text, 80)
@@ -196,7 +196,7 @@ class CallsPane(Pane):
 
     # ---- Public API
 
-    def calls(self) -> list[dict]:
+    def calls(self) -> list[Call]:
         return list(self.model.calls)
 
     def case_text(self, call: Call, full: bool = False) -> str:

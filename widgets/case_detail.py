@@ -374,7 +374,7 @@ class CaseDetailPane(Pane):
             elif isinstance(typ, str) and typ.startswith("whistle."):
                 what = self.tr("whistle")
             elif typ in ("call.started", "call.ended"):
-                call = _v if isinstance(_v := data.get("call"), dict) else {}
+                call = _call if isinstance(_call := data.get("call"), dict) else {}
                 what = (self.tr("video call started") if typ == "call.started"
                         else self.tr("video call ended"))
                 if call.get("title"):

@@ -14,12 +14,13 @@ for a role that cannot dispatch) the board is read-only.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, cast
 
 import orjson
 
 from client.dispatch import UNASSIGNED, dispatch_queue, load_of, suggest_unit
-from client.protocol import NOTHING, Case
+from client.protocol import NOTHING
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from widgets.common import (
@@ -42,6 +43,8 @@ from widgets.qt import (
     QPushButton,
     QSplitter,
     Qt,
+    QTableWidgetItem,
+    QtGui,
     QTimer,
     QtWidgets,
     QVBoxLayout,
@@ -69,7 +72,7 @@ class _CaseTable(QtWidgets.QTableWidget):
     def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt API
         return [MIME_CASE_IDS]
 
-    def mimeData(self, items: list) -> QMimeData:  # noqa: N802 - Qt API
+    def mimeData(self, items: Sequence[QTableWidgetItem]) -> QMimeData:  # noqa: N802 - Qt API
         ids = self._pane.selected_ids()
         cases = self._pane.ctx.state.cases
         payload = [{"id": c, "version": (cases.get(c) or NOTHING).get("version")} for c in ids]
@@ -336,7 +339,7 @@ class DispatchBoardPane(Pane):
     def _rescan(self) -> None:
         self._waiting = set(dispatch_queue(self.ctx.state))
 
-    def _age(self, case: Case | None) -> str:
+    def _age(self, case: Mapping[str, Any] | None) -> str:
         rep = parse_time_or_none(case.get("reported_at")) if case else None
         return format_duration(self._now - rep) if rep is not None else "—"
 
@@ -357,7 +360,7 @@ class DispatchBoardPane(Pane):
             table.clearSelection()
             table.setRowCount(len(self._shown))
             for row, cid in enumerate(self._shown):
-                case = cases.get(cid) or {}
+                case = cases.get(cid) or NOTHING
                 sug = self.suggestion(cid)
                 if inflight is not None and cid in inflight:
                     status = self.tr("… assigning → {unit}").format(
@@ -479,9 +482,10 @@ class DispatchBoardPane(Pane):
         super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        key = cast(QtGui.QKeyEvent, event)  # (read only when it is a key press)
         if watched is self.cases and event.type() == QEvent.Type.KeyPress \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                and key.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and not key.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             if self.can_dispatch:
                 self.accept_suggestions()
             return True

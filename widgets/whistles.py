@@ -64,9 +64,9 @@ class UnitCheck:
 def whistle_checks(whistle: Whistle, now: float) -> list[UnitCheck]:
     """Each summoned unit's check-in state at ``now`` (in the whistle's order)."""
     deadline = parse_time_or_none(whistle.get("deadline"))
-    checked = _v if isinstance(_v := whistle.get("checked_in"), dict) else {}
+    checked = _checked_in if isinstance(_checked_in := whistle.get("checked_in"), dict) else {}
     out = []
-    units = _v if isinstance(_v := whistle.get("unit_ids"), list) else []
+    units = _unit_ids if isinstance(_unit_ids := whistle.get("unit_ids"), list) else []
     for uid in units:
         if not isinstance(uid, str):
             continue
@@ -174,8 +174,8 @@ class WhistlesPane(Pane):
         item = self._top.get(whistle_id)
         if item is None:
             return []
-        return [f"{item.child(i).text(0)}  {item.child(i).text(1)}".strip()
-                for i in range(item.childCount())]
+        children = (item.child(i) for i in range(item.childCount()))
+        return [f"{c.text(0)}  {c.text(1)}".strip() for c in children if c is not None]
 
     def blow(self, case_id: str | None = None) -> bool:
         """Open the whistle dialog for ``case_id`` (default: the shared selection)."""
@@ -207,7 +207,7 @@ class WhistlesPane(Pane):
 
     # ---- Internals
 
-    def _sorted(self) -> list[dict]:
+    def _sorted(self) -> list[Whistle]:
         """Open whistles by deadline, then the others newest first (at most SHOWN_LIMIT)."""
         now = self._now
         ws = [w for w in self.ctx.state.whistles.values() if isinstance(w, dict)]

@@ -13,6 +13,7 @@ from typing import Any
 
 import pyqtgraph as pg
 
+from client.protocol import NOTHING
 from client.state import ChangeSet
 from widgets.common import (
     BLUE,
@@ -87,7 +88,7 @@ def unit_rows(ctx: PaneContext, scope: Any = None) -> list[UnitRow]:
     rows = []
     index = ctx.region_index() if scope is not None and scope.region_id is not None else None
     for uid in set(state.units) | set(loads):
-        unit = state.units.get(uid) or {}
+        unit = state.units.get(uid) or NOTHING
         if index is not None and not scope.holds_unit(unit, index):
             continue
         duty = unit.get("on_duty")

@@ -61,7 +61,7 @@ def build_report(api: HubClient, month: str, by: str, weights: Weights,
         for obj in snap.get(key) or ():
             if isinstance(obj, dict) and isinstance(obj.get("id"), str):
                 names[obj["id"]] = str(obj.get("name") or obj["id"])
-    post = _v if isinstance(_v := snap.get("post"), dict) else {}
+    post = _post if isinstance(_post := snap.get("post"), dict) else {}
     return MonthlyReport(str(post.get("name") or post.get("id") or ""), month, start, end, by,
                          score_rows(rows if isinstance(rows, list) else [], weights), names,
                          time.time(), zone_name)

@@ -63,7 +63,7 @@ class LoopActions(QObject):
         self.requests = 0
         self.conflicts: list[tuple[str, Mapping[str, Any], Mapping[str, Any]]] = []  # (command, seen, current)
         #: replaced in tests: ``(command, seen, current) -> retry?``
-        self.ask_conflict: Callable[[str, dict, dict], bool] | None = None
+        self.ask_conflict: Callable[[str, Mapping[str, Any], Mapping[str, Any]], bool] | None = None
         #: where the reset change set of switching the stage clocks on goes (default: the
         #: session's panes; the wall sets its controller's ``on_changes``)
         self.deliver: Callable[[Any], None] | None = None

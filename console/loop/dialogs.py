@@ -67,7 +67,7 @@ class DecideDialog(QDialog, _NoteMixin):
         self.setObjectName("decideDialog")
         self.case = case
         self.approved: bool | None = None
-        pending: Mapping[str, Any] = _v if isinstance(_v := case.get("pending"), dict) else {}
+        pending: Mapping[str, Any] = _pending if isinstance(_pending := case.get("pending"), dict) else {}
         self.setWindowTitle(self.tr("Decide: {case}").format(case=safe(case.get("id"), 40)))
         self.heading = plain_label(case_heading(case), self, wrap=True)
         self.heading.setObjectName("loopCaseHeading")
@@ -127,7 +127,7 @@ class CallbackDialog(QDialog, _NoteMixin):
         self.setWindowTitle(self.tr("Callback: {case}").format(case=safe(case.get("id"), 40)))
         self.heading = plain_label(case_heading(case), self, wrap=True)
         self.heading.setObjectName("loopCaseHeading")
-        rep = _v if isinstance(_v := case.get("reporter"), dict) else None
+        rep = _reporter if isinstance(_reporter := case.get("reporter"), dict) else None
         self.reporter = plain_label(
             self.tr("{name} {phone}").format(name=safe(rep.get("name"), 20),
                                              phone=safe(rep.get("phone"), 20))

@@ -221,7 +221,7 @@ class InboxPane(Pane):
                 safe(p.get("reason"), 200)])
         self.callbacks.setRowCount(len(cbs))
         for r, c in enumerate(cbs):
-            counts = _v if isinstance(_v := c.get("counts"), dict) else {}
+            counts = _counts if isinstance(_counts := c.get("counts"), dict) else {}
             self._set_row(self.callbacks, r, [
                 format_local(parse_time_or_none(c.get("callback_due")), zone), "",
                 safe(c.get("id"), 40), safe(c.get("title"), 60),
@@ -246,7 +246,7 @@ class InboxPane(Pane):
         cases = self.ctx.state.cases
         for r, cid in enumerate(self._requests):
             c = cases.get(cid) or {}
-            p = _v if isinstance(_v := c.get("pending"), dict) else {}
+            p = _pending if isinstance(_pending := c.get("pending"), dict) else {}
             at = parse_time_or_none(p.get("at"))
             item = self.requests.item(r, 1)
             if item is not None:

@@ -446,8 +446,8 @@ def draw_report(report: HandoverReport, painter: QtGui.QPainter,
     doc.heading(tr("Whistles ({n})").format(n=len(r.whistles)))
     rows = []
     for w in r.whistles:
-        units = _v if isinstance(_v := w.get("unit_ids"), list) else []
-        checked = _v if isinstance(_v := w.get("checked_in"), dict) else {}
+        units = _unit_ids if isinstance(_unit_ids := w.get("unit_ids"), list) else []
+        checked = _checked_in if isinstance(_checked_in := w.get("checked_in"), dict) else {}
         rows.append([_local(parse_time_or_none(w.get("created_at")), tz), _t(w.get("case_id")),
                      f"{len(checked)}/{len(units)}", _t(w.get("actor")), _t(w.get("note"))])
     doc.table([tr("Time"), tr("Case"), tr("Checked in"), tr("By"), tr("Note")],
@@ -456,7 +456,7 @@ def draw_report(report: HandoverReport, painter: QtGui.QPainter,
     doc.heading(tr("Calls ({n})").format(n=len(r.calls)))
     rows = []
     for c in r.calls:
-        units = _v if isinstance(_v := c.get("unit_ids"), list) else []
+        units = _unit_ids if isinstance(_unit_ids := c.get("unit_ids"), list) else []
         ended = parse_time_or_none(c.get("ended_at"))
         rows.append([_local(parse_time_or_none(c.get("started_at")), tz),
                      _local(ended, tz) if ended is not None else tr("open"),

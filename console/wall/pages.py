@@ -173,7 +173,9 @@ class KpiPage(WallPage):
         self._grid.setContentsMargins(0, gap // 2, 0, 0)
         for tile in self.tiles.values():
             pad = round(base * 0.5)
-            tile.layout().setContentsMargins(pad, pad, pad, pad)
+            lay = tile.layout()
+            if lay is not None:
+                lay.setContentsMargins(pad, pad, pad, pad)
 
     def refresh(self, now: float) -> None:
         st, state = self.stats, self.ctx.state
@@ -205,7 +207,7 @@ class KpiPage(WallPage):
         tl["calls"].sub.set_text(t("kpi.calls_sub", n=len(units)))
         # protocol 1.1: the units' requests awaiting a decision (kept by mark())
         pending = [state.cases[c]["pending"] for c in self._pending if c in state.cases]
-        returns = sum(1 for p in pending if p.get("kind") == "return")
+        returns = sum(1 for p in pending if (p or NOTHING).get("kind") == "return")
         tl["pending"].value.set_text(f"{len(pending):,}")
         tl["pending"].value.set_tone("warn" if pending else None)
         tl["pending"].sub.set_text(t("kpi.pending_sub", r=returns, e=len(pending) - returns))
@@ -403,10 +405,10 @@ class MapPage(WallPage):
             c = cases.get(cid)
             if c is None:
                 continue
-            lat, lon = c.get("lat"), c.get("lon")
-            if isinstance(lat, int | float) and isinstance(lon, int | float):
-                ox.append(lon)
-                oy.append(lat)
+            clat, clon = c.get("lat"), c.get("lon")
+            if isinstance(clat, int | float) and isinstance(clon, int | float):
+                ox.append(clon)
+                oy.append(clat)
         self.ring.setData(x=np.asarray(ox, dtype=float), y=np.asarray(oy, dtype=float))
         self.overdue_count = len(ox)
         allx = [v for s in _MAP_STATUSES for v in xs[s]]
@@ -677,8 +679,10 @@ class BreakdownPage(WallPage):
         self._lay.setSpacing(round(base * 0.6))
         for bars in self.lists.values():
             bars.base = base
-            bars.parentWidget().layout().setContentsMargins(base // 2, base // 3, base // 2,
-                                                            base // 3)
+            box = bars.parentWidget()
+            lay = box.layout() if box is not None else None
+            if lay is not None:
+                lay.setContentsMargins(base // 2, base // 3, base // 2, base // 3)
             bars.update()
 
     def mark(self, changes: ChangeSet) -> None:
@@ -807,7 +811,7 @@ class LoadPage(WallPage):
         state = self.ctx.state
         rows = []
         for uid, w in state.workloads().items():
-            unit = state.units.get(uid) or {}
+            unit = state.units.get(uid) or NOTHING
             duty = unit.get("on_duty")
             duty = duty if isinstance(duty, int) and duty > 0 else 0
             rows.append((self.ctx.unit_name(uid), w.open, duty, w.overdue,
