@@ -39,6 +39,7 @@ from console.scaling import base_point_size
 from console.screenshot import grab_all
 from console.security_dialogs import RequiredSteps
 from console.shell import Console
+from console.wall.config import WallConfig
 from widgets.qt import QApplication, QFont, QIcon, QObject, QtCore, QTimer, QtWidgets
 
 log = logging.getLogger(__name__)
@@ -133,7 +134,7 @@ class Options(argparse.Namespace):
     wall: bool
     screens: int | None
     wall_config: Path | None
-    wall_settings: object = None
+    wall_settings: WallConfig | None = None
     tiles: str | None = None
     tiles_datum: str | None = None
 

@@ -431,7 +431,7 @@ class AlertsPane(Pane):
         left = time_left_label(parse_time_or_none(case.get("due_at")), self._now, phase)
         stages = self.ctx.state.stages
         clock = stages.nearest(case) if stages is not None else None
-        if clock is not None:  # protocol 1.1: which stage is late (签收/办结/回访)
+        if clock is not None and stages is not None:  # protocol 1.1: which stage is late
             word = stage_alert_word(clock.stage, phase)
             left = clock_text(stages, clock, self._now, with_stage=False)
         unit = case.get("unit_id")

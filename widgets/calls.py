@@ -243,7 +243,7 @@ class CallsPane(Pane):
 
     # ---- Internals
 
-    def _call(self, call_id: str | None) -> dict | None:
+    def _call(self, call_id: str | None) -> Call | None:
         if call_id is None:
             cur = self.view.currentIndex()
             if not cur.isValid():

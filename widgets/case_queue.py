@@ -9,7 +9,7 @@ of the sort or the filter resets the model.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import orjson
@@ -82,7 +82,7 @@ DEFAULT_ORDER = (COL_ID, COL_PRIORITY, COL_STATUS, COL_TITLE, COL_REGION, COL_UN
 DEFAULT_HIDDEN = (COL_CATEGORY, COL_SOURCE, COL_AGE)
 
 #: saved filters: key -> predicate on (case, alert phase)
-PRESETS: dict[str, Callable[[dict, int], bool]] = {
+PRESETS: dict[str, Callable[[Case, int], bool]] = {
     "open": lambda c, phase: c.get("status") != "closed",
     "overdue": lambda c, phase: phase == 2,
     "critical": lambda c, phase: c.get("priority") == "critical" and c.get("status") != "closed",
@@ -166,7 +166,7 @@ class CaseQueueModel(QAbstractTableModel):
         self.now = pane.now
         self.rows = CaseRows(pane.sort_keys(), self, kinds=COLUMN_KINDS)
         self._sorted_once = False
-        self._cells: dict[str, tuple[dict, list[str | None]]] = {}
+        self._cells: dict[str, tuple[Case, list[str | None]]] = {}
         self._bold = QFont()
         self._bold.setBold(True)
         self.refresh_colors()
@@ -226,7 +226,7 @@ class CaseQueueModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return _DRAG_FLAGS if self._pane.drag_allowed else _FLAGS
 
-    def case_at(self, row: int) -> tuple[str, dict | None]:
+    def case_at(self, row: int) -> tuple[str, Case | None]:
         """``(id, case)`` at ``row``."""
         cid = self.rows.id_at(row)
         return cid, self._pane.ctx.state.cases.get(cid)
@@ -363,7 +363,7 @@ class CaseQueueModel(QAbstractTableModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_CASE_IDS]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         rows = sorted({i.row() for i in indexes if i.isValid()})
         items = []
         cases = self._pane.ctx.state.cases
@@ -374,7 +374,7 @@ class CaseQueueModel(QAbstractTableModel):
                 items.append({"id": cid, "version": case.get("version")})
         mime = QMimeData()
         mime.setData(MIME_CASE_IDS, orjson.dumps(items))
-        mime.setText("\n".join(i["id"] for i in items))
+        mime.setText("\n".join(str(i["id"]) for i in items))
         return mime
 
     def supportedDragActions(self) -> Qt.DropAction:
@@ -408,7 +408,7 @@ class CaseQueuePane(Pane):
         self._unit: str | None = None
         self._scope: Any = None  # client.regions.Scope, None: the whole post
         self._search = ""
-        self._names: dict[tuple, str] = {}
+        self._names: dict[tuple[str, ...], str] = {}
         self.times = _Times()
         self._hay: dict[str, str] = {}  # case id -> search blob (see _make_blob)
         self._syncing = False
@@ -521,7 +521,7 @@ class CaseQueuePane(Pane):
         self.columns = ColumnChooser(hh, self.column_titles, DEFAULT_ORDER, DEFAULT_HIDDEN,
                                      str(getattr(ctx, "user_id", "") or "default"))
         self._rows_synced = False  # the first rebuild (the sort below) reads the State
-        self._warm_work = None
+        self._warm_work: Iterator[None] | None = None
         self._warm_timer = QTimer(self)
         self._warm_timer.setObjectName("case_queue_warm")
         self._warm_timer.setSingleShot(True)
@@ -682,7 +682,7 @@ class CaseQueuePane(Pane):
             name = self._names[key] = str(self.ctx.unit_name(uid))
         return name
 
-    def sort_keys(self) -> list[Callable[[str, dict], Any]]:
+    def sort_keys(self) -> list[Callable[[str, Case], Any]]:
         """One sort key per column (independent of the wall clock)."""
 
         times = self.times.get
@@ -704,11 +704,11 @@ class CaseQueuePane(Pane):
             lambda cid, c: cid,
         ]
 
-    def _left_key(self) -> Callable[[str, dict], Any]:
+    def _left_key(self) -> Callable[[str, Case], Any]:
         """Sort key of "time left": the due time of the nearest stage (protocol 1.1) or
         of the case (1.0)."""
         times = self.times.get
-        stages = getattr(self.ctx.state, "stages", None)
+        stages = self.ctx.state.stages
         if stages is None:
             return lambda cid, c: times(cid, c)[1]
 
@@ -774,7 +774,7 @@ class CaseQueuePane(Pane):
                 return True
         return False
 
-    def _predicate(self) -> Callable[[str, dict], bool]:
+    def _predicate(self) -> Callable[[str, Case], bool]:
         preset_key = self._preset
         preset = PRESETS[preset_key]
         unit = self._unit
@@ -820,7 +820,7 @@ class CaseQueuePane(Pane):
         self._warm_work = self._warming()
         self._warm_timer.start()
 
-    def _warming(self):  # noqa: ANN202 - a generator of work steps
+    def _warming(self) -> Iterator[None]:
         """Build every case's search blob, then cache every column's sort keys, in steps
         of :data:`WARM_STEP` cases (a case changed meanwhile is simply redone on demand)."""
         state = self.ctx.state
@@ -878,7 +878,7 @@ class CaseQueuePane(Pane):
         self._after_reset()
         self.sig_filter_changed.emit()
 
-    def filter_predicate(self) -> Callable[[str, dict], bool]:
+    def filter_predicate(self) -> Callable[[str, Case], bool]:
         """The queue's current filter as ``predicate(case_id, case)`` (the map follows it)."""
         return self._predicate()
 

@@ -43,7 +43,6 @@ from widgets.qt import (
     QPushButton,
     QSplitter,
     Qt,
-    QTableWidgetItem,
     QtGui,
     QTimer,
     QtWidgets,
@@ -72,7 +71,7 @@ class _CaseTable(QtWidgets.QTableWidget):
     def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt API
         return [MIME_CASE_IDS]
 
-    def mimeData(self, items: Sequence[QTableWidgetItem]) -> QMimeData:  # noqa: N802 - Qt API
+    def mimeData(self, items: Sequence[QtWidgets.QTableWidgetItem]) -> QMimeData:  # noqa: N802 - Qt API
         ids = self._pane.selected_ids()
         cases = self._pane.ctx.state.cases
         payload = [{"id": c, "version": (cases.get(c) or NOTHING).get("version")} for c in ids]

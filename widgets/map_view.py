@@ -40,7 +40,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -80,6 +80,9 @@ from widgets.qt import (
 from widgets.reassign import encode_items
 from widgets.text import safe
 
+if TYPE_CHECKING:
+    from widgets.map_tiles import TileLayer
+
 log = logging.getLogger(__name__)
 
 STATUS_SYMBOLS = {"reported": "o", "returned": "t", "dispatched": "s", "accepted": "d"}
@@ -97,7 +100,7 @@ MAX_LABELS = 80
 #: heat image resolution (cells per side)
 HEAT_BINS = 256
 
-Filter = Callable[[str, dict], bool]
+Filter = Callable[[str, Case], bool]
 
 
 class _SlotScatter(pg.ScatterPlotItem):
@@ -240,7 +243,7 @@ class MapPane(Pane):
         self.heat_layer = HeatLayer()
         self.heat_layer.hide()
         self.plot.addItem(self.heat_layer)
-        self.tiles = None  # widgets.map_tiles.TileLayer when a base map is configured
+        self.tiles: TileLayer | None = None  # when a base map is configured
         self.plot.scene().sigMouseClicked.connect(self._on_scene_click)
         self.drag_allowed = not ctx.read_only and ctx.role == "supervisor"
         self._drag_from: tuple[QPoint, str] | None = None  # Shift+press on a case
@@ -619,7 +622,8 @@ class MapPane(Pane):
             index = self.geo.index
             for i, cid in enumerate(self._ids):
                 if cid is not None:
-                    out[i] = index.get((cases.get(cid) or NOTHING).get("region_id"), -1)
+                    rid = (cases.get(cid) or NOTHING).get("region_id")
+                    out[i] = index.get(rid, -1) if isinstance(rid, str) else -1
         return out
 
     def _rebuild(self) -> None:

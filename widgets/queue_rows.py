@@ -25,10 +25,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
+from client.protocol import Case
 from widgets.sorted_pairs import SortedPairs
 
-KeyFunc = Callable[[str, dict], Any]
-Predicate = Callable[[str, dict], bool]
+KeyFunc = Callable[[str, Case], Any]
+Predicate = Callable[[str, Case], bool]
 
 #: above this many changed ranges one batch announces one spanning range instead
 MAX_CHANGED_RANGES = 64
@@ -162,7 +163,7 @@ class CaseRows:
 
     # ---- Configuration (each one rebuilds)
 
-    def set_sort(self, column: int, descending: bool, cases: Mapping[str, dict],
+    def set_sort(self, column: int, descending: bool, cases: Mapping[str, Case],
                  refilter: bool = True) -> None:
         """Sort by ``column``; rebuilds (announced as a reset).
 
@@ -173,12 +174,12 @@ class CaseRows:
         self.descending = descending
         self.rebuild(cases, refilter=refilter)
 
-    def set_filter(self, predicate: Predicate, cases: Mapping[str, dict]) -> None:
+    def set_filter(self, predicate: Predicate, cases: Mapping[str, Case]) -> None:
         """Show only the cases for which ``predicate(id, case)``; rebuilds."""
         self._predicate = predicate
         self.rebuild(cases)
 
-    def rebuild(self, cases: Mapping[str, dict], refilter: bool = True) -> None:
+    def rebuild(self, cases: Mapping[str, Case], refilter: bool = True) -> None:
         """Recompute every row from ``cases`` (announced as a reset).
 
         ``refilter=False`` keeps the shown ids (only the order changes: a new sort).
@@ -219,7 +220,7 @@ class CaseRows:
         self._clean_upto.clear()
         self._stale.clear()
 
-    def warm(self, cases: Mapping[str, dict], column: int, descending: bool,
+    def warm(self, cases: Mapping[str, Case], column: int, descending: bool,
              ids: Sequence[str]) -> None:
         """Compute (cache) the sort keys of ``ids`` for a column not sorted by yet, so that
         a later sort by it is C-level work only (idle-time precomputation)."""
@@ -239,7 +240,7 @@ class CaseRows:
 
     def update(
         self,
-        cases: Mapping[str, dict],
+        cases: Mapping[str, Case],
         added: Iterable[str] = (),
         changed: Iterable[str] = (),
         removed: Iterable[str] = (),
@@ -298,7 +299,7 @@ class CaseRows:
             for first, last in ranges:
                 obs.rows_changed(first, last)
 
-    def refresh_keys(self, cases: Mapping[str, dict], ids: Iterable[str]) -> None:
+    def refresh_keys(self, cases: Mapping[str, Case], ids: Iterable[str]) -> None:
         """Re-key ``ids`` whose sort key may have changed without a case change (names)."""
         self.update(cases, changed=ids)
 

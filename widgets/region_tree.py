@@ -204,9 +204,9 @@ class RegionTreePane(Pane):
                     continue
                 top.setExpanded(True)
                 for j in range(min(top.childCount(), 12)):
-                    child = top.child(j)
-                    if child is not None:
-                        child.setExpanded(False)
+                    sub = top.child(j)
+                    if sub is not None:
+                        sub.setExpanded(False)
         finally:
             self._syncing = False
         self.on_scope(getattr(self.ctx, "scope", EVERYTHING))

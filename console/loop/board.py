@@ -15,8 +15,9 @@ A 1.0 hub has no assessment (404): the board says so. Hub text is plain text.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
-from typing import Any
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any, cast
 
 import pyqtgraph as pg
 
@@ -43,6 +44,7 @@ from widgets.qt import (
     QPushButton,
     QSplitter,
     Qt,
+    QtCore,
     QtWidgets,
     QVBoxLayout,
     QWidget,
@@ -106,8 +108,8 @@ class AssessmentPane(Pane):
         for d in (self.first_day, self.last_day):
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy-MM-dd")
-            d.setDate(today)
-        self.first_day.setDate(today.replace(day=1))
+            d.setDate(QtCore.QDate(today.year, today.month, today.day))
+        self.first_day.setDate(QtCore.QDate(today.year, today.month, 1))
         self.weights_edit = QLineEdit(self.weights.text(), self)
         self.weights_edit.setObjectName("boardWeights")
         self.weights_edit.setMaximumWidth(90)
@@ -217,7 +219,8 @@ class AssessmentPane(Pane):
         kind = str(self.period.currentData())
         now = self.ctx.state.clock() if hasattr(self.ctx.state, "clock") else 0.0
         if kind == "custom":
-            a, b = self.first_day.date().toPython(), self.last_day.date().toPython()
+            a = cast(date, self.first_day.date().toPython())
+            b = cast(date, self.last_day.date().toPython())
             return period_bounds("custom", now, self.ctx.state.zone_name, a, b)
         return period_bounds(kind, now, self.ctx.state.zone_name)
 
@@ -405,7 +408,7 @@ class AssessmentPane(Pane):
         regions = self.ctx.state.regions
         out = set()
         for uid, unit in self.ctx.state.units.items():
-            rid = unit.get("region_id")
+            rid: str | None = unit.get("region_id")
             for _ in range(8):
                 if rid == key:
                     out.add(uid)
@@ -479,7 +482,7 @@ class DrillDialog(QDialog):
         self.setObjectName("drillDialog")
         self.setWindowTitle(title)
         self.ids = [cid for cid, _ in rows]
-        self.sig_pick = None
+        self.sig_pick: Callable[[str], None] | None = None
         from widgets.common import status_label
 
         table = QtWidgets.QTableWidget(len(rows), 4, self)

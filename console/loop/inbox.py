@@ -15,6 +15,9 @@ cases with (or losing) a request. Hub text is plain text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from client.protocol import NOTHING, Case
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
@@ -211,7 +214,7 @@ class InboxPane(Pane):
         zone = self.ctx.zone
         self.requests.setRowCount(len(reqs))
         for r, c in enumerate(reqs):
-            p = c["pending"]
+            p = c["pending"] or NOTHING
             until = parse_time_or_none(p.get("until"))
             self._set_row(self.requests, r, [
                 format_local(parse_time_or_none(p.get("at")), zone), "",
@@ -221,7 +224,7 @@ class InboxPane(Pane):
                 safe(p.get("reason"), 200)])
         self.callbacks.setRowCount(len(cbs))
         for r, c in enumerate(cbs):
-            counts = _counts if isinstance(_counts := c.get("counts"), dict) else {}
+            counts: Mapping[str, Any] = _counts if isinstance(_counts := c.get("counts"), dict) else {}
             self._set_row(self.callbacks, r, [
                 format_local(parse_time_or_none(c.get("callback_due")), zone), "",
                 safe(c.get("id"), 40), safe(c.get("title"), 60),
@@ -245,7 +248,7 @@ class InboxPane(Pane):
     def _update_ages(self) -> None:
         cases = self.ctx.state.cases
         for r, cid in enumerate(self._requests):
-            c = cases.get(cid) or {}
+            c = cases.get(cid) or NOTHING
             p = _pending if isinstance(_pending := c.get("pending"), dict) else {}
             at = parse_time_or_none(p.get("at"))
             item = self.requests.item(r, 1)

@@ -45,6 +45,7 @@ from widgets.qt import (
     QMainWindow,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     Qt,
     QTimer,
     QToolBar,
@@ -208,10 +209,11 @@ class EventsModel(QAbstractListModel):
         self.matches = matches
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.matches)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
                                                Qt.ItemDataRole.ToolTipRole):
             return None
@@ -359,6 +361,8 @@ class ReviewWindow(QMainWindow):
 
     sig_position = Signal(int, float)
     sig_report = Signal()
+    #: the review position (shadows QWidget.cursor(), the mouse cursor, never read here)
+    cursor: ReviewCursor  # type: ignore[assignment]
 
     def __init__(self, review: ShiftReview, *, pane_specs: tuple[PaneSpec, ...] = PANES,
                  pane_factory: Callable[[PaneSpec], type[Pane] | None] | None = None,
@@ -466,7 +470,7 @@ class ReviewWindow(QMainWindow):
         """Queue and events on the left; map, detail and story; alerts, workload, calls."""
         d = self.docks
         left = [k for k in ("queue", "review-events") if k in d]
-        mid = [k for k in ("map", "detail") if k in d] or ["review-story"]
+        mid: list[str] = [k for k in ("map", "detail") if k in d] or ["review-story"]
         right = [k for k in ("alerts", "workload", "calls", "ticker") if k in d]
         cols = [c for c in (left, mid, right) if c]
         for i in range(1, len(cols)):  # columns first, then each column's stack
