@@ -22,9 +22,11 @@ import socket
 import threading
 import time
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo
 
 import orjson
 
@@ -85,6 +87,16 @@ def poison_frame(rng: random.Random, seq: int, latest: int, frame: bytes) -> byt
     else:
         ev["seq"] = seq + 10**6  # beyond any hold window, below the overflow
     return orjson.dumps(ev)
+
+
+def shifts_away_from_now(zone: str = "Asia/Shanghai") -> list[str]:
+    """``sync`` options placing the shift starts 6 h and 18 h from now, so no boundary
+    falls inside a test: the fake hub's times are days old and never pruned, while a
+    boundary prunes what closed more than 24 h before the real clock (as the protocol's
+    snapshot does), so a test crossing 08:00 or 20:00 would compare two different rules."""
+    now = datetime.now(ZoneInfo(zone))
+    starts = sorted((now + timedelta(hours=h)).strftime("%H:%M") for h in (6, 18))
+    return ["--shifts", ",".join(starts), "--zone", zone]
 
 
 def ts(offset_s: float) -> str:

@@ -22,14 +22,15 @@ from client.cli import cases_as_of, export_main, sync_main
 from client.errors import CacheError
 from client.store import CASE_FIELDS
 from client.timeutil import parse_time
-from tests.client.fakehub import FakeHub
+from tests.client.fakehub import FakeHub, shifts_away_from_now
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def sync_cmd(hub_url: str, pwfile: Path, cache: Path, *extra: str) -> list[str]:
     return [sys.executable, "-m", "client.cli", "sync", "--hub", hub_url, "--user", "sup",
-            "--password-file", str(pwfile), "--cache", str(cache), *extra]
+            "--password-file", str(pwfile), "--cache", str(cache), *shifts_away_from_now(),
+            *extra]
 
 
 def run(cmd: list[str], timeout: float = 30) -> subprocess.CompletedProcess:
@@ -125,9 +126,13 @@ def test_sync_for_seconds_and_sigint(hub: FakeHub, pwfile: Path, tmp_path: Path)
     res = run(sync_cmd(hub.url, pwfile, cache, "--for", "1.0"))
     assert res.returncode == 0, res.stderr
     assert 1.0 <= time.monotonic() - t0 < 15
+    before = cached_seq(cache)
+    hub.random_activity(5)
     p = subprocess.Popen(sync_cmd(hub.url, pwfile, cache), cwd=ROOT, stderr=subprocess.PIPE,
                          text=True)
-    time.sleep(1.5)
+    deadline = time.monotonic() + 30  # once it streams (a busy machine starts Python slowly)
+    while cached_seq(cache) <= before and time.monotonic() < deadline:
+        time.sleep(0.02)
     p.send_signal(signal.SIGINT)
     _, err = p.communicate(timeout=15)
     assert p.returncode == 0 and "stopped at seq" in err

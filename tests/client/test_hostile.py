@@ -23,7 +23,7 @@ import orjson
 import pytest
 
 from client.cache import CacheDir
-from tests.client.fakehub import Behavior, FakeHub
+from tests.client.fakehub import Behavior, FakeHub, shifts_away_from_now
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS_PER_TEST = 10
@@ -31,7 +31,8 @@ SEEDS_PER_TEST = 10
 
 def sync_cmd(hub: FakeHub, pwfile: Path, cache: Path) -> list[str]:
     return [sys.executable, "main.py", "sync", "--hub", hub.url, "--user", "sup",
-            "--password-file", str(pwfile), "--cache", str(cache), "--verbose"]
+            "--password-file", str(pwfile), "--cache", str(cache), "--verbose",
+            *shifts_away_from_now()]
 
 
 def start_sync(hub: FakeHub, pwfile: Path, cache: Path, log: Path) -> subprocess.Popen:

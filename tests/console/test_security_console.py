@@ -13,6 +13,8 @@ import pyotp
 import pytest
 import requests
 
+from console import i18n
+from console.app import UsageError
 from console.login import LoginDialog
 from console.security_dialogs import ChangePasswordDialog, OtpEnrolDialog
 from hub import accounts
@@ -20,7 +22,7 @@ from hub.db import Database
 from hub.seed import DEMO_PASSWORD
 from hub.server import EmbeddedHub, start_embedded
 from tests.console.conftest import SIZES
-from widgets.qt import QApplication
+from widgets.qt import QApplication, QLabel, Qt
 
 
 @pytest.fixture
@@ -128,3 +130,32 @@ def test_an_auditor_gets_the_audit_window(qtbot, own_hub, launch) -> None:
     launcher.finish(0)
     assert requests.get(own_hub.url + "/api/v1/audit", timeout=5,
                         headers={"Authorization": f"Bearer {token}"}).status_code == 401
+
+
+def test_plain_http_beyond_loopback_is_shown_in_red(qtbot, own_hub, launch) -> None:
+    """0.0.0.0 reaches the loopback hub on Linux but is not a loopback address: the link
+    counts as beyond this machine, so it needs --insecure-http and says so in red."""
+    beyond = own_hub.url.replace("127.0.0.1", "0.0.0.0")
+    app = QApplication.instance()
+    translators = i18n.install(app, "zh_CN")  # as main.py does; the tests run untranslated
+    try:
+        launcher = launch(beyond, "--user", "officer-532300", "--insecure-http")
+    finally:
+        i18n.remove(app, translators)
+    window = launcher.console.window
+    label = window.statusBar().findChild(QLabel, "insecureLink")
+    assert label is not None and label.isVisible()
+    assert label.text() == "未加密连接（http）：密码和案件以明文传输"
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert "#D55E00" in label.styleSheet()
+
+
+def test_plain_http_beyond_loopback_is_refused_without_the_flag(qtbot, own_hub,
+                                                                  launch) -> None:
+    with pytest.raises(UsageError, match="refusing plain http to 0.0.0.0"):
+        launch(own_hub.url.replace("127.0.0.1", "0.0.0.0"), "--user", "officer-532300")
+
+
+def test_a_loopback_link_shows_no_warning(qtbot, own_hub, launch) -> None:
+    window = launch(own_hub.url, "--user", "officer-532300").console.window
+    assert window.statusBar().findChild(QLabel, "insecureLink") is None

@@ -23,7 +23,7 @@ from typing import Any
 import requests
 import websocket
 
-from tests.hub.conftest import Api, report_body, ws_url
+from tests.hub.conftest import Api, ClosingWebSocket, report_body, ws_url
 from tests.pgcluster import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -158,7 +158,7 @@ class FeedWatcher(threading.Thread):
             try:
                 ws = websocket.create_connection(
                     ws_url(self.url, self.last), header=[f"Authorization: Bearer {token}"],
-                    timeout=2)
+                    timeout=2, class_=ClosingWebSocket)
             except websocket.WebSocketBadStatusException as exc:
                 self.refusals.append(exc.status_code)
                 if exc.status_code == 401:
