@@ -9,4 +9,6 @@ cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM=offscreen
 
 .venv/bin/python -m ruff check .
+# types: strict for client/, every function annotated elsewhere ([tool.mypy] in pyproject.toml)
+.venv/bin/python -m mypy
 exec .venv/bin/python -m pytest -q "$@"

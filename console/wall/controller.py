@@ -346,7 +346,8 @@ def open_wall(ctx: WallContext, feed: Feed | None = None, *, screens: int | None
     wall = WallController(ctx, config=config, screens=screens, sizes=sizes, clock=clock,
                           pulse=pulse, parent=parent)
     if feed is not None:
-        bridge = Bridge(ctx.state, wall.panes, clock=clock, parent=wall)
+        # (the controller receives change sets like a pane; Bridge's parameter names Pane)
+        bridge = Bridge(ctx.state, wall.panes, clock=clock, parent=wall)  # type: ignore[arg-type]
         bridge.sig_link.connect(wall.set_link)
         bridge.sig_fatal.connect(lambda msg: wall.notice(t("notice.fatal", e=msg)))
         bridge.attach(feed)
