@@ -32,6 +32,7 @@ from typing import Any
 from client.dispatch import Reassignment, suggest_unit
 from client.errors import ConflictError
 from client.protocol import NOTHING, Case
+from client.state import ChangeSet
 from console.panes import PaneSpec
 from widgets.common import case_line
 from widgets.qt import QAction, QKeySequence, QMessageBox, QObject, Qt, QTimer, QWidget, Signal
@@ -363,7 +364,7 @@ class Actions(QObject):
         old = self._older.get((case_id, version))
         return dict(old) if old is not None else {"id": case_id, "version": version}
 
-    def on_changes(self, changes: Any) -> None:
+    def on_changes(self, changes: ChangeSet) -> None:
         """Remember replaced case versions; confirm in-flight assigns the feed now shows.
 
         Connect it to the bridge's merged change sets.
@@ -381,7 +382,7 @@ class Actions(QObject):
 
     # ---- Internals
 
-    def _remember(self, changes: Any) -> None:
+    def _remember(self, changes: ChangeSet) -> None:
         cases = self.ctx.state.cases
         if getattr(changes, "reset", False):
             self._refs = dict(cases)
@@ -425,7 +426,7 @@ class Actions(QObject):
         self._run(label, lambda api: api.assign(cid, unit, expected_version=version),
                   lambda case: self._on_assigned(p, case), lambda exc: self._on_failed(p, exc))
 
-    def _on_assigned(self, p: Pending, case: Any) -> None:
+    def _on_assigned(self, p: Pending, case: Case) -> None:
         if self.inflight.get(p.case_id) is not p:
             return
         version = case.get("version") if isinstance(case, dict) else None

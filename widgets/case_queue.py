@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 
 from client.protocol import Case
+from client.regions import Scope
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from client.workload import INACTIVE
@@ -597,7 +598,7 @@ class CaseQueuePane(Pane):
 
     # ---- Public API
 
-    def on_scope(self, scope: Any) -> None:
+    def on_scope(self, scope: Scope | None) -> None:
         """Show only the cases in ``scope`` (a region subtree and category; see
         client.regions.Scope)."""
         self._scope = None if scope is None or scope.everything else scope

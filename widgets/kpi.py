@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from client.regions import Scope
 from client.state import ChangeSet
 from widgets.common import GREEN, ORANGE, VERMILLION, fg, plain_label
 from widgets.pane import Pane, PaneContext
@@ -99,7 +100,7 @@ class KpiPane(Pane):
                 else self.ctx.zone.key)
         clock.sub.setText(f"{dt.strftime('%Y-%m-%d')} · {zone}")
 
-    def on_scope(self, scope: Any) -> None:
+    def on_scope(self, scope: Scope | None) -> None:
         """Show the open / overdue / near-due cases of ``scope``'s region."""
         self.scope = None if scope is None or scope.region_id is None else scope
         self._refresh()

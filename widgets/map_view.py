@@ -40,7 +40,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
@@ -48,6 +48,7 @@ import pyqtgraph as pg
 from client.geometry import RegionMap, fetch_geometry
 from client.map_math import cell_size, cluster, cluster_level, heat, region_counts
 from client.protocol import NOTHING, Case
+from client.regions import Scope
 from client.state import ChangeSet
 from client.workload import is_active
 from widgets.common import PRIORITY_COLOR, plain_label, priority_text, status_text
@@ -586,7 +587,7 @@ class MapPane(Pane):
     def _visible(self) -> np.ndarray:
         return (self._style >= 0) & self._pass
 
-    def on_scope(self, scope: Any) -> None:
+    def on_scope(self, scope: Scope | None) -> None:
         """Show only the cases of ``scope`` (client.regions.Scope: a region and category)."""
         self._scope = None if scope is None or scope.everything else scope
         self._need_reset = True

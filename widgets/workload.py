@@ -14,6 +14,7 @@ from typing import Any
 import pyqtgraph as pg
 
 from client.protocol import NOTHING
+from client.regions import Scope
 from client.state import ChangeSet
 from widgets.common import (
     BLUE,
@@ -80,7 +81,7 @@ class UnitRow:
         return self.open / max(self.on_duty, 1)
 
 
-def unit_rows(ctx: PaneContext, scope: Any = None) -> list[UnitRow]:
+def unit_rows(ctx: PaneContext, scope: Scope | None = None) -> list[UnitRow]:
     """Every unit in the picture (and any unit holding a case), heaviest load first; with a
     ``scope`` (client.regions.Scope) only the units of its region."""
     state = ctx.state
@@ -89,7 +90,7 @@ def unit_rows(ctx: PaneContext, scope: Any = None) -> list[UnitRow]:
     index = ctx.region_index() if scope is not None and scope.region_id is not None else None
     for uid in set(state.units) | set(loads):
         unit = state.units.get(uid) or NOTHING
-        if index is not None and not scope.holds_unit(unit, index):
+        if index is not None and scope is not None and not scope.holds_unit(unit, index):
             continue
         duty = unit.get("on_duty")
         w = state.workload(uid)
@@ -287,7 +288,7 @@ class WorkloadPane(Pane):
 
     # ---- Public API
 
-    def on_scope(self, scope: Any) -> None:
+    def on_scope(self, scope: Scope | None) -> None:
         """Show only the units of ``scope``'s region (client.regions.Scope)."""
         self._scope = None if scope is None or scope.region_id is None else scope
         self._refresh()

@@ -3,13 +3,16 @@ inbox, the case detail's buttons and the Loop menu. Each returns whether a comma
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from widgets.qt import QCoreApplication, QWidget
 from widgets.text import safe
 
+if TYPE_CHECKING:
+    from console.loop.commands import LoopActions
 
-def ask_decide(loop: Any, case_id: str, parent: QWidget | None,
+
+def ask_decide(loop: LoopActions, case_id: str, parent: QWidget | None,
                approve: bool | None = None) -> bool:
     """Open the decision dialog for ``case_id``; send the decision when confirmed."""
     from console.loop.dialogs import DecideDialog
@@ -30,7 +33,7 @@ def ask_decide(loop: Any, case_id: str, parent: QWidget | None,
         dlg.deleteLater()
 
 
-def ask_callback(loop: Any, case_id: str, parent: QWidget | None) -> bool:
+def ask_callback(loop: LoopActions, case_id: str, parent: QWidget | None) -> bool:
     """Open the callback dialog for ``case_id``; record it when confirmed."""
     from console.loop.dialogs import CallbackDialog
 
@@ -48,7 +51,7 @@ def ask_callback(loop: Any, case_id: str, parent: QWidget | None) -> bool:
         dlg.deleteLater()
 
 
-def ask_merge(loop: Any, case_id: str, parent: QWidget | None) -> bool:
+def ask_merge(loop: LoopActions, case_id: str, parent: QWidget | None) -> bool:
     """Open the merge dialog for ``case_id``; merge into the chosen case when confirmed."""
     from console.loop.dialogs import MergeDialog
 
@@ -65,7 +68,7 @@ def ask_merge(loop: Any, case_id: str, parent: QWidget | None) -> bool:
         dlg.deleteLater()
 
 
-def ask_close(loop: Any, case_id: str, parent: QWidget | None, reopen: bool = False) -> bool:
+def ask_close(loop: LoopActions, case_id: str, parent: QWidget | None, reopen: bool = False) -> bool:
     """Confirm closing (or reopening) a resolved case with a note."""
     from console.loop.dialogs import CaseNoteDialog
 

@@ -35,6 +35,7 @@ from widgets.pane import Pane
 from widgets.qt import (
     QAbstractListModel,
     QAction,
+    QCloseEvent,
     QComboBox,
     QDockWidget,
     QElapsedTimer,
@@ -46,7 +47,9 @@ from widgets.qt import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QResizeEvent,
     Qt,
+    QtGui,
     QTimer,
     QToolBar,
     QtWidgets,
@@ -485,11 +488,11 @@ class ReviewWindow(QMainWindow):
             self.tabifyDockWidget(d["detail"], d["review-story"])
         self._sizes = (cols, [0.44, 0.30, 0.26][:len(cols)])
 
-    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._apply_sizes()
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802
+    def showEvent(self, event: QtGui.QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         QTimer.singleShot(0, self._apply_sizes)  # once the docks have their layout
 
@@ -709,7 +712,7 @@ class ReviewWindow(QMainWindow):
             self.story.show_story(r, self.ctx, self.ctx.selected, step)
         self.sig_position.emit(step, now)
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.set_playing(False)
         super().closeEvent(event)
 
