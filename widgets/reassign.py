@@ -20,6 +20,7 @@ import orjson
 from client.dispatch import UNDO_WINDOW_S, changed_fields, load_of
 from client.protocol import NOTHING
 from widgets.common import case_line, plain_label, status_label
+from widgets.pane import PaneContext
 from widgets.qt import (
     QAbstractItemView,
     QDialog,
@@ -234,7 +235,7 @@ class UnitPicker(QDialog):
     row. ``unit_id`` holds the choice after ``exec()`` returns Accepted.
     """
 
-    def __init__(self, ctx: Any, case_ids: list[str], suggested: str | None = None,
+    def __init__(self, ctx: PaneContext, case_ids: list[str], suggested: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unitPicker")
@@ -339,7 +340,7 @@ class ConflictDialog(QDialog):
         rows: ``(field, seen, now)`` as :func:`client.dispatch.changed_fields` gives them.
     """
 
-    def __init__(self, ctx: Any, seen: Mapping[str, Any], current: Mapping[str, Any], unit_id: str,
+    def __init__(self, ctx: PaneContext, seen: Mapping[str, Any], current: Mapping[str, Any], unit_id: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")

@@ -326,7 +326,7 @@ class WhistlesPane(Pane):
 class UnitChecklist(QWidget):
     """Checkable units with a type-ahead filter (lowest id first, preselected ones on top)."""
 
-    def __init__(self, ctx: Any, preselected: list[str] | None = None,
+    def __init__(self, ctx: PaneContext, preselected: list[str] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filter = QLineEdit(self)
@@ -368,14 +368,14 @@ class UnitChecklist(QWidget):
             item.setHidden(bool(needle) and needle not in str(item.data(_IdRole + 1)))
 
 
-def _case_line(ctx: Any, case_id: str | None) -> str:
+def _case_line(ctx: PaneContext, case_id: str | None) -> str:
     return case_line(ctx.state, case_id)
 
 
 class WhistleDialog(QDialog):
     """Pick units, a check-in deadline (minutes) and a note for a whistle on one case."""
 
-    def __init__(self, ctx: Any, case_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: PaneContext, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("whistleDialog")
         self.setWindowTitle(self.tr("Blow the whistle (吹哨报到)"))
@@ -425,7 +425,7 @@ class WhistleDialog(QDialog):
 class CallDialog(QDialog):
     """A title and the units for a new video call (the case is optional)."""
 
-    def __init__(self, ctx: Any, case_id: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: PaneContext, case_id: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("callDialog")
         self.setWindowTitle(self.tr("Start a video call (云视讯)"))
@@ -434,8 +434,9 @@ class CallDialog(QDialog):
         self.case_id = case_id if case is not None else None
         pre: list[str] = []
         if case is not None:
-            if isinstance(case.get("unit_id"), str):
-                pre.append(case["unit_id"])
+            unit = case.get("unit_id")
+            if isinstance(unit, str):
+                pre.append(unit)
             for w in state.whistles.values():
                 if isinstance(w, dict) and w.get("case_id") == case_id:
                     pre += [u for u in w.get("unit_ids") or [] if isinstance(u, str)]

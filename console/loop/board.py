@@ -476,7 +476,7 @@ class AssessmentPane(Pane):
 class DrillDialog(QDialog):
     """The cases behind a figure: id, title, unit, status and whether it counted as good."""
 
-    def __init__(self, ctx: Any, title: str, rows: list[tuple[str, str]], complete: bool,
+    def __init__(self, ctx: PaneContext, title: str, rows: list[tuple[str, str]], complete: bool,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("drillDialog")
@@ -494,7 +494,7 @@ class DrillDialog(QDialog):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for r, (cid, mark) in enumerate(rows):
-            case = ctx.state.cases.get(cid) or {}
+            case = ctx.state.cases.get(cid) or NOTHING
             for c, text in enumerate((safe(cid, 40), safe(case.get("title"), 80) or "—",
                                       status_label(case.get("status")) if case else "—", mark)):
                 table.setItem(r, c, QtWidgets.QTableWidgetItem(text))

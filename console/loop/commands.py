@@ -21,6 +21,7 @@ from typing import Any
 
 from client.errors import ConflictError
 from client.stages import PostCalendar, StagePolicy, has_limits
+from widgets.pane import PaneContext
 from widgets.qt import QObject, QTimer, Signal
 from widgets.text import safe
 
@@ -54,7 +55,7 @@ class LoopActions(QObject):
     sig_support = Signal(bool)
     sig_done = Signal(str, str)
 
-    def __init__(self, ctx: Any, parent: QObject | None = None) -> None:
+    def __init__(self, ctx: PaneContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.supported: bool | None = None

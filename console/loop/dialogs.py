@@ -21,6 +21,7 @@ from client.merge import merge_candidates
 from client.protocol import Case
 from client.timeutil import parse_time_or_none
 from widgets.common import format_local, plain_label, status_label
+from widgets.pane import PaneContext
 from widgets.qt import (
     QAbstractItemView,
     QButtonGroup,
@@ -62,7 +63,7 @@ class _NoteMixin:
 class DecideDialog(QDialog, _NoteMixin):
     """Approve or refuse a unit's request; ``approved`` and ``note()`` after Accepted."""
 
-    def __init__(self, ctx: Any, case: Case, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: PaneContext, case: Case, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("decideDialog")
         self.case = case
@@ -118,7 +119,7 @@ class DecideDialog(QDialog, _NoteMixin):
 class CallbackDialog(QDialog, _NoteMixin):
     """The callback's result: ``solved()``, ``satisfaction()``, ``note_text()``."""
 
-    def __init__(self, ctx: Any, case: Case, parent: QWidget | None = None, *,
+    def __init__(self, ctx: PaneContext, case: Case, parent: QWidget | None = None, *,
                  may_unmask: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("callbackDialog")
@@ -216,7 +217,7 @@ class CallbackDialog(QDialog, _NoteMixin):
 class MergeDialog(QDialog, _NoteMixin):
     """Pick the original of a duplicate; ``into`` and ``note_text()`` after Accepted."""
 
-    def __init__(self, ctx: Any, case: Case, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: PaneContext, case: Case, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mergeDialog")
         self.ctx = ctx
@@ -343,7 +344,7 @@ class CaseNoteDialog(QDialog, _NoteMixin):
 class LoopConflictDialog(ConflictDialog):
     """A 409 on a loop command: the case as seen beside the hub's, retry or leave it."""
 
-    def __init__(self, ctx: Any, what: str, seen: Mapping[str, Any], current: Mapping[str, Any],
+    def __init__(self, ctx: PaneContext, what: str, seen: Mapping[str, Any], current: Mapping[str, Any],
                  parent: QWidget | None = None, *, can_retry: bool = True) -> None:
         super().__init__(ctx, seen, current, str(current.get("unit_id") or ""), parent)
         words = {"decide": self.tr("decide"), "callback": self.tr("record the callback"),

@@ -18,7 +18,7 @@ def ask_decide(loop: LoopActions, case_id: str, parent: QWidget | None,
     from console.loop.dialogs import DecideDialog
 
     case = loop.ctx.state.cases.get(case_id)
-    if not loop.allowed("decide", case):
+    if case is None or not loop.allowed("decide", case):
         loop.say("info", QCoreApplication.translate(
             "LoopActions", "{case} has no request you can decide.").format(case=safe(case_id, 40)))
         return False
@@ -38,7 +38,7 @@ def ask_callback(loop: LoopActions, case_id: str, parent: QWidget | None) -> boo
     from console.loop.dialogs import CallbackDialog
 
     case = loop.ctx.state.cases.get(case_id)
-    if not loop.allowed("callback", case):
+    if case is None or not loop.allowed("callback", case):
         loop.say("info", QCoreApplication.translate("LoopActions", "Only a resolved case can be called back."))
         return False
     dlg = CallbackDialog(loop.ctx, case, parent,
@@ -56,7 +56,7 @@ def ask_merge(loop: LoopActions, case_id: str, parent: QWidget | None) -> bool:
     from console.loop.dialogs import MergeDialog
 
     case = loop.ctx.state.cases.get(case_id)
-    if not loop.allowed("merge", case):
+    if case is None or not loop.allowed("merge", case):
         loop.say("info", QCoreApplication.translate("LoopActions", "Only an open case can be merged into another."))
         return False
     dlg = MergeDialog(loop.ctx, case, parent)
@@ -74,7 +74,7 @@ def ask_close(loop: LoopActions, case_id: str, parent: QWidget | None, reopen: b
 
     what = "reopen" if reopen else "close"
     case = loop.ctx.state.cases.get(case_id)
-    if not loop.allowed(what, case):
+    if case is None or not loop.allowed(what, case):
         loop.say("info", QCoreApplication.translate("LoopActions", "Only a resolved case can be closed or reopened."))
         return False
     if reopen:
