@@ -169,7 +169,9 @@ def report_main(argv: Sequence[str]) -> int:
             except OSError as exc:
                 return _fail("report", f"cannot write {args.pdf}: {exc}", EXIT_WRITE)
             print(f"report: {pages} pages written to {args.pdf}", file=sys.stderr, flush=True)
-        if args.png is not None and not render_first_page(report).save(str(args.png), b"PNG"):
+        # (PySide6's stub declares the format as bytes; the binding accepts only str here)
+        if args.png is not None and not render_first_page(report).save(  # type: ignore[call-overload]
+                str(args.png), "PNG"):
             return _fail("report", f"cannot write {args.png}", EXIT_WRITE)
     finally:
         for t in translators:
