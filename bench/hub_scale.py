@@ -1,6 +1,6 @@
 """Hub scale-out: 1, 2 and 4 ``hub serve`` processes on one PostgreSQL, side by side.
 
-Starts a private durable PostgreSQL (``tests/pgcluster.py``: initdb in a temporary folder,
+Starts a private durable PostgreSQL (``testkit/pgcluster.py``: initdb in a temporary folder,
 fsync on), migrates a fresh database, and for each process count K:
 
   * fan-out: S subscribers of the prefecture's feed, spread evenly over the K processes
@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.hub_fanout import _drive, _start_subscribers, free_port, wait_http  # noqa: E402
-from tests.pgcluster import ThrowawayCluster  # noqa: E402
+from testkit.pgcluster import ThrowawayCluster  # noqa: E402
 
 USER, SIZES = "supervisor-532300", "2,1,1,1"
 

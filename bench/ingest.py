@@ -1,6 +1,6 @@
 """Ingest benchmark: frames/s of the full client vs. the fastest bare loop.
 
-A fake hub (tests/client/fakehub.py, in a child process so it does not share the GIL)
+A fake hub (testkit/fakehub.py, in a child process so it does not share the GIL)
 holds a backlog of N case events (~630-byte frames). Two readers drain it from seq 0:
 
 * bare: websocket-client with ``skip_utf8_validation=True`` + ``orjson.loads``, nothing else;
@@ -52,12 +52,12 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from client import protocol as P
-    from tests.client.fakehub import FakeHub
+    from testkit.fakehub import FakeHub
 
 
 def build_hub(n_events: int) -> FakeHub:
     """The backlog: ~630-byte case events (25 % new cases, the rest updates)."""
-    from tests.client.fakehub import FakeHub
+    from testkit.fakehub import FakeHub
 
     hub = FakeHub(n_cases=0, interval_s=5.0, seed=2)
     rng = random.Random(3)
@@ -76,7 +76,7 @@ def build_hub(n_events: int) -> FakeHub:
 
 def serve(n_events: int, hostile: bool) -> None:
     """Child process: build the backlog, print the URL, serve until stdin closes."""
-    from tests.client.fakehub import Behavior
+    from testkit.fakehub import Behavior
 
     hub = build_hub(n_events)
     if hostile:

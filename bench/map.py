@@ -38,9 +38,10 @@ from client.protocol import Event, Snapshot
 from client.state import State  # noqa: E402
 from client.tiles import TileSettings  # noqa: E402
 from hub.seed import SeedSizes  # noqa: E402
-from tests.widgets.conftest import Clock, FakeContext  # noqa: E402
-from tests.widgets.factory import T0, World  # noqa: E402
-from tests.widgets.tileserver import TileServer  # noqa: E402
+from testkit.clock import Clock  # noqa: E402
+from testkit.pane_context import FakeContext  # noqa: E402
+from testkit.tileserver import TileServer  # noqa: E402
+from testkit.world import T0, World  # noqa: E402
 from widgets import map_view  # noqa: E402
 from widgets.map_tiles import TileLayer  # noqa: E402
 from widgets.qt import QApplication, QMainWindow, QTimer  # noqa: E402

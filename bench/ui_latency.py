@@ -40,8 +40,9 @@ from client.protocol import Event, Snapshot
 from client.state import ChangeSet, State  # noqa: E402
 from console.bridge import Bridge as ConsoleBridge  # noqa: E402
 from console.bridge import freeze_loaded  # noqa: E402
-from tests.widgets.conftest import Clock, FakeContext  # noqa: E402
-from tests.widgets.factory import T0, World  # noqa: E402
+from testkit.clock import Clock  # noqa: E402
+from testkit.pane_context import FakeContext  # noqa: E402
+from testkit.world import T0, World  # noqa: E402
 from widgets.qt import QApplication, QDockWidget, QMainWindow, Qt, QTableView, QTimer  # noqa: E402
 
 TARGET_FEED_P99 = 20.0

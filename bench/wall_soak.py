@@ -1,6 +1,6 @@
 """Wall soak: a simulated 24 hours of feed through the wall, memory and CPU (offscreen).
 
-Synthetic protocol-shaped events (``tests/wall/sim.py``: ≥ 500,000 in the day — case
+Synthetic protocol-shaped events (``testkit/wall_sim.py``: ≥ 500,000 in the day — case
 lifecycles at a daily rhythm, urges, unit duty changes, video calls) are fed straight into a
 State and the wall's pump in one-minute batches with a fake clock, as the Bridge would,
 with two wall windows (1920×1080) rotating pages every simulated minute and critical /
@@ -31,8 +31,9 @@ from client.protocol import Event, Snapshot
 from client.state import State  # noqa: E402
 from console.wall import WallConfig, open_wall  # noqa: E402
 from console.wall.config import ScreenPlan, Slot  # noqa: E402
-from tests.wall.helpers import Clock, WallCtx  # noqa: E402
-from tests.wall.sim import T_START, Sim  # noqa: E402
+from testkit.clock import Clock  # noqa: E402
+from testkit.wall_context import WallCtx  # noqa: E402
+from testkit.wall_sim import T_START, Sim  # noqa: E402
 from widgets.qt import QApplication  # noqa: E402
 
 PAGES_A = ("kpi", "map", "trend", "breakdown")

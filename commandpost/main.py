@@ -32,10 +32,11 @@ class Command:
 
 def _console(argv: list[str]) -> int:
     from client.gc_policy import tune_for_streaming
+    from commandpost.demo import demo_mode
     from console.app import console_main
 
     tune_for_streaming()
-    return console_main(argv)
+    return console_main(argv, demo=demo_mode())
 
 
 def _hub(argv: list[str]) -> int:

@@ -31,7 +31,7 @@ from client.timeutil import DEFAULT_ZONE
 from console import i18n, themes
 from console import wall as wall_mode
 from console.audit_viewer import AuditViewer
-from console.demo import DemoServices
+from console.demo_mode import DemoMode, DemoServices
 from console.jobs import Jobs
 from console.layouts import LayoutStore
 from console.login import LoginDialog, StartupSplash, login_error_text
@@ -232,6 +232,10 @@ def font_size(opts: Options) -> float:
 class Launcher(QObject):
     """Runs the start-up sequence and owns what it starts.
 
+    Args:
+        demo_mode: demo mode from the composition root (``commandpost.demo``); needed
+            without ``--hub`` and to prefill the demo password.
+
     Attributes:
         console: the running Console once logged in.
         demo: the demo services (demo mode without ``--hub``).
@@ -240,11 +244,14 @@ class Launcher(QObject):
     """
 
     def __init__(self, app: QApplication, opts: Options, *, quit_app: bool = True,
-                 parent: QObject | None = None) -> None:
+                 demo_mode: DemoMode | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.app = app
         self.opts = opts
         self.quit_app = quit_app
+        if opts.hub is None and demo_mode is None:
+            raise ValueError("no --hub and no demo mode: pass demo_mode (commandpost.demo)")
+        self.demo_mode = demo_mode
         self.jobs = Jobs(parent=self)
         self.console: Console | None = None
         self.demo: DemoServices | None = None
@@ -266,7 +273,9 @@ class Launcher(QObject):
             self.splash = StartupSplash()
             self.splash.show()
         else:
-            self.dialog = LoginDialog(self.jobs, self.hub_url, demo=self.opts.demo)
+            password = self.demo_mode.password if self.demo_mode is not None else ""
+            self.dialog = LoginDialog(self.jobs, self.hub_url, demo=self.opts.demo,
+                                      demo_password=password)
             self.dialog.sig_logged_in.connect(self._on_dialog_login)
             self.dialog.rejected.connect(lambda: self.finish(EXIT_OK))
             self.dialog.sig_retry.connect(self._start_demo)
@@ -280,7 +289,8 @@ class Launcher(QObject):
         """Start the embedded hub and simulator (again, after a failure)."""
         if self.demo is not None:
             self.demo.stop(timeout=1.0)
-        self.demo = DemoServices(data_dir(self.opts), parent=self)
+        assert self.demo_mode is not None  # checked in __init__
+        self.demo = self.demo_mode.services(data_dir(self.opts), self)
         self.demo.sig_progress.connect(self._on_demo_progress)
         self.demo.sig_ready.connect(self._on_hub_ready)
         self.demo.sig_failed.connect(self._on_demo_failed)
@@ -478,8 +488,13 @@ def remember_base_map(opts: Options) -> None:
         settings.setValue("map/tile_datum", opts.tiles_datum)
 
 
-def console_main(argv: Sequence[str]) -> int:
-    """Run the console; return the process exit code."""
+def console_main(argv: Sequence[str], *, demo: DemoMode | None = None) -> int:
+    """Run the console; return the process exit code.
+
+    Args:
+        argv: the console's options.
+        demo: demo mode (the embedded hub and simulator) from the composition root.
+    """
     argv = list(argv)
     if argv and argv[0] in SUBCOMMANDS:
         return SUBCOMMANDS[argv[0]](argv[1:])
@@ -498,7 +513,7 @@ def console_main(argv: Sequence[str]) -> int:
     app.setWindowIcon(QIcon(str(themes.RESOURCES / "icons" / "command-post.png")))
     remember_base_map(opts)
     translators = setup_app(app, opts)
-    launcher = Launcher(app, opts)
+    launcher = Launcher(app, opts, demo_mode=demo)
     # Let Ctrl+C in the terminal end the console cleanly.
     signal.signal(signal.SIGINT, lambda *_: launcher.finish(EXIT_OK))
     wake = QTimer()

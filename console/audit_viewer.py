@@ -4,7 +4,7 @@ chain checked in the console as entries arrive.
 An auditor account reads ``GET /audit`` and nothing else (protocol 1.1), so it gets this
 window instead of the console: entries oldest first in pages, times in the post's zone,
 every text plain; "Check the chain" recomputes each ``hash`` from ``prev`` and the entry
-(``hub.audit_chain.verify_entries``, the same code as ``hub audit verify``) and names the
+(``client.audit_chain.verify_entries``, the same code as ``hub audit verify``) and names the
 first broken entry. Closing the window logs out.
 """
 
@@ -15,9 +15,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from client.api import HubClient
+from client.audit_chain import GENESIS, verify_entries
 from console.jobs import Jobs
 from console.messages import describe_error
-from hub.audit_chain import GENESIS, verify_entries
 from widgets.qt import (
     QCloseEvent,
     QHBoxLayout,

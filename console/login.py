@@ -77,7 +77,8 @@ class LoginDialog(QDialog):
     Args:
         jobs: where the login call runs.
         hub_url: the hub's URL, or None while the demo hub is still starting.
-        demo: offer the demo accounts and prefill the demo password.
+        demo: offer the demo accounts and prefill ``demo_password``.
+        demo_password: the demo accounts' password (from the composition root's demo mode).
         username: a user name to prefill.
 
     Attributes:
@@ -93,7 +94,8 @@ class LoginDialog(QDialog):
     sig_retry = Signal()
 
     def __init__(self, jobs: Jobs, hub_url: str | None, *, demo: bool = False,
-                 username: str = "", parent: QWidget | None = None) -> None:
+                 demo_password: str = "", username: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loginDialog")
         self.setWindowTitle(self.tr("Command Post — log in"))
@@ -120,9 +122,7 @@ class LoginDialog(QDialog):
         self.password.setObjectName("loginPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         if demo:
-            from hub.seed import DEMO_PASSWORD
-
-            self.password.setText(DEMO_PASSWORD)
+            self.password.setText(demo_password)
         self.status = QLabel(self)
         self.status.setObjectName("loginError")
         self.status.setWordWrap(True)

@@ -3,7 +3,9 @@
 Each entry carries ``prev`` (the ``hash`` of the entry before it in the whole log; 64 zeros
 for the first) and ``hash`` = hex SM3 (GB/T 32905) of ``prev`` + the entry's canonical JSON
 without ``hash`` (keys sorted, no spaces, UTF-8). An edited, inserted or deleted entry
-breaks the chain, and :func:`verify` names the first broken one.
+breaks the chain, and :func:`verify` names the first broken one. The rule itself (hash,
+canonical form, checking a run of entries) is ``client.audit_chain``, shared with the
+console's audit viewer; this module chains the hub's rows and checks its database.
 
 How entries are chained: a SQLAlchemy ``before_flush`` hook locks the one ``audit_head``
 row before the first audit row of a transaction is inserted, so ids are handed out in the
@@ -18,10 +20,8 @@ last archived hash in the head as the chain's *anchor*, so what stays still veri
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -29,19 +29,14 @@ from typing import Any
 from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session
 
+from client.audit_chain import GENESIS, Verdict, entry_hash, verify_entries
 from hub.db import Database
 from hub.models import AuditEntry, AuditHead
 from hub.timeutil import to_rfc3339, utcnow
 
-GENESIS = "0" * 64
 MIN_RETENTION_DAYS = 180  # 网络安全法 §21: at least six months
 _PENDING = "audit_chain_pending"
 _LOCKED = "audit_chain_locked"
-
-
-def sm3_hex(data: bytes) -> str:
-    """Hex SM3 digest (OpenSSL's, through hashlib)."""
-    return hashlib.new("sm3", data).hexdigest()
 
 
 def entry_json(e: AuditEntry) -> dict[str, Any]:
@@ -49,18 +44,6 @@ def entry_json(e: AuditEntry) -> dict[str, Any]:
     return {"id": e.id, "at": to_rfc3339(e.at), "actor": e.actor, "role": e.role,
             "action": e.action, "target": e.target, "outcome": e.outcome, "addr": e.addr,
             "detail": e.detail, "prev": e.prev, "hash": e.hash}
-
-
-def canonical(entry: dict[str, Any]) -> bytes:
-    """Keys sorted, no spaces, UTF-8, without ``hash``."""
-    body = {k: v for k, v in entry.items() if k != "hash"}
-    return json.dumps(body, sort_keys=True, separators=(",", ":"),
-                      ensure_ascii=False).encode("utf-8")
-
-
-def entry_hash(entry: dict[str, Any]) -> str:
-    """``hash`` of an entry dict (its ``prev`` included)."""
-    return sm3_hex(str(entry["prev"]).encode("ascii") + canonical(entry))
 
 
 # ---- chaining new entries inside the writing transaction
@@ -130,45 +113,6 @@ def ensure_head(db: Database) -> None:
 
 
 # ---- verification
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """What :func:`verify` found.
-
-    Attributes:
-        ok: the chain is intact.
-        checked: entries checked.
-        broken_id: the id of the first broken entry (None when intact).
-        reason: a sentence for the operator.
-    """
-
-    ok: bool
-    checked: int
-    broken_id: int | None
-    reason: str
-
-
-def verify_entries(entries: Any, start_prev: str, head_last: tuple[int, str] | None = None
-                   ) -> Verdict:
-    """Check a sequence of entry dicts (in id order) from ``start_prev``."""
-    prev, checked, last_id = start_prev, 0, None
-    for entry in entries:
-        if entry["prev"] != prev:
-            return Verdict(False, checked, entry["id"],
-                           f"entry {entry['id']}: prev does not match the hash of the entry "
-                           "before it (an entry was deleted or inserted before it)")
-        if entry_hash(entry) != entry["hash"]:
-            return Verdict(False, checked, entry["id"],
-                           f"entry {entry['id']}: hash does not match its content "
-                           "(the entry was edited)")
-        prev, last_id = entry["hash"], entry["id"]
-        checked += 1
-    if head_last is not None and (last_id or 0, prev) != head_last and checked:
-        return Verdict(False, checked, head_last[0],
-                       f"the log ends at entry {last_id} but its head names entry "
-                       f"{head_last[0]} (entries at the end were deleted)")
-    return Verdict(True, checked, None, f"{checked} entries, chain intact")
-
-
 def verify(db: Database, page: int = 5000) -> Verdict:
     """Check the whole log in the database from the anchor to the head."""
     with db.read() as s:

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from hub.audit_chain import GENESIS, entry_json
+from client.audit_chain import GENESIS
+from hub.audit_chain import entry_json
 from hub.db import Database
 from hub.models import AuditEntry
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from commandpost.demo import demo_mode  # noqa: E402
 from console.app import Launcher, parse_options, setup_app  # noqa: E402
 from widgets.qt import QApplication, QColor, QGuiApplication, QPainter, QRect, QtGui, QTimer  # noqa: E402
 
@@ -31,7 +32,7 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     opts = parse_options(rest)
     keep = setup_app(app, opts)  # noqa: F841 - translators stay installed
-    launcher = Launcher(app, opts, quit_app=False)
+    launcher = Launcher(app, opts, quit_app=False, demo_mode=demo_mode())
     launcher.start()
 
     def select_first() -> None:

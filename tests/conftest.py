@@ -1,6 +1,6 @@
 """Session-wide test setup.
 
-``pg_cluster`` is the session's throwaway PostgreSQL server (``tests/pgcluster.py``): started
+``pg_cluster`` is the session's throwaway PostgreSQL server (``testkit/pgcluster.py``): started
 on first use, removed at the end; a test that needs it fails when it cannot be started.
 Without PostgreSQL installed, deselect those tests locally with ``pytest -m "not postgres"``.
 
@@ -16,7 +16,7 @@ from pathlib import Path
 import hypothesis  # noqa: F401
 import pytest
 
-from tests.pgcluster import ThrowawayCluster
+from testkit.pgcluster import ThrowawayCluster
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -45,12 +45,12 @@ class SoundPlayer:
         effect = self._effects.get(level)
         if effect is None:
             try:
-                from PySide6.QtMultimedia import QSoundEffect
+                from widgets.qt import QtMultimedia
             except ImportError:
                 log.warning("QtMultimedia is not installed: alarm sounds are off")
                 self._broken = True
                 return
-            effect = QSoundEffect()
+            effect = QtMultimedia.QSoundEffect()
             effect.setSource(QUrl.fromLocalFile(str(self.folder / f"{level}.wav")))
             effect.setVolume(1.0)
             self._effects[level] = effect

@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import numpy as np
-import pyqtgraph as pg
 
 from client.map_math import metres_per_degree_lon, nice_scale
 from widgets.qt import (
@@ -32,6 +31,7 @@ from widgets.qt import (
     QtCore,
     QtGui,
     QWidget,
+    pg,
 )
 
 QRectF = QtCore.QRectF

@@ -23,10 +23,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import pyqtgraph as pg
-
 from client.tiles import TILE_PX, TileFetcher, TileKey, TileSettings, tile_bounds, tiles_for_view
-from widgets.qt import QObject, QPainter, QSettings, Qt, QtCore, QtGui, QTimer, Signal
+from widgets.qt import QObject, QPainter, QSettings, Qt, QtCore, QtGui, QTimer, Signal, pg
 
 log = logging.getLogger(__name__)
 

@@ -43,7 +43,6 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pyqtgraph as pg
 
 from client.geometry import RegionMap, fetch_geometry
 from client.map_math import cell_size, cluster, cluster_level, heat, region_counts
@@ -77,6 +76,7 @@ from widgets.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    pg,
 )
 from widgets.reassign import encode_items
 from widgets.text import safe

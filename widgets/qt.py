@@ -1,11 +1,23 @@
 """Every Qt import of the project goes through here, so the binding's quirks live in one place.
 
+The one door to Qt for ``widgets/`` and ``console/`` (and the tests and benches): PySide6,
+its QtMultimedia and pyqtgraph are imported here and nowhere else (an import-linter
+contract in pyproject.toml). It lives in ``widgets/``, the lowest Qt layer, which the
+console sits on anyway; ``client/`` and ``hub/`` never reach it.
+
+``pg`` (pyqtgraph, ~1.4 s to import here) and ``QtMultimedia`` are imported on first use,
+so the tools that draw no chart (``report``, ``assess``) do not pay for them.
+
 PySide6 6.12.0 is excluded in pyproject.toml: on CPython 3.11 it drops a reference to
 ``True`` on every ``Signal.emit()`` and aborts after a few thousand emits.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
+import PySide6  # noqa: F401 - the binding (its __version__)
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401
 from PySide6.QtCore import (  # noqa: F401
     QAbstractListModel,
@@ -92,3 +104,20 @@ from PySide6.QtWidgets import (  # noqa: F401
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    import pyqtgraph as pg  # noqa: F401
+    from PySide6 import QtMultimedia  # noqa: F401
+
+#: the names imported on first use, and their modules
+_LAZY = {"pg": "pyqtgraph", "QtMultimedia": "PySide6.QtMultimedia"}
+
+
+def __getattr__(name: str) -> Any:
+    """``pg`` and ``QtMultimedia`` on first use (ImportError when not installed)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = importlib.import_module(module)
+    globals()[name] = value
+    return value

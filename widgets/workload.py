@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import pyqtgraph as pg
-
 from client.protocol import NOTHING
 from client.regions import Scope
 from client.state import ChangeSet
@@ -48,6 +46,7 @@ from widgets.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    pg,
 )
 from widgets.text import neutralize, safe
 

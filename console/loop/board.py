@@ -19,8 +19,6 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, cast
 
-import pyqtgraph as pg
-
 from client.assessment import Board, Weights, period_bounds, score_rows
 from client.assessment_drill import COLUMN_COUNTS, drill, events_between
 from client.errors import NotFoundError
@@ -48,6 +46,7 @@ from widgets.qt import (
     QtWidgets,
     QVBoxLayout,
     QWidget,
+    pg,
 )
 from widgets.text import safe
 

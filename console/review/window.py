@@ -23,7 +23,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
-import pyqtgraph as pg
 
 from client.review import EVENT_TYPES, ReviewApi, ReviewCursor, ShiftReview, StoryStep
 from client.state import ChangeSet, State
@@ -56,6 +55,7 @@ from widgets.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    pg,
 )
 from widgets.text import neutralize, safe
 

@@ -18,7 +18,6 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 import numpy as np
-import pyqtgraph as pg
 
 from client.geometry import RegionMap, fetch_geometry
 from client.protocol import NOTHING, Case
@@ -40,6 +39,7 @@ from widgets.qt import (
     QtWidgets,
     QVBoxLayout,
     QWidget,
+    pg,
 )
 from widgets.text import safe
 

@@ -12,7 +12,7 @@ import pytest
 from client.api import HubClient
 from client.feed import Feed
 from client.state import State
-from tests.client.fakehub import FakeHub
+from testkit.fakehub import FakeHub
 
 
 @pytest.fixture(autouse=True)

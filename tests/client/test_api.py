@@ -25,7 +25,7 @@ from client.errors import (
     TooLargeError,
     UnauthenticatedError,
 )
-from tests.client.fakehub import FakeHub
+from testkit.fakehub import FakeHub
 
 
 @pytest.fixture

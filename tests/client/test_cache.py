@@ -10,7 +10,7 @@ from client.cache import CacheDir, ShiftCache
 from client.errors import CacheError
 from client.shifts import ShiftSchedule
 from client.timeutil import parse_time
-from tests.client.fakehub import ts
+from testkit.fakehub import ts
 
 META = {"hub_url": "http://h/api/v1", "post": {"id": "P1"}, "user": {"id": "u"},
         "categories": [{"name": "c", "subcategories": []}]}

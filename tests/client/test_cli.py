@@ -22,7 +22,7 @@ from client.cli import cases_as_of, export_main, sync_main
 from client.errors import CacheError
 from client.store import CASE_FIELDS
 from client.timeutil import parse_time
-from tests.client.fakehub import FakeHub, shifts_away_from_now
+from testkit.fakehub import FakeHub, shifts_away_from_now
 
 ROOT = Path(__file__).resolve().parents[2]
 

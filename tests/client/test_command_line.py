@@ -5,7 +5,7 @@ from __future__ import annotations
 from client.command_line import Intent, complete, parse
 from client.regions import RegionIndex
 from client.state import State
-from tests.client.fakehub import ts
+from testkit.fakehub import ts
 
 REGIONS = [
     {"id": "P", "name": "楚雄州", "level": "prefecture", "parent_id": None},

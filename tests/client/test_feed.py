@@ -12,7 +12,7 @@ from client.cache import CacheDir, ShiftCache
 from client.feed import LIVE, RECONNECTING, SESSION_EXPIRED
 from client.shifts import ShiftSchedule
 from client.store import Store
-from tests.client.fakehub import BASE_TS, JUNK_FRAMES, Behavior, FakeHub, ts
+from testkit.fakehub import BASE_TS, JUNK_FRAMES, Behavior, FakeHub, ts
 
 
 def cached_seqs(cache_dir: Path) -> tuple[int, list[int]]:

@@ -23,7 +23,7 @@ import orjson
 import pytest
 
 from client.cache import CacheDir
-from tests.client.fakehub import Behavior, FakeHub, shifts_away_from_now
+from testkit.fakehub import Behavior, FakeHub, shifts_away_from_now
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS_PER_TEST = 10

@@ -7,7 +7,7 @@ import pytest
 
 from client.geometry import RegionMap
 from client.map_math import cell_size, cluster, cluster_level, heat, nice_scale, region_counts
-from tests.widgets.factory import World
+from testkit.world import World
 
 
 @pytest.mark.parametrize("cell", [0.05, 1e-4])  # few cells (bincount) and many (sort)

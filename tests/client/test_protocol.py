@@ -8,7 +8,7 @@ import orjson
 import pytest
 
 from client import protocol as P
-from tests.client.fakehub import FakeHub, ts
+from testkit.fakehub import FakeHub, ts
 
 CASE_11 = {
     "sign_due": ts(600), "callback_due": None,

@@ -27,14 +27,10 @@ from client.errors import (
 )
 from client.feed import LIVE, SESSION_EXPIRED, Feed
 from client.state import State
+from hub import seed, server
 from tests.client.conftest import pump_until
 
-server = pytest.importorskip("hub.server")
-seed = pytest.importorskip("hub.seed")
-if not hasattr(server, "start_embedded"):
-    pytest.skip("hub.server has no start_embedded yet", allow_module_level=True)
-
-PW = getattr(seed, "DEMO_PASSWORD", "")
+PW = seed.DEMO_PASSWORD
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -6,7 +6,7 @@ import random
 
 from client.regions import RegionCounts, RegionIndex, count_directly
 from client.state import State
-from tests.client.fakehub import BASE_TS, ts
+from testkit.fakehub import BASE_TS, ts
 
 HOUR = 3600.0
 REGIONS = [

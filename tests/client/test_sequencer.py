@@ -7,7 +7,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from client.sequencer import Sequencer
-from tests.client.fakehub import JUNK_FRAMES
+from testkit.fakehub import JUNK_FRAMES
 
 
 def ev(seq: int, typ: str = "case.urged") -> dict:

@@ -30,7 +30,7 @@ from client.cache import CacheDir
 from client.protocol import decode_frame
 from client.sequencer import Ready, Sequencer
 from client.shifts import ShiftSchedule
-from tests.client.fakehub import JUNK_FRAMES, poison_frame, ts
+from testkit.fakehub import JUNK_FRAMES, poison_frame, ts
 
 CAP = 10  # the held buffer's cap (50,000 in production)
 MAX_EVENTS = 60  # the hub never goes beyond this seq: higher seqs are never real

@@ -13,7 +13,7 @@ from client.state import ChangeSet, State
 from client.store import Store
 from client.timeutil import day_bounds, parse_time
 from client.workload import URGENT, Day, day_contribution, is_active
-from tests.client.fakehub import BASE_TS, ts
+from testkit.fakehub import BASE_TS, ts
 
 REGIONS = [
     {"id": "R0", "name": "州", "level": "prefecture", "parent_id": None},

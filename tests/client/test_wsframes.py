@@ -7,7 +7,7 @@ import os
 import pytest
 
 from client.wsframes import OP_CLOSE, OP_PING, OP_TEXT, FrameError, FrameReader
-from tests.client.fakehub import ws_frame
+from testkit.fakehub import ws_frame
 
 
 def frames_of(data: bytes, step: int) -> list:

@@ -1,5 +1,5 @@
 """``pip install .`` ships what an installed copy needs: entry points, the console's
-resources, the hub's data with its sources, and no ``tests``."""
+resources, the hub's data with its sources, and no ``tests``, ``testkit`` or ``bench``."""
 
 from __future__ import annotations
 
@@ -36,4 +36,4 @@ def test_wheel_holds_entry_points_resources_and_data(tmp_path: Path) -> None:
                      "resources/command-post.desktop", "hub/migrations/script.py.mako",
                      "hub/migrations/versions/0004_open311_api_keys.py"):
         assert expected in names, expected
-    assert not any(n.startswith("tests/") for n in names)
+    assert not any(n.startswith(("tests/", "testkit/", "bench/")) for n in names)

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from client.batch import Batch
 from client.state import State
 from console.bridge import STEP_EVENTS, Bridge
-from tests.widgets.factory import T0, World
+from testkit.world import T0, World
 from widgets.pane import Pane
 
 

@@ -7,8 +7,8 @@ import errno
 import socket
 from pathlib import Path
 
+from commandpost.demo import DemoServices, demo_mode, port_taken
 from console.app import Launcher, parse_options
-from console.demo import DemoServices, port_taken
 from widgets.qt import QApplication
 
 
@@ -16,7 +16,7 @@ def test_failed_demo_start_is_shown_at_once_with_a_retry(qtbot, tmp_path: Path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the data folder should be")
     opts = parse_options(["--data-dir", str(blocker / "inner"), "--lang", "en"])
-    launcher = Launcher(QApplication.instance(), opts, quit_app=False)
+    launcher = Launcher(QApplication.instance(), opts, quit_app=False, demo_mode=demo_mode())
     launcher.start()
     try:
         dialog = launcher.dialog

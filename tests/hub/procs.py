@@ -23,8 +23,8 @@ from typing import Any
 import requests
 import websocket
 
+from testkit.pgcluster import free_port
 from tests.hub.conftest import Api, ClosingWebSocket, report_body, ws_url
-from tests.pgcluster import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = "2,1,1,1"

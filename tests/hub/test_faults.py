@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from testkit.pgcluster import ThrowawayCluster
 from tests.hub.procs import GRIDS, Driver, FeedWatcher, Tally, hub_processes
 from tests.hub.test_scaleout import check_feeds_equal_truth, fresh_database
-from tests.pgcluster import ThrowawayCluster
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 GRACE_S = 5.0  # after PostgreSQL is back, pooled connections are found dead and replaced

@@ -26,7 +26,7 @@ from hub.migrate import (
     upgrade,
 )
 from hub.models import Base, Category
-from tests.pgcluster import ThrowawayCluster
+from testkit.pgcluster import ThrowawayCluster
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

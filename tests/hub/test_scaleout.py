@@ -16,6 +16,7 @@ import pytest
 import requests
 from sqlalchemy import create_engine, text
 
+from testkit.pgcluster import ThrowawayCluster
 from tests.hub.conftest import Api, assert_contiguous, report_body
 from tests.hub.procs import (
     GRIDS,
@@ -28,7 +29,6 @@ from tests.hub.procs import (
     hub_processes,
     truth,
 )
-from tests.pgcluster import ThrowawayCluster
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 

@@ -643,8 +643,9 @@ def test_simulate_main_without_a_hub_returns_nonzero(capsys: pytest.CaptureFixtu
 
 def test_end_to_end_against_the_reference_hub() -> None:
     """~8 s against a real embedded hub: the whole lifecycle shows in the prefecture's events."""
-    server = pytest.importorskip("hub.server")
     import requests
+
+    from hub import server
 
     hub = server.start_embedded(sizes=SeedSizes(2, 1, 1, 1), sla_scale=1 / 20000)
     try:
@@ -683,10 +684,9 @@ def test_closed_loop_against_the_reference_hub(monkeypatch: pytest.MonkeyPatch) 
     requests decided both ways, extensions, callbacks with reworks and unreachable
     citizens, merged duplicates, late signs; reporters travel masked; no unexpected
     answer."""
-    from hub import sim_loop
-
-    server = pytest.importorskip("hub.server")
     import requests
+
+    from hub import server, sim_loop
 
     for name, value in (("RETURN", 0.3), ("LATE_SIGN", 0.3), ("EXTEND", 0.4),
                         ("DUPLICATE", 0.25)):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.client.fakehub import FakeHub
+from testkit.fakehub import FakeHub
 from tests.console.conftest import start_console
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.review_seek import write_synthetic_shift
+from testkit.synthetic_shift import write_synthetic_shift
 
 
 @pytest.fixture(scope="session")

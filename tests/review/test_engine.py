@@ -170,8 +170,8 @@ def test_list_shifts(shift_file: Path) -> None:
 
 def test_several_epochs(tmp_path: Path) -> None:
     """A shift with a second snapshot (after a 410): the state follows the newer epoch."""
-    from bench.review_seek import write_synthetic_shift
     from client.cache import ShiftCache
+    from testkit.synthetic_shift import write_synthetic_shift
 
     path = write_synthetic_shift(tmp_path / "shift-20261122-2000.sqlite", 500, seed=8,
                                  open_cases=50, closed_cases=5)

@@ -13,20 +13,14 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-import pytest
-
 from client.api import HubClient
 from client.feed import LIVE, Feed
 from client.review import open_review
 from client.shifts import ShiftSchedule
 from client.state import State
 from client.timeutil import DEFAULT_ZONE, zone
+from hub import seed, server
 from tests.client.conftest import pump_until
-
-server = pytest.importorskip("hub.server")
-seed = pytest.importorskip("hub.seed")
-if not hasattr(server, "start_embedded"):
-    pytest.skip("hub.server has no start_embedded yet", allow_module_level=True)
 
 PW = seed.DEMO_PASSWORD
 

@@ -13,6 +13,7 @@ from client.review import open_review
 from client.review_report import build_report
 from client.timeutil import parse_time_or_none
 from console.review.cli import report_main
+from testkit.pdf_text import page_texts, squeeze
 
 
 def independent(path: Path) -> dict:
@@ -89,7 +90,6 @@ def test_report_cli_writes_pdf_and_csv(shift_file: Path, tmp_path: Path) -> None
     before = shift_file.stat().st_mtime_ns
     assert report_main([str(shift_file.parent), "--shift", "20261122-2000", "--pdf", str(pdf),
                         "--csv", str(out_csv)]) == 0
-    assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 20_000
     with open(out_csv, encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     want = independent(shift_file)
@@ -98,7 +98,35 @@ def test_report_cli_writes_pdf_and_csv(shift_file: Path, tmp_path: Path) -> None
     assert shift_file.stat().st_mtime_ns == before
     en = tmp_path / "en.pdf"
     assert report_main([str(shift_file.parent), "--pdf", str(en), "--lang", "en"]) == 0
-    assert en.read_bytes()[:5] == b"%PDF-"
+    assert_pdf_pages(shift_file, pdf, en, want)
+
+
+def assert_pdf_pages(shift_file: Path, pdf: Path, en: Path, want: dict) -> None:
+    """The pages say what the officer taking over reads: the title and the shift, the
+    figures, each section's heading with its count, the cases overdue, a numbered footer."""
+    review = open_review(shift_file)
+    r = build_report(review, clock=lambda: review.end + 60)
+    pages = page_texts(pdf)
+    assert len(pages) >= 2
+    first, everything = pages[0], "".join(pages)
+    assert first.startswith(squeeze("交接班报告" + r.post_name))
+    assert squeeze(f"班次 {r.label}") in first
+    assert squeeze(f"本班案件 {len(want['cases'])} 上报 {want['created']} "
+                   f"办结 {want['closed']}") in first
+    assert squeeze("按状态、类别、单位统计") in first
+    for heading in (f"交班时超期案件（{len(r.overdue)}）",
+                    f"未办结的特急案件（{len(want['critical'])}）", f"督办（{want['urges']}）",
+                    f"吹哨报到（{want['whistles']}）", f"视频会商（{want['calls']}）"):
+        assert squeeze(heading) in everything, heading
+    assert r.overdue and all(c["id"] in everything for c in r.overdue)
+    for n, page in enumerate(pages, 1):  # the footer (页 may be read as its radical ⻚)
+        assert page[:-1].endswith(squeeze(f"班次 {r.label} 第 {n}")), n
+    en_pages = page_texts(en)
+    assert en_pages[0].startswith(squeeze("Shift handover report" + r.post_name))
+    en_all = "".join(en_pages)
+    for heading in ("Counts by status, category and unit", "Overdue at handover",
+                    "Open critical cases", "Urges", "Whistles", "Calls"):
+        assert squeeze(heading) in en_all, heading
 
 
 def test_report_cli_usage_errors(tmp_path: Path, capsys) -> None:

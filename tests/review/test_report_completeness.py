@@ -12,7 +12,7 @@ from client.review_report import build_report
 from client.shifts import ShiftSchedule
 from client.timeutil import format_time
 from console.review.cli import report_main
-from tests.client.fakehub import FakeHub
+from testkit.fakehub import FakeHub
 
 H = 3600.0
 

@@ -9,7 +9,7 @@ from client.geometry import save_cached
 from client.review import open_review
 from client.workload import is_active
 from console.review.window import ReviewWindow
-from tests.widgets.factory import World
+from testkit.world import World
 
 
 def _open_counts(state, regions) -> dict[str, int]:  # noqa: ANN001

@@ -15,7 +15,10 @@ from client.timeutil import parse_time
 from console.review.i18n import install
 from console.review.report import render_first_page, write_pdf
 from console.review.window import ReviewWindow, grab_png
-from widgets.qt import QApplication
+from testkit.pdf_text import page_texts, squeeze
+from testkit.screen import ink, visible_text
+from widgets.case_queue import COL_ID
+from widgets.qt import QApplication, QtGui
 
 
 @pytest.fixture
@@ -48,9 +51,7 @@ def test_scrubber_moves_the_panes_state(window: ReviewWindow, qtbot) -> None:
     assert window.ctx.state.seq == r.step_seq(r.step_at(mid))
     assert window.ctx.state is window.cursor.state
     assert window.timeline.line.value() == pytest.approx(mid)
-    queue = window.panes["queue"]
-    if hasattr(queue, "model"):
-        assert queue.model().rowCount() > 0 if callable(queue.model) else True
+    assert queue_ids(window) == open_ids(window) and queue_ids(window)
     seq = window.ctx.state.seq
     window.step_forward()
     assert window.ctx.state.seq == seq + 1
@@ -58,6 +59,20 @@ def test_scrubber_moves_the_panes_state(window: ReviewWindow, qtbot) -> None:
     assert window.ctx.state.seq == seq
     window.seek_time(r.start)
     assert window.ctx.state.seq == r.snapshot()["seq"]
+    assert queue_ids(window) == open_ids(window)
+
+
+def queue_ids(window: ReviewWindow) -> set[str]:
+    """The case numbers the queue's table shows (its ID column, as on screen)."""
+    queue = window.panes["queue"]
+    queue.flush()
+    model = queue.view.model()
+    return {model.index(row, COL_ID).data() for row in range(model.rowCount())}
+
+
+def open_ids(window: ReviewWindow) -> set[str]:
+    """The cases open at the cursor, straight from the replayed state."""
+    return {cid for cid, c in window.ctx.state.cases.items() if c["status"] != "closed"}
 
 
 def test_play_advances_time(window: ReviewWindow, qtbot) -> None:
@@ -120,13 +135,22 @@ def test_docs_pictures(window: ReviewWindow, shift_file: Path, qtbot, tmp_path: 
     qtbot.wait(200)
     docs.mkdir(parents=True, exist_ok=True)
     assert grab_png(window, docs / "review.png")
+    shot = QtGui.QImage(str(docs / "review.png"))
+    assert (shot.width(), shot.height()) == (window.width(), window.height())
+    assert ink(shot) > 0.05
+    assert window.story.title.text().startswith(cid) and window.story.table.rowCount() > 0
+    assert cid in visible_text(window.panes["queue"])
     report = build_report(r, clock=lambda: r.end + 60)
     pdf = tmp_path / "report.pdf"
-    assert write_pdf(report, pdf) >= 2
+    pages = write_pdf(report, pdf)
+    assert pages >= 2 and len(page_texts(pdf)) == pages
+    assert page_texts(pdf)[0].startswith(squeeze("交接班报告" + report.post_name))
     out = docs / "report-page1.png"
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-r", "110", "-png", "-singlefile", "-f", "1", "-l", "1",
                         str(pdf), str(out.with_suffix(""))], check=True)
     else:
         assert render_first_page(report, 110).save(str(out), "PNG")
-    assert out.stat().st_size > 10_000
+    page1 = QtGui.QImage(str(out))
+    assert 1.40 < page1.height() / page1.width() < 1.43  # an A4 page, upright
+    assert ink(page1) > 0.02

@@ -26,7 +26,7 @@ from client.errors import (
 from client.state import State
 from console.actions import Actions
 from console.session import Session
-from tests.widgets.factory import T0, World
+from testkit.world import T0, World
 from widgets.qt import QCoreApplication, QEvent
 from widgets.reassign import ConflictDialog
 

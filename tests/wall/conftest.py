@@ -8,8 +8,9 @@ import pytest
 
 from client.state import State
 from console.wall import WallConfig, WallController, open_wall
-from tests.wall.helpers import Clock, WallCtx
-from tests.wall.sim import T_START, Sim
+from testkit.clock import Clock
+from testkit.wall_context import WallCtx
+from testkit.wall_sim import T_START, Sim
 
 
 class Post:

@@ -21,8 +21,9 @@ from console import i18n  # noqa: E402
 from console.app import CJK_FAMILIES  # noqa: E402
 from console.wall import PAGES, WallConfig, open_wall  # noqa: E402
 from console.wall.config import ScreenPlan, Slot  # noqa: E402
-from tests.wall.helpers import Clock, WallCtx, link  # noqa: E402
-from tests.wall.sim import T_START, Sim  # noqa: E402
+from testkit.clock import Clock  # noqa: E402
+from testkit.wall_context import WallCtx, link  # noqa: E402
+from testkit.wall_sim import T_START, Sim  # noqa: E402
 from widgets.qt import QApplication, QFont  # noqa: E402
 
 SIZES = {"1080p": (1920, 1080), "4k": (3840, 2160)}

@@ -17,8 +17,8 @@ from console.wall.model import (
     burn_in_offset,
     wall_day_at,
 )
-from tests.wall.helpers import Clock
-from tests.wall.sim import T_START, Sim
+from testkit.clock import Clock
+from testkit.wall_sim import T_START, Sim
 
 
 def _fed_state(hours: float) -> tuple[State, WallStats, Sim, Clock]:

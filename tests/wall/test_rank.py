@@ -8,7 +8,8 @@ from client.timeutil import format_time
 from console.loop.wall_rank import RankPage
 from console.wall.model import WallStats
 from console.wall.pages import PAGE_TYPES, KpiPage
-from tests.wall.helpers import Clock, WallCtx
+from testkit.clock import Clock
+from testkit.wall_context import WallCtx
 
 T = 1_795_000_000.0
 

@@ -6,8 +6,8 @@ from client.timeutil import format_time
 from console.wall import WallConfig, open_wall
 from console.wall.config import ScreenPlan, Slot
 from console.wall.theme import ROLES, base_px
+from testkit.wall_context import FakeFeed, link
 from tests.wall.conftest import Post
-from tests.wall.helpers import FakeFeed, link
 from widgets.qt import (
     QAction,
     QApplication,

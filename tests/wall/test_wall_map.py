@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from client.workload import is_active
+from testkit.wall_context import WallCtx
 from tests.wall.conftest import Post
-from tests.wall.helpers import WallCtx
 
 
 def test_wall_map_shades_and_labels_the_regions(post: Post, make_wall) -> None:

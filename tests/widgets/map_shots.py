@@ -37,7 +37,8 @@ from console.wall import WallConfig, open_wall  # noqa: E402
 from console.wall.config import ScreenPlan, Slot  # noqa: E402
 from hub.seed import DEMO_PASSWORD, SeedSizes  # noqa: E402
 from hub.server import start_embedded  # noqa: E402
-from tests.wall.helpers import Clock, WallCtx, link  # noqa: E402
+from testkit.clock import Clock  # noqa: E402
+from testkit.wall_context import WallCtx, link  # noqa: E402
 from widgets.map_view import MapPane  # noqa: E402
 from widgets.qt import QApplication, QFont  # noqa: E402
 

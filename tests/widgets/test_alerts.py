@@ -91,7 +91,7 @@ def test_acknowledge_dims_stays_and_persists(qtbot, ctx, state, settings) -> Non
 
 
 def test_read_only_cannot_acknowledge(qtbot, state, world, settings) -> None:
-    from tests.widgets.conftest import FakeContext
+    from testkit.pane_context import FakeContext
 
     p = make(qtbot, FakeContext(state, world, role="wall", read_only=True), settings)
     assert p.ack_button.isHidden()
@@ -115,7 +115,7 @@ def test_refresh_is_throttled(qtbot, ctx, world, apply, clock, state, settings) 
 def test_acknowledgements_are_keyed_by_the_context_user_id(qtbot, state, world, settings) -> None:
     """Without an explicit user_key the pane persists under ``ctx.user_id`` (PaneContext):
     the same user sees the acknowledgement again, another user does not."""
-    from tests.widgets.conftest import FakeContext
+    from testkit.pane_context import FakeContext
 
     first = FakeContext(state, world)
     first.user_id = "u-alice"

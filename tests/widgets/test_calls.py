@@ -56,7 +56,7 @@ def test_https_opens_only_after_confirmation(qtbot, ctx, world, apply, opened,
 
 def test_call_end_removes_row_and_read_only_has_no_join(qtbot, state, world, apply,
                                                         opened) -> None:
-    from tests.widgets.conftest import FakeContext
+    from testkit.pane_context import FakeContext
 
     ctx = FakeContext(state, world, role="wall", read_only=True)
     p = make(qtbot, ctx, opened)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.widgets.conftest import FakeContext
+from testkit.pane_context import FakeContext
 from widgets.case_detail import CaseDetailPane
 
 

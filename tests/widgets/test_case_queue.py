@@ -6,7 +6,7 @@ import orjson
 import pytest
 
 from client.timeutil import parse_time
-from tests.widgets.conftest import FakeContext
+from testkit.pane_context import FakeContext
 from widgets.case_queue import (
     COL_ID,
     COL_LEFT,

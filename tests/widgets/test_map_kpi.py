@@ -82,7 +82,7 @@ def test_map_paints_with_no_open_case(qtbot, world, clock) -> None:
     warning (an error here; inside paint it would abort the process), before and after
     cases come and go."""
     from client.state import State
-    from tests.widgets.conftest import FakeContext
+    from testkit.pane_context import FakeContext
 
     state = State(clock=clock)
     p = MapPane(FakeContext(state, world))
@@ -174,7 +174,7 @@ def test_shift_drag_from_the_map_carries_the_case(qtbot, ctx, monkeypatch) -> No
 
 
 def test_officer_cannot_drag_from_the_map(qtbot, state, world) -> None:
-    from tests.widgets.conftest import FakeContext
+    from testkit.pane_context import FakeContext
     from widgets.qt import Qt
 
     p = MapPane(FakeContext(state, world, role="officer"))

@@ -8,7 +8,7 @@ import pytest
 
 from client.state import State
 from client.workload import is_active
-from tests.widgets.conftest import FakeContext
+from testkit.pane_context import FakeContext
 from widgets import map_view
 from widgets.case_queue import CaseQueuePane
 from widgets.map_view import MapPane

@@ -10,7 +10,7 @@ import pytest
 
 from client.gcj02 import wgs_to_gcj
 from client.tiles import TileCache, TileSettings, tile_bounds, tiles_for_view
-from tests.widgets.tileserver import TileServer
+from testkit.tileserver import TileServer
 from widgets.map_view import MapPane
 from widgets.qt import QSettings, QTimer
 

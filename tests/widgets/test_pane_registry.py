@@ -6,7 +6,7 @@ import pytest
 
 from client.state import State
 from console.panes import PANES, PlaceholderPane, build_pane
-from tests.widgets.conftest import FakeContext
+from testkit.pane_context import FakeContext
 from widgets.pane import Pane
 
 

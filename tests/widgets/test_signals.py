@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import PySide6
-
-from widgets.qt import QObject, Signal
+from widgets.qt import PySide6, QObject, Signal
 
 
 class Emitter(QObject):

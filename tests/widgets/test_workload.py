@@ -63,7 +63,7 @@ def test_builds_on_empty_state_then_fills(qtbot, world, clock) -> None:
     """The pane builds with no units and no cases (no bars), then shows the snapshot's
     units and follows new cases; the chart's one item is reused throughout."""
     from client.state import State
-    from tests.widgets.conftest import FakeContext
+    from testkit.pane_context import FakeContext
 
     empty = State(clock=clock)
     ctx = FakeContext(empty, world)

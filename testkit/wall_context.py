@@ -1,4 +1,4 @@
-"""Test doubles for the wall: a pane context over a State, a clock, a fake feed."""
+"""Test doubles for the wall: a pane context over a State and a fake feed."""
 
 from __future__ import annotations
 
@@ -9,16 +9,6 @@ from client.batch import Batch
 from client.feed import LinkStatus
 from client.state import State
 from widgets.text import safe
-
-
-class Clock:
-    """A settable epoch-seconds clock."""
-
-    def __init__(self, now: float) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 class WallCtx:

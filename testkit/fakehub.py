@@ -410,7 +410,10 @@ class FakeHub:
                     self.move_in(cid)
                 else:
                     self.move_out(cid)
-            elif r < 0.7:
+            elif r < 0.7 and cid in self.cases:
+                # an older copy of a case now in scope; one of a case moved out before the
+                # client's snapshot is indistinguishable from a move-in (that snapshot never
+                # held the case), so no client could ignore it
                 self.stale_event(cid)
             elif r < 0.75:
                 self.unknown_event()

@@ -3,7 +3,7 @@
 Protocol-shaped events from a steady-state lifecycle: cases arrive at a daily rhythm
 (quiet at night, busy by day), are dispatched, accepted, urged when late, resolved and
 closed; units change their on-duty counts; video calls start and end. The jurisdiction
-and catalog come from the reference hub's seed (via :mod:`tests.widgets.factory`).
+and catalog come from the reference hub's seed (via :mod:`testkit.world`).
 
 :meth:`Sim.warm_snapshot` runs the lifecycle for a while *without* emitting events and
 returns a snapshot as the hub would give it (open cases plus those closed in the last
@@ -20,7 +20,7 @@ from collections import deque
 
 from client.timeutil import format_time as _slow_format_time
 from hub.seed import SeedSizes
-from tests.widgets.factory import TITLES, World
+from testkit.world import TITLES, World
 
 # 2026-11-18 16:00 Asia/Shanghai (08:00Z)
 T_START = 1_794_988_800.0

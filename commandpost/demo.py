@@ -6,6 +6,10 @@ hundred password hashes, several seconds) with SLAs shortened 60× (``sla_scale=
 and the simulator at speed 60 to match, so a fresh machine shows a living post within
 seconds. Both run in background threads; :class:`DemoServices` reports progress and the
 hub's URL through signals.
+
+This is the composition root's half of demo mode: the console knows it only through the
+port ``console.demo_mode`` (:func:`demo_mode` fills it in), so the console never imports
+the hub.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from console.demo_mode import DemoMode
 from widgets.qt import QObject, Signal
 
 log = logging.getLogger(__name__)
@@ -160,3 +165,11 @@ class DemoServices(QObject):
             sim.run(self._stop)
         except Exception:
             log.exception("the simulator stopped")
+
+
+def demo_mode() -> DemoMode:
+    """Demo mode for ``console.app``: these services and the seed's demo password."""
+    from hub.seed import DEMO_PASSWORD
+
+    return DemoMode(services=lambda data_dir, parent: DemoServices(data_dir, parent=parent),
+                    password=DEMO_PASSWORD)
