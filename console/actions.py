@@ -713,7 +713,7 @@ class CommandUi(QObject):
         alerts = self.window.panes.get("alerts")
         view = alerts.view
         index = view.indexAt(pos)
-        entries = getattr(alerts.model, "entries", [])
+        entries = alerts.entries()
         rows = sorted({i.row() for i in view.selectionModel().selectedRows()})
         if index.isValid() and index.row() not in rows:
             rows = [index.row()]
@@ -722,7 +722,7 @@ class CommandUi(QObject):
     def _alert_current(self) -> str | None:
         alerts = self.window.panes.get("alerts")
         cur = alerts.view.currentIndex()
-        entries = getattr(alerts.model, "entries", [])
+        entries = alerts.entries()
         if cur.isValid() and cur.row() < len(entries):
             return entries[cur.row()][0]
         return self.session.selected

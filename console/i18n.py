@@ -46,10 +46,19 @@ def install(app: QtCore.QCoreApplication, lang: str) -> list[QTranslator]:
             installed.append(tr)
         else:
             log.info("no translation %s in %s", name, folder)
+    _clear_cached_words()
     return installed
+
+
+def _clear_cached_words() -> None:
+    """Forget words the panes cached in the previous language (status and priority labels)."""
+    from widgets.common import clear_label_cache
+
+    clear_label_cache()
 
 
 def remove(app: QtCore.QCoreApplication, translators: list[QTranslator]) -> None:
     """Uninstall translators installed by :func:`install`."""
     for tr in translators:
         app.removeTranslator(tr)
+    _clear_cached_words()

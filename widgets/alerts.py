@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from typing import Any, cast
+from operator import itemgetter
+from typing import cast
 
 from client.alarm import CRITICAL, URGE, Alarm
 from client.protocol import Case
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
+from rows import Rows
 from widgets.alarm_bell import AlarmBell
 from widgets.common import (
     NEAR_COLOR,
@@ -35,7 +37,6 @@ from widgets.common import (
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
     QAbstractItemView,
-    QAbstractListModel,
     QColor,
     QEvent,
     QFont,
@@ -45,7 +46,6 @@ from widgets.qt import (
     QListView,
     QModelIndex,
     QPalette,
-    QPersistentModelIndex,
     QSettings,
     QShortcut,
     Qt,
@@ -55,6 +55,7 @@ from widgets.qt import (
     QWidget,
     Signal,
 )
+from widgets.rows_model import Column, RowsTableModel
 from widgets.stage_text import clock_text, stage_alert_word
 from widgets.text import neutralize, safe
 
@@ -123,68 +124,6 @@ class AlertBook:
         return bisect_left(self._ids[phase], cid, lo, hi)
 
 
-class AlertsModel(QAbstractListModel):
-    """``(case_id, phase)`` entries, overdue (most overdue first) then near due (soonest first)."""
-
-    def __init__(self, pane: AlertsPane) -> None:
-        super().__init__(pane)
-        self._pane = pane
-        self.entries: list[tuple[str, int]] = []
-        self._bold = QFont()
-        self._bold.setBold(True)
-        self._italic = QFont()
-        self._italic.setItalic(True)
-        self._on_flash_fg = QColor("white")
-
-    def set_entries(self, entries: list[tuple[str, int]]) -> None:
-        if entries == self.entries:
-            return
-        self.beginResetModel()
-        self.entries = entries
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.entries):
-            return None
-        cid, phase = self.entries[index.row()]
-        pane = self._pane
-        case = pane.ctx.state.cases.get(cid)
-        if case is None:
-            return None
-        acked = pane.is_acknowledged(cid, phase)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            level = pane.alarm.level_of(cid)
-            if level is None or not pane.bell.flash_on:
-                return None
-            return priority_color("critical") if level == CRITICAL else fg(OVERDUE_COLOR) \
-                if level != URGE else fg(NEAR_COLOR)
-        if role == _DisplayRole:
-            return pane.entry_text(cid, case, phase, acked)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return neutralize(case.get("title"))
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if pane.bell.flash_on and pane.alarm.level_of(cid) is not None:
-                return self._on_flash_fg
-            if acked:
-                return pane.palette().color(QPalette.ColorGroup.Disabled,
-                                            QPalette.ColorRole.Text)
-            if case.get("priority") == "critical":
-                return priority_color("critical")
-            return fg(OVERDUE_COLOR) if phase == 2 else fg(NEAR_COLOR)
-        if role == Qt.ItemDataRole.FontRole:
-            if acked:
-                return self._italic
-            if case.get("priority") == "critical":
-                return self._bold
-            return None
-        if role == Qt.ItemDataRole.UserRole:
-            return cid
-        return None
-
-
 class AlertsPane(Pane):
     """Overdue and near-due alerts with a banner, sound cue, mute and acknowledgement.
 
@@ -245,7 +184,17 @@ class AlertsPane(Pane):
         scale_font(self.banner, 1.5)
         self.banner.setAutoFillBackground(True)
         self.banner.setMargin(6)
-        self.model = AlertsModel(self)
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self._on_flash_fg = QColor("white")
+        #: ``(case_id, phase)``: overdue (most overdue first) then near due (soonest first)
+        self.rows: Rows[tuple[str, int]] = Rows(key=itemgetter(0))
+        self.model = RowsTableModel(self.rows, [Column(
+            title=self.title, display=self._alert_text, tooltip=self._alert_tooltip,
+            foreground=self._alert_foreground, font=self._alert_font,
+            background=self._alert_background)], self, user=itemgetter(0))
         self.view = QListView(self)
         self.view.setObjectName("alerts_view")
         self.view.setModel(self.model)
@@ -357,19 +306,17 @@ class AlertsPane(Pane):
 
     def on_tick(self, now: float) -> None:
         self._now = now
-        n = self.model.rowCount()
-        if n:
-            self.model.dataChanged.emit(self.model.index(0), self.model.index(n - 1))
+        self.rows.changed()
 
     def on_selection(self, case_id: str | None) -> None:
         self._syncing = True
         try:
             sel = self.view.selectionModel()
-            for row, (cid, _) in enumerate(self.model.entries):
+            for row, (cid, _) in enumerate(self.rows):
                 if cid == case_id:
-                    sel.setCurrentIndex(self.model.index(row),
+                    sel.setCurrentIndex(self.model.index(row, 0),
                                         QItemSelectionModel.SelectionFlag.ClearAndSelect)
-                    self.view.scrollTo(self.model.index(row))
+                    self.view.scrollTo(self.model.index(row, 0))
                     return
             sel.clearSelection()
         finally:
@@ -379,7 +326,7 @@ class AlertsPane(Pane):
 
     def entries(self) -> list[tuple[str, int]]:
         """``(case_id, phase)`` as listed (phase 2 overdue, 1 near due)."""
-        return list(self.model.entries)
+        return self.rows.items()
 
     def is_acknowledged(self, case_id: str, phase: int) -> bool:
         return ack_key(case_id, phase) in self._acks
@@ -393,8 +340,8 @@ class AlertsPane(Pane):
             cur = self.view.currentIndex()
             if cur.isValid():
                 rows.add(cur.row())
-            case_ids = [self.model.entries[r][0] for r in sorted(rows)]
-        phases = dict(self.model.entries)
+            case_ids = [self.rows[r][0] for r in sorted(rows) if r < len(self.rows)]
+        phases = dict(self.rows)
         silenced = self.alarm.acknowledge(case_ids)
         if not case_ids and self.alarm.count():
             silenced += self.alarm.acknowledge_all()  # nothing chosen: silence what rings
@@ -408,9 +355,7 @@ class AlertsPane(Pane):
         self._settings.sync()
         if silenced:
             self._rebuild()  # the silenced alarms leave the top of the list
-        if self.model.entries:
-            self.model.dataChanged.emit(self.model.index(0),
-                                        self.model.index(len(self.model.entries) - 1))
+        self.rows.changed()
         self._update_banner()
 
     def set_muted(self, muted: bool) -> None:
@@ -447,6 +392,47 @@ class AlertsPane(Pane):
             text = "✓ " + self.tr("acknowledged") + " · " + text
         return text
 
+    # ---- The list's one column
+
+    def _alert_text(self, e: tuple[str, int]) -> str:
+        cid, phase = e
+        case = self.ctx.state.cases.get(cid)
+        return "" if case is None else self.entry_text(cid, case, phase,
+                                                       self.is_acknowledged(cid, phase))
+
+    def _alert_tooltip(self, e: tuple[str, int]) -> str | None:
+        case = self.ctx.state.cases.get(e[0])
+        return None if case is None else neutralize(case.get("title"))
+
+    def _alert_background(self, e: tuple[str, int]) -> QColor | None:
+        level = self.alarm.level_of(e[0])
+        if level is None or not self.bell.flash_on or e[0] not in self.ctx.state.cases:
+            return None
+        return priority_color("critical") if level == CRITICAL else fg(OVERDUE_COLOR) \
+            if level != URGE else fg(NEAR_COLOR)
+
+    def _alert_foreground(self, e: tuple[str, int]) -> QColor | None:
+        cid, phase = e
+        case = self.ctx.state.cases.get(cid)
+        if case is None:
+            return None
+        if self.bell.flash_on and self.alarm.level_of(cid) is not None:
+            return self._on_flash_fg
+        if self.is_acknowledged(cid, phase):
+            return self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        if case.get("priority") == "critical":
+            return priority_color("critical")
+        return fg(OVERDUE_COLOR) if phase == 2 else fg(NEAR_COLOR)
+
+    def _alert_font(self, e: tuple[str, int]) -> QFont | None:
+        cid, phase = e
+        case = self.ctx.state.cases.get(cid)
+        if case is None:
+            return None
+        if self.is_acknowledged(cid, phase):
+            return self._italic
+        return self._bold if case.get("priority") == "critical" else None
+
     def alarm_word(self, level: str) -> str:
         """The word for an alarm level (new critical case, newly overdue, urge received)."""
         return {CRITICAL: self.tr("New critical"), URGE: self.tr("Urge received")}.get(
@@ -456,8 +442,7 @@ class AlertsPane(Pane):
 
     def _rebuild(self) -> None:
         cur = self.view.currentIndex()
-        keep = self.model.entries[cur.row()][0] if cur.isValid() and \
-            cur.row() < len(self.model.entries) else None
+        keep = self.rows[cur.row()][0] if cur.isValid() and cur.row() < len(self.rows) else None
         # ringing alarms first (a new critical case is listed even before it is near due)
         pinned: list[tuple[str, int]] = []
         seen: set[str] = set()
@@ -468,9 +453,16 @@ class AlertsPane(Pane):
                 if cid not in seen and cid in self.ctx.state.cases:
                     seen.add(cid)
                     pinned.append((cid, self.ctx.state.alert_phase(cid)))
-        rest = [e for e in self.book.top(SHOWN_LIMIT) if e[0] not in seen]
-        self.model.set_entries((pinned + rest)[:max(SHOWN_LIMIT, len(pinned))])
-        if keep is not None:
+        rest = []
+        for e in self.book.top(SHOWN_LIMIT):
+            if e[0] not in seen:
+                seen.add(e[0])
+                rest.append(e)
+        # precise inserts/removes/moves: the view keeps its selection and scroll position
+        self.rows.sync((pinned + rest)[:max(SHOWN_LIMIT, len(pinned))])
+        cur = self.view.currentIndex()
+        if keep is not None and not (cur.isValid() and cur.row() < len(self.rows)
+                                     and self.rows[cur.row()][0] == keep):
             self.on_selection(keep)
         self._update_banner()
 
@@ -483,7 +475,7 @@ class AlertsPane(Pane):
             hit = phases.get(cid)
             if hit is not None and str(hit[0]) == ph:
                 acked += 1
-        hidden = over + near - len(self.model.entries)
+        hidden = over + near - len(self.rows)
         self.more_label.setVisible(hidden > 0)
         self.more_label.setText(self.tr("%1 more not listed: use the queue's “My overdue” filter "
                                         "to see every overdue case.").replace("%1", f"{hidden:,}"))
@@ -529,18 +521,18 @@ class AlertsPane(Pane):
         return set(recent()) if callable(recent) else set()
 
     def _on_flash(self, on: bool) -> None:
-        entries = self.model.entries
+        entries = self.rows.items()
         rows = [i for i, (cid, _) in enumerate(entries[:PINNED_LIMIT + 20])
                 if self.alarm.level_of(cid)]
         if rows:
-            self.model.dataChanged.emit(self.model.index(rows[0]), self.model.index(rows[-1]))
-        elif not on and entries:
-            self.model.dataChanged.emit(self.model.index(0), self.model.index(len(entries) - 1))
+            self.rows.changed(rows[0], rows[-1])
+        elif not on:
+            self.rows.changed()
 
     def _on_current_row(self, current: QModelIndex, previous: QModelIndex) -> None:
-        if self._syncing or not current.isValid() or current.row() >= len(self.model.entries):
+        if self._syncing or not current.isValid() or current.row() >= len(self.rows):
             return
-        self.sig_case_selected.emit(self.model.entries[current.row()][0])
+        self.sig_case_selected.emit(self.rows[current.row()][0])
 
 
 def _due(case: Case | None, state: object = None) -> float:

@@ -9,27 +9,25 @@ is made. A failed poll is shown in the header and retried at the next interval.
 
 from __future__ import annotations
 
-from collections import deque
-from typing import Any
+from functools import partial
 
 from client import glossary
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
+from rows import Rows
 from widgets.common import GREY, OVERDUE_COLOR, current_lang, fg, format_local, plain_label
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
     QAbstractItemView,
-    QAbstractTableModel,
+    QColor,
     QEvent,
     QHeaderView,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
     QTableView,
     QTimer,
     QVBoxLayout,
     QWidget,
 )
+from widgets.rows_model import Column, RowsTableModel
 from widgets.text import neutralize, safe
 
 POLL_MS = 3000
@@ -38,76 +36,6 @@ KEEP = 2000
 AUDIT_ROLES = frozenset({"supervisor"})
 OUTCOME_SYMBOL = {"ok": "✓", "denied": "⛔", "invalid": "✕", "conflict": "⇄", "failed": "⚠"}
 (A_AT, A_ACTOR, A_ROLE, A_ACTION, A_TARGET, A_OUTCOME, A_DETAIL) = range(7)
-_DisplayRole = Qt.ItemDataRole.DisplayRole
-
-
-class AuditModel(QAbstractTableModel):
-    """Thin adapter over the kept entries (newest first)."""
-
-    def __init__(self, pane: AuditTailPane) -> None:
-        super().__init__(pane)
-        self._pane = pane
-        self.entries: deque[dict] = deque(maxlen=KEEP)
-
-    def prepend(self, entries: list[dict]) -> None:
-        """Add ``entries`` (oldest first, as the hub sends them) at the top."""
-        if not entries:
-            return
-        new = entries[-KEEP:]
-        overflow = len(self.entries) + len(new) - KEEP
-        if overflow > 0:
-            first = len(self.entries) - overflow
-            self.beginRemoveRows(QModelIndex(), first, len(self.entries) - 1)
-            for _ in range(overflow):
-                self.entries.pop()
-            self.endRemoveRows()
-        self.beginInsertRows(QModelIndex(), 0, len(new) - 1)
-        for e in new:
-            self.entries.appendleft(e)
-        self.endInsertRows()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 7
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = _DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DisplayRole:
-            t = self._pane.column_titles()
-            return t[section] if 0 <= section < len(t) else None
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.entries):
-            return None
-        e = self.entries[index.row()]
-        col = index.column()
-        if role in (_DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            full = role == Qt.ItemDataRole.ToolTipRole
-            if col == A_AT:
-                at = parse_time_or_none(e.get("at"))
-                return format_local(at, self._pane.ctx.zone, with_date=False) if at else "—"
-            if col == A_OUTCOME:
-                out = e.get("outcome")
-                sym = OUTCOME_SYMBOL.get(out, "?") if isinstance(out, str) else "?"
-                return f"{sym} {self._pane.outcome_word(out)}"
-            key = ("at", "actor", "role", "action", "target", "outcome", "detail")[col]
-            value = e.get(key)
-            lang = current_lang()
-            if key == "role":
-                value = glossary.word("role", value, lang)
-            elif key == "action":
-                value = glossary.word("action", value, lang)
-            elif key == "detail":
-                value = glossary.audit_detail(value, lang, self._pane.ctx.unit_name)
-            return neutralize(value) if full else safe(value, 80 if col == A_DETAIL else 40)
-        if role == Qt.ItemDataRole.ForegroundRole and col == A_OUTCOME:
-            out = e.get("outcome")
-            return None if out == "ok" else fg(OVERDUE_COLOR if out in ("denied", "failed")
-                                               else GREY)
-        return None
 
 
 class AuditTailPane(Pane):
@@ -131,10 +59,18 @@ class AuditTailPane(Pane):
         self.last_id = 0
         self._busy = False
         self._error: str | None = None
-        self._titles: list[str] = []
         self.header = plain_label("", self, wrap=True)
         self.header.setObjectName("audit_tail_header")
-        self.model = AuditModel(self)
+        #: the kept entries, newest first
+        self.rows: Rows[dict] = Rows(key=id)
+        titles = (lambda: self.tr("Time"), lambda: self.tr("Actor"), lambda: self.tr("Role"),
+                  lambda: self.tr("Action"), lambda: self.tr("Target"),
+                  lambda: self.tr("Outcome"), lambda: self.tr("Detail"))
+        self.model = RowsTableModel(self.rows, [
+            Column(title, partial(self._cell, col=col), tooltip=partial(self._cell, col=col,
+                                                                          full=True),
+                   foreground=self._outcome_colour if col == A_OUTCOME else None)
+            for col, title in enumerate(titles)], self)
         self.view = QTableView(self)
         self.view.setObjectName("audit_tail_view")
         self.view.setModel(self.model)
@@ -177,7 +113,7 @@ class AuditTailPane(Pane):
     # ---- Public API
 
     def entries(self) -> list[dict]:
-        return list(self.model.entries)
+        return self.rows.items()
 
     def poll(self) -> None:
         """Fetch the entries after ``last_id`` (one request at a time)."""
@@ -189,12 +125,38 @@ class AuditTailPane(Pane):
                        self._on_error)
 
     def column_titles(self) -> list[str]:
-        return self._titles
+        return [c.title() for c in self.model.columns]
 
     def outcome_word(self, outcome: object) -> str:
         words = {"ok": self.tr("ok"), "denied": self.tr("denied"), "invalid": self.tr("invalid"),
                  "conflict": self.tr("conflict"), "failed": self.tr("failed")}
         return words.get(outcome, safe(outcome, 20)) if isinstance(outcome, str) else "?"
+
+    # ---- The table's cells
+
+    def _cell(self, e: dict, col: int, full: bool = False) -> str:
+        if col == A_AT:
+            at = parse_time_or_none(e.get("at"))
+            return format_local(at, self.ctx.zone, with_date=False) if at else "—"
+        if col == A_OUTCOME:
+            out = e.get("outcome")
+            sym = OUTCOME_SYMBOL.get(out, "?") if isinstance(out, str) else "?"
+            return f"{sym} {self.outcome_word(out)}"
+        key = ("at", "actor", "role", "action", "target", "outcome", "detail")[col]
+        value = e.get(key)
+        lang = current_lang()
+        if key == "role":
+            value = glossary.word("role", value, lang)
+        elif key == "action":
+            value = glossary.word("action", value, lang)
+        elif key == "detail":
+            value = glossary.audit_detail(value, lang, self.ctx.unit_name)
+        return neutralize(value) if full else safe(value, 80 if col == A_DETAIL else 40)
+
+    @staticmethod
+    def _outcome_colour(e: dict) -> QColor | None:
+        out = e.get("outcome")
+        return None if out == "ok" else fg(OVERDUE_COLOR if out in ("denied", "failed") else GREY)
 
     # ---- Internals
 
@@ -208,7 +170,9 @@ class AuditTailPane(Pane):
                  and e["id"] > self.last_id]
         if fresh:
             self.last_id = max(e["id"] for e in fresh)
-            self.model.prepend(fresh)
+            new = fresh[-KEEP:]
+            self.rows.truncate(KEEP - len(new))
+            self.rows.insert(0, new[::-1])  # oldest first from the hub: newest on top
         self._error = None
         self._update_header()
         if len(entries) >= PAGE:
@@ -223,18 +187,16 @@ class AuditTailPane(Pane):
         if not self.allowed:
             self.header.setText(self.tr("The audit log is shown to supervisors only."))
             return
-        refused = sum(1 for e in self.model.entries if e.get("outcome") != "ok")
+        refused = sum(1 for e in self.rows if e.get("outcome") != "ok")
         text = self.tr("{n} entries · {refused} refused · newest first").format(
-            n=len(self.model.entries), refused=refused)
+            n=len(self.rows), refused=refused)
         if self._error:
             text = self.tr("⚠ Audit log unavailable ({error}); retrying.").format(
                 error=self._error) + "  " + text
         self.header.setText(text)
 
     def _retranslate(self) -> None:
-        self._titles = [self.tr("Time"), self.tr("Actor"), self.tr("Role"), self.tr("Action"),
-                        self.tr("Target"), self.tr("Outcome"), self.tr("Detail")]
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
+        self.model.retranslate()
         self._update_header()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API

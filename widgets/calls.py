@@ -13,11 +13,11 @@ from typing import Any
 from client.protocol import Call
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
+from rows import Rows
 from widgets.common import VERMILLION, fg, format_duration, format_local, plain_label
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
     QAbstractItemView,
-    QAbstractTableModel,
     QDesktopServices,
     QEvent,
     QHBoxLayout,
@@ -25,7 +25,6 @@ from widgets.qt import (
     QKeySequence,
     QMessageBox,
     QModelIndex,
-    QPersistentModelIndex,
     QPushButton,
     QShortcut,
     Qt,
@@ -34,10 +33,10 @@ from widgets.qt import (
     QVBoxLayout,
     QWidget,
 )
+from widgets.rows_model import Column, RowsTableModel
 from widgets.text import neutralize, safe
 
 (COL_TITLE, COL_CASE, COL_UNITS, COL_STARTED, COL_LINK) = range(5)
-_DisplayRole = Qt.ItemDataRole.DisplayRole
 
 
 def safe_call_url(url: object) -> QUrl | None:
@@ -52,67 +51,6 @@ def safe_call_url(url: object) -> QUrl | None:
     if q.userName() or q.password():
         return None  # https://trusted@evil.example
     return q
-
-
-class CallsModel(QAbstractTableModel):
-    """Thin adapter over the active calls (a small list of call dicts)."""
-
-    def __init__(self, pane: CallsPane) -> None:
-        super().__init__(pane)
-        self._pane = pane
-        self.calls: list[Call] = []
-
-    def set_calls(self, calls: list[Call]) -> None:
-        self.beginResetModel()
-        self.calls = calls
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.calls)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DisplayRole:
-            t = self._pane.column_titles()
-            return t[section] if 0 <= section < len(t) else None
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.calls):
-            return None
-        call = self.calls[index.row()]
-        col = index.column()
-        pane = self._pane
-        if role in (_DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            full = role == Qt.ItemDataRole.ToolTipRole
-            if col == COL_TITLE:
-                return neutralize(call.get("title")) if full else safe(call.get("title"), 60)
-            if col == COL_CASE:
-                return pane.case_text(call, full)
-            if col == COL_UNITS:
-                units = _unit_ids if isinstance(_unit_ids := call.get("unit_ids"), list) else []
-                text = "、".join(neutralize(pane.ctx.unit_name(u)) for u in units
-                                if isinstance(u, str))
-                return text if full else safe(text, 80)
-            if col == COL_STARTED:
-                started = parse_time_or_none(call.get("started_at"))
-                if started is None:
-                    return "—"
-                return (f"{format_local(started, pane.ctx.zone, with_date=False)[:5]} "
-                        f"({format_duration(pane.now - started)})")
-            if col == COL_LINK:
-                url = neutralize(call.get("url"))
-                if safe_call_url(call.get("url")) is None:
-                    return pane.refused_text(url if full else safe(url, 50))
-                return url if full else safe(url, 60)
-        if role == Qt.ItemDataRole.ForegroundRole and col == COL_LINK \
-                and safe_call_url(call.get("url")) is None:
-            return fg(VERMILLION)
-        if role == Qt.ItemDataRole.UserRole:
-            return call.get("id")
-        return None
 
 
 class CallsPane(Pane):
@@ -136,8 +74,21 @@ class CallsPane(Pane):
         super().__init__(ctx, parent)
         self._open = opener or QDesktopServices.openUrl
         self.now = ctx.state.now
-        self._titles: list[str] = []
-        self.model = CallsModel(self)
+        #: the active calls, newest first
+        self.rows: Rows[Call] = Rows(key=lambda c: c.get("id"))
+        self.model = RowsTableModel(self.rows, [
+            Column(lambda: self.tr("Call"), lambda c: safe(c.get("title"), 60),
+                   tooltip=lambda c: neutralize(c.get("title"))),
+            Column(lambda: self.tr("Case"), self.case_text,
+                   tooltip=lambda c: self.case_text(c, True)),
+            Column(lambda: self.tr("Units"), lambda c: safe(self._units_text(c), 80),
+                   tooltip=self._units_text),
+            Column(lambda: self.tr("Started"), self._started_text, tooltip=self._started_text),
+            Column(lambda: self.tr("Link"), self._link_text,
+                   tooltip=lambda c: self._link_text(c, True),
+                   foreground=lambda c: fg(VERMILLION) if safe_call_url(c.get("url")) is None
+                   else None),
+        ], self, user=lambda c: c.get("id"))
         self.view = QTableView(self)
         self.view.setObjectName("calls_view")
         self.view.setModel(self.model)
@@ -189,17 +140,14 @@ class CallsPane(Pane):
 
     def on_tick(self, now: float) -> None:
         self.now = now
-        n = self.model.rowCount()
-        if n:
-            self.model.dataChanged.emit(self.model.index(0, COL_STARTED),
-                                        self.model.index(n - 1, COL_STARTED))
+        self.model.column_changed(COL_STARTED)
 
     # ---- Public API
 
     def calls(self) -> list[Call]:
-        return list(self.model.calls)
+        return self.rows.items()
 
-    def case_text(self, call: Call, full: bool = False) -> str:
+    def case_text(self, call: dict, full: bool = False) -> str:
         cid = call.get("case_id")
         if not isinstance(cid, str):
             return self.tr("— no case")
@@ -239,7 +187,28 @@ class CallsPane(Pane):
         return self.tr("✕ link refused: %1").replace("%1", url)
 
     def column_titles(self) -> list[str]:
-        return self._titles
+        return [c.title() for c in self.model.columns]
+
+    # ---- The table's cells
+
+    def _units_text(self, call: dict) -> str:
+        units = call.get("unit_ids")
+        if not isinstance(units, list):
+            return ""
+        return "、".join(neutralize(self.ctx.unit_name(u)) for u in units if isinstance(u, str))
+
+    def _started_text(self, call: dict) -> str:
+        started = parse_time_or_none(call.get("started_at"))
+        if started is None:
+            return "—"
+        return (f"{format_local(started, self.ctx.zone, with_date=False)[:5]} "
+                f"({format_duration(self.now - started)})")
+
+    def _link_text(self, call: dict, full: bool = False) -> str:
+        url = neutralize(call.get("url"))
+        if safe_call_url(call.get("url")) is None:
+            return self.refused_text(url if full else safe(url, 50))
+        return url if full else safe(url, 60)
 
     # ---- Internals
 
@@ -247,20 +216,18 @@ class CallsPane(Pane):
         if call_id is None:
             cur = self.view.currentIndex()
             if not cur.isValid():
-                return self.model.calls[0] if len(self.model.calls) == 1 else None
-            return self.model.calls[cur.row()]
+                return self.rows[0] if len(self.rows) == 1 else None
+            return self.rows[cur.row()] if cur.row() < len(self.rows) else None
         return self.ctx.state.calls.get(call_id)
 
     def _refresh(self) -> None:
         calls = sorted(self.ctx.state.calls.values(),
                        key=lambda c: str(c.get("started_at") or ""), reverse=True)
-        self.model.set_calls(calls)
+        self.rows.sync(calls)
         self.note.setText(self.tr("%1 active calls").replace("%1", str(len(calls))))
 
     def _retranslate(self) -> None:
-        self._titles = [self.tr("Call"), self.tr("Case"), self.tr("Units"),
-                        self.tr("Started"), self.tr("Link")]
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+        self.model.retranslate()
         self.join_button.setText("☎ " + self.tr("Join…"))
         self.join_button.setToolTip(self.tr("Open the selected call after confirming (Ctrl+J)"))
 
@@ -270,7 +237,7 @@ class CallsPane(Pane):
         super().changeEvent(event)
 
     def _on_current_row(self, current: QModelIndex, previous: QModelIndex) -> None:
-        if current.isValid() and current.row() < len(self.model.calls):
-            cid = self.model.calls[current.row()].get("case_id")
+        if current.isValid() and current.row() < len(self.rows):
+            cid = self.rows[current.row()].get("case_id")
             if isinstance(cid, str):
                 self.sig_case_selected.emit(cid)

@@ -1,6 +1,6 @@
 """Case queue pane: every case in scope, sortable, filterable, searchable, live countdowns.
 
-The rows live in a Qt-free :class:`widgets.queue_rows.CaseRows`; :class:`CaseQueueModel`
+The rows live in a Qt-free :class:`rows.case_rows.CaseRows`; :class:`CaseQueueModel`
 is a thin adapter that forwards its precise row changes to Qt (no Qt sort-filter proxy model:
 sorting 100,000 rows through one takes tens of seconds). Only a snapshot load or a change
 of the sort or the filter resets the model.
@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from typing import Any
 
 import orjson
 
 from client.protocol import Case
-from client.regions import Scope
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from client.workload import INACTIVE
+from rows.case_rows import CaseRows
 from widgets.common import (
     NEAR_COLOR,
     OVERDUE_COLOR,
@@ -38,7 +39,6 @@ from widgets.common import (
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
     QAbstractItemView,
-    QAbstractTableModel,
     QAction,
     QColor,
     QComboBox,
@@ -65,7 +65,7 @@ from widgets.qt import (
     Signal,
 )
 from widgets.queue_columns import ColumnChooser
-from widgets.queue_rows import CaseRows
+from widgets.rows_model import RIGHT, Column, RowsTableModel
 from widgets.stage_text import clock_text
 from widgets.static_cells import StaticTextTable
 from widgets.text import neutralize, safe
@@ -154,18 +154,40 @@ class _Times:
         self._cache.clear()
 
 
-class CaseQueueModel(QAbstractTableModel):
-    """Thin Qt adapter over :class:`CaseRows` (it is the rows' observer).
+class CaseQueueModel(RowsTableModel):
+    """The queue's table model: the one forwarding model over :class:`CaseRows`, with the
+    queue's own fast paths (display strings cached per case version, :meth:`cell` for the
+    table's own painting). It reads no pane: the State, the column specs and the text of a
+    cell are given to it.
+
+    Signals:
+        sig_sort_requested(int, bool): the header asked for a sort by (column, descending);
+            the pane re-sorts the rows.
 
     Args:
-        pane: the owning pane (gives state, names, zone and the current time).
+        rows: the queue's rows (this model becomes their observer).
+        columns: the header of each column (:class:`widgets.rows_model.Column`).
+        state: gives the State whose cases are shown (``cases``, ``alert_phase``), asked
+            at each use: a review swaps the State as its cursor moves.
+        text: ``text(case_id, case, column)``: a cell's display text, made anew (the
+            model caches it per case version, except the two time columns).
+        pending: ``pending(case_id)``: what the unit column shows while a command is in
+            flight (None: nothing pending).
+        drag_allowed: rows can be dragged (a supervisor's queue).
+        parent: the Qt parent.
     """
 
-    def __init__(self, pane: CaseQueuePane) -> None:
-        super().__init__(pane)
-        self._pane = pane
-        self.now = pane.now
-        self.rows = CaseRows(pane.sort_keys(), self, kinds=COLUMN_KINDS)
+    sig_sort_requested = Signal(int, bool)
+
+    def __init__(self, rows: CaseRows, columns: list[Column], state: Callable[[], Any],
+                 text: Callable[[str, Case, int], str],
+                 pending: Callable[[str], str | None] = lambda cid: None,
+                 drag_allowed: bool = False, parent: QObject | None = None) -> None:
+        super().__init__(rows, columns, parent, flags=_DRAG_FLAGS if drag_allowed else _FLAGS)
+        self.rows: CaseRows = rows
+        self._state = state
+        self._display = text
+        self._pending = pending
         self._sorted_once = False
         self._cells: dict[str, tuple[Case, list[str | None]]] = {}
         self._bold = QFont()
@@ -179,34 +201,10 @@ class CaseQueueModel(QAbstractTableModel):
         self._near = fg(NEAR_COLOR)
         self._prio = {k: priority_color(k) for k in PRIORITY_RANK}
 
-    # ---- RowObserver (forwarded to Qt)
-
-    def rows_inserting(self, first: int, last: int) -> None:
-        self.beginInsertRows(QModelIndex(), first, last)
-
-    def rows_inserted(self) -> None:
-        self.endInsertRows()
-
-    def rows_removing(self, first: int, last: int) -> None:
-        self.beginRemoveRows(QModelIndex(), first, last)
-
-    def rows_removed(self) -> None:
-        self.endRemoveRows()
-
     def rows_changed(self, first: int, last: int) -> None:
         # createIndex, not index(): index() checks hasIndex(), i.e. calls back into
         # rowCount() in Python twice per range; these rows exist (CaseRows just said so)
         self.dataChanged.emit(self.createIndex(first, 0), self.createIndex(last, N_COLUMNS - 1))
-
-    def cells_changed(self, first: int, last: int, first_col: int, last_col: int) -> None:
-        """Rows ``first..last`` (existing) changed in columns ``first_col..last_col``."""
-        self.dataChanged.emit(self.createIndex(first, first_col), self.createIndex(last, last_col))
-
-    def resetting(self) -> None:
-        self.beginResetModel()
-
-    def reset_done(self) -> None:
-        self.endResetModel()
 
     # ---- QAbstractTableModel
 
@@ -216,21 +214,10 @@ class CaseQueueModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else N_COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DisplayRole:
-            titles = self._pane.column_titles()
-            return titles[section] if 0 <= section < len(titles) else None
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return _DRAG_FLAGS if self._pane.drag_allowed else _FLAGS
-
     def case_at(self, row: int) -> tuple[str, Case | None]:
         """``(id, case)`` at ``row``."""
         cid = self.rows.id_at(row)
-        return cid, self._pane.ctx.state.cases.get(cid)
+        return cid, self._state().cases.get(cid)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DisplayRole) -> Any:
         # The table paints through cell(); data() serves tooltips, drags, accessibility
@@ -278,20 +265,20 @@ class CaseQueueModel(QAbstractTableModel):
             return _NO_CELL
         if col not in _FG_COLS:
             return text, None, False, col in _RIGHT_COLS
-        case = self._pane.ctx.state.cases[cid]
+        case = self._state().cases[cid]
         if col == COL_PRIORITY:
             prio = case.get("priority")
             return text, self._prio.get(prio), prio == "critical", False
         if col == COL_STATUS:
             return text, self._colors.get(case.get("status")), False, False
-        phase = self._pane.ctx.state.alert_phase(cid)
+        phase = self._state().alert_phase(cid)
         color = self._overdue if phase == 2 else self._near if phase == 1 else None
         return text, color, phase == 2, True
 
     def _text(self, cid: str, col: int) -> str | None:
         """The display text of one cell (None when the case is gone)."""
         if col == COL_UNIT:
-            pending = self._pane.assigning_text(cid)
+            pending = self._pending(cid)
             if pending is not None:
                 return pending
         cells = self._cells_of(cid)
@@ -299,14 +286,14 @@ class CaseQueueModel(QAbstractTableModel):
             return None
         text = cells[col]
         if text is None:  # a time column: changes every second
-            case = self._pane.ctx.state.cases.get(cid)
+            case = self._state().cases.get(cid)
             return None if case is None else self._display(cid, case, col)
         return text
 
     def _cells_of(self, cid: str) -> list[str | None] | None:
         """The display strings of a case's row (None for the two time columns), made once
         per case version: a changed case is a new dict, so the identity check invalidates."""
-        case = self._pane.ctx.state.cases.get(cid)
+        case = self._state().cases.get(cid)
         if case is None:
             return None
         hit = self._cells.get(cid)
@@ -323,43 +310,12 @@ class CaseQueueModel(QAbstractTableModel):
         """Forget cached display strings (language, names or a snapshot changed)."""
         self._cells.clear()
 
-    def _display(self, cid: str, case: Case, col: int) -> str:
-        p = self._pane
-        if col == COL_STATUS:
-            return status_label(case.get("status"))
-        if col == COL_PRIORITY:
-            return priority_label(case.get("priority"))
-        if col == COL_CATEGORY:
-            return safe(p.category_of(case), 60)
-        if col == COL_REGION:
-            return safe(p.region_of(case), 40)
-        if col == COL_UNIT:
-            unit = p.unit_of(case)
-            return safe(unit, 40) if unit is not None else p.unassigned_text
-        if col == COL_SOURCE:
-            return source_text(case.get("source"))
-        if col == COL_AGE:
-            rep = p.times.get(cid, case)[0]
-            return format_duration(self.now - rep) if rep is not None else "—"
-        if col == COL_LEFT:
-            stages = getattr(p.ctx.state, "stages", None)
-            if stages is not None:  # protocol 1.1: the stage nearest its deadline
-                clock = stages.nearest(case)
-                return "—" if clock is None else clock_text(stages, clock, self.now)
-            if case.get("status") in INACTIVE:
-                return "—"  # the SLA clock stopped when the unit resolved it
-            return time_left_label(p.times.get(cid, case)[1], self.now,
-                                   p.ctx.state.alert_phase(cid))
-        if col == COL_TITLE:
-            return safe(case.get("title"), 80)
-        return safe(cid, 40)
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         desc = order == Qt.SortOrder.DescendingOrder
         if (column, desc) == (self.rows.sort_column, self.rows.descending) and self._sorted_once:
             return  # QTableView.sortByColumn asks twice (indicator change + explicit call)
         self._sorted_once = True
-        self._pane.sort_by(column, desc)
+        self.sig_sort_requested.emit(column, desc)
 
     def mimeTypes(self) -> list[str]:
         return [MIME_CASE_IDS]
@@ -367,7 +323,7 @@ class CaseQueueModel(QAbstractTableModel):
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         rows = sorted({i.row() for i in indexes if i.isValid()})
         items = []
-        cases = self._pane.ctx.state.cases
+        cases = self._state().cases
         for row in rows:
             cid = self.rows.id_at(row)
             case = cases.get(cid)
@@ -375,7 +331,7 @@ class CaseQueueModel(QAbstractTableModel):
                 items.append({"id": cid, "version": case.get("version")})
         mime = QMimeData()
         mime.setData(MIME_CASE_IDS, orjson.dumps(items))
-        mime.setText("\n".join(str(i["id"]) for i in items))
+        mime.setText("\n".join(i["id"] for i in items))
         return mime
 
     def supportedDragActions(self) -> Qt.DropAction:
@@ -409,14 +365,19 @@ class CaseQueuePane(Pane):
         self._unit: str | None = None
         self._scope: Any = None  # client.regions.Scope, None: the whole post
         self._search = ""
-        self._names: dict[tuple[str, ...], str] = {}
+        self._names: dict[tuple, str] = {}
         self.times = _Times()
         self._hay: dict[str, str] = {}  # case id -> search blob (see _make_blob)
         self._syncing = False
         self._selected: str | None = None
         self._titles: list[str] = []
 
-        self.model = CaseQueueModel(self)
+        self.model = CaseQueueModel(
+            CaseRows(self.sort_keys(), kinds=COLUMN_KINDS),
+            [Column(partial(self._column_title, col), str,
+                    align=RIGHT if col in _RIGHT_COLS else None) for col in range(N_COLUMNS)],
+            lambda: ctx.state, self.cell_text, self.assigning_text, self.drag_allowed, self)
+        self.model.sig_sort_requested.connect(self.sort_by)
         # Supervisor commands in flight (console/actions.py), shown as "… assigning → unit".
         self._inflight = getattr(getattr(ctx, "actions", None), "inflight", None)
         actions = getattr(ctx, "actions", None)
@@ -580,7 +541,7 @@ class CaseQueuePane(Pane):
         self._update_count()
 
     def on_tick(self, now: float) -> None:
-        self.now = self.model.now = now
+        self.now = now
         n = self.model.rowCount()
         if not n:
             return
@@ -598,7 +559,7 @@ class CaseQueuePane(Pane):
 
     # ---- Public API
 
-    def on_scope(self, scope: Scope | None) -> None:
+    def on_scope(self, scope: Any) -> None:
         """Show only the cases in ``scope`` (a region subtree and category; see
         client.regions.Scope)."""
         self._scope = None if scope is None or scope.everything else scope
@@ -721,6 +682,41 @@ class CaseQueuePane(Pane):
 
     def column_titles(self) -> list[str]:
         return self._titles
+
+    def _column_title(self, col: int) -> str:
+        return self._titles[col] if col < len(self._titles) else ""
+
+    def cell_text(self, cid: str, case: Case, col: int) -> str:
+        """The display text of one cell of the queue (made anew each call)."""
+        p = self
+        if col == COL_STATUS:
+            return status_label(case.get("status"))
+        if col == COL_PRIORITY:
+            return priority_label(case.get("priority"))
+        if col == COL_CATEGORY:
+            return safe(p.category_of(case), 60)
+        if col == COL_REGION:
+            return safe(p.region_of(case), 40)
+        if col == COL_UNIT:
+            unit = p.unit_of(case)
+            return safe(unit, 40) if unit is not None else p.unassigned_text
+        if col == COL_SOURCE:
+            return source_text(case.get("source"))
+        if col == COL_AGE:
+            rep = p.times.get(cid, case)[0]
+            return format_duration(p.now - rep) if rep is not None else "—"
+        if col == COL_LEFT:
+            stages = getattr(p.ctx.state, "stages", None)
+            if stages is not None:  # protocol 1.1: the stage nearest its deadline
+                clock = stages.nearest(case)
+                return "—" if clock is None else clock_text(stages, clock, p.now)
+            if case.get("status") in INACTIVE:
+                return "—"  # the SLA clock stopped when the unit resolved it
+            return time_left_label(p.times.get(cid, case)[1], p.now,
+                                   p.ctx.state.alert_phase(cid))
+        if col == COL_TITLE:
+            return safe(case.get("title"), 80)
+        return safe(cid, 40)
 
     # ---- Internals
 

@@ -105,6 +105,12 @@ from PySide6.QtWidgets import (  # noqa: F401
     QWidget,
 )
 
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - Qt's name: lupdate finds it
+    """Mark ``source`` for translation in ``context`` and return it unchanged, as Qt's does
+    (typed: PySide6's stub declares ``object``, which no ``tr()`` call accepts)."""
+    return source
+
 if TYPE_CHECKING:
     import pyqtgraph as pg  # noqa: F401
     from PySide6 import QtMultimedia  # noqa: F401

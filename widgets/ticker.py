@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from typing import Any
 
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
+from rows import Rows
 from widgets.common import (
     PRIORITY_SYMBOL,
     action_text,
@@ -25,27 +25,24 @@ from widgets.common import (
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
     QAbstractItemView,
-    QAbstractListModel,
     QEvent,
-    QFont,
     QHBoxLayout,
     QKeySequence,
     QListView,
     QModelIndex,
-    QPersistentModelIndex,
     QShortcut,
     Qt,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
+from widgets.rows_model import Column, RowsTableModel
 from widgets.text import neutralize, safe
 
 KINDS = ("case", "urge", "whistle", "call")
 KIND_SYMBOL = {"case": "●", "urge": "↑", "whistle": "⚑", "call": "☎"}
 DEFAULT_LIMIT = 500
 
-_DisplayRole = Qt.ItemDataRole.DisplayRole
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,56 +63,6 @@ class TickerEntry:
     text: str
     priority: str | None
     case_id: str | None
-
-
-class TickerModel(QAbstractListModel):
-    """The shown entries, newest first (a plain list; the pane decides what is shown)."""
-
-    def __init__(self, pane: TickerPane) -> None:
-        super().__init__(pane)
-        self._pane = pane
-        self.entries: list[TickerEntry] = []
-        self._bold = QFont()
-        self._bold.setBold(True)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.entries):
-            return None
-        e = self.entries[index.row()]
-        if role == _DisplayRole:
-            t = format_local(e.ts, self._pane.ctx.zone, with_date=False) if e.ts else "--:--:--"
-            return f"{t}  {KIND_SYMBOL.get(e.kind, '•')} {safe(e.text, 160)}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return neutralize(e.text)
-        if role == Qt.ItemDataRole.ForegroundRole and e.priority in ("critical", "urgent"):
-            return priority_color(e.priority)
-        if role == Qt.ItemDataRole.FontRole and e.priority == "critical":
-            return self._bold
-        if role == Qt.ItemDataRole.UserRole:
-            return e.case_id
-        return None
-
-    def prepend(self, new: list[TickerEntry], limit: int) -> None:
-        """Put ``new`` (newest first) on top and trim to ``limit`` rows, precisely."""
-        if not new:
-            return
-        new = new[:limit]
-        self.beginInsertRows(QModelIndex(), 0, len(new) - 1)
-        self.entries[0:0] = new
-        self.endInsertRows()
-        if len(self.entries) > limit:
-            self.beginRemoveRows(QModelIndex(), limit, len(self.entries) - 1)
-            del self.entries[limit:]
-            self.endRemoveRows()
-
-    def replace(self, entries: list[TickerEntry]) -> None:
-        """Show ``entries`` instead (a filter change)."""
-        self.beginResetModel()
-        self.entries = entries
-        self.endResetModel()
 
 
 class TickerPane(Pane):
@@ -146,7 +93,13 @@ class TickerPane(Pane):
         self._pending: deque[TickerEntry] = deque(maxlen=limit)
         self._pending_count = 0
 
-        self.model = TickerModel(self)
+        #: the shown entries, newest first (the pane decides what is shown)
+        self.rows: Rows[TickerEntry] = Rows(key=id)
+        self.model = RowsTableModel(self.rows, [Column(
+            title=self.title, display=self._line, tooltip=lambda e: neutralize(e.text),
+            foreground=lambda e: priority_color(e.priority)
+            if e.priority in ("critical", "urgent") else None,
+            bold=lambda e: e.priority == "critical")], self, user=lambda e: e.case_id)
         self.view = QListView(self)
         self.view.setObjectName("ticker_view")
         self.view.setModel(self.model)
@@ -241,7 +194,7 @@ class TickerPane(Pane):
             b.blockSignals(True)
             b.setChecked(kind in self._kinds)
             b.blockSignals(False)
-        self.model.replace([e for e in self._all if e.kind in self._kinds])
+        self.rows.sync([e for e in self._all if e.kind in self._kinds])
         self._update_status()
 
     def entries(self) -> list[TickerEntry]:
@@ -253,8 +206,14 @@ class TickerPane(Pane):
     def _push(self, new: list[TickerEntry]) -> None:
         self._all.extendleft(reversed(new))
         shown = [e for e in new if e.kind in self._kinds]
-        self.model.prepend(shown, self.limit)
+        if shown:
+            self.rows.insert(0, shown[:self.limit])
+            self.rows.truncate(self.limit)
         self._update_status()
+
+    def _line(self, e: TickerEntry) -> str:
+        t = format_local(e.ts, self.ctx.zone, with_date=False) if e.ts else "--:--:--"
+        return f"{t}  {KIND_SYMBOL.get(e.kind, '•')} {safe(e.text, 160)}"
 
     def _entry(self, ev: dict) -> TickerEntry | None:
         typ = ev.get("type")

@@ -9,11 +9,11 @@ connects it to the queue's ``filter_unit``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from client.protocol import NOTHING
 from client.regions import Scope
 from client.state import ChangeSet
+from rows import Rows
 from widgets.common import (
     BLUE,
     NEAR_COLOR,
@@ -28,7 +28,6 @@ from widgets.common import (
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
     QAbstractItemView,
-    QAbstractTableModel,
     QColor,
     QEvent,
     QFont,
@@ -37,7 +36,6 @@ from widgets.qt import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QResizeEvent,
     QSplitter,
     Qt,
@@ -48,6 +46,7 @@ from widgets.qt import (
     Signal,
     pg,
 )
+from widgets.rows_model import RIGHT, Column, RowsTableModel
 from widgets.text import neutralize, safe
 
 #: the most bars the chart shows (fewer when its height cannot fit their names)
@@ -60,7 +59,6 @@ TICK_TEXT_PX = 190
 HIGH_LOAD = 4.0
 
 (COL_UNIT, COL_DUTY, COL_OPEN, COL_OVERDUE, COL_NEAR, COL_URGENT, COL_LOAD) = range(7)
-_DisplayRole = Qt.ItemDataRole.DisplayRole
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,89 +97,6 @@ def unit_rows(ctx: PaneContext, scope: Scope | None = None) -> list[UnitRow]:
     return rows
 
 
-class WorkloadModel(QAbstractTableModel):
-    """Thin adapter over a list of :class:`UnitRow` (small: one row per unit)."""
-
-    def __init__(self, pane: WorkloadPane) -> None:
-        super().__init__(pane)
-        self._pane = pane
-        self.rows: list[UnitRow] = []
-        self._bold = QFont()
-        self._bold.setBold(True)
-        self.refresh_colors()
-
-    def refresh_colors(self) -> None:
-        self._overdue = fg(OVERDUE_COLOR)
-        self._near = fg(NEAR_COLOR)
-
-    def set_rows(self, rows: list[UnitRow]) -> None:
-        """Show ``rows``: precise dataChanged when the order held, else a layout change."""
-        if [r.unit_id for r in rows] == [r.unit_id for r in self.rows]:
-            changed = [i for i, (a, b) in enumerate(zip(self.rows, rows, strict=True)) if a != b]
-            self.rows = rows
-            if changed:
-                self.dataChanged.emit(self.index(changed[0], 0),
-                                      self.index(changed[-1], COL_LOAD))
-            return
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DisplayRole:
-            titles = self._pane.column_titles()
-            return titles[section] if 0 <= section < len(titles) else None
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        r = self.rows[index.row()]
-        col = index.column()
-        if role == _DisplayRole:
-            if col == COL_UNIT:
-                return safe(r.name, 40)
-            if col == COL_DUTY:
-                return str(r.on_duty)
-            if col == COL_OPEN:
-                return str(r.open)
-            if col == COL_OVERDUE:
-                return f"{OVERDUE_SYMBOL} {r.overdue}" if r.overdue else "0"
-            if col == COL_NEAR:
-                return f"{NEAR_SYMBOL} {r.near_due}" if r.near_due else "0"
-            if col == COL_URGENT:
-                return str(r.urgent)
-            flag = f" {OVERDUE_SYMBOL}" if r.load >= HIGH_LOAD else ""
-            return f"{r.load:.1f}{flag}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_UNIT:
-                return neutralize(r.name)
-            if col == COL_LOAD:
-                return self._pane.load_tooltip(r)
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if col == COL_OVERDUE and r.overdue:
-                return self._overdue
-            if col == COL_NEAR and r.near_due:
-                return self._near
-            if col == COL_LOAD and r.load >= HIGH_LOAD:
-                return self._overdue
-            return None
-        if role == Qt.ItemDataRole.FontRole and col == COL_LOAD and r.load >= HIGH_LOAD:
-            return self._bold
-        if role == Qt.ItemDataRole.TextAlignmentRole and col != COL_UNIT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
-            return r.unit_id
-        return None
-
-
 class WorkloadPane(Pane):
     """Unit workloads: a table sorted by load and a bar chart of the heaviest units.
 
@@ -203,7 +118,6 @@ class WorkloadPane(Pane):
     def __init__(self, ctx: PaneContext, parent: QWidget | None = None,
                  refresh_ms: int = 1000) -> None:
         super().__init__(ctx, parent)
-        self._titles: list[str] = []
         self._refresh_ms = refresh_ms
         self._timer = QTimer(self)
         self._timer.setObjectName("workload_refresh")
@@ -212,7 +126,30 @@ class WorkloadPane(Pane):
         self._timer.timeout.connect(self._refresh)
         self._chart_rows: list[UnitRow] | None = None
         self._all_rows: list[UnitRow] = []
-        self.model = WorkloadModel(self)
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._refresh_colors()
+        #: the shown units, heaviest load first (synced by unit id: the selection stays)
+        self.table_rows: Rows[UnitRow] = Rows(key=lambda r: r.unit_id)
+        high = HIGH_LOAD
+        self.model = RowsTableModel(self.table_rows, [
+            Column(lambda: self.tr("Unit"), lambda r: safe(r.name, 40),
+                   tooltip=lambda r: neutralize(r.name)),
+            Column(lambda: self.tr("On duty"), lambda r: str(r.on_duty), align=RIGHT),
+            Column(lambda: self.tr("Open"), lambda r: str(r.open), align=RIGHT),
+            Column(lambda: self.tr("Overdue"),
+                   lambda r: f"{OVERDUE_SYMBOL} {r.overdue}" if r.overdue else "0", align=RIGHT,
+                   foreground=lambda r: self._overdue_fg if r.overdue else None),
+            Column(lambda: self.tr("Near due"),
+                   lambda r: f"{NEAR_SYMBOL} {r.near_due}" if r.near_due else "0", align=RIGHT,
+                   foreground=lambda r: self._near_fg if r.near_due else None),
+            Column(lambda: self.tr("Urgent"), lambda r: str(r.urgent), align=RIGHT),
+            Column(lambda: self.tr("Load"),
+                   lambda r: f"{r.load:.1f}{f' {OVERDUE_SYMBOL}' if r.load >= high else ''}",
+                   tooltip=self.load_tooltip, align=RIGHT,
+                   foreground=lambda r: self._overdue_fg if r.load >= high else None,
+                   bold=lambda r: r.load >= high),
+        ], self, user=lambda r: r.unit_id)
         self.view = QTableView(self)
         self.view.setObjectName("workload_view")
         self.view.setModel(self.model)
@@ -294,10 +231,10 @@ class WorkloadPane(Pane):
 
     def rows(self) -> list[UnitRow]:
         """The shown rows, heaviest load first."""
-        return list(self.model.rows)
+        return self.table_rows.items()
 
     def column_titles(self) -> list[str]:
-        return self._titles
+        return [c.title() for c in self.model.columns]
 
     def load_tooltip(self, row: UnitRow) -> str:
         """Tooltip of a row's load: how it is computed."""
@@ -310,7 +247,7 @@ class WorkloadPane(Pane):
         current = self.view.currentIndex()
         keep = current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None
         rows = unit_rows(self.ctx, getattr(self, "_scope", None))
-        self.model.set_rows(rows)
+        self.table_rows.sync(rows)
         if keep is not None and not self.view.currentIndex().isValid():
             for i, r in enumerate(rows):
                 if r.unit_id == keep:
@@ -371,13 +308,14 @@ class WorkloadPane(Pane):
             axis.setTextPen(pg.mkPen(text))
 
     def _retranslate(self) -> None:
-        self._titles = [self.tr("Unit"), self.tr("On duty"), self.tr("Open"),
-                        self.tr("Overdue"), self.tr("Near due"), self.tr("Urgent"),
-                        self.tr("Load")]
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
+        self.model.retranslate()
         self.plot.setLabel("bottom", self.tr("Open cases per on-duty person"))
         self._update_legend(len(self._chart_rows) if self._chart_rows else CHART_UNITS)
         self.view.setToolTip(self.tr("Double-click or press Enter to show the unit's cases"))
+
+    def _refresh_colors(self) -> None:
+        self._overdue_fg = fg(OVERDUE_COLOR)
+        self._near_fg = fg(NEAR_COLOR)
 
     def _update_legend(self, bars: int) -> None:
         self.chart_legend.setText(self.tr("Bars: the %1 heaviest units · vermillion ≥ %2 per "
@@ -407,7 +345,8 @@ class WorkloadPane(Pane):
             self._retranslate()
             self._refresh()
         elif event.type() == QEvent.Type.PaletteChange and hasattr(self, "model"):
-            self.model.refresh_colors()
+            self._refresh_colors()
+            self.table_rows.changed()
             self._style_plot()
         super().changeEvent(event)
 

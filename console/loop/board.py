@@ -19,12 +19,13 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, cast
 
-from client.assessment import Board, Weights, period_bounds, score_rows
+from client.assessment import Board, Score, Weights, period_bounds, score_rows
 from client.assessment_drill import COLUMN_COUNTS, drill, events_between
 from client.errors import NotFoundError
 from client.protocol import NOTHING
 from client.state import ChangeSet
 from client.timeutil import format_time
+from rows import Rows
 from widgets.common import BLUE, GREEN, VERMILLION, fg, format_local, plain_label
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
@@ -42,12 +43,14 @@ from widgets.qt import (
     QPushButton,
     QSplitter,
     Qt,
+    QTableView,
     QtCore,
     QtWidgets,
     QVBoxLayout,
     QWidget,
     pg,
 )
+from widgets.rows_model import RIGHT, Column, RowsTableModel
 from widgets.text import safe
 
 log = logging.getLogger(__name__)
@@ -133,7 +136,13 @@ class AssessmentPane(Pane):
 
         self.banner = plain_label("", self, wrap=True)
         self.banner.setObjectName("boardBanner")
-        self.table = QtWidgets.QTableWidget(0, len(COLUMNS), self)
+        #: the scored rows shown, in the board's order (synced by unit or region id)
+        self.score_rows: Rows[Score] = Rows(key=lambda sc: sc.key)
+        self.model = RowsTableModel(self.score_rows, [self._column(key, kind)
+                                                      for key, kind in COLUMNS], self,
+                                    user=lambda sc: sc.key)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
         self.table.setObjectName("boardTable")
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -142,7 +151,7 @@ class AssessmentPane(Pane):
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.cellDoubleClicked.connect(self._on_cell)
+        self.table.doubleClicked.connect(lambda index: self._on_cell(index.row(), index.column()))
         self.plot = pg.PlotWidget(self)
         self.plot.setObjectName("boardChart")
         self.plot.setMenuEnabled(False)
@@ -252,7 +261,7 @@ class AssessmentPane(Pane):
                 self.banner.setText(self.tr(
                     "This hub (protocol 1.0) does not provide assessment: the board needs a "
                     "protocol 1.1 hub (GET /assessment)."))
-                self.table.setRowCount(0)
+                self.score_rows.sync([])
                 self.board = None
             else:
                 self.banner.setText(self.tr("Could not read the assessment: {error}").format(
@@ -276,21 +285,44 @@ class AssessmentPane(Pane):
 
     def cell_text(self, row: int, key: str) -> str:
         col = [k for k, _ in COLUMNS].index(key)
-        item = self.table.item(row, col)
-        return item.text() if item is not None else ""
+        text = self.model.index(row, col).data()
+        return text if isinstance(text, str) else ""
+
+    def _column(self, key: str, kind: str) -> Column:
+        """What column ``key`` of the board shows of a score."""
+        def text(sc: Score) -> str:
+            if kind == "rate":
+                return pct(sc.rates.get(key))
+            if key == "rank":
+                return str(sc.rank) if sc.rank else "—"
+            if key == "name":
+                return safe(self.name_of(sc.key), 40)
+            if key in ("urges", "open_overdue"):
+                return str(sc.counts.get(key, 0))
+            if key == "composite":
+                return "—" if sc.composite is None else f"{sc.composite:.1f}"
+            return "▼ " + self.tr("below") if sc.below_red_line else ""
+
+        red = key in ("composite", "flag", "name")
+        return Column(lambda: self._header_titles().get(key, key), text,
+                      align=RIGHT if kind in ("rate", "count", "score", "rank") else None,
+                      foreground=(lambda sc: fg(VERMILLION) if sc.below_red_line else None)
+                      if red else None)
 
     # ---- Internals
 
     def _titles(self) -> None:
-        titles = {"rank": self.tr("Rank"), "name": self.tr("Name"),
+        self.model.retranslate()
+        self.table.setToolTip(self.tr("Double-click a figure to see the cases behind it"))
+
+    def _header_titles(self) -> dict[str, str]:
+        return {"rank": self.tr("Rank"), "name": self.tr("Name"),
                   "sign": self.tr("Signed on time"), "on_time": self.tr("Resolved on time"),
                   "solve": self.tr("Solved"), "satisfy": self.tr("Satisfied"),
                   "rework": self.tr("Rework rate"), "returns": self.tr("Return rate"),
                   "urges": self.tr("Urges"), "checkin": self.tr("Whistle check-in"),
                   "open_overdue": self.tr("Open overdue"), "composite": self.tr("Score"),
                   "flag": self.tr("Red line")}
-        self.table.setHorizontalHeaderLabels([titles[k] for k, _ in COLUMNS])
-        self.table.setToolTip(self.tr("Double-click a figure to see the cases behind it"))
 
     def _style_plot(self) -> None:
         pal = self.palette()
@@ -310,7 +342,7 @@ class AssessmentPane(Pane):
         else:
             self.board = None
             self.rows_raw = []
-            self.table.setRowCount(0)
+            self.score_rows.sync([])
         self.refresh()
 
     def _on_period(self) -> None:
@@ -342,26 +374,7 @@ class AssessmentPane(Pane):
                             .format(n=len(board.scores), a=format_local(start, zone),
                                     b=format_local(end, zone), flagged=len(board.flagged),
                                     line=self.weights.red_line))
-        self.table.setRowCount(len(board.scores))
-        red = fg(VERMILLION)
-        for r, s in enumerate(board.scores):
-            values = {
-                "rank": str(s.rank) if s.rank else "—",
-                "name": safe(self.name_of(s.key), 40),
-                "urges": str(s.counts.get("urges", 0)),
-                "open_overdue": str(s.counts.get("open_overdue", 0)),
-                "composite": "—" if s.composite is None else f"{s.composite:.1f}",
-                "flag": "▼ " + self.tr("below") if s.below_red_line else "",
-            }
-            for c, (key, kind) in enumerate(COLUMNS):
-                text = pct(s.rates.get(key)) if kind == "rate" else values.get(key, "")
-                item = QtWidgets.QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, s.key)
-                if kind in ("rate", "count", "score", "rank"):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if s.below_red_line and key in ("composite", "flag", "name"):
-                    item.setForeground(red)
-                self.table.setItem(r, c, item)
+        self.score_rows.sync(board.scores)
         self._update_chart(board)
         self.red_list.clear()
         self.black_list.clear()
@@ -396,8 +409,7 @@ class AssessmentPane(Pane):
     # ---- Drill
 
     def _on_cell(self, row: int, col: int) -> None:
-        item = self.table.item(row, 0)
-        key = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        key = self.model.index(row, 0).data(Qt.ItemDataRole.UserRole)
         if isinstance(key, str):
             self.drill_cases(key, COLUMNS[col][0])
 

@@ -15,12 +15,13 @@ cases with (or losing) a request. Hub text is plain text.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable
 from typing import Any
 
-from client.protocol import NOTHING, Case
+from client.protocol import Case
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
+from rows import Rows
 from widgets.common import format_duration, format_local, plain_label
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
@@ -28,20 +29,20 @@ from widgets.qt import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    Qt,
+    QTableView,
     QTabWidget,
-    QtWidgets,
     QVBoxLayout,
     QWidget,
 )
+from widgets.rows_model import Column, RowsTableModel
 from widgets.stage_text import pending_kind_text
 from widgets.text import neutralize, safe
 
 
-def _table(parent: QWidget, headers: list[str], name: str) -> QtWidgets.QTableWidget:
-    t = QtWidgets.QTableWidget(0, len(headers), parent)
+def _table(parent: QWidget, model: RowsTableModel, name: str) -> QTableView:
+    t = QTableView(parent)
     t.setObjectName(name)
-    t.setHorizontalHeaderLabels(headers)
+    t.setModel(model)
     t.verticalHeader().hide()
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -67,22 +68,57 @@ class InboxPane(Pane):
 
         self.loop = loop_for(ctx)
         self._now = ctx.state.now
-        self._requests: list[str] = []
-        self._callbacks: list[str] = []
+        #: the cases with a pending request (oldest first) and those awaiting a callback;
+        #: synced by case id, so a rebuild keeps the operator's row
+        self.request_rows: Rows[Case] = Rows(key=_case_id)
+        self.callback_rows: Rows[Case] = Rows(key=_case_id)
         self._rebuilding = False
         self.banner = plain_label("", self, wrap=True)
         self.banner.setObjectName("inboxBanner")
         self.tabs = QTabWidget(self)
-        self.requests = _table(self, [self.tr("Asked at"), self.tr("Waiting"), self.tr("Request"),
-                                      self.tr("Case"), self.tr("Title"), self.tr("Unit"),
-                                      self.tr("New due time"), self.tr("Reason")],
-                               "inboxRequests")
-        self.callbacks = _table(self, [self.tr("Call back by"), self.tr("Left"), self.tr("Case"),
-                                       self.tr("Title"), self.tr("Resolved by"),
-                                       self.tr("Reworks")], "inboxCallbacks")
+        zone = ctx.zone
+
+        def pending(c: dict) -> dict:
+            p = c.get("pending")
+            return p if isinstance(p, dict) else {}
+
+        def due_text(c: dict) -> str:
+            until = parse_time_or_none(pending(c).get("until"))
+            return format_local(until, zone) if until is not None else "—"
+
+        def cell(text: Callable[[dict], str], **kw: Any) -> dict[str, Any]:
+            return {"display": text, "tooltip": lambda c: neutralize(text(c)), **kw}
+
+        self.request_model = RowsTableModel(self.request_rows, [
+            Column(lambda: self.tr("Asked at"), **cell(
+                lambda c: format_local(parse_time_or_none(pending(c).get("at")), zone))),
+            Column(lambda: self.tr("Waiting"), **cell(self._waiting)),
+            Column(lambda: self.tr("Request"), **cell(
+                lambda c: pending_kind_text(pending(c).get("kind")))),
+            Column(lambda: self.tr("Case"), **cell(lambda c: safe(c.get("id"), 40))),
+            Column(lambda: self.tr("Title"), **cell(lambda c: safe(c.get("title"), 60))),
+            Column(lambda: self.tr("Unit"), **cell(
+                lambda c: safe(self.ctx.unit_name(pending(c).get("by")), 30))),
+            Column(lambda: self.tr("New due time"), **cell(due_text)),
+            Column(lambda: self.tr("Reason"), **cell(lambda c: safe(pending(c).get("reason"),
+                                                                    200))),
+        ], self, user=_case_id)
+        self.callback_model = RowsTableModel(self.callback_rows, [
+            Column(lambda: self.tr("Call back by"), **cell(
+                lambda c: format_local(parse_time_or_none(c.get("callback_due")), zone))),
+            Column(lambda: self.tr("Left"), **cell(self._left)),
+            Column(lambda: self.tr("Case"), **cell(lambda c: safe(c.get("id"), 40))),
+            Column(lambda: self.tr("Title"), **cell(lambda c: safe(c.get("title"), 60))),
+            Column(lambda: self.tr("Resolved by"), **cell(
+                lambda c: safe(self.ctx.unit_name(c.get("unit_id")), 30))),
+            Column(lambda: self.tr("Reworks"), **cell(lambda c: safe(_counts(c).get("reworks",
+                                                                                 0), 6))),
+        ], self, user=_case_id)
+        self.requests = _table(self, self.request_model, "inboxRequests")
+        self.callbacks = _table(self, self.callback_model, "inboxCallbacks")
         for t, last in ((self.requests, 7), (self.callbacks, 3)):
             t.horizontalHeader().setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
-            t.itemSelectionChanged.connect(self._on_select)
+            t.selectionModel().selectionChanged.connect(self._on_select)
         self.requests.doubleClicked.connect(lambda _i: self.decide_selected())
         self.callbacks.doubleClicked.connect(lambda _i: self.callback_selected())
         self.approve_button = QPushButton(self.tr("Approve…"), self)
@@ -133,7 +169,7 @@ class InboxPane(Pane):
         if not touched:
             return
         cases = self.ctx.state.cases
-        listed = set(self._requests) | set(self._callbacks)
+        listed = set(self.request_ids()) | set(self.callback_ids())
         if any(cid in listed or _wanted(cases.get(cid)) for cid in touched):
             self._rebuild()
 
@@ -142,22 +178,25 @@ class InboxPane(Pane):
         self._update_ages()
 
     def on_selection(self, case_id: str | None) -> None:
-        for table, ids in ((self.requests, self._requests), (self.callbacks, self._callbacks)):
+        for table, ids in ((self.requests, self.request_ids()),
+                           (self.callbacks, self.callback_ids())):
             if case_id in ids:
-                table.blockSignals(True)
-                table.selectRow(ids.index(case_id))
-                table.blockSignals(False)
+                self._rebuilding = True  # not a gesture: no selection is emitted
+                try:
+                    table.selectRow(ids.index(case_id))
+                finally:
+                    self._rebuilding = False
 
     # ---- Public API
 
     def request_ids(self) -> list[str]:
-        return list(self._requests)
+        return [_case_id(c) for c in self.request_rows]
 
     def callback_ids(self) -> list[str]:
-        return list(self._callbacks)
+        return [_case_id(c) for c in self.callback_rows]
 
     def selected_request(self) -> str | None:
-        return _selected(self.requests, self._requests)
+        return _selected(self.requests, self.request_ids())
 
     def decide_selected(self, approve: bool | None = None) -> bool:
         cid = self.selected_request()
@@ -168,7 +207,7 @@ class InboxPane(Pane):
         return bool(ask_decide(self.loop, cid, self, approve))
 
     def callback_selected(self) -> bool:
-        cid = _selected(self.callbacks, self._callbacks)
+        cid = _selected(self.callbacks, self.callback_ids())
         if cid is None:
             return False
         from console.loop.prompts import ask_callback
@@ -178,15 +217,11 @@ class InboxPane(Pane):
     # ---- Internals
 
     def _rebuild(self) -> None:
-        keep = (self.selected_request(), _selected(self.callbacks, self._callbacks))
+        # the rows are synced (precise inserts, removes, moves): a selected row that stays
+        # stays selected; one that leaves takes the selection with it
         self._rebuilding = True
         try:
             self._fill()
-            for table, ids, cid in ((self.requests, self._requests, keep[0]),
-                                    (self.callbacks, self._callbacks, keep[1])):
-                table.clearSelection()
-                if cid in ids:
-                    table.selectRow(ids.index(cid))
         finally:
             self._rebuilding = False
         self._update_buttons()
@@ -206,31 +241,11 @@ class InboxPane(Pane):
 
         cases = self.ctx.state.cases
         reqs = pending_requests(cases.values()) if loop.supported is not False else []
-        self._requests = [str(c["id"]) for c in reqs]
         cbs = [c for c in cases.values() if c.get("status") == "resolved"
                and c.get("callback_due") is not None] if loop.supported else []
         cbs.sort(key=lambda c: (str(c.get("callback_due")), str(c.get("id"))))
-        self._callbacks = [str(c["id"]) for c in cbs]
-        zone = self.ctx.zone
-        self.requests.setRowCount(len(reqs))
-        for r, c in enumerate(reqs):
-            p = c["pending"] or NOTHING
-            until = parse_time_or_none(p.get("until"))
-            self._set_row(self.requests, r, [
-                format_local(parse_time_or_none(p.get("at")), zone), "",
-                pending_kind_text(p.get("kind")), safe(c.get("id"), 40),
-                safe(c.get("title"), 60), safe(self.ctx.unit_name(p.get("by")), 30),
-                format_local(until, zone) if until is not None else "—",
-                safe(p.get("reason"), 200)])
-        self.callbacks.setRowCount(len(cbs))
-        for r, c in enumerate(cbs):
-            counts: Mapping[str, Any] = _counts if isinstance(_counts := c.get("counts"), dict) else {}
-            self._set_row(self.callbacks, r, [
-                format_local(parse_time_or_none(c.get("callback_due")), zone), "",
-                safe(c.get("id"), 40), safe(c.get("title"), 60),
-                safe(self.ctx.unit_name(c.get("unit_id")), 30),
-                safe(counts.get("reworks", 0), 6)])
-        self._update_ages()
+        self.request_rows.sync(reqs)
+        self.callback_rows.sync(cbs)
         self.tabs.setTabText(0, self.tr("Requests ({n})").format(n=len(reqs)))
         self.tabs.setTabText(1, self.tr("Callbacks due ({n})").format(n=len(cbs)))
         can_decide = self.loop.can("decide")
@@ -238,33 +253,24 @@ class InboxPane(Pane):
         self.deny_button.setVisible(can_decide)
         self.callback_button.setVisible(self.loop.can("callback"))
 
-    def _set_row(self, table: QtWidgets.QTableWidget, r: int, cells: list[str]) -> None:
-        for col, text in enumerate(cells):
-            item = QtWidgets.QTableWidgetItem(text)
-            item.setToolTip(neutralize(text))
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            table.setItem(r, col, item)
+    def _waiting(self, c: dict) -> str:
+        p = c.get("pending")
+        at = parse_time_or_none(p.get("at")) if isinstance(p, dict) else None
+        return format_duration(self._now - at) if at is not None else "—"
+
+    def _left(self, c: dict) -> str:
+        due = parse_time_or_none(c.get("callback_due"))
+        return format_duration(due - self._now) if due is not None else "—"
 
     def _update_ages(self) -> None:
-        cases = self.ctx.state.cases
-        for r, cid in enumerate(self._requests):
-            c = cases.get(cid) or NOTHING
-            p = _pending if isinstance(_pending := c.get("pending"), dict) else {}
-            at = parse_time_or_none(p.get("at"))
-            item = self.requests.item(r, 1)
-            if item is not None:
-                item.setText(format_duration(self._now - at) if at is not None else "—")
-        for r, cid in enumerate(self._callbacks):
-            due = parse_time_or_none((cases.get(cid) or NOTHING).get("callback_due"))
-            item = self.callbacks.item(r, 1)
-            if item is not None:
-                item.setText(format_duration(due - self._now) if due is not None else "—")
+        self.request_model.column_changed(1)
+        self.callback_model.column_changed(1)
 
     def _update_buttons(self) -> None:
         req = self.selected_request()
         self.approve_button.setEnabled(req is not None)
         self.deny_button.setEnabled(req is not None)
-        self.callback_button.setEnabled(_selected(self.callbacks, self._callbacks) is not None)
+        self.callback_button.setEnabled(_selected(self.callbacks, self.callback_ids()) is not None)
 
     def _on_select(self) -> None:
         """The operator picked a row: it becomes the shared selection (never on a rebuild)."""
@@ -272,17 +278,26 @@ class InboxPane(Pane):
         if self._rebuilding:
             return
         req = self.selected_request()
-        cb = _selected(self.callbacks, self._callbacks)
+        cb = _selected(self.callbacks, self.callback_ids())
         cid = req if self.tabs.currentIndex() == 0 else cb
         if cid is not None and cid != getattr(self.ctx, "selected", None):
             self.sig_case_selected.emit(cid)
 
 
-def _selected(table: QtWidgets.QTableWidget, ids: list[str]) -> str | None:
+def _selected(table: QTableView, ids: list[str]) -> str | None:
     rows = table.selectionModel().selectedRows()
     if rows and 0 <= rows[0].row() < len(ids):
         return ids[rows[0].row()]
     return None
+
+
+def _case_id(case: Case) -> str:
+    return str(case.get("id"))
+
+
+def _counts(case: dict) -> dict:
+    counts = case.get("counts")
+    return counts if isinstance(counts, dict) else {}
 
 
 def _wanted(case: Case | None) -> bool:

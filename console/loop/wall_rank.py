@@ -18,9 +18,19 @@ from client.state import ChangeSet
 from client.timeutil import format_time
 from console.wall.pages import RowList, WallContext, WallPage
 from console.wall.paint import WallLabel
-from console.wall.strings import t
-from widgets.qt import Qt, QVBoxLayout, QWidget
+from widgets.qt import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QVBoxLayout, QWidget
 from widgets.text import safe
+
+translate = QCoreApplication.translate
+
+RANK_COLUMNS = {
+    "rank": QT_TRANSLATE_NOOP("Wall", "Rank"),
+    "unit": QT_TRANSLATE_NOOP("Wall", "Unit"),
+    "score": QT_TRANSLATE_NOOP("Wall", "Score"),
+    "sign": QT_TRANSLATE_NOOP("Wall", "Signed"),
+    "solve": QT_TRANSLATE_NOOP("Wall", "Solved"),
+    "satisfy": QT_TRANSLATE_NOOP("Wall", "Satisfied"),
+}
 
 FETCH_EVERY_S = 120.0
 
@@ -58,7 +68,7 @@ class RankPage(WallPage):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.head)
         lay.addWidget(self.list, 1)
-        self.list.empty_text = t("rank.loading")
+        self.list.empty_text = translate("Wall", "Reading the assessment…")
 
     def set_base(self, base: int) -> None:
         super().set_base(base)
@@ -113,7 +123,7 @@ class RankPage(WallPage):
         if self.unsupported:
             self.head.set_text("")
             self.list.rows = []
-            self.list.empty_text = t("rank.unsupported")
+            self.list.empty_text = translate("Wall", "This hub (protocol 1.0) provides no assessment")
             self.list.update()
             return
         board = self.board
@@ -121,16 +131,15 @@ class RankPage(WallPage):
             self.list.update()
             return
         ranked = [s for s in board.scores if s.rank is not None]
-        self.head.set_text(t("rank.head", a=f"{w.response:g}", b=f"{w.solving:g}",
-                             c=f"{w.satisfaction:g}", line=f"{w.red_line:g}", n=len(ranked)))
-        self.list.empty_text = t("rank.none")
-        rows = [[(t(f"rank.col_{k}"), "muted") for k in ("rank", "unit", "score", "sign",
+        self.head.set_text(translate("Wall", "Score (signed {a} / solved {b} / satisfied {c}) · red line {line} · {n} units").format(a=f"{w.response:g}", b=f"{w.solving:g}", c=f"{w.satisfaction:g}", line=f"{w.red_line:g}", n=len(ranked)))
+        self.list.empty_text = translate("Wall", "No assessment figures this month yet")
+        rows = [[(translate("Wall", RANK_COLUMNS[k]), "muted") for k in ("rank", "unit", "score", "sign",
                                                           "solve", "satisfy")] + [("", "muted")]]
         for s in ranked[: self.list.capacity() - 1]:
             tone = "danger" if s.below_red_line else "foreground"
             rows.append([(str(s.rank), tone), (safe(self.ctx.unit_name(s.key), 40), tone),
                          (f"{s.composite:.1f}", tone), (_pct(s.rates["sign"]), "muted"),
                          (_pct(s.rates["solve"]), "muted"), (_pct(s.rates["satisfy"]), "muted"),
-                         (t("rank.below") if s.below_red_line else "", "danger")])
+                         (translate("Wall", "▼ below the red line") if s.below_red_line else "", "danger")])
         self.list.rows = rows if ranked else []
         self.list.update()

@@ -154,7 +154,7 @@ def report_main(argv: Sequence[str]) -> int:
     if args.pdf is None and args.png is None:
         return 0
     _ensure_platform()
-    from console.review.i18n import install
+    from console.i18n import install
     from widgets.qt import QApplication, QGuiApplication
 
     # a QApplication (not only a QGuiApplication) so a later window in the same process works
@@ -234,7 +234,7 @@ def review_main(argv: Sequence[str]) -> int:
         chosen = shifts[-1]
     if args.screenshot is not None:
         _ensure_platform()
-    from console.review.i18n import install
+    from console.i18n import install
     from widgets.qt import QApplication
 
     existing = QApplication.instance()
@@ -293,12 +293,13 @@ def open_window(review: ShiftReview, at: float | None = None) -> ReviewWindow:
 def save_report_dialog(window: ReviewWindow) -> None:
     """Ask where to save the report (PDF + CSV beside it) and write it."""
     from client.review_report import build_report, write_csv
-    from console.review.i18n import tr
     from console.review.report import write_pdf
-    from widgets.qt import QtWidgets
+    from widgets.qt import QCoreApplication, QtWidgets
+
+    translate = QCoreApplication.translate
 
     name = f"handover-{window.review.label}.pdf"
-    path, _ = QtWidgets.QFileDialog.getSaveFileName(window, tr("Handover report…"), name,
+    path, _ = QtWidgets.QFileDialog.getSaveFileName(window, translate("Review", "Handover report…"), name,
                                                     "PDF (*.pdf)")
     if not path:
         return
@@ -307,23 +308,24 @@ def save_report_dialog(window: ReviewWindow) -> None:
         write_pdf(report, path)
         write_csv(report, Path(path).with_suffix(".csv"))
     except OSError as exc:
-        window.statusBar().showMessage(tr("Could not write the report: {err}").format(err=exc))
+        window.statusBar().showMessage(translate("Review", "Could not write the report: {err}").format(err=exc))
         return
-    window.statusBar().showMessage(tr("Report written: {pdf}").format(pdf=path), 10000)
+    window.statusBar().showMessage(translate("Review", "Report written: {pdf}").format(pdf=path), 10000)
 
 
 def choose_shift(shifts: Sequence[ShiftInfo]) -> ShiftInfo | None:
     """A dialog listing the shifts; the chosen one, or None when cancelled."""
-    from console.review.i18n import tr
-    from widgets.qt import QDialog, QDialogButtonBox, QtWidgets, QVBoxLayout
+    from widgets.qt import QCoreApplication, QDialog, QDialogButtonBox, QtWidgets, QVBoxLayout
     from widgets.text import safe
 
+    translate = QCoreApplication.translate
+
     dlg = QDialog()
-    dlg.setWindowTitle(tr("Choose a shift to review"))
+    dlg.setWindowTitle(translate("Review", "Choose a shift to review"))
     lay = QVBoxLayout(dlg)
     table = QtWidgets.QTableWidget(len(shifts), 6, dlg)
-    table.setHorizontalHeaderLabels([tr("Shift"), tr("Post"), tr("Start"), tr("End"),
-                                     tr("Events"), tr("Problem")])
+    table.setHorizontalHeaderLabels([translate("Review", "Shift"), translate("Review", "Post"), translate("Review", "Start"), translate("Review", "End"),
+                                     translate("Review", "Events"), translate("Review", "Problem")])
     table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
     table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
     for i, s in enumerate(shifts):

@@ -22,7 +22,6 @@ from pathlib import Path
 from client.protocol import NOTHING
 from client.review_report import HandoverReport
 from client.timeutil import zone
-from console.review.i18n import tr
 from widgets.common import (
     BLUE,
     GREEN,
@@ -34,8 +33,10 @@ from widgets.common import (
     priority_text,
     status_text,
 )
-from widgets.qt import QColor, QFont, QtCore, QtGui
+from widgets.qt import QColor, QCoreApplication, QFont, QtCore, QtGui
 from widgets.text import safe
+
+translate = QCoreApplication.translate
 
 A4_W, A4_H = 595.0, 842.0
 MARGIN = 40.0
@@ -84,7 +85,7 @@ class _Doc:
         rect = QtCore.QRectF(MARGIN, A4_H - 30, self.width, 14)
         p.drawText(rect, int(QtCore.Qt.AlignmentFlag.AlignLeft), self.footer)
         p.drawText(rect, int(QtCore.Qt.AlignmentFlag.AlignRight),
-                   tr("Page {n}").format(n=self.page))
+                   translate("Review", "Page {n}").format(n=self.page))
 
     def ensure(self, h: float) -> None:
         if self.y + h > A4_H - 44:
@@ -179,7 +180,7 @@ class _Doc:
         self.ensure(rh * 2)
         header()
         if not shown:
-            self.text(tr("None."), 8.5, color=MUTED, x=x + 3, w=width - 6, h=rh)
+            self.text(translate("Review", "None."), 8.5, color=MUTED, x=x + 3, w=width - 6, h=rh)
         for i, row in enumerate(shown):
             if self.y + rh > A4_H - 44:
                 self.ensure(rh * 2)
@@ -195,7 +196,7 @@ class _Doc:
             self.y += rh
         n = len(rows) if total is None else total
         if n > len(shown):
-            self.text(tr("… and {n} more (see the CSV)").format(n=n - len(shown)), 8,
+            self.text(translate("Review", "… and {n} more (see the CSV)").format(n=n - len(shown)), 8,
                       color=MUTED, x=x + 3, w=width - 6, h=rh)
         height = self.y - y_start
         if not advance:
@@ -234,10 +235,10 @@ def hourly_chart(report: HandoverReport, w: float, h: float) -> QtGui.QImage:
     p.setFont(font(8, True))
     p.setPen(INK)
     p.drawText(QtCore.QRectF(0, 0, w, 16), int(QtCore.Qt.AlignmentFlag.AlignLeft),
-               tr("Cases reported and closed per hour"))
+               translate("Review", "Cases reported and closed per hour"))
     # legend
     lx = w - 150
-    for color, label in ((SKY, tr("reported")), (GREEN, tr("closed"))):
+    for color, label in ((SKY, translate("Review", "reported")), (GREEN, translate("Review", "closed"))):
         p.fillRect(QtCore.QRectF(lx, 5, 8, 8), QColor(color))
         p.setFont(font(7.5))
         p.setPen(MUTED)
@@ -323,11 +324,11 @@ def _local(ts: float | None, tz_name: str, fmt: str = "%m-%d %H:%M") -> str:
 def _dur(seconds: float) -> str:
     m = int(max(0, seconds) // 60)
     if m < 60:
-        return tr("{m} min").format(m=m)
+        return translate("Review", "{m} min").format(m=m)
     h, m = divmod(m, 60)
     if h < 48:
-        return tr("{h} h {m} min").format(h=h, m=m)
-    return tr("{d} d {h} h").format(d=h // 24, h=h % 24)
+        return translate("Review", "{h} h {m} min").format(h=h, m=m)
+    return translate("Review", "{d} d {h} h").format(d=h // 24, h=h % 24)
 
 
 def _t(text: object) -> str:
@@ -342,131 +343,131 @@ def draw_report(report: HandoverReport, painter: QtGui.QPainter,
     r = report
     tz = r.zone_name
     post = _t(r.post_name or r.post_id)
-    footer = tr("Command Post · shift handover report · {post} · shift {label}").format(
+    footer = translate("Review", "Command Post · shift handover report · {post} · shift {label}").format(
         post=post, label=r.label)
     doc = _Doc(painter, new_page, footer)
     painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing)
 
-    doc.text(tr("Shift handover report"), 20, bold=True, h=30)
+    doc.text(translate("Review", "Shift handover report"), 20, bold=True, h=30)
     doc.text(post, 12, color=MUTED, h=18)
     span = "{a} – {b}".format(a=_local(r.start, tz, "%Y-%m-%d %H:%M"),
                               b=_local(r.end, tz, "%Y-%m-%d %H:%M"))
-    doc.text(tr("Shift {label}: {span} ({zone})").format(label=r.label, span=span, zone=tz),
+    doc.text(translate("Review", "Shift {label}: {span} ({zone})").format(label=r.label, span=span, zone=tz),
              9.5, h=15)
     seqs = "" if r.first_seq is None else f"{r.first_seq}–{r.last_seq}"
-    doc.text(tr("Figures as at {at}; made from {n} cached events (seq {seqs}), offline.")
+    doc.text(translate("Review", "Figures as at {at}; made from {n} cached events (seq {seqs}), offline.")
              .format(at=_local(r.as_of, tz, "%Y-%m-%d %H:%M"), n=r.events, seqs=seqs),
              8.5, color=MUTED, h=14)
     if r.problem:
-        doc.note(tr("Warning: the cache file is damaged; the report covers only what could be "
+        doc.note(translate("Review", "Warning: the cache file is damaged; the report covers only what could be "
                     "read.") + " " + r.problem, QColor(VERMILLION))
     doc.y += 6
 
     doc.tiles([
-        (tr("Cases of the shift"), str(len(r.cases)), QColor(BLUE)),
-        (tr("Reported"), str(r.reported), QColor(SKY)),
-        (tr("Closed"), str(r.closed), QColor(GREEN)),
-        (tr("Closure rate"), _pct(r.closure_rate), QColor(GREEN)),
-        (tr("On-time rate"), _pct(r.on_time_rate), QColor(GREEN)),
-        (tr("Overdue at handover"), str(len(r.overdue)), QColor(VERMILLION)),
-        (tr("Open critical"), str(len(r.open_critical)), QColor(VERMILLION)),
-        (tr("Urges"), str(len(r.urges)), QColor(ORANGE)),
-        (tr("Whistles"), str(len(r.whistles)), QColor(ORANGE)),
-        (tr("Calls"), str(len(r.calls)), QColor(GREY)),
+        (translate("Review", "Cases of the shift"), str(len(r.cases)), QColor(BLUE)),
+        (translate("Review", "Reported"), str(r.reported), QColor(SKY)),
+        (translate("Review", "Closed"), str(r.closed), QColor(GREEN)),
+        (translate("Review", "Closure rate"), _pct(r.closure_rate), QColor(GREEN)),
+        (translate("Review", "On-time rate"), _pct(r.on_time_rate), QColor(GREEN)),
+        (translate("Review", "Overdue at handover"), str(len(r.overdue)), QColor(VERMILLION)),
+        (translate("Review", "Open critical"), str(len(r.open_critical)), QColor(VERMILLION)),
+        (translate("Review", "Urges"), str(len(r.urges)), QColor(ORANGE)),
+        (translate("Review", "Whistles"), str(len(r.whistles)), QColor(ORANGE)),
+        (translate("Review", "Calls"), str(len(r.calls)), QColor(GREY)),
     ])
 
-    doc.heading(tr("Activity"))
+    doc.heading(translate("Review", "Activity"))
     doc.image(hourly_chart(r, doc.width, 150), 150)
     half = (doc.width - 12) / 2
     status_items = [(status_text(s), n, QColor(STATUS_COLOR.get(s, GREY)))
                     for s, n in r.by_status if n]
-    cat_items = [(_t(c) or tr("(none)"), n, QColor(BLUE)) for c, n in r.by_category]
+    cat_items = [(_t(c) or translate("Review", "(none)"), n, QColor(BLUE)) for c, n in r.by_category]
     doc.ensure(120)
     y0 = doc.y
     painter.drawImage(QtCore.QRectF(MARGIN, y0, half, 116),
-                      bars_chart(tr("Cases by status"), status_items, half, 116))
+                      bars_chart(translate("Review", "Cases by status"), status_items, half, 116))
     painter.drawImage(QtCore.QRectF(MARGIN + half + 12, y0, half, 116),
-                      bars_chart(tr("Cases by category (top 8)"), cat_items, half, 116))
+                      bars_chart(translate("Review", "Cases by category (top 8)"), cat_items, half, 116))
     doc.y = y0 + 122
 
-    doc.heading(tr("Counts by status, category and unit"))
+    doc.heading(translate("Review", "Counts by status, category and unit"))
     third = (doc.width - 16) / 3
     doc.ensure(15 * 10)
     y0 = doc.y
-    hs = doc.table([tr("Status"), tr("Cases")], [0.7, 0.3],
+    hs = doc.table([translate("Review", "Status"), translate("Review", "Cases")], [0.7, 0.3],
                    [[status_text(s), str(n)] for s, n in r.by_status], width=third, advance=False)
-    hc = doc.table([tr("Category"), tr("Cases")], [0.75, 0.25],
-                   [[_t(c) or tr("(none)"), str(n)] for c, n in r.by_category[:12]],
+    hc = doc.table([translate("Review", "Category"), translate("Review", "Cases")], [0.75, 0.25],
+                   [[_t(c) or translate("Review", "(none)"), str(n)] for c, n in r.by_category[:12]],
                    total=len(r.by_category), x=MARGIN + third + 8, width=third, advance=False)
-    hu = doc.table([tr("Unit"), tr("Cases")], [0.75, 0.25],
-                   [[_t(r.unit_name(u)) if u else tr("— unassigned"), str(n)]
+    hu = doc.table([translate("Review", "Unit"), translate("Review", "Cases")], [0.75, 0.25],
+                   [[_t(r.unit_name(u)) if u else translate("Review", "— unassigned"), str(n)]
                     for u, n in r.by_unit[:12]],
                    total=len(r.by_unit), x=MARGIN + 2 * third + 16, width=third, advance=False)
     doc.y = y0 + max(hs, hc, hu) + 4
 
-    doc.heading(tr("Overdue at handover ({n})").format(n=len(r.overdue)))
+    doc.heading(translate("Review", "Overdue at handover ({n})").format(n=len(r.overdue)))
     rows = []
     for c in r.overdue:
         due = parse_time_or_none(c.get("due_at"))
         rows.append([_t(c.get("id")), _t(c.get("title")), status_text(c.get("status")),
-                     _t(r.unit_name(c.get("unit_id"))) or tr("— unassigned"),
+                     _t(r.unit_name(c.get("unit_id"))) or translate("Review", "— unassigned"),
                      _local(due, tz), _dur(r.as_of - due) if due is not None else ""])
-    doc.table([tr("Case"), tr("Title"), tr("Status"), tr("Held by"), tr("Due"),
-               tr("Overdue by")], [0.2, 0.27, 0.1, 0.2, 0.11, 0.12], rows,
+    doc.table([translate("Review", "Case"), translate("Review", "Title"), translate("Review", "Status"), translate("Review", "Held by"), translate("Review", "Due"),
+               translate("Review", "Overdue by")], [0.2, 0.27, 0.1, 0.2, 0.11, 0.12], rows,
               colors=[QColor(VERMILLION)] * len(rows))
 
-    doc.heading(tr("Open critical cases ({n})").format(n=len(r.open_critical)))
+    doc.heading(translate("Review", "Open critical cases ({n})").format(n=len(r.open_critical)))
     rows = [[_t(c.get("id")), _t(c.get("title")), status_text(c.get("status")),
-             _t(r.unit_name(c.get("unit_id"))) or tr("— unassigned"),
+             _t(r.unit_name(c.get("unit_id"))) or translate("Review", "— unassigned"),
              _local(parse_time_or_none(c.get("reported_at")), tz),
              _local(parse_time_or_none(c.get("due_at")), tz)] for c in r.open_critical]
-    doc.table([tr("Case"), tr("Title"), tr("Status"), tr("Held by"), tr("Reported"), tr("Due")],
+    doc.table([translate("Review", "Case"), translate("Review", "Title"), translate("Review", "Status"), translate("Review", "Held by"), translate("Review", "Reported"), translate("Review", "Due")],
               [0.2, 0.28, 0.1, 0.2, 0.11, 0.11], rows)
 
     if r.closed_from_snapshot:
-        doc.heading(tr("Closed during the shift, known from a snapshot ({n})")
+        doc.heading(translate("Review", "Closed during the shift, known from a snapshot ({n})")
                     .format(n=len(r.closed_from_snapshot)))
-        doc.note(tr("The cache holds no close event for these cases (it started mid-shift or "
+        doc.note(translate("Review", "The cache holds no close event for these cases (it started mid-shift or "
                     "reloaded a snapshot); they are counted as closed in the shift."))
         rows = []
         for cid in r.closed_from_snapshot:
             c = r.cases[cid]
             rows.append([_t(cid), _t(c.get("title")), status_text(c.get("status")),
-                         _t(r.unit_name(c.get("unit_id"))) or tr("— unassigned"),
+                         _t(r.unit_name(c.get("unit_id"))) or translate("Review", "— unassigned"),
                          _local(parse_time_or_none(c.get("closed_at")), tz)])
-        doc.table([tr("Case"), tr("Title"), tr("Status"), tr("Held by"), tr("Closed")],
+        doc.table([translate("Review", "Case"), translate("Review", "Title"), translate("Review", "Status"), translate("Review", "Held by"), translate("Review", "Closed")],
                   [0.22, 0.33, 0.1, 0.22, 0.13], rows)
 
-    doc.heading(tr("Urges ({n})").format(n=len(r.urges)))
+    doc.heading(translate("Review", "Urges ({n})").format(n=len(r.urges)))
     rows = [[_local(u["at"], tz), _t(u.get("case_id")), _t(r.unit_name(u.get("unit_id"))),
              _t(u.get("actor")), _t(u.get("note"))] for u in r.urges]
-    doc.table([tr("Time"), tr("Case"), tr("Unit"), tr("By"), tr("Note")],
+    doc.table([translate("Review", "Time"), translate("Review", "Case"), translate("Review", "Unit"), translate("Review", "By"), translate("Review", "Note")],
               [0.12, 0.2, 0.22, 0.18, 0.28], rows)
 
-    doc.heading(tr("Whistles ({n})").format(n=len(r.whistles)))
+    doc.heading(translate("Review", "Whistles ({n})").format(n=len(r.whistles)))
     rows = []
     for w in r.whistles:
         units = _unit_ids if isinstance(_unit_ids := w.get("unit_ids"), list) else []
         checked = _checked_in if isinstance(_checked_in := w.get("checked_in"), dict) else {}
         rows.append([_local(parse_time_or_none(w.get("created_at")), tz), _t(w.get("case_id")),
                      f"{len(checked)}/{len(units)}", _t(w.get("actor")), _t(w.get("note"))])
-    doc.table([tr("Time"), tr("Case"), tr("Checked in"), tr("By"), tr("Note")],
+    doc.table([translate("Review", "Time"), translate("Review", "Case"), translate("Review", "Checked in"), translate("Review", "By"), translate("Review", "Note")],
               [0.12, 0.2, 0.12, 0.2, 0.36], rows)
 
-    doc.heading(tr("Calls ({n})").format(n=len(r.calls)))
+    doc.heading(translate("Review", "Calls ({n})").format(n=len(r.calls)))
     rows = []
     for call in r.calls:
         units = _unit_ids if isinstance(_unit_ids := call.get("unit_ids"), list) else []
         ended = parse_time_or_none(call.get("ended_at"))
         rows.append([_local(parse_time_or_none(call.get("started_at")), tz),
-                     _local(ended, tz) if ended is not None else tr("open"),
+                     _local(ended, tz) if ended is not None else translate("Review", "open"),
                      _t(call.get("title")), _t(call.get("case_id")), str(len(units))])
-    doc.table([tr("Started"), tr("Ended"), tr("Title"), tr("Case"), tr("Units")],
+    doc.table([translate("Review", "Started"), translate("Review", "Ended"), translate("Review", "Title"), translate("Review", "Case"), translate("Review", "Units")],
               [0.13, 0.13, 0.36, 0.26, 0.12], rows)
     _draw_loop(doc, r, tz)
     doc.y += 10
-    doc.note(tr("Definitions: cases of the shift = open at its start or changed during it, as "
+    doc.note(translate("Review", "Definitions: cases of the shift = open at its start or changed during it, as "
                 "at its end; closure rate = closed in the shift / cases of the shift; on time = "
                 "closed no later than due; overdue at handover = still being handled past due. "
                 "Priorities: {c} = critical.").format(c=priority_text("critical")))
@@ -481,36 +482,36 @@ def _draw_loop(doc: _Doc, r: HandoverReport, tz: str) -> None:
         return
     from widgets.stage_text import pending_kind_text, satisfaction_text
 
-    doc.heading(tr("Closed loop: callbacks, reworks, merges, requests"))
-    doc.note(tr("{c} callbacks ({w} sent back for rework), {m} merged duplicates, {d} requests "
+    doc.heading(translate("Review", "Closed loop: callbacks, reworks, merges, requests"))
+    doc.note(translate("Review", "{c} callbacks ({w} sent back for rework), {m} merged duplicates, {d} requests "
                 "decided, {p} pending at handover, {s} late signs.").format(
         c=len(r.callbacks), w=len(r.reworks), m=len(r.merges), d=len(r.decisions),
         p=len(r.pending), s=r.late_signs), INK)
 
     def solved(v: object) -> str:
-        return tr("solved") if v is True else tr("not solved") if v is False else "—"
+        return translate("Review", "solved") if v is True else translate("Review", "not solved") if v is False else "—"
 
     rows = [[_local(c["at"], tz), _t(c.get("case_id")), _t(r.unit_name(c.get("unit_id"))),
              satisfaction_text(c.get("satisfaction")), solved(c.get("solved")),
-             tr("rework") if c.get("action") == "rework" else tr("case closed"),
+             translate("Review", "rework") if c.get("action") == "rework" else translate("Review", "case closed"),
              _t(c.get("note"))]
             for c in r.callbacks]
-    doc.table([tr("Time"), tr("Case"), tr("Resolved by"), tr("Satisfaction"), tr("Solved"),
-               tr("Result"), tr("Note")], [0.11, 0.2, 0.17, 0.12, 0.1, 0.1, 0.2], rows,
+    doc.table([translate("Review", "Time"), translate("Review", "Case"), translate("Review", "Resolved by"), translate("Review", "Satisfaction"), translate("Review", "Solved"),
+               translate("Review", "Result"), translate("Review", "Note")], [0.11, 0.2, 0.17, 0.12, 0.1, 0.1, 0.2], rows,
               colors=[QColor(VERMILLION) if c.get("action") == "rework" else None
                       for c in r.callbacks])
     if r.merges:
         rows = [[_local(m["at"], tz), _t(m.get("case_id")), _t(m.get("into")), _t(m.get("actor")),
                  _t(m.get("note"))] for m in r.merges]
-        doc.table([tr("Time"), tr("Duplicate"), tr("Merged into"), tr("By"), tr("Note")],
+        doc.table([translate("Review", "Time"), translate("Review", "Duplicate"), translate("Review", "Merged into"), translate("Review", "By"), translate("Review", "Note")],
                   [0.12, 0.22, 0.22, 0.16, 0.28], rows)
     if r.decisions:
         rows = [[_local(d["at"], tz), _t(d.get("case_id")), pending_kind_text(d.get("kind")),
                  _t(r.unit_name(d.get("unit_id"))),
-                 tr("approved") if d.get("approve") else tr("refused"), _t(d.get("reason"))]
+                 translate("Review", "approved") if d.get("approve") else translate("Review", "refused"), _t(d.get("reason"))]
                 for d in r.decisions]
-        doc.table([tr("Time"), tr("Case"), tr("Request"), tr("Unit"), tr("Decision"),
-                   tr("Reason")], [0.12, 0.2, 0.12, 0.18, 0.1, 0.28], rows)
+        doc.table([translate("Review", "Time"), translate("Review", "Case"), translate("Review", "Request"), translate("Review", "Unit"), translate("Review", "Decision"),
+                   translate("Review", "Reason")], [0.12, 0.2, 0.12, 0.18, 0.1, 0.28], rows)
     if r.pending:
         from client.timeutil import parse_time_or_none
 
@@ -518,7 +519,7 @@ def _draw_loop(doc: _Doc, r: HandoverReport, tz: str) -> None:
                  pending_kind_text(p.get("kind")),
                  _t(r.unit_name(p.get("by"))), _t(p.get("reason"))]
                 for c in r.pending for p in (c["pending"] or NOTHING,)]
-        doc.table([tr("Asked at"), tr("Case"), tr("Request"), tr("Unit"), tr("Reason")],
+        doc.table([translate("Review", "Asked at"), translate("Review", "Case"), translate("Review", "Request"), translate("Review", "Unit"), translate("Review", "Reason")],
                   [0.12, 0.22, 0.14, 0.2, 0.32], rows)
 
 
@@ -576,7 +577,7 @@ def write_pdf(report: HandoverReport, path: str | Path) -> int:
     Raises:
         OSError: the file cannot be written.
     """
-    return write_pages(path, tr("Shift handover report") + f" {report.label}",
+    return write_pages(path, translate("Review", "Shift handover report") + f" {report.label}",
                        lambda p, new_page: draw_report(report, p, new_page))
 
 

@@ -27,15 +27,15 @@ import numpy as np
 from client.review import EVENT_TYPES, ReviewApi, ReviewCursor, ShiftReview, StoryStep
 from client.state import ChangeSet, State
 from console.panes import PANES, PaneSpec, build_pane
-from console.review.i18n import tr
+from rows import Rows
 from widgets.common import action_text, format_duration, status_text
 from widgets.context import SharedContext
 from widgets.pane import Pane
 from widgets.qt import (
-    QAbstractListModel,
+    QT_TRANSLATE_NOOP,
     QAction,
-    QCloseEvent,
     QComboBox,
+    QCoreApplication,
     QDockWidget,
     QElapsedTimer,
     QHBoxLayout,
@@ -45,10 +45,7 @@ from widgets.qt import (
     QMainWindow,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
-    QResizeEvent,
     Qt,
-    QtGui,
     QTimer,
     QToolBar,
     QtWidgets,
@@ -57,16 +54,20 @@ from widgets.qt import (
     Signal,
     pg,
 )
+from widgets.rows_model import Column, RowsTableModel
 from widgets.text import neutralize, safe
 
 log = logging.getLogger(__name__)
 
 SPEEDS = (1, 10, 60, 300, 600)
+translate = QCoreApplication.translate
+
 FILTER_TYPES: dict[str, tuple[str, ...] | None] = {
-    "All events": None,
-    "Case changes": ("case.created", "case.updated"),
-    "Urges only": ("case.urged",),
-    "Whistles and calls": ("whistle.started", "whistle.updated", "call.started", "call.ended"),
+    QT_TRANSLATE_NOOP("Review", "All events"): None,
+    QT_TRANSLATE_NOOP("Review", "Case changes"): ("case.created", "case.updated"),
+    QT_TRANSLATE_NOOP("Review", "Urges only"): ("case.urged",),
+    QT_TRANSLATE_NOOP("Review", "Whistles and calls"): ("whistle.started", "whistle.updated",
+                                                        "call.started", "call.ended"),
 }
 
 
@@ -113,7 +114,7 @@ class ReviewContext(SharedContext, QObject):
     def run_command(self, label: str, fn: Callable, on_ok: Callable | None = None,
                     on_error: Callable | None = None) -> None:
         """Refuse: review is read-only."""
-        self.sig_message.emit("error", tr("Read-only review of a cached shift — no hub "
+        self.sig_message.emit("error", translate("Review", "Read-only review of a cached shift — no hub "
                                           "connection.") + f" ({safe(label, 60)})")
 
     def fetch(self, fn: Callable[[Any], Any], on_ok: Callable[[Any], None],
@@ -199,57 +200,24 @@ class Timeline(pg.PlotWidget):
 # ---- event list and case story
 
 
-class EventsModel(QAbstractListModel):
-    """The events that match the filter, one line each (decoded fields only)."""
-
-    def __init__(self, window: ReviewWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.matches = np.arange(window.review.n_events, dtype=np.int64)
-
-    def set_matches(self, matches: np.ndarray) -> None:
-        self.beginResetModel()
-        self.matches = matches
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.matches)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole):
-            return None
-        w = self.window
-        info = w.review.info(int(self.matches[index.row()]))
-        when = datetime.fromtimestamp(info.time, w.ctx.zone).strftime("%H:%M:%S")
-        what = action_text(info.action) if info.action else _type_word(info.type)
-        parts = [when, f"#{info.seq}", what, safe(info.case_id or "", 40)]
-        if info.unit_id:
-            parts.append(w.ctx.unit_name(info.unit_id))
-        if info.actor:
-            parts.append("· " + safe(info.actor, 40))
-        return "  ".join(p for p in parts if p)
-
-
 def _type_word(typ: str) -> str:
     return {
-        "case.created": tr("created"), "case.urged": tr("urged"),
-        "whistle.started": tr("whistle"), "whistle.updated": tr("whistle check-in"),
-        "call.started": tr("call"), "call.ended": tr("call ended"),
+        "case.created": translate("Review", "created"), "case.urged": translate("Review", "urged"),
+        "whistle.started": translate("Review", "whistle"), "whistle.updated": translate("Review", "whistle check-in"),
+        "call.started": translate("Review", "call"), "call.ended": translate("Review", "call ended"),
     }.get(typ, typ)
 
 
 def _story_kind(step: StoryStep) -> str:
     if step.kind == "snapshot":
-        return tr("as found at shift start")
+        return translate("Review", "as found at shift start")
     if step.kind in ("created",):
-        return tr("created")
+        return translate("Review", "created")
     if step.kind == "urged":
-        return tr("urged")
+        return translate("Review", "urged")
     if step.kind in ("whistle", "whistle_update", "call", "call_end"):
-        return {"whistle": tr("whistle"), "whistle_update": tr("whistle check-in"),
-                "call": tr("call"), "call_end": tr("call ended")}[step.kind]
+        return {"whistle": translate("Review", "whistle"), "whistle_update": translate("Review", "whistle check-in"),
+                "call": translate("Review", "call"), "call_end": translate("Review", "call ended")}[step.kind]
     return action_text(step.kind)
 
 
@@ -259,10 +227,10 @@ def _clock_text(step: StoryStep, ctx: ReviewContext) -> str:
 
     text = ""
     if step.stage is not None and step.stage_due is not None:
-        text = tr("{stage} by {t}").format(stage=stage_word(step.stage), t=datetime.fromtimestamp(
+        text = translate("Review", "{stage} by {t}").format(stage=stage_word(step.stage), t=datetime.fromtimestamp(
             step.stage_due, ctx.zone).strftime("%m-%d %H:%M"))
     if step.stage_late:
-        text = f"⚠ {tr('late')}  {text}".strip()
+        text = ("⚠ " + translate("Review", "late") + "  " + text).strip()
     return text
 
 
@@ -274,8 +242,8 @@ def _loop_text(step: StoryStep) -> str:
     if step.kind in ("callback", "rework"):
         solved = f.get("solved")
         return "{sat} · {solved}".format(sat=satisfaction_text(f.get("satisfaction")),
-                                         solved=tr("solved") if solved is True else
-                                         tr("not solved") if solved is False else "—")
+                                         solved=translate("Review", "solved") if solved is True else
+                                         translate("Review", "not solved") if solved is False else "—")
     if step.kind == "merge" and f.get("merged_into"):
         return "→ " + safe(f.get("merged_into"), 40)
     if step.kind in ("request_return", "request_extension"):
@@ -290,14 +258,14 @@ class StoryView(QWidget):
         super().__init__(parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
-        self.title = QLabel(tr("Select a case to see its story."), self)
+        self.title = QLabel(translate("Review", "Select a case to see its story."), self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         lay.addWidget(self.title)
         self.table = QtWidgets.QTableWidget(0, 7, self)
         self.table.setObjectName("reviewStory")
-        self.table.setHorizontalHeaderLabels([tr("When"), tr("Step"), tr("Status"), tr("By"),
-                                              tr("Took"), tr("Elapsed / SLA"), tr("Clock")])
+        self.table.setHorizontalHeaderLabels([translate("Review", "When"), translate("Review", "Step"), translate("Review", "Status"), translate("Review", "By"),
+                                              translate("Review", "Took"), translate("Review", "Elapsed / SLA"), translate("Review", "Clock")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -308,23 +276,23 @@ class StoryView(QWidget):
                    upto_step: int) -> None:
         self.table.setRowCount(0)
         if case_id is None:
-            self.title.setText(tr("Select a case to see its story."))
+            self.title.setText(translate("Review", "Select a case to see its story."))
             return
         story = review.story(case_id, upto_step)
         c = story.case or {}
-        sla = tr("SLA {d}").format(d=format_duration(story.sla)) if story.sla else ""
+        sla = translate("Review", "SLA {d}").format(d=format_duration(story.sla)) if story.sla else ""
         self.title.setText("  ".join(x for x in (safe(case_id, 40), safe(c.get("title"), 80),
                                                    sla) if x))
         self.table.setRowCount(len(story.steps))
         for i, s in enumerate(story.steps):
             took = format_duration(s.took) if s.took is not None else ""
             if s.elapsed is not None and s.sla:
-                pct = f"{format_duration(s.elapsed)} · " + tr("{p}% of SLA").format(
+                pct = f"{format_duration(s.elapsed)} · " + translate("Review", "{p}% of SLA").format(
                     p=int(round(100 * s.elapsed / s.sla)))
             else:
                 pct = ""
             if s.late:
-                pct += "  ⚠ " + tr("LATE")
+                pct += "  ⚠ " + translate("Review", "LATE")
             who = safe(s.actor, 40)
             unit = ctx.unit_name(s.unit_id) if s.unit_id else ""
             cells = [datetime.fromtimestamp(s.at, ctx.zone).strftime("%m-%d %H:%M:%S"),
@@ -364,7 +332,7 @@ class ReviewWindow(QMainWindow):
 
     sig_position = Signal(int, float)
     sig_report = Signal()
-    #: the review position (shadows QWidget.cursor(), the mouse cursor, never read here)
+    # the review position (shadows QWidget.cursor(), the mouse cursor, never read here)
     cursor: ReviewCursor  # type: ignore[assignment]
 
     def __init__(self, review: ShiftReview, *, pane_specs: tuple[PaneSpec, ...] = PANES,
@@ -377,7 +345,7 @@ class ReviewWindow(QMainWindow):
                                                           else start_time))
         self.ctx = ReviewContext(self.cursor, self)
         post = review.snapshot().get("post") or {}
-        self.setWindowTitle(tr("Offline review — {post} — shift {label}").format(
+        self.setWindowTitle(translate("Review", "Offline review — {post} — shift {label}").format(
             post=safe(post.get("name") or post.get("id") or "", 60), label=review.label))
         self.speed = 60
         self.playing = False
@@ -386,7 +354,7 @@ class ReviewWindow(QMainWindow):
         self._build_toolbar()
         # second toolbar row: damage banner, timeline and position, full width
         self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
-        strip = QToolBar(tr("Timeline"), self)
+        strip = QToolBar(translate("Review", "Timeline"), self)
         strip.setObjectName("reviewTimelineBar")
         strip.setMovable(False)
         top = QWidget(strip)
@@ -420,24 +388,28 @@ class ReviewWindow(QMainWindow):
             self.ctx.panes.append(pane)
             pane.sig_case_selected.connect(self.ctx.select_case)
             self._dock(spec.key, pane.title() if hasattr(pane, "title") else spec.title(), pane)
-        self.events_model = EventsModel(self)
+        #: the numbers of the events that match the filter (also as an array, for seeking)
+        self.event_matches = np.arange(self.review.n_events, dtype=np.int64)
+        self.event_rows: Rows[int] = Rows(self.event_matches.tolist())
+        self.events_model = RowsTableModel(self.event_rows, [Column(
+            lambda: translate("Review", "Events"), self._event_line, tooltip=self._event_line)], self)
         self.events_view = QListView(self)
         self.events_view.setObjectName("reviewEvents")
         self.events_view.setModel(self.events_model)
         self.events_view.setUniformItemSizes(True)
         self.events_view.activated.connect(self._on_event_activated)
         self.events_view.clicked.connect(self._on_event_activated)
-        self._dock("review-events", tr("Events"), self.events_view)
+        self._dock("review-events", translate("Review", "Events"), self.events_view)
         self.story = StoryView(self)
-        self._dock("review-story", tr("Case story"), self.story)
+        self._dock("review-story", translate("Review", "Case story"), self.story)
         self._arrange()
         self.ctx.sig_selection.connect(self._on_selection)
         self.ctx.sig_message.connect(lambda _lvl, text: self.statusBar().showMessage(text, 8000))
-        self.statusBar().showMessage(tr("Read-only review of a cached shift — no hub connection."))
+        self.statusBar().showMessage(translate("Review", "Read-only review of a cached shift — no hub connection."))
 
         p = review.problem
         if p is not None:
-            self.banner.setText(tr(
+            self.banner.setText(translate("Review",
                 "The cache file is damaged or truncated: {n} events could be read, up to seq "
                 "{seq} ({time}). The rest is lost. Opened read-only.").format(
                 n=p.events_read, seq=p.last_seq if p.last_seq is not None else "—",
@@ -488,11 +460,11 @@ class ReviewWindow(QMainWindow):
             self.tabifyDockWidget(d["detail"], d["review-story"])
         self._sizes = (cols, [0.44, 0.30, 0.26][:len(cols)])
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._apply_sizes()
 
-    def showEvent(self, event: QtGui.QShowEvent) -> None:  # noqa: N802
+    def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
         QTimer.singleShot(0, self._apply_sizes)  # once the docks have their layout
 
@@ -512,11 +484,11 @@ class ReviewWindow(QMainWindow):
                                      Qt.Orientation.Vertical)
 
     def _build_toolbar(self) -> None:
-        tb = QToolBar(tr("Offline review"), self)
+        tb = QToolBar(translate("Review", "Offline review"), self)
         tb.setObjectName("reviewToolbar")
         tb.setMovable(False)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
-        self.play_action = QAction(tr("Play"), self)
+        self.play_action = QAction(translate("Review", "Play"), self)
         self.play_action.setShortcut("Space")
         self.play_action.triggered.connect(self.toggle_play)
         tb.addAction(self.play_action)
@@ -527,7 +499,7 @@ class ReviewWindow(QMainWindow):
         self.speed_box.setCurrentIndex(SPEEDS.index(60))
         self.speed_box.currentIndexChanged.connect(
             lambda i: setattr(self, "speed", int(self.speed_box.itemData(i))))
-        self.speed_box.setToolTip(tr("Speed"))
+        self.speed_box.setToolTip(translate("Review", "Speed"))
         tb.addWidget(self.speed_box)
         tb.addSeparator()
         for text, key, slot in (
@@ -541,34 +513,34 @@ class ReviewWindow(QMainWindow):
             act.triggered.connect(slot)
             tb.addAction(act)
         acts = tb.actions()
-        acts[-4].setToolTip(tr("Step back one event"))
-        acts[-3].setToolTip(tr("Step forward one event"))
-        acts[-2].setToolTip(tr("Previous event of the selected case"))
-        acts[-1].setToolTip(tr("Next event of the selected case"))
+        acts[-4].setToolTip(translate("Review", "Step back one event"))
+        acts[-3].setToolTip(translate("Review", "Step forward one event"))
+        acts[-2].setToolTip(translate("Review", "Previous event of the selected case"))
+        acts[-1].setToolTip(translate("Review", "Next event of the selected case"))
         tb.addSeparator()
         box = QWidget(self)
         h = QHBoxLayout(box)
         h.setContentsMargins(0, 0, 0, 0)
         self.filter_edit = QLineEdit(box)
         self.filter_edit.setObjectName("reviewFilter")
-        self.filter_edit.setPlaceholderText(tr("Filter events: case id, unit, actor, action"))
+        self.filter_edit.setPlaceholderText(translate("Review", "Filter events: case id, unit, actor, action"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMinimumWidth(260)
         self.filter_types = QComboBox(box)
         for key in FILTER_TYPES:
-            self.filter_types.addItem(tr(key), key)
+            self.filter_types.addItem(translate("Review", key), key)
         self.filter_count = QLabel(box)
         self.filter_count.setTextFormat(Qt.TextFormat.PlainText)
         for w in (self.filter_edit, self.filter_types, self.filter_count):
             h.addWidget(w)
         tb.addWidget(box)
-        act = QAction(tr("Next match"), self)
-        act.setToolTip(tr("Next event matching the filter"))
+        act = QAction(translate("Review", "Next match"), self)
+        act.setToolTip(translate("Review", "Next event matching the filter"))
         act.setShortcut("F3")
         act.triggered.connect(self.next_match)
         tb.addAction(act)
         tb.addSeparator()
-        report = QAction(tr("Handover report…"), self)
+        report = QAction(translate("Review", "Handover report…"), self)
         report.triggered.connect(self.sig_report)
         tb.addAction(report)
         self._filter_timer = QTimer(self)
@@ -615,7 +587,7 @@ class ReviewWindow(QMainWindow):
 
     def next_match(self) -> None:
         """Jump to the next event matching the filter."""
-        m = self.events_model.matches
+        m = self.event_matches
         if not len(m):
             return
         steps = self.review.event_steps[m]
@@ -628,8 +600,8 @@ class ReviewWindow(QMainWindow):
         """Recompute the events that match the filter text and type."""
         types = FILTER_TYPES.get(self.filter_types.currentData())
         names = {uid: str(u.get("name") or "") for uid, u in self.ctx.state.units.items()}
-        self.events_model.set_matches(self.review.filter_events(
-            self.filter_edit.text(), types, names))
+        self.event_matches = self.review.filter_events(self.filter_edit.text(), types, names)
+        self.event_rows.sync(self.event_matches.tolist())
         self._update_filter_count()
 
     def toggle_play(self) -> None:
@@ -639,7 +611,7 @@ class ReviewWindow(QMainWindow):
     def set_playing(self, on: bool) -> None:
         """Start or stop playing at :attr:`speed`."""
         self.playing = on
-        self.play_action.setText(tr("Pause") if on else tr("Play"))
+        self.play_action.setText(translate("Review", "Pause") if on else translate("Review", "Play"))
         if on:
             self._clock.start()
             self._play_timer.start()
@@ -652,8 +624,8 @@ class ReviewWindow(QMainWindow):
         return datetime.fromtimestamp(t, self.ctx.zone).strftime("%Y-%m-%d %H:%M:%S")
 
     def _update_filter_count(self) -> None:
-        self.filter_count.setText(tr("{n} events match").format(n=len(self.events_model.matches))
-                                  if hasattr(self, "events_model") else "")
+        self.filter_count.setText(translate("Review", "{n} events match").format(n=len(self.event_rows))
+                                  if hasattr(self, "event_rows") else "")
 
     def _on_timeline(self, t: float) -> None:
         self._pending = t
@@ -674,11 +646,23 @@ class ReviewWindow(QMainWindow):
         self.seek_time(t)
 
     def _on_event_activated(self, index: QModelIndex) -> None:
-        n = int(self.events_model.matches[index.row()])
+        n = self.event_rows[index.row()]
         info = self.review.info(n)
         self.seek_step(info.step)
         if info.case_id:
             self.ctx.select_case(info.case_id)
+
+    def _event_line(self, n: int) -> str:
+        """One line of the event list (decoded fields only)."""
+        info = self.review.info(n)
+        when = datetime.fromtimestamp(info.time, self.ctx.zone).strftime("%H:%M:%S")
+        what = action_text(info.action) if info.action else _type_word(info.type)
+        parts = [when, f"#{info.seq}", what, safe(info.case_id or "", 40)]
+        if info.unit_id:
+            parts.append(self.ctx.unit_name(info.unit_id))
+        if info.actor:
+            parts.append("· " + safe(info.actor, 40))
+        return "  ".join(p for p in parts if p)
 
     def _on_selection(self, case_id: object) -> None:
         if isinstance(case_id, str):
@@ -702,17 +686,17 @@ class ReviewWindow(QMainWindow):
         step = self.cursor.step
         n = r.event_number(step)
         if n is None:
-            text = tr("{time} · shift start (snapshot, seq {seq})").format(
+            text = translate("Review", "{time} · shift start (snapshot, seq {seq})").format(
                 time=self._fmt(now), seq=r.step_seq(step))
         else:
-            text = tr("{time} · event {i} of {n} · seq {seq}").format(
+            text = translate("Review", "{time} · event {i} of {n} · seq {seq}").format(
                 time=self._fmt(now), i=n + 1, n=r.n_events, seq=r.step_seq(step))
         self.position_label.setText(text)
         if self.ctx.selected:
             self.story.show_story(r, self.ctx, self.ctx.selected, step)
         self.sig_position.emit(step, now)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: Any) -> None:  # noqa: N802
         self.set_playing(False)
         super().closeEvent(event)
 

@@ -35,10 +35,28 @@ from console.bridge import Bridge
 from console.wall.config import WallConfig, parse_screens
 from console.wall.model import Takeover, TakeoverQueue, WallStats, burn_in_offset
 from console.wall.pages import MapPage, WallContext
-from console.wall.strings import t
 from console.wall.window import WallWindow
-from widgets.qt import QGuiApplication, QObject, QScreen, QTimer, Signal
+from widgets.qt import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QGuiApplication,
+    QObject,
+    QScreen,
+    QTimer,
+    Signal,
+)
 from widgets.text import neutralize, safe
+
+translate = QCoreApplication.translate
+
+#: what the corner says about the feed's link, by its state
+LINK_WORDS = {
+    "connecting": QT_TRANSLATE_NOOP("Wall", "○ Connecting"),
+    "catching_up": QT_TRANSLATE_NOOP("Wall", "◐ Catching up"),
+    "reconnecting": QT_TRANSLATE_NOOP("Wall", "○ Link lost, reconnecting"),
+    "offline": QT_TRANSLATE_NOOP("Wall", "✕ Offline"),
+    "session_expired": QT_TRANSLATE_NOOP("Wall", "✕ Login expired"),
+}
 
 log = logging.getLogger(__name__)
 
@@ -243,15 +261,14 @@ class WallController(QObject):
             self._last_live = self._now
             text = ""
         else:
-            text = t(f"link.{state}") if state in (
-                "connecting", "catching_up", "reconnecting", "offline", "session_expired"
-            ) else neutralize(state)
+            text = translate("Wall", LINK_WORDS[state]) if state in LINK_WORDS \
+                else neutralize(state)
             retry = getattr(status, "retry_in", None)
             if state == "reconnecting" and isinstance(retry, int | float):
-                text += " · " + t("link.retry", s=f"{math.ceil(retry)}")
+                text += " · " + translate("Wall", "retry in {s} s").format(s=f"{math.ceil(retry)}")
             if self._last_live is not None:
                 stamp = datetime.fromtimestamp(self._last_live, self.ctx.zone).strftime("%H:%M")
-                text += " · " + t("link.stale", t=stamp)
+                text += " · " + translate("Wall", "data as of {t}").format(t=stamp)
         for w in self.windows:
             w.set_link(state, text)
 
@@ -321,7 +338,7 @@ class WallController(QObject):
     def _update_post_name(self) -> None:
         post = self.ctx.state.post
         name = safe(post.get("name"), 40) if isinstance(post, dict) and post.get("name") else ""
-        text = name or t("post")
+        text = name or translate("Wall", "Command Center")
         for w in self.windows:
             w.set_post_name(text)
 
@@ -349,7 +366,7 @@ def open_wall(ctx: WallContext, feed: Feed | None = None, *, screens: int | None
         # (the controller receives change sets like a pane; Bridge's parameter names Pane)
         bridge = Bridge(ctx.state, wall.panes, clock=clock, parent=wall)  # type: ignore[arg-type]
         bridge.sig_link.connect(wall.set_link)
-        bridge.sig_fatal.connect(lambda msg: wall.notice(t("notice.fatal", e=msg)))
+        bridge.sig_fatal.connect(lambda msg: wall.notice(translate("Wall", "The feed stopped: {e}").format(e=msg)))
         bridge.attach(feed)
         wall.bridge = bridge
     if show:
@@ -449,10 +466,10 @@ class WallConsole(QObject):
         if self._stopped or self._relogging:
             return
         if self._password is None:
-            self.controller.notice(t("link.session_expired"), seconds=10 * 365 * 86400.0)
+            self.controller.notice(translate("Wall", "✕ Login expired"), seconds=10 * 365 * 86400.0)
             return
         self._relogging = True
-        self.controller.notice(t("notice.relogin"))
+        self.controller.notice(translate("Wall", "Login expired, logging in again"))
         api, user, password = self.api, self.username, self._password
 
         def ok(_answer: object) -> None:
@@ -462,7 +479,7 @@ class WallConsole(QObject):
 
         def failed(exc: Exception) -> None:
             self._relogging = False
-            self.controller.notice(t("notice.relogin_failed", e=neutralize(exc)[:200]))
+            self.controller.notice(translate("Wall", "Logging in again failed: {e}").format(e=neutralize(exc)[:200]))
             QTimer.singleShot(int(RELOGIN_RETRY_S * 1000), self._relogin)
 
         self.session.jobs.submit(lambda: api.login(user, password), ok, failed)

@@ -25,13 +25,14 @@ from client.state import ChangeSet, State
 from client.timeutil import parse_time_or_none
 from console.wall.model import HOURS, OTHER, WallStats
 from console.wall.paint import QPainter, QRect, WallLabel, draw_text, format_elapsed, role_font
-from console.wall.strings import is_chinese, status_word, t
 from console.wall.theme import WALL
-from widgets.common import PRIORITY_SYMBOL
+from widgets.common import PRIORITY_SYMBOL, current_lang, status_text
 from widgets.map_layers import RegionLayer, choropleth_colour
 from widgets.qt import (
+    QT_TRANSLATE_NOOP,
     QAction,
     QColor,
+    QCoreApplication,
     QFrame,
     QHBoxLayout,
     QPaintEvent,
@@ -42,6 +43,39 @@ from widgets.qt import (
     pg,
 )
 from widgets.text import safe
+
+translate = QCoreApplication.translate
+
+#: each page's heading, by page id
+PAGE_TITLES = {
+    "kpi": QT_TRANSLATE_NOOP("Wall", "Today at a glance"),
+    "map": QT_TRANSLATE_NOOP("Wall", "Open cases"),
+    "trend": QT_TRANSLATE_NOOP("Wall", "Reports per hour"),
+    "breakdown": QT_TRANSLATE_NOOP("Wall", "Today's reports"),
+    "load": QT_TRANSLATE_NOOP("Wall", "Unit load"),
+    "overdue": QT_TRANSLATE_NOOP("Wall", "Overdue cases"),
+    "calls": QT_TRANSLATE_NOOP("Wall", "Video calls"),
+    "rank": QT_TRANSLATE_NOOP("Wall", "This month's ranking"),
+}
+#: the KPI tiles' captions
+KPI_CAPTIONS = {
+    "reported": QT_TRANSLATE_NOOP("Wall", "Reported today"),
+    "closed": QT_TRANSLATE_NOOP("Wall", "Closed today"),
+    "rate": QT_TRANSLATE_NOOP("Wall", "Closure rate"),
+    "overdue": QT_TRANSLATE_NOOP("Wall", "Overdue now"),
+    "ontime": QT_TRANSLATE_NOOP("Wall", "On-time rate"),
+    "calls": QT_TRANSLATE_NOOP("Wall", "Live calls"),
+    "pending": QT_TRANSLATE_NOOP("Wall", "Requests to decide"),
+}
+BREAKDOWN_HEADS = {
+    "category": QT_TRANSLATE_NOOP("Wall", "By category"),
+    "area": QT_TRANSLATE_NOOP("Wall", "By area"),
+}
+LOAD_LEVELS = {
+    "high": QT_TRANSLATE_NOOP("Wall", "▲▲▲ high"),
+    "mid": QT_TRANSLATE_NOOP("Wall", "▲▲ medium"),
+    "low": QT_TRANSLATE_NOOP("Wall", "▲ low"),
+}
 
 LOAD_HIGH = 4.0  # open cases per on-duty person: high
 LOAD_MID = 2.0
@@ -64,7 +98,7 @@ def _c(name: str) -> QColor:
 
 
 def _day_word() -> str:
-    return "天" if is_chinese() else "d"
+    return "天" if current_lang() == "zh_CN" else "d"
 
 
 class WallPage(QWidget):
@@ -91,7 +125,7 @@ class WallPage(QWidget):
 
     def title(self) -> str:
         """The page's heading."""
-        return t(f"page.{self.page_id}")
+        return translate("Wall", PAGE_TITLES[self.page_id])
 
     def set_base(self, base: int) -> None:
         """Adopt a new base type size."""
@@ -162,7 +196,7 @@ class KpiPage(WallPage):
         for i, k in enumerate(self.KEYS):
             self._grid.addWidget(self.tiles[k], i // self.COLUMNS, i % self.COLUMNS)
         for tile in self.tiles.values():
-            tile.caption.set_text(t(f"kpi.{tile.key}"))
+            tile.caption.set_text(translate("Wall", KPI_CAPTIONS[tile.key]))
         self._pending: set[str] = set()  # ids of cases with a request awaiting a decision
         self.mark(ChangeSet(reset=True))
 
@@ -182,35 +216,35 @@ class KpiPage(WallPage):
         tl = self.tiles
         today, yest = st.same_time_yesterday(now)
         tl["reported"].value.set_text(f"{st.reported:,}")
-        tl["reported"].sub.set_text(t("kpi.vs_yesterday", n=f"{yest:,}"))
+        tl["reported"].sub.set_text(translate("Wall", "yesterday by now {n}").format(n=f"{yest:,}"))
         tl["closed"].value.set_text(f"{st.closed:,}")
         start = st.day.start
         from datetime import datetime
 
-        tl["closed"].sub.set_text(t("kpi.closed_sub", t=datetime.fromtimestamp(
+        tl["closed"].sub.set_text(translate("Wall", "since {t}").format(t=datetime.fromtimestamp(
             start, self.ctx.zone).strftime("%H:%M")))
         rate = st.closure_rate()
         tl["rate"].value.set_text("—" if rate is None else f"{rate * 100:.0f}%")
-        tl["rate"].sub.set_text(t("kpi.closed_of", c=st.closed_of_reported, r=st.reported))
+        tl["rate"].sub.set_text(translate("Wall", "{c} of {r} of today's reports closed").format(c=st.closed_of_reported, r=st.reported))
         over = len(state.overdue_ids())
         tl["overdue"].value.set_text(f"⚠ {over:,}" if over else "✓ 0")
         tl["overdue"].value.set_tone("danger" if over else "ok")
-        tl["overdue"].sub.set_text(t("kpi.near", n=f"{len(state.near_due_ids()):,}"))
+        tl["overdue"].sub.set_text(translate("Wall", "◔ {n} near due").format(n=f"{len(state.near_due_ids()):,}"))
         ot = st.on_time_rate()
         low = ot is not None and ot < ON_TIME_TARGET
         tl["ontime"].value.set_text("—" if ot is None else f"{'▼ ' if low else ''}{ot * 100:.0f}%")
         tl["ontime"].value.set_tone("warn" if low else None)
-        tl["ontime"].sub.set_text(t("kpi.ontime_of", c=st.closed_on_time, n=st.closed))
+        tl["ontime"].sub.set_text(translate("Wall", "{c} on time of {n} closed").format(c=st.closed_on_time, n=st.closed))
         calls = state.calls
         units = {u for c in calls.values() for u in (c.get("unit_ids") or ()) if isinstance(u, str)}
         tl["calls"].value.set_text(f"{len(calls):,}")
-        tl["calls"].sub.set_text(t("kpi.calls_sub", n=len(units)))
+        tl["calls"].sub.set_text(translate("Wall", "{n} units taking part").format(n=len(units)))
         # protocol 1.1: the units' requests awaiting a decision (kept by mark())
         pending = [state.cases[c]["pending"] for c in self._pending if c in state.cases]
         returns = sum(1 for p in pending if (p or NOTHING).get("kind") == "return")
         tl["pending"].value.set_text(f"{len(pending):,}")
         tl["pending"].value.set_tone("warn" if pending else None)
-        tl["pending"].sub.set_text(t("kpi.pending_sub", r=returns, e=len(pending) - returns))
+        tl["pending"].sub.set_text(translate("Wall", "returns {r} · extensions {e}").format(r=returns, e=len(pending) - returns))
 
     def mark(self, changes: ChangeSet) -> None:
         if (changes.reset or changes.counters_changed or changes.alerts_changed
@@ -430,11 +464,12 @@ class MapPage(WallPage):
                 self._bounds = b
                 self.plot.setRange(xRange=b[:2], yRange=b[2:], padding=0.06)
         total = sum(self.counts.values())
-        parts = [t("map.count", n=f"{total:,}")]
+        parts = [translate("Wall", "{n} open").format(n=f"{total:,}")]
         if self.geo is not None:
-            parts.append(t("map.shading"))
-        parts += [f"{_MAP_CHAR[s]} {status_word(s)} {self.counts[s]:,}" for s in _MAP_STATUSES]
-        parts.append(f"{t('map.legend_overdue')} {self.overdue_count:,}")
+            parts.append(translate("Wall", "shading = open cases"))
+        parts += [f"{_MAP_CHAR[s]} {status_text(s)} {self.counts[s]:,}" for s in _MAP_STATUSES]
+        pulsing = translate("Wall", "◯ pulsing = overdue")
+        parts.append(f"{pulsing} {self.overdue_count:,}")
         self.legend.set_text("   ".join(parts), 400)
 
     def _shade_regions(self) -> None:
@@ -470,8 +505,7 @@ class MapPage(WallPage):
         self.regions.set_fills({r: choropleth_colour(n, top, alpha=110)
                                 for r, n in opened.items()})
         self.regions.set_labels([
-            (*geo.shapes[r].label, t("map.region", name=safe(geo.shapes[r].name, 16),
-                                     n=f"{opened[r]:,}", d=f"{overdue[r]:,}"))
+            (*geo.shapes[r].label, translate("Wall", "{name}\n{n} open · {d} overdue").format(name=safe(geo.shapes[r].name, 16), n=f"{opened[r]:,}", d=f"{overdue[r]:,}"))
             for r in sorted(shown, key=lambda r: -opened[r])])
 
     def _place_labels(self, sums: dict[str, list[float]]) -> None:
@@ -549,7 +583,8 @@ class TrendPage(WallPage):
         lay.addWidget(self.summary)
         lay.addWidget(self.plot, 1)
         lay.addWidget(self.legend)
-        self.legend.set_text(f"{t('trend.today')}      {t('trend.yesterday')}")
+        self.legend.set_text(translate("Wall", "▇ today") + "      "
+                             + translate("Wall", "◇┄ yesterday"))
         self._apply_sizes()
 
     def _first_hour(self) -> int:
@@ -595,7 +630,7 @@ class TrendPage(WallPage):
         from datetime import datetime
 
         hhmm = datetime.fromtimestamp(now, self.ctx.zone).strftime("%H:%M")
-        self.summary.set_text(t("trend.asof", t=hhmm, a=f"{a:,}", b=f"{b:,}"))
+        self.summary.set_text(translate("Wall", "Up to {t}: today {a} · yesterday by then {b}").format(t=hhmm, a=f"{a:,}", b=f"{b:,}"))
         self.axis.picture = None  # hour labels follow day_start
         self.axis.update()
 
@@ -691,15 +726,15 @@ class BreakdownPage(WallPage):
 
     def refresh(self, now: float) -> None:
         st = self.stats
-        other = t("other")
+        other = translate("Wall", "Other")
         cats = sorted(st.by_category.items(), key=lambda kv: (-kv[1], kv[0]))
         areas = sorted(st.by_area.items(), key=lambda kv: (-kv[1], kv[0]))
         rows_c = [(other if k == OTHER else safe(k, 30), v) for k, v in cats]
         rows_a = [(other if k == OTHER else self.ctx.region_name(k), v) for k, v in areas]
         for key, rows in (("category", rows_c), ("area", rows_a)):
-            head = t(f"breakdown.{key}")
+            head = translate("Wall", BREAKDOWN_HEADS[key])
             if not rows:
-                head += " · " + t("breakdown.none")
+                head += " · " + translate("Wall", "No reports yet today")
             self.heads[key].set_text(head)
             self.lists[key].set_rows(rows)
 
@@ -770,16 +805,16 @@ class HeatBoard(QWidget):
                       Qt.AlignmentFlag.AlignLeft, _c("foreground"))
             p.setFont(f_name)
             draw_text(p, QRect(inner.x() + inner.width() // 2, inner.y() + lh,
-                               inner.width() // 2, lh), t(f"load.level.{level}"),
+                               inner.width() // 2, lh), translate("Wall", LOAD_LEVELS[level]),
                       Qt.AlignmentFlag.AlignRight,
                       _c({"high": "danger", "mid": "warn", "low": "muted"}[level]))
             p.setFont(f_small)
-            sub = t("load.sub", open=open_, duty=duty)
+            sub = translate("Wall", "{open} open · {duty} on duty").format(open=open_, duty=duty)
             draw_text(p, QRect(inner.x(), inner.y() + 2 * lh, inner.width(), lh), sub,
                       Qt.AlignmentFlag.AlignLeft, _c("muted"))
             if over:
                 draw_text(p, QRect(inner.x(), inner.y() + 2 * lh, inner.width(), lh),
-                          t("load.overdue", n=over), Qt.AlignmentFlag.AlignRight, _c("danger"))
+                          translate("Wall", "⚠ {n} overdue").format(n=over), Qt.AlignmentFlag.AlignRight, _c("danger"))
         p.end()
 
 
@@ -818,9 +853,9 @@ class LoadPage(WallPage):
                          w.open / max(duty, 1)))
         rows.sort(key=lambda r: (-r[4], -r[3], r[0]))
         self.board.rows = rows
-        self.board.empty_text = t("load.none")
+        self.board.empty_text = translate("Wall", "No open cases")
         hidden = max(0, len(rows) - self.board.capacity())
-        self.more.set_text(t("load.more", n=hidden) if hidden else "")
+        self.more.set_text(translate("Wall", "{n} more units").format(n=hidden) if hidden else "")
         self.board.update()
 
 
@@ -913,13 +948,13 @@ class OverduePage(WallPage):
                 c.get("priority"), str) else ""
             items.append((due, prio, safe(c.get("title"), 80),
                           self.ctx.region_name(c.get("region_id")),
-                          self.ctx.unit_name(c.get("unit_id")) or status_word(c.get("status"))))
+                          self.ctx.unit_name(c.get("unit_id")) or status_text(c.get("status"))))
         self._items = items
-        self.total.set_text(t("overdue.total", n=f"{len(ids):,}") if ids else "")
+        self.total.set_text(translate("Wall", "{n} overdue").format(n=f"{len(ids):,}") if ids else "")
         self.total.set_tone("danger" if ids else None)
         hidden = len(ids) - len(items)
-        self.more.set_text(t("overdue.more", n=f"{hidden:,}") if hidden > 0 else "")
-        self.list.empty_text = t("overdue.none")
+        self.more.set_text(translate("Wall", "{n} more not shown").format(n=f"{hidden:,}") if hidden > 0 else "")
+        self.list.empty_text = translate("Wall", "✓ Nothing overdue")
         self._fill(now)
 
     def _fill(self, now: float) -> None:
@@ -969,22 +1004,22 @@ class CallsPage(WallPage):
             case_id = call.get("case_id")
             case = state.cases.get(case_id) if isinstance(case_id, str) else None
             about = safe(case.get("title"), 60) if case else (
-                t("calls.case", id=safe(case_id, 40)) if case_id else "")
+                translate("Wall", "case {id}").format(id=safe(case_id, 40)) if case_id else "")
             units = [u for u in (call.get("unit_ids") or ()) if isinstance(u, str)]
             names = "、".join(self.ctx.unit_name(u) for u in units[:3])
             if len(units) > 3:
-                names += " …" + t("calls.units", n=len(units))
+                names += " …" + translate("Wall", "{n} units").format(n=len(units))
             items.append((started, safe(call.get("title"), 80), about, names))
         items.sort(key=lambda it: it[0])
         self._items = items
-        self.list.empty_text = t("calls.none")
+        self.list.empty_text = translate("Wall", "No video call in progress")
         self._fill(now)
 
     def _fill(self, now: float) -> None:
         dw = _day_word()
         self.list.rows = [
             [(f"▶ {title}", "foreground"), (about, "muted"), (units, "foreground"),
-             (t("calls.running", d=format_elapsed(now - started, dw)), "info")]
+             (translate("Wall", "running {d}").format(d=format_elapsed(now - started, dw)), "info")]
             for started, title, about, units in self._items]
         self.list.update()
 

@@ -19,10 +19,11 @@ from console.wall.config import ScreenPlan
 from console.wall.model import Takeover, WallStats
 from console.wall.pages import PAGE_TYPES, MapPage, WallContext, WallPage
 from console.wall.paint import WallLabel, format_elapsed, safe
-from console.wall.strings import priority_word, status_word, t
-from widgets.common import PRIORITY_SYMBOL
+from widgets.common import PRIORITY_SYMBOL, priority_text, status_text
 from widgets.qt import (
+    QT_TRANSLATE_NOOP,
     QCloseEvent,
+    QCoreApplication,
     QFrame,
     QHBoxLayout,
     QResizeEvent,
@@ -33,6 +34,14 @@ from widgets.qt import (
     QWidget,
     Signal,
 )
+
+translate = QCoreApplication.translate
+
+#: the heading of a takeover corner, by its kind
+TAKEOVER_HEADS = {
+    "critical": QT_TRANSLATE_NOOP("Wall", "‼ New critical case"),
+    "overdue": QT_TRANSLATE_NOOP("Wall", "⚠ Newly overdue"),
+}
 
 
 class TakeoverBox(QFrame):
@@ -61,7 +70,7 @@ class TakeoverBox(QFrame):
         self.setProperty("kind", tk.kind)
         self.style().unpolish(self)
         self.style().polish(self)
-        self.heading.set_text(t(f"takeover.{tk.kind}"))
+        self.heading.set_text(translate("Wall", TAKEOVER_HEADS[tk.kind]))
         self.heading.set_tone("danger" if tk.kind == "critical" else "warn")
         shown = case or NOTHING
         prio = shown.get("priority")
@@ -69,7 +78,7 @@ class TakeoverBox(QFrame):
         self.case_title.set_text(f"{sym} {safe(shown.get('title') or tk.case_id, 120)}".strip())
         where = [ctx.region_name(shown.get("region_id")), safe(shown.get("address"), 80)]
         self.where.set_text(" · ".join(w for w in where if w))
-        self.more.set_text(t("takeover.more", n=waiting) if waiting else "")
+        self.more.set_text(translate("Wall", "{n} more waiting").format(n=waiting) if waiting else "")
         self._case = case
         self._ctx = ctx
         self.update_time(now)
@@ -87,11 +96,11 @@ class TakeoverBox(QFrame):
             due = parse_time_or_none(case.get("due_at"))
             d = format_elapsed(now - due) if due is not None else "—"
             unit = self._ctx.unit_name(case.get("unit_id"))
-            self.when.set_text(" · ".join(x for x in (t("overdue.by", d=d), unit) if x))
+            self.when.set_text(" · ".join(x for x in (translate("Wall", "overdue {d}").format(d=d), unit) if x))
             self.when.set_tone("danger")
         else:
-            self.when.set_text(f"{priority_word(case.get('priority'))} · "
-                               f"{status_word(case.get('status'))} · {safe(tk.case_id, 40)}")
+            self.when.set_text(f"{priority_text(case.get('priority'))} · "
+                               f"{status_text(case.get('status'))} · {safe(tk.case_id, 40)}")
             self.when.set_tone(None)
 
     def clear(self) -> None:
@@ -122,7 +131,7 @@ class WallWindow(QWidget):
                  burn_in_px: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("wallWindow")
-        self.setWindowTitle(t("post"))
+        self.setWindowTitle(translate("Wall", "Command Center"))
         self.setCursor(Qt.CursorShape.BlankCursor)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -2,660 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name />
-    <message>
-        <location filename="../../console/review/cli.py" line="+295" />
-        <location filename="../../console/review/window.py" line="+564" />
-        <source>Handover report…</source>
-        <translation>Handover report…</translation>
-    </message>
-    <message>
-        <location line="+9" />
-        <source>Could not write the report: {err}</source>
-        <translation>Could not write the report: {err}</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Report written: {pdf}</source>
-        <translation>Report written: {pdf}</translation>
-    </message>
-    <message>
-        <location line="+10" />
-        <source>Choose a shift to review</source>
-        <translation>Choose a shift to review</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Shift</source>
-        <translation>Shift</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Post</source>
-        <translation>Post</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>End</source>
-        <translation>End</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <location filename="../../console/review/window.py" line="-141" />
-        <source>Events</source>
-        <translation>Events</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <location filename="../../console/review/report.py" line="+86" />
-        <source>Page {n}</source>
-        <translation>Page {n}</translation>
-    </message>
-    <message>
-        <location line="+95" />
-        <source>None.</source>
-        <translation>None.</translation>
-    </message>
-    <message>
-        <location line="+16" />
-        <source>… and {n} more (see the CSV)</source>
-        <translation>… and {n} more (see the CSV)</translation>
-    </message>
-    <message>
-        <location line="+39" />
-        <source>Cases reported and closed per hour</source>
-        <translation>Cases reported and closed per hour</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>reported</source>
-        <translation>reported</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>closed</source>
-        <translation>closed</translation>
-    </message>
-    <message>
-        <location line="+86" />
-        <source>{m} min</source>
-        <translation>{m} min</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>{h} h {m} min</source>
-        <translation>{h} h {m} min</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>{d} d {h} h</source>
-        <translation>{d} d {h} h</translation>
-    </message>
-    <message>
-        <location line="+15" />
-        <source>Command Post · shift handover report · {post} · shift {label}</source>
-        <translation>Command Post · shift handover report · {post} · shift {label}</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <location line="+228" />
-        <source>Shift handover report</source>
-        <translation>Shift handover report</translation>
-    </message>
-    <message>
-        <location line="-224" />
-        <source>Shift {label}: {span} ({zone})</source>
-        <translation>Shift {label}: {span} ({zone})</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Figures as at {at}; made from {n} cached events (seq {seqs}), offline.</source>
-        <translation>Figures as at {at}; made from {n} cached events (seq {seqs}), offline.</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Warning: the cache file is damaged; the report covers only what could be read.</source>
-        <translation>Warning: the cache file is damaged; the report covers only what could be read.</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>Cases of the shift</source>
-        <translation>Cases of the shift</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <location line="+56" />
-        <source>Reported</source>
-        <translation>Reported</translation>
-    </message>
-    <message>
-        <location line="-55" />
-        <location line="+69" />
-        <source>Closed</source>
-        <translation>Closed</translation>
-    </message>
-    <message>
-        <location line="-68" />
-        <source>Closure rate</source>
-        <translation>Closure rate</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>On-time rate</source>
-        <translation>On-time rate</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Overdue at handover</source>
-        <translation>Overdue at handover</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Open critical</source>
-        <translation>Open critical</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Urges</source>
-        <translation>Urges</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Whistles</source>
-        <translation>Whistles</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Calls</source>
-        <translation>Calls</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Activity</source>
-        <translation>Activity</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <location line="+16" />
-        <source>(none)</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
-        <location line="-12" />
-        <source>Cases by status</source>
-        <translation>Cases by status</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Cases by category (top 8)</source>
-        <translation>Cases by category (top 8)</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Counts by status, category and unit</source>
-        <translation>Counts by status, category and unit</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <location line="+18" />
-        <location line="+9" />
-        <location line="+14" />
-        <location filename="../../console/review/window.py" line="-129" />
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="-41" />
-        <location line="+2" />
-        <location line="+3" />
-        <source>Cases</source>
-        <translation>Cases</translation>
-    </message>
-    <message>
-        <location line="-3" />
-        <source>Category</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <location line="+42" />
-        <location line="+68" />
-        <location line="+9" />
-        <source>Unit</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <location line="-118" />
-        <location line="+10" />
-        <location line="+8" />
-        <location line="+15" />
-        <source>— unassigned</source>
-        <translation>— unassigned</translation>
-    </message>
-    <message>
-        <location line="-28" />
-        <source>Overdue at handover ({n})</source>
-        <translation>Overdue at handover ({n})</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <location line="+9" />
-        <location line="+14" />
-        <location line="+6" />
-        <location line="+10" />
-        <location line="+11" />
-        <location line="+33" />
-        <location line="+14" />
-        <location line="+9" />
-        <source>Case</source>
-        <translation>Case</translation>
-    </message>
-    <message>
-        <location line="-106" />
-        <location line="+9" />
-        <location line="+14" />
-        <location line="+27" />
-        <source>Title</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <location line="-50" />
-        <location line="+9" />
-        <location line="+14" />
-        <source>Held by</source>
-        <translation>Held by</translation>
-    </message>
-    <message>
-        <location line="-23" />
-        <location line="+9" />
-        <source>Due</source>
-        <translation>Due</translation>
-    </message>
-    <message>
-        <location line="-8" />
-        <source>Overdue by</source>
-        <translation>Overdue by</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Open critical cases ({n})</source>
-        <translation>Open critical cases ({n})</translation>
-    </message>
-    <message>
-        <location line="+9" />
-        <source>Closed during the shift, known from a snapshot ({n})</source>
-        <translation>Closed during the shift, known from a snapshot ({n})</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>The cache holds no close event for these cases (it started mid-shift or reloaded a snapshot); they are counted as closed in the shift.</source>
-        <translation>The cache holds no close event for these cases (it started mid-shift or reloaded a snapshot); they are counted as closed in the shift.</translation>
-    </message>
-    <message>
-        <location line="+11" />
-        <source>Urges ({n})</source>
-        <translation>Urges ({n})</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <location line="+10" />
-        <location line="+44" />
-        <location line="+7" />
-        <location line="+7" />
-        <source>Time</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location line="-68" />
-        <location line="+10" />
-        <location line="+51" />
-        <location filename="../../console/review/window.py" line="+0" />
-        <source>By</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <location line="-61" />
-        <location line="+10" />
-        <location line="+45" />
-        <location line="+6" />
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location line="-58" />
-        <source>Whistles ({n})</source>
-        <translation>Whistles ({n})</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>Checked in</source>
-        <translation>Checked in</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Calls ({n})</source>
-        <translation>Calls ({n})</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>open</source>
-        <translation>open</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Started</source>
-        <translation>Started</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Ended</source>
-        <translation>Ended</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Units</source>
-        <translation>Units</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Definitions: cases of the shift = open at its start or changed during it, as at its end; closure rate = closed in the shift / cases of the shift; on time = closed no later than due; overdue at handover = still being handled past due. Priorities: {c} = critical.</source>
-        <translation>Definitions: cases of the shift = open at its start or changed during it, as at its end; closure rate = closed in the shift / cases of the shift; on time = closed no later than due; overdue at handover = still being handled past due. Priorities: {c} = critical.</translation>
-    </message>
-    <message>
-        <location line="+15" />
-        <source>Closed loop: callbacks, reworks, merges, requests</source>
-        <translation>Closed loop: callbacks, reworks, merges, requests</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>{c} callbacks ({w} sent back for rework), {m} merged duplicates, {d} requests decided, {p} pending at handover, {s} late signs.</source>
-        <translation>{c} callbacks ({w} sent back for rework), {m} merged duplicates, {d} requests decided, {p} pending at handover, {s} late signs.</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <location filename="../../console/review/window.py" line="-22" />
-        <source>solved</source>
-        <translation>solved</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <location filename="../../console/review/window.py" line="+1" />
-        <source>not solved</source>
-        <translation>not solved</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>rework</source>
-        <translation>rework</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>case closed</source>
-        <translation>case closed</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Resolved by</source>
-        <translation>Resolved by</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Satisfaction</source>
-        <translation>Satisfaction</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Solved</source>
-        <translation>Solved</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Result</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>Duplicate</source>
-        <translation>Duplicate</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Merged into</source>
-        <translation>Merged into</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>approved</source>
-        <translation>approved</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>refused</source>
-        <translation>refused</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <location line="+9" />
-        <source>Request</source>
-        <translation>Request</translation>
-    </message>
-    <message>
-        <location line="-9" />
-        <source>Decision</source>
-        <translation>Decision</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <location line="+8" />
-        <source>Reason</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Asked at</source>
-        <translation>Asked at</translation>
-    </message>
-    <message>
-        <location filename="../../console/review/window.py" line="-161" />
-        <location line="+317" />
-        <source>Read-only review of a cached shift — no hub connection.</source>
-        <extracomment>the shift file's folder: the map reads the region polygons kept there</extracomment>
-        <translation>Read-only review of a cached shift — no hub connection.</translation>
-    </message>
-    <message>
-        <location line="-197" />
-        <location line="+10" />
-        <source>created</source>
-        <translation>created</translation>
-    </message>
-    <message>
-        <location line="-10" />
-        <location line="+12" />
-        <source>urged</source>
-        <translation>urged</translation>
-    </message>
-    <message>
-        <location line="-11" />
-        <location line="+13" />
-        <source>whistle</source>
-        <translation>whistle</translation>
-    </message>
-    <message>
-        <location line="-13" />
-        <location line="+13" />
-        <source>whistle check-in</source>
-        <translation>whistle check-in</translation>
-    </message>
-    <message>
-        <location line="-12" />
-        <location line="+13" />
-        <source>call</source>
-        <translation>call</translation>
-    </message>
-    <message>
-        <location line="-13" />
-        <location line="+13" />
-        <source>call ended</source>
-        <translation>call ended</translation>
-    </message>
-    <message>
-        <location line="-7" />
-        <source>as found at shift start</source>
-        <translation>as found at shift start</translation>
-    </message>
-    <message>
-        <location line="+17" />
-        <source>{stage} by {t}</source>
-        <translation>{stage} by {t}</translation>
-    </message>
-    <message>
-        <location line="+31" />
-        <location line="+18" />
-        <source>Select a case to see its story.</source>
-        <translation>Select a case to see its story.</translation>
-    </message>
-    <message>
-        <location line="-12" />
-        <source>When</source>
-        <translation>When</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Step</source>
-        <translation>Step</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Took</source>
-        <translation>Took</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Elapsed / SLA</source>
-        <translation>Elapsed / SLA</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Clock</source>
-        <translation>Clock</translation>
-    </message>
-    <message>
-        <location line="+15" />
-        <source>SLA {d}</source>
-        <translation>SLA {d}</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>{p}% of SLA</source>
-        <translation>{p}% of SLA</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>LATE</source>
-        <translation>LATE</translation>
-    </message>
-    <message>
-        <location line="+51" />
-        <source>Offline review — {post} — shift {label}</source>
-        <translation>Offline review — {post} — shift {label}</translation>
-    </message>
-    <message>
-        <location line="+9" />
-        <source>Timeline</source>
-        <translation>Timeline</translation>
-    </message>
-    <message>
-        <location line="+43" />
-        <source>Case story</source>
-        <translation>Case story</translation>
-    </message>
-    <message>
-        <location line="+9" />
-        <source>The cache file is damaged or truncated: {n} events could be read, up to seq {seq} ({time}). The rest is lost. Opened read-only.</source>
-        <translation>The cache file is damaged or truncated: {n} events could be read, up to seq {seq} ({time}). The rest is lost. Opened read-only.</translation>
-    </message>
-    <message>
-        <location line="+74" />
-        <source>Offline review</source>
-        <translation>Offline review</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <location line="+123" />
-        <source>Play</source>
-        <translation>Play</translation>
-    </message>
-    <message>
-        <location line="-112" />
-        <source>Speed</source>
-        <translation>Speed</translation>
-    </message>
-    <message>
-        <location line="+14" />
-        <source>Step back one event</source>
-        <translation>Step back one event</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Step forward one event</source>
-        <translation>Step forward one event</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Previous event of the selected case</source>
-        <translation>Previous event of the selected case</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Next event of the selected case</source>
-        <translation>Next event of the selected case</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>Filter events: case id, unit, actor, action</source>
-        <translation>Filter events: case id, unit, actor, action</translation>
-    </message>
-    <message>
-        <location line="+11" />
-        <source>Next match</source>
-        <translation>Next match</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Next event matching the filter</source>
-        <translation>Next event matching the filter</translation>
-    </message>
-    <message>
-        <location line="+76" />
-        <source>Pause</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <location line="+13" />
-        <source>{n} events match</source>
-        <translation>{n} events match</translation>
-    </message>
-    <message>
-        <location line="+50" />
-        <source>{time} · shift start (snapshot, seq {seq})</source>
-        <translation>{time} · shift start (snapshot, seq {seq})</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>{time} · event {i} of {n} · seq {seq}</source>
-        <translation>{time} · event {i} of {n} · seq {seq}</translation>
-    </message>
-</context>
-<context>
     <name>Actions</name>
     <message>
         <location filename="../../console/actions.py" line="+237" />
@@ -790,7 +136,7 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../widgets/alerts.py" line="+291" />
+        <location filename="../../widgets/alerts.py" line="+239" />
         <source>Alarm sound on/off</source>
         <translation>Alarm sound on/off</translation>
     </message>
@@ -800,7 +146,7 @@
         <translation>Alerts</translation>
     </message>
     <message>
-        <location line="+128" />
+        <location line="+124" />
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
@@ -825,7 +171,7 @@
         <translation>acknowledged</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+46" />
         <source>New critical</source>
         <translation>New critical</translation>
     </message>
@@ -840,7 +186,7 @@
         <translation>Newly overdue</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+41" />
         <source>%1 more not listed: use the queue's “My overdue” filter to see every overdue case.</source>
         <translation>%1 more not listed: use the queue's “My overdue” filter to see every overdue case.</translation>
     </message>
@@ -865,10 +211,10 @@
         <translation>Alarm sounds on or off (Ctrl+M); the flashing goes on</translation>
     </message>
     <message>
-        <location line="-220" />
-        <location line="+215" />
+        <location line="-263" />
+        <location line="+258" />
         <source>Acknowledge</source>
-        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them at most this many ringing alarms are pinned to the top of the list (the rest ring too and are counted in the tab; acknowledging brings the next ones up) a new alarm was raised (its most urgent level): the console brings the pane forward the sound was muted (True) or unmuted new critical / newly overdue / urged cases not acknowledged yet (ring and flash)</extracomment>
+        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them at most this many ringing alarms are pinned to the top of the list (the rest ring too and are counted in the tab; acknowledging brings the next ones up) a new alarm was raised (its most urgent level): the console brings the pane forward the sound was muted (True) or unmuted new critical / newly overdue / urged cases not acknowledged yet (ring and flash) ``(case_id, phase)``: overdue (most overdue first) then near due (soonest first)</extracomment>
         <translation>Acknowledge</translation>
     </message>
     <message>
@@ -885,7 +231,7 @@
 <context>
     <name>AssessmentPane</name>
     <message>
-        <location filename="../../console/loop/board.py" line="+93" />
+        <location filename="../../console/loop/board.py" line="+95" />
         <source>Today</source>
         <extracomment>the table's columns: (key, kind) — kind "rate" (a share), "count" or "score"</extracomment>
         <translation>Today</translation>
@@ -931,18 +277,19 @@
         <translation>Monthly report…</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+53" />
         <source>Weights</source>
+        <extracomment>the scored rows shown, in the board's order (synced by unit or region id)</extracomment>
         <translation>Weights</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+119" />
+        <location line="+144" />
         <source>Red line</source>
         <translation>Red line</translation>
     </message>
     <message>
-        <location line="-111" />
+        <location line="-136" />
         <source>Red list (top 5)</source>
         <translation>Red list (top 5)</translation>
     </message>
@@ -972,7 +319,7 @@
         <translation>Could not read the assessment: {error}</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+52" />
         <source>Rank</source>
         <translation>Rank</translation>
     </message>
@@ -1032,12 +379,12 @@
         <translation>Score</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-8" />
         <source>Double-click a figure to see the cases behind it</source>
         <translation>Double-click a figure to see the cases behind it</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+19" />
         <source>Composite score</source>
         <translation>Composite score</translation>
     </message>
@@ -1052,17 +399,17 @@
         <translation>{n} rows · {a} – {b} · {flagged} under the red line {line:g}</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="-69" />
         <source>below</source>
         <translation>below</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+82" />
         <source>Score = ({r:g} × signed on time + {s:g} × solved + {t:g} × satisfied) ÷ {total:g} × 100; a rate without data is left out and the weights rescaled. Signed on time = on-time signs ÷ dispatches; resolved on time = on-time resolves ÷ resolves; solved = solved ÷ (callbacks − unreachable); satisfied = (satisfied + basically satisfied) ÷ rated callbacks; rework rate = reworks ÷ resolves; return rate = return requests ÷ dispatches.</source>
         <translation>Score = ({r:g} × signed on time + {s:g} × solved + {t:g} × satisfied) ÷ {total:g} × 100; a rate without data is left out and the weights rescaled. Signed on time = on-time signs ÷ dispatches; resolved on time = on-time resolves ÷ resolves; solved = solved ÷ (callbacks − unreachable); satisfied = (satisfied + basically satisfied) ÷ rated callbacks; rework rate = reworks ÷ resolves; return rate = return requests ÷ dispatches.</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+54" />
         <source>{name}: open overdue cases (now)</source>
         <translation>{name}: open overdue cases (now)</translation>
     </message>
@@ -1080,7 +427,7 @@
 <context>
     <name>AuditTailPane</name>
     <message>
-        <location filename="../../widgets/audit_tail.py" line="+172" />
+        <location filename="../../widgets/audit_tail.py" line="+108" />
         <source>Audit log</source>
         <translation>Audit log</translation>
     </message>
@@ -1110,12 +457,12 @@
         <translation>failed</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+35" />
         <source>not an audit answer</source>
         <translation>not an audit answer</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+21" />
         <source>The audit log is shown to supervisors only.</source>
         <translation>The audit log is shown to supervisors only.</translation>
     </message>
@@ -1130,8 +477,9 @@
         <translation>⚠ Audit log unavailable ({error}); retrying.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="-128" />
         <source>Time</source>
+        <extracomment>the kept entries, newest first</extracomment>
         <translation>Time</translation>
     </message>
     <message>
@@ -1145,17 +493,17 @@
         <translation>Role</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
@@ -1525,12 +873,12 @@
 <context>
     <name>CallsPane</name>
     <message>
-        <location filename="../../widgets/calls.py" line="+183" />
+        <location filename="../../widgets/calls.py" line="+134" />
         <source>Video calls</source>
         <translation>Video calls</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+18" />
         <source>— no case</source>
         <translation>— no case</translation>
     </message>
@@ -1571,37 +919,38 @@
         <translation>✕ link refused: %1</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+40" />
         <source>%1 active calls</source>
         <translation>%1 active calls</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-147" />
         <source>Call</source>
+        <extracomment>the active calls, newest first</extracomment>
         <translation>Call</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>Units</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Link</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+144" />
         <source>Join…</source>
         <translation>Join…</translation>
     </message>
@@ -1803,7 +1152,7 @@
 <context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+543" />
+        <location filename="../../widgets/case_queue.py" line="+505" />
         <source>… assigning → %1</source>
         <translation>… assigning → %1</translation>
     </message>
@@ -1823,7 +1172,7 @@
         <translation>Show every unit's cases</translation>
     </message>
     <message>
-        <location line="+114" />
+        <location line="+149" />
         <source>— unassigned</source>
         <extracomment>what the unit column shows for a case no unit holds</extracomment>
         <translation>— unassigned</translation>
@@ -1834,19 +1183,19 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-279" />
-        <location line="+279" />
+        <location line="-314" />
+        <location line="+314" />
         <source>Priority</source>
         <extracomment>what a 1920×1080 queue shows without scrolling, in this order (the officer can change it) saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table's own painting (widgets.static_cells; 27-47 ms through QTableView's), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns the filter (preset, unit or search) changed; ``filter_predicate()`` gives the new one</extracomment>
         <translation>Priority</translation>
     </message>
     <message>
-        <location line="-218" />
+        <location line="-253" />
         <source>Search the queue</source>
         <translation>Search the queue</translation>
     </message>
     <message>
-        <location line="+218" />
+        <location line="+253" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
@@ -2458,69 +1807,70 @@
 <context>
     <name>InboxPane</name>
     <message>
-        <location filename="../../console/loop/inbox.py" line="+72" />
+        <location filename="../../console/loop/inbox.py" line="+92" />
         <source>Asked at</source>
+        <extracomment>the cases with a pending request (oldest first) and those awaiting a callback; synced by case id, so a rebuild keeps the operator's row</extracomment>
         <translation>Asked at</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Request</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+3" />
+        <location line="+2" />
+        <location line="+12" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location line="-3" />
-        <location line="+4" />
+        <location line="-11" />
+        <location line="+12" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-4" />
+        <location line="-11" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>New due time</source>
         <translation>New due time</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>Call back by</source>
         <translation>Call back by</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>Left</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Resolved by</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Reworks</source>
         <translation>Reworks</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+10" />
         <source>Approve…</source>
         <translation>Approve…</translation>
     </message>
@@ -2540,12 +1890,12 @@
         <translation>Inbox</translation>
     </message>
     <message>
-        <location line="+71" />
+        <location line="+70" />
         <source>This hub speaks protocol 1.0: units return cases at once and there are no extension requests or callbacks to record here.</source>
         <translation>This hub speaks protocol 1.0: units return cases at once and there are no extension requests or callbacks to record here.</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+17" />
         <source>Requests ({n})</source>
         <translation>Requests ({n})</translation>
     </message>
@@ -2713,7 +2063,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../console/app.py" line="+293" />
+        <location filename="../../console/app.py" line="+303" />
         <source>The demo hub did not start: {error}</source>
         <extracomment>subcommands handled before the console's own options: name -&gt; main(argv) -&gt; exit code</extracomment>
         <translation>The demo hub did not start: {error}</translation>
@@ -2814,7 +2164,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location line="+29" />
+        <location line="+31" />
         <source>Command Post — log in</source>
         <extracomment>the officer asked to start the embedded hub again after it failed</extracomment>
         <translation>Command Post — log in</translation>
@@ -2825,7 +2175,7 @@
         <translation>Command Post console</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+22" />
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
@@ -3915,6 +3265,687 @@
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <location filename="../../console/review/cli.py" line="+296" />
+        <location filename="../../console/review/window.py" line="+541" />
+        <source>Handover report…</source>
+        <translation>Handover report…</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Could not write the report: {err}</source>
+        <translation>Could not write the report: {err}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Report written: {pdf}</source>
+        <translation>Report written: {pdf}</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Choose a shift to review</source>
+        <translation>Choose a shift to review</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location filename="../../console/review/window.py" line="-148" />
+        <location line="+7" />
+        <source>Events</source>
+        <extracomment>the numbers of the events that match the filter (also as an array, for seeking)</extracomment>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/report.py" line="+87" />
+        <source>Page {n}</source>
+        <translation>Page {n}</translation>
+    </message>
+    <message>
+        <location line="+95" />
+        <source>None.</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>… and {n} more (see the CSV)</source>
+        <translation>… and {n} more (see the CSV)</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>Cases reported and closed per hour</source>
+        <translation>Cases reported and closed per hour</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>reported</source>
+        <translation>reported</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location line="+86" />
+        <source>{m} min</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{h} h {m} min</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{d} d {h} h</source>
+        <translation>{d} d {h} h</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Command Post · shift handover report · {post} · shift {label}</source>
+        <translation>Command Post · shift handover report · {post} · shift {label}</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <location line="+228" />
+        <source>Shift handover report</source>
+        <translation>Shift handover report</translation>
+    </message>
+    <message>
+        <location line="-224" />
+        <source>Shift {label}: {span} ({zone})</source>
+        <translation>Shift {label}: {span} ({zone})</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Figures as at {at}; made from {n} cached events (seq {seqs}), offline.</source>
+        <translation>Figures as at {at}; made from {n} cached events (seq {seqs}), offline.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Warning: the cache file is damaged; the report covers only what could be read.</source>
+        <translation>Warning: the cache file is damaged; the report covers only what could be read.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Cases of the shift</source>
+        <translation>Cases of the shift</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+56" />
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location line="-55" />
+        <location line="+69" />
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="-68" />
+        <source>Closure rate</source>
+        <translation>Closure rate</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>On-time rate</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Overdue at handover</source>
+        <translation>Overdue at handover</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open critical</source>
+        <translation>Open critical</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Urges</source>
+        <translation>Urges</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Whistles</source>
+        <translation>Whistles</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Activity</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+16" />
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location line="-12" />
+        <source>Cases by status</source>
+        <translation>Cases by status</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Cases by category (top 8)</source>
+        <translation>Cases by category (top 8)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Counts by status, category and unit</source>
+        <translation>Counts by status, category and unit</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+18" />
+        <location line="+9" />
+        <location line="+14" />
+        <location filename="../../console/review/window.py" line="-133" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-41" />
+        <location line="+2" />
+        <location line="+3" />
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+42" />
+        <location line="+68" />
+        <location line="+9" />
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="-118" />
+        <location line="+10" />
+        <location line="+8" />
+        <location line="+15" />
+        <source>— unassigned</source>
+        <translation>— unassigned</translation>
+    </message>
+    <message>
+        <location line="-28" />
+        <source>Overdue at handover ({n})</source>
+        <translation>Overdue at handover ({n})</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+9" />
+        <location line="+14" />
+        <location line="+6" />
+        <location line="+10" />
+        <location line="+11" />
+        <location line="+33" />
+        <location line="+14" />
+        <location line="+9" />
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="-106" />
+        <location line="+9" />
+        <location line="+14" />
+        <location line="+27" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="-50" />
+        <location line="+9" />
+        <location line="+14" />
+        <source>Held by</source>
+        <translation>Held by</translation>
+    </message>
+    <message>
+        <location line="-23" />
+        <location line="+9" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="-8" />
+        <source>Overdue by</source>
+        <translation>Overdue by</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Open critical cases ({n})</source>
+        <translation>Open critical cases ({n})</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Closed during the shift, known from a snapshot ({n})</source>
+        <translation>Closed during the shift, known from a snapshot ({n})</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The cache holds no close event for these cases (it started mid-shift or reloaded a snapshot); they are counted as closed in the shift.</source>
+        <translation>The cache holds no close event for these cases (it started mid-shift or reloaded a snapshot); they are counted as closed in the shift.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Urges ({n})</source>
+        <translation>Urges ({n})</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+10" />
+        <location line="+44" />
+        <location line="+7" />
+        <location line="+7" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="-68" />
+        <location line="+10" />
+        <location line="+51" />
+        <location filename="../../console/review/window.py" line="+0" />
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="-61" />
+        <location line="+10" />
+        <location line="+45" />
+        <location line="+6" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="-58" />
+        <source>Whistles ({n})</source>
+        <translation>Whistles ({n})</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Checked in</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Calls ({n})</source>
+        <translation>Calls ({n})</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Definitions: cases of the shift = open at its start or changed during it, as at its end; closure rate = closed in the shift / cases of the shift; on time = closed no later than due; overdue at handover = still being handled past due. Priorities: {c} = critical.</source>
+        <translation>Definitions: cases of the shift = open at its start or changed during it, as at its end; closure rate = closed in the shift / cases of the shift; on time = closed no later than due; overdue at handover = still being handled past due. Priorities: {c} = critical.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Closed loop: callbacks, reworks, merges, requests</source>
+        <translation>Closed loop: callbacks, reworks, merges, requests</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{c} callbacks ({w} sent back for rework), {m} merged duplicates, {d} requests decided, {p} pending at handover, {s} late signs.</source>
+        <translation>{c} callbacks ({w} sent back for rework), {m} merged duplicates, {d} requests decided, {p} pending at handover, {s} late signs.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <location filename="../../console/review/window.py" line="-22" />
+        <source>solved</source>
+        <translation>solved</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location filename="../../console/review/window.py" line="+1" />
+        <source>not solved</source>
+        <translation>not solved</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>rework</source>
+        <translation>rework</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>case closed</source>
+        <translation>case closed</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Resolved by</source>
+        <translation>Resolved by</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Satisfaction</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Solved</source>
+        <translation>Solved</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Merged into</source>
+        <translation>Merged into</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+9" />
+        <source>Request</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location line="-9" />
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+8" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Asked at</source>
+        <translation>Asked at</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="-180" />
+        <source>All events</source>
+        <translation>All events</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Case changes</source>
+        <translation>Case changes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Urges only</source>
+        <translation>Urges only</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Whistles and calls</source>
+        <translation>Whistles and calls</translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <location line="+289" />
+        <source>Read-only review of a cached shift — no hub connection.</source>
+        <extracomment>the shift file's folder: the map reads the region polygons kept there</extracomment>
+        <translation>Read-only review of a cached shift — no hub connection.</translation>
+    </message>
+    <message>
+        <location line="-201" />
+        <location line="+10" />
+        <source>created</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <location line="-10" />
+        <location line="+12" />
+        <source>urged</source>
+        <translation>urged</translation>
+    </message>
+    <message>
+        <location line="-11" />
+        <location line="+13" />
+        <source>whistle</source>
+        <translation>whistle</translation>
+    </message>
+    <message>
+        <location line="-13" />
+        <location line="+13" />
+        <source>whistle check-in</source>
+        <translation>whistle check-in</translation>
+    </message>
+    <message>
+        <location line="-12" />
+        <location line="+13" />
+        <source>call</source>
+        <translation>call</translation>
+    </message>
+    <message>
+        <location line="-13" />
+        <location line="+13" />
+        <source>call ended</source>
+        <translation>call ended</translation>
+    </message>
+    <message>
+        <location line="-7" />
+        <source>as found at shift start</source>
+        <translation>as found at shift start</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>{stage} by {t}</source>
+        <translation>{stage} by {t}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>late</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <location line="+18" />
+        <source>Select a case to see its story.</source>
+        <translation>Select a case to see its story.</translation>
+    </message>
+    <message>
+        <location line="-12" />
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Took</source>
+        <translation>Took</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Elapsed / SLA</source>
+        <translation>Elapsed / SLA</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Clock</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>SLA {d}</source>
+        <translation>SLA {d}</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>{p}% of SLA</source>
+        <translation>{p}% of SLA</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>LATE</source>
+        <translation>LATE</translation>
+    </message>
+    <message>
+        <location line="+51" />
+        <source>Offline review — {post} — shift {label}</source>
+        <translation>Offline review — {post} — shift {label}</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location line="+47" />
+        <source>Case story</source>
+        <translation>Case story</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The cache file is damaged or truncated: {n} events could be read, up to seq {seq} ({time}). The rest is lost. Opened read-only.</source>
+        <translation>The cache file is damaged or truncated: {n} events could be read, up to seq {seq} ({time}). The rest is lost. Opened read-only.</translation>
+    </message>
+    <message>
+        <location line="+75" />
+        <source>Offline review</source>
+        <translation>Offline review</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+123" />
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <location line="-112" />
+        <source>Speed</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Step back one event</source>
+        <translation>Step back one event</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Step forward one event</source>
+        <translation>Step forward one event</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Previous event of the selected case</source>
+        <translation>Previous event of the selected case</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Next event of the selected case</source>
+        <translation>Next event of the selected case</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Filter events: case id, unit, actor, action</source>
+        <translation>Filter events: case id, unit, actor, action</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Next match</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Next event matching the filter</source>
+        <translation>Next event matching the filter</translation>
+    </message>
+    <message>
+        <location line="+76" />
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>{n} events match</source>
+        <translation>{n} events match</translation>
+    </message>
+    <message>
+        <location line="+62" />
+        <source>{time} · shift start (snapshot, seq {seq})</source>
+        <translation>{time} · shift start (snapshot, seq {seq})</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{time} · event {i} of {n} · seq {seq}</source>
+        <translation>{time} · event {i} of {n} · seq {seq}</translation>
+    </message>
+</context>
+<context>
     <name>Security</name>
     <message>
         <location filename="../../console/security_dialogs.py" line="-203" />
@@ -4171,12 +4202,13 @@
 <context>
     <name>TickerPane</name>
     <message>
-        <location filename="../../widgets/ticker.py" line="+195" />
+        <location filename="../../widgets/ticker.py" line="+148" />
         <source>Incoming</source>
+        <extracomment>the shown entries, newest first (the pane decides what is shown)</extracomment>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location line="+82" />
+        <location line="+88" />
         <source>New · %1 · %2 · %3</source>
         <translation>New · %1 · %2 · %3</translation>
     </message>
@@ -4303,6 +4335,379 @@
         <location line="+2" />
         <source>(holds it now)</source>
         <translation>(holds it now)</translation>
+    </message>
+</context>
+<context>
+    <name>Wall</name>
+    <message>
+        <location filename="../../console/loop/wall_rank.py" line="+26" />
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Signed</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Solved</source>
+        <translation>Solved</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Satisfied</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>Reading the assessment…</source>
+        <translation>Reading the assessment…</translation>
+    </message>
+    <message>
+        <location line="+55" />
+        <source>This hub (protocol 1.0) provides no assessment</source>
+        <translation>This hub (protocol 1.0) provides no assessment</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Score (signed {a} / solved {b} / satisfied {c}) · red line {line} · {n} units</source>
+        <translation>Score (signed {a} / solved {b} / satisfied {c}) · red line {line} · {n} units</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No assessment figures this month yet</source>
+        <translation>No assessment figures this month yet</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>▼ below the red line</source>
+        <translation>▼ below the red line</translation>
+    </message>
+    <message>
+        <location filename="../../console/wall/controller.py" line="+54" />
+        <source>○ Connecting</source>
+        <translation>○ Connecting</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>◐ Catching up</source>
+        <translation>◐ Catching up</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>○ Link lost, reconnecting</source>
+        <translation>○ Link lost, reconnecting</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>✕ Offline</source>
+        <translation>✕ Offline</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+410" />
+        <source>✕ Login expired</source>
+        <translation>✕ Login expired</translation>
+    </message>
+    <message>
+        <location line="-200" />
+        <source>retry in {s} s</source>
+        <translation>retry in {s} s</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>data as of {t}</source>
+        <translation>data as of {t}</translation>
+    </message>
+    <message>
+        <location line="+70" />
+        <location filename="../../console/wall/window.py" line="+133" />
+        <source>Command Center</source>
+        <translation>Command Center</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>The feed stopped: {e}</source>
+        <translation>The feed stopped: {e}</translation>
+    </message>
+    <message>
+        <location line="+103" />
+        <source>Login expired, logging in again</source>
+        <translation>Login expired, logging in again</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Logging in again failed: {e}</source>
+        <translation>Logging in again failed: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../console/wall/pages.py" line="+50" />
+        <source>Today at a glance</source>
+        <translation>Today at a glance</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open cases</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reports per hour</source>
+        <translation>Reports per hour</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Today's reports</source>
+        <translation>Today's reports</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unit load</source>
+        <translation>Unit load</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Overdue cases</source>
+        <translation>Overdue cases</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Video calls</source>
+        <translation>Video calls</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This month's ranking</source>
+        <translation>This month's ranking</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Reported today</source>
+        <extracomment>the KPI tiles' captions</extracomment>
+        <translation>Reported today</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Closed today</source>
+        <translation>Closed today</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Closure rate</source>
+        <translation>Closure rate</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Overdue now</source>
+        <translation>Overdue now</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>On-time rate</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Live calls</source>
+        <translation>Live calls</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Requests to decide</source>
+        <translation>Requests to decide</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>By category</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>By area</source>
+        <translation>By area</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>▲▲▲ high</source>
+        <translation>▲▲▲ high</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>▲▲ medium</source>
+        <translation>▲▲ medium</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>▲ low</source>
+        <translation>▲ low</translation>
+    </message>
+    <message>
+        <location line="+140" />
+        <source>yesterday by now {n}</source>
+        <translation>yesterday by now {n}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>since {t}</source>
+        <translation>since {t}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{c} of {r} of today's reports closed</source>
+        <translation>{c} of {r} of today's reports closed</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>◔ {n} near due</source>
+        <translation>◔ {n} near due</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{c} on time of {n} closed</source>
+        <translation>{c} on time of {n} closed</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{n} units taking part</source>
+        <translation>{n} units taking part</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>returns {r} · extensions {e}</source>
+        <translation>returns {r} · extensions {e}</translation>
+    </message>
+    <message>
+        <location line="+220" />
+        <source>{n} open</source>
+        <translation>{n} open</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>shading = open cases</source>
+        <translation>shading = open cases</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>◯ pulsing = overdue</source>
+        <translation>◯ pulsing = overdue</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>{name}
+{n} open · {d} overdue</source>
+        <translation>{name}
+{n} open · {d} overdue</translation>
+    </message>
+    <message>
+        <location line="+78" />
+        <source>▇ today</source>
+        <translation>▇ today</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>◇┄ yesterday</source>
+        <translation>◇┄ yesterday</translation>
+    </message>
+    <message>
+        <location line="+46" />
+        <source>Up to {t}: today {a} · yesterday by then {b}</source>
+        <translation>Up to {t}: today {a} · yesterday by then {b}</translation>
+    </message>
+    <message>
+        <location line="+94" />
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>No reports yet today</source>
+        <translation>No reports yet today</translation>
+    </message>
+    <message>
+        <location line="+75" />
+        <source>{open} open · {duty} on duty</source>
+        <translation>{open} open · {duty} on duty</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>⚠ {n} overdue</source>
+        <translation>⚠ {n} overdue</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>No open cases</source>
+        <translation>No open cases</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{n} more units</source>
+        <translation>{n} more units</translation>
+    </message>
+    <message>
+        <location line="+95" />
+        <source>{n} overdue</source>
+        <translation>{n} overdue</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{n} more not shown</source>
+        <translation>{n} more not shown</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>✓ Nothing overdue</source>
+        <translation>✓ Nothing overdue</translation>
+    </message>
+    <message>
+        <location line="+50" />
+        <source>case {id}</source>
+        <translation>case {id}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{n} units</source>
+        <translation>{n} units</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>No video call in progress</source>
+        <translation>No video call in progress</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>running {d}</source>
+        <translation>running {d}</translation>
+    </message>
+    <message>
+        <location filename="../../console/wall/window.py" line="-92" />
+        <source>‼ New critical case</source>
+        <translation>‼ New critical case</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>⚠ Newly overdue</source>
+        <translation>⚠ Newly overdue</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>{n} more waiting</source>
+        <translation>{n} more waiting</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>overdue {d}</source>
+        <translation>overdue {d}</translation>
     </message>
 </context>
 <context>
@@ -4434,9 +4839,8 @@
 <context>
     <name>WorkloadPane</name>
     <message>
-        <location filename="../../widgets/workload.py" line="+277" />
+        <location filename="../../widgets/workload.py" line="+214" />
         <source>Unit workloads</source>
-        <extracomment>the most bars the chart shows (fewer when its height cannot fit their names) vertical space one bar's name needs, in lines of the tick font widest unit name beside a bar (px); longer names are elided load (open cases per on-duty person) from which a unit is flagged as overloaded</extracomment>
         <translation>Unit workloads</translation>
     </message>
     <message>
@@ -4450,17 +4854,18 @@
         <translation>%1 units · %2 open cases · %3 overloaded (≥ %4 per person)</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="-127" />
         <source>Unit</source>
+        <extracomment>the most bars the chart shows (fewer when its height cannot fit their names) vertical space one bar's name needs, in lines of the tick font widest unit name beside a bar (px); longer names are elided load (open cases per on-duty person) from which a unit is flagged as overloaded the shown units, heaviest load first (synced by unit id: the selection stays)</extracomment>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>On duty</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Open</source>
         <translation>Open</translation>
     </message>
@@ -4470,12 +4875,12 @@
         <translation>Overdue</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+3" />
         <source>Near due</source>
         <translation>Near due</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+3" />
         <source>Urgent</source>
         <translation>Urgent</translation>
     </message>
@@ -4485,17 +4890,17 @@
         <translation>Load</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+165" />
         <source>Open cases per on-duty person</source>
         <translation>Open cases per on-duty person</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+9" />
         <source>Bars: the %1 heaviest units · vermillion ≥ %2 per person (overloaded, ⚠) · orange: has overdue cases</source>
         <translation>Bars: the %1 heaviest units · vermillion ≥ %2 per person (overloaded, ⚠) · orange: has overdue cases</translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-7" />
         <source>Double-click or press Enter to show the unit's cases</source>
         <translation>Double-click or press Enter to show the unit's cases</translation>
     </message>

@@ -2,660 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../console/review/cli.py" line="+295"/>
-        <location filename="../../console/review/window.py" line="+564"/>
-        <source>Handover report…</source>
-        <translation>交接班报告…</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Could not write the report: {err}</source>
-        <translation>报告生成失败：{err}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Report written: {pdf}</source>
-        <translation>报告已生成：{pdf}</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Choose a shift to review</source>
-        <translation>选择要回放的班次</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Shift</source>
-        <translation>班次</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Post</source>
-        <translation>指挥中心</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>End</source>
-        <translation>结束</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../console/review/window.py" line="-141"/>
-        <source>Events</source>
-        <translation>事件</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <location filename="../../console/review/report.py" line="+86"/>
-        <source>Page {n}</source>
-        <translation>第 {n} 页</translation>
-    </message>
-    <message>
-        <location line="+95"/>
-        <source>None.</source>
-        <translation>无。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>… and {n} more (see the CSV)</source>
-        <translation>……另有 {n} 条（见 CSV）</translation>
-    </message>
-    <message>
-        <location line="+39"/>
-        <source>Cases reported and closed per hour</source>
-        <translation>每小时上报与办结案件数</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>reported</source>
-        <translation>上报</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>closed</source>
-        <translation>办结</translation>
-    </message>
-    <message>
-        <location line="+86"/>
-        <source>{m} min</source>
-        <translation>{m} 分钟</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{h} h {m} min</source>
-        <translation>{h} 小时 {m} 分</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{d} d {h} h</source>
-        <translation>{d} 天 {h} 小时</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Command Post · shift handover report · {post} · shift {label}</source>
-        <translation>指挥中心 · 交接班报告 · {post} · 班次 {label}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+228"/>
-        <source>Shift handover report</source>
-        <translation>交接班报告</translation>
-    </message>
-    <message>
-        <location line="-224"/>
-        <source>Shift {label}: {span} ({zone})</source>
-        <translation>班次 {label}：{span}（{zone}）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Figures as at {at}; made from {n} cached events (seq {seqs}), offline.</source>
-        <translation>数据截至 {at}；依据本机缓存的 {n} 条事件（序号 {seqs}）离线生成。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Warning: the cache file is damaged; the report covers only what could be read.</source>
-        <translation>警告：缓存文件已损坏，本报告只包含可读取的部分。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Cases of the shift</source>
-        <translation>本班案件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+56"/>
-        <source>Reported</source>
-        <translation>上报</translation>
-    </message>
-    <message>
-        <location line="-55"/>
-        <location line="+69"/>
-        <source>Closed</source>
-        <translation>办结</translation>
-    </message>
-    <message>
-        <location line="-68"/>
-        <source>Closure rate</source>
-        <translation>办结率</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>On-time rate</source>
-        <translation>按时办结率</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Overdue at handover</source>
-        <translation>交班时超期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open critical</source>
-        <translation>未结特急</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Urges</source>
-        <translation>督办</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Whistles</source>
-        <translation>吹哨</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Calls</source>
-        <translation>视频会商</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Activity</source>
-        <translation>工作量</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+16"/>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <location line="-12"/>
-        <source>Cases by status</source>
-        <translation>案件状态分布</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cases by category (top 8)</source>
-        <translation>案件类别（前 8）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Counts by status, category and unit</source>
-        <translation>按状态、类别、单位统计</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+18"/>
-        <location line="+9"/>
-        <location line="+14"/>
-        <location filename="../../console/review/window.py" line="-129"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location line="-41"/>
-        <location line="+2"/>
-        <location line="+3"/>
-        <source>Cases</source>
-        <translation>案件数</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+42"/>
-        <location line="+68"/>
-        <location line="+9"/>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <location line="-118"/>
-        <location line="+10"/>
-        <location line="+8"/>
-        <location line="+15"/>
-        <source>— unassigned</source>
-        <translation>— 未派遣</translation>
-    </message>
-    <message>
-        <location line="-28"/>
-        <source>Overdue at handover ({n})</source>
-        <translation>交班时超期案件（{n}）</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+9"/>
-        <location line="+14"/>
-        <location line="+6"/>
-        <location line="+10"/>
-        <location line="+11"/>
-        <location line="+33"/>
-        <location line="+14"/>
-        <location line="+9"/>
-        <source>Case</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <location line="-106"/>
-        <location line="+9"/>
-        <location line="+14"/>
-        <location line="+27"/>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location line="-50"/>
-        <location line="+9"/>
-        <location line="+14"/>
-        <source>Held by</source>
-        <translation>承办单位</translation>
-    </message>
-    <message>
-        <location line="-23"/>
-        <location line="+9"/>
-        <source>Due</source>
-        <translation>时限</translation>
-    </message>
-    <message>
-        <location line="-8"/>
-        <source>Overdue by</source>
-        <translation>已超期</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Open critical cases ({n})</source>
-        <translation>未办结的特急案件（{n}）</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Closed during the shift, known from a snapshot ({n})</source>
-        <translation>本班次内办结、由快照得知的案件（{n}）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The cache holds no close event for these cases (it started mid-shift or reloaded a snapshot); they are counted as closed in the shift.</source>
-        <translation>缓存中没有这些案件的办结事件（缓存在班次中途开始，或重新加载了快照），它们计入本班次办结数。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Urges ({n})</source>
-        <translation>督办（{n}）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+10"/>
-        <location line="+44"/>
-        <location line="+7"/>
-        <location line="+7"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location line="-68"/>
-        <location line="+10"/>
-        <location line="+51"/>
-        <location filename="../../console/review/window.py" line="+0"/>
-        <source>By</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <location line="-61"/>
-        <location line="+10"/>
-        <location line="+45"/>
-        <location line="+6"/>
-        <source>Note</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <location line="-58"/>
-        <source>Whistles ({n})</source>
-        <translation>吹哨报到（{n}）</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Checked in</source>
-        <translation>已报到</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Calls ({n})</source>
-        <translation>视频会商（{n}）</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>open</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Started</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ended</source>
-        <translation>结束</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Units</source>
-        <translation>单位数</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Definitions: cases of the shift = open at its start or changed during it, as at its end; closure rate = closed in the shift / cases of the shift; on time = closed no later than due; overdue at handover = still being handled past due. Priorities: {c} = critical.</source>
-        <translation>口径：本班案件 = 接班时未办结或本班内有变动的案件（按交班时状态统计）；办结率 = 本班办结数 / 本班案件数；按时办结 = 在办理时限内办结；交班时超期 = 超过时限仍在办理。{c} 即最高优先级。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Closed loop: callbacks, reworks, merges, requests</source>
-        <translation>闭环：回访、重办、并单、申请</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{c} callbacks ({w} sent back for rework), {m} merged duplicates, {d} requests decided, {p} pending at handover, {s} late signs.</source>
-        <translation>回访 {c} 件（其中退回重办 {w} 件），并单 {m} 件，审核申请 {d} 件，交班时待审 {p} 件，超期签收 {s} 件。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location filename="../../console/review/window.py" line="-22"/>
-        <source>solved</source>
-        <translation>已解决</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location filename="../../console/review/window.py" line="+1"/>
-        <source>not solved</source>
-        <translation>未解决</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>rework</source>
-        <translation>重办</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>case closed</source>
-        <translation>结案</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Resolved by</source>
-        <translation>办结单位</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Satisfaction</source>
-        <translation>满意度</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Solved</source>
-        <translation>是否解决</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Duplicate</source>
-        <translation>重复件</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Merged into</source>
-        <translation>并入</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>approved</source>
-        <translation>批准</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>refused</source>
-        <translation>驳回</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+9"/>
-        <source>Request</source>
-        <translation>申请</translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <source>Decision</source>
-        <translation>审核结果</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+8"/>
-        <source>Reason</source>
-        <translation>理由</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Asked at</source>
-        <translation>申请时间</translation>
-    </message>
-    <message>
-        <location filename="../../console/review/window.py" line="-161"/>
-        <location line="+317"/>
-        <source>Read-only review of a cached shift — no hub connection.</source>
-        <extracomment>the shift file&apos;s folder: the map reads the region polygons kept there</extracomment>
-        <translation>只读回放本机缓存的班次 — 不连接平台。</translation>
-    </message>
-    <message>
-        <location line="-197"/>
-        <location line="+10"/>
-        <source>created</source>
-        <translation>上报</translation>
-    </message>
-    <message>
-        <location line="-10"/>
-        <location line="+12"/>
-        <source>urged</source>
-        <translation>督办</translation>
-    </message>
-    <message>
-        <location line="-11"/>
-        <location line="+13"/>
-        <source>whistle</source>
-        <translation>吹哨</translation>
-    </message>
-    <message>
-        <location line="-13"/>
-        <location line="+13"/>
-        <source>whistle check-in</source>
-        <translation>吹哨报到</translation>
-    </message>
-    <message>
-        <location line="-12"/>
-        <location line="+13"/>
-        <source>call</source>
-        <translation>视频会商</translation>
-    </message>
-    <message>
-        <location line="-13"/>
-        <location line="+13"/>
-        <source>call ended</source>
-        <translation>会商结束</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <source>as found at shift start</source>
-        <translation>接班时状态</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>{stage} by {t}</source>
-        <translation>{stage}时限 {t}</translation>
-    </message>
-    <message>
-        <location line="+31"/>
-        <location line="+18"/>
-        <source>Select a case to see its story.</source>
-        <translation>选择一个案件查看其经过。</translation>
-    </message>
-    <message>
-        <location line="-12"/>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Step</source>
-        <translation>环节</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Took</source>
-        <translation>用时</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Elapsed / SLA</source>
-        <translation>累计 / 时限</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Clock</source>
-        <translation>时限</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>SLA {d}</source>
-        <translation>时限 {d}</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>{p}% of SLA</source>
-        <translation>占时限 {p}%</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>LATE</source>
-        <translation>超期</translation>
-    </message>
-    <message>
-        <location line="+51"/>
-        <source>Offline review — {post} — shift {label}</source>
-        <translation>离线回放 — {post} — 班次 {label}</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Timeline</source>
-        <translation>时间轴</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>Case story</source>
-        <translation>案件经过</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The cache file is damaged or truncated: {n} events could be read, up to seq {seq} ({time}). The rest is lost. Opened read-only.</source>
-        <translation>缓存文件已损坏或被截断：可读取 {n} 条事件，截至序号 {seq}（{time}），其余部分已丢失。已以只读方式打开。</translation>
-    </message>
-    <message>
-        <location line="+74"/>
-        <source>Offline review</source>
-        <translation>离线回放</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+123"/>
-        <source>Play</source>
-        <translation>播放</translation>
-    </message>
-    <message>
-        <location line="-112"/>
-        <source>Speed</source>
-        <translation>倍速</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Step back one event</source>
-        <translation>后退一条事件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Step forward one event</source>
-        <translation>前进一条事件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Previous event of the selected case</source>
-        <translation>所选案件的上一条事件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Next event of the selected case</source>
-        <translation>所选案件的下一条事件</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Filter events: case id, unit, actor, action</source>
-        <translation>筛选事件：案件号、单位、操作人、动作</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Next match</source>
-        <translation>下一条匹配</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Next event matching the filter</source>
-        <translation>下一条符合筛选的事件</translation>
-    </message>
-    <message>
-        <location line="+76"/>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>{n} events match</source>
-        <translation>{n} 条事件符合</translation>
-    </message>
-    <message>
-        <location line="+50"/>
-        <source>{time} · shift start (snapshot, seq {seq})</source>
-        <translation>{time} · 班次起点（快照，序号 {seq}）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{time} · event {i} of {n} · seq {seq}</source>
-        <translation>{time} · 第 {i} / {n} 条事件 · 序号 {seq}</translation>
-    </message>
-</context>
-<context>
     <name>Actions</name>
     <message>
         <location filename="../../console/actions.py" line="+237"/>
@@ -790,7 +136,7 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../widgets/alerts.py" line="+291"/>
+        <location filename="../../widgets/alerts.py" line="+239"/>
         <source>Alarm sound on/off</source>
         <translation>告警声音开/关</translation>
     </message>
@@ -800,7 +146,7 @@
         <translation>预警</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+124"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
@@ -825,7 +171,7 @@
         <translation>已确认</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+46"/>
         <source>New critical</source>
         <translation>新特急案件</translation>
     </message>
@@ -840,7 +186,7 @@
         <translation>新超期</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>%1 more not listed: use the queue&apos;s “My overdue” filter to see every overdue case.</source>
         <translation>另有 %1 件未列出：请在案件队列中使用“超期案件”筛选查看全部超期案件。</translation>
     </message>
@@ -865,10 +211,10 @@
         <translation>告警声音开/关（Ctrl+M）；闪烁提示不受影响</translation>
     </message>
     <message>
-        <location line="-220"/>
-        <location line="+215"/>
+        <location line="-263"/>
+        <location line="+258"/>
         <source>Acknowledge</source>
-        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them at most this many ringing alarms are pinned to the top of the list (the rest ring too and are counted in the tab; acknowledging brings the next ones up) a new alarm was raised (its most urgent level): the console brings the pane forward the sound was muted (True) or unmuted new critical / newly overdue / urged cases not acknowledged yet (ring and flash)</extracomment>
+        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them at most this many ringing alarms are pinned to the top of the list (the rest ring too and are counted in the tab; acknowledging brings the next ones up) a new alarm was raised (its most urgent level): the console brings the pane forward the sound was muted (True) or unmuted new critical / newly overdue / urged cases not acknowledged yet (ring and flash) ``(case_id, phase)``: overdue (most overdue first) then near due (soonest first)</extracomment>
         <translation>确认</translation>
     </message>
     <message>
@@ -885,7 +231,7 @@
 <context>
     <name>AssessmentPane</name>
     <message>
-        <location filename="../../console/loop/board.py" line="+93"/>
+        <location filename="../../console/loop/board.py" line="+95"/>
         <source>Today</source>
         <extracomment>the table&apos;s columns: (key, kind) — kind &quot;rate&quot; (a share), &quot;count&quot; or &quot;score&quot;</extracomment>
         <translation>今日</translation>
@@ -931,18 +277,19 @@
         <translation>月度通报…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+53"/>
         <source>Weights</source>
+        <extracomment>the scored rows shown, in the board&apos;s order (synced by unit or region id)</extracomment>
         <translation>权重</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+119"/>
+        <location line="+144"/>
         <source>Red line</source>
         <translation>红线</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-136"/>
         <source>Red list (top 5)</source>
         <translation>红榜（前 5 名）</translation>
     </message>
@@ -972,7 +319,7 @@
         <translation>无法读取考核数据：{error}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+52"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
@@ -1032,12 +379,12 @@
         <translation>综合得分</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-8"/>
         <source>Double-click a figure to see the cases behind it</source>
         <translation>双击数字查看其对应的案件</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>Composite score</source>
         <translation>综合得分</translation>
     </message>
@@ -1052,17 +399,17 @@
         <translation>{n} 行 · {a} – {b} · {flagged} 个低于红线 {line:g}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-69"/>
         <source>below</source>
         <translation>低于红线</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+82"/>
         <source>Score = ({r:g} × signed on time + {s:g} × solved + {t:g} × satisfied) ÷ {total:g} × 100; a rate without data is left out and the weights rescaled. Signed on time = on-time signs ÷ dispatches; resolved on time = on-time resolves ÷ resolves; solved = solved ÷ (callbacks − unreachable); satisfied = (satisfied + basically satisfied) ÷ rated callbacks; rework rate = reworks ÷ resolves; return rate = return requests ÷ dispatches.</source>
         <translation>综合得分 =（{r:g} × 签收及时率 + {s:g} × 解决率 + {t:g} × 满意率）÷ {total:g} × 100；无数据的指标不计，权重按比例折算。签收及时率 = 按时签收数 ÷ 派单数；按期办结率 = 按期办结数 ÷ 办结数；解决率 = 已解决数 ÷（回访数 − 未接通数）；满意率 =（满意 + 基本满意）÷ 有效回访数；重办率 = 重办数 ÷ 办结数；退单率 = 退单申请数 ÷ 派单数。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>{name}: open overdue cases (now)</source>
         <translation>{name}：当前超期未办案件</translation>
     </message>
@@ -1080,7 +427,7 @@
 <context>
     <name>AuditTailPane</name>
     <message>
-        <location filename="../../widgets/audit_tail.py" line="+172"/>
+        <location filename="../../widgets/audit_tail.py" line="+108"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -1110,12 +457,12 @@
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+35"/>
         <source>not an audit answer</source>
         <translation>不是审计日志应答</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>The audit log is shown to supervisors only.</source>
         <translation>审计日志仅对值班长显示。</translation>
     </message>
@@ -1130,8 +477,9 @@
         <translation>⚠ 审计日志暂不可用（{error}），正在重试。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-128"/>
         <source>Time</source>
+        <extracomment>the kept entries, newest first</extracomment>
         <translation>时间</translation>
     </message>
     <message>
@@ -1145,17 +493,17 @@
         <translation>角色</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Target</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
@@ -1525,12 +873,12 @@
 <context>
     <name>CallsPane</name>
     <message>
-        <location filename="../../widgets/calls.py" line="+183"/>
+        <location filename="../../widgets/calls.py" line="+134"/>
         <source>Video calls</source>
         <translation>视频会商</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>— no case</source>
         <translation>— 无关联案件</translation>
     </message>
@@ -1571,37 +919,38 @@
         <translation>✕ 链接已拒绝：%1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+40"/>
         <source>%1 active calls</source>
         <translation>%1 个进行中的会商</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-147"/>
         <source>Call</source>
+        <extracomment>the active calls, newest first</extracomment>
         <translation>会商</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Link</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+144"/>
         <source>Join…</source>
         <translation>加入…</translation>
     </message>
@@ -1803,7 +1152,7 @@
 <context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+543"/>
+        <location filename="../../widgets/case_queue.py" line="+505"/>
         <source>… assigning → %1</source>
         <translation>… 正在改派 → %1</translation>
     </message>
@@ -1823,7 +1172,7 @@
         <translation>显示所有单位的案件</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+149"/>
         <source>— unassigned</source>
         <extracomment>what the unit column shows for a case no unit holds</extracomment>
         <translation>— 未派遣</translation>
@@ -1834,19 +1183,19 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-279"/>
-        <location line="+279"/>
+        <location line="-314"/>
+        <location line="+314"/>
         <source>Priority</source>
         <extracomment>what a 1920×1080 queue shows without scrolling, in this order (the officer can change it) saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table&apos;s own painting (widgets.static_cells; 27-47 ms through QTableView&apos;s), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns the filter (preset, unit or search) changed; ``filter_predicate()`` gives the new one</extracomment>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-253"/>
         <source>Search the queue</source>
         <translation>搜索案件队列</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="+253"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -2458,69 +1807,70 @@
 <context>
     <name>InboxPane</name>
     <message>
-        <location filename="../../console/loop/inbox.py" line="+72"/>
+        <location filename="../../console/loop/inbox.py" line="+92"/>
         <source>Asked at</source>
+        <extracomment>the cases with a pending request (oldest first) and those awaiting a callback; synced by case id, so a rebuild keeps the operator&apos;s row</extracomment>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Waiting</source>
         <translation>已等待</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Request</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+12"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+4"/>
+        <location line="-11"/>
+        <location line="+12"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-11"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>New due time</source>
         <translation>申请办结时限</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Call back by</source>
         <translation>回访时限</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Resolved by</source>
         <translation>办结单位</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reworks</source>
         <translation>重办次数</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
@@ -2540,12 +1890,12 @@
         <translation>待办</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+70"/>
         <source>This hub speaks protocol 1.0: units return cases at once and there are no extension requests or callbacks to record here.</source>
         <translation>该枢纽使用协议 1.0：单位退单立即生效，没有延期申请，也无法在此记录回访。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+17"/>
         <source>Requests ({n})</source>
         <translation>待审申请（{n}）</translation>
     </message>
@@ -2713,7 +2063,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../console/app.py" line="+293"/>
+        <location filename="../../console/app.py" line="+303"/>
         <source>The demo hub did not start: {error}</source>
         <extracomment>subcommands handled before the console&apos;s own options: name -&gt; main(argv) -&gt; exit code</extracomment>
         <translation>演示中枢未能启动：{error}</translation>
@@ -2814,7 +2164,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Command Post — log in</source>
         <extracomment>the officer asked to start the embedded hub again after it failed</extracomment>
         <translation>指挥中心 — 登录</translation>
@@ -2825,7 +2175,7 @@
         <translation>指挥中心控制台</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -3915,6 +3265,687 @@
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <location filename="../../console/review/cli.py" line="+296"/>
+        <location filename="../../console/review/window.py" line="+541"/>
+        <source>Handover report…</source>
+        <translation>交接班报告…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not write the report: {err}</source>
+        <translation>报告生成失败：{err}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report written: {pdf}</source>
+        <translation>报告已生成：{pdf}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose a shift to review</source>
+        <translation>选择要回放的班次</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Post</source>
+        <translation>指挥中心</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../console/review/window.py" line="-148"/>
+        <location line="+7"/>
+        <source>Events</source>
+        <extracomment>the numbers of the events that match the filter (also as an array, for seeking)</extracomment>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/report.py" line="+87"/>
+        <source>Page {n}</source>
+        <translation>第 {n} 页</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>… and {n} more (see the CSV)</source>
+        <translation>……另有 {n} 条（见 CSV）</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Cases reported and closed per hour</source>
+        <translation>每小时上报与办结案件数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reported</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>closed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{d} d {h} h</source>
+        <translation>{d} 天 {h} 小时</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Command Post · shift handover report · {post} · shift {label}</source>
+        <translation>指挥中心 · 交接班报告 · {post} · 班次 {label}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+228"/>
+        <source>Shift handover report</source>
+        <translation>交接班报告</translation>
+    </message>
+    <message>
+        <location line="-224"/>
+        <source>Shift {label}: {span} ({zone})</source>
+        <translation>班次 {label}：{span}（{zone}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Figures as at {at}; made from {n} cached events (seq {seqs}), offline.</source>
+        <translation>数据截至 {at}；依据本机缓存的 {n} 条事件（序号 {seqs}）离线生成。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Warning: the cache file is damaged; the report covers only what could be read.</source>
+        <translation>警告：缓存文件已损坏，本报告只包含可读取的部分。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cases of the shift</source>
+        <translation>本班案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+56"/>
+        <source>Reported</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <location line="+69"/>
+        <source>Closed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>Closure rate</source>
+        <translation>办结率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On-time rate</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue at handover</source>
+        <translation>交班时超期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open critical</source>
+        <translation>未结特急</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urges</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whistles</source>
+        <translation>吹哨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls</source>
+        <translation>视频会商</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Activity</source>
+        <translation>工作量</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+16"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Cases by status</source>
+        <translation>案件状态分布</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cases by category (top 8)</source>
+        <translation>案件类别（前 8）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counts by status, category and unit</source>
+        <translation>按状态、类别、单位统计</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+18"/>
+        <location line="+9"/>
+        <location line="+14"/>
+        <location filename="../../console/review/window.py" line="-133"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+42"/>
+        <location line="+68"/>
+        <location line="+9"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="-118"/>
+        <location line="+10"/>
+        <location line="+8"/>
+        <location line="+15"/>
+        <source>— unassigned</source>
+        <translation>— 未派遣</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Overdue at handover ({n})</source>
+        <translation>交班时超期案件（{n}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+9"/>
+        <location line="+14"/>
+        <location line="+6"/>
+        <location line="+10"/>
+        <location line="+11"/>
+        <location line="+33"/>
+        <location line="+14"/>
+        <location line="+9"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <location line="+9"/>
+        <location line="+14"/>
+        <location line="+27"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <location line="+9"/>
+        <location line="+14"/>
+        <source>Held by</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+9"/>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Overdue by</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open critical cases ({n})</source>
+        <translation>未办结的特急案件（{n}）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Closed during the shift, known from a snapshot ({n})</source>
+        <translation>本班次内办结、由快照得知的案件（{n}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The cache holds no close event for these cases (it started mid-shift or reloaded a snapshot); they are counted as closed in the shift.</source>
+        <translation>缓存中没有这些案件的办结事件（缓存在班次中途开始，或重新加载了快照），它们计入本班次办结数。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Urges ({n})</source>
+        <translation>督办（{n}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <location line="+44"/>
+        <location line="+7"/>
+        <location line="+7"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <location line="+10"/>
+        <location line="+51"/>
+        <location filename="../../console/review/window.py" line="+0"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <location line="+10"/>
+        <location line="+45"/>
+        <location line="+6"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Whistles ({n})</source>
+        <translation>吹哨报到（{n}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Checked in</source>
+        <translation>已报到</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Calls ({n})</source>
+        <translation>视频会商（{n}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ended</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Units</source>
+        <translation>单位数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Definitions: cases of the shift = open at its start or changed during it, as at its end; closure rate = closed in the shift / cases of the shift; on time = closed no later than due; overdue at handover = still being handled past due. Priorities: {c} = critical.</source>
+        <translation>口径：本班案件 = 接班时未办结或本班内有变动的案件（按交班时状态统计）；办结率 = 本班办结数 / 本班案件数；按时办结 = 在办理时限内办结；交班时超期 = 超过时限仍在办理。{c} 即最高优先级。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Closed loop: callbacks, reworks, merges, requests</source>
+        <translation>闭环：回访、重办、并单、申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{c} callbacks ({w} sent back for rework), {m} merged duplicates, {d} requests decided, {p} pending at handover, {s} late signs.</source>
+        <translation>回访 {c} 件（其中退回重办 {w} 件），并单 {m} 件，审核申请 {d} 件，交班时待审 {p} 件，超时签收 {s} 件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../console/review/window.py" line="-22"/>
+        <source>solved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../console/review/window.py" line="+1"/>
+        <source>not solved</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>rework</source>
+        <translation>重办</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>case closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resolved by</source>
+        <translation>办结单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Solved</source>
+        <translation>是否解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Duplicate</source>
+        <translation>重复件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Merged into</source>
+        <translation>并入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>approved</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>refused</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+9"/>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Decision</source>
+        <translation>审核结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Asked at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/review/window.py" line="-180"/>
+        <source>All events</source>
+        <translation>全部事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case changes</source>
+        <translation>案件变动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urges only</source>
+        <translation>仅督办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whistles and calls</source>
+        <translation>吹哨与会商</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <location line="+289"/>
+        <source>Read-only review of a cached shift — no hub connection.</source>
+        <extracomment>the shift file&apos;s folder: the map reads the region polygons kept there</extracomment>
+        <translation>只读回放本机缓存的班次 — 不连接平台。</translation>
+    </message>
+    <message>
+        <location line="-201"/>
+        <location line="+10"/>
+        <source>created</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+12"/>
+        <source>urged</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+13"/>
+        <source>whistle</source>
+        <translation>吹哨</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+13"/>
+        <source>whistle check-in</source>
+        <translation>吹哨报到</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+13"/>
+        <source>call</source>
+        <translation>视频会商</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+13"/>
+        <source>call ended</source>
+        <translation>会商结束</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>as found at shift start</source>
+        <translation>接班时状态</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{stage} by {t}</source>
+        <translation>{stage}时限 {t}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>late</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+18"/>
+        <source>Select a case to see its story.</source>
+        <translation>选择一个案件查看其经过。</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Took</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Elapsed / SLA</source>
+        <translation>累计 / 时限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clock</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>SLA {d}</source>
+        <translation>时限 {d}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{p}% of SLA</source>
+        <translation>占时限 {p}%</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>LATE</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Offline review — {post} — shift {label}</source>
+        <translation>离线回放 — {post} — 班次 {label}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Case story</source>
+        <translation>案件经过</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The cache file is damaged or truncated: {n} events could be read, up to seq {seq} ({time}). The rest is lost. Opened read-only.</source>
+        <translation>缓存文件已损坏或被截断：可读取 {n} 条事件，截至序号 {seq}（{time}），其余部分已丢失。已以只读方式打开。</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Offline review</source>
+        <translation>离线回放</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+123"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>Speed</source>
+        <translation>倍速</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Step back one event</source>
+        <translation>后退一条事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step forward one event</source>
+        <translation>前进一条事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous event of the selected case</source>
+        <translation>所选案件的上一条事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next event of the selected case</source>
+        <translation>所选案件的下一条事件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Filter events: case id, unit, actor, action</source>
+        <translation>筛选事件：案件号、单位、操作人、动作</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Next match</source>
+        <translation>下一条匹配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next event matching the filter</source>
+        <translation>下一条符合筛选的事件</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{n} events match</source>
+        <translation>{n} 条事件符合</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>{time} · shift start (snapshot, seq {seq})</source>
+        <translation>{time} · 班次起点（快照，序号 {seq}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{time} · event {i} of {n} · seq {seq}</source>
+        <translation>{time} · 第 {i} / {n} 条事件 · 序号 {seq}</translation>
+    </message>
+</context>
+<context>
     <name>Security</name>
     <message>
         <location filename="../../console/security_dialogs.py" line="-203"/>
@@ -4171,12 +4202,13 @@
 <context>
     <name>TickerPane</name>
     <message>
-        <location filename="../../widgets/ticker.py" line="+195"/>
+        <location filename="../../widgets/ticker.py" line="+148"/>
         <source>Incoming</source>
+        <extracomment>the shown entries, newest first (the pane decides what is shown)</extracomment>
         <translation>实时动态</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+88"/>
         <source>New · %1 · %2 · %3</source>
         <translation>新上报 · %1 · %2 · %3</translation>
     </message>
@@ -4303,6 +4335,379 @@
         <location line="+2"/>
         <source>(holds it now)</source>
         <translation>（当前承办）</translation>
+    </message>
+</context>
+<context>
+    <name>Wall</name>
+    <message>
+        <location filename="../../console/loop/wall_rank.py" line="+26"/>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed</source>
+        <translation>签收及时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Solved</source>
+        <translation>解决率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Reading the assessment…</source>
+        <translation>正在读取考核数据…</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>This hub (protocol 1.0) provides no assessment</source>
+        <translation>该枢纽（协议 1.0）不提供考核数据</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Score (signed {a} / solved {b} / satisfied {c}) · red line {line} · {n} units</source>
+        <translation>综合得分（签收 {a} / 解决 {b} / 满意 {c}）· 红线 {line} 分 · {n} 个单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No assessment figures this month yet</source>
+        <translation>本月尚无考核数据</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>▼ below the red line</source>
+        <translation>▼ 低于红线</translation>
+    </message>
+    <message>
+        <location filename="../../console/wall/controller.py" line="+54"/>
+        <source>○ Connecting</source>
+        <translation>○ 正在连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>◐ Catching up</source>
+        <translation>◐ 正在同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>○ Link lost, reconnecting</source>
+        <translation>○ 连接中断，重连中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✕ Offline</source>
+        <translation>✕ 离线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+410"/>
+        <source>✕ Login expired</source>
+        <translation>✕ 登录已过期</translation>
+    </message>
+    <message>
+        <location line="-200"/>
+        <source>retry in {s} s</source>
+        <translation>{s} 秒后重试</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>data as of {t}</source>
+        <translation>数据截至 {t}</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <location filename="../../console/wall/window.py" line="+133"/>
+        <source>Command Center</source>
+        <translation>指挥中心</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The feed stopped: {e}</source>
+        <translation>数据源停止：{e}</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>Login expired, logging in again</source>
+        <translation>登录已过期，正在重新登录</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Logging in again failed: {e}</source>
+        <translation>重新登录失败：{e}</translation>
+    </message>
+    <message>
+        <location filename="../../console/wall/pages.py" line="+50"/>
+        <source>Today at a glance</source>
+        <translation>今日态势</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open cases</source>
+        <translation>在办案件分布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reports per hour</source>
+        <translation>每小时上报量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today&apos;s reports</source>
+        <translation>今日上报构成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit load</source>
+        <translation>单位负荷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue cases</source>
+        <translation>超期案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Video calls</source>
+        <translation>视频会商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This month&apos;s ranking</source>
+        <translation>本月考核排名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reported today</source>
+        <extracomment>the KPI tiles&apos; captions</extracomment>
+        <translation>今日上报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed today</source>
+        <translation>今日办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closure rate</source>
+        <translation>办结率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue now</source>
+        <translation>当前超期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On-time rate</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live calls</source>
+        <translation>进行中会商</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests to decide</source>
+        <translation>待审申请</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By area</source>
+        <translation>按区域</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>▲▲▲ high</source>
+        <translation>▲▲▲ 高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>▲▲ medium</source>
+        <translation>▲▲ 中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>▲ low</source>
+        <translation>▲ 低</translation>
+    </message>
+    <message>
+        <location line="+140"/>
+        <source>yesterday by now {n}</source>
+        <translation>昨日同时 {n}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>since {t}</source>
+        <translation>自 {t} 起</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{c} of {r} of today&apos;s reports closed</source>
+        <translation>今日上报已办结 {c} / {r}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>◔ {n} near due</source>
+        <translation>◔ 临期 {n}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{c} on time of {n} closed</source>
+        <translation>按时 {c} / 办结 {n}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} units taking part</source>
+        <translation>涉及单位 {n} 个</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>returns {r} · extensions {e}</source>
+        <translation>退单 {r} · 延期 {e}</translation>
+    </message>
+    <message>
+        <location line="+220"/>
+        <source>{n} open</source>
+        <translation>在办 {n} 件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>shading = open cases</source>
+        <translation>底色 = 在办件数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>◯ pulsing = overdue</source>
+        <translation>◯ 闪烁 = 超期</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>{name}
+{n} open · {d} overdue</source>
+        <translation>{name}
+在办 {n} · 超期 {d}</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>▇ today</source>
+        <translation>▇ 今日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>◇┄ yesterday</source>
+        <translation>◇┄ 昨日</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Up to {t}: today {a} · yesterday by then {b}</source>
+        <translation>截至 {t}：今日 {a} 件 · 昨日同期 {b} 件</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No reports yet today</source>
+        <translation>今日暂无上报</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>{open} open · {duty} on duty</source>
+        <translation>在办 {open} · 在岗 {duty}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>⚠ {n} overdue</source>
+        <translation>⚠ 超期 {n}</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>No open cases</source>
+        <translation>暂无在办案件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} more units</source>
+        <translation>另有 {n} 个单位</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>{n} overdue</source>
+        <translation>共 {n} 件超期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} more not shown</source>
+        <translation>另有 {n} 件未显示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✓ Nothing overdue</source>
+        <translation>✓ 当前无超期案件</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>case {id}</source>
+        <translation>案件 {id}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n} units</source>
+        <translation>{n} 个单位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No video call in progress</source>
+        <translation>当前无视频会商</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>running {d}</source>
+        <translation>已进行 {d}</translation>
+    </message>
+    <message>
+        <location filename="../../console/wall/window.py" line="-92"/>
+        <source>‼ New critical case</source>
+        <translation>‼ 特急新案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚠ Newly overdue</source>
+        <translation>⚠ 新增超期</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>{n} more waiting</source>
+        <translation>另有 {n} 条待显示</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>overdue {d}</source>
+        <translation>超期 {d}</translation>
     </message>
 </context>
 <context>
@@ -4434,9 +4839,8 @@
 <context>
     <name>WorkloadPane</name>
     <message>
-        <location filename="../../widgets/workload.py" line="+277"/>
+        <location filename="../../widgets/workload.py" line="+214"/>
         <source>Unit workloads</source>
-        <extracomment>the most bars the chart shows (fewer when its height cannot fit their names) vertical space one bar&apos;s name needs, in lines of the tick font widest unit name beside a bar (px); longer names are elided load (open cases per on-duty person) from which a unit is flagged as overloaded</extracomment>
         <translation>单位工作量</translation>
     </message>
     <message>
@@ -4450,17 +4854,18 @@
         <translation>%1 个单位 · %2 件在办 · %3 个超负荷（人均 ≥ %4 件）</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="-127"/>
         <source>Unit</source>
+        <extracomment>the most bars the chart shows (fewer when its height cannot fit their names) vertical space one bar&apos;s name needs, in lines of the tick font widest unit name beside a bar (px); longer names are elided load (open cases per on-duty person) from which a unit is flagged as overloaded the shown units, heaviest load first (synced by unit id: the selection stays)</extracomment>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>On duty</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
@@ -4470,12 +4875,12 @@
         <translation>超期</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>Near due</source>
         <translation>即将超期</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+3"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
@@ -4485,17 +4890,17 @@
         <translation>人均负荷</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+165"/>
         <source>Open cases per on-duty person</source>
         <translation>在岗人员人均在办案件数</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Bars: the %1 heaviest units · vermillion ≥ %2 per person (overloaded, ⚠) · orange: has overdue cases</source>
         <translation>条形图：负荷最重的 %1 个单位 · 朱红 = 人均 ≥ %2 件（超负荷，⚠）· 橙色 = 有超期案件</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-7"/>
         <source>Double-click or press Enter to show the unit&apos;s cases</source>
         <translation>双击或按回车查看该单位的案件</translation>
     </message>

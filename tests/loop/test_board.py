@@ -63,7 +63,7 @@ def test_board_says_a_10_hub_provides_no_assessment(qtbot, launch, hub, monkeypa
                         lambda *a, **k: (_ for _ in ()).throw(NotFoundError("no route")))
     board.refresh()
     qtbot.waitUntil(lambda: board.supported is False, timeout=10000)
-    assert "1.0" in board.status_text() and board.table.rowCount() == 0
+    assert "1.0" in board.status_text() and board.table.model().rowCount() == 0
 
 
 def test_monthly_report_command_writes_pdf_and_csv(hub, player, password_file, tmp_path):

@@ -36,7 +36,8 @@ def test_supervisor_decides_extension_and_return_from_the_inbox(qtbot, launch, h
     inbox = console.window.panes["inbox"]
     qtbot.waitUntil(lambda: inbox.request_ids() == [a["id"], b["id"]], timeout=10000)
     # the reason the unit gave is in the row, as plain text
-    texts = [inbox.requests.item(0, c).text() for c in range(inbox.requests.columnCount())]
+    model = inbox.requests.model()
+    texts = [model.index(0, c).data() for c in range(model.columnCount())]
     assert "需要采购配件" in texts and a["id"] in texts
 
     dlg = DecideDialog(console.session, _case(console, a["id"]))
@@ -46,7 +47,7 @@ def test_supervisor_decides_extension_and_return_from_the_inbox(qtbot, launch, h
 
     # a pick in the inbox becomes the shared selection; a rebuild never changes it
     # the officer clicks the second request (a programmatic select is not a gesture)
-    rect = inbox.requests.visualItemRect(inbox.requests.item(1, 0))
+    rect = inbox.requests.visualRect(inbox.requests.model().index(1, 0))
     qtbot.mouseClick(inbox.requests.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert console.session.selected == b["id"]
     console.session.select_case(None)

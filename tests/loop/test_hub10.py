@@ -35,7 +35,7 @@ def test_a_10_hub_gets_no_loop_and_is_told_why(qtbot, hub10, tmp_path: Path):
         board = console.window.panes["assessment"]
         board.refresh()
         qtbot.waitUntil(lambda: "1.0" in board.status_text(), timeout=10000)
-        assert board.supported is False and board.table.rowCount() == 0
+        assert board.supported is False and board.table.model().rowCount() == 0
         cid = next(iter(state.cases))
         console.session.select_case(cid)
         detail = console.window.panes["detail"]

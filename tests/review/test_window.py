@@ -12,7 +12,7 @@ import pytest
 from client.review import open_review
 from client.review_report import build_report
 from client.timeutil import parse_time
-from console.review.i18n import install
+from console.i18n import install
 from console.review.report import render_first_page, write_pdf
 from console.review.window import ReviewWindow, grab_png
 from testkit.pdf_text import page_texts, squeeze
@@ -154,3 +154,36 @@ def test_docs_pictures(window: ReviewWindow, shift_file: Path, qtbot, tmp_path: 
     page1 = QtGui.QImage(str(out))
     assert 1.40 < page1.height() / page1.width() < 1.43  # an A4 page, upright
     assert ink(page1) > 0.02
+
+
+def test_chinese_review_window_has_no_raw_english_words(window: ReviewWindow) -> None:
+    """The review window's visible strings under zh_CN (labels, docks, the event list,
+    menus) carry no raw English words: its words come from commandpost_zh_CN.qm."""
+    from tests.console.test_words import offending, visible_strings
+
+    window.seek_time((window.review.start + window.review.end) / 2)
+    QApplication.processEvents()
+    shown = [(where, text) for where, text in visible_strings(window)
+             if not text.startswith("https://")]  # call links are shown as they are
+    assert len(shown) > 100
+    found = {(where, text, tuple(offending(text, set())))
+             for where, text in shown if offending(text, set())}
+    assert not found, "\n".join(f"{w}: {t!r} → {b}" for w, t, b in sorted(found))
+
+
+def test_review_queue_shows_the_cases_of_the_cursors_state(window: ReviewWindow) -> None:
+    """The review swaps its State as the cursor moves; the queue's rows show the cases of
+    the State now in the context (id and title in every visible row, none blank)."""
+    from widgets.case_queue import COL_TITLE
+
+    r = window.review
+    window.seek_time((r.start + r.end) / 2)
+    QApplication.processEvents()
+    queue = window.panes["queue"]
+    n = queue.model.rowCount()
+    assert n > 0
+    for row in range(min(n, 40)):
+        cid = queue.model.rows.id_at(row)
+        assert queue.model.cell(row, COL_ID)[0] == cid
+        assert queue.model.cell(row, COL_TITLE)[0], row
+    assert set(queue.filtered_ids()) <= set(window.ctx.state.cases)

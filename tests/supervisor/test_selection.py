@@ -76,7 +76,7 @@ def test_background_rebuilds_keep_the_selection(qtbot, hub, launch, intake, boss
     alerts.book.set(b["id"], 2, 0.0)
     alerts._rebuild()
     if alerts.model.rowCount():
-        alerts.view.setCurrentIndex(alerts.model.index(0))
+        alerts.view.setCurrentIndex(alerts.model.index(0, 0))
     board = window.panes["dispatch"]
     if board.shown_ids():
         board.cases.selectRow(0)

@@ -32,7 +32,7 @@ def test_case_crossing_due_appears_without_event(qtbot, ctx, world, apply, clock
     # a new critical case rings and is listed first, flashing, before it is near due
     assert beeps == ["critical"]
     assert p.entries()[0] == (cid, 0)
-    assert p.model.index(0).data().startswith("● New critical")
+    assert p.model.index(0, 0).data().startswith("● New critical")
     assert p.bell.ringing
     due = parse_time(ev["data"]["case"]["due_at"])
     rep = parse_time(ev["data"]["case"]["reported_at"])
@@ -78,7 +78,7 @@ def test_acknowledge_dims_stays_and_persists(qtbot, ctx, state, settings) -> Non
     p.ack_button.click()
     assert p.is_acknowledged(cid, phase)
     assert cid in dict(p.entries())  # stays listed
-    text = p.model.index(0).data()
+    text = p.model.index(0, 0).data()
     assert text.startswith("✓ acknowledged")
     assert "(1 acknowledged)" in p.banner.text()
     # another pane for the same user (a restart) sees it; another user does not
@@ -154,7 +154,7 @@ def test_each_level_has_its_own_sound_repeated_until_acknowledged(qtbot, ctx, wo
     row = [cid for cid, _ in p.entries()].index(ncid)
     seen: list[tuple[bool, bool]] = []
     p.bell.sig_flash.connect(lambda on: seen.append(
-        (on, p.model.index(row).data(Qt.ItemDataRole.BackgroundRole) is not None)))
+        (on, p.model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None)))
     qtbot.waitUntil(lambda: len(seen) >= 3, timeout=2000)
     assert {on for on, _ in seen} == {True, False}
     assert all(on == coloured for on, coloured in seen)  # the row flashes with the tab
@@ -164,7 +164,7 @@ def test_each_level_has_its_own_sound_repeated_until_acknowledged(qtbot, ctx, wo
     qtbot.waitUntil(lambda: beeps[-1] == "critical" and beeps.count("critical") >= 2,
                     timeout=2000)  # the most urgent pending level repeats
     p.view.clearSelection()
-    p.view.setCurrentIndex(p.model.index(-1))
+    p.view.setCurrentIndex(p.model.index(-1, 0))
     p.acknowledge()  # nothing selected: every ringing alarm
     assert not p.bell.ringing and p.alarm.count() == 0
     n = len(beeps)

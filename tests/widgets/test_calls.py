@@ -35,7 +35,7 @@ def test_javascript_link_refused_and_never_opened(qtbot, ctx, world, apply, open
                         QMessageBox.StandardButton.Yes)
     p = make(qtbot, ctx, opened)
     p.on_changes(apply(world.call(url="javascript:alert(1)", cid="C-js")))
-    row = next(r for r in range(p.model.rowCount()) if p.model.calls[r]["id"] == "C-js")
+    row = next(r for r in range(p.model.rowCount()) if p.rows[r]["id"] == "C-js")
     assert p.model.index(row, 4).data().startswith("✕ link refused")
     assert p.join("C-js") is False
     assert opened == [] and asked == []

@@ -56,7 +56,7 @@ def test_alerts_name_the_late_stage(qtbot, ctx, staged, tmp_path):
     pane.on_changes(ctx.state.set_stages(ctx.state.stages))
     pane.flush()
     texts = {cid: pane.entry_text(cid, ctx.state.cases[cid], ph, False)
-             for cid, ph in pane.model.entries}
+             for cid, ph in pane.rows}
     assert "Sign overdue" in texts[a]
     assert "Callback near due" in texts[b]
 

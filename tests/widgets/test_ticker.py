@@ -16,7 +16,7 @@ def ticker(qtbot, ctx) -> TickerPane:
 
 
 def lines(p: TickerPane) -> list[str]:
-    return [p.model.index(r).data() for r in range(p.model.rowCount())]
+    return [p.model.index(r, 0).data() for r in range(p.model.rowCount())]
 
 
 def test_newest_first_with_actions(ticker, world, apply) -> None:
@@ -34,7 +34,7 @@ def test_newest_first_with_actions(ticker, world, apply) -> None:
     assert "Urged" in shown[2] and "新案件甲" in shown[2]
     assert "dispatched" in shown[3] and world.units[0]["name"] in shown[3]
     assert "New" in shown[4] and "Critical" in shown[4]
-    assert ticker.model.index(4).data(Qt.ItemDataRole.UserRole) == cid
+    assert ticker.model.index(4, 0).data(Qt.ItemDataRole.UserRole) == cid
 
 
 def test_bounded_and_precise(ticker, world, qtbot) -> None:
@@ -66,14 +66,14 @@ def test_filter_by_kind(ticker, world, apply) -> None:
     batch = [ev, world.call(), world.urged(cid)]
     ticker.on_events(batch)
     ticker.set_kinds({"call"})
-    assert [e.kind for e in ticker.model.entries] == ["call"]
+    assert [e.kind for e in ticker.rows] == ["call"]
     ticker.kind_buttons["case"].setChecked(True)
-    assert [e.kind for e in ticker.model.entries] == ["call", "case"]
+    assert [e.kind for e in ticker.rows] == ["call", "case"]
 
 
 def test_activation_selects_case(ticker, world, qtbot) -> None:
     ev = world.created()
     ticker.on_events([ev])
     with qtbot.waitSignal(ticker.sig_case_selected) as b:
-        ticker.view.clicked.emit(ticker.model.index(0))
+        ticker.view.clicked.emit(ticker.model.index(0, 0))
     assert b.args == [ev["data"]["case"]["id"]]

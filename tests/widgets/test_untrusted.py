@@ -36,7 +36,7 @@ def test_hostile_titles_are_inert(qtbot, ctx, world, apply, clock) -> None:
         row = queue.model.rows.row_of(cid)
         shown = queue.model.index(row, COL_TITLE).data()
         tip = queue.model.index(row, COL_TITLE).data(Qt.ItemDataRole.ToolTipRole)
-        for text in (shown, ticker.model.index(0).data(), detail.title_label.text(),
+        for text in (shown, ticker.model.index(0, 0).data(), detail.title_label.text(),
                      detail.fields["address"].text()):
             assert "\u202e" not in text and "\n" not in text and "\r" not in text
             assert len(text) <= 400

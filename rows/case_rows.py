@@ -23,10 +23,12 @@ Threading: not thread-safe; GUI thread only (like the State it reads).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Protocol
+from typing import Any
 
 from client.protocol import Case
-from widgets.sorted_pairs import SortedPairs
+from rows.observer import NullObserver, RowObserver
+from rows.observer import ranges as _ranges
+from rows.sorted_pairs import SortedPairs
 
 KeyFunc = Callable[[str, Case], Any]
 Predicate = Callable[[str, Case], bool]
@@ -38,43 +40,6 @@ MIN_RESET_ROWS = 500
 #: the log of ids whose keys went stale in the other columns' caches is compacted (those
 #: caches dropped) beyond this many entries
 MAX_STALE_LOG = 200_000
-
-
-class RowObserver(Protocol):
-    """Receives the row changes of a :class:`CaseRows` (a Qt model forwards them)."""
-
-    def rows_inserting(self, first: int, last: int) -> None: ...
-    def rows_inserted(self) -> None: ...
-    def rows_removing(self, first: int, last: int) -> None: ...
-    def rows_removed(self) -> None: ...
-    def rows_changed(self, first: int, last: int) -> None: ...
-    def resetting(self) -> None: ...
-    def reset_done(self) -> None: ...
-
-
-class NullObserver:
-    """An observer that ignores everything (for headless use and tests)."""
-
-    def rows_inserting(self, first: int, last: int) -> None:
-        pass
-
-    def rows_inserted(self) -> None:
-        pass
-
-    def rows_removing(self, first: int, last: int) -> None:
-        pass
-
-    def rows_removed(self) -> None:
-        pass
-
-    def rows_changed(self, first: int, last: int) -> None:
-        pass
-
-    def resetting(self) -> None:
-        pass
-
-    def reset_done(self) -> None:
-        pass
 
 
 #: what a missing value becomes, by column kind and direction, so that it sorts last in
@@ -357,18 +322,6 @@ class CaseRows:
         self._pairs.insert(key, cid)
         self._shown.add(cid)
         self.observer.rows_inserted()
-
-
-def _ranges(rows: list[int]) -> list[tuple[int, int]]:
-    """Contiguous ``(first, last)`` runs of sorted, unique row numbers."""
-    out: list[tuple[int, int]] = []
-    for r in rows:
-        if out and r <= out[-1][1] + 1:
-            if r > out[-1][1]:
-                out[-1] = (out[-1][0], r)
-        else:
-            out.append((r, r))
-    return out
 
 
 __all__ = ["CaseRows", "NullObserver", "RowObserver"]

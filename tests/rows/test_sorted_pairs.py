@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from widgets.sorted_pairs import SortedPairs
+from rows.sorted_pairs import SortedPairs
 
 
 def check(sp: SortedPairs, model: list[tuple[int, str]]) -> None:

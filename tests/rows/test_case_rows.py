@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from widgets.queue_rows import CaseRows
+from rows.case_rows import CaseRows
 
 
 class Replay:
@@ -128,7 +128,7 @@ def test_unchanged_key_reports_a_change_not_a_move() -> None:
 def test_switching_columns_after_updates_uses_no_stale_key(monkeypatch) -> None:
     """Keys cached for other columns (warmed, or used before) are dropped for cases that
     changed meanwhile, also when the log of changed ids is compacted."""
-    import widgets.queue_rows as qr
+    import rows.case_rows as qr
 
     for log_cap in (10**6, 7):
         monkeypatch.setattr(qr, "MAX_STALE_LOG", log_cap)
