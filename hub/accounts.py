@@ -14,9 +14,9 @@ import secrets
 import string
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import CursorResult, delete, select, update
 
 from hub.audit import add_entry
 from hub.db import Database, WriteTx
@@ -200,8 +200,8 @@ def unlock(db: Database, username: str) -> int:
     """Forget a name's login failures (lifts its lockout); returns how many were kept."""
     with db.write() as tx:
         user = tx.session.scalars(select(User).where(User.username == username)).first()
-        result = tx.session.execute(delete(LoginFailure).where(
-            LoginFailure.username == username))
+        result = cast(CursorResult[Any], tx.session.execute(  # a DELETE: a CursorResult
+            delete(LoginFailure).where(LoginFailure.username == username)))
         _audit(tx, "admin", "admin", "user.unlock", username, "",
                region_path=_region_path(tx, user.post_id) if user else "/")
     return result.rowcount or 0

@@ -202,7 +202,7 @@ def jurisdiction_main(argv: list[str]) -> int:
             print("error: the database already has a jurisdiction", file=sys.stderr)
             return 2
         sizes = parse_sizes(args.sizes) or SeedSizes()
-        seed_jurisdiction(db, replace(build_jurisdiction(sizes), users=()))  # type: ignore[arg-type]
+        seed_jurisdiction(db, replace(build_jurisdiction(sizes), users=()))
     finally:
         db.dispose()
     print("jurisdiction written (no accounts)")

@@ -18,6 +18,7 @@ from hub.audit import add_entry
 from hub.context import Actor
 from hub.errors import BadRequest, HubError, Invalid, Unauthenticated
 from hub.input_guard import find_nul
+from hub.openapi_doc import body_doc
 from hub.schemas import _Body
 
 if TYPE_CHECKING:
@@ -96,11 +97,6 @@ async def _body(request: Request, model: type[_Body], limit: int) -> Any:
                                 for e in exc.errors()[:5])) from None
 
 
-def _doc(model: type[_Body]) -> dict[str, Any]:
-    return {"requestBody": {"required": True, "content": {
-        "application/json": {"schema": model.model_json_schema()}}}}
-
-
 def build_security_router(hub: Hub) -> APIRouter:
     """``/session/password``, ``/session/otp`` and ``/session/otp/confirm``."""
     router = APIRouter(prefix="/api/v1", tags=["session"])
@@ -111,7 +107,7 @@ def build_security_router(hub: Hub) -> APIRouter:
     async def refused(actor: Actor, action: str, err: HubError) -> HubError:
         return await run_in_threadpool(hub.commands.refuse, actor, action, actor.username, err)
 
-    @router.post("/session/password", status_code=204, openapi_extra=_doc(PasswordBody))
+    @router.post("/session/password", status_code=204, openapi_extra=body_doc(PasswordBody))
     async def change_password(request: Request) -> Response:
         """Change your password: 8+ characters from 3 of lower/upper/digit/symbol, not one
         of your last 5."""
@@ -137,7 +133,7 @@ def build_security_router(hub: Hub) -> APIRouter:
             raise await refused(actor, "otp.start", err) from None
         return Response(orjson.dumps(answer), media_type="application/json")
 
-    @router.post("/session/otp/confirm", openapi_extra=_doc(OtpBody))
+    @router.post("/session/otp/confirm", openapi_extra=body_doc(OtpBody))
     async def otp_confirm(request: Request) -> Response:
         """Turn the second factor on with a current code; answers the recovery codes."""
         actor = await authenticate_request(hub, request)

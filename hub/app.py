@@ -107,7 +107,7 @@ class Hub:
         if config.data_key:
             data_at_rest.use_key_file(config.data_key)
         self.db = Database(config.db_url)
-        prepare(self.db, config.seed_demo, config.seed_sizes,  # type: ignore[arg-type]
+        prepare(self.db, config.seed_demo, config.seed_sizes,
                 migrate=config.migrate)
         with self.db.read() as s:
             tree = RegionTree.load(s)
@@ -198,8 +198,8 @@ class Hub:
             except DatabaseUnavailable as err:
                 return json_response(err.body(), err.status)
             if self.fanout is not None and not self.fanout.up:
-                err = DatabaseUnavailable("not ready: the feed's LISTEN connection is down")
-                return json_response(err.body(), err.status)
+                down = DatabaseUnavailable("not ready: the feed's LISTEN connection is down")
+                return json_response(down.body(), down.status)
             return json_response({"ready": True, "database": "ok",
                                   "listen": "n/a" if self.fanout is None else "up"})
 

@@ -7,7 +7,7 @@ import dataclasses
 import threading
 import time
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import delete, select
 
@@ -21,6 +21,17 @@ from hub.security import hash_password, new_token, token_digest, verify_password
 from hub.timeutil import to_rfc3339, utcnow
 
 _DUMMY_HASH = hash_password("not a password of anyone")
+
+
+class LoginAudit(TypedDict):
+    """Who tries to log in, from where: the audit row's fields but outcome and detail."""
+
+    actor: str
+    role: str
+    action: str
+    target: str
+    addr: str
+    region_path: str
 
 
 class Sessions:
@@ -65,8 +76,9 @@ class Sessions:
         with ctx.db.read() as s:
             user = s.scalars(select(User).where(User.username == username)).first()
             path = ctx.tree.posts[user.post_id].path if user else "/"
-        audit = {"actor": username, "role": user.role if user else "", "action": "login",
-                 "target": username, "addr": addr, "region_path": path}
+        audit: LoginAudit = {"actor": username, "role": user.role if user else "",
+                             "action": "login", "target": username, "addr": addr,
+                             "region_path": path}
         try:
             guard.admit(ctx.db, username, addr)
         except RateLimited as err:
@@ -114,7 +126,7 @@ class Sessions:
                 "must_change_password": actor.restriction == "password",
                 "otp_enrolment_required": actor.restriction == "otp"}
 
-    def _audit_refusal(self, audit: dict[str, str], detail: str) -> None:
+    def _audit_refusal(self, audit: LoginAudit, detail: str) -> None:
         with self.ctx.db.write() as tx:
             add_entry(tx.session, outcome="denied", detail=detail, **audit)
 

@@ -6,8 +6,12 @@ import argparse
 import importlib
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from hub.config import HubConfig
+
+if TYPE_CHECKING:
+    from hub.seed import SeedSizes
 
 # name → (one-line summary, "module:function" run with the rest of the command line).
 # A hub subcommand exists only through this table, so `hub --help` names every one.
@@ -109,7 +113,7 @@ def _serve_parser() -> argparse.ArgumentParser:
     return p
 
 
-def parse_sizes(text: str | None) -> object | None:
+def parse_sizes(text: str | None) -> SeedSizes | None:
     """``"10,2,2,2"`` → ``SeedSizes``."""
     if not text:
         return None

@@ -333,14 +333,15 @@ class Commands(LoopCommands):
             if whistle is None or not whistle.region_path.startswith(
                     self.ctx.tree.posts[actor.post_id].path):
                 raise NotFound(f"no whistle {whistle_id}")
-            if actor.unit_id not in whistle.unit_ids:
+            unit_id = actor.unit_id
+            if unit_id is None or unit_id not in whistle.unit_ids:
                 raise Forbidden("your unit was not summoned by this whistle")
-            if actor.unit_id in whistle.checked_in:
+            if unit_id in whistle.checked_in:
                 return whistle_json(whistle)
             if not whistle.open:
                 raise Conflict(f"whistle {whistle_id} is over")
             now = utcnow()
-            whistle.checked_in = {**whistle.checked_in, actor.unit_id: to_rfc3339(now)}
+            whistle.checked_in = {**whistle.checked_in, unit_id: to_rfc3339(now)}
             if set(whistle.checked_in) >= set(whistle.unit_ids):
                 whistle.open = False
             case = tx.session.get(Case, whistle.case_id)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hub.seed import SeedSizes
 
 
 @dataclass(slots=True)
@@ -74,7 +78,7 @@ class HubConfig:
     tls_key: str = ""
     data_key: str = ""
     seed_demo: bool = True
-    seed_sizes: object | None = None
+    seed_sizes: SeedSizes | None = None
     log_level: str = "info"
     migrate: bool = False
     feed_poll_s: float = 1.0

@@ -105,7 +105,7 @@ def with_retries(fn: Callable[..., T], attempts: int = ATTEMPTS) -> Callable[...
                 _nesting.depth = 0
         raise AssertionError("unreachable")
 
-    call.__wrapped_by_retries__ = True  # type: ignore[attr-defined]
+    call.__wrapped_by_retries__ = True  # type: ignore[attr-defined]  # a marker on the wrapper
     return call
 
 

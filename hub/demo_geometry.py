@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 import shapely
 from shapely.geometry import MultiPolygon, Point, Polygon, shape
+from shapely.geometry.base import BaseGeometry
 
 if TYPE_CHECKING:
     from hub.seed import RegionSeed
@@ -35,13 +36,13 @@ _CANDIDATES = 12
 
 
 @cache
-def county_shapes() -> dict[str, shapely.Geometry]:
+def county_shapes() -> dict[str, BaseGeometry]:
     """The real county polygons (WGS 84) by county code."""
     fc = json.loads(COUNTIES_FILE.read_text(encoding="utf-8"))
     return {str(f["properties"]["id"]): shape(f["geometry"]) for f in fc["features"]}
 
 
-def polygonal(geom: shapely.Geometry) -> Polygon | MultiPolygon:
+def polygonal(geom: BaseGeometry) -> Polygon | MultiPolygon:
     """Only the polygon parts of ``geom`` (an intersection may add lines or points)."""
     parts = [p for p in shapely.get_parts(geom) if isinstance(p, Polygon) and not p.is_empty]
     if len(parts) == 1:
@@ -49,7 +50,7 @@ def polygonal(geom: shapely.Geometry) -> Polygon | MultiPolygon:
     return MultiPolygon(parts)
 
 
-def sample_inside(rng: random.Random, area: shapely.Geometry, avoid: Sequence[Point],
+def sample_inside(rng: random.Random, area: BaseGeometry, avoid: Sequence[Point],
                   candidates: int = _CANDIDATES) -> Point:
     """A random point inside ``area``, the farthest of a few candidates from ``avoid``."""
     minx, miny, maxx, maxy = area.bounds
@@ -72,7 +73,7 @@ def sample_inside(rng: random.Random, area: shapely.Geometry, avoid: Sequence[Po
     return best
 
 
-def split(parent: shapely.Geometry, seeds: Sequence[Point]) -> list[Polygon | MultiPolygon]:
+def split(parent: BaseGeometry, seeds: Sequence[Point]) -> list[Polygon | MultiPolygon]:
     """Cut ``parent`` into one Voronoi cell per seed (clipped to it), in seed order."""
     if len(seeds) == 1:
         return [polygonal(parent)]

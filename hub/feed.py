@@ -116,9 +116,9 @@ class FeedConnection:
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await task
             for task in done:
-                exc = None if task.cancelled() else task.exception()
-                if exc is not None and not isinstance(exc, ConnectionError | OSError):
-                    log.warning("feed of %s ended: %r", actor.username, exc)
+                error = None if task.cancelled() else task.exception()
+                if error is not None and not isinstance(error, ConnectionError | OSError):
+                    log.warning("feed of %s ended: %r", actor.username, error)
             if sub.overflowed:
                 log.warning("feed of %s for post %s dropped: fell %d frames behind",
                             actor.username, actor.post_id, sub.limit)
@@ -203,6 +203,7 @@ class FeedConnection:
         loop = asyncio.get_running_loop()
         self.sent_at = loop.time()
         beat_due = False
+        timer: asyncio.TimerHandle  # the next check_beat; set just below
 
         def check_beat() -> None:  # one timer per quarter interval, not a wait_for per wake
             nonlocal beat_due, timer

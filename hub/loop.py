@@ -29,13 +29,17 @@ from hub.serialize import case_json
 from hub.timeutil import parse_rfc3339, to_rfc3339
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from hub.context import HubContext
     from hub.db import WriteTx
+    from hub.reads import Reads
 
 WORKING_STATUSES = ("dispatched", "accepted")
 _TALLY = LoopTally.__table__
 
 
-def add_mark(ctx: Any, tx: WriteTx, kind: str, case: Case, unit_id: str | None,
+def add_mark(ctx: HubContext, tx: WriteTx, kind: str, case: Case, unit_id: str | None,
              ts: datetime, *, on_time: bool | None = None, result: str | None = None,
              solved: bool | None = None, rework: bool | None = None,
              due_before: datetime | None = None, due_after: datetime | None = None) -> None:
@@ -63,11 +67,18 @@ def by_deadline(ts: datetime, due: datetime | None) -> bool:
     return due is not None and ts <= due
 
 
-def set_sign_due(ctx: Any, case: Case) -> None:
+def set_sign_due(ctx: HubContext, case: Case) -> None:
     """A unit now holds the case (dispatch, reassign, rework, reopen): it must sign by then."""
     limits = ctx.limits_of(case.category, case.subcategory)
     case.sign_due = ctx.clock.due(case.updated_at, limits.sign_hours, limits, case.priority)
     case.callback_due = None
+
+
+def unit_of(actor: Actor) -> str:
+    """The acting unit of a unit's command (403 for an account of no unit)."""
+    if actor.unit_id is None:
+        raise Forbidden("this account belongs to no unit")
+    return actor.unit_id
 
 
 def request(case: Case, kind: str, unit_id: str, at: datetime, reason: str,
@@ -83,10 +94,24 @@ def request(case: Case, kind: str, unit_id: str, at: datetime, reason: str,
 class LoopCommands:
     """The 1.1 commands (mixed into ``hub.commands.Commands``)."""
 
-    ctx: Any
-    reads: Any
+    ctx: HubContext
+    reads: Reads
 
-    def extend(self: Any, actor: Actor, case_id: str, body: ExtendBody) -> dict[str, Any]:
+    if TYPE_CHECKING:  # provided by hub.commands.Commands
+        def _command(self, actor: Actor, action: str, target: str
+                     ) -> AbstractContextManager[WriteTx]: ...
+        def _audit_ok(self, tx: WriteTx, actor: Actor, action: str, target: str, detail: str,
+                      region_path: str) -> None: ...
+        def _check_role(self, actor: Actor, command: str, target: str) -> None: ...
+        def _case_for_update(self, tx: WriteTx, actor: Actor, case_id: str,
+                             expected_version: int | None) -> Case: ...
+        def _case_updated(self, tx: WriteTx, case: Case, action: str, actor: Actor,
+                          note: str) -> None: ...
+        def _close_whistles(self, tx: WriteTx, case: Case) -> None: ...
+        @staticmethod
+        def _bump(case: Case) -> None: ...
+
+    def extend(self, actor: Actor, case_id: str, body: ExtendBody) -> dict[str, Any]:
         """``POST /cases/{id}/extend`` (unit holding it): ask for ``due_at`` = ``until``."""
         self._check_role(actor, "extend", case_id)
         with self._command(actor, "extend", case_id) as tx:
@@ -102,25 +127,25 @@ class LoopCommands:
             self._bump(case)
             if until <= case.updated_at:
                 raise Invalid("until must be in the future")
-            request(case, "extension", actor.unit_id, case.updated_at, body.reason, until)
+            request(case, "extension", unit_of(actor), case.updated_at, body.reason, until)
             self._case_updated(tx, case, "request_extension", actor, body.reason)
             self._audit_ok(tx, actor, "extend", case.id, f"until={body.until}",
                            case.region_path)
             return case_json(case)
 
-    def request_return(self: Any, tx: WriteTx, actor: Actor, case: Case, note: str
+    def request_return(self, tx: WriteTx, actor: Actor, case: Case, note: str
                        ) -> dict[str, Any]:
         """``POST /cases/{id}/return`` on a 1.1 hub: a request the post decides (退单)."""
         if case.status not in WORKING_STATUSES:
             raise Conflict(f"cannot return a case that is {case.status}")
         self._bump(case)
-        request(case, "return", actor.unit_id, case.updated_at, note, None)
+        request(case, "return", unit_of(actor), case.updated_at, note, None)
         add_mark(self.ctx, tx, "request_return", case, actor.unit_id, case.updated_at)
         self._case_updated(tx, case, "request_return", actor, note)
         self._audit_ok(tx, actor, "return", case.id, note[:200], case.region_path)
         return case_json(case)
 
-    def decide(self: Any, actor: Actor, case_id: str, body: DecideBody) -> dict[str, Any]:
+    def decide(self, actor: Actor, case_id: str, body: DecideBody) -> dict[str, Any]:
         """``POST /cases/{id}/decide`` (supervisor): approve or refuse the pending request."""
         self._check_role(actor, "decide", case_id)
         with self._command(actor, "decide", case_id) as tx:
@@ -146,7 +171,7 @@ class LoopCommands:
                            case.region_path)
             return case_json(case)
 
-    def callback(self: Any, actor: Actor, case_id: str, body: CallbackBody) -> dict[str, Any]:
+    def callback(self, actor: Actor, case_id: str, body: CallbackBody) -> dict[str, Any]:
         """``POST /cases/{id}/callback`` (intake, supervisor): close, or rework (重办)."""
         self._check_role(actor, "callback", case_id)
         with self._command(actor, "callback", case_id) as tx:
@@ -182,7 +207,7 @@ class LoopCommands:
                            case.region_path)
             return case_json(case)
 
-    def merge(self: Any, actor: Actor, case_id: str, body: MergeBody) -> dict[str, Any]:
+    def merge(self, actor: Actor, case_id: str, body: MergeBody) -> dict[str, Any]:
         """``POST /cases/{id}/merge`` (officer, supervisor): close a duplicate (并单)."""
         self._check_role(actor, "merge", case_id)
         with self._command(actor, "merge", case_id) as tx:
@@ -205,7 +230,7 @@ class LoopCommands:
             self._audit_ok(tx, actor, "merge", case.id, f"into={into.id}", case.region_path)
             return case_json(case)
 
-    def reporter(self: Any, actor: Actor, case_id: str) -> dict[str, Any] | None:
+    def reporter(self, actor: Actor, case_id: str) -> dict[str, Any] | None:
         """``GET /cases/{id}/reporter`` (supervisor, intake): unmasked, and audited."""
         self._check_role(actor, "reporter", case_id)
         with self._command(actor, "reporter", case_id) as tx:
@@ -218,7 +243,7 @@ class LoopCommands:
             return {"name": case.reporter_name or "", "phone": case.reporter_phone or ""}
 
     # ---- helpers
-    def _held_case(self: Any, tx: WriteTx, actor: Actor, case_id: str,
+    def _held_case(self, tx: WriteTx, actor: Actor, case_id: str,
                    expected_version: int | None) -> Case:
         """The case, if the actor's unit holds it (403 otherwise), at the expected version."""
         case = self.reads.visible_case(tx.session, actor, case_id)

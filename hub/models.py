@@ -8,7 +8,7 @@ written in one transaction (see ``hub.journal``).
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -20,6 +20,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     TypeDecorator,
 )
@@ -52,6 +53,9 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     """Declarative base of every hub table."""
+
+    # every model maps one Table (SQLAlchemy types it as any FromClause)
+    __table__: ClassVar[Table]
 
 
 class Region(Base):

@@ -115,10 +115,10 @@ def check_login(db: Database, user: User, otp: str) -> bool:
         return True
     digest = _digest(otp)
     with db.write() as tx:
-        for row in tx.session.scalars(select(RecoveryCode).where(
+        for code in tx.session.scalars(select(RecoveryCode).where(
                 RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None))):
-            if hmac.compare_digest(row.code_hash, digest):
-                row.used_at = utcnow()
+            if hmac.compare_digest(code.code_hash, digest):
+                code.used_at = utcnow()
                 return True
     return False
 

@@ -217,11 +217,12 @@ def import_file(db: Database, path: Path) -> dict[str, int]:
         for f in order:
             region = s.get(Region, f.id)
             if region is None:
-                path = (paths[f.parent_id] if f.parent_id else "/") + f.id + "/"
+                region_path = (paths[f.parent_id] if f.parent_id else "/") + f.id + "/"
                 inside = f.geometry.representative_point()
                 s.add(Region(id=f.id, name=f.name, level=f.level, parent_id=f.parent_id,
-                             path=path, lat=round(inside.y, 6), lon=round(inside.x, 6)))
-                paths[f.id] = path
+                             path=region_path, lat=round(inside.y, 6),
+                             lon=round(inside.x, 6)))
+                paths[f.id] = region_path
                 added += 1
                 s.flush()
                 if f.level != "grid" and s.get(Post, post_id_for(f.id)) is None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from typing import Any, cast
 
-from sqlalchemy import delete, exists, func, select, update
+from sqlalchemy import CursorResult, delete, exists, func, select, update
 
 from hub.db import Database
 from hub.models import Event, FeedEntry, IdempotencyKey, Post
@@ -29,8 +30,8 @@ def prune(db: Database, max_age_days: float, max_events_per_post: int) -> int:
             through = max(by_count, by_age)
             if through <= post.pruned_through:
                 continue
-            result = s.execute(delete(FeedEntry).where(FeedEntry.post_id == post.id,
-                                                       FeedEntry.seq <= through))
+            result = cast(CursorResult[Any], s.execute(  # a DELETE answers a CursorResult
+                delete(FeedEntry).where(FeedEntry.post_id == post.id, FeedEntry.seq <= through)))
             deleted += result.rowcount or 0
             s.execute(update(Post).where(Post.id == post.id).values(pruned_through=through))
         if deleted:

@@ -76,7 +76,7 @@ class EmbeddedHub:
                            ssl_context=tls.server_context(config))
         await site.start()
         server = site._server
-        assert server is not None and server.sockets
+        assert isinstance(server, asyncio.Server) and server.sockets
         port = server.sockets[0].getsockname()[1]
         self.url = f"{tls.scheme(config)}://{config.host}:{port}"
 

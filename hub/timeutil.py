@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import overload
 
 
 def utcnow() -> datetime:
@@ -11,6 +12,12 @@ def utcnow() -> datetime:
     return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
 
+@overload
+def to_rfc3339(value: datetime) -> str: ...
+@overload
+def to_rfc3339(value: None) -> None: ...
+@overload
+def to_rfc3339(value: datetime | None) -> str | None: ...
 def to_rfc3339(value: datetime | None) -> str | None:
     """Format an aware (or naive-UTC) datetime as ``YYYY-MM-DDTHH:MM:SS.mmmZ``."""
     if value is None:

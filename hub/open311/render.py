@@ -83,7 +83,8 @@ def to_xml(root: str, item: str | None, body: list[dict[str, Any]] | dict[str, A
         element = ET.Element(root)
         for obj in body:
             element.append(_element(item or root, obj))
-    return ET.tostring(element, encoding="UTF-8", xml_declaration=True)
+    xml: bytes = ET.tostring(element, encoding="UTF-8", xml_declaration=True)  # typeshed: Any
+    return xml
 
 
 def respond(fmt: str, root: str, item: str | None, body: Any, status: int = 200) -> Response:

@@ -11,6 +11,7 @@ Create Date: 2026-11-30 22:28:37.801051
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -76,7 +77,7 @@ def _create_loop_tally() -> None:
     )
 
 
-def _case_columns() -> tuple[sa.Column, ...]:  # type: ignore[type-arg]
+def _case_columns() -> tuple[sa.Column[Any], ...]:
     return (
     sa.Column('sign_due', sa.DateTime(timezone=True), nullable=True),
     sa.Column('callback_due', sa.DateTime(timezone=True), nullable=True),

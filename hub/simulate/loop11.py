@@ -1,9 +1,9 @@
-"""The simulator's closed loop on a protocol 1.1 hub (a mixin of ``hub.simulate.Simulator``).
+"""The simulator's closed loop on a protocol 1.1 hub (``ClosedLoop``, the engine plus 1.1).
 
 What it adds, only through the public API and only when the hub announces 1.1 (its
 categories carry ``limits``; against a 1.0 hub the simulator behaves as before):
 
-- units sign late sometimes (``LATE_SIGN``), past the hub's ``sign_due``;
+- units sign late sometimes (``scenario.LATE_SIGN``), past the hub's ``sign_due``;
 - a unit's return is a request: the supervisor decides it (``APPROVE_RETURN`` approved →
   re-dispatched elsewhere; refused → the unit carries on);
 - some units ask for an extension before their due time (``EXTEND``), mostly approved;
@@ -11,9 +11,7 @@ categories carry ``limits``; against a 1.0 hub the simulator behaves as before):
   → rework (重办) by the same unit, once at most; unreachable closes without a rating;
 - some reports repeat a recent open case (``DUPLICATE``) and the officer merges them (并单).
 
-The mix gives about 92 % of signs and 88 % of resolves on time (the late shares below)
-when the hub's deadlines run at the simulator's speed (``--sla-scale 1/speed``, as the
-console's demo runs); against a hub on real office hours nearly everything is early.
+The shares live in ``hub.simulate.scenario``.
 """
 
 from __future__ import annotations
@@ -22,23 +20,17 @@ import logging
 from datetime import timedelta
 from typing import Any
 
-from hub.seed import person_name
+from hub.simulate import scenario
+from hub.simulate.engine import SimulationEngine
+from hub.simulate.hubapi import parse_time
+from hub.simulate.jobs import Job, Track
+from hub.timeutil import to_rfc3339
 
 log = logging.getLogger(__name__)
 
-RETURN = 0.05  # a unit asks to return the case (a request in 1.1, at once in 1.0)
-LATE_SIGN = 0.08
-APPROVE_RETURN = 0.7
-EXTEND = 0.06
-APPROVE_EXTENSION = 0.8
-DUPLICATE = 0.03
-ANSWERS = (  # (solved, satisfaction), weight
-    ((True, "satisfied"), 70.0),
-    ((True, "basically_satisfied"), 14.0),
-    ((True, "dissatisfied"), 5.0),
-    ((False, "satisfied"), 3.0),
-    ((False, "unreachable"), 8.0),
-)
+_CALLBACK_NOTES = {"satisfied": "回访群众满意", "basically_satisfied": "回访群众基本满意",
+                   "dissatisfied": "回访群众不满意，要求重新办理",
+                   "unreachable": "多次回访未接通"}
 
 
 def hub_speaks_loop(categories: Any) -> bool:
@@ -50,13 +42,12 @@ def hub_speaks_loop(categories: Any) -> bool:
                for sub in cat.get("subcategories") or [])
 
 
-class LoopSimulation:
-    """1.1 behaviour of the simulator (uses ``Simulator``'s scheduler, api and tracks)."""
-
-    loop11: bool = False
+class ClosedLoop(SimulationEngine):
+    """1.1 behaviour of the simulator: signing windows, requests decided by the supervisor,
+    callbacks with the citizen's answer, reporters and merged duplicates."""
 
     # ---- signing
-    def accept_delay(self: Any, track: Any) -> float:
+    def accept_delay(self, track: Track) -> float:
         """Real seconds until the unit signs: mostly well within the sign window."""
         window = track.sign_window_s
         if window is None or not self.loop11:
@@ -66,13 +57,11 @@ class LoopSimulation:
             return window * self.rng.uniform(1.2, 2.0)
         return max(self.config.min_delay_s, window * self.rng.uniform(0.1, 0.8))
 
-    def note_dispatch(self: Any, track: Any, case: Any) -> None:
+    def note_dispatch(self, track: Track, case: Any) -> None:
         """Learn the sign window from the hub's answer to a dispatch (real seconds)."""
         track.sign_window_s = None
         if not isinstance(case, dict):
             return
-        from hub.simulate import parse_time
-
         due, at = parse_time(case.get("sign_due")), parse_time(case.get("updated_at"))
         if due is None or at is None:
             return
@@ -81,7 +70,7 @@ class LoopSimulation:
             hub_window
 
     # ---- nyc311: a record's status is where its case stops
-    def _nyc_stop(self: Any, track: Any) -> bool:
+    def _nyc_stop(self, track: Track) -> bool:
         """True when a replayed case has reached the stage its 311 status gives."""
         stage, status = track.nyc_stage, track.status
         if stage == "dispatched" and status == "dispatched":
@@ -95,13 +84,13 @@ class LoopSimulation:
         return False
 
     # ---- return requests and extensions, decided by the supervisor
-    def after_return_request(self: Any, track: Any) -> None:
+    def after_return_request(self, track: Track) -> None:
         """The unit asked to return the case: the supervisor decides within minutes."""
         track.awaiting = True
         self.schedule(self.sim_delay(120, 1800), "decide", track.id,
-                      approve=self.rng.random() < APPROVE_RETURN, kind="return")
+                      approve=self.rng.random() < scenario.APPROVE_RETURN, kind="return")
 
-    def _do_extend(self: Any, job: Any) -> None:
+    def _do_extend(self, job: Job) -> None:
         track = self.tracks.get(job.case_id or "")
         if track is None or track.status != "accepted" or track.unit_id is None:
             if track is not None:
@@ -114,14 +103,10 @@ class LoopSimulation:
             self.decide(track)
             return
         self._apply(track, got.body)
-        from hub.simulate import parse_time
-
         due = parse_time(got.body.get("due_at"))
         if due is None or got.body.get("pending"):
             self.decide(track)
             return
-        from hub.timeutil import to_rfc3339
-
         until = to_rfc3339(due + timedelta(seconds=max(3600.0, track.window_s * 0.5
                                                         * self.config.speed)))
         reply = self.api.call(f"unit-{track.unit_id}", "POST", f"/cases/{track.id}/extend",
@@ -136,9 +121,9 @@ class LoopSimulation:
             return  # the 311 record is still pending: so is the request
         track.awaiting = True
         self.schedule(self.sim_delay(300, 2400), "decide", track.id,
-                      approve=self.rng.random() < APPROVE_EXTENSION, kind="extension")
+                      approve=self.rng.random() < scenario.APPROVE_EXTENSION, kind="extension")
 
-    def _do_decide(self: Any, job: Any) -> None:
+    def _do_decide(self, job: Job) -> None:
         track = self.tracks.get(job.case_id or "")
         if track is None:
             return
@@ -159,21 +144,10 @@ class LoopSimulation:
         self.decide(track)
 
     # ---- the callback
-    def callback_answer(self: Any, track: Any) -> tuple[bool, str]:
-        """The citizen's answer; never a second rework of the same case."""
-        pairs = [p for p, _ in ANSWERS]
-        weights = [w for _, w in ANSWERS]
-        solved, satisfaction = self.rng.choices(pairs, weights=weights)[0]
-        if track.reworks and (satisfaction == "dissatisfied" or not solved):
-            return True, "basically_satisfied"
-        return solved, satisfaction
-
-    def loop_callback(self: Any, job: Any, track: Any) -> None:
+    def loop_callback(self, job: Job, track: Track) -> None:
         """``POST /cases/{id}/callback`` with the citizen's answer."""
-        solved, satisfaction = self.callback_answer(track)
-        note = {"satisfied": "回访群众满意", "basically_satisfied": "回访群众基本满意",
-                "dissatisfied": "回访群众不满意，要求重新办理",
-                "unreachable": "多次回访未接通"}[satisfaction]
+        solved, satisfaction = scenario.callback_answer(self.rng, track.reworks)
+        note = _CALLBACK_NOTES[satisfaction]
         if not solved and satisfaction != "unreachable":
             note = "回访群众反映问题仍未解决"
         reply = self.api.call(self.config.intake, "POST", f"/cases/{track.id}/callback",
@@ -194,29 +168,27 @@ class LoopSimulation:
         self.decide(track)
 
     # ---- the citizen
-    def with_reporter(self: Any, body: dict[str, Any]) -> dict[str, Any]:
+    def with_reporter(self, body: dict[str, Any]) -> dict[str, Any]:
         """Citizens' reports (hotline, app, WeChat) carry who reported: a name and a mobile."""
         if not self.loop11 or body.get("source") not in ("hotline", "app", "wechat"):
             return body
-        phone = f"1{self.rng.choice('3578')}{self.rng.randint(0, 999999999):09d}"
-        return dict(body, reporter={"name": person_name(self.rng), "phone": phone})
+        return dict(body, reporter=scenario.citizen(self.rng))
 
     # ---- duplicates
-    def maybe_duplicate(self: Any, body: dict[str, Any]) -> dict[str, Any]:
+    def maybe_duplicate(self, body: dict[str, Any]) -> dict[str, Any]:
         """Sometimes report again what an open case already says (another caller)."""
-        if not self.loop11 or self.rng.random() >= DUPLICATE:
+        if not self.loop11 or self.rng.random() >= scenario.DUPLICATE:
             return body
         originals = [t for t in self.tracks.values() if t.status != "closed"
                      and t.duplicate_of is None and not t.fixed_resolve]
         if not originals:
             return body
         original = self.rng.choice(originals)
-        body = dict(body, region_id=original.region_id, category=original.category,
+        return dict(body, region_id=original.region_id, category=original.category,
                     subcategory=original.subcategory, title=f"{original.title}（重复反映）"[:200],
                     _code="", _name=original.subcategory, _duplicate_of=original.id)
-        return body
 
-    def _do_merge(self: Any, job: Any) -> None:
+    def _do_merge(self, job: Job) -> None:
         track = self.tracks.get(job.case_id or "")
         if track is None or track.duplicate_of is None:
             return
