@@ -76,10 +76,17 @@ def show(app: QApplication, ctx: FakeContext) -> tuple[QMainWindow, map_view.Map
     return win, pane
 
 
+#: the GUI thread's own CPU time of each frame (ms), beside the wall-clock times: on a
+#: shared machine the difference is time spent waiting for a core
+CPU_MS: list[float] = []
+
+
 def frame(pane: map_view.MapPane, x: tuple[float, float], y: tuple[float, float]) -> float:
     t = time.perf_counter()
+    c = time.thread_time()
     pane.plot.getViewBox().setRange(xRange=x, yRange=y, padding=0)
     pane.plot.viewport().repaint()
+    CPU_MS.append((time.thread_time() - c) * 1000.0)
     return (time.perf_counter() - t) * 1000.0
 
 
@@ -109,7 +116,7 @@ def bench_frames(app: QApplication, pane: map_view.MapPane, world: World) -> boo
     scenes = [("prefecture", geo.root), ("county", county), ("town", town),
               ("village", village)]
     print("\n1. pan/zoom frames at 1920×1080 (ms; setRange + repaint)")
-    print(f"   {'view':<11} {'mode':<9} {'p50':>6} {'p99':>6} {'max':>6}   "
+    print(f"   {'view':<11} {'mode':<9} {'p50':>6} {'p99':>6} {'max':>6} {'cpu p99':>8}   "
           f"{'all points p50':>14} {'p99':>6}  {'ratio p99':>9}")
     ok = True
     default = map_view.CLUSTER_MIN
@@ -122,17 +129,20 @@ def bench_frames(app: QApplication, pane: map_view.MapPane, world: World) -> boo
             map_view.CLUSTER_MIN = limit
             pane._cluster_key = None
             frame(pane, *path[0])
+            CPU_MS.clear()
             times = [frame(pane, *g) for g in path]
             app.processEvents()
-            results[label] = (times, pane.clustered())
+            results[label] = (times, pane.clustered(), list(CPU_MS))
         map_view.CLUSTER_MIN = default
         mine, base = results["map"][0], results["points"][0]
         mode = "clusters" if results["map"][1] else "points"
         ratio = pct(base, 99) / max(pct(mine, 99), 1e-6)
         print(f"   {name:<11} {mode:<9} {pct(mine, 50):6.1f} {pct(mine, 99):6.1f} "
-              f"{max(mine):6.1f}   {pct(base, 50):14.1f} {pct(base, 99):6.1f}  {ratio:8.1f}×")
+              f"{max(mine):6.1f} {pct(results['map'][2], 99):8.1f}   "
+              f"{pct(base, 50):14.1f} {pct(base, 99):6.1f}  {ratio:8.1f}×")
         ok &= pct(mine, 99) < TARGET_FRAME_P99
-    print(f"   target p99 < {TARGET_FRAME_P99:.0f} ms: {'met' if ok else 'NOT met'}")
+    print(f"   target p99 < {TARGET_FRAME_P99:.0f} ms: {'met' if ok else 'NOT met'} "
+          f"(cpu p99: the GUI thread's own CPU time; load average {os.getloadavg()[0]:.1f})")
     pane.fit()
     return ok
 
@@ -273,11 +283,15 @@ def bench_tiles(app: QApplication, pane: map_view.MapPane) -> bool:
     slow = TileServer(delay_s=0.3)
     settings = TileSettings(url=slow.url, cache_dir=Path(tempfile.mkdtemp()), max_zoom=15)
 
-    def panning(with_tiles: bool, seconds: float = 4.0) -> list[float]:
+    def panning(with_tiles: bool, seconds: float = 4.0, move: bool = True) -> list[float]:
         layer = None
         if with_tiles:
             layer = TileLayer(settings, vb)
             pane.plot.addItem(layer)
+            if not move:  # a view of its own, so every tile comes from the slow server
+                x, y = path[0]
+                vb.setRange(xRange=(x[0] - 0.5, x[1] - 0.5), yRange=y, padding=0)
+                layer.request_view()
         late = Lateness()
         step = [0]
 
@@ -290,7 +304,8 @@ def bench_tiles(app: QApplication, pane: map_view.MapPane) -> bool:
         mover.setInterval(50)
         mover.timeout.connect(pan)
         late.start()
-        mover.start()
+        if move:
+            mover.start()
         end = time.perf_counter() + seconds
         while time.perf_counter() < end:
             app.processEvents()
@@ -298,15 +313,20 @@ def bench_tiles(app: QApplication, pane: map_view.MapPane) -> bool:
         mover.stop()
         samples = late.stop()
         if layer is not None:
-            print(f"   slow server (0.3 s/tile): {len(slow.requests)} tiles asked, "
-                  f"{layer.held()} drawn while panning")
+            print(f"   slow server (0.3 s/tile): {len(slow.requests)} tiles asked so far, "
+                  f"{layer.held()} drawn while {'panning' if move else 'the view stood still'}")
             pane.plot.removeItem(layer)
             layer.close()
         return samples
 
+    idle = panning(False, move=False)
+    still = panning(True, move=False)
     base = panning(False)
     with_tiles = panning(True)
     slow.stop()
+    print(f"   the GUI thread while slow tiles arrive (view still): lateness p99 "
+          f"{pct(still, 99):.1f} ms, max {max(still, default=0):.1f} ms; with nothing to do: "
+          f"p99 {pct(idle, 99):.1f} ms, max {max(idle, default=0):.1f} ms")
     ok2 = pct(with_tiles, 99) < TARGET_TILE_LATENESS_P99
     print(f"   event-loop lateness while panning every 50 ms: p99 {pct(with_tiles, 99):.1f} ms "
           f"with the slow base map, {pct(base, 99):.1f} ms without "

@@ -225,6 +225,11 @@ class State:
         return self._sla.phase(case_id)
 
     @property
+    def day(self) -> Day:
+        """"Today" in the post's zone (a new object when the day rolls over)."""
+        return self._day
+
+    @property
     def counters(self) -> TodayCounters:
         """Today's counters."""
         r, d, c, cr = self._today

@@ -263,6 +263,7 @@ class TileFetcher:
         return True
 
     def pending(self) -> int:
+        """Tiles asked for and not delivered yet (a tile is delivered before it leaves)."""
         with self._lock:
             return len(self._inflight)
 
@@ -294,13 +295,14 @@ class TileFetcher:
             log.exception("tile %s failed", key)
             image = None
         with self._lock:
+            closed = self._closed
+        if not closed:  # delivered before it stops counting as pending (see pending())
+            self.deliver(key, image)
+        with self._lock:
             self._inflight.discard(key)
             if image is None:
                 self._failed[key] = time.monotonic()
                 self.failures += 1
-            closed = self._closed
-        if not closed:
-            self.deliver(key, image)
 
     def _download(self, key: TileKey) -> bytes | None:
         with self._lock:

@@ -154,9 +154,6 @@ class MainWindow(QMainWindow):
             self.input_watches[key] = watch
             pane.sig_case_selected.connect(
                 lambda cid, watch=watch, pane=pane: self._on_pane_selected(cid, watch, pane))
-        regions, kpi = self.panes.get("regions"), self.panes.get("kpi")
-        if hasattr(regions, "counts") and hasattr(kpi, "scope_counts"):
-            kpi.scope_counts = regions.counts  # type: ignore[union-attr]
         alerts = self.panes.get("alerts")
         bell = getattr(alerts, "bell", None)
         if bell is not None:

@@ -34,6 +34,7 @@ from widgets.common import (
     scale_font,
     time_left_label,
 )
+from widgets.pacer import pacer
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
     QAbstractItemView,
@@ -158,7 +159,7 @@ class AlertsPane(Pane):
         self._refresh_timer.setObjectName("alerts_refresh")
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(refresh_ms)
-        self._refresh_timer.timeout.connect(self.flush)
+        self._refresh_timer.timeout.connect(lambda: pacer().request(self.flush))
         self._refresh_ms = refresh_ms
         self._pending = True  # the first flush loads what the State already holds
         self._pending_reset = True

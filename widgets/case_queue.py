@@ -36,6 +36,7 @@ from widgets.common import (
     status_label,
     time_left_label,
 )
+from widgets.pacer import pacer
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
     QAbstractItemView,
@@ -449,7 +450,8 @@ class CaseQueuePane(Pane):
         self._repaint_timer.setObjectName("case_queue_repaint")
         self._repaint_timer.setSingleShot(True)
         self._repaint_timer.setInterval(REPAINT_MS)
-        self._repaint_timer.timeout.connect(self._repaint_now)
+        # the repaint waits its turn with the other panes' refreshes (widgets.pacer)
+        self._repaint_timer.timeout.connect(lambda: pacer().request(self._repaint_now))
         self.view.installEventFilter(self)
         self.view.viewport().installEventFilter(self)
         self._search_timer = QTimer(self)
@@ -538,7 +540,10 @@ class CaseQueuePane(Pane):
             for cid in ids:
                 hay_pop(cid, None)
         self.model.rows.update(state.cases, changes.cases_added, changed, changes.cases_removed)
-        self._update_count()
+        if not self._repaint_timer.isActive():
+            self._update_count()
+        # else the count is shown with the table, when the throttled repaint comes (a
+        # label's new text re-lays out the tool bar: not on every feed turn)
 
     def on_tick(self, now: float) -> None:
         self.now = now
@@ -932,6 +937,7 @@ class CaseQueuePane(Pane):
     def _repaint_now(self) -> None:
         self._repaint_timer.stop()
         self.view.setUpdatesEnabled(True)
+        self._update_count()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # A paint of the *whole* pane means it is shown anew (expose, resize) or rendered

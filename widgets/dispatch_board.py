@@ -32,6 +32,7 @@ from widgets.common import (
     priority_label,
     status_label,
 )
+from widgets.pacer import out_of_sight, pacer
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
     QAbstractItemView,
@@ -116,8 +117,10 @@ class DispatchBoardPane(Pane):
         self._timer.setObjectName("dispatch_board_refresh")
         self._timer.setSingleShot(True)
         self._timer.setInterval(refresh_ms)
-        self._timer.timeout.connect(self.flush)
+        # paced with the other panes' refreshes; none while tabbed out of sight
+        self._timer.timeout.connect(lambda: pacer().request(self._flush_paced))
         self._refresh_ms = refresh_ms
+        self._stale = False
 
         self.header = plain_label("", self)
         self.header.setObjectName("dispatch_board_header")
@@ -324,10 +327,22 @@ class DispatchBoardPane(Pane):
     def flush(self) -> None:
         """Refresh both tables now."""
         self._timer.stop()
+        self._stale = False
         self._fill_cases()
         self._fill_units()
 
     # ---- Internals
+
+    def _flush_paced(self) -> None:
+        if out_of_sight(self):
+            self._stale = True  # refreshed when shown again
+        else:
+            self.flush()
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        if self._stale:
+            self.flush()
+        super().showEvent(event)
 
     def _schedule(self) -> None:
         if self._refresh_ms <= 0:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from client.regions import Scope
+from client.regions import RegionIndex, Scope
+from client.scope_figures import ScopeFigures
 from client.state import ChangeSet
 from widgets.common import GREEN, ORANGE, VERMILLION, fg, plain_label
 from widgets.pane import Pane, PaneContext
@@ -72,10 +73,10 @@ class KpiPane(Pane):
         for n in self.NAMES:
             lay.addWidget(self.tiles[n], 2 if n in ("link", "clock") else 1)
         self._link: Any = None
-        #: the region narrowed to (client.regions.Scope), and the live counts per region
-        #: (client.regions.RegionCounts, given by the console from the region tree)
+        #: the scope narrowed to (client.regions.Scope; None: the whole post) and its
+        #: figures, kept by deltas (the same cases as the queue's scope filter)
         self.scope: Any = None
-        self.scope_counts: Any = None
+        self.figures = ScopeFigures(ctx.state, self._region_index())
         self._now = ctx.state.now
         self.setMinimumHeight(90)
         self._retranslate()
@@ -88,7 +89,10 @@ class KpiPane(Pane):
         return self.tr("Today")
 
     def on_changes(self, changes: ChangeSet) -> None:
-        if changes.reset or changes.counters_changed or changes.alerts_changed:
+        if changes.reset and self.scope is not None:
+            self.figures.set_scope(self.scope, self._region_index())  # regions may be new
+            self._refresh()
+        elif self.figures.apply(changes):
             self._refresh()
 
     def on_tick(self, now: float) -> None:
@@ -101,8 +105,10 @@ class KpiPane(Pane):
         clock.sub.setText(f"{dt.strftime('%Y-%m-%d')} · {zone}")
 
     def on_scope(self, scope: Scope | None) -> None:
-        """Show the open / overdue / near-due cases of ``scope``'s region."""
-        self.scope = None if scope is None or scope.region_id is None else scope
+        """Show today's figures of the cases in ``scope`` (a region subtree and category,
+        as the queue filters them; None or everything: the whole post)."""
+        self.scope = None if scope is None or scope.everything else scope
+        self.figures.set_scope(self.scope, self._region_index())
         self._refresh()
 
     # ---- Public API
@@ -139,8 +145,25 @@ class KpiPane(Pane):
 
     # ---- Internals
 
+    def _region_index(self) -> RegionIndex:
+        index = getattr(self.ctx, "region_index", None)
+        return index() if index is not None else RegionIndex(self.ctx.state.regions)
+
+    def scope_words(self) -> str:
+        """What the figures are narrowed to, in words ("" for the whole post)."""
+        scope = self.scope
+        if scope is None:
+            return ""
+        parts = []
+        if scope.region_id is not None:
+            parts.append(safe(self.figures.index.name(scope.region_id), 20))
+        if scope.category is not None:
+            parts.append(safe(scope.subcategory or scope.category, 12))
+        return " · ".join(parts)
+
     def _refresh(self) -> None:
-        c = self.ctx.state.counters
+        figures = self.figures.figures()
+        c = figures.today
         t = self.tiles
         t["reported"].value.setText(f"{c.reported:,}")
         t["dispatched"].value.setText(f"{c.dispatched:,}")
@@ -149,16 +172,14 @@ class KpiPane(Pane):
         t["rate"].value.setText("—" if rate is None else f"{rate * 100:.0f}%")
         t["rate"].sub.setText(self.tr("%1 of %2 closed").replace("%1", str(c.closed_of_reported))
                               .replace("%2", str(c.reported)))
-        counts = self.scope_counts
-        if self.scope is not None and counts is not None:
-            c = counts.of(self.scope.region_id)
-            over, near = c.overdue, c.near_due
-            name = safe(counts.index.name(self.scope.region_id), 20)
-            t["overdue"].caption.setText(self.tr("Overdue in %1").replace("%1", name))
+        over, near = figures.overdue, figures.near_due
+        where = self.scope_words()
+        if where:
+            t["overdue"].caption.setText(self.tr("Overdue in %1").replace("%1", where))
+            t["reported"].caption.setText(self.tr("Reported today in %1").replace("%1", where))
         else:
-            over = len(self.ctx.state.overdue_ids())
-            near = len(self.ctx.state.near_due_ids())
             t["overdue"].caption.setText(self.tr("Overdue now"))
+            t["reported"].caption.setText(self.tr("Reported today"))
         t["overdue"].value.setText(f"⚠ {over:,}" if over else "0")
         t["overdue"].set_color(VERMILLION if over else None)
         t["overdue"].sub.setText(self.tr("◔ %1 near due").replace("%1", f"{near:,}"))

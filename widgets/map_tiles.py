@@ -11,20 +11,28 @@ them for one run):
   (default: the user's cache folder ``/tiles``), ``tile_max_zoom``.
 
 The GUI thread only computes which tiles the view needs (≤ 160, a few ms) and draws the
-decoded ``QImage``s it holds (at most ``MEMORY_TILES``); requests are made 120 ms after
-the view stops changing. A slow or dead server delays tiles, never the GUI.
+``QImage``s it holds (at most ``MEMORY_TILES``); requests are made 120 ms after the view
+stops changing. The workers read the disk cache, download and decode (Pillow, without the
+GIL) and make no Qt call; the GUI thread takes the finished pixels from a queue every
+``DRAIN_MS`` for at most ``DRAIN_BUDGET_MS``. A slow or dead server delays tiles, never
+the GUI.
 """
 
 from __future__ import annotations
 
+import io
 import logging
+import queue
+import time
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from client.tiles import TILE_PX, TileFetcher, TileKey, TileSettings, tile_bounds, tiles_for_view
-from widgets.qt import QObject, QPainter, QSettings, Qt, QtCore, QtGui, QTimer, Signal, pg
+from PIL import Image as PILImage
+
+from client.tiles import TileFetcher, TileKey, TileSettings, tile_bounds, tiles_for_view
+from widgets.qt import QPainter, QSettings, QtCore, QtGui, QTimer, pg
 
 log = logging.getLogger(__name__)
 
@@ -34,20 +42,40 @@ MEMORY_TILES = 400
 REQUEST_DELAY_MS = 120
 #: tiles arriving one by one repaint the view at most this often
 REPAINT_MS = 250
+#: arrived tiles are taken this often, for at most DRAIN_BUDGET_MS of the GUI thread a time
+DRAIN_MS = 40
+DRAIN_BUDGET_MS = 4.0
 
 
-def _decode(data: bytes) -> QImage | None:
-    """Bytes → QImage on a worker thread (QImage, unlike QPixmap, may be made there)."""
-    image = QImage()
-    if not image.loadFromData(data):
+#: raw pixels a worker hands over: width, height, BGRA bytes, whether it has alpha
+Pixels = tuple[int, int, bytes, bool]
+
+
+def _decode(data: bytes) -> Pixels | None:
+    """Bytes → raw 32-bit pixels, on a worker thread.
+
+    With Pillow, which lets go of the GIL while it decodes, and with no Qt call: PySide
+    keeps the GIL through ``QImage.loadFromData``, whose format probing (the SVG plugin's
+    ``QTextStream``) takes a Qt lock the GUI thread may hold while it waits for the GIL —
+    a deadlock seen in the tests — and each decode stalled the GUI thread meanwhile.
+    """
+    try:
+        with PILImage.open(io.BytesIO(data)) as im:
+            alpha = im.mode in ("RGBA", "LA", "PA", "La", "RGBa") or "transparency" in im.info
+            rgba = im.convert("RGBA")
+            return rgba.width, rgba.height, rgba.tobytes("raw", "BGRA"), alpha
+    except (OSError, ValueError, SyntaxError):  # not an image Pillow knows
         return None
-    return image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
 
 
-class _Inbox(QObject):
-    """Carries finished tiles from the fetcher's threads to the GUI thread."""
-
-    sig_tile = Signal(object)
+def _to_image(pixels: Pixels) -> QImage:
+    """Raw pixels → a QImage that owns them (on the GUI thread, ~0.1 ms a tile): opaque
+    tiles (most base maps) as RGB32, drawn by copying, not blending."""
+    w, h, raw, alpha = pixels
+    image = QImage(raw, w, h, 4 * w, QImage.Format.Format_ARGB32)
+    if alpha:
+        return image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    return image.convertToFormat(QImage.Format.Format_RGB32)
 
 
 class TileLayer(pg.GraphicsObject):
@@ -55,9 +83,6 @@ class TileLayer(pg.GraphicsObject):
 
     Within a tile the latitude is drawn linearly: at zoom ≥ 8 over Chuxiong that is off
     by under a pixel against true Web Mercator.
-
-    Signals:
-        sig_loaded(): a tile arrived and was drawn.
     """
 
     def __init__(self, settings: TileSettings, view: pg.ViewBox, workers: int = 4) -> None:
@@ -65,11 +90,15 @@ class TileLayer(pg.GraphicsObject):
         self.settings = settings
         self.view = view
         self.images: OrderedDict[TileKey, tuple[QImage, QRectF]] = OrderedDict()
-        self._inbox = _Inbox()
-        self._inbox.sig_tile.connect(self._on_tile, Qt.ConnectionType.QueuedConnection)
-        emit = self._inbox.sig_tile.emit
-        self.fetcher = TileFetcher(settings, _decode, lambda key, img: emit((key, img)),
+        # finished tiles wait here (a plain queue: the workers make no Qt call at all) and
+        # the GUI thread takes them in batches while tiles are on their way
+        self._arrived: queue.SimpleQueue[tuple[TileKey, Pixels | None]] = queue.SimpleQueue()
+        self.fetcher = TileFetcher(settings, _decode,
+                                   lambda key, px: self._arrived.put((key, px)),  # type: ignore[arg-type]
                                    workers=workers)
+        self._drain_timer = QTimer()
+        self._drain_timer.setInterval(DRAIN_MS)
+        self._drain_timer.timeout.connect(self.drain)
         self._timer = QTimer()
         self._timer.setSingleShot(True)
         self._timer.setInterval(REQUEST_DELAY_MS)
@@ -79,8 +108,8 @@ class TileLayer(pg.GraphicsObject):
         self._repaint.setInterval(REPAINT_MS)
         self._repaint.timeout.connect(self.update)
         self.setZValue(-50)
-        # a pan moves the cached picture; arrivals and zooms repaint it
-        self.setCacheMode(self.CacheMode.DeviceCoordinateCache)
+        # no device cache: opaque tiles are copied into the frame (~40 a screen), which
+        # costs less than scrolling and blending a view-sized cache on every pan frame
         self.wanted: list[TileKey] = []
         # throttled, not debounced: a long pan still brings tiles every REQUEST_DELAY_MS
         view.sigRangeChanged.connect(self._on_range)
@@ -99,7 +128,28 @@ class TileLayer(pg.GraphicsObject):
                 self.images.move_to_end(key)
             elif self.fetcher.request(key):
                 asked += 1
+        if asked and not self._drain_timer.isActive():
+            self._drain_timer.start()
         return asked
+
+    def drain(self, budget_ms: float | None = None) -> int:
+        """Take the tiles that arrived (on the GUI thread), for at most ``budget_ms``
+        (default ``DRAIN_BUDGET_MS``); returns how many. The timer stops once nothing is
+        on its way."""
+        budget = DRAIN_BUDGET_MS if budget_ms is None else budget_ms
+        started = time.perf_counter()
+        taken = 0
+        while (time.perf_counter() - started) * 1000.0 < budget:
+            try:
+                key, pixels = self._arrived.get_nowait()
+            except queue.Empty:
+                break
+            taken += 1
+            if pixels is not None:
+                self._on_tile((key, _to_image(pixels)))
+        if not taken and not self.fetcher.pending() and self._arrived.empty():
+            self._drain_timer.stop()
+        return taken
 
     def held(self) -> int:
         return len(self.images)
@@ -107,6 +157,7 @@ class TileLayer(pg.GraphicsObject):
     def close(self) -> None:
         self._timer.stop()
         self._repaint.stop()
+        self._drain_timer.stop()
         self.fetcher.close()
 
     # ---- Internals
@@ -131,22 +182,34 @@ class TileLayer(pg.GraphicsObject):
         return QRectF(-180.0, -85.0, 360.0, 170.0)
 
     def paint(self, p: QPainter, *_args: Any) -> None:
+        """The held tiles in view, in device pixels: the current zoom's only when they
+        cover the view, else the coarser ones first (under) to fill its holes."""
         (x0, x1), (y0, y1) = self.view.viewRange()
         view = QRectF(x0, y0, x1 - x0, y1 - y0)
         z_now = self.wanted[0][0] if self.wanted else None
+        images = self.images
+        if z_now is not None and all(k in images for k in self.wanted):
+            chosen = [images[k] for k in self.wanted]
+        else:
+            # holes: up to two coarser zooms under the current one (scaled up, a coarser
+            # tile covers 4 or 16 of the view's; farther ones would be blurs costing a
+            # screenful of scaling each), the current one on top
+            near = [kv for kv in images.items()
+                    if z_now is None or z_now - 2 <= kv[0][0] <= z_now]
+            chosen = [v for _k, v in sorted(near, key=lambda kv: kv[0][0])]
+        t = p.transform()
+        p.save()
+        p.resetTransform()
         # nearest-pixel scaling: tiles are drawn near their own size, and smooth scaling of
         # a screenful of them costs tens of milliseconds
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        # coarser zooms first, the current one last (on top)
-        for _key, (image, rect) in sorted(self.images.items(),
-                                          key=lambda kv: (kv[0][0] == z_now, kv[0][0])):
+        for image, rect in chosen:
             if not rect.intersects(view):
                 continue
-            p.save()
-            p.translate(rect.left(), rect.bottom())
-            p.scale(rect.width() / TILE_PX, -rect.height() / TILE_PX)
-            p.drawImage(QRectF(0, 0, TILE_PX, TILE_PX), image)
-            p.restore()
+            # whole device pixels, so neighbouring tiles meet without a seam
+            target = t.mapRect(rect).toAlignedRect()
+            p.drawImage(target, image)
+        p.restore()
 
 
 def settings_from_qsettings(default_cache: Path | None = None) -> TileSettings:

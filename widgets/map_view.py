@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from client.geometry import RegionMap, fetch_geometry
-from client.map_math import cell_size, cluster, cluster_level, heat, region_counts
+from client.map_math import ClusterPyramid, cluster_level, heat, region_counts
 from client.protocol import NOTHING, Case
 from client.regions import Scope
 from client.state import ChangeSet
@@ -69,6 +69,7 @@ from widgets.qt import (
     QHBoxLayout,
     QMouseEvent,
     QObject,
+    QPainter,
     QPoint,
     Qt,
     QTimer,
@@ -121,18 +122,69 @@ class _SlotScatter(pg.ScatterPlotItem):
                 return (None, None)
         return super().dataBounds(ax, frac, orthoRange)
 
+    def viewTransformChanged(self) -> None:  # noqa: N802
+        """Keep the data bounds: pyqtgraph drops them on every view change, and finding them
+        again is a nanmin/nanmax over every slot on every pan and zoom frame (even hidden,
+        under clusters). They change with the data only (``_Slots.restyle`` drops them)."""
+        self.prepareGeometryChange()
+        pg.GraphicsObject.viewTransformChanged(self)
+
+    def paint(self, p: QPainter, option: object, widget: QWidget | None) -> None:
+        """Draw only the slots in view, culled on the slots' own plain arrays.
+
+        pyqtgraph's paint masks and transforms every point of its record array (all
+        100,000 slots, ~15 ms a frame) to draw the few in view; the slots' x, y and shown
+        flags are plain arrays (``_Slots``), so the cull is a few vectorised compares and
+        only the points in view are transformed. Exports and a device-pixel-ratio change
+        go through pyqtgraph's own paint.
+        """
+        slots = getattr(self, "slots", None)
+        atlas = self.fragmentAtlas
+        if (slots is None or self._exportOpts is not False or not self.opts["useCache"]
+                or not self.opts["pxMode"]
+                or (widget is not None and widget.devicePixelRatioF() != atlas.devicePixelRatio())):
+            super().paint(p, option, widget)
+            return
+        t = p.transform()
+        if t.m12() or t.m21() or not t.m11() or not t.m22():
+            super().paint(p, option, widget)
+            return
+        dev = p.device()
+        w, h = dev.width(), dev.height()
+        pad = SPOT_SIZE
+        xa, xb = sorted(((-pad - t.dx()) / t.m11(), (w + pad - t.dx()) / t.m11()))
+        ya, yb = sorted(((-pad - t.dy()) / t.m22(), (h + pad - t.dy()) / t.m22()))
+        x, y = slots.x, slots.y
+        with np.errstate(invalid="ignore"):
+            idx = np.flatnonzero(slots.shown & (x >= xa) & (x <= xb) & (y >= ya) & (y <= yb))
+        if not len(idx):
+            return
+        dpr = atlas.devicePixelRatio()
+        self._pixmapFragments.resize(len(idx))
+        frags = self._pixmapFragments.ndarray()
+        frags[:, 0] = x[idx] * t.m11() + t.dx()
+        frags[:, 1] = y[idx] * t.m22() + t.dy()
+        frags[:, 2:6] = np.frombuffer(self.data["sourceRect"][idx], dtype=int).reshape((-1, 4))
+        frags[:, 6:10] = (1 / dpr, 1 / dpr, 0.0, 1.0)
+        p.save()
+        p.resetTransform()
+        p.drawPixmapFragments(*self._pixmapFragments.drawargs(), atlas.pixmap)  # type: ignore[call-arg]
+        p.restore()
+
 
 class _Slots:
     """A ScatterPlotItem whose points are reusable slots restyled in groups."""
 
     def __init__(self, item: pg.ScatterPlotItem) -> None:
         self.item = item
+        item.slots = self  # type: ignore[attr-defined]  # its paint culls on our arrays
         self.pen = pg.mkPen(QColor(0, 0, 0, 160), width=0.8)
         self.brushes = [pg.mkBrush(QColor(PRIORITY_COLOR[p])) for p in _PRIO_LIST]
         self.capacity = 0
         self.x = np.empty(0)
         self.y = np.empty(0)
         self.code = np.empty(0, dtype=np.int64)  # style whose fields a slot holds (-1: none)
+        self.shown = np.empty(0, dtype=bool)  # the slot is drawn (mirrors data['visible'])
 
     def reset(self, capacity: int, x: np.ndarray, y: np.ndarray, style: np.ndarray) -> None:
         """Replace all points: ``capacity`` slots, the first ``len(x)`` used."""
@@ -148,6 +200,7 @@ class _Slots:
         vis = np.zeros(capacity, dtype=bool)
         vis[:n] = True
         self.item.data["visible"] = vis
+        self.shown = vis.copy()
         if n:
             self.restyle(np.arange(n), style)
 
@@ -160,6 +213,7 @@ class _Slots:
         d = self.item.data
         show = style >= 0
         d["visible"][idx] = show
+        self.shown[idx] = show
         d["x"][idx] = self.x[idx]
         d["y"][idx] = self.y[idx]
         atlas = self.item.fragmentAtlas
@@ -308,6 +362,8 @@ class MapPane(Pane):
         # the area clustered at fine levels (the view and one view around it), or None: all
         self._cluster_window: tuple[float, float, float, float] | None = None
         self._box_cache: tuple[int, tuple[float, float, float, float] | None] | None = None
+        self._drawn_cache: tuple[int, np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._pyramid_cache: tuple[int, ClusterPyramid] | None = None
         self._clustered = False
         self.last_redraw_ms = 0
         self._timer = QTimer(self)
@@ -777,23 +833,27 @@ class MapPane(Pane):
         self._auto_fit = False
 
     def _refresh_view_layers(self) -> None:
-        """Points or clusters (or heat), from what is in view; cheap when nothing changed."""
-        visible = self._visible() if len(self._style) else np.empty(0, dtype=bool)
+        """Points or clusters (or heat), from what is in view; cheap when nothing changed.
+
+        Runs on every pan and zoom frame, so it touches no per-case Python: the drawn
+        cases' positions are compacted once per data version (``_drawn_points``), their
+        clusters at every level come from one sort (``_pyramid``), and a level's clusters
+        are cached until the data change.
+        """
         if self._heat_on:
             self.scatter.hide()
             self.clusters.hide()
             self._clustered = False
-            self._refresh_heat(visible)
+            self._refresh_heat(self._visible() if len(self._style)
+                               else np.empty(0, dtype=bool))
             return
         self.heat_layer.hide()
         vb = self.plot.getViewBox()
         (x0, x1), (y0, y1) = vb.viewRange()
-        x, y = self._slots.x, self._slots.y
+        _idx, x, y = self._drawn_points()
         in_view = 0
         if len(x):
-            with np.errstate(invalid="ignore"):
-                in_view = int(np.count_nonzero(visible & (x >= x0) & (x <= x1)
-                                               & (y >= y0) & (y <= y1)))
+            in_view = int(np.count_nonzero((x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)))
         self._clustered = in_view > CLUSTER_MIN
         if not self._clustered:
             self.clusters.hide()
@@ -811,22 +871,37 @@ class MapPane(Pane):
                                                and win[1] <= y0 and y1 <= win[3])
         if key != self._cluster_key or left_window or windowed != (win is not None):
             self._cluster_key = key
+            pyramid = self._pyramid()
             if windowed:
-                # zoomed in: cluster the view and a view's width around it, not all cases
-                # (the grid is anchored at 0, so the cells seen are the same either way)
-                win = self._cluster_window = (x0 - w, y0 - h, x1 + w, y1 + h)
-                with np.errstate(invalid="ignore"):
-                    idx = np.flatnonzero(visible & (x >= win[0]) & (x <= win[2])
-                                         & (y >= win[1]) & (y <= win[3]))
+                # zoomed in: the clusters of the view and a view's width around it, not of
+                # every case (whole cells: the grid is anchored at 0, so the cells seen are
+                # the same either way)
+                (cx, cy, counts, overdue), self._cluster_window = pyramid.window(
+                    level, (x0 - w, y0 - h, x1 + w, y1 + h))
             else:
                 self._cluster_window = None
-                idx = np.flatnonzero(visible)
-            cx, cy, counts, inverse = cluster(self._slots.x[idx], self._slots.y[idx],
-                                              cell_size(level))
-            overdue = np.bincount(inverse, weights=self._overdue[idx].astype(float),
-                                  minlength=len(counts)) if len(idx) else np.empty(0)
-            self.clusters.set_clusters(cx, cy, counts, overdue.astype(np.int64))
+                cx, cy, counts, overdue, _col, _row = pyramid.level(level)
+            self.clusters.set_clusters(cx, cy, counts, overdue)
         self.clusters.show()
+
+    def _drawn_points(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The drawn slots and their x, y (compact arrays), once per data version."""
+        cached = self._drawn_cache
+        if cached is None or cached[0] != self._data_version:
+            idx = (np.flatnonzero(self._visible()) if len(self._style)
+                   else np.empty(0, dtype=np.int64))
+            cached = self._drawn_cache = (self._data_version, idx, self._slots.x[idx],
+                                          self._slots.y[idx])
+        return cached[1], cached[2], cached[3]
+
+    def _pyramid(self) -> ClusterPyramid:
+        """The drawn cases' clusters at every level (overdue summed), once per data version."""
+        cached = self._pyramid_cache
+        if cached is None or cached[0] != self._data_version:
+            idx, x, y = self._drawn_points()
+            cached = self._pyramid_cache = (self._data_version,
+                                            ClusterPyramid(x, y, self._overdue[idx]))
+        return cached[1]
 
     def _refresh_heat(self, visible: np.ndarray) -> None:
         box = self._fit_box()
@@ -863,10 +938,9 @@ class MapPane(Pane):
         return cached[1]
 
     def _points_box(self) -> tuple[float, float, float, float] | None:
-        visible = self._visible() if len(self._style) else np.empty(0, dtype=bool)
-        if not visible.any():
+        _idx, x, y = self._drawn_points()
+        if not len(x):
             return None
-        x, y = self._slots.x[visible], self._slots.y[visible]
         return float(x.min()), float(y.min()), float(x.max()), float(y.max())
 
     def _fit_box(self) -> tuple[float, float, float, float] | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from client.regions import EVERYTHING, RegionCounts, Scope
 from client.state import ChangeSet
 from widgets.common import NEAR_SYMBOL, OVERDUE_COLOR, OVERDUE_SYMBOL, fg, plain_label
+from widgets.pacer import out_of_sight, pacer
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
     QComboBox,
@@ -22,6 +23,7 @@ from widgets.qt import (
     QHBoxLayout,
     QHeaderView,
     Qt,
+    QtGui,
     QTimer,
     QtWidgets,
     QVBoxLayout,
@@ -31,6 +33,8 @@ from widgets.text import safe
 
 #: the counts are repainted at most this often (ms)
 REFRESH_MS = 500
+#: the near-due column shows when the name column keeps room for this many characters
+NAME_ROOM = 8
 _IdRole = Qt.ItemDataRole.UserRole
 (C_NAME, C_OPEN, C_OVERDUE, C_NEAR) = range(4)
 
@@ -72,8 +76,9 @@ class RegionTreePane(Pane):
         for col in (C_OPEN, C_OVERDUE, C_NEAR):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.tree.setColumnWidth(col, 7 * digit + 12)
-        # narrow docks: the near-due figure is in each row's tooltip (and the KPI strip)
-        header.setSectionHidden(C_NEAR, True)
+        # narrow docks hide the near-due column (its figure stays in each row's tooltip and
+        # the KPI strip); it shows again once the tree is wide enough (resizeEvent)
+        self._count_width = 7 * digit + 12
         self.tree.setIndentation(max(10, self.fontMetrics().horizontalAdvance("国")))
         self.scope_label = plain_label("", self, wrap=True)
         self.scope_label.setObjectName("regions_scope")
@@ -92,7 +97,7 @@ class RegionTreePane(Pane):
         self._timer.setObjectName("regions_refresh")
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.flush)
+        self._timer.timeout.connect(lambda: pacer().request(self._flush_paced))
         self.tree.currentItemChanged.connect(self._on_current)
         self.category_box.currentIndexChanged.connect(self._on_category)
         self.subcategory_box.currentIndexChanged.connect(self._on_subcategory)
@@ -166,6 +171,19 @@ class RegionTreePane(Pane):
             set_scope(new)
         self._update_scope_label(new)
 
+    def near_column_shown(self) -> bool:
+        """Whether the near-due column is shown (not in a narrow dock)."""
+        return not self.tree.header().isSectionHidden(C_NEAR)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns(event.size().width())
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        if self._dirty:
+            self.flush()  # counts that changed while the pane was out of sight
+        super().showEvent(event)
+
     def flush(self) -> None:
         """Repaint the counts of the nodes changed since the last repaint."""
         self._timer.stop()
@@ -176,6 +194,18 @@ class RegionTreePane(Pane):
                 self._paint(item, rid)
 
     # ---- Internals
+
+    def _flush_paced(self) -> None:
+        if not out_of_sight(self):  # else the counts are painted when the pane shows
+            self.flush()
+
+    def _fit_columns(self, width: int) -> None:
+        """Show the near-due column only when the region names keep room beside it."""
+        need = 3 * self._count_width + NAME_ROOM * self.fontMetrics().horizontalAdvance("国")
+        hide = width < need
+        header = self.tree.header()
+        if header.isSectionHidden(C_NEAR) != hide:
+            header.setSectionHidden(C_NEAR, hide)
 
     def _rebuild(self) -> None:
         self._syncing = True

@@ -25,6 +25,7 @@ from widgets.common import (
     fg,
     plain_label,
 )
+from widgets.pacer import out_of_sight, pacer
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
     QAbstractItemView,
@@ -40,6 +41,7 @@ from widgets.qt import (
     QSplitter,
     Qt,
     QTableView,
+    QtGui,
     QTimer,
     QVBoxLayout,
     QWidget,
@@ -123,8 +125,11 @@ class WorkloadPane(Pane):
         self._timer.setObjectName("workload_refresh")
         self._timer.setSingleShot(True)
         self._timer.setInterval(refresh_ms)
-        self._timer.timeout.connect(self._refresh)
+        # paced with the other panes' refreshes (widgets.pacer); none while out of sight
+        self._timer.timeout.connect(lambda: pacer().request(self._refresh_paced))
+        self._stale = False  # a refresh was skipped while the pane was out of sight
         self._chart_rows: list[UnitRow] | None = None
+        self._x_max = 0.0  # the chart's shown x range
         self._all_rows: list[UnitRow] = []
         self._bold = QFont()
         self._bold.setBold(True)
@@ -164,7 +169,9 @@ class WorkloadPane(Pane):
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
         hh = self.view.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # widths from the font (_size_columns), not ResizeToContents: that asks every row's
+        # data in every role on each refresh (12-40 ms a second under a busy feed)
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setSectionResizeMode(COL_UNIT, QHeaderView.ResizeMode.Stretch)
         self.view.activated.connect(self._on_activated)
 
@@ -243,7 +250,20 @@ class WorkloadPane(Pane):
 
     # ---- Internals
 
+    def _refresh_paced(self) -> None:
+        """The throttled refresh: skipped while the pane is out of sight (done on show)."""
+        if out_of_sight(self):
+            self._stale = True
+            return
+        self._refresh()
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        if self._stale:
+            self._refresh()
+        super().showEvent(event)
+
     def _refresh(self) -> None:
+        self._stale = False
         current = self.view.currentIndex()
         keep = current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None
         rows = unit_rows(self.ctx, getattr(self, "_scope", None))
@@ -277,26 +297,35 @@ class WorkloadPane(Pane):
     def _update_chart(self, top: list[UnitRow]) -> None:
         if top == self._chart_rows:
             return  # nothing the chart shows has changed
+        old = self._chart_rows or []
         self._chart_rows = top
-        self._update_legend(len(top))
         n = len(top)
+        if n != len(old):
+            self._update_legend(n)
         ys = [n - 1 - i for i in range(n)]  # heaviest on top
-        brushes = []
-        for r in top:
-            color = VERMILLION if r.load >= HIGH_LOAD else ORANGE if r.overdue else BLUE
-            brushes.append(pg.mkBrush(QColor(color)))
-        self.bars.setOpts(x0=[0.0] * n, y=ys, height=0.7, width=[r.load for r in top],
-                          brushes=brushes)
+        bars = [(r.load, self._bar_color(r)) for r in top]
+        if bars != [(r.load, self._bar_color(r)) for r in old]:
+            self.bars.setOpts(x0=[0.0] * n, y=ys, height=0.7, width=[w for w, _ in bars],
+                              brushes=[pg.mkBrush(QColor(c)) for _, c in bars])
         axis = self.plot.getAxis("left")
-        fm = QFontMetrics(axis.style.get("tickFont") or self.font())
-        # pyqtgraph silently drops a tick label wider than the axis: elide to fit instead
-        ticks = [(y, fm.elidedText(safe(r.name, 40), Qt.TextElideMode.ElideRight, TICK_TEXT_PX))
-                 for y, r in zip(ys, top, strict=True)]
-        axis.setTicks([ticks])
-        axis.setWidth(max((fm.horizontalAdvance(t) for _, t in ticks), default=20) + 24)
+        if [r.name for r in top] != [r.name for r in old]:  # the axis re-lays out: rarely
+            fm = QFontMetrics(axis.style.get("tickFont") or self.font())
+            # pyqtgraph silently drops a tick label wider than the axis: elide to fit
+            ticks = [(y, fm.elidedText(safe(r.name, 40), Qt.TextElideMode.ElideRight,
+                                       TICK_TEXT_PX)) for y, r in zip(ys, top, strict=True)]
+            axis.setTicks([ticks])
+            axis.setWidth(max((fm.horizontalAdvance(t) for _, t in ticks), default=20) + 24)
+            self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
+        # the x range moves in steps of a tenth of its size, not with every case
         top_load = max((r.load for r in top), default=1.0)
-        self.plot.setXRange(0, max(top_load * 1.1, 1.0), padding=0)
-        self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
+        x_max = max(top_load * 1.1, 1.0)
+        if not (top_load <= self._x_max <= x_max * 1.2):
+            self._x_max = x_max
+            self.plot.setXRange(0, x_max, padding=0)
+
+    @staticmethod
+    def _bar_color(r: UnitRow) -> str:
+        return VERMILLION if r.load >= HIGH_LOAD else ORANGE if r.overdue else BLUE
 
     def _style_plot(self) -> None:
         pal = self.palette()
@@ -309,9 +338,21 @@ class WorkloadPane(Pane):
 
     def _retranslate(self) -> None:
         self.model.retranslate()
+        self._size_columns()
         self.plot.setLabel("bottom", self.tr("Open cases per on-duty person"))
         self._update_legend(len(self._chart_rows) if self._chart_rows else CHART_UNITS)
         self.view.setToolTip(self.tr("Double-click or press Enter to show the unit's cases"))
+
+    def _size_columns(self) -> None:
+        """Widths that fit each title and a three-digit figure with its symbol (what
+        ResizeToContents gave, without asking every row on each refresh)."""
+        fm = self.view.fontMetrics()
+        header_fm = self.view.horizontalHeader().fontMetrics()
+        figure = fm.horizontalAdvance(f"{OVERDUE_SYMBOL} 888") + 10
+        titles = self.column_titles()
+        for col in range(COL_DUTY, COL_LOAD + 1):
+            title = header_fm.horizontalAdvance(titles[col]) + 18
+            self.view.setColumnWidth(col, max(figure, title))
 
     def _refresh_colors(self) -> None:
         self._overdue_fg = fg(OVERDUE_COLOR)

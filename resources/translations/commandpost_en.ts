@@ -136,7 +136,7 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../widgets/alerts.py" line="+239" />
+        <location filename="../../widgets/alerts.py" line="+240" />
         <source>Alarm sound on/off</source>
         <translation>Alarm sound on/off</translation>
     </message>
@@ -1152,7 +1152,7 @@
 <context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+505" />
+        <location filename="../../widgets/case_queue.py" line="+507" />
         <source>… assigning → %1</source>
         <translation>… assigning → %1</translation>
     </message>
@@ -1162,7 +1162,7 @@
         <translation>Case queue</translation>
     </message>
     <message>
-        <location line="+62" />
+        <location line="+65" />
         <source>Unit: %1  ✕</source>
         <translation>Unit: %1  ✕</translation>
     </message>
@@ -1183,19 +1183,19 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-314" />
-        <location line="+314" />
+        <location line="-318" />
+        <location line="+318" />
         <source>Priority</source>
         <extracomment>what a 1920×1080 queue shows without scrolling, in this order (the officer can change it) saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table's own painting (widgets.static_cells; 27-47 ms through QTableView's), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns the filter (preset, unit or search) changed; ``filter_predicate()`` gives the new one</extracomment>
         <translation>Priority</translation>
     </message>
     <message>
-        <location line="-253" />
+        <location line="-256" />
         <source>Search the queue</source>
         <translation>Search the queue</translation>
     </message>
     <message>
-        <location line="+253" />
+        <location line="+256" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
@@ -1270,7 +1270,7 @@
         <translation>Copy case IDs</translation>
     </message>
     <message>
-        <location line="+208" />
+        <location line="+209" />
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -1616,7 +1616,7 @@
 <context>
     <name>DispatchBoardPane</name>
     <message>
-        <location filename="../../widgets/dispatch_board.py" line="+213" />
+        <location filename="../../widgets/dispatch_board.py" line="+217" />
         <source>Dispatch board</source>
         <extracomment>at most this many waiting cases are listed (the oldest); the header counts them all</extracomment>
         <translation>Dispatch board</translation>
@@ -1637,7 +1637,7 @@
         <translation>Select a unit first.</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+69" />
         <source>— none fits</source>
         <translation>— none fits</translation>
     </message>
@@ -1908,18 +1908,18 @@
 <context>
     <name>KpiPane</name>
     <message>
-        <location filename="../../widgets/kpi.py" line="+87" />
+        <location filename="../../widgets/kpi.py" line="+89" />
         <source>Today</source>
-        <extracomment>the region narrowed to (client.regions.Scope), and the live counts per region (client.regions.RegionCounts, given by the console from the region tree)</extracomment>
+        <extracomment>the scope narrowed to (client.regions.Scope; None: the whole post) and its figures, kept by deltas (the same cases as the queue's scope filter)</extracomment>
         <translation>Today</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+14" />
         <source>Beijing time</source>
         <translation>Beijing time</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+19" />
         <source>Connecting</source>
         <translation>Connecting</translation>
     </message>
@@ -1999,22 +1999,28 @@
         <translation>last error: %1</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+30" />
         <source>%1 of %2 closed</source>
         <translation>%1 of %2 closed</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+5" />
         <source>Overdue in %1</source>
         <translation>Overdue in %1</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+1" />
+        <source>Reported today in %1</source>
+        <translation>Reported today in %1</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>◔ %1 near due</source>
         <translation>◔ %1 near due</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-3" />
+        <location line="+6" />
         <source>Reported today</source>
         <translation>Reported today</translation>
     </message>
@@ -2034,8 +2040,8 @@
         <translation>Closure rate</translation>
     </message>
     <message>
-        <location line="-7" />
-        <location line="+8" />
+        <location line="-8" />
+        <location line="+9" />
         <source>Overdue now</source>
         <translation>Overdue now</translation>
     </message>
@@ -2479,7 +2485,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="+242" />
+        <location filename="../../console/main_window.py" line="+239" />
         <source>&amp;Lock console</source>
         <extracomment>per pane: whether the user is giving it input right now (see widgets.gesture) selection signals refused because no user gesture caused them (for checks) the alerts tab's flash phase (True: highlighted) called with the layout kind after a built-in layout is applied (added panes)</extracomment>
         <translation>&amp;Lock console</translation>
@@ -2628,7 +2634,7 @@
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../widgets/map_view.py" line="+325" />
+        <location filename="../../widgets/map_view.py" line="+381" />
         <source>Map</source>
         <extracomment>more visible cases than this inside the view → clusters instead of points regions labelled at most (more are drawn, unlabelled) heat image resolution (cells per side)</extracomment>
         <translation>Map</translation>
@@ -2644,7 +2650,7 @@
         <translation>%1 open</translation>
     </message>
     <message>
-        <location line="+194" />
+        <location line="+212" />
         <source>vermillion</source>
         <translation>vermillion</translation>
     </message>
@@ -3208,13 +3214,13 @@
 <context>
     <name>RegionTreePane</name>
     <message>
-        <location filename="../../widgets/region_tree.py" line="+105" />
+        <location filename="../../widgets/region_tree.py" line="+110" />
         <source>Regions</source>
-        <extracomment>the counts are repainted at most this often (ms)</extracomment>
+        <extracomment>the counts are repainted at most this often (ms) the near-due column shows when the name column keeps room for this many characters</extracomment>
         <translation>Regions</translation>
     </message>
     <message>
-        <location line="+110" />
+        <location line="+135" />
         <source>%1: %2 open · %3 overdue · %4 near due</source>
         <translation>%1: %2 open · %3 overdue · %4 near due</translation>
     </message>
@@ -4839,7 +4845,7 @@
 <context>
     <name>WorkloadPane</name>
     <message>
-        <location filename="../../widgets/workload.py" line="+214" />
+        <location filename="../../widgets/workload.py" line="+221" />
         <source>Unit workloads</source>
         <translation>Unit workloads</translation>
     </message>
@@ -4849,12 +4855,12 @@
         <translation>%1 open cases for %2 on duty</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+35" />
         <source>%1 units · %2 open cases · %3 overloaded (≥ %4 per person)</source>
         <translation>%1 units · %2 open cases · %3 overloaded (≥ %4 per person)</translation>
     </message>
     <message>
-        <location line="-127" />
+        <location line="-142" />
         <source>Unit</source>
         <extracomment>the most bars the chart shows (fewer when its height cannot fit their names) vertical space one bar's name needs, in lines of the tick font widest unit name beside a bar (px); longer names are elided load (open cases per on-duty person) from which a unit is flagged as overloaded the shown units, heaviest load first (synced by unit id: the selection stays)</extracomment>
         <translation>Unit</translation>
@@ -4890,17 +4896,17 @@
         <translation>Load</translation>
     </message>
     <message>
-        <location line="+165" />
+        <location line="+190" />
         <source>Open cases per on-duty person</source>
         <translation>Open cases per on-duty person</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+20" />
         <source>Bars: the %1 heaviest units · vermillion ≥ %2 per person (overloaded, ⚠) · orange: has overdue cases</source>
         <translation>Bars: the %1 heaviest units · vermillion ≥ %2 per person (overloaded, ⚠) · orange: has overdue cases</translation>
     </message>
     <message>
-        <location line="-7" />
+        <location line="-18" />
         <source>Double-click or press Enter to show the unit's cases</source>
         <translation>Double-click or press Enter to show the unit's cases</translation>
     </message>

@@ -6,7 +6,15 @@ import numpy as np
 import pytest
 
 from client.geometry import RegionMap
-from client.map_math import cell_size, cluster, cluster_level, heat, nice_scale, region_counts
+from client.map_math import (
+    ClusterPyramid,
+    cell_size,
+    cluster,
+    cluster_level,
+    heat,
+    nice_scale,
+    region_counts,
+)
 from testkit.world import World
 
 
@@ -25,6 +33,45 @@ def test_clusters_partition_the_points(cell: float) -> None:
                  for a, b in zip(x[members], y[members], strict=True)}
         assert len(cells) == 1
     assert cluster(np.empty(0), np.empty(0), cell)[2].size == 0
+
+
+def test_pyramid_levels_equal_clustering_each_level_afresh() -> None:
+    """One sort serves every level: each level's clusters are the points' cells at that
+    level (counts, centroids, overdue sums), as clustering them afresh gives, and a window
+    holds exactly the points inside its snapped box."""
+    rng = np.random.default_rng(5)
+    # integer multiples of a quarter cell: no point sits on a cell edge up to rounding
+    x = (rng.integers(1_007_000, 1_025_000, 30_000) + 0.25) * 1e-4
+    y = (rng.integers(242_000, 265_000, 30_000) + 0.25) * 1e-4
+    x[:5000] = 101.3 + rng.normal(0, 0.01, 5000)  # a dense town among the spread
+    y[:5000] = 25.0 + rng.normal(0, 0.01, 5000)
+    overdue = rng.random(len(x)) < 0.2
+    pyramid = ClusterPyramid(x, y, overdue)
+    for level in (0, 3, 7, 12, ClusterPyramid.ALIGN + 1):
+        cx, cy, counts, over, col, row = pyramid.level(level)
+        assert counts.sum() == len(x) and over.sum() == overdue.sum()
+        ref_x, ref_y, ref_counts, inverse = cluster(x, y, cell_size(level))
+        ref_over = np.bincount(inverse, weights=overdue, minlength=len(ref_counts))
+        mine = sorted(zip(counts.tolist(), np.round(cx, 9).tolist(), np.round(cy, 9).tolist(),
+                          over.tolist(), strict=True))
+        ref = sorted(zip(ref_counts.tolist(), np.round(ref_x, 9).tolist(),
+                         np.round(ref_y, 9).tolist(), ref_over.astype(int).tolist(),
+                         strict=True))
+        assert len(mine) == len(ref)
+        mismatched = sum(a != b for a, b in zip(mine, ref, strict=True))
+        assert mismatched <= len(ref) // 1000  # a point within 1e-12 of an edge may differ
+        # one cluster per cell, its centroid inside its cell
+        cell = cell_size(level)
+        assert len(set(zip(col.tolist(), row.tolist(), strict=True))) == len(counts)
+        assert ((col * cell <= cx + 1e-9) & (cx <= (col + 1) * cell + 1e-9)).all()
+        assert ((row * cell <= cy + 1e-9) & (cy <= (row + 1) * cell + 1e-9)).all()
+    (wx, wy, wcounts, wover), box = pyramid.window(7, (101.25, 24.95, 101.35, 25.05))
+    inside = (x >= box[0]) & (x < box[2]) & (y >= box[1]) & (y < box[3])
+    assert box[0] <= 101.25 and box[2] >= 101.35
+    assert wcounts.sum() == inside.sum() > 4000 and wover.sum() == overdue[inside].sum()
+    assert ((wx >= box[0]) & (wx <= box[2]) & (wy >= box[1]) & (wy <= box[3])).all()
+    empty = ClusterPyramid(np.empty(0), np.empty(0))
+    assert empty.level(3)[2].size == 0 and empty.window(3, (0, 0, 1, 1))[0][2].size == 0
 
 
 def test_cluster_levels_are_powers_of_two_near_the_target() -> None:

@@ -71,3 +71,47 @@ def test_ten_thousand_signal_emits(qapp):
     for i in range(10_000):
         e.sig.emit(i)
     assert len(got) == 10_000
+
+
+def _enlarged_fonts(window) -> dict[str, tuple[float, int, bool]]:  # noqa: ANN001
+    """(point size, pixel size, bold) of every enlarged font in the window: the KPI
+    figures and every widget enlarged with widgets.common.scale_font."""
+    from widgets.qt import QWidget
+
+    out = {}
+    kpi = window.panes["kpi"]
+    for name, tile in kpi.tiles.items():
+        f = tile.value.font()
+        out[f"kpi {name}"] = (f.pointSizeF(), f.pixelSize(), f.bold())
+    for i, w in enumerate(window.findChildren(QWidget)):
+        if isinstance(w.property("fontScale"), float):
+            f = w.font()
+            out[f"{w.objectName() or type(w).__name__} {i}"] = (f.pointSizeF(), f.pixelSize(),
+                                                                 f.bold())
+    return out
+
+
+def test_f9_keeps_every_enlarged_font(qapp, qtbot, hub, launch):
+    """F9 (a new stylesheet) used to shrink the KPI figures and every enlarged label to
+    body size until a restart; after switching to night and back, each keeps its size."""
+    launcher = launch(hub.url, "--user", "supervisor-532300", "--theme", "day")
+    window = launcher.console.window
+    window.show()
+    kpi = window.panes["kpi"]
+    qtbot.waitUntil(lambda: kpi.tiles["reported"].value.font().pixelSize() > 0)
+    before = _enlarged_fonts(window)
+    body = qapp.font().pointSizeF()
+    assert before["kpi reported"][1] > 1.5 * body  # figures well above body size
+    assert len(before) > len(kpi.tiles)  # scale_font'ed labels too (alerts banner …)
+    for _ in range(2):
+        window.act_night.trigger()
+        qtbot.waitUntil(lambda: _enlarged_fonts(window) == before, timeout=3000)
+    assert qapp.property("theme_name") == "day"
+    # a theme whose stylesheet sets every widget's font (as the themes once did) resets
+    # explicitly set fonts: the panes' restyle puts them back
+    day = qapp.styleSheet()
+    try:
+        qapp.setStyleSheet(day + f"\nQWidget {{ font-size: {body:g}pt; }}\n")
+        qtbot.waitUntil(lambda: _enlarged_fonts(window) == before, timeout=3000)
+    finally:
+        qapp.setStyleSheet(day)

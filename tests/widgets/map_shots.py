@@ -5,7 +5,8 @@ reports ``--cases`` cases through ``POST /cases`` with a position and *no* regio
 hub places each in the grid holding it), dispatches a share, then shows the map of the
 prefecture's supervisor on the hub's snapshot and region polygons:
 
-* ``map-county.png`` — the prefecture: ten counties shaded by open cases, clusters;
+* ``map-county.png`` — the prefecture: ten counties shaded by open cases, clusters
+  (from 1,000 cases in view for this picture);
 * ``map-town.png`` — drilled into a town (鹿城镇): its villages, the cases as points;
 * ``map-heat.png`` — 楚雄市 with the heat layer;
 * ``map-wall.png`` — the wall's map page at 1920×1080 (county labels, shading).
@@ -150,7 +151,15 @@ def main(argv: list[str]) -> int:
             pane.grab().save(str(path), "PNG")
             written.append(path)
 
+        # the prefecture's picture shows the clusters: at 2,500 cases the product's
+        # threshold (3,000 in view) would show them as points
+        from widgets import map_view
+
+        threshold, map_view.CLUSTER_MIN = map_view.CLUSTER_MIN, 1000
+        pane.set_heat(False)  # re-chooses points or clusters for the view
         grab("map-county.png")
+        map_view.CLUSTER_MIN = threshold
+        pane.set_heat(False)
         pane.show_region("532301101")  # 鹿城镇 (the county seat of 楚雄市)
         grab("map-town.png")
         pane.show_region("532301")

@@ -251,3 +251,17 @@ def test_grab_during_the_repaint_throttle_shows_the_table(qtbot, ctx, world, app
     y = top.y() + pane.view.rowViewportPosition(0) + pane.view.rowHeight(0) // 2
     colours = {image.pixel(x, y) for x in range(top.x(), top.x() + 400)}
     assert len(colours) > 3  # text drawn on the row, not one flat colour
+
+
+def test_count_label_is_shown_with_the_throttled_repaint(pane, world, apply, state,
+                                                         qtbot) -> None:
+    """Under a busy feed the "n of m cases" label changes with the table's repaint (at
+    most once a second), then equal to the rows shown and the State's cases."""
+    before = pane.count_label.text()
+    for _ in range(5):
+        pane.on_changes(apply(world.created()))
+    assert pane.count_label.text() == before  # held back with the table's painting
+    qtbot.waitUntil(lambda: pane.count_label.text() != before, timeout=3000)
+    n, total = pane.model.rowCount(), len(state.cases)
+    assert pane.count_label.text() == pane.tr("%1 of %2 cases").replace(
+        "%1", f"{n:,}").replace("%2", f"{total:,}")

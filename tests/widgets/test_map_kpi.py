@@ -188,3 +188,49 @@ def test_officer_cannot_drag_from_the_map(qtbot, state, world) -> None:
     start = _pixel_of(p, cid)
     _press_move_release(p, start, start + type(start)(60, 40), Qt.KeyboardModifier.ShiftModifier)
     assert started == []
+
+
+def test_kpi_figures_follow_the_chosen_scope(qtbot, ctx, world, apply, clock, state) -> None:
+    """Narrowed to a town (and then a category too), every figure of the strip equals a
+    count over the State's cases in that scope, through a live feed and a clock jump;
+    back to the whole post, the State's own counters."""
+    from client.regions import EVERYTHING, RegionIndex, Scope
+    from client.scope_figures import count_figures
+
+    p = KpiPane(ctx)
+    qtbot.addWidget(p)
+    index = RegionIndex(state.regions)
+    town = next(r for r in state.regions if index.level(r) == "town"
+                and count_figures(state, Scope(r), index).today.reported)
+
+    def shown() -> tuple:
+        t = p.tiles
+
+        def num(text: str) -> int:
+            return int(text.lstrip("⚠ ").replace(",", "") or 0)
+
+        return (num(t["reported"].value.text()), num(t["dispatched"].value.text()),
+                num(t["closed"].value.text()), num(t["overdue"].value.text()),
+                int(t["overdue"].sub.text().split()[1].replace(",", "")))
+
+    def expected(scope: Scope) -> tuple:
+        f = count_figures(state, scope, index)
+        return (f.today.reported, f.today.dispatched, f.today.closed, f.overdue, f.near_due)
+
+    whole = expected(EVERYTHING)
+    for scope in (Scope(town), Scope(town, world.subs[0][0])):
+        p.on_scope(scope)
+        assert shown() == expected(scope)
+        assert index.name(town) in p.tiles["overdue"].caption.text()
+        for _ in range(150):
+            p.on_changes(apply(world.random_event()))
+        assert shown() == expected(scope)
+        clock.now += 6 * 3600
+        p.on_changes(state.tick())
+        assert shown() == expected(scope)
+    assert expected(Scope(town)) != expected(EVERYTHING)
+    p.on_scope(EVERYTHING)
+    c = state.counters
+    assert shown() == (c.reported, c.dispatched, c.closed, len(state.overdue_ids()),
+                       len(state.near_due_ids()))
+    assert shown() != whole  # the feed moved them meanwhile

@@ -12,7 +12,7 @@ from client.gcj02 import wgs_to_gcj
 from client.tiles import TileCache, TileSettings, tile_bounds, tiles_for_view
 from testkit.tileserver import TileServer
 from widgets.map_view import MapPane
-from widgets.qt import QSettings, QTimer
+from widgets.qt import QColor, QSettings, QTimer, pg
 
 
 @pytest.fixture
@@ -140,3 +140,33 @@ def test_gcj02_tiles_are_placed_back_in_wgs84() -> None:
     gx, gy = wgs_to_gcj(101.55, 25.04)
     gw, gs, ge, gn = tile_bounds(centre_gcj, "wgs84")  # the tile's own (GCJ) frame
     assert gw <= float(gx) <= ge and gs <= float(gy) <= gn
+
+
+def test_tiles_are_drawn_where_they_belong(qtbot, ctx, server, tmp_path) -> None:
+    """Each tile is drawn between its corners' coordinates: its dark top and left edges
+    (the test server's tiles have them) lie on the device pixels of its north-west corner,
+    and only tiles of the view's zoom are drawn once they cover the view."""
+    p = _map(qtbot, ctx, TileSettings(url=server.url, cache_dir=tmp_path, max_zoom=14))
+    qtbot.waitUntil(lambda: _all_held(p), timeout=10_000)
+    p.regions_layer.hide()  # the tiles alone
+    p.regions_layer.label_layer.hide()
+    p.scatter.hide()
+    p.clusters.hide()
+    image = p.plot.viewport().grab().toImage()
+    vb = p.plot.getViewBox()
+    checked = 0
+    for key in p.tiles.wanted:
+        west, south, east, north = tile_bounds(key)
+        corner = p.plot.mapFromScene(vb.mapViewToScene(pg.Point(west, north)))
+        far = p.plot.mapFromScene(vb.mapViewToScene(pg.Point(east, south)))
+        x, y = corner.x(), corner.y()
+        if not (0 <= x and far.x() < image.width() and 0 <= y and far.y() < image.height()):
+            continue  # only tiles wholly in view
+        # on the top edge (within a pixel: the corner is rounded to whole pixels)
+        edge = min((QColor(image.pixel(x + 8, y + d)) for d in (-1, 0, 1)),
+                   key=QColor.lightness)
+        inside = QColor(image.pixel((x + far.x()) // 2, (y + far.y()) // 2))
+        assert (inside.red(), inside.green(), inside.blue()) == (200, 220, 200)
+        assert edge.lightness() < inside.lightness() - 40
+        checked += 1
+    assert checked > 0

@@ -44,3 +44,51 @@ def test_choosing_a_node_sets_the_shared_scope(qtbot, ctx, state, world) -> None
     assert "Narrowed to" in pane.scope_label.text()
     pane.choose_category("环境卫生", "垃圾清运不及时")
     assert scopes[-1] == Scope(grid, "环境卫生", "垃圾清运不及时")
+
+
+def test_near_due_column_shows_when_the_dock_is_wide_enough(qtbot, ctx, state) -> None:
+    """A narrow dock hides the near-due column (the figure stays in the tooltip); a wide
+    one shows it, with the same figures as the State's."""
+    from widgets.qt import QMainWindow
+
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    pane = RegionTreePane(ctx)
+    win.setCentralWidget(pane)
+    win.resize(260, 500)
+    win.show()
+    qtbot.waitUntil(lambda: not pane.near_column_shown())
+    win.resize(700, 500)
+    qtbot.waitUntil(pane.near_column_shown)
+    index = RegionIndex(state.regions)
+    root = index.roots()[0]
+    assert pane.shown_counts(root) == count_directly(state, root, index)
+    assert pane.tree.columnWidth(3) > 0 and pane.tree.header().sectionViewportPosition(3) \
+        + pane.tree.columnWidth(3) <= pane.tree.viewport().width()  # not cut off
+    win.resize(260, 500)
+    qtbot.waitUntil(lambda: not pane.near_column_shown())
+
+
+def test_counts_wait_while_the_pane_is_out_of_sight(qtbot, ctx, world, apply, state) -> None:
+    """Tabbed behind another dock, the tree keeps counting but repaints its items only
+    when shown again, then equal to the State's."""
+    from widgets.pacer import pacer
+    from widgets.qt import QMainWindow
+
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    pane = RegionTreePane(ctx)
+    win.setCentralWidget(pane)
+    win.show()
+    index = RegionIndex(state.regions)
+    root = index.roots()[0]
+    pane.hide()
+    shown_before = pane._items[root].text(1)
+    for _ in range(50):
+        pane.on_changes(apply(world.created()))
+    qtbot.waitUntil(lambda: not pane._timer.isActive() and not pacer().pending())
+    assert pane._items[root].text(1) == shown_before  # not repainted while out of sight
+    assert pane.counts.of(root).as_tuple() == count_directly(state, root, index)  # counted
+    pane.show()  # repaints what changed meanwhile at once
+    assert pane._items[root].text(1) == f"{count_directly(state, root, index)[0]:,}"
+    assert pane._items[root].text(1) != shown_before

@@ -127,3 +127,28 @@ def test_a_short_chart_shows_fewer_bars_so_names_never_overlap(qtbot, ctx) -> No
     assert f" {n} " in p.chart_legend.text()
     p.resize(1000, 700)
     qtbot.waitUntil(lambda: len(p.bars.opts["y"]) == full)
+
+
+def test_selected_unit_stays_selected_when_loads_reorder_the_rows(qtbot, ctx, world, apply,
+                                                                  state) -> None:
+    """Rows move as loads change (no model reset: one dataChanged); the selection follows
+    the unit the officer chose, not the row number."""
+    from widgets.qt import QItemSelectionModel
+
+    p = WorkloadPane(ctx, refresh_ms=0)
+    qtbot.addWidget(p)
+    resets: list[int] = []
+    p.model.modelReset.connect(lambda: resets.append(1))
+    last = p.rows()[-1].unit_id  # the lightest unit; loading it moves it to the top
+    p.view.selectionModel().setCurrentIndex(
+        p.model.index(len(p.rows()) - 1, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    for _ in range(40):
+        ev = world.created(priority="urgent")
+        apply(ev)
+        p.on_changes(apply(world.dispatch(ev["data"]["case"]["id"], last)))
+    assert p.rows().index(row_of(p, last)) < len(p.rows()) - 1  # it moved up
+    current = p.view.currentIndex()
+    assert current.isValid() and p.rows()[current.row()].unit_id == last
+    assert p.view.selectionModel().isRowSelected(current.row())
+    assert resets == []  # same units: rows changed in place
