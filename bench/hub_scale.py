@@ -57,7 +57,8 @@ class Hubs:
         self.ports = [free_port() for _ in range(k)]
         self.procs = [subprocess.Popen(
             [sys.executable, "main.py", "hub", "serve", "--db", self.db, "--port", str(port),
-             "--sizes", SIZES, "--log-level", "warning", "--feed-queue", "100000"],
+             "--sizes", SIZES, "--log-level", "warning", "--feed-queue", "100000",
+             "--feeds-per-user", "100000"],
             cwd=ROOT) for port in self.ports]
         self.urls = [f"http://127.0.0.1:{port}" for port in self.ports]
         for url in self.urls:
@@ -172,6 +173,7 @@ def _step(hubs: Hubs, rate: float, step_s: float, local: threading.local
 def ceiling(hubs: Hubs, rates: list[float], step_s: float) -> list[tuple[float, float, float]]:
     """(offered/s, achieved/s, p99 ms) per step, until p99 of POST /cases passes 200 ms."""
     local = threading.local()
+    _step(hubs, rates[0], 3, local)  # warm up: connections, caches, prepared statements
     out = []
     for rate in rates:
         latencies, errors, elapsed = _step(hubs, rate, step_s, local)
@@ -185,6 +187,30 @@ def ceiling(hubs: Hubs, rates: list[float], step_s: float) -> list[tuple[float, 
     return out
 
 
+def cross(cluster: ThrowawayCluster, n: int, rate: float, seconds: float, warmup: float,
+          rounds: int) -> None:
+    """Reports through A only; ``n`` feeds on A (same process), then on B (across by
+    LISTEN/NOTIFY), alternating for ``rounds`` rounds in one run: p50/p99 side by side."""
+    import os
+
+    hubs = Hubs(cluster, 2)
+    a, b = hubs.urls
+    try:
+        print(f"same vs cross process: {rate:g} reports/s through A, {n} feeds on A or on B, "
+              f"{seconds:g} s each")
+        print(f"{'round':>5} | {'A->A p50':>8} {'p99':>7} | {'A->B p50':>8} {'p99':>7} | "
+              f"{'load avg':>14}")
+        for i in range(rounds):
+            same = fanout(hubs, [a], [a], n, rate, seconds, warmup)
+            other = fanout(hubs, [b], [a], n, rate, seconds, warmup)
+            load = "/".join(f"{x:.1f}" for x in os.getloadavg())
+            print(f"{i + 1:>5} | {same['p50_ms']:>8.1f} {same['p99_ms']:>7.1f} | "
+                  f"{other['p50_ms']:>8.1f} {other['p99_ms']:>7.1f} | {load:>14}",
+                  flush=True)
+    finally:
+        hubs.stop()
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--procs", default="1,2,4")
@@ -195,7 +221,16 @@ def main() -> None:
     p.add_argument("--rates", default="25,50,100,150,200,300,400,600")
     p.add_argument("--step", type=float, default=5)
     p.add_argument("--skip-ceiling", action="store_true")
+    p.add_argument("--cross", type=int, default=0, metavar="FEEDS",
+                   help="only compare same- and cross-process delivery with FEEDS feeds")
+    p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--ceiling-only", action="store_true",
+                   help="only the POST /cases ceiling for each process count")
     args = p.parse_args()
+    if args.cross:
+        with ThrowawayCluster(durable=True) as cluster:
+            cross(cluster, args.cross, args.rate, args.seconds, args.warmup, args.rounds)
+        return
     procs = [int(x) for x in args.procs.split(",")]
     subs = [int(x) for x in args.subs.split(",")]
     rows: dict[tuple[int, int], dict[str, Any]] = {}
@@ -204,7 +239,7 @@ def main() -> None:
               f"{args.seconds:g} s measured; durable PostgreSQL on this machine")
         print(f"{'procs':>5} {'subs':>5} {'wanted f/s':>10} | {'frames/s':>8} {'p50 ms':>7} "
               f"{'p99 ms':>7} | {'f/s vs 1 proc':>13}")
-        for k in procs:
+        for k in procs if not args.ceiling_only else ():
             hubs = Hubs(cluster, k)
             try:
                 for n in subs:

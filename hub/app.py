@@ -118,7 +118,7 @@ class Hub:
         lookup, categories_json, limits = _load_categories(self.db)
         categories_json = published_limits(categories_json, config.sla_scale)
         journal = Journal(self.broker.publish_threadsafe,
-                          announce=self.fanout.announce if self.fanout else None)
+                          notifier=self.fanout.notifier if self.fanout else None)
         self.ctx = HubContext(db=self.db, config=config, tree=tree, journal=journal,
                               subcategories=lookup, categories_json=categories_json,
                               geo=geo, limits=limits, clock=Clock(config.sla_scale))

@@ -7,12 +7,14 @@ breaks the chain, and :func:`verify` names the first broken one. The rule itself
 canonical form, checking a run of entries) is ``client.audit_chain``, shared with the
 console's audit viewer; this module chains the hub's rows and checks its database.
 
-How entries are chained: a SQLAlchemy ``before_flush`` hook locks the one ``audit_head``
-row before the first audit row of a transaction is inserted, so ids are handed out in the
-order transactions will chain them (also across hub processes on PostgreSQL); just
-before the commit the new entries are hashed in id order from the head and the head moves
-on. Every writer of ``AuditEntry`` (logins, commands, refusals) gets this without a
-change: the hook sees the rows, not the callers.
+How entries are chained: a SQLAlchemy ``before_flush`` hook holds a transaction's new
+audit rows back from the flushes; just before the commit one statement locks the one
+``audit_head`` row and takes their ids under that lock, so ids are handed out in the order
+transactions chain them (also across hub processes on PostgreSQL); the entries are
+hashed in id order from the head, inserted, and the head moves on (one more statement on
+PostgreSQL). The head is locked only for the last two statements and the commit. Every
+writer of ``AuditEntry`` (logins, commands, refusals) gets this without a change: the
+hook sees the rows, not the callers.
 
 Retention (:func:`archive`) moves the oldest entries to a JSON-lines file and leaves the
 last archived hash in the head as the chain's *anchor*, so what stays still verifies.
@@ -26,7 +28,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, select, update
+from sqlalchemy import event, insert, select, text
 from sqlalchemy.orm import Session
 
 from client.audit_chain import GENESIS, Verdict, entry_hash, verify_entries
@@ -36,7 +38,6 @@ from hub.timeutil import to_rfc3339, utcnow
 
 MIN_RETENTION_DAYS = 180  # 网络安全法 §21: at least six months
 _PENDING = "audit_chain_pending"
-_LOCKED = "audit_chain_locked"
 
 
 def entry_json(e: AuditEntry) -> dict[str, Any]:
@@ -47,47 +48,92 @@ def entry_json(e: AuditEntry) -> dict[str, Any]:
 
 
 # ---- chaining new entries inside the writing transaction
-def _lock_head_first(session: Session, _ctx: Any, _instances: Any) -> None:
+def _hold_back(session: Session, _ctx: Any, _instances: Any) -> None:
+    """Flushes leave new audit rows to the commit (``_chain_pending``)."""
     new = [o for o in session.new if isinstance(o, AuditEntry)]
     if not new:
         return
     session.info.setdefault(_PENDING, []).extend(new)
-    if not session.info.get(_LOCKED):
-        # a row lock held to the commit: ids are taken, and chained, in this order
-        session.execute(update(AuditHead).where(AuditHead.id == 1)
-                        .values(last_id=AuditHead.last_id))
-        session.info[_LOCKED] = True
+    for entry in new:
+        session.expunge(entry)
 
 
 def _chain_pending(session: Session) -> None:
+    """Just before the commit: lock the head and take the ids (one statement), hash the
+    new entries in id order from the head, insert them and move the head on."""
     session.flush()
     pending: list[AuditEntry] = session.info.pop(_PENDING, [])
-    session.info.pop(_LOCKED, None)
     if not pending:
         return
-    head = session.get(AuditHead, 1)
+    conn = session.connection()
+    head = conn.execute(_LOCK_HEAD[conn.dialect.name], {"n": len(pending)}).first()
     if head is None:  # a database whose chain was never started (see ensure_head)
+        conn.execute(insert(_AUDIT), [_row(e) for e in pending])
         return
-    prev = head.last_hash
-    for entry in sorted(pending, key=lambda e: e.id):
-        entry.prev = prev
+    prev, ids = head
+    if conn.dialect.name != "postgresql":  # SQLite: one writer; the next rowids
+        ids = list(range(ids + 1, ids + 1 + len(pending)))
+    for entry, entry_id in zip(pending, ids, strict=True):
+        entry.id, entry.prev = entry_id, prev
         entry.hash = prev = entry_hash(entry_json(entry))
-        head.last_id = entry.id
-    head.last_hash = prev
-    session.flush()
+    rows = [_row(e) for e in pending]
+    moved = {"last_id": pending[-1].id, "last_hash": prev}
+    if conn.dialect.name == "postgresql":
+        conn.execute(_PG_INSERT_AND_MOVE, {
+            **moved, **{f"a_{c}": [r[c] for r in rows] for c in _COLUMNS}})
+    else:
+        conn.execute(insert(_AUDIT), rows)
+        conn.execute(_MOVE_HEAD, moved)
+
+
+def _row(entry: AuditEntry) -> dict[str, Any]:
+    row = {c: getattr(entry, c) for c in _COLUMNS}
+    if row["id"] is None:
+        del row["id"]
+    return row
 
 
 def _forget_pending(session: Session) -> None:
     session.info.pop(_PENDING, None)
-    session.info.pop(_LOCKED, None)
+
+
+_AUDIT = AuditEntry.__table__
+_COLUMNS = ("id", "at", "actor", "role", "action", "target", "outcome", "addr", "detail",
+            "region_path", "prev", "hash")
+#: the head row locked to the commit and the entries' ids taken under that lock, so ids
+#: are handed out in the order transactions chain them (also across hub processes).
+#: PostgreSQL: the ids come from the table's own sequence, drawn in RETURNING (after the
+#: row lock; correlated, so evaluated per row); SQLite: the last rowid (one writer).
+_LOCK_HEAD = {
+    "postgresql": text(
+        "UPDATE audit_head SET last_id = last_id WHERE id = 1 RETURNING last_hash, "
+        "ARRAY(SELECT nextval(pg_get_serial_sequence('audit', 'id')) "
+        "FROM generate_series(1, CAST(:n AS integer) + 0 * audit_head.id))"),
+    "sqlite": text(
+        "UPDATE audit_head SET last_id = last_id WHERE id = 1 RETURNING last_hash, "
+        "(SELECT coalesce(max(id), 0) FROM audit) + 0 * :n"),
+}
+_MOVE_HEAD = text("UPDATE audit_head SET last_id = :last_id, last_hash = :last_hash "
+                  "WHERE id = 1")
+_PG_INSERT_AND_MOVE = text(f"""
+WITH added AS (
+    INSERT INTO audit ({", ".join(_COLUMNS)})
+    SELECT * FROM unnest(CAST(:a_id AS bigint[]), CAST(:a_at AS timestamptz[]),
+        CAST(:a_actor AS varchar[]), CAST(:a_role AS varchar[]),
+        CAST(:a_action AS varchar[]), CAST(:a_target AS varchar[]),
+        CAST(:a_outcome AS varchar[]), CAST(:a_addr AS varchar[]),
+        CAST(:a_detail AS text[]), CAST(:a_region_path AS varchar[]),
+        CAST(:a_prev AS varchar[]), CAST(:a_hash AS varchar[]))
+)
+UPDATE audit_head SET last_id = :last_id, last_hash = :last_hash WHERE id = 1""")
 
 
 def install(db: Database) -> None:
     """Chain every audit row written through ``db``'s write transactions; start the chain
     (and chain older unchained rows) if the database has none yet."""
     writer = db._writer  # noqa: SLF001 - the one sessionmaker of write transactions
-    if not event.contains(writer, "before_flush", _lock_head_first):
-        event.listen(writer, "before_flush", _lock_head_first)
+    if not event.contains(writer, "before_flush", _hold_back):
+        event.listen(writer, "before_flush", _hold_back)
         event.listen(writer, "before_commit", _chain_pending)
         event.listen(writer, "after_rollback", _forget_pending)
     ensure_head(db)

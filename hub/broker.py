@@ -112,6 +112,10 @@ class FeedBroker:
         """The last seq offered per post with subscribers (None: none seen yet)."""
         return {post: line.head for post, line in self._lines.items()}
 
+    def follows(self, post_id: str) -> bool:
+        """Whether any subscriber here follows the post's feed."""
+        return post_id in self._lines
+
     def subscribe(self, post_id: str) -> Subscriber:
         """Register a new subscriber (on the loop)."""
         sub = Subscriber(post_id, self.queue_limit)
@@ -156,6 +160,10 @@ class FeedBroker:
             line = self._lines.get(item.post_id)
             if line is not None:
                 self._arrive(item.post_id, line, item.seq, item.frame)
+
+    def committed(self, items: list[Published]) -> None:
+        """Frames committed by another process, carried by its NOTIFY (on the loop)."""
+        self._publish(items)
 
     def announced(self, spans: dict[str, tuple[int, int]]) -> None:
         """Seqs ``first..last`` of each post are committed (another process, or a poll)."""

@@ -15,7 +15,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from hub import lifecycle
@@ -25,7 +24,7 @@ from hub.db import WriteTx
 from hub.errors import Conflict, Forbidden, HubError, Invalid, NotFound
 from hub.geo import locate
 from hub.loop import LoopCommands, add_mark, by_deadline, set_sign_due
-from hub.models import Call, Case, Counter, IdempotencyKey, Unit, Whistle
+from hub.models import CASE_NUMBERS, Call, Case, Counter, IdempotencyKey, Unit, Whistle
 from hub.reads import Reads
 from hub.schemas import AssignBody, CallBody, NoteBody, ReportBody, WhistleBody
 from hub.serialize import call_json, case_json, unit_json, whistle_json
@@ -90,9 +89,7 @@ class Commands(LoopCommands):
     def _case_for_update(self, tx: WriteTx, actor: Actor, case_id: str,
                          expected_version: int | None) -> Case:
         case = self.reads.visible_case(tx.session, actor, case_id, for_update=True)
-        if expected_version is not None and expected_version != case.version:
-            raise Conflict(f"case {case_id} is at version {case.version}, "
-                           f"not {expected_version}", case=case_json(case))
+        _check_version(case, expected_version)
         return case
 
     def _visible_unit(self, tx: WriteTx, actor: Actor, unit_id: str) -> Unit:
@@ -115,7 +112,7 @@ class Commands(LoopCommands):
 
     def _next_case_id(self, tx: WriteTx, now: Any) -> str:
         conn = tx.session.connection()
-        # one statement creates the row or increments it: no race between hub processes
+        # one statement, no race between hub processes (see _NEXT_CASE_NUMBER)
         value = conn.execute(_NEXT_CASE_NUMBER[conn.dialect.name]).scalar_one()
         day = now.astimezone(_CASE_DAY_ZONE).strftime("%Y%m%d")
         return f"CX-{day}-{value:06d}"
@@ -196,7 +193,7 @@ class Commands(LoopCommands):
             case = self.reads.visible_case(tx.session, actor, case_id, for_update=True)
             if case.unit_id is None or case.unit_id != actor.unit_id:
                 raise Forbidden(f"case {case_id} is not held by your unit")
-            case = self._case_for_update(tx, actor, case_id, body.expected_version)
+            _check_version(case, body.expected_version)
             status, action = lifecycle.move(command, case.status)
             if command == "return":  # 1.1: a request the post decides
                 return self.request_return(tx, actor, case, body.note)
@@ -377,12 +374,22 @@ class Commands(LoopCommands):
             "case": case_json(case), "action": action, "actor": actor.name, "note": note})
 
 
-# Plain Core statements, built once (the ORM's bulk update costs milliseconds per call):
-# insert the "case" counter at 1 or add 1 to it, per dialect (both speak ON CONFLICT).
+def _check_version(case: Case, expected_version: int | None) -> None:
+    """409 when the command names a version the case is no longer at."""
+    if expected_version is not None and expected_version != case.version:
+        raise Conflict(f"case {case.id} is at version {case.version}, "
+                       f"not {expected_version}", case=case_json(case))
+
+
+# Plain Core statements, built once (the ORM's bulk update costs milliseconds per call).
 _COUNTERS = Counter.__table__
+#: PostgreSQL: a sequence, which locks nothing until the commit (a counter row did, and
+#: every report of every process queued behind the one before it); SQLite (one writer):
+#: one statement creates the counter row or increments it
 _NEXT_CASE_NUMBER = {
-    name: (dialect_insert(_COUNTERS).values(name="case", value=1)
-           .on_conflict_do_update(index_elements=[_COUNTERS.c.name],
-                                  set_={"value": _COUNTERS.c.value + 1})
-           .returning(_COUNTERS.c.value))
-    for name, dialect_insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))}
+    "postgresql": select(CASE_NUMBERS.next_value()),
+    "sqlite": (sqlite_insert(_COUNTERS).values(name="case", value=1)
+               .on_conflict_do_update(index_elements=[_COUNTERS.c.name],
+                                      set_={"value": _COUNTERS.c.value + 1})
+               .returning(_COUNTERS.c.value)),
+}

@@ -14,14 +14,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import bindparam, insert, text, update
 
 from hub.db import WriteTx
 from hub.models import Event, FeedEntry, Post
 from hub.timeutil import to_rfc3339
+
+if TYPE_CHECKING:
+    from hub.pgnotify import Notifier
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +61,11 @@ class Journal:
     """Records events in a transaction and hands the committed frames to ``publish``."""
 
     def __init__(self, publish: Callable[[list[Published]], None],
-                 announce: Callable[[Any, dict[str, tuple[int, int]]], None] | None = None
-                 ) -> None:
+                 notifier: Notifier | None = None) -> None:
         self._publish = publish
-        #: called inside the transaction with its connection and ``{post: (first, last)}``
-        #: (PostgreSQL: a NOTIFY, delivered to the other hub processes at the commit)
-        self._announce = announce
+        #: PostgreSQL: adds the NOTIFY of the seqs taken to the statement that takes them
+        #: (delivered to the other hub processes at the commit, ``hub.pgnotify``)
+        self._notifier = notifier
 
     def record(self, tx: WriteTx, type_: str, data: dict[str, Any], *, post_ids: list[str],
                now: datetime, case_id: str | None = None) -> None:
@@ -84,34 +86,101 @@ class Journal:
         session = tx.session
         session.flush()  # the events' ids
         wanted: dict[str, int] = {}
+        feed: list[tuple[str, int, int, datetime]] = []  # post, k-th of the post, event, ts
         for item in pending.items:
+            ev = item.event
             for post_id in item.post_ids:
-                wanted[post_id] = wanted.get(post_id, 0) + 1
+                k = wanted.get(post_id, 0)
+                wanted[post_id] = k + 1
+                feed.append((post_id, k, ev.id, ev.ts))
         conn = session.connection()
-        next_seq: dict[str, int] = {}
-        for post_id in sorted(wanted):  # one lock order for every transaction
-            count = wanted[post_id]
-            last = conn.execute(_TAKE_SEQ, {"count": count, "post": post_id}).scalar_one()
-            next_seq[post_id] = last - count + 1
-        rows: list[dict[str, Any]] = []
+        if conn.dialect.name == "postgresql":
+            first = self._take_pg(conn, wanted, feed, pending)
+        else:
+            first = _take_each(conn, wanted, feed)
         published: list[Published] = []
         for item in pending.items:
             ev = item.event
             ts = to_rfc3339(ev.ts) or ""
             for post_id in item.post_ids:
-                seq = next_seq[post_id]
-                next_seq[post_id] = seq + 1
-                rows.append({"post_id": post_id, "seq": seq, "event_id": ev.id, "ts": ev.ts})
+                seq = first[post_id]
+                first[post_id] = seq + 1
                 published.append(Published(post_id, seq, encode_frame(seq, ts, ev.type, ev.data)))
-        conn.execute(_FEED_INSERT, rows)
-        if self._announce is not None:
-            self._announce(conn, {post_id: (next_seq[post_id] - count, next_seq[post_id] - 1)
-                                  for post_id, count in wanted.items()})
         tx.after_commit(lambda: self._publish(published))
+
+    def _take_pg(self, conn: Any, wanted: dict[str, int],
+                 feed: list[tuple[str, int, int, datetime]], pending: _TxEvents
+                 ) -> dict[str, int]:
+        """One statement: lock the posts' rows in id order, take the seqs, insert the feed
+        rows and (several hub processes) NOTIFY them; returns each post's first seq."""
+        posts = sorted(wanted)
+        params: dict[str, Any] = {
+            "posts": posts, "counts": [wanted[p] for p in posts],
+            "f_posts": [f[0] for f in feed], "f_k": [f[1] for f in feed],
+            "f_events": [f[2] for f in feed], "f_ts": [f[3] for f in feed]}
+        if self._notifier is None:
+            statement = _PG_TAKE
+        else:
+            statement = self._notifier.statement(_PG_TAKE_CTES, "taken")
+            params.update(self._notifier.params(*_events_seen(pending)))
+        return {row[0]: row[1] for row in conn.execute(statement, params)}
+
+
+def _events_seen(pending: _TxEvents) -> tuple[list[tuple[str, str, str]], dict[str, list[int]]]:
+    """The transaction's events as ``(ts, type, data)`` and, per post, the indexes of the
+    ones it sees, in the order they are numbered (``hub.pgnotify`` carries them)."""
+    events: list[tuple[str, str, str]] = []
+    sees: dict[str, list[int]] = {}
+    for index, item in enumerate(pending.items):
+        ev = item.event
+        events.append((to_rfc3339(ev.ts) or "", ev.type, ev.data))
+        for post_id in item.post_ids:
+            sees.setdefault(post_id, []).append(index)
+    return events, sees
+
+
+def _take_each(conn: Any, wanted: dict[str, int],
+               feed: list[tuple[str, int, int, datetime]]) -> dict[str, int]:
+    """SQLite (one writer, in process): a statement per post, then the feed rows."""
+    first: dict[str, int] = {}
+    for post_id in sorted(wanted):  # one lock order for every transaction
+        count = wanted[post_id]
+        first[post_id] = conn.execute(_TAKE_SEQ, {"count": count, "post": post_id}
+                                      ).scalar_one() - count + 1
+    conn.execute(_FEED_INSERT, [{"post_id": post_id, "seq": first[post_id] + k,
+                                 "event_id": event_id, "ts": ts}
+                                for post_id, k, event_id, ts in feed])
+    return first
 
 
 # Plain Core statements, built once: the ORM's bulk-update machinery cost ~8 ms a command.
-_TAKE_SEQ = (update(Post.__table__).where(Post.__table__.c.id == bindparam("post"))
-             .values(seq=Post.__table__.c.seq + bindparam("count"))
-             .returning(Post.__table__.c.seq))
+_POSTS = Post.__table__
+_TAKE_SEQ = (update(_POSTS).where(_POSTS.c.id == bindparam("post"))
+             .values(seq=_POSTS.c.seq + bindparam("count"))
+             .returning(_POSTS.c.seq))
 _FEED_INSERT = insert(FeedEntry.__table__)
+
+#: PostgreSQL: the rows are locked in post-id order first (``locked``: LockRows above the
+#: sort), so concurrent transactions neither deadlock nor leave gaps; ``taken`` is read
+#: by the feed insert, the caller and the NOTIFY (``hub.pgnotify``)
+_PG_TAKE_CTES = """
+WITH wanted AS (
+    SELECT w.post_id, w.n
+    FROM unnest(CAST(:posts AS varchar[]), CAST(:counts AS bigint[])) AS w(post_id, n)
+), locked AS MATERIALIZED (
+    SELECT p.id FROM posts p WHERE p.id = ANY(CAST(:posts AS varchar[]))
+    ORDER BY p.id FOR UPDATE
+), taken AS (
+    UPDATE posts p SET seq = p.seq + w.n
+    FROM wanted w, locked l
+    WHERE p.id = w.post_id AND l.id = p.id
+    RETURNING p.id AS post_id, p.seq - w.n + 1 AS first_seq, p.seq AS last_seq
+), fed AS (
+    INSERT INTO feed (post_id, seq, event_id, ts)
+    SELECT f.post_id, t.first_seq + f.k, f.event_id, f.ts
+    FROM unnest(CAST(:f_posts AS varchar[]), CAST(:f_k AS bigint[]),
+                CAST(:f_events AS bigint[]), CAST(:f_ts AS timestamptz[]))
+         AS f(post_id, k, event_id, ts)
+    JOIN taken t ON t.post_id = f.post_id
+)"""
+_PG_TAKE = text(_PG_TAKE_CTES + "\nSELECT post_id, first_seq FROM taken")

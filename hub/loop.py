@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 
 WORKING_STATUSES = ("dispatched", "accepted")
 _TALLY = LoopTally.__table__
+_MARKS = LoopMark.__table__
 
 
 def add_mark(ctx: HubContext, tx: WriteTx, kind: str, case: Case, unit_id: str | None,
@@ -47,18 +49,22 @@ def add_mark(ctx: HubContext, tx: WriteTx, kind: str, case: Case, unit_id: str |
     no unit is concerned)."""
     if unit_id is None:
         return
-    tx.session.add(LoopMark(ts=ts, kind=kind, unit_id=unit_id, case_id=case.id,
-                            case_path=case.region_path, on_time=on_time, result=result,
-                            solved=solved, rework=rework, due_before=due_before,
-                            due_after=due_after))
+    mark = {"ts": ts, "kind": kind, "unit_id": unit_id, "case_id": case.id,
+            "case_path": case.region_path, "on_time": on_time, "result": result,
+            "solved": solved, "rework": rework, "due_before": due_before,
+            "due_after": due_after}
     paths = [ctx.tree.posts[p].path for p in ctx.tree.posts_seeing(case.region_id)]
     key = {"day": ts.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0),
            "unit_id": unit_id, "post_path": max(paths, key=len, default=case.region_path),
            "kind": kind, "on_time": int(on_time is True), "result": result or "",
            "solved": int(solved is True), "rework": int(rework is True)}
-    dialect = tx.session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    tx.session.execute(insert(_TALLY).values(**key, n=1).on_conflict_do_update(
+    if tx.session.get_bind().dialect.name == "postgresql":  # one statement: mark and tally
+        tx.session.execute(pg_insert(_TALLY).values(**key, n=1).on_conflict_do_update(
+            index_elements=list(key), set_={"n": _TALLY.c.n + 1}
+        ).add_cte(insert(_MARKS).values(**mark).cte("mark")))
+        return
+    tx.session.add(LoopMark(**mark))
+    tx.session.execute(sqlite_insert(_TALLY).values(**key, n=1).on_conflict_do_update(
         index_elements=list(key), set_={"n": _TALLY.c.n + 1}))
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    Sequence,
     String,
     Table,
     Text,
@@ -196,11 +197,15 @@ class Case(Base):
 
 
 class Counter(Base):
-    """A named counter incremented under a row lock (case numbers)."""
+    """A named counter incremented under a row lock (case numbers on SQLite)."""
 
     __tablename__ = "counters"
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+#: case numbers on PostgreSQL: no row lock held to the commit (migration 0006)
+CASE_NUMBERS = Sequence("case_numbers", metadata=Base.metadata)
 
 
 class Event(Base):

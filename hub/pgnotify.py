@@ -1,12 +1,16 @@
 """Fan-out between hub processes sharing one PostgreSQL: LISTEN/NOTIFY.
 
-Writing: inside every write transaction that numbers events, ``announce`` sends one
-NOTIFY (more only for a payload over ``PAYLOAD_LIMIT`` bytes) carrying, per post, the first
-and last seq it took: ``{"t": <commit time ms>, "p": {"532301": [17, 18], …}}``.
-PostgreSQL delivers notifications only when the transaction commits, in commit order.
+Writing: inside every write transaction that numbers events, the statement that takes
+the seqs (``hub.journal``) also sends one NOTIFY per ``CHUNK_POSTS`` posts (``Notifier``)
+carrying, per post, the first and last seq it took:
+``{"t": <commit time ms>, "p": {"532301": [17, 18], …}}``, well under PostgreSQL's 8,000
+bytes. PostgreSQL delivers notifications only when the transaction commits, in commit
+order.
 
-Reading: each process LISTENs on a dedicated connection (not from the pool) and hands the
-spans to its ``FeedBroker``, which reads the frames from the events table once per post and
+Reading: each process LISTENs on a dedicated connection (not from the pool). A payload
+that carries its transaction's events (most do: ``Notifier``) gives the ``FeedBroker`` the
+frames themselves, built once per post, and nothing is read back; otherwise it hands the
+spans to the broker, which reads the frames from the events table once per post and
 offers them to its subscribers in seq order. A lost LISTEN connection is re-established
 with a capped backoff and followed by a catch-up read; a safety poll every ``poll_s``
 compares each subscribed post's seq with what was offered and fills the difference, so a
@@ -31,12 +35,17 @@ from sqlalchemy.engine import make_url
 
 from hub.broker import FeedBroker
 from hub.db import Database
+from hub.journal import Published, encode_frame
 from hub.models import Post
 
 log = logging.getLogger(__name__)
 PAYLOAD_LIMIT = 2000  # bytes per NOTIFY; PostgreSQL's own limit is 8000
+#: posts per NOTIFY made in SQL: 40 × (a 40-character post id + two 19-digit seqs + JSON
+#: punctuation, < 110 bytes) stays under 4,400 bytes
+CHUNK_POSTS = 40
+#: a payload with inline events stays under this (PostgreSQL refuses 8,000 bytes or more)
+INLINE_LIMIT = 7800
 PING_S = 5.0  # silence after which the listen connection is probed
-_NOTIFY = text("SELECT pg_notify(:channel, :payload)")
 
 
 def encode_payloads(spans: dict[str, tuple[int, int]], now_ms: int,
@@ -57,15 +66,94 @@ def encode_payloads(spans: dict[str, tuple[int, int]], now_ms: int,
     return out
 
 
+class Notifier:
+    """Appends the NOTIFY of a transaction's seqs to the statement that takes them.
+
+    The statement's common table expressions must end with one named ``taken`` holding
+    ``(post_id, first_seq, last_seq)``; the payloads are those of ``encode_payloads``
+    (``decode_payload`` reads both), one per ``CHUNK_POSTS`` posts. When the transaction's
+    events fit (``inline_events``), its one payload also carries them: ``"e"``, the events
+    as ``[ts, type, data]`` (data as the JSON text stored), and ``"x"``, per post, the
+    indexes of the events it sees in seq order; another process then builds the frames
+    from the payload instead of reading them back from the events table.
+    """
+
+    def __init__(self, channel: str) -> None:
+        self.channel = channel
+        self._statements: dict[tuple[str, str], Any] = {}
+
+    def statement(self, ctes: str, taken: str) -> Any:
+        """``ctes`` + a NOTIFY step, selecting ``(post_id, first_seq)`` from ``taken``."""
+        key = (ctes, taken)
+        stmt = self._statements.get(key)
+        if stmt is None:
+            stmt = self._statements[key] = text(f"""{ctes}, note AS (
+    SELECT pg_notify(CAST(:channel AS text),
+               '{{"t":' || CAST(:now_ms AS text) || CAST(:inline AS text) || ',"p":'
+               || json_object_agg(c.post_id, json_build_array(c.first_seq, c.last_seq))::text
+               || '}}')
+    FROM (SELECT x.post_id, x.first_seq, x.last_seq,
+                 (row_number() OVER (ORDER BY x.post_id) - 1) / {CHUNK_POSTS} AS chunk
+          FROM {taken} x) c
+    GROUP BY c.chunk
+)
+SELECT t.post_id, t.first_seq, (SELECT count(*) FROM note) AS notes FROM {taken} t""")
+        return stmt
+
+    def params(self, events: list[tuple[str, str, str]], sees: dict[str, list[int]]
+               ) -> dict[str, Any]:
+        """The channel, the time stamp (ms) and the inline events, if they fit."""
+        return {"channel": self.channel, "now_ms": int(time.time() * 1000),
+                "inline": inline_events(events, sees)}
+
+
+def inline_events(events: list[tuple[str, str, str]], sees: dict[str, list[int]]) -> str:
+    """``,"e":[…],"x":{…}`` for a payload, or "" when it would not fit in one NOTIFY
+    (more than ``CHUNK_POSTS`` posts, or over ``INLINE_LIMIT`` bytes with the spans)."""
+    if len(sees) > CHUNK_POSTS:
+        return ""
+    spans = sum(len(post_id) + 48 for post_id in sees) + 40
+    part = (',"e":' + orjson.dumps([list(e) for e in events]).decode()
+            + ',"x":' + orjson.dumps(sees).decode())
+    return part if len(part.encode()) + spans <= INLINE_LIMIT else ""
+
+
 def decode_payload(payload: str) -> tuple[float, dict[str, tuple[int, int]]]:
     """``(commit time in s, {post: (first, last)})``; raises ValueError on a bad payload."""
+    committed, spans, _frames = decode_notification(payload)
+    return committed, spans
+
+
+def decode_notification(payload: str, follows: Callable[[str], bool] = lambda _post: True
+                        ) -> tuple[float, dict[str, tuple[int, int]], list[Published] | None]:
+    """``(commit time in s, {post: (first, last)}, frames)``: the frames of the posts
+    ``follows`` names when the payload carries its events (else None: they are read from
+    the events table); raises ValueError on a bad payload."""
     try:
         obj = orjson.loads(payload)
         spans = {str(post): (int(span[0]), int(span[1])) for post, span in obj["p"].items()}
-        return float(obj["t"]) / 1000.0, spans
+        frames = _frames_of(obj, spans, follows) if "e" in obj else None
+        return float(obj["t"]) / 1000.0, spans, frames
     except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, IndexError,
             AttributeError) as exc:
         raise ValueError(f"bad feed notification: {payload[:80]!r}") from exc
+
+
+def _frames_of(obj: dict[str, Any], spans: dict[str, tuple[int, int]],
+               follows: Callable[[str], bool]) -> list[Published]:
+    events = [(str(ts), str(type_), str(data)) for ts, type_, data in obj["e"]]
+    frames: list[Published] = []
+    for post_id, indexes in obj["x"].items():
+        first, last = spans[post_id]
+        if not follows(post_id):
+            continue
+        if len(indexes) != last - first + 1:
+            raise ValueError(f"post {post_id}: {len(indexes)} events for seqs {first}..{last}")
+        for k, index in enumerate(indexes):
+            ts, type_, data = events[index]
+            frames.append(Published(post_id, first + k,
+                                    encode_frame(first + k, ts, type_, data)))
+    return frames
 
 
 def channel_of(db: Database) -> str:
@@ -117,12 +205,8 @@ class PgFanout:
         self.queue_usage = 0.0
         self.behind = 0
         self.on_delay: Callable[[float], None] | None = None
-
-    # ---- writing side (inside a write transaction, any thread)
-    def announce(self, conn: Any, spans: dict[str, tuple[int, int]]) -> None:
-        """NOTIFY the seqs this transaction takes; delivered at its commit."""
-        for payload in encode_payloads(spans, int(time.time() * 1000)):
-            conn.execute(_NOTIFY, {"channel": self.channel, "payload": payload})
+        #: the writing side: ``hub.journal`` NOTIFYs through it inside each transaction
+        self.notifier = Notifier(self.channel)
 
     # ---- reading side (on the event loop)
     async def run(self) -> None:
@@ -138,14 +222,17 @@ class PgFanout:
     def _on_payload(self, payload: str) -> None:
         self.notifications += 1
         try:
-            committed, spans = decode_payload(payload)
+            committed, spans, frames = decode_notification(payload, self.broker.follows)
         except ValueError as exc:
             self.bad_notifications += 1
             log.warning("%s", exc)
             return
         if self.on_delay is not None:
             self.on_delay(max(0.0, time.time() - committed))
-        self.broker.announced(spans)
+        if frames is not None:  # the events came along: no read from the database
+            self.broker.committed(frames)
+        else:
+            self.broker.announced(spans)
 
     async def _listen_forever(self) -> None:
         import psycopg

@@ -13,8 +13,14 @@ from sqlalchemy import exc as sa_exc
 
 from hub.broker import FeedBroker
 from hub.dbfaults import DatabaseUnavailable, with_retries
-from hub.journal import Published
-from hub.pgnotify import decode_payload, encode_payloads
+from hub.journal import Published, encode_frame
+from hub.pgnotify import (
+    INLINE_LIMIT,
+    decode_notification,
+    decode_payload,
+    encode_payloads,
+    inline_events,
+)
 
 
 def frame(seq: int) -> str:
@@ -82,6 +88,35 @@ def test_notify_payloads_stay_small_and_round_trip() -> None:
     assert merged == spans
     with pytest.raises(ValueError):
         decode_payload('{"t": 1, "p": {"P": [1]}}')
+
+
+def _sql_payload(now_ms: int, inline: str, spans: dict[str, tuple[int, int]]) -> str:
+    """What ``hub.pgnotify.Notifier``'s SQL concatenates (its spans object as PostgreSQL's
+    json_object_agg writes it, with spaces)."""
+    body = ", ".join(f'"{post}" : [{first}, {last}]' for post, (first, last) in spans.items())
+    return f'{{"t":{now_ms}{inline},"p":{{ {body} }}}}'
+
+
+def test_a_notification_carries_its_events_when_they_fit() -> None:
+    """Two events seen by two posts: the payload carries them once, and the frames built
+    from it (only for the posts followed here) are the ones the committing process
+    built; events over the limit leave the payload to the spans (read back instead)."""
+    events = [("2026-12-01T00:00:00.000001Z", "case.created", '{"case":{"id":"CX-1"}}'),
+              ("2026-12-01T00:00:00.000002Z", "unit.updated", '{"unit":{"id":"U1"}}')]
+    sees = {"532300": [0, 1], "532301": [0]}
+    spans = {"532300": (7, 8), "532301": (3, 3)}
+    inline = inline_events(events, sees)
+    assert inline
+    when, got_spans, frames = decode_notification(
+        _sql_payload(1_700_000_000_000, inline, spans), lambda post: post == "532300")
+    assert when == 1_700_000_000.0 and got_spans == spans
+    assert frames == [Published("532300", 7, encode_frame(7, *events[0])),
+                      Published("532300", 8, encode_frame(8, *events[1]))]
+    assert decode_notification(_sql_payload(1, "", spans))[2] is None
+    big = [("2026-12-01T00:00:00Z", "case.created", '"' + "案" * (INLINE_LIMIT // 3) + '"')]
+    assert inline_events(big, {"532300": [0]}) == ""
+    with pytest.raises(ValueError):  # three seqs announced, two events carried
+        decode_notification(_sql_payload(1, inline, {"532300": (7, 9), "532301": (3, 3)}))
 
 
 def _driver_error(error: Exception) -> sa_exc.DBAPIError:

@@ -85,3 +85,25 @@ def test_a_database_from_before_migrations_is_adopted(empty_db: Database, made_b
     assert current_revision(empty_db) == head_revision()
     with empty_db.read() as s:
         assert s.scalar(select(func.count()).select_from(Category)) == count
+
+
+@pytest.mark.postgres
+def test_case_numbers_go_on_from_the_counter_and_back(pg_cluster: ThrowawayCluster) -> None:
+    """Revision 0006 moves PostgreSQL's case numbers from the locked ``counters`` row to
+    the sequence ``case_numbers``: numbering goes on where the counter stopped, and a
+    downgrade writes the sequence's last number back to the counter."""
+    from tests.hub.test_scaleout import fresh_database
+
+    db = Database(fresh_database(pg_cluster))
+    try:
+        with db.write_engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "0005_region_geometry")
+            conn.execute(text("INSERT INTO counters (name, value) VALUES ('case', 41)"))
+        upgrade(db)
+        with db.write_engine.begin() as conn:
+            assert conn.execute(text("SELECT nextval('case_numbers')")).scalar_one() == 42
+            command.downgrade(alembic_config(conn), "0005_region_geometry")
+            assert conn.execute(text(
+                "SELECT value FROM counters WHERE name = 'case'")).scalar_one() == 42
+    finally:
+        db.dispose()
