@@ -27,6 +27,7 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -229,10 +230,11 @@ def main() -> int:
         window = {"from": to_rfc3339(MONTH_START),
                   "to": to_rfc3339(MONTH_START + timedelta(days=args.days))}
 
-        def ask(by: str) -> dict[str, object]:
+        def ask(by: str) -> dict[str, Any]:
             resp = http.get(base + "/assessment", params={**window, "by": by}, timeout=120)
             resp.raise_for_status()
-            return resp.json()
+            answer: dict[str, Any] = resp.json()
+            return answer
 
         engine = create_engine(url)
 

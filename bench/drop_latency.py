@@ -24,19 +24,23 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from collections.abc import Callable
+from typing import Any, cast
+
 from client.api import HubClient  # noqa: E402
 from console.app import Launcher, parse_options  # noqa: E402
 from hub.seed import DEMO_PASSWORD, SeedSizes  # noqa: E402
 from hub.server import start_embedded  # noqa: E402
 from widgets.case_drag import encode_items  # noqa: E402
-from widgets.qt import QApplication, QEvent, Qt, QtCore, QtGui  # noqa: E402
+from widgets.qt import QAbstractItemView, QApplication, QEvent, QPoint, Qt, QtCore, QtGui  # noqa: E402
+from widgets.workload import WorkloadPane
 
 CASE = {"title": "测速案件", "description": "bench", "category": "环境卫生",
         "subcategory": "垃圾清运不及时", "priority": "normal", "source": "hotline",
         "region_id": "53230110120101", "address": "鹿城南路 1 号", "lat": 25.03, "lon": 101.54}
 
 
-def wait(app: QApplication, pred, timeout: float = 10.0) -> float:
+def wait(app: QApplication, pred: Callable[[], object], timeout: float = 10.0) -> float:
     """Spin the event loop until ``pred()``; return the elapsed seconds."""
     t0 = time.perf_counter()
     while not pred():
@@ -47,7 +51,7 @@ def wait(app: QApplication, pred, timeout: float = 10.0) -> float:
     return time.perf_counter() - t0
 
 
-def drop(view, pos, items) -> None:
+def drop(view: QAbstractItemView, pos: QPoint, items: list[dict[str, Any]]) -> None:
     vp = view.viewport()
     mime = encode_items(items)
     act, btn, mod = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
@@ -61,7 +65,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--drops", type=int, default=40)
     args = ap.parse_args()
-    app = QApplication.instance() or QApplication([])
+    app = cast(QApplication, QApplication.instance() or QApplication([]))
     folder = Path(tempfile.mkdtemp(prefix="drop-latency-"))
     hub = start_embedded(f"sqlite:///{folder / 'hub.db'}", sizes=SeedSizes(2, 1, 1, 1),
                          heartbeat_s=0.5)
@@ -77,6 +81,7 @@ def main() -> int:
              and launcher.console.bridge.link is not None
              and launcher.console.bridge.link.state == "live", 20)
         console = launcher.console
+        assert console is not None
         state = console.session.state
         intake, boss = HubClient(hub.url), HubClient(hub.url)
         intake.login("intake-532300", DEMO_PASSWORD)
@@ -86,7 +91,7 @@ def main() -> int:
                  for _ in range(args.drops)]
         wait(app, lambda: all((state.cases.get(c["id"]) or {}).get("version") == c["version"]
                               for c in cases), 20)
-        pane = console.window.panes["workload"]
+        pane = cast(WorkloadPane, console.window.panes["workload"])
         wait(app, lambda: any(r.unit_id == units[1] for r in pane.rows()), 10)
         app.processEvents()
         samples = []
@@ -96,9 +101,15 @@ def main() -> int:
             pos = pane.view.visualRect(pane.model.index(row, 0)).center()
             t0 = time.perf_counter()
             drop(pane.view, pos, [{"id": case["id"], "version": case["version"]}])
-            wait(app, lambda cid=case["id"]: state.cases[cid].get("unit_id") == units[1])
+
+            def moved(cid: str = case["id"]) -> bool:
+                return state.cases[cid].get("unit_id") == units[1]
+
+            wait(app, moved)
             samples.append((time.perf_counter() - t0) * 1000)
-            wait(app, lambda: not len(console.session.actions.inflight), 5)
+            actions = console.session.actions
+            assert actions is not None
+            wait(app, lambda a=actions: not len(a.inflight), 5)
         samples.sort()
         med = statistics.median(samples)
         p90 = samples[int(0.9 * (len(samples) - 1))]

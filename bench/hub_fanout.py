@@ -23,6 +23,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -163,11 +164,13 @@ async def _subscribe_all(url: str, headers: dict[str, str], n: int, seconds: flo
     latencies: list[float] = []
     gate = [float("inf")]
     transports = []
+    host, port = parts.hostname, parts.port
+    assert host is not None and port is not None  # (the hub's URL names both)
 
     async def one() -> None:
         ready: asyncio.Future[None] = loop.create_future()
         transport, _ = await loop.create_connection(
-            lambda: _RawFeedClient(latencies, gate, bare, ready), parts.hostname, parts.port)
+            lambda: _RawFeedClient(latencies, gate, bare, ready), host, port)
         transport.write(request)
         await asyncio.wait_for(ready, 60)
         transports.append(transport)
@@ -214,7 +217,7 @@ def _start_subscribers(url: str, headers: dict[str, str], n: int, seconds: float
     return proc, ready
 
 
-def _drive(rate: float, duration: float, send) -> int:
+def _drive(rate: float, duration: float, send: Callable[[int], object]) -> int:
     """Call ``send(i)`` at ``rate`` per second for ``duration`` seconds from 4 threads."""
     interval = 1.0 / rate
     start = time.monotonic()

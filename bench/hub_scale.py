@@ -274,11 +274,11 @@ def main() -> None:
                 steps = ceiling(hubs, rates, args.step)
             finally:
                 hubs.stop()
-            ok = [achieved for _, achieved, p99 in steps if p99 <= 200]
+            ok = [achieved for _, achieved, p99_ms in steps if p99_ms <= 200]
             best[k] = max(ok) if ok else 0.0
-        base = best[procs[0]] or 1.0
+        base_rate = best[procs[0]] or 1.0
         print("ceiling (highest achieved reports/s with p99 <= 200 ms): " + ", ".join(
-            f"{k} proc {v:.0f}/s ({v / base:.2f}x)" for k, v in best.items()))
+            f"{k} proc {v:.0f}/s ({v / base_rate:.2f}x)" for k, v in best.items()))
 
 
 if __name__ == "__main__":

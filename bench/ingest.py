@@ -39,15 +39,23 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+
 import orjson  # noqa: E402
 import websocket  # noqa: E402
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
-def build_hub(n_events: int):
+    from client import protocol as P
+    from testkit.fakehub import FakeHub
+
+
+def build_hub(n_events: int) -> FakeHub:
     """The backlog: ~630-byte case events (25 % new cases, the rest updates)."""
     from testkit.fakehub import FakeHub
 
@@ -100,14 +108,16 @@ def bare(url: str, token: str, n: int) -> float:
     return n / dt
 
 
-def full(url: str, token: str, n: int) -> tuple[float, float, dict, dict]:
+def full(url: str, token: str, n: int) -> tuple[float, float, dict[str, Any],
+                                                 Mapping[str, P.Case]]:
     """The whole client; return (events/s, seconds, link counters, the cases it holds)."""
+    from client import protocol as P
     from client.api import HubClient
     from client.feed import Feed
     from client.state import State
 
     api = HubClient(url, token=token)
-    api.session = {"token": token, "user": {"id": "sup", "post_id": "P1"}}
+    api.session = cast(P.Session, {"token": token, "user": {"id": "sup", "post_id": "P1"}})
     with tempfile.TemporaryDirectory() as tmp:
         feed = Feed(api, tmp)
         state = State()
@@ -140,8 +150,9 @@ def decode_costs(frames: list[bytes], repeat: int = 5) -> dict[str, float]:
         """The same fields as a Struct (TypedDict's own ``__required_keys__`` is wrong under
         postponed annotations; msgspec's view of the type is the one that counts)."""
         hints = typing.get_type_hints(td, include_extras=True)
-        required = {f.name for f in msgspec.inspect.type_info(td).fields if f.required}
-        fields = []
+        info = cast(msgspec.inspect.TypedDictType, msgspec.inspect.type_info(td))
+        required = {f.name for f in info.fields if f.required}
+        fields: list[tuple[Any, ...]] = []
         for name, typ in hints.items():
             if typing.get_origin(typ) is typing.NotRequired:
                 typ = typing.get_args(typ)[0]

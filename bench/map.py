@@ -31,7 +31,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from typing import cast
+
 from bench.ui_latency import Lateness, pct  # noqa: E402
+from client.protocol import Event, Snapshot
 from client.state import State  # noqa: E402
 from client.tiles import TileSettings  # noqa: E402
 from hub.seed import SeedSizes  # noqa: E402
@@ -54,7 +57,7 @@ def build(n_cases: int) -> tuple[World, State, FakeContext]:
     clock = Clock(T0)
     state = State(clock=clock)
     t = time.perf_counter()
-    state.load_snapshot(world.snapshot(n_cases))
+    state.load_snapshot(cast(Snapshot, world.snapshot(n_cases)))  # (the fake world's: valid)
     print(f"{n_cases:,} cases loaded in {time.perf_counter() - t:.1f} s "
           f"({len(world.grids)} grids)")
     return world, state, FakeContext(state, world)
@@ -106,7 +109,7 @@ def gestures(box: tuple[float, float, float, float], steps: int = 40
 
 def bench_frames(app: QApplication, pane: map_view.MapPane, world: World) -> bool:
     geo = pane.geo
-    assert geo is not None
+    assert geo is not None and geo.root is not None
     county = geo.children[geo.root][0]
     town = geo.children[county][0]
     village = geo.children[town][0]
@@ -205,7 +208,7 @@ def bench_feed(app: QApplication, pane: map_view.MapPane, world: World, state: S
     def batch() -> None:
         world.now += 0.1
         events = [world.random_event() for _ in range(200)]
-        pane.on_changes(state.apply_events(events))
+        pane.on_changes(state.apply_events(cast(list[Event], events)))
         applied[0] += len(events)
 
     feed.timeout.connect(batch)
@@ -232,7 +235,7 @@ def bench_feed(app: QApplication, pane: map_view.MapPane, world: World, state: S
 def pan_path(pane: map_view.MapPane, n: int = 30) -> list[tuple[tuple[float, float],
                                                                   tuple[float, float]]]:
     geo = pane.geo
-    assert geo is not None
+    assert geo is not None and geo.root is not None
     county = geo.children[geo.root][0]
     minx, miny, maxx, maxy = geo.bbox_of([county])  # type: ignore[misc]
     w = (maxx - minx) / 3
@@ -335,7 +338,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=int, default=100_000)
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication([])
+    app = cast(QApplication, QApplication.instance() or QApplication([]))
     world, state, ctx = build(args.cases)
     win, pane = show(app, ctx)
     print(f"map: {len(pane.geo or [])} region polygons, {pane.point_count():,} cases drawn")

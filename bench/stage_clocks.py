@@ -15,6 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from typing import cast
+
+from client.protocol import Event, Snapshot
 from client.stages import PostCalendar, StagePolicy  # noqa: E402
 from client.state import State  # noqa: E402
 from client.timeutil import format_time  # noqa: E402
@@ -52,9 +55,9 @@ def run(n: int) -> None:
         st = State(clock=lambda: T0)
         st.stages = stages
         t0 = time.perf_counter()
-        st.load_snapshot(snap)
+        st.load_snapshot(cast(Snapshot, snap))  # (made here: valid)
         t1 = time.perf_counter()
-        st.apply_events(events)
+        st.apply_events(cast(list[Event], events))
         t2 = time.perf_counter()
         out[name] = (t1 - t0, t2 - t1)
         print(f"{name:13s} snapshot of {n:,}: {1000 * (t1 - t0):7.0f} ms   "

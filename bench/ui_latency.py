@@ -32,8 +32,12 @@ from types import SimpleNamespace
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from collections.abc import Callable
+from typing import cast
+
 from client.batch import Batch  # noqa: E402
-from client.state import State  # noqa: E402
+from client.protocol import Event, Snapshot
+from client.state import ChangeSet, State  # noqa: E402
 from console.bridge import Bridge as ConsoleBridge  # noqa: E402
 from console.bridge import freeze_loaded  # noqa: E402
 from testkit.clock import Clock  # noqa: E402
@@ -90,7 +94,7 @@ class FakeFeed:
         self._status = SimpleNamespace(state="live", retry_in=None, last_seq=0, hub_latest=0,
                                        reconnects=0, error=None)
 
-    def put(self, events: list[dict]) -> None:
+    def put(self, events: list[Event]) -> None:
         self.q.put(Batch(None, events, events[-1]["seq"] if events else 0, time.time()))
 
     def drain(self) -> list[Batch]:
@@ -116,7 +120,7 @@ class Meter:
         state = bridge.state
         apply_batch = state.apply_batch
 
-        def timed_apply(batch: Batch, now: float | None = None):  # noqa: ANN202
+        def timed_apply(batch: Batch, now: float | None = None) -> ChangeSet:
             t = time.perf_counter()
             cs = apply_batch(batch, now)
             self.costs["state"] = self.costs.get("state", 0.0) + time.perf_counter() - t
@@ -127,7 +131,8 @@ class Meter:
         for pane in panes:
             on_changes = pane.on_changes
 
-            def timed(changes, _f=on_changes, _name=pane.pane_id) -> None:  # noqa: ANN001
+            def timed(changes: ChangeSet, _f: Callable[[ChangeSet], None] = on_changes,
+                      _name: str = pane.pane_id) -> None:
                 t = time.perf_counter()
                 _f(changes)
                 self.costs[_name] = self.costs.get(_name, 0.0) + time.perf_counter() - t
@@ -135,7 +140,7 @@ class Meter:
             pane.on_changes = timed
         turn = bridge._turn
 
-        def timed_turn():  # noqa: ANN202
+        def timed_turn() -> ChangeSet | None:
             t = time.perf_counter()
             out = turn()
             if out is not None:
@@ -154,7 +159,7 @@ def producer(world: World, rate: float, seconds: float, out: FakeFeed, stop: thr
     while not stop.is_set() and time.perf_counter() < end:
         with lock:
             batch = [world.random_event() for _ in range(per_batch)]
-        out.put(batch)
+        out.put(cast(list[Event], batch))  # (the fake world's: valid)
         nxt += 0.1
         delay = nxt - time.perf_counter()
         if delay > 0:
@@ -203,7 +208,7 @@ def main() -> int:
     from client.gc_policy import tune_for_streaming
 
     tune_for_streaming()  # as main.py does for the console
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv))
     from console.main_window import flash_dock
     from widgets.alerts import AlertsPane
     from widgets.case_queue import CaseQueuePane
@@ -215,7 +220,7 @@ def main() -> int:
     snap = world.snapshot(args.cases)
     clock = Clock(T0)
     state = State(clock=clock)
-    cs = state.load_snapshot(snap)
+    cs = state.load_snapshot(cast(Snapshot, snap))  # (the fake world's: valid)
     print(f"snapshot: {len(state.cases):,} cases generated+loaded in {time.perf_counter() - t:.1f} s")
     ctx = FakeContext(state, world, role="supervisor")
 
@@ -271,7 +276,7 @@ def main() -> int:
                      ("preset all open", lambda: queue_pane.set_preset("open")),
                      ("search '井盖' (cold)", lambda: queue_pane.set_search("井盖")),
                      ("search '井盖' (warm)", lambda: queue_pane.set_search("井盖 ")),
-                     ("unit filter", lambda: queue_pane.filter_unit(world.units[0]["id"])),
+                     ("unit filter", lambda: queue_pane.filter_unit(str(world.units[0]["id"]))),
                      ("unit filter off", lambda: queue_pane.filter_unit(None)),
                      ("search cleared", lambda: queue_pane.set_search(""))):
         t = time.perf_counter()
@@ -366,7 +371,7 @@ def main() -> int:
     stats.costs.clear()
     t = time.perf_counter()
     for i in range(0, len(backlog), 2000):
-        feed.put(backlog[i:i + 2000])
+        feed.put(cast(list[Event], backlog[i:i + 2000]))
     meter.start()
     while stats.applied - before < len(backlog) and time.perf_counter() - t < 60:
         app.processEvents()

@@ -25,6 +25,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from typing import cast
+
+from client.protocol import Event, Snapshot
 from client.state import State  # noqa: E402
 from console.wall import WallConfig, open_wall  # noqa: E402
 from console.wall.config import ScreenPlan, Slot  # noqa: E402
@@ -53,7 +56,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--paint-every", type=float, default=60.0, help="simulated seconds")
     args = ap.parse_args(argv)
 
-    app = QApplication.instance() or QApplication(["wall-soak"])
+    app = cast(QApplication, QApplication.instance() or QApplication(["wall-soak"]))
     t_wall = time.perf_counter()
     sim = Sim(seed=21, per_hour=args.per_hour, unit_updates_per_hour=3600.0,
               critical_share=0.01, now=T_START)
@@ -66,7 +69,7 @@ def main(argv: list[str]) -> int:
                      takeover_seconds=120.0)
     wall = open_wall(ctx, config=cfg, sizes=[(1920, 1080), (1920, 1080)], clock=clock,
                      pulse=False)
-    wall.on_changes(state.load_snapshot(snap))
+    wall.on_changes(state.load_snapshot(cast(Snapshot, snap)))  # (the simulation's: valid)
     del snap
     app.processEvents()
     print(f"start: {len(state.cases):,} cases in the State "
@@ -89,7 +92,7 @@ def main(argv: list[str]) -> int:
         clock.now = sim.now
         events += len(batch)
         t1 = pc()
-        cs = state.apply_events(batch)
+        cs = state.apply_events(cast(list[Event], batch))
         cs.merge(state.tick(clock.now))
         t2 = pc()
         wall.on_changes(cs)

@@ -137,6 +137,6 @@ class Alarm:
     def _drop_gone(self) -> None:
         cases = self.state.cases
         for ids in self.pending.values():
-            for cid in [c for c in ids if (cases.get(c) or {}).get("status", "closed")
-                        == "closed"]:
+            for cid in [c for c in ids if c not in cases
+                        or cases[c].get("status", "closed") == "closed"]:
                 del ids[cid]

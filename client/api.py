@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any, TypedDict
+from collections.abc import Mapping
+from typing import Any, TypedDict, TypeVar, overload
 from urllib.parse import quote, urlencode, urlsplit
 
 import orjson
@@ -54,6 +55,9 @@ def normalize_base_url(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{path}"
 
 
+T = TypeVar("T")
+
+
 def _q(ident: str) -> str:
     return quote(str(ident), safe="")
 
@@ -62,7 +66,14 @@ class _Wrapped(TypedDict):
     events: list[Raw]
 
 
-def _valid_events(items: list[Raw], what: str) -> list[dict]:
+class EventList(TypedDict):
+    """``GET /events`` with each event decoded (:meth:`HubClient.events`)."""
+
+    events: list[P.Event]
+    seq: int
+
+
+def _valid_events(items: list[Raw], what: str) -> list[P.Event]:
     """Decode each event; leave out (and log) the invalid ones."""
     out = []
     for raw in items:
@@ -93,14 +104,14 @@ class HubClient:
         self.base_url = normalize_base_url(base_url)
         transport.check_url(self.base_url)
         self.token = token
-        self.session: dict | None = None
+        self.session: P.Session | None = None
         self.timeout = timeout
         self._local = threading.local()
 
     # ---- Plumbing
 
     @property
-    def user(self) -> dict | None:
+    def user(self) -> P.User | None:
         """The logged-in user (``id``, ``name``, ``role``, ``post_id``, ``unit_id``)."""
         return self.session.get("user") if self.session else None
 
@@ -128,14 +139,28 @@ class HubClient:
             s.close()
             self._local.session = None
 
+    @overload
+    def request(
+        self, method: str, path: str, *, body: Any = None,
+        params: dict[str, Any] | None = None, headers: dict[str, str] | None = None,
+        auth: bool = True, timeout: tuple[float, float] | None = None, answer: type[T],
+    ) -> T: ...
+
+    @overload
+    def request(
+        self, method: str, path: str, *, body: Any = None,
+        params: dict[str, Any] | None = None, headers: dict[str, str] | None = None,
+        auth: bool = True, timeout: tuple[float, float] | None = None, answer: Any = None,
+    ) -> Any: ...
+
     def request(
         self,
         method: str,
         path: str,
         *,
         body: Any = None,
-        params: dict | None = None,
-        headers: dict | None = None,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
         auth: bool = True,
         timeout: tuple[float, float] | None = None,
         answer: Any = None,
@@ -199,7 +224,7 @@ class HubClient:
 
     # ---- Session
 
-    def login(self, username: str, password: str, otp: str | None = None) -> dict:
+    def login(self, username: str, password: str, otp: str | None = None) -> P.Session:
         """``POST /session``: log in; keep and return the session (token, expires_at, user).
 
         ``otp``: the second factor (a 6-digit code or a recovery code), protocol 1.1; a hub
@@ -229,9 +254,10 @@ class HubClient:
         if self.session is not None:
             self.session["must_change_password"] = False
 
-    def start_otp(self) -> dict:
+    def start_otp(self) -> dict[str, Any]:
         """``POST /session/otp`` → ``{"secret", "uri"}`` (show ``uri`` as a QR code)."""
-        return self.request("POST", "/session/otp")
+        answer: dict[str, Any] = self.request("POST", "/session/otp")
+        return answer
 
     def confirm_otp(self, otp: str) -> list[str]:
         """``POST /session/otp/confirm``: turn the factor on; returns the recovery codes."""
@@ -256,11 +282,11 @@ class HubClient:
 
     # ---- Reads
 
-    def categories(self) -> list[dict]:
+    def categories(self) -> list[P.Category]:
         """``GET /categories``."""
         return self.request("GET", "/categories", answer=list[P.Category])
 
-    def snapshot_checked(self) -> tuple[dict, list[P.ProtocolError]]:
+    def snapshot_checked(self) -> tuple[P.Snapshot, list[P.ProtocolError]]:
         """``GET /snapshot`` → ``(snapshot, skipped)``: invalid list elements (a case, a
         unit, …) are left out and returned in ``skipped`` (see ``protocol.decode_snapshot``)."""
         raw = self.request("GET", "/snapshot", timeout=SNAPSHOT_TIMEOUT, answer=Raw)
@@ -270,7 +296,7 @@ class HubClient:
             raise BadAnswerError(f"GET /snapshot answered something that is not a snapshot "
                                  f"({exc.detail})", status=200) from None
 
-    def snapshot(self) -> dict:
+    def snapshot(self) -> P.Snapshot:
         """``GET /snapshot``: seq, server_time, post, regions, units, cases, calls, whistles
         (invalid elements left out and logged)."""
         snap, skipped = self.snapshot_checked()
@@ -287,7 +313,7 @@ class HubClient:
         return self.request("GET", "/events", params={"since": int(since), "limit": int(limit)},
                             answer=P.EventsPage)
 
-    def events(self, since: int, limit: int = 1000) -> dict:
+    def events(self, since: int, limit: int = 1000) -> EventList:
         """``GET /events?since=N&limit=M`` → ``{"events": [...], "seq": latest}``, each event
         validated (invalid ones left out and logged).
 
@@ -297,7 +323,9 @@ class HubClient:
         page = self.events_page(since, limit)
         return {"events": _valid_events(page.events, "GET /events"), "seq": page.seq}
 
-    def region_geometry(self, etag: str | None = None) -> tuple[str | None, dict | None] | None:
+    def region_geometry(
+        self, etag: str | None = None
+    ) -> tuple[str | None, dict[str, Any] | None] | None:
         """``GET /regions/geometry`` (1.1) → ``(etag, FeatureCollection)``.
 
         Returns None for 304 (``etag`` still current) and ``(None, None)`` for a 1.0 hub
@@ -316,16 +344,19 @@ class HubClient:
             return None, None
         if resp.status_code == 200:
             try:
-                return resp.headers.get("ETag"), orjson.loads(resp.content)
+                fc: dict[str, Any] = orjson.loads(resp.content)
             except orjson.JSONDecodeError:
                 raise HubUnreachable("the region geometry is not JSON") from None
-        return self.request("GET", "/regions/geometry")  # raises the typed error
+            return resp.headers.get("ETag"), fc
+        other: tuple[str | None, dict[str, Any] | None] | None = self.request(
+            "GET", "/regions/geometry")  # raises the typed error
+        return other
 
-    def case(self, case_id: str) -> dict:
+    def case(self, case_id: str) -> P.Case:
         """``GET /cases/{id}``."""
         return self.request("GET", f"/cases/{_q(case_id)}", answer=P.Case)
 
-    def case_history(self, case_id: str) -> list[dict]:
+    def case_history(self, case_id: str) -> list[P.Event]:
         """``GET /cases/{id}/history``: the case's events, oldest first (each validated)."""
         raw = self.request("GET", f"/cases/{_q(case_id)}/history", answer=Raw)
         try:
@@ -338,7 +369,7 @@ class HubClient:
                                      f"is not an event list ({exc.detail})", status=200) from None
         return _valid_events(items, f"GET /cases/{case_id}/history")
 
-    def audit(self, since: int = 0, limit: int = 1000) -> dict:
+    def audit(self, since: int = 0, limit: int = 1000) -> P.AuditPage:
         """``GET /audit?since=N&limit=M`` (supervisor) → ``{"entries": [...], "last": int}``."""
         return self.request("GET", "/audit", params={"since": int(since), "limit": int(limit)},
                             answer=P.AuditPage)
@@ -346,7 +377,7 @@ class HubClient:
     # ---- Commands (console)
 
     @staticmethod
-    def _body(note: str | None, expected_version: int | None, **fields: Any) -> dict:
+    def _body(note: str | None, expected_version: int | None, **fields: Any) -> dict[str, Any]:
         body = dict(fields)
         if note is not None:
             body["note"] = note
@@ -356,7 +387,7 @@ class HubClient:
 
     def assign(
         self, case_id: str, unit_id: str, *, expected_version: int | None = None, note: str = ""
-    ) -> dict:
+    ) -> P.Case:
         """``POST /cases/{id}/assign`` (supervisor): dispatch or reassign → case.
 
         Raises:
@@ -375,20 +406,20 @@ class HubClient:
             "POST", f"/cases/{_q(case_id)}/urge", body=self._body(note, expected_version)
         )
 
-    def start_call(self, title: str, case_id: str | None, unit_ids: list[str]) -> dict:
+    def start_call(self, title: str, case_id: str | None, unit_ids: list[str]) -> P.Call:
         """``POST /calls`` (officer, supervisor): open a video call room → call."""
         return self.request(
             "POST", "/calls", body={"title": title, "case_id": case_id, "unit_ids": list(unit_ids)},
             answer=P.Call,
         )
 
-    def end_call(self, call_id: str) -> dict:
+    def end_call(self, call_id: str) -> P.Call:
         """``POST /calls/{id}/end`` (officer, supervisor) → call."""
         return self.request("POST", f"/calls/{_q(call_id)}/end", body={}, answer=P.Call)
 
     def whistle(
         self, case_id: str, unit_ids: list[str], minutes: int, note: str = ""
-    ) -> dict:
+    ) -> P.Whistle:
         """``POST /cases/{id}/whistle`` (supervisor): summon units (吹哨报到) → whistle."""
         return self.request(
             "POST",
@@ -397,14 +428,14 @@ class HubClient:
             answer=P.Whistle,
         )
 
-    def checkin(self, whistle_id: str) -> dict:
+    def checkin(self, whistle_id: str) -> P.Whistle:
         """``POST /whistles/{id}/checkin`` (unit, for its own unit) → whistle."""
         return self.request("POST", f"/whistles/{_q(whistle_id)}/checkin", body={},
                             answer=P.Whistle)
 
     # ---- Field commands (intake channels and units)
 
-    def report(self, fields: dict, *, idempotency_key: str | None = None) -> dict:
+    def report(self, fields: Mapping[str, Any], *, idempotency_key: str | None = None) -> P.Case:
         """``POST /cases`` (intake, supervisor): create a case → case (status reported).
 
         Args:
@@ -416,40 +447,42 @@ class HubClient:
         return self.request("POST", "/cases", body=dict(fields), headers=headers,
                             answer=P.Case)
 
-    def _move(self, case_id: str, action: str, note: str | None, expected_version: int | None):
+    def _move(
+        self, case_id: str, action: str, note: str | None, expected_version: int | None
+    ) -> P.Case:
         return self.request(
             "POST", f"/cases/{_q(case_id)}/{action}", body=self._body(note, expected_version),
             answer=P.Case,
         )
 
-    def accept(self, case_id: str, *, note: str = "", expected_version: int | None = None) -> dict:
+    def accept(self, case_id: str, *, note: str = "", expected_version: int | None = None) -> P.Case:
         """``POST /cases/{id}/accept`` (unit holding the case) → case."""
         return self._move(case_id, "accept", note, expected_version)
 
-    def resolve(self, case_id: str, *, note: str = "", expected_version: int | None = None) -> dict:
+    def resolve(self, case_id: str, *, note: str = "", expected_version: int | None = None) -> P.Case:
         """``POST /cases/{id}/resolve`` (unit holding the case) → case."""
         return self._move(case_id, "resolve", note, expected_version)
 
     def return_case(
         self, case_id: str, *, note: str = "", expected_version: int | None = None
-    ) -> dict:
+    ) -> P.Case:
         """``POST /cases/{id}/return`` (unit holding the case) → case (status returned)."""
         return self._move(case_id, "return", note, expected_version)
 
     def close_case(
         self, case_id: str, *, note: str = "", expected_version: int | None = None
-    ) -> dict:
+    ) -> P.Case:
         """``POST /cases/{id}/close`` (intake, supervisor; only from resolved) → case."""
         return self._move(case_id, "close", note, expected_version)
 
-    def reopen(self, case_id: str, *, note: str = "", expected_version: int | None = None) -> dict:
+    def reopen(self, case_id: str, *, note: str = "", expected_version: int | None = None) -> P.Case:
         """``POST /cases/{id}/reopen`` (intake, supervisor; only from resolved) → case."""
         return self._move(case_id, "reopen", note, expected_version)
 
     # ---- Protocol 1.1: the closed loop and assessment
 
     def extend(self, case_id: str, until: str, reason: str, *,
-               expected_version: int | None = None) -> dict:
+               expected_version: int | None = None) -> P.Case:
         """``POST /cases/{id}/extend`` (unit holding it): ask for ``due_at`` = ``until``
         (an RFC 3339 time) → case with ``pending`` set.
 
@@ -462,7 +495,7 @@ class HubClient:
         return self.request("POST", f"/cases/{_q(case_id)}/extend", body=body, answer=P.Case)
 
     def decide(self, case_id: str, approve: bool, *, note: str = "",
-               expected_version: int | None = None) -> dict:
+               expected_version: int | None = None) -> P.Case:
         """``POST /cases/{id}/decide`` (supervisor): approve or refuse the pending return or
         extension → case.
 
@@ -474,7 +507,7 @@ class HubClient:
                             answer=P.Case)
 
     def callback(self, case_id: str, *, solved: bool, satisfaction: str, note: str = "",
-                 expected_version: int | None = None) -> dict:
+                 expected_version: int | None = None) -> P.Case:
         """``POST /cases/{id}/callback`` (intake, supervisor; only from ``resolved``): record
         the citizen's answer (回访) → case (closed, or back to the unit as a rework).
 
@@ -489,19 +522,20 @@ class HubClient:
             answer=P.Case)
 
     def merge(self, case_id: str, into: str, *, note: str = "",
-              expected_version: int | None = None) -> dict:
+              expected_version: int | None = None) -> P.Case:
         """``POST /cases/{id}/merge`` (officer, supervisor): close ``case_id`` as a duplicate
         of ``into`` (并单) → case."""
         return self.request("POST", f"/cases/{_q(case_id)}/merge",
                             body=self._body(note, expected_version, into=into), answer=P.Case)
 
-    def reporter(self, case_id: str) -> dict | None:
+    def reporter(self, case_id: str) -> P.Reporter | None:
         """``GET /cases/{id}/reporter`` (supervisor, intake; audited): the unmasked
         ``{"name", "phone"}`` of the citizen who reported, or None."""
-        return self.request("GET", f"/cases/{_q(case_id)}/reporter",
-                            answer=P.Reporter | None)
+        reporter: P.Reporter | None = self.request("GET", f"/cases/{_q(case_id)}/reporter",
+                                                   answer=P.Reporter | None)
+        return reporter
 
-    def assessment(self, start: str, end: str, by: str = "unit") -> dict:
+    def assessment(self, start: str, end: str, by: str = "unit") -> P.Assessment:
         """``GET /assessment?from=&to=&by=unit|region`` (officer, supervisor, wall) →
         ``{"from", "to", "rows": [...]}`` (counts of events in ``[start, end)``).
 

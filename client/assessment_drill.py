@@ -26,7 +26,7 @@ the GUI thread).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,11 +47,11 @@ class EventsRead:
             read stopped at ``max_events``.
     """
 
-    events: list[dict] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
     complete: bool = True
 
 
-def _ts(ev: dict) -> float | None:
+def _ts(ev: dict[str, Any]) -> float | None:
     return parse_time_or_none(ev.get("ts"))
 
 
@@ -111,7 +111,7 @@ def events_between(api: Any, start: float, end: float, *,
     return out
 
 
-def drill(events: Iterable[dict], in_scope: Callable[[str], bool]) -> dict[str, list[str]]:
+def drill(events: Iterable[dict[str, Any]], in_scope: Callable[[str], bool]) -> dict[str, list[str]]:
     """count name → case ids (event order) for the units ``in_scope(unit_id)`` accepts."""
     out: dict[str, list[str]] = defaultdict(list)
     resolver: dict[str, str] = {}
@@ -122,7 +122,8 @@ def drill(events: Iterable[dict], in_scope: Callable[[str], bool]) -> dict[str, 
             out[key].append(cid)
 
     for ev in events:
-        data = ev.get("data") if isinstance(ev.get("data"), dict) else {}
+        payload = ev.get("data")
+        data: Mapping[str, Any] = payload if isinstance(payload, dict) else {}
         typ = ev.get("type")
         t = _ts(ev)
         if typ == "case.urged":
@@ -131,14 +132,14 @@ def drill(events: Iterable[dict], in_scope: Callable[[str], bool]) -> dict[str, 
                 add("urges", data.get("unit_id"), cid)
             continue
         if typ in ("whistle.started", "whistle.updated"):
-            w = data.get("whistle") if isinstance(data.get("whistle"), dict) else {}
+            w = _whistle if isinstance(_whistle := data.get("whistle"), dict) else {}
             cid = str(w.get("case_id") or "")
-            units = w.get("unit_ids") if isinstance(w.get("unit_ids"), list) else []
+            units = _unit_ids if isinstance(_unit_ids := w.get("unit_ids"), list) else []
             if typ == "whistle.started":
                 for u in units:
                     add("whistle_summons", u, cid)
             deadline = parse_time_or_none(w.get("deadline"))
-            checked = w.get("checked_in") if isinstance(w.get("checked_in"), dict) else {}
+            checked = _checked_in if isinstance(_checked_in := w.get("checked_in"), dict) else {}
             for u, at in checked.items():
                 at_t = parse_time_or_none(at)
                 if at_t is not None and t is not None and abs(at_t - t) < 1.0 \
@@ -147,7 +148,7 @@ def drill(events: Iterable[dict], in_scope: Callable[[str], bool]) -> dict[str, 
             continue
         if typ != "case.updated":
             continue
-        case = data.get("case") if isinstance(data.get("case"), dict) else {}
+        case = _case if isinstance(_case := data.get("case"), dict) else {}
         cid = case.get("id")
         if not isinstance(cid, str):
             continue
@@ -178,16 +179,16 @@ def drill(events: Iterable[dict], in_scope: Callable[[str], bool]) -> dict[str, 
             if action == "rework":
                 add("reworks", who, cid)
         elif action in ("request_return", "request_extension"):
-            p = case.get("pending") if isinstance(case.get("pending"), dict) else {}
-            by = p.get("by") if isinstance(p.get("by"), str) else unit
+            p = _pending if isinstance(_pending := case.get("pending"), dict) else {}
+            by = _by if isinstance(_by := p.get("by"), str) else unit
             kind = "return" if action == "request_return" else "extension"
             pending_kind[cid] = (kind, by if isinstance(by, str) else None)
             if kind == "return":
                 add("returns_requested", by, cid)
         elif action == "approve":
-            kind, by = pending_kind.pop(cid, (None, None))
-            if kind is None:
-                kind = "return" if case.get("status") == "returned" else "extension"
+            held_kind, by = pending_kind.pop(cid, (None, None))
+            kind = held_kind if held_kind is not None else (
+                "return" if case.get("status") == "returned" else "extension")
             add("returns_approved" if kind == "return" else "extensions", by or unit, cid)
         elif action == "deny":
             pending_kind.pop(cid, None)

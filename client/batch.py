@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from client.protocol import AnySnapshot, Event
+
 
 @dataclass(frozen=True, slots=True)
 class Batch:
@@ -21,7 +23,7 @@ class Batch:
         received_at: epoch seconds when the batch was completed.
     """
 
-    snapshot: dict | None
-    events: list[dict] = field(default_factory=list)
+    snapshot: AnySnapshot | None
+    events: list[Event] = field(default_factory=list)
     seq: int = 0
     received_at: float = 0.0

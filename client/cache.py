@@ -44,6 +44,7 @@ from typing import Any
 
 import orjson
 import sqlalchemy as sa
+from msgspec import Raw
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from client import protocol
@@ -84,7 +85,7 @@ events_table = sa.Table(
 )
 
 #: One event row to write: ``(seq, event, raw bytes or None, received_at)``.
-EventRow = tuple[int, dict, bytes | None, float]
+EventRow = tuple[int, protocol.Event, bytes | None, float]
 
 
 def _pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -112,7 +113,7 @@ def check_sqlite_file(path: Path) -> None:
         raise CacheError(f"cache file {path} is damaged: not an SQLite database")
 
 
-_RawList = list[protocol.Raw]
+_RawList = list[Raw]
 _Times = list[float]
 
 
@@ -153,7 +154,7 @@ class ShiftCache:
         return engine
 
     @classmethod
-    def create(cls, path: str | os.PathLike, meta: dict[str, Any]) -> ShiftCache:
+    def create(cls, path: str | os.PathLike[str], meta: dict[str, Any]) -> ShiftCache:
         """Create a new shift file with its ``meta`` (fails if the file exists)."""
         path = Path(path)
         if path.exists() and path.stat().st_size > 0:  # an empty one: made 0600 for us
@@ -167,7 +168,7 @@ class ShiftCache:
         return cache
 
     @classmethod
-    def open(cls, path: str | os.PathLike) -> ShiftCache:
+    def open(cls, path: str | os.PathLike[str]) -> ShiftCache:
         """Open an existing shift file and check that it is one.
 
         Raises:
@@ -249,7 +250,7 @@ class ShiftCache:
     # ---- Writing
 
     def add_snapshot(
-        self, snap: dict, received_at: float, reason: str, raw: bytes | None = None
+        self, snap: protocol.AnySnapshot, received_at: float, reason: str, raw: bytes | None = None
     ) -> int:
         """Write (commit) a snapshot; later events are written under it. Return its id."""
         body = raw if raw is not None else orjson.dumps(snap)
@@ -265,7 +266,9 @@ class ShiftCache:
                         body=body,
                     )
                 )
-                sid = res.inserted_primary_key[0]
+                key = res.inserted_primary_key
+                assert key is not None  # (an INSERT of one row always has one)
+                sid = key[0]
         except SQLAlchemyError as exc:
             raise self._guard("writing a snapshot", exc) from exc
         self.snapshot_id = int(sid)
@@ -319,7 +322,7 @@ class ShiftCache:
         rows = self.snapshots()
         return rows[-1] if rows else None
 
-    def load_snapshot(self, snapshot_id: int) -> dict:
+    def load_snapshot(self, snapshot_id: int) -> protocol.HeldSnapshot:
         """Decode one snapshot's body."""
         try:
             body = self._c().execute(
@@ -327,11 +330,12 @@ class ShiftCache:
             ).scalar_one()
             self._c().rollback()
             # written from a validated snapshot (client.protocol), unknown fields already out
-            return orjson.loads(body)
+            snap: protocol.HeldSnapshot = orjson.loads(body)
+            return snap
         except (SQLAlchemyError, orjson.JSONDecodeError) as exc:
             raise self._guard(f"reading snapshot {snapshot_id}", exc) from exc
 
-    def iter_events(self, snapshot_id: int, chunk: int = 20) -> Iterator[tuple[dict, float]]:
+    def iter_events(self, snapshot_id: int, chunk: int = 20) -> Iterator[tuple[protocol.Event, float]]:
         """The events of one epoch in seq order, as ``(event, received_at)``.
 
         Raises:
@@ -396,8 +400,8 @@ class Restored:
 
     cache: ShiftCache
     label: str
-    snapshot: dict
-    events: list[dict]
+    snapshot: protocol.HeldSnapshot
+    events: list[protocol.Event]
 
 
 class CacheDir:
@@ -407,7 +411,7 @@ class CacheDir:
         path: the directory (created on :meth:`open_for_shift` if missing).
     """
 
-    def __init__(self, path: str | os.PathLike) -> None:
+    def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
 
     def shift_files(self) -> list[tuple[str, Path]]:

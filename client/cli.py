@@ -30,7 +30,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -48,6 +48,7 @@ from client.errors import (
     UnauthenticatedError,
 )
 from client.feed import SESSION_EXPIRED, Feed
+from client.protocol import Case
 from client.review_report import TEXT_FIELDS, csv_cell
 from client.shifts import DEFAULT_STARTS, ShiftSchedule
 from client.state import State
@@ -299,7 +300,8 @@ def export_main(argv: Sequence[str]) -> int:
             zone = ZoneInfo(args.zone)
         except (ZoneInfoNotFoundError, ValueError):
             return _fail("export", f"unknown time zone {args.zone!r}", EXIT_USAGE)
-        names = {"region_id": store.regions, "unit_id": store.units}
+        names: dict[str, Mapping[str, Mapping[str, Any]]] = {
+            "region_id": store.regions, "unit_id": store.units}
         if not args.raw:
             out.write("\ufeff")  # a BOM: spreadsheet programs then read UTF-8 right
         w = csv.writer(out, lineterminator="\r\n" if not args.raw else "\n")
@@ -316,8 +318,8 @@ _WORD_FIELDS = {"status": "status", "priority": "priority", "source": "source"}
 _TIME_FIELDS = frozenset(("reported_at", "due_at", "updated_at", "closed_at"))
 
 
-def csv_row(case: dict, *, raw: bool, lang: str, zone: ZoneInfo,
-            names: dict[str, dict] | None = None) -> list[object]:
+def csv_row(case: Case, *, raw: bool, lang: str, zone: ZoneInfo,
+            names: Mapping[str, Mapping[str, Mapping[str, Any]]] | None = None) -> list[object]:
     """One case as a CSV row: protocol codes and UTC times when ``raw``, else glossary words,
     region and unit names, and local times."""
     row: list[object] = []

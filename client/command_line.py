@@ -127,11 +127,13 @@ def complete(state: State, index: RegionIndex, text: str, limit: int = 10) -> li
     out: list[Suggestion] = []
 
     def case_label(cid: str) -> str:
-        title = (state.cases.get(cid) or {}).get("title")
+        case = state.cases.get(cid)
+        title = case.get("title") if case is not None else None
         return f"{cid}  {title}" if isinstance(title, str) else cid
 
     def unit_name(uid: str) -> str:
-        return str((state.units.get(uid) or {}).get("name") or uid)
+        unit = state.units.get(uid)
+        return str((unit.get("name") if unit is not None else None) or uid)
 
     if kind == "urge":
         for cid in find_cases(state, rest, limit):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from client.protocol import Case, Region, Unit
 from client.state import State
 
 UNASSIGNED = frozenset(("reported", "returned"))
@@ -17,14 +18,14 @@ CASE_FIELDS = ("status", "unit_id", "priority", "title", "category", "subcategor
 UNDO_WINDOW_S = 10.0
 
 
-def load_of(state: State, unit: Mapping) -> float:
+def load_of(state: State, unit: Unit) -> float:
     """A unit's load: its active cases per on-duty person."""
     on_duty = unit.get("on_duty")
     staff = on_duty if isinstance(on_duty, int) and on_duty > 0 else 1
     return state.workload(unit["id"]).open / staff
 
 
-def _ancestors(regions: Mapping[str, Mapping], region_id: str | None) -> list[str]:
+def _ancestors(regions: Mapping[str, Region], region_id: str | None) -> list[str]:
     chain: list[str] = []
     seen: set[str] = set()
     while region_id is not None and region_id not in seen:
@@ -36,7 +37,7 @@ def _ancestors(regions: Mapping[str, Mapping], region_id: str | None) -> list[st
     return chain
 
 
-def suggest_unit(state: State, case: Mapping) -> str | None:
+def suggest_unit(state: State, case: Case) -> str | None:
     """The unit that handles the case's category nearest to its region, lowest load first.
 
     Candidates are units whose region encloses the case's region (nearest level first). A
@@ -72,7 +73,7 @@ def dispatch_queue(state: State) -> list[str]:
     return [c["id"] for c in waiting]
 
 
-def changed_fields(seen: Mapping, current: Mapping) -> list[tuple[str, object, object]]:
+def changed_fields(seen: Mapping[str, object], current: Mapping[str, object]) -> list[tuple[str, object, object]]:
     """``(field, what the officer saw, what the hub has now)`` for every field that differs."""
     keys = list(CASE_FIELDS) + sorted(set(current) - set(CASE_FIELDS) - {"updated_at"})
     return [(k, seen.get(k), current.get(k)) for k in keys if seen.get(k) != current.get(k)]

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from client.protocol import Case, ErrorBody
+
 
 class HubError(Exception):
     """An error answered by the hub (or on the way to it).
@@ -78,7 +80,7 @@ class ConflictError(HubError):
 
     code, status = "conflict", 409
 
-    def __init__(self, message: str = "", *, current_case: dict | None = None, **kw: Any):
+    def __init__(self, message: str = "", *, current_case: Case | None = None, **kw: Any):
         super().__init__(message, **kw)
         self.current_case = current_case
 
@@ -157,7 +159,7 @@ class OtpRequiredError(UnauthenticatedError):
 _BY_CODE[OtpRequiredError.code] = OtpRequiredError
 
 
-def error_for(status: int, body: dict | None, *, with_token: bool = False) -> HubError:
+def error_for(status: int, body: ErrorBody | None, *, with_token: bool = False) -> HubError:
     """Build the typed error for a non-2xx answer.
 
     Args:

@@ -41,8 +41,10 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import websocket
+from msgspec import Raw
 
 from client import transport
 from client.api import HubClient
@@ -172,7 +174,7 @@ class Feed:
         self._ws: websocket.WebSocket | None = None
         self._cache: ShiftCache | None = None
         self._shift: Shift | None = None
-        self._meta: dict = {}
+        self._meta: dict[str, Any] = {}
         self._state = OFFLINE
         self._retry_at: float | None = None
         self._error: str | None = None
@@ -320,8 +322,8 @@ class Feed:
     # ---- Startup, snapshots and shifts
 
     def _startup(self) -> None:
-        user = self.api.user or {}
-        post_id = user.get("post_id")
+        user = self.api.user
+        post_id = user.get("post_id") if user else None
         restored = self.cache_dir.restore(self.api.base_url, post_id)
         if restored is None:
             categories = self.api.categories()
@@ -447,6 +449,7 @@ class Feed:
         self._close_ws()
         self._ws = ws = self._connect()
         sock = ws.sock
+        assert sock is not None  # (connected)
         try:  # a deep receive buffer: fewer, larger reads during a catch-up
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4 * 1024 * 1024)
         except OSError:
@@ -564,7 +567,7 @@ class Feed:
         finally:
             self._finish_batch(ready, times)
 
-    def _page(self, since: int, limit: int) -> tuple[list, int]:
+    def _page(self, since: int, limit: int) -> tuple[list[Raw], int]:
         page = self.api.events_page(since, limit)
         return page.events, page.seq
 

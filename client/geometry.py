@@ -25,6 +25,8 @@ import orjson
 import shapely
 from shapely.geometry import shape
 
+from client.protocol import Region
+
 log = logging.getLogger(__name__)
 
 LEVELS = ("prefecture", "county", "town", "village", "grid")
@@ -63,7 +65,7 @@ class RegionMap:
         skipped: features that could not be used.
     """
 
-    def __init__(self, fc: Any, regions: Mapping[str, dict] | None = None) -> None:
+    def __init__(self, fc: Any, regions: Mapping[str, Region] | None = None) -> None:
         self.shapes: dict[str, RegionShape] = {}
         self.skipped = 0
         features = fc.get("features") if isinstance(fc, dict) else None
@@ -180,7 +182,7 @@ def _parse(feat: Any) -> RegionShape | None:
 
 # ---- the disk copy --------------------------------------------------------------------------
 
-def load_cached(folder: str | os.PathLike | None) -> tuple[str | None, dict | None]:
+def load_cached(folder: str | os.PathLike[str] | None) -> tuple[str | None, dict[str, Any] | None]:
     """``(etag, FeatureCollection)`` saved in ``folder``, or ``(None, None)``."""
     if folder is None:
         return None, None
@@ -191,7 +193,7 @@ def load_cached(folder: str | os.PathLike | None) -> tuple[str | None, dict | No
         return None, None
 
 
-def save_cached(folder: str | os.PathLike | None, etag: str | None, fc: dict) -> None:
+def save_cached(folder: str | os.PathLike[str] | None, etag: str | None, fc: dict[str, Any]) -> None:
     """Keep ``fc`` in ``folder`` (written to a temporary file, then renamed)."""
     if folder is None:
         return
@@ -205,7 +207,7 @@ def save_cached(folder: str | os.PathLike | None, etag: str | None, fc: dict) ->
         log.warning("cannot keep the region polygons in %s: %s", folder, exc)
 
 
-def fetch_geometry(api: Any, folder: str | os.PathLike | None = None) -> dict | None:
+def fetch_geometry(api: Any, folder: str | os.PathLike[str] | None = None) -> dict[str, Any] | None:
     """The post's FeatureCollection: a 304 answers from the disk copy; a 1.0 hub → None.
 
     Runs off the GUI thread (network and disk).
@@ -221,4 +223,5 @@ def fetch_geometry(api: Any, folder: str | os.PathLike | None = None) -> dict | 
     if fc is None:  # the hub has no such route (1.0)
         return cached
     save_cached(folder, new_etag, fc)
-    return fc
+    geometry: dict[str, Any] = fc
+    return geometry

@@ -63,7 +63,8 @@ def _blur_kernel(sigma: float) -> np.ndarray:
     radius = max(1, int(3 * sigma))
     t = np.arange(-radius, radius + 1, dtype=float)
     k = np.exp(-0.5 * (t / sigma) ** 2)
-    return k / k.sum()
+    kernel: np.ndarray = k / k.sum()
+    return kernel
 
 
 def heat(x: np.ndarray, y: np.ndarray, bbox: tuple[float, float, float, float],
@@ -82,7 +83,8 @@ def heat(x: np.ndarray, y: np.ndarray, bbox: tuple[float, float, float, float],
     h = np.apply_along_axis(lambda r: np.convolve(r, k, mode="same"), 1, h)
     h = np.log1p(h)
     top = h.max()
-    return h / top if top > 0 else h
+    out: np.ndarray = h / top if top > 0 else h
+    return out
 
 
 def region_counts(leaf: np.ndarray, mask: np.ndarray, ancestor: np.ndarray, size: int

@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from client.protocol import Case
+
 NEAR_M = 300.0
 FAR_M = 3000.0
 MIN_SCORE = 0.25
@@ -26,15 +28,17 @@ MIN_SCORE = 0.25
 class Candidate:
     """One suggested original: the case, its score 0..1 and the distance (m) if known."""
 
-    case: dict
+    case: Case
     score: float
     distance_m: float | None
 
 
-def distance_m(a: dict, b: dict) -> float | None:
+def distance_m(a: Case, b: Case) -> float | None:
     """Great-circle distance between two cases' ``lat``/``lon`` (None when either lacks one)."""
     try:
-        lat1, lon1, lat2, lon2 = (float(x) for x in (a["lat"], a["lon"], b["lat"], b["lon"]))
+        # (a missing coordinate leaves three values: the unpacking fails, ValueError)
+        lat1, lon1, lat2, lon2 = (float(x) for x in (a["lat"], a["lon"], b["lat"], b["lon"])
+                                  if x is not None)
     except (KeyError, TypeError, ValueError):
         return None
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -51,7 +55,7 @@ def _like(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b).ratio() if a and b else 0.0
 
 
-def likeness(case: dict, other: dict) -> tuple[float, float | None]:
+def likeness(case: Case, other: Case) -> tuple[float, float | None]:
     """``(score 0..1, distance m)`` of ``other`` as a duplicate of ``case``."""
     d = distance_m(case, other)
     near = 0.0 if d is None else 1.0 if d <= NEAR_M else max(0.0, 1 - (d - NEAR_M) / (FAR_M - NEAR_M))
@@ -63,7 +67,7 @@ def likeness(case: dict, other: dict) -> tuple[float, float | None]:
     return score, d
 
 
-def merge_candidates(case: dict, cases: Iterable[dict], query: str = "", *,
+def merge_candidates(case: Case, cases: Iterable[Case], query: str = "", *,
                      limit: int = 20) -> list[Candidate]:
     """The open cases most like ``case`` (best first); with ``query``, those matching it."""
     cid = case.get("id")

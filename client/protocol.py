@@ -33,7 +33,9 @@ Threading: decoders are immutable and thread-safe.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, NotRequired, TypedDict
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Annotated, Any, Literal, NotRequired, TypedDict, cast
 
 import msgspec
 from msgspec import Meta, Raw, Struct
@@ -69,6 +71,11 @@ class ProtocolError(ValueError):
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.detail = detail or reason
+
+
+#: An empty, read-only object: ``(state.cases.get(cid) or NOTHING).get("status")`` reads a
+#: field of an object that may be missing (a plain ``{}`` there has no value type).
+NOTHING: Mapping[str, Any] = MappingProxyType({})
 
 
 # ---- Objects
@@ -378,10 +385,38 @@ class UnknownEvent(TypedDict):
     data: dict[str, Any]
 
 
+class Event(TypedDict):
+    """A decoded feed frame as :func:`decode_frame` returns it: an event of any type, or a
+    heartbeat (which has no ``seq``). ``data`` is the type's validated payload TypedDict
+    (``CaseCreatedData``, ``UnitData``, …; see :data:`PAYLOADS`) chosen by ``type``."""
+
+    seq: NotRequired[int]
+    ts: str | None
+    type: str
+    data: Mapping[str, Any]
+
+
+class HeldSnapshot(TypedDict):
+    """The client's picture in ``GET /snapshot`` shape (the cache and the review write it
+    back): ``post`` is None before the first snapshot."""
+
+    seq: int
+    server_time: str | None
+    post: Post | None
+    regions: list[Region]
+    units: list[Unit]
+    cases: list[Case]
+    calls: list[Call]
+    whistles: list[Whistle]
+
+
+#: what :class:`client.store.Store` loads: a hub's snapshot or one the client wrote
+AnySnapshot = Snapshot | HeldSnapshot
+
 HEARTBEAT = "heartbeat"
 _ENVELOPES = (CaseCreated, CaseUpdated, CaseUrged, UnitUpdated, CallStarted, CallEnded,
               WhistleStarted, WhistleUpdated, Heartbeat)
-TAGS: dict[type, str] = {cls: cls.__struct_config__.tag for cls in _ENVELOPES}
+TAGS: dict[type, str] = {cls: str(cls.__struct_config__.tag) for cls in _ENVELOPES}
 KNOWN_TYPES = frozenset(TAGS.values())
 
 
@@ -400,7 +435,7 @@ def _reason(exc: msgspec.DecodeError) -> ProtocolError:
     return ProtocolError("not JSON", msg)
 
 
-def decode_frame(raw: bytes | str | memoryview | Raw) -> dict:
+def decode_frame(raw: bytes | str | memoryview | Raw) -> Event:
     """Decode one feed frame (or one event of ``GET /events``) into a plain dict.
 
     Return:
@@ -420,7 +455,8 @@ def decode_frame(raw: bytes | str | memoryview | Raw) -> dict:
             raise _reason(exc2 if str(exc).endswith("`$.type`") else exc) from None
         if other["type"] in KNOWN_TYPES:
             raise _reason(exc) from None
-        return other
+        return {"seq": other["seq"], "ts": other["ts"], "type": other["type"],
+                "data": other["data"]}
     except msgspec.DecodeError as exc:
         raise _reason(exc) from None
     if type(ev) is Heartbeat:
@@ -428,11 +464,11 @@ def decode_frame(raw: bytes | str | memoryview | Raw) -> dict:
     return {"seq": ev.seq, "ts": ev.ts, "type": TAGS[type(ev)], "data": ev.data}
 
 
-def _decoder(typ: Any) -> msgspec.json.Decoder:
+def _decoder(typ: Any) -> msgspec.json.Decoder[Any]:
     return msgspec.json.Decoder(typ)
 
 
-_DECODERS: dict[Any, msgspec.json.Decoder] = {}
+_DECODERS: dict[Any, msgspec.json.Decoder[Any]] = {}
 
 
 def decode(raw: bytes | str, typ: Any) -> Any:
@@ -452,10 +488,11 @@ def decode(raw: bytes | str, typ: Any) -> Any:
 
 def decode_events_page(raw: bytes | str) -> EventsPage:
     """``GET /events`` answer; its events still to be decoded with :func:`decode_frame`."""
-    return decode(raw, EventsPage)
+    page: EventsPage = decode(raw, EventsPage)
+    return page
 
 
-def decode_snapshot(raw: bytes | str) -> tuple[dict, list[ProtocolError]]:
+def decode_snapshot(raw: bytes | str) -> tuple[Snapshot, list[ProtocolError]]:
     """``GET /snapshot`` answer → ``(snapshot, skipped)``.
 
     One invalid element of a list (a case, a unit, …) does not reject the snapshot: it is
@@ -473,7 +510,8 @@ def decode_snapshot(raw: bytes | str) -> tuple[dict, list[ProtocolError]]:
         except ProtocolError:
             raise first from None
     skipped: list[ProtocolError] = []
-    snap: dict = {"seq": loose["seq"], "server_time": loose["server_time"], "post": loose["post"]}
+    snap: dict[str, Any] = {
+        "seq": loose["seq"], "server_time": loose["server_time"], "post": loose["post"]}
     for key, typ in _SNAPSHOT_LISTS:
         items = []
         for i, item in enumerate(loose[key]):
@@ -484,7 +522,7 @@ def decode_snapshot(raw: bytes | str) -> tuple[dict, list[ProtocolError]]:
                 skipped.append(ProtocolError(f"snapshot {key}: {err.reason}",
                                              f"{key}[{i}]: {err.detail}"))
         snap[key] = items
-    return snap, skipped
+    return cast(Snapshot, snap), skipped  # every part validated above
 
 
 class _LooseSnapshot(TypedDict):
@@ -506,12 +544,13 @@ class _ErrorOnly(TypedDict):
     error: ErrorDetail
 
 
-def error_body(raw: bytes | str) -> dict | None:
+def error_body(raw: bytes | str) -> ErrorBody | None:
     """A non-2xx answer's body as an :class:`ErrorBody` dict (an invalid ``case`` left out),
     or None when it is not one."""
     for typ in (ErrorBody, _ErrorOnly):
         try:
-            return decode(raw, typ)
+            body: ErrorBody = decode(raw, typ)
         except ProtocolError:
             continue
+        return body
     return None

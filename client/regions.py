@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
+from client.protocol import Case, Region
 from client.state import ChangeSet, State
 from client.workload import INACTIVE
 
@@ -30,13 +32,13 @@ class RegionIndex:
         regions: region id → ``{"id", "name", "level", "parent_id"}``.
     """
 
-    def __init__(self, regions: Mapping[str, dict] | None = None) -> None:
-        self.regions: Mapping[str, dict] = {}
+    def __init__(self, regions: Mapping[str, Region] | None = None) -> None:
+        self.regions: Mapping[str, Region] = {}
         self.children: dict[str | None, list[str]] = {}
         self._chains: dict[str, tuple[str, ...]] = {}
         self.reload(regions or {})
 
-    def reload(self, regions: Mapping[str, dict]) -> None:
+    def reload(self, regions: Mapping[str, Region]) -> None:
         """Index ``regions`` anew."""
         self.regions = regions
         self._chains = {}
@@ -232,7 +234,7 @@ class Scope:
         """Whether nothing is narrowed."""
         return self.region_id is None and self.category is None
 
-    def matches(self, case: dict, index: RegionIndex) -> bool:
+    def matches(self, case: Case, index: RegionIndex) -> bool:
         """Whether ``case`` lies in the scope."""
         if self.category is not None:
             if case.get("category") != self.category:
@@ -241,7 +243,7 @@ class Scope:
                 return False
         return self.region_id is None or self.region_id in index.chain(case.get("region_id"))
 
-    def holds_unit(self, unit: dict, index: RegionIndex) -> bool:
+    def holds_unit(self, unit: Mapping[str, Any], index: RegionIndex) -> bool:
         """Whether a unit's region lies in the scope's region (categories ignored)."""
         return self.region_id is None or self.region_id in index.chain(unit.get("region_id"))
 

@@ -37,16 +37,17 @@ import logging
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import orjson
 
 from client.cache import FILE_RE, SCHEMA_VERSION, check_sqlite_file
 from client.errors import CacheError
+from client.protocol import Case, Event, HeldSnapshot
 from client.state import ChangeSet, State
 from client.timeutil import DEFAULT_ZONE, format_time, parse_time_or_none
 
@@ -121,6 +122,11 @@ class ShiftData:
     problem: ReadProblem | None = None
 
 
+def _fixed_clock(t: float) -> Callable[[], float]:
+    """A clock that always reads ``t`` (a checkpoint's State never ticks on its own)."""
+    return lambda: t
+
+
 def _uri(path: Path, immutable: bool) -> str:
     uri = path.resolve().as_uri() + "?mode=ro"
     return uri + "&immutable=1" if immutable else uri
@@ -139,7 +145,7 @@ def _snap_time(server_time: object, received_at: object) -> float:
     return float(received_at) if isinstance(received_at, int | float) else 0.0
 
 
-def read_shift(path: str | os.PathLike) -> ShiftData:
+def read_shift(path: str | os.PathLike[str]) -> ShiftData:
     """Read one shift file without ever writing to it.
 
     Tries, in order, until one reads the file whole:
@@ -286,7 +292,7 @@ class ShiftInfo:
     error: str = ""
 
 
-def list_shifts(cache_dir: str | os.PathLike) -> list[ShiftInfo]:
+def list_shifts(cache_dir: str | os.PathLike[str]) -> list[ShiftInfo]:
     """Every shift file in ``cache_dir``, oldest first (read-only; never raises for a file).
 
     Raises:
@@ -317,7 +323,7 @@ def _info(label: str, path: Path) -> ShiftInfo:
             conn.close()
     except (sqlite3.Error, CacheError, orjson.JSONDecodeError) as exc:
         return ShiftInfo(label, path, error=str(exc))
-    post = meta.get("post") if isinstance(meta.get("post"), dict) else {}
+    post = _post if isinstance(_post := meta.get("post"), dict) else {}
     start, end = meta.get("shift_start"), meta.get("shift_end")
     return ShiftInfo(
         label, path, str(post.get("id") or ""), str(post.get("name") or ""),
@@ -329,7 +335,7 @@ def _info(label: str, path: Path) -> ShiftInfo:
 # ---- The timeline
 
 
-def _case_of(typ: str, data: dict) -> str | None:
+def _case_of(typ: str, data: dict[str, Any]) -> str | None:
     """The case an event is about (case events, urges, whistles, calls for a case)."""
     obj: Any = None
     if typ.startswith("case."):
@@ -347,7 +353,7 @@ def _case_of(typ: str, data: dict) -> str | None:
     return cid if isinstance(cid, str) else None
 
 
-def _unit_of(typ: str, data: dict) -> str:
+def _unit_of(typ: str, data: dict[str, Any]) -> str:
     if typ == "case.urged":
         u = data.get("unit_id")
     elif typ.startswith("case."):
@@ -435,7 +441,7 @@ class ShiftReview:
         self._ev_actor: list[str] = []
         self._ev_action: list[str] = []
         self._case_events: dict[str, list[int]] = {}  # case id -> event numbers
-        self._snapshots: list[dict] = []
+        self._snapshots: list[dict[str, Any]] = []
         self._epoch_first_step: list[int] = []
         self._cp_steps: list[int] = []
         self._cp_states: list[State] = []
@@ -446,8 +452,9 @@ class ShiftReview:
                 if not isinstance(snap, dict):
                     raise ValueError("not an object")
                 st0 = max(ep.time, last_t)
-                state = State(zone_name=self.zone_name, clock=lambda t=st0: t)
-                state.load_snapshot(snap)
+                state = State(zone_name=self.zone_name, clock=_fixed_clock(st0))
+                # (the cache holds snapshots written from validated ones)
+                state.load_snapshot(cast(HeldSnapshot, snap))
             except (orjson.JSONDecodeError, ValueError) as exc:
                 self._note(data, f"snapshot {ep.snapshot_id} is not readable: {exc}")
                 break
@@ -511,7 +518,8 @@ class ShiftReview:
                     self._ev_actor.append(actor if isinstance(actor, str) else "")
                     action = dat.get("action")
                     self._ev_action.append(action if isinstance(action, str) else "")
-                    state.apply_events((ev,))
+                    # (the cache holds events written from validated frames)
+                    state.apply_events((cast(Event, ev),))
                     since_cp += 1
                     if since_cp >= self.checkpoint_every:
                         state.tick(t)
@@ -588,16 +596,20 @@ class ShiftReview:
         """The number of the event at ``step`` (None for a snapshot step)."""
         return self._step_event.get(step)
 
-    def event(self, n: int) -> dict:
+    def event(self, n: int) -> dict[str, Any]:
         """Event number ``n``, decoded."""
         raw = self._raw[int(self.event_steps[n])]
         assert raw is not None
-        return orjson.loads(raw)
+        ev: dict[str, Any] = orjson.loads(raw)
+        return ev
 
-    def event_at_step(self, step: int) -> dict | None:
+    def event_at_step(self, step: int) -> dict[str, Any] | None:
         """The event applied at ``step`` (None for a snapshot step)."""
         raw = self._raw[step]
-        return None if raw is None else orjson.loads(raw)
+        if raw is None:
+            return None
+        ev: dict[str, Any] = orjson.loads(raw)
+        return ev
 
     def info(self, n: int) -> EventInfo:
         """The indexed fields of event number ``n``."""
@@ -606,7 +618,7 @@ class ShiftReview:
                          EVENT_TYPES[self._ev_type[n]], self._ev_case[n], self._ev_unit[n],
                          self._ev_actor[n], self._ev_action[n])
 
-    def iter_events(self) -> Iterator[tuple[float, dict]]:
+    def iter_events(self) -> Iterator[tuple[float, dict[str, Any]]]:
         """Every event in order, as ``(time, event)``."""
         times = self.step_times
         for step in self.event_steps.tolist():
@@ -619,7 +631,7 @@ class ShiftReview:
         """How many snapshots (epochs) the shift holds: its start, and any reload (410)."""
         return len(self._snapshots)
 
-    def snapshot(self, epoch: int = 0) -> dict:
+    def snapshot(self, epoch: int = 0) -> dict[str, Any]:
         """The decoded snapshot of one epoch."""
         return self._snapshots[epoch]
 
@@ -724,7 +736,7 @@ class ShiftReview:
         i = bisect.bisect_left(steps, before_step)
         return steps[i - 1] if i > 0 else None
 
-    def history(self, case_id: str, upto_step: int | None = None) -> list[dict]:
+    def history(self, case_id: str, upto_step: int | None = None) -> list[dict[str, Any]]:
         """The case's events in this shift up to ``upto_step`` (like ``GET /cases/{id}/history``)."""
         out = []
         for n in self._case_events.get(case_id, ()):
@@ -781,7 +793,7 @@ class StoryStep:
     stage: str | None = None
     stage_due: float | None = None
     stage_late: bool = False
-    loop: dict | None = None
+    loop: dict[str, Any] | None = None
 
 
 #: which deadline an action meets (protocol 1.1)
@@ -789,7 +801,7 @@ _STAGE_DEADLINE = {"accept": "sign_due", "resolve": "due_at", "callback": "callb
                    "rework": "callback_due"}
 
 
-def _loop_facts(kind: str, case: dict | None) -> dict | None:
+def _loop_facts(kind: str, case: dict[str, Any] | None) -> dict[str, Any] | None:
     if case is None:
         return None
     if kind in ("callback", "rework"):
@@ -797,7 +809,7 @@ def _loop_facts(kind: str, case: dict | None) -> dict | None:
     if kind == "merge":
         return {"merged_into": case.get("merged_into")}
     if kind in ("request_return", "request_extension"):
-        p = case.get("pending") if isinstance(case.get("pending"), dict) else {}
+        p = _pending if isinstance(_pending := case.get("pending"), dict) else {}
         return {"kind": p.get("kind"), "reason": p.get("reason"), "until": p.get("until")}
     return None
 
@@ -814,7 +826,7 @@ class CaseStory:
     """
 
     case_id: str
-    case: dict | None
+    case: dict[str, Any] | None
     steps: list[StoryStep]
     reported_at: float | None
     due_at: float | None
@@ -832,13 +844,13 @@ _STOPPED = ("resolved", "closed")
 
 def build_story(review: ShiftReview, case_id: str, upto_step: int | None = None) -> CaseStory:
     """Build a :class:`CaseStory` from the shift's snapshots and events."""
-    case: dict | None = None
+    case: dict[str, Any] | None = None
     for snap in review._snapshots[:1]:
         for c in snap.get("cases") or ():
             if isinstance(c, dict) and c.get("id") == case_id:
                 case = c
                 break
-    raw: list[tuple[float, int | None, str, str, str, dict | None]] = []
+    raw: list[tuple[float, int | None, str, str, str, dict[str, Any] | None]] = []
     if case is not None:
         raw.append((review.first_time, None, "snapshot", "", "", case))
     for n in review._case_events.get(case_id, ()):
@@ -846,12 +858,13 @@ def build_story(review: ShiftReview, case_id: str, upto_step: int | None = None)
         if upto_step is not None and step > upto_step:
             break
         ev = review.event(n)
-        data = ev.get("data") if isinstance(ev.get("data"), dict) else {}
+        payload = ev.get("data")
+        data: Mapping[str, Any] = payload if isinstance(payload, dict) else {}
         typ = ev.get("type")
         t = review.step_time(step)
-        c = data.get("case") if isinstance(data.get("case"), dict) else None
-        actor = data.get("actor") if isinstance(data.get("actor"), str) else ""
-        note = data.get("note") if isinstance(data.get("note"), str) else ""
+        c = _case if isinstance(_case := data.get("case"), dict) else None
+        actor = _actor if isinstance(_actor := data.get("actor"), str) else ""
+        note = _note if isinstance(_note := data.get("note"), str) else ""
         if typ == "case.created":
             kind = "created"
         elif typ == "case.updated":
@@ -859,12 +872,12 @@ def build_story(review: ShiftReview, case_id: str, upto_step: int | None = None)
         elif typ == "case.urged":
             kind = "urged"
         elif typ in ("whistle.started", "whistle.updated"):
-            w = data.get("whistle") if isinstance(data.get("whistle"), dict) else {}
+            w = _whistle if isinstance(_whistle := data.get("whistle"), dict) else {}
             kind = "whistle" if typ == "whistle.started" else "whistle_update"
             actor = actor or str(w.get("actor") or "")
             note = note or str(w.get("note") or "")
         elif typ in ("call.started", "call.ended"):
-            call = data.get("call") if isinstance(data.get("call"), dict) else {}
+            call = _call if isinstance(_call := data.get("call"), dict) else {}
             kind = "call" if typ == "call.started" else "call_end"
             note = str(call.get("title") or "")
         else:
@@ -885,11 +898,11 @@ def build_story(review: ShiftReview, case_id: str, upto_step: int | None = None)
     prev_t: float | None = None
     status: str | None = None
     unit: str | None = None
-    held: dict | None = None  # the case before the step
+    held: dict[str, Any] | None = None  # the case before the step
     for t, seq, kind, actor, note, c in raw:
         was_active = status not in _STOPPED
         if c is not None:
-            status = c.get("status") if isinstance(c.get("status"), str) else status
+            status = _status if isinstance(_status := c.get("status"), str) else status
             u = c.get("unit_id")
             unit = u if isinstance(u, str) else None
         at = t
@@ -897,7 +910,8 @@ def build_story(review: ShiftReview, case_id: str, upto_step: int | None = None)
             at = t
         late = due is not None and at > due and was_active and kind != "snapshot"
         after = c if c is not None else held
-        clock = stages.nearest(after) if after is not None and "sign_due" in after else None
+        clock = (stages.nearest(cast(Case, after))  # (a case of the cache: validated)
+                 if after is not None and "sign_due" in after else None)
         deadline = parse_time_or_none((held or {}).get(_STAGE_DEADLINE.get(kind, "")))
         steps.append(StoryStep(
             at, seq if isinstance(seq, int) else None, kind, actor, note, status, unit,
@@ -974,11 +988,11 @@ class ReviewApi:
     def __init__(self, cursor: ReviewCursor) -> None:
         self.cursor = cursor
 
-    def case_history(self, case_id: str) -> list[dict]:
+    def case_history(self, case_id: str) -> list[dict[str, Any]]:
         """The case's events in the shift up to the current position."""
         return self.cursor.review.history(case_id, self.cursor.step)
 
-    def case(self, case_id: str) -> dict:
+    def case(self, case_id: str) -> Case:
         """The case as held at the current position."""
         c = self.cursor.state.cases.get(case_id)
         if c is None:
@@ -990,7 +1004,7 @@ class ReviewApi:
         (``client.geometry.fetch_geometry`` then answers from that copy)."""
         return None
 
-    def categories(self) -> list[dict]:
+    def categories(self) -> list[dict[str, Any]]:
         """The categories saved in the shift file."""
         cats = self.cursor.review.meta.get("categories")
         return cats if isinstance(cats, list) else []
@@ -1005,6 +1019,6 @@ class ReviewApi:
         return refuse
 
 
-def open_review(path: str | os.PathLike, **kw: Any) -> ShiftReview:
+def open_review(path: str | os.PathLike[str], **kw: Any) -> ShiftReview:
     """Read a shift file read-only and open it for review (see :class:`ShiftReview`)."""
     return ShiftReview(read_shift(path), **kw)

@@ -42,11 +42,14 @@ import csv
 import os
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from client.protocol import Case
 from client.review import ShiftReview
+from client.stages import pending_at
 from client.store import CASE_FIELDS
 from client.timeutil import parse_time_or_none
 
@@ -89,32 +92,32 @@ class HandoverReport:
     first_seq: int | None
     last_seq: int | None
     problem: str
-    cases: dict[str, dict]
+    cases: dict[str, Case]
     by_status: list[tuple[str, int]]
     by_category: list[tuple[str, int]]
     by_unit: list[tuple[str | None, int]]
     reported: int
     closed: int
     closed_on_time: int
-    overdue: list[dict]
-    open_critical: list[dict]
-    urges: list[dict]
-    whistles: list[dict]
-    calls: list[dict]
+    overdue: list[Case]
+    open_critical: list[Case]
+    urges: list[dict[str, Any]]
+    whistles: list[dict[str, Any]]
+    calls: list[dict[str, Any]]
     hourly: list[tuple[float, int, int, int]]
     urges_by_case: dict[str, int] = field(default_factory=dict)
     unit_names: dict[str, str] = field(default_factory=dict)
     region_names: dict[str, str] = field(default_factory=dict)
     sub_names: dict[tuple[str, str], str] = field(default_factory=dict)
     closed_from_snapshot: list[str] = field(default_factory=list)
-    callbacks: list[dict] = field(default_factory=list)
-    merges: list[dict] = field(default_factory=list)
-    decisions: list[dict] = field(default_factory=list)
-    pending: list[dict] = field(default_factory=list)
+    callbacks: list[dict[str, Any]] = field(default_factory=list)
+    merges: list[dict[str, Any]] = field(default_factory=list)
+    decisions: list[dict[str, Any]] = field(default_factory=list)
+    pending: list[Case] = field(default_factory=list)
     late_signs: int = 0
 
     @property
-    def reworks(self) -> list[dict]:
+    def reworks(self) -> list[dict[str, Any]]:
         """The callbacks that sent their case back to the unit (重办)."""
         return [c for c in self.callbacks if c.get("action") == "rework"]
 
@@ -156,25 +159,26 @@ def build_report(review: ShiftReview, *, as_of: float | None = None,
     touched: set[str] = set()
     reported = 0
     closed_ids: set[str] = set()
-    urges: list[dict] = []
-    whistles: dict[str, dict] = {}
-    calls: dict[str, dict] = {}
+    urges: list[dict[str, Any]] = []
+    whistles: dict[str, dict[str, Any]] = {}
+    calls: dict[str, dict[str, Any]] = {}
     hours = max(1, int((review.end - review.start + 3599) // 3600))
     hourly = [[review.start + h * 3600, 0, 0, 0] for h in range(hours)]
-    callbacks: list[dict] = []
-    merges: list[dict] = []
-    decisions: list[dict] = []
+    callbacks: list[dict[str, Any]] = []
+    merges: list[dict[str, Any]] = []
+    decisions: list[dict[str, Any]] = []
     late_signs = 0
-    held: dict[str, dict] = {c["id"]: c for c in snap0.get("cases") or ()
+    held: dict[str, dict[str, Any]] = {c["id"]: c for c in snap0.get("cases") or ()
                              if isinstance(c, dict) and isinstance(c.get("id"), str)}
 
-    def hour(t: float) -> list | None:
+    def hour(t: float) -> list[Any] | None:
         h = int((t - review.start) // 3600)
         return hourly[h] if 0 <= h < hours else None
 
     for t, ev in review.iter_events():
         typ = ev.get("type")
-        data = ev.get("data") if isinstance(ev.get("data"), dict) else {}
+        payload = ev.get("data")
+        data: Mapping[str, Any] = payload if isinstance(payload, dict) else {}
         row = hour(t)
         if row is not None:
             row[3] += 1
@@ -211,7 +215,7 @@ def build_report(review: ShiftReview, *, as_of: float | None = None,
                 merges.append({"at": t, "case_id": case["id"], "into": case.get("merged_into"),
                                "actor": data.get("actor"), "note": data.get("note")})
             elif action in ("approve", "deny"):
-                p = before.get("pending") if isinstance(before.get("pending"), dict) else {}
+                p = _pending if isinstance(_pending := before.get("pending"), dict) else {}
                 decisions.append({"at": t, "case_id": case["id"], "approve": action == "approve",
                                   "kind": p.get("kind"), "unit_id": p.get("by"),
                                   "reason": p.get("reason"), "actor": data.get("actor"),
@@ -242,9 +246,9 @@ def build_report(review: ShiftReview, *, as_of: float | None = None,
     for epoch in range(review.n_snapshots):
         for c in review.snapshot(epoch).get("cases") or ():
             if c.get("status") == "closed":
-                t = parse_time_or_none(c.get("closed_at"))
-                if t is not None and review.start <= t <= as_of:
-                    snapshot_closed[c["id"]] = t
+                closed_t = parse_time_or_none(c.get("closed_at"))
+                if closed_t is not None and review.start <= closed_t <= as_of:
+                    snapshot_closed[c["id"]] = closed_t
     from_snapshot = set(snapshot_closed) - closed_ids
     for cid in from_snapshot:
         row = hour(snapshot_closed[cid])
@@ -253,12 +257,12 @@ def build_report(review: ShiftReview, *, as_of: float | None = None,
     closed_ids |= from_snapshot
     cases = {cid: c for cid, c in end_state.cases.items()
              if cid in touched or cid in open_at_start or cid in snapshot_closed}
-    status = Counter(c.get("status") for c in cases.values())
+    status: Counter[str] = Counter(c.get("status") for c in cases.values())
     by_status = [(s, status.pop(s, 0)) for s in STATUS_ORDER]
     by_status += sorted(((str(k), v) for k, v in status.items()), key=lambda kv: -kv[1])
     by_category = sorted(Counter(str(c.get("category") or "") for c in cases.values()).items(),
                          key=lambda kv: (-kv[1], kv[0]))
-    units = Counter(c.get("unit_id") if isinstance(c.get("unit_id"), str) else None
+    units = Counter(_unit_id if isinstance(_unit_id := c.get("unit_id"), str) else None
                     for c in cases.values())
     by_unit = sorted(units.items(), key=lambda kv: (-kv[1], kv[0] or ""))
     closed = [cases[cid] for cid in closed_ids if cid in cases]
@@ -276,7 +280,7 @@ def build_report(review: ShiftReview, *, as_of: float | None = None,
     critical = sorted((c for c in cases.values()
                        if c.get("priority") == "critical" and c.get("status") != "closed"),
                       key=lambda c: (str(c.get("reported_at")), c["id"]))
-    post = end_state.post or {}
+    post: Mapping[str, Any] = end_state.post or {}
     sub_names: dict[tuple[str, str], str] = {}
     cats = review.meta.get("categories")
     for cat in cats if isinstance(cats, list) else ():
@@ -287,7 +291,7 @@ def build_report(review: ShiftReview, *, as_of: float | None = None,
     problem = review.problem.describe() if review.problem is not None else ""
     pending = sorted((c for c in cases.values() if isinstance(c.get("pending"), dict)
                       and c.get("status") != "closed"),
-                     key=lambda c: (str(c["pending"].get("at") or ""), c["id"]))
+                     key=lambda c: (pending_at(c), c["id"]))
     return HandoverReport(
         label=review.label, post_id=str(post.get("id") or ""),
         post_name=str(post.get("name") or ""), zone_name=review.zone_name,
@@ -298,7 +302,7 @@ def build_report(review: ShiftReview, *, as_of: float | None = None,
         by_unit=by_unit, reported=reported, closed=len(closed), closed_on_time=on_time,
         overdue=overdue, open_critical=critical, urges=urges,
         whistles=list(whistles.values()), calls=list(calls.values()),
-        hourly=[(h[0], h[1], h[2], h[3]) for h in hourly],
+        hourly=[(h[0], int(h[1]), int(h[2]), int(h[3])) for h in hourly],
         urges_by_case=dict(Counter(u["case_id"] for u in urges)),
         unit_names={uid: str(u.get("name") or uid) for uid, u in end_state.units.items()},
         region_names={rid: str(r.get("name") or rid) for rid, r in end_state.regions.items()},
@@ -328,7 +332,7 @@ def csv_cell(value: object, text: bool) -> str:
     return s
 
 
-def write_csv(report: HandoverReport, path: str | os.PathLike) -> int:
+def write_csv(report: HandoverReport, path: str | os.PathLike[str]) -> int:
     """Write the shift's cases as CSV (UTF-8 with BOM, for spreadsheets); return the row count.
 
     Columns: the protocol's case fields, then ``unit_name``, ``overdue_at_handover``

@@ -37,13 +37,13 @@ Threading: not thread-safe; owned by the Feed thread (or a test).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
 
-from client.protocol import HEARTBEAT, ProtocolError, decode_frame
+from client.protocol import HEARTBEAT, Event, ProtocolError, decode_frame
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ MIN_INTERVAL_S, MAX_INTERVAL_S = 0.1, 15.0
 
 #: A released event: ``(seq, event, raw)``; ``raw`` is the event's JSON bytes as the hub
 #: sent them (a feed frame, or one event of a ``GET /events`` answer).
-Ready = tuple[int, dict, bytes | None]
+Ready = tuple[int, Event, bytes | None]
 
 ABOVE_LATEST = "held above the hub's latest"
 BEYOND_WINDOW = "seq beyond the hold window"
@@ -98,7 +98,7 @@ class Sequencer:
         self.hub_latest = last_seq
         self.interval_s: float | None = None
         self.counters = SequencerCounters()
-        self._pending: dict[int, tuple[dict, bytes | None]] = {}
+        self._pending: dict[int, tuple[Event, bytes | None]] = {}
         self._hint: int | None = None  # latest seq announced by the previous heartbeat
         self._tail_gap = False
         self._overflow: int | None = None  # the lowest seq dropped beyond the hold window
@@ -161,8 +161,8 @@ class Sequencer:
         # The hub's word wins: a held frame above its latest does not exist.
         pending = self._pending
         for s in [s for s in pending if s > latest]:
-            _, raw = pending.pop(s)
-            self._junk(raw, ABOVE_LATEST, f"seq {s} > {latest}")
+            _, held = pending.pop(s)
+            self._junk(held, ABOVE_LATEST, f"seq {s} > {latest}")
         self.counters.filled_events += self.counters.applied - before
         self.hub_latest = max(latest, self.last_seq)
         if self._overflow is not None and (self._overflow > latest
@@ -191,7 +191,7 @@ class Sequencer:
 
     # ---- Internals
 
-    def _offer(self, seq: int, ev: dict, raw: bytes | None) -> list[Ready]:
+    def _offer(self, seq: int, ev: Event, raw: bytes | None) -> list[Ready]:
         last = self.last_seq
         pending = self._pending
         if seq <= last or seq in pending:
@@ -219,7 +219,7 @@ class Sequencer:
         self.counters.applied += len(out)
         return out
 
-    def _heartbeat(self, data: dict) -> None:
+    def _heartbeat(self, data: Mapping[str, Any]) -> None:
         self.counters.heartbeats += 1
         self.interval_s = min(max(float(data["interval_s"]), MIN_INTERVAL_S), MAX_INTERVAL_S)
         latest = data["seq"]

@@ -38,6 +38,7 @@ from typing import Protocol
 
 from client import working_time as wt
 from client.overdue import NEAR, NEAR_FRACTION, OK, OVERDUE
+from client.protocol import Case
 from client.timeutil import parse_time_or_none, zone
 
 SIGN, RESOLVE, CALLBACK = "sign", "resolve", "callback"
@@ -225,18 +226,18 @@ class StagePolicy:
 
     # ---- Per case
 
-    def limits_of(self, case: dict) -> Limits | None:
+    def limits_of(self, case: Case) -> Limits | None:
         """The limits of the case's subcategory (None when unknown)."""
         return self.limits.get((str(case.get("category") or ""),
                                 str(case.get("subcategory") or "")))
 
-    def working(self, case: dict) -> bool:
+    def working(self, case: Case) -> bool:
         """Whether the case's clocks run in working time."""
         lim = self.limits_of(case)
         return (lim is not None and lim.working_time and self.calendar is not None
                 and case.get("priority") not in WALL_PRIORITIES)
 
-    def clocks(self, case: dict) -> list[StageClock]:
+    def clocks(self, case: Case) -> list[StageClock]:
         """Every running stage of ``case``, in stage order (sign, resolve, callback)."""
         status = case.get("status")
         lim = self.limits_of(case)
@@ -259,7 +260,7 @@ class StagePolicy:
             add(CALLBACK, "callback_due")
         return out
 
-    def nearest(self, case: dict) -> StageClock | None:
+    def nearest(self, case: Case) -> StageClock | None:
         """The running stage nearest its deadline (None when no clock runs).
 
         The hot path of the State (every case change): the deadlines are compared first
@@ -322,7 +323,7 @@ class StagePolicy:
             return OVERDUE
         return NEAR if now >= self.near_at(clock) else OK
 
-    def sla_window(self, case: dict) -> tuple[float, float] | None:
+    def sla_window(self, case: Case) -> tuple[float, float] | None:
         """``(start, due)`` for :class:`client.overdue.SlaClock`: the nearest stage's due,
         with a start placed so that the SlaClock's near point (80 % of the window) is the
         stage's near-due instant. None when no clock runs."""
@@ -341,9 +342,15 @@ def fraction_used(policy: StagePolicy, clock: StageClock, now: float) -> float |
     return 1.0 - policy.remaining(clock, now) / clock.limit_s
 
 
-def pending_requests(cases: Iterable[dict]) -> list[dict]:
+def pending_requests(cases: Iterable[Case]) -> list[Case]:
     """Cases with a unit's request awaiting the post's decision, oldest request first."""
     out = [c for c in cases if isinstance(c.get("pending"), dict)
            and c.get("status") != "closed"]
-    out.sort(key=lambda c: (str(c["pending"].get("at") or ""), str(c.get("id"))))
+    out.sort(key=lambda c: (pending_at(c), str(c.get("id"))))
     return out
+
+
+def pending_at(case: Case) -> str:
+    """When the case's pending request was made (``""`` when none)."""
+    pending = case.get("pending")
+    return str(pending.get("at") or "") if pending is not None else ""

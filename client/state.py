@@ -25,10 +25,12 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any
+from typing import cast
 
 from client.batch import Batch
 from client.overdue import SlaClock
+from client.protocol import AnySnapshot, Call, Case, Event, Post, Region, Unit, Whistle
+from client.stages import StagePolicy
 from client.store import Change, Store
 from client.timeutil import DEFAULT_ZONE, day_bounds, local_date
 from client.workload import (
@@ -46,11 +48,11 @@ _view_key = itemgetter(*VIEW_FIELDS)
 _NO_DAY = (0, 0, 0, 0)
 
 
-def _stage_key(case: dict) -> tuple:
+def _stage_key(case: Case) -> tuple[str | None, str | None]:
     return case.get("sign_due"), case.get("callback_due")
 
 
-def _day_key(case: dict) -> tuple:
+def _day_key(case: Case) -> tuple[str, str, str | None]:
     return case.get("status"), case.get("reported_at"), case.get("closed_at")
 
 
@@ -158,7 +160,7 @@ class State:
         #: protocol 1.1 stage clocks (client.stages.StagePolicy): when set, the near-due /
         #: overdue phase follows each case's stage nearest its deadline (sign, resolve,
         #: callback); None keeps the 1.0 rule (due_at while being handled)
-        self.stages: Any = None
+        self.stages: StagePolicy | None = None
 
     # ---- Read access
 
@@ -173,32 +175,32 @@ class State:
         return self._sla.now
 
     @property
-    def post(self) -> dict | None:
+    def post(self) -> Post | None:
         """The post object."""
         return self.store.post
 
     @property
-    def cases(self) -> Mapping[str, dict]:
+    def cases(self) -> Mapping[str, Case]:
         """Cases by id (read-only by convention; the dicts are the hub's)."""
         return self.store.cases
 
     @property
-    def units(self) -> Mapping[str, dict]:
+    def units(self) -> Mapping[str, Unit]:
         """Units by id."""
         return self.store.units
 
     @property
-    def regions(self) -> Mapping[str, dict]:
+    def regions(self) -> Mapping[str, Region]:
         """Regions by id."""
         return self.store.regions
 
     @property
-    def calls(self) -> Mapping[str, dict]:
+    def calls(self) -> Mapping[str, Call]:
         """Active calls by id."""
         return self.store.calls
 
     @property
-    def whistles(self) -> Mapping[str, dict]:
+    def whistles(self) -> Mapping[str, Whistle]:
         """Whistles by id."""
         return self.store.whistles
 
@@ -262,14 +264,14 @@ class State:
         cs.seq = self.store.seq
         return cs
 
-    def apply_events(self, events: Iterable[dict]) -> ChangeSet:
+    def apply_events(self, events: Iterable[Event]) -> ChangeSet:
         """Apply events (already in order, deduplicated) and return the change set."""
         cs = ChangeSet()
         self._apply_events(events, cs)
         cs.seq = self.store.seq
         return cs
 
-    def set_stages(self, policy: Any) -> ChangeSet:
+    def set_stages(self, policy: StagePolicy | None) -> ChangeSet:
         """Follow protocol 1.1 stage clocks with ``policy`` (None: the 1.0 rule) and
         re-derive every case's phase and workload under it (a reset change set)."""
         self.stages = policy
@@ -280,7 +282,7 @@ class State:
             self._on_case(cid, None, case, scratch)
         return ChangeSet(reset=True, seq=self.store.seq)
 
-    def load_snapshot(self, snap: dict) -> ChangeSet:
+    def load_snapshot(self, snap: AnySnapshot) -> ChangeSet:
         """Replace everything with ``snap`` and rebuild the derived views once."""
         self.store.load_snapshot(snap)
         self._sla.clear()
@@ -308,25 +310,25 @@ class State:
             cs.alerts_changed.add(cid)
             case = cases.get(cid)
             unit = case.get("unit_id") if case is not None else None
-            if isinstance(unit, str) and case.get("status") not in INACTIVE:  # type: ignore[union-attr]
+            if isinstance(unit, str) and case is not None and case.get("status") not in INACTIVE:
                 self._book.move(unit, old, new)
                 cs.units_changed.add(unit)
         return cs
 
     # ---- Internals
 
-    def _apply_events(self, events: Iterable[dict], cs: ChangeSet) -> None:
+    def _apply_events(self, events: Iterable[Event], cs: ChangeSet) -> None:
         apply = self.store.apply
         on_case = self._on_case
         for ev in events:
             ch = apply(ev)
             if ch is not None:
-                if ch.kind == "case":
-                    on_case(ch.key, ch.old, ch.new, cs)
+                if ch.kind == "case":  # a case change holds cases
+                    on_case(ch.key, cast("Case | None", ch.old), cast("Case | None", ch.new), cs)
                 else:
                     self._on_other(ch, cs)
 
-    def _on_case(self, cid: str, old: dict | None, new: dict | None, cs: ChangeSet) -> None:
+    def _on_case(self, cid: str, old: Case | None, new: Case | None, cs: ChangeSet) -> None:
         """Move one case's contribution to the derived views from ``old`` to ``new``.
 
         The hot path of every feed event: one SLA update, at most two workload deltas, and
@@ -357,7 +359,7 @@ class State:
                 old_phase, phase = sla.set(cid, *window)
             else:
                 old_phase, phase = sla.remove(cid), 0
-        elif new_active:
+        elif new_active and new is not None:
             old_phase, phase = sla.set_text(cid, new.get("reported_at"), new.get("due_at"))
         else:
             old_phase, phase = sla.remove(cid), 0
@@ -370,10 +372,10 @@ class State:
             if isinstance(unit, str):
                 book.add(unit, -1, old_phase, old.get("priority") in URGENT)
                 cs.units_changed.add(unit)
-        if new_active:
-            unit = new.get("unit_id")  # type: ignore[union-attr]
+        if new_active and new is not None:
+            unit = new.get("unit_id")
             if isinstance(unit, str):
-                book.add(unit, 1, phase, new.get("priority") in URGENT)  # type: ignore[union-attr]
+                book.add(unit, 1, phase, new.get("priority") in URGENT)
                 cs.units_changed.add(unit)
         # Today's counters depend on status, reported_at and closed_at only.
         if old is None or new is None or _day_key(old) != _day_key(new):

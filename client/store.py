@@ -27,8 +27,20 @@ another). They share the immutable case dicts, so two stores cost little more th
 from __future__ import annotations
 
 import logging
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
+from client.protocol import (
+    AnySnapshot,
+    Call,
+    Case,
+    Event,
+    HeldSnapshot,
+    Post,
+    Region,
+    Unit,
+    Whistle,
+)
 from client.timeutil import parse_time_or_none
 
 log = logging.getLogger(__name__)
@@ -45,13 +57,13 @@ class Change(NamedTuple):
 
     ``kind`` is ``case``, ``urge``, ``unit``, ``call`` or ``whistle``; ``old``/``new`` are
     the held objects before/after (None when absent). For ``urge``, ``old`` is None and
-    ``new`` is the event's data.
+    ``new`` is the event's data (a ``CaseUrgedData``).
     """
 
     kind: str
     key: str
-    old: dict | None
-    new: dict | None
+    old: Mapping[str, Any] | None
+    new: Mapping[str, Any] | None
 
 
 class Store:
@@ -68,18 +80,18 @@ class Store:
     def __init__(self) -> None:
         self.seq = 0
         self.server_time: str | None = None
-        self.post: dict | None = None
-        self.regions: dict[str, dict] = {}
-        self.units: dict[str, dict] = {}
-        self.cases: dict[str, dict] = {}
-        self.calls: dict[str, dict] = {}
-        self.whistles: dict[str, dict] = {}
+        self.post: Post | None = None
+        self.regions: dict[str, Region] = {}
+        self.units: dict[str, Unit] = {}
+        self.cases: dict[str, Case] = {}
+        self.calls: dict[str, Call] = {}
+        self.whistles: dict[str, Whistle] = {}
         self.subtree: set[str] = set()
         self._dropped: dict[str, int] = {}  # case id -> version when it left the subtree
 
     # ---- Snapshot
 
-    def load_snapshot(self, snap: dict) -> None:
+    def load_snapshot(self, snap: AnySnapshot) -> None:
         """Replace everything with a ``GET /snapshot`` answer (or a cached one; validated)."""
         self.seq = snap["seq"]
         self.server_time = snap.get("server_time")
@@ -93,7 +105,7 @@ class Store:
         in_scope = self.in_scope
         self.cases = {c["id"]: c for c in snap.get("cases", ()) if in_scope(c["region_id"])}
 
-    def to_snapshot(self, server_time: str | None = None) -> dict:
+    def to_snapshot(self, server_time: str | None = None) -> HeldSnapshot:
         """A snapshot dict of the held state (same shape as ``GET /snapshot``)."""
         return {
             "seq": self.seq,
@@ -127,7 +139,7 @@ class Store:
 
     # ---- Events
 
-    def apply(self, ev: dict) -> Change | None:
+    def apply(self, ev: Event) -> Change | None:
         """Apply one sequenced (validated) event; return what changed, or None if nothing did."""
         self.seq = ev["seq"]
         ts = ev.get("ts")  # always there in a validated event; hand-made ones may lack it
@@ -149,22 +161,22 @@ class Store:
             return Change("unit", unit["id"], old, unit)
         if typ == "call.started" or typ == "call.ended":
             call = data["call"]
-            old = self.calls.get(call["id"])
+            old_call = self.calls.get(call["id"])
             if typ == "call.ended" or call.get("ended_at"):
-                if old is None:
+                if old_call is None:
                     return None
                 del self.calls[call["id"]]
-                return Change("call", call["id"], old, None)
+                return Change("call", call["id"], old_call, None)
             self.calls[call["id"]] = call
-            return Change("call", call["id"], old, call)
+            return Change("call", call["id"], old_call, call)
         if typ == "whistle.started" or typ == "whistle.updated":
             w = data["whistle"]
-            old = self.whistles.get(w["id"])
+            old_w = self.whistles.get(w["id"])
             self.whistles[w["id"]] = w
-            return Change("whistle", w["id"], old, w)
+            return Change("whistle", w["id"], old_w, w)
         return None  # unknown type: ignored (forward compatibility)
 
-    def _case(self, case: dict) -> Change | None:
+    def _case(self, case: Case) -> Change | None:
         cid = case["id"]
         old = self.cases.get(cid)
         version = case["version"]
@@ -202,7 +214,7 @@ class Store:
         return gone
 
 
-def compute_subtree(regions: dict[str, dict], post: dict | None) -> set[str]:
+def compute_subtree(regions: Mapping[str, Region], post: Post | None) -> set[str]:
     """The ids of the post's region and every region below it.
 
     An empty set means "unknown" (no post region or no region list): nothing is filtered.

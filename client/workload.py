@@ -17,8 +17,11 @@ Threading: not thread-safe; owned by the State.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
+from client.protocol import Case
 from client.timeutil import format_time, parse_time_or_none
 
 INACTIVE = frozenset(("resolved", "closed"))
@@ -51,7 +54,7 @@ class TodayCounters:
         return self.closed_of_reported / self.reported if self.reported else None
 
 
-def is_active(case: dict) -> bool:
+def is_active(case: Mapping[str, Any]) -> bool:
     """True while the case is being handled (status not resolved/closed)."""
     return case.get("status") not in INACTIVE
 
@@ -77,7 +80,7 @@ class Day:
         return t is not None and self.start <= t < self.end
 
 
-def day_contribution(case: dict, day: Day) -> tuple[int, int, int, int]:
+def day_contribution(case: Case, day: Day) -> tuple[int, int, int, int]:
     """``(reported, dispatched, closed, closed_of_reported)`` of one case for one day."""
     status = case.get("status")
     rep = day.contains(case.get("reported_at"))

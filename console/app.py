@@ -26,6 +26,7 @@ from pathlib import Path
 from client import transport
 from client.api import HubClient, normalize_base_url
 from client.errors import HubError, HubUnreachable, RateLimitedError, UnauthenticatedError
+from client.protocol import NOTHING
 from client.timeutil import DEFAULT_ZONE
 from console import i18n, themes
 from console import wall as wall_mode
@@ -38,6 +39,7 @@ from console.scaling import base_point_size
 from console.screenshot import grab_all
 from console.security_dialogs import RequiredSteps
 from console.shell import Console
+from console.wall.config import WallConfig
 from widgets.qt import QApplication, QFont, QIcon, QObject, QtCore, QTimer, QtWidgets
 
 log = logging.getLogger(__name__)
@@ -132,7 +134,7 @@ class Options(argparse.Namespace):
     wall: bool
     screens: int | None
     wall_config: Path | None
-    wall_settings: object = None
+    wall_settings: WallConfig | None = None
     tiles: str | None = None
     tiles_datum: str | None = None
 
@@ -353,9 +355,9 @@ class Launcher(QObject):
 
     def open_console(self, api: HubClient, username: str) -> Console | wall_mode.WallConsole:
         """Build and show the console (or the video wall) for a logged-in ``api``."""
-        if self.opts.wall or str((api.user or {}).get("role")) == "wall":
+        if self.opts.wall or str((api.user or NOTHING).get("role")) == "wall":
             return self.open_wall(api, username)
-        if str((api.user or {}).get("role")) == "auditor":
+        if str((api.user or NOTHING).get("role")) == "auditor":
             return self.open_audit(api)  # type: ignore[return-value]
         if self.splash is not None:
             self.splash.close()

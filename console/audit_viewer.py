@@ -19,6 +19,7 @@ from client.audit_chain import GENESIS, verify_entries
 from console.jobs import Jobs
 from console.messages import describe_error
 from widgets.qt import (
+    QCloseEvent,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -156,7 +157,7 @@ class AuditViewer(QMainWindow):
                                         "or an entry before it deleted.").format(
                 id=verdict.broken_id))
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Log out and tell the launcher."""
         self.api.logout_quietly()
         super().closeEvent(event)

@@ -35,6 +35,7 @@ from contextlib import AbstractContextManager, nullcontext
 
 from client.batch import Batch
 from client.feed import SESSION_EXPIRED, Feed, LinkStatus
+from client.protocol import Event
 from client.state import ChangeSet, State
 from console.distributor import ChangeDistributor, Receiver
 from widgets.qt import QObject, QTimer, Signal
@@ -179,7 +180,7 @@ class Bridge(QObject):
         # how many events are expected to fit (apply + deliver), at least one step
         allowance = max(STEP_EVENTS, int(budget / max(self._cost, 1e-7)))
         merged: ChangeSet | None = None
-        events: list[dict] = []
+        events: list[Event] = []
         applied = 0
         snapshot = False
         try:
@@ -222,7 +223,7 @@ class Bridge(QObject):
         self._backlog[0] = Batch(None, batch.events[n:], batch.seq, batch.received_at)
         return head
 
-    def _deliver(self, changes: ChangeSet, events: list[dict]) -> None:
+    def _deliver(self, changes: ChangeSet, events: list[Event]) -> None:
         self.distributor.deliver(changes, events)
 
     def _on_slow(self) -> None:

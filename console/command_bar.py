@@ -52,7 +52,7 @@ class CommandBar(QDialog):
         super().__init__(parent or console.window)
         self.setObjectName("commandBar")
         self.console = console
-        self.done: list[Intent] = []
+        self.chosen: list[Intent] = []
         self.setWindowTitle(self.tr("Command bar"))
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.edit = QLineEdit(self)
@@ -104,7 +104,7 @@ class CommandBar(QDialog):
                                              .replace("%1", safe(self.edit.text(), 40)))
             return False
         self.hide()
-        self.done.append(intent)
+        self.chosen.append(intent)
         return self.carry_out(intent)
 
     def carry_out(self, intent: Intent) -> bool:

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any, Protocol
 
+from client.protocol import Event
 from client.state import ChangeSet
 from widgets.qt import QObject, QTimer, Signal
 
@@ -46,7 +47,8 @@ class Receiver(Protocol):
     ``on_events(events: list[dict])`` is optional.
     """
 
-    pane_id: str
+    @property
+    def pane_id(self) -> str: ...
 
     def on_changes(self, changes: ChangeSet) -> None: ...
 
@@ -110,7 +112,7 @@ class ChangeDistributor(QObject):
 
     # ---- Delivery
 
-    def deliver(self, changes: ChangeSet, events: Sequence[dict] = ()) -> None:
+    def deliver(self, changes: ChangeSet, events: Sequence[Event] = ()) -> None:
         """Give one (merged) change set, then its events, to every receiver."""
         with self._background():
             self._deliver_now(changes, events)
@@ -125,7 +127,7 @@ class ChangeDistributor(QObject):
                 except Exception:
                     log.exception("pane %s failed on a tick", _name(r))
 
-    def _deliver_now(self, changes: ChangeSet, events: Sequence[dict]) -> None:
+    def _deliver_now(self, changes: ChangeSet, events: Sequence[Event]) -> None:
         self.deliveries += 1
         receivers = self.recipients()
         for r in receivers:

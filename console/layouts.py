@@ -189,7 +189,7 @@ def apply_builtin(window: QMainWindow, docks: dict[str, QDockWidget], kind: str,
             workload.raise_()
         ticker = None
         mapd = None
-        shares = (0.15, 0.52, 0.33)
+        shares: tuple[float, ...] = (0.15, 0.52, 0.33)
         heights = (0.11, 0.67, 0.22)
     else:
         detail = add(Area.RightDockWidgetArea, "detail")

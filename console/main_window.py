@@ -21,6 +21,7 @@ from widgets.gesture import UserInputWatch
 from widgets.pane import Pane
 from widgets.qt import (
     QAction,
+    QCloseEvent,
     QColor,
     QDialog,
     QDialogButtonBox,
@@ -469,7 +470,7 @@ class MainWindow(QMainWindow):
 
     # ---- Events
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if not self.locked:
             try:
                 self.store.save(self.session.username, self, self.kind)

@@ -8,6 +8,7 @@ only other button quits.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import segno
@@ -267,7 +268,7 @@ class RequiredSteps(QObject):
     def __init__(self, api: HubClient, jobs: Jobs, on_done: Any, on_quit: Any,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        session = api.session or {}
+        session: Mapping[str, Any] = api.session or {}
         self.api, self.jobs, self.on_done, self.on_quit = api, jobs, on_done, on_quit
         self.steps: list[type[ChangePasswordDialog] | type[OtpEnrolDialog]] = []
         if session.get("must_change_password"):

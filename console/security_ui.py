@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from client import transport
 from console.security_dialogs import ChangePasswordDialog, OtpEnrolDialog
-from widgets.qt import QAction, QLabel, Qt
+from widgets.qt import QAction, QLabel, QMenu, Qt
 from widgets.qt import QCoreApplication as T
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def install(console: Console) -> None:
     enrol.setObjectName("actOtpEnrol")
     enrol.triggered.connect(lambda: OtpEnrolDialog(api, jobs, forced=False,
                                                    parent=window).open())
-    if menu is not None:
+    if isinstance(menu, QMenu):
         menu.insertActions(window.act_quit, [change, enrol])
         menu.insertSeparator(window.act_quit)
     if transport.insecure_link(api.base_url):

@@ -26,9 +26,9 @@ import json
 import os
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, event, insert, select, text
+from sqlalchemy import event, insert, select, text
 from sqlalchemy.orm import Session
 
 from client.audit_chain import GENESIS, Verdict, entry_hash, verify_entries
@@ -97,7 +97,7 @@ def _forget_pending(session: Session) -> None:
     session.info.pop(_PENDING, None)
 
 
-_AUDIT = cast(Table, AuditEntry.__table__)
+_AUDIT = AuditEntry.__table__
 _COLUMNS = ("id", "at", "actor", "role", "action", "target", "outcome", "addr", "detail",
             "region_path", "prev", "hash")
 #: the head row locked to the commit and the entries' ids taken under that lock, so ids

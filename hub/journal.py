@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from sqlalchemy import Table, bindparam, insert, text, update
+from sqlalchemy import bindparam, insert, text, update
 
 from hub.db import WriteTx
 from hub.models import Event, FeedEntry, Post
@@ -154,11 +154,11 @@ def _take_each(conn: Any, wanted: dict[str, int],
 
 
 # Plain Core statements, built once: the ORM's bulk-update machinery cost ~8 ms a command.
-_POSTS = cast(Table, Post.__table__)
+_POSTS = Post.__table__
 _TAKE_SEQ = (update(_POSTS).where(_POSTS.c.id == bindparam("post"))
              .values(seq=_POSTS.c.seq + bindparam("count"))
              .returning(_POSTS.c.seq))
-_FEED_INSERT = insert(cast(Table, FeedEntry.__table__))
+_FEED_INSERT = insert(FeedEntry.__table__)
 
 #: PostgreSQL: the rows are locked in post-id order first (``locked``: LockRows above the
 #: sort), so concurrent transactions neither deadlock nor leave gaps; ``taken`` is read

@@ -15,9 +15,9 @@ its event (events are pruned after days; marks stay, like the audit log).
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 WORKING_STATUSES = ("dispatched", "accepted")
 _TALLY = LoopTally.__table__
-_MARKS = cast(Table, LoopMark.__table__)
+_MARKS = LoopMark.__table__
 
 
 def add_mark(ctx: HubContext, tx: WriteTx, kind: str, case: Case, unit_id: str | None,

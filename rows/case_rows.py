@@ -25,12 +25,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from client.protocol import Case
 from rows.observer import NullObserver, RowObserver
 from rows.observer import ranges as _ranges
 from rows.sorted_pairs import SortedPairs
 
-KeyFunc = Callable[[str, dict[str, Any]], Any]
-Predicate = Callable[[str, dict[str, Any]], bool]
+KeyFunc = Callable[[str, Case], Any]
+Predicate = Callable[[str, Case], bool]
 
 #: above this many changed ranges one batch announces one spanning range instead
 MAX_CHANGED_RANGES = 64
@@ -127,7 +128,7 @@ class CaseRows:
 
     # ---- Configuration (each one rebuilds)
 
-    def set_sort(self, column: int, descending: bool, cases: Mapping[str, dict[str, Any]],
+    def set_sort(self, column: int, descending: bool, cases: Mapping[str, Case],
                  refilter: bool = True) -> None:
         """Sort by ``column``; rebuilds (announced as a reset).
 
@@ -138,12 +139,12 @@ class CaseRows:
         self.descending = descending
         self.rebuild(cases, refilter=refilter)
 
-    def set_filter(self, predicate: Predicate, cases: Mapping[str, dict[str, Any]]) -> None:
+    def set_filter(self, predicate: Predicate, cases: Mapping[str, Case]) -> None:
         """Show only the cases for which ``predicate(id, case)``; rebuilds."""
         self._predicate = predicate
         self.rebuild(cases)
 
-    def rebuild(self, cases: Mapping[str, dict[str, Any]], refilter: bool = True) -> None:
+    def rebuild(self, cases: Mapping[str, Case], refilter: bool = True) -> None:
         """Recompute every row from ``cases`` (announced as a reset).
 
         ``refilter=False`` keeps the shown ids (only the order changes: a new sort).
@@ -184,7 +185,7 @@ class CaseRows:
         self._clean_upto.clear()
         self._stale.clear()
 
-    def warm(self, cases: Mapping[str, dict[str, Any]], column: int, descending: bool,
+    def warm(self, cases: Mapping[str, Case], column: int, descending: bool,
              ids: Sequence[str]) -> None:
         """Compute (cache) the sort keys of ``ids`` for a column not sorted by yet, so that
         a later sort by it is C-level work only (idle-time precomputation)."""
@@ -204,7 +205,7 @@ class CaseRows:
 
     def update(
         self,
-        cases: Mapping[str, dict[str, Any]],
+        cases: Mapping[str, Case],
         added: Iterable[str] = (),
         changed: Iterable[str] = (),
         removed: Iterable[str] = (),
@@ -263,7 +264,7 @@ class CaseRows:
             for first, last in ranges:
                 obs.rows_changed(first, last)
 
-    def refresh_keys(self, cases: Mapping[str, dict[str, Any]], ids: Iterable[str]) -> None:
+    def refresh_keys(self, cases: Mapping[str, Case], ids: Iterable[str]) -> None:
         """Re-key ``ids`` whose sort key may have changed without a case change (names)."""
         self.update(cases, changed=ids)
 

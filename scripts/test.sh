@@ -11,6 +11,7 @@ export QT_QPA_PLATFORM=offscreen
 .venv/bin/python -m ruff check .
 # the layers (pyproject.toml [tool.importlinter]; docs/layers.md)
 .venv/bin/lint-imports --no-cache
-# the types (pyproject.toml [tool.mypy])
+# types: strict for client/, rows/ and hub/, every function annotated elsewhere
+# ([tool.mypy] in pyproject.toml; docs/types.md)
 .venv/bin/python -m mypy
 exec .venv/bin/python -m pytest -q "$@"

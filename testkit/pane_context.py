@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from client.regions import RegionIndex
 from client.state import State
 from testkit.world import World
 
@@ -93,3 +94,6 @@ class FakeContext:
 
     def unit_name(self, unit_id: str | None) -> str:
         return self.world.unit_names.get(unit_id or "", unit_id or "")
+
+    def region_index(self) -> RegionIndex:
+        return RegionIndex(self.state.regions)

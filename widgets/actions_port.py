@@ -46,8 +46,11 @@ class ActionsPort(Protocol):
         sig_inflight: a signal (no arguments) emitted when ``inflight`` changed.
     """
 
-    inflight: InFlightView
-    sig_inflight: Connectable
+    @property
+    def inflight(self) -> InFlightView: ...
+
+    @property
+    def sig_inflight(self) -> Connectable: ...
 
     def can(self, what: str) -> bool:
         """Whether this console may ``assign``, ``urge``, ``call``, ``whistle`` or ``audit``."""

@@ -13,8 +13,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from operator import itemgetter
+from typing import cast
 
 from client.alarm import CRITICAL, URGE, Alarm
+from client.protocol import Case
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from rows import Rows
@@ -174,7 +176,8 @@ class AlertsPane(Pane):
         self.bell = AlarmBell(self.alarm, player=beeper, muted=self.muted, parent=self)
         self.bell.sig_flash.connect(self._on_flash)
         acks = self._settings.value(self._settings_key, [], type=list) or []
-        self._acks: dict[str, None] = dict.fromkeys(str(a) for a in acks)  # ordered set
+        self._acks: dict[str, None] = dict.fromkeys(  # ordered set
+            str(a) for a in cast("list[object]", acks))  # (type=list: a list)
 
         self.banner = plain_label("", self)
         self.banner.setObjectName("alerts_banner")
@@ -390,15 +393,15 @@ class AlertsPane(Pane):
         self._settings.setValue("alerts/muted", self.muted)
         self._retranslate()
 
-    def entry_text(self, cid: str, case: dict, phase: int, acked: bool) -> str:
+    def entry_text(self, cid: str, case: Case, phase: int, acked: bool) -> str:
         """The line shown for one alert (symbol and word, never colour alone)."""
         word = self.tr("Overdue") if phase == 2 else self.tr("Near due") if phase == 1 \
             else self.tr("Time left")
         sym = OVERDUE_SYMBOL if phase == 2 else NEAR_SYMBOL if phase == 1 else "·"
         left = time_left_label(parse_time_or_none(case.get("due_at")), self._now, phase)
-        stages = getattr(self.ctx.state, "stages", None)
+        stages = self.ctx.state.stages
         clock = stages.nearest(case) if stages is not None else None
-        if clock is not None:  # protocol 1.1: which stage is late (签收/办结/回访)
+        if clock is not None and stages is not None:  # protocol 1.1: which stage is late
             word = stage_alert_word(clock.stage, phase)
             left = clock_text(stages, clock, self._now, with_stage=False)
         unit = case.get("unit_id")
@@ -554,7 +557,7 @@ class AlertsPane(Pane):
         self.sig_case_selected.emit(self.rows[current.row()][0])
 
 
-def _due(case: dict | None, state: object = None) -> float:
+def _due(case: Case | None, state: object = None) -> float:
     """The deadline an alert is ordered by: the nearest stage's (protocol 1.1) or due_at."""
     stages = getattr(state, "stages", None)
     if stages is not None and case is not None:

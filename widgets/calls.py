@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from client.protocol import Call
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from rows import Rows
@@ -73,7 +74,7 @@ class CallsPane(Pane):
         self._open = opener or QDesktopServices.openUrl
         self.now = ctx.state.now
         #: the active calls, newest first
-        self.rows: Rows[dict] = Rows(key=lambda c: c.get("id"))
+        self.rows: Rows[Call] = Rows(key=lambda c: c.get("id"))
         self.model = RowsTableModel(self.rows, [
             Column(lambda: self.tr("Call"), lambda c: safe(c.get("title"), 60),
                    tooltip=lambda c: neutralize(c.get("title"))),
@@ -142,7 +143,7 @@ class CallsPane(Pane):
 
     # ---- Public API
 
-    def calls(self) -> list[dict]:
+    def calls(self) -> list[Call]:
         return self.rows.items()
 
     def case_text(self, call: dict, full: bool = False) -> str:
@@ -219,7 +220,7 @@ class CallsPane(Pane):
 
     # ---- Internals
 
-    def _call(self, call_id: str | None) -> dict | None:
+    def _call(self, call_id: str | None) -> Call | None:
         if call_id is None:
             cur = self.view.currentIndex()
             if not cur.isValid():

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from client.protocol import Case
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from client.workload import INACTIVE
@@ -294,7 +298,7 @@ class CaseDetailPane(Pane):
             self._version = version
             self._fetch_history(cid)
 
-    def _show_left(self, case: dict) -> None:
+    def _show_left(self, case: Case) -> None:
         stages = getattr(self.ctx.state, "stages", None)
         clock = stages.nearest(case) if stages is not None else None
         if stages is not None and clock is not None:  # protocol 1.1: the nearest stage
@@ -348,7 +352,8 @@ class CaseDetailPane(Pane):
         for ev in events:
             if not isinstance(ev, dict):
                 continue
-            data = ev.get("data") if isinstance(ev.get("data"), dict) else {}
+            payload = ev.get("data")
+            data: Mapping[str, Any] = payload if isinstance(payload, dict) else {}
             typ = ev.get("type")
             when = format_local(parse_time_or_none(ev.get("ts")), self.ctx.zone)
             if typ == "case.created":
@@ -364,7 +369,7 @@ class CaseDetailPane(Pane):
             elif isinstance(typ, str) and typ.startswith("whistle."):
                 what = self.tr("whistle")
             elif typ in ("call.started", "call.ended"):
-                call = data.get("call") if isinstance(data.get("call"), dict) else {}
+                call = _call if isinstance(_call := data.get("call"), dict) else {}
                 what = (self.tr("video call started") if typ == "call.started"
                         else self.tr("video call ended"))
                 if call.get("title"):

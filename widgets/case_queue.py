@@ -9,10 +9,11 @@ of the sort or the filter resets the model.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import Any
 
+from client.protocol import Case
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from client.workload import INACTIVE
@@ -80,7 +81,7 @@ DEFAULT_ORDER = (COL_ID, COL_PRIORITY, COL_STATUS, COL_TITLE, COL_REGION, COL_UN
 DEFAULT_HIDDEN = (COL_CATEGORY, COL_SOURCE, COL_AGE)
 
 #: saved filters: key -> predicate on (case, alert phase)
-PRESETS: dict[str, Callable[[dict, int], bool]] = {
+PRESETS: dict[str, Callable[[Case, int], bool]] = {
     "open": lambda c, phase: c.get("status") != "closed",
     "overdue": lambda c, phase: phase == 2,
     "critical": lambda c, phase: c.get("priority") == "critical" and c.get("status") != "closed",
@@ -124,7 +125,7 @@ def _str_or_none(v: object) -> str | None:
     return v if isinstance(v, str) else (None if v is None else str(v))
 
 
-def _time(case: dict, field: str) -> float | None:
+def _time(case: Case, field: str) -> float | None:
     return parse_time_or_none(case.get(field))
 
 
@@ -135,7 +136,7 @@ class _Times:
     def __init__(self) -> None:
         self._cache: dict[str, tuple[object, object, float | None, float | None]] = {}
 
-    def get(self, cid: str, case: dict) -> tuple[float | None, float | None]:
+    def get(self, cid: str, case: Case) -> tuple[float | None, float | None]:
         rep_text, due_text = case.get("reported_at"), case.get("due_at")
         hit = self._cache.get(cid)
         if hit is not None and hit[0] == rep_text and hit[1] == due_text:
@@ -177,7 +178,7 @@ class CaseQueueModel(RowsTableModel):
     sig_sort_requested = Signal(int, bool)
 
     def __init__(self, rows: CaseRows, columns: list[Column], state: Callable[[], Any],
-                 text: Callable[[str, dict, int], str],
+                 text: Callable[[str, Case, int], str],
                  pending: Callable[[str], str | None] = lambda cid: None,
                  drag_allowed: bool = False, parent: QObject | None = None) -> None:
         super().__init__(rows, columns, parent, flags=_DRAG_FLAGS if drag_allowed else _FLAGS)
@@ -186,7 +187,7 @@ class CaseQueueModel(RowsTableModel):
         self._display = text
         self._pending = pending
         self._sorted_once = False
-        self._cells: dict[str, tuple[dict, list[str | None]]] = {}
+        self._cells: dict[str, tuple[Case, list[str | None]]] = {}
         self._bold = QFont()
         self._bold.setBold(True)
         self.refresh_colors()
@@ -211,7 +212,7 @@ class CaseQueueModel(RowsTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else N_COLUMNS
 
-    def case_at(self, row: int) -> tuple[str, dict | None]:
+    def case_at(self, row: int) -> tuple[str, Case | None]:
         """``(id, case)`` at ``row``."""
         cid = self.rows.id_at(row)
         return cid, self._state().cases.get(cid)
@@ -317,7 +318,7 @@ class CaseQueueModel(RowsTableModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_CASE_IDS]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         rows = sorted({i.row() for i in indexes if i.isValid()})
         items = []
         cases = self._state().cases
@@ -479,7 +480,7 @@ class CaseQueuePane(Pane):
         self.columns = ColumnChooser(hh, self.column_titles, DEFAULT_ORDER, DEFAULT_HIDDEN,
                                      str(getattr(ctx, "user_id", "") or "default"))
         self._rows_synced = False  # the first rebuild (the sort below) reads the State
-        self._warm_work = None
+        self._warm_work: Iterator[None] | None = None
         self._warm_timer = QTimer(self)
         self._warm_timer.setObjectName("case_queue_warm")
         self._warm_timer.setSingleShot(True)
@@ -616,7 +617,7 @@ class CaseQueuePane(Pane):
 
     # ---- Names and keys (cached: names cost a ctx call)
 
-    def category_of(self, case: dict) -> str:
+    def category_of(self, case: Case) -> str:
         key = ("c", case.get("category"), case.get("subcategory"))
         name = self._names.get(key)
         if name is None:
@@ -624,7 +625,7 @@ class CaseQueuePane(Pane):
                 str(case.get("category") or ""), str(case.get("subcategory") or "")))
         return name
 
-    def region_of(self, case: dict) -> str:
+    def region_of(self, case: Case) -> str:
         rid = case.get("region_id")
         key = ("r", rid)
         name = self._names.get(key)
@@ -633,7 +634,7 @@ class CaseQueuePane(Pane):
             name = self._names[key] = str(path(_str_or_none(rid)))
         return name
 
-    def unit_of(self, case: dict) -> str | None:
+    def unit_of(self, case: Case) -> str | None:
         uid = case.get("unit_id")
         if not isinstance(uid, str):
             return None
@@ -643,12 +644,12 @@ class CaseQueuePane(Pane):
             name = self._names[key] = str(self.ctx.unit_name(uid))
         return name
 
-    def sort_keys(self) -> list[Callable[[str, dict], Any]]:
+    def sort_keys(self) -> list[Callable[[str, Case], Any]]:
         """One sort key per column (independent of the wall clock)."""
 
         times = self.times.get
 
-        def age(cid: str, c: dict) -> float | None:
+        def age(cid: str, c: Case) -> float | None:
             t = times(cid, c)[0]
             return -t if t is not None else None
 
@@ -665,15 +666,15 @@ class CaseQueuePane(Pane):
             lambda cid, c: cid,
         ]
 
-    def _left_key(self) -> Callable[[str, dict], Any]:
+    def _left_key(self) -> Callable[[str, Case], Any]:
         """Sort key of "time left": the due time of the nearest stage (protocol 1.1) or
         of the case (1.0)."""
         times = self.times.get
-        stages = getattr(self.ctx.state, "stages", None)
+        stages = self.ctx.state.stages
         if stages is None:
             return lambda cid, c: times(cid, c)[1]
 
-        def nearest_due(cid: str, c: dict) -> float | None:
+        def nearest_due(cid: str, c: Case) -> float | None:
             clock = stages.nearest(c)
             return clock.due if clock is not None else None
 
@@ -685,7 +686,7 @@ class CaseQueuePane(Pane):
     def _column_title(self, col: int) -> str:
         return self._titles[col] if col < len(self._titles) else ""
 
-    def cell_text(self, cid: str, case: dict, col: int) -> str:
+    def cell_text(self, cid: str, case: Case, col: int) -> str:
         """The display text of one cell of the queue (made anew each call)."""
         p = self
         if col == COL_STATUS:
@@ -768,7 +769,7 @@ class CaseQueuePane(Pane):
                 return True
         return False
 
-    def _predicate(self) -> Callable[[str, dict], bool]:
+    def _predicate(self) -> Callable[[str, Case], bool]:
         preset_key = self._preset
         preset = PRESETS[preset_key]
         unit = self._unit
@@ -777,7 +778,7 @@ class CaseQueuePane(Pane):
         blobs = self._hay.get
         make = self._make_blob
 
-        def hay(cid: str, case: dict) -> str:
+        def hay(cid: str, case: Case) -> str:
             return blobs(cid) or make(cid, case)
 
         scope = self._scope
@@ -796,7 +797,7 @@ class CaseQueuePane(Pane):
             elif preset_key == "all":
                 return lambda cid, case: text in (blobs(cid) or make(cid, case))
 
-        def pred(cid: str, case: dict) -> bool:
+        def pred(cid: str, case: Case) -> bool:
             if unit is not None and case.get("unit_id") != unit:
                 return False
             if scope is not None and not scope.matches(case, index):
@@ -814,7 +815,7 @@ class CaseQueuePane(Pane):
         self._warm_work = self._warming()
         self._warm_timer.start()
 
-    def _warming(self):  # noqa: ANN202 - a generator of work steps
+    def _warming(self) -> Iterator[None]:
         """Build every case's search blob, then cache every column's sort keys, in steps
         of :data:`WARM_STEP` cases (a case changed meanwhile is simply redone on demand)."""
         state = self.ctx.state
@@ -853,7 +854,7 @@ class CaseQueuePane(Pane):
         """True while search text and sort keys are still being precomputed."""
         return self._warm_work is not None
 
-    def _make_blob(self, cid: str, case: dict) -> str:
+    def _make_blob(self, cid: str, case: Case) -> str:
         """What free-text search looks in (cached until the case changes): id, title,
         address, category, region and unit names, case-folded (one line each, so a match
         never spans two fields)."""
@@ -872,7 +873,7 @@ class CaseQueuePane(Pane):
         self._after_reset()
         self.sig_filter_changed.emit()
 
-    def filter_predicate(self) -> Callable[[str, dict], bool]:
+    def filter_predicate(self) -> Callable[[str, Case], bool]:
         """The queue's current filter as ``predicate(case_id, case)`` (the map follows it)."""
         return self._predicate()
 

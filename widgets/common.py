@@ -11,11 +11,12 @@ not see through an alias (``tr = QCoreApplication.translate``) and would miss th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from client import glossary
+from client.state import State
 from widgets.qt import QColor, QCoreApplication, QFont, QGuiApplication, QLabel, Qt, QWidget
 from widgets.text import safe
 
@@ -89,7 +90,7 @@ def _actions() -> dict[str, str]:
     return dict(glossary.table("action", current_lang()))
 
 
-def _lookup(table: str, build, key: object) -> str:
+def _lookup(table: str, build: Callable[[], dict[str, str]], key: object) -> str:
     labels = _cache.get(table)
     if labels is None:
         labels = _cache[table] = build()
@@ -198,7 +199,7 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = F
     return label
 
 
-def case_line(state: Any, case_id: str | None) -> str:
+def case_line(state: State, case_id: str | None) -> str:
     """``ID  title`` of a case, as every command dialog names the case it acts on."""
     if case_id is None:
         return ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from client.regions import RegionIndex
+from client.regions import RegionIndex, Scope
 from client.scope_figures import ScopeFigures
 from client.state import ChangeSet
 from widgets.common import GREEN, ORANGE, VERMILLION, fg, plain_label
@@ -104,7 +104,7 @@ class KpiPane(Pane):
                 else self.ctx.zone.key)
         clock.sub.setText(f"{dt.strftime('%Y-%m-%d')} · {zone}")
 
-    def on_scope(self, scope: Any) -> None:
+    def on_scope(self, scope: Scope | None) -> None:
         """Show today's figures of the cases in ``scope`` (a region subtree and category,
         as the queue filters them; None or everything: the whole post)."""
         self.scope = None if scope is None or scope.everything else scope

@@ -220,8 +220,8 @@ def settings_from_qsettings(default_cache: Path | None = None) -> TileSettings:
     cache_dir = s.value("map/tile_cache_dir", "")
     folder = Path(str(cache_dir)) if cache_dir else default_cache
     try:
-        cache_mb = float(s.value("map/tile_cache_mb", 200) or 200)
-        max_zoom = int(s.value("map/tile_max_zoom", 18) or 18)
+        cache_mb = float(str(s.value("map/tile_cache_mb", 200) or 200))
+        max_zoom = int(str(s.value("map/tile_max_zoom", 18) or 18))
     except (TypeError, ValueError):
         cache_mb, max_zoom = 200.0, 18
     return TileSettings(url=url, datum="gcj02" if datum == "gcj02" else "wgs84",

@@ -40,12 +40,14 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from client.geometry import RegionMap, fetch_geometry
 from client.map_math import ClusterPyramid, cluster_level, heat, region_counts
+from client.protocol import NOTHING, Case
+from client.regions import Scope
 from client.state import ChangeSet
 from client.workload import is_active
 from widgets.case_drag import encode_items
@@ -80,6 +82,9 @@ from widgets.qt import (
 )
 from widgets.text import safe
 
+if TYPE_CHECKING:
+    from widgets.map_tiles import TileLayer
+
 log = logging.getLogger(__name__)
 
 STATUS_SYMBOLS = {"reported": "o", "returned": "t", "dispatched": "s", "accepted": "d"}
@@ -97,7 +102,7 @@ MAX_LABELS = 80
 #: heat image resolution (cells per side)
 HEAT_BINS = 256
 
-Filter = Callable[[str, dict], bool]
+Filter = Callable[[str, Case], bool]
 
 
 class _SlotScatter(pg.ScatterPlotItem):
@@ -293,7 +298,7 @@ class MapPane(Pane):
         self.heat_layer = HeatLayer()
         self.heat_layer.hide()
         self.plot.addItem(self.heat_layer)
-        self.tiles = None  # widgets.map_tiles.TileLayer when a base map is configured
+        self.tiles: TileLayer | None = None  # when a base map is configured
         self.plot.scene().sigMouseClicked.connect(self._on_scene_click)
         self.drag_allowed = not ctx.read_only and ctx.role == "supervisor"
         self._drag_from: tuple[QPoint, str] | None = None  # Shift+press on a case
@@ -638,13 +643,13 @@ class MapPane(Pane):
     def _visible(self) -> np.ndarray:
         return (self._style >= 0) & self._pass
 
-    def on_scope(self, scope: Any) -> None:
+    def on_scope(self, scope: Scope | None) -> None:
         """Show only the cases of ``scope`` (client.regions.Scope: a region and category)."""
         self._scope = None if scope is None or scope.everything else scope
         self._need_reset = True
         self.flush()
 
-    def _wanted(self, case: dict | None) -> tuple[float, float, int] | None:
+    def _wanted(self, case: Case | None) -> tuple[float, float, int] | None:
         if case is None or not is_active(case):
             return None
         scope = getattr(self, "_scope", None)
@@ -658,11 +663,11 @@ class MapPane(Pane):
         code = _STATUS_CODE.get(case.get("status"), 0) * 3 + _PRIO_CODE.get(case.get("priority"), 2)
         return float(lon), float(lat), code
 
-    def _passes(self, cid: str, case: dict) -> bool:
+    def _passes(self, cid: str, case: Case) -> bool:
         f = self._filter
         return True if f is None else bool(f(cid, case))
 
-    def _region_index(self, case: dict) -> int:
+    def _region_index(self, case: Case) -> int:
         if self.geo is None:
             return -1
         return self.geo.index.get(case.get("region_id"), -1)  # type: ignore[arg-type]
@@ -674,7 +679,8 @@ class MapPane(Pane):
             index = self.geo.index
             for i, cid in enumerate(self._ids):
                 if cid is not None:
-                    out[i] = index.get((cases.get(cid) or {}).get("region_id"), -1)
+                    rid = (cases.get(cid) or NOTHING).get("region_id")
+                    out[i] = index.get(rid, -1) if isinstance(rid, str) else -1
         return out
 
     def _rebuild(self) -> None:

@@ -28,6 +28,7 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from client.api import HubClient
+from client.regions import RegionIndex
 from client.state import ChangeSet, State
 from widgets.actions_port import ActionsPort
 from widgets.qt import (
@@ -55,7 +56,6 @@ class PaneContext(Protocol):
             where there are none (wall, offline review).
     """
 
-    state: State
     zone: ZoneInfo
     role: str
     user_id: str
@@ -82,6 +82,13 @@ class PaneContext(Protocol):
 
     def unit_name(self, unit_id: str | None) -> str:
         """Display name of a unit (falls back to the id)."""
+
+    def region_index(self) -> RegionIndex:
+        """The regions of the State as a tree."""
+
+    @property
+    def state(self) -> State:
+        """The synced picture (a context may replace it: review seeks, resets)."""
 
 
 class Pane(QWidget):

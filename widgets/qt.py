@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 import PySide6  # noqa: F401 - the binding (its __version__)
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401
 from PySide6.QtCore import (  # noqa: F401
-    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QAbstractTableModel,
     QByteArray,
@@ -105,6 +104,12 @@ from PySide6.QtWidgets import (  # noqa: F401
     QVBoxLayout,
     QWidget,
 )
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - Qt's name: lupdate finds it
+    """Mark ``source`` for translation in ``context`` and return it unchanged, as Qt's does
+    (typed: PySide6's stub declares ``object``, which no ``tr()`` call accepts)."""
+    return source
 
 if TYPE_CHECKING:
     import pyqtgraph as pg  # noqa: F401

@@ -132,8 +132,8 @@ class RegionTreePane(Pane):
             if item is not None:
                 self.tree.setCurrentItem(item)
                 self.tree.scrollToItem(item)
-            elif scope.region_id is None and self.tree.topLevelItemCount():
-                self.tree.setCurrentItem(self.tree.topLevelItem(0))
+            elif scope.region_id is None and (first := self.tree.topLevelItem(0)) is not None:
+                self.tree.setCurrentItem(first)
         finally:
             self._syncing = False
         self._update_scope_label(scope)
@@ -229,9 +229,13 @@ class RegionTreePane(Pane):
                     stack.append((child, item))
             for i in range(self.tree.topLevelItemCount()):
                 top = self.tree.topLevelItem(i)
+                if top is None:
+                    continue
                 top.setExpanded(True)
                 for j in range(min(top.childCount(), 12)):
-                    top.child(j).setExpanded(False)
+                    sub = top.child(j)
+                    if sub is not None:
+                        sub.setExpanded(False)
         finally:
             self._syncing = False
         self.on_scope(getattr(self.ctx, "scope", EVERYTHING))

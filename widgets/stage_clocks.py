@@ -10,7 +10,10 @@ deadlines. Everything from the hub is plain text.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from client.overdue import NEAR, OVERDUE
+from client.protocol import Case
 from client.stages import CALLBACK, RESOLVE, SIGN, STAGES, StageClock
 from client.timeutil import parse_time_or_none
 from widgets.common import NEAR_COLOR, OVERDUE_COLOR, fg, format_local, plain_label
@@ -23,6 +26,9 @@ from widgets.stage_text import (
     stage_title,
 )
 from widgets.text import safe
+
+if TYPE_CHECKING:
+    from widgets.pane import PaneContext
 
 _DUE_FIELD = {SIGN: "sign_due", RESOLVE: "due_at", CALLBACK: "callback_due"}
 #: statuses after which a stage is over
@@ -38,12 +44,12 @@ class StageClocks(QFrame):
         facts: the label under the clocks (pending request, callback, merge, counts).
     """
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stageClocks")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.ctx = ctx
-        self.case: dict | None = None
+        self.case: Case | None = None
         grid = QGridLayout()
         grid.setContentsMargins(6, 4, 6, 4)
         grid.setHorizontalSpacing(12)
@@ -70,7 +76,7 @@ class StageClocks(QFrame):
 
     # ---- Public API
 
-    def show_case(self, case: dict | None, now: float) -> None:
+    def show_case(self, case: Case | None, now: float) -> None:
         """Show ``case``'s clocks at ``now`` (None hides them)."""
         self.case = case
         self.setVisible(case is not None)
@@ -123,7 +129,7 @@ class StageClocks(QFrame):
         self.facts.setText(self.facts_text(case))
         self.facts.setVisible(bool(self.facts.text()))
 
-    def facts_text(self, case: dict) -> str:
+    def facts_text(self, case: Case) -> str:
         """The pending request, the callback's result, a merge and the loop counters."""
         lines: list[str] = []
         pending = case.get("pending")

@@ -50,7 +50,7 @@ def satisfaction_text(value: object) -> str:
 def pending_kind_text(kind: object) -> str:
     """退单申请 / 延期申请."""
     return {"return": QCoreApplication.translate("Stage", "return request"),
-            "extension": QCoreApplication.translate("Stage", "extension request")}.get(kind, str(kind))  # type: ignore[arg-type]
+            "extension": QCoreApplication.translate("Stage", "extension request")}.get(str(kind), str(kind))
 
 
 def basis_text(clock: StageClock) -> str:

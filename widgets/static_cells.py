@@ -25,6 +25,7 @@ from collections.abc import Callable
 
 from widgets.qt import (
     QColor,
+    QEvent,
     QFont,
     QFontMetrics,
     QPainter,
@@ -99,7 +100,7 @@ class StaticTextTable(QTableView):
         self._cell = cell
         self._texts: StaticTexts | None = None
 
-    def changeEvent(self, event) -> None:  # noqa: ANN001 - QEvent
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() in (event.Type.FontChange, event.Type.StyleChange):
             self._texts = None
         super().changeEvent(event)

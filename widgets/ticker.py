@@ -218,13 +218,13 @@ class TickerPane(Pane):
         data = ev.get("data")
         if not isinstance(data, dict) or not isinstance(typ, str):
             return None
-        seq = ev.get("seq") if type(ev.get("seq")) is int else 0
+        seq = _seq if type(_seq := ev.get("seq")) is int else 0
         ts = parse_time_or_none(ev.get("ts"))
         if typ in ("case.created", "case.updated"):
             case = data.get("case")
             if not isinstance(case, dict):
                 return None
-            prio = case.get("priority") if isinstance(case.get("priority"), str) else None
+            prio = _priority if isinstance(_priority := case.get("priority"), str) else None
             title = neutralize(case.get("title"))
             unit = case.get("unit_id")
             unit_name = self.ctx.unit_name(unit) if isinstance(unit, str) else ""
@@ -264,8 +264,8 @@ class TickerPane(Pane):
                 return None
             cid = _sid(w.get("case_id"))
             case = self.ctx.state.cases.get(cid or "")
-            units = w.get("unit_ids") if isinstance(w.get("unit_ids"), list) else []
-            checked = w.get("checked_in") if isinstance(w.get("checked_in"), dict) else {}
+            units = _unit_ids if isinstance(_unit_ids := w.get("unit_ids"), list) else []
+            checked = _checked_in if isinstance(_checked_in := w.get("checked_in"), dict) else {}
             title = neutralize(case.get("title")) if case else (cid or "")
             if typ == "whistle.started":
                 text = self.tr("Whistle · %1 · %2 units summoned").replace("%1", title).replace(

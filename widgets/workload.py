@@ -9,8 +9,9 @@ connects it to the queue's ``filter_unit``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from client.protocol import NOTHING
+from client.regions import Scope
 from client.state import ChangeSet
 from rows import Rows
 from widgets.bar_chart import RankedBars
@@ -77,7 +78,7 @@ class UnitRow:
         return self.open / max(self.on_duty, 1)
 
 
-def unit_rows(ctx: PaneContext, scope: Any = None) -> list[UnitRow]:
+def unit_rows(ctx: PaneContext, scope: Scope | None = None) -> list[UnitRow]:
     """Every unit in the picture (and any unit holding a case), heaviest load first; with a
     ``scope`` (client.regions.Scope) only the units of its region."""
     state = ctx.state
@@ -85,8 +86,8 @@ def unit_rows(ctx: PaneContext, scope: Any = None) -> list[UnitRow]:
     rows = []
     index = ctx.region_index() if scope is not None and scope.region_id is not None else None
     for uid in set(state.units) | set(loads):
-        unit = state.units.get(uid) or {}
-        if index is not None and not scope.holds_unit(unit, index):
+        unit = state.units.get(uid) or NOTHING
+        if index is not None and scope is not None and not scope.holds_unit(unit, index):
             continue
         duty = unit.get("on_duty")
         w = state.workload(uid)
@@ -223,7 +224,7 @@ class WorkloadPane(Pane):
 
     # ---- Public API
 
-    def on_scope(self, scope: Any) -> None:
+    def on_scope(self, scope: Scope | None) -> None:
         """Show only the units of ``scope``'s region (client.regions.Scope)."""
         self._scope = None if scope is None or scope.region_id is None else scope
         self._refresh()

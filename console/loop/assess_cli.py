@@ -15,8 +15,9 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from client.api import HubClient, normalize_base_url
 from client.assessment import Weights, month_bounds, score_rows
@@ -57,11 +58,11 @@ def build_report(api: HubClient, month: str, by: str, weights: Weights,
     rows = answer.get("rows") if isinstance(answer, dict) else None
     snap = api.snapshot()
     names: dict[str, str] = {}
-    for key in ("units", "regions"):
-        for obj in snap.get(key) or ():
+    objects: list[Mapping[str, Any]] = [*snap.get("units", ()), *snap.get("regions", ())]
+    for obj in objects:
             if isinstance(obj, dict) and isinstance(obj.get("id"), str):
                 names[obj["id"]] = str(obj.get("name") or obj["id"])
-    post = snap.get("post") if isinstance(snap.get("post"), dict) else {}
+    post = _post if isinstance(_post := snap.get("post"), dict) else {}
     return MonthlyReport(str(post.get("name") or post.get("id") or ""), month, start, end, by,
                          score_rows(rows if isinstance(rows, list) else [], weights), names,
                          time.time(), zone_name)

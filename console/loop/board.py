@@ -15,12 +15,14 @@ A 1.0 hub has no assessment (404): the board says so. Hub text is plain text.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
-from typing import Any
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any, cast
 
 from client.assessment import Board, Score, Weights, period_bounds, score_rows
 from client.assessment_drill import COLUMN_COUNTS, drill, events_between
 from client.errors import NotFoundError
+from client.protocol import NOTHING
 from client.state import ChangeSet
 from client.timeutil import format_time
 from rows import Rows
@@ -43,6 +45,7 @@ from widgets.qt import (
     QSplitter,
     Qt,
     QTableView,
+    QtCore,
     QtWidgets,
     QVBoxLayout,
     QWidget,
@@ -108,8 +111,8 @@ class AssessmentPane(Pane):
         for d in (self.first_day, self.last_day):
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy-MM-dd")
-            d.setDate(today)
-        self.first_day.setDate(today.replace(day=1))
+            d.setDate(QtCore.QDate(today.year, today.month, today.day))
+        self.first_day.setDate(QtCore.QDate(today.year, today.month, 1))
         self.weights_edit = QLineEdit(self.weights.text(), self)
         self.weights_edit.setObjectName("boardWeights")
         self.weights_edit.setMaximumWidth(90)
@@ -218,7 +221,8 @@ class AssessmentPane(Pane):
         kind = str(self.period.currentData())
         now = self.ctx.state.clock() if hasattr(self.ctx.state, "clock") else 0.0
         if kind == "custom":
-            a, b = self.first_day.date().toPython(), self.last_day.date().toPython()
+            a = cast(date, self.first_day.date().toPython())
+            b = cast(date, self.last_day.date().toPython())
             return period_bounds("custom", now, self.ctx.state.zone_name, a, b)
         return period_bounds(kind, now, self.ctx.state.zone_name)
 
@@ -266,7 +270,7 @@ class AssessmentPane(Pane):
             return list(self.rows_raw)
         regions = self.ctx.state.regions
         return [r for r in self.rows_raw
-                if (regions.get(str(r.get("region_id"))) or {}).get("level") == level]
+                if (regions.get(str(r.get("region_id"))) or NOTHING).get("level") == level]
 
     def name_of(self, key: str) -> str:
         if self.by.currentData() == "unit":
@@ -398,12 +402,12 @@ class AssessmentPane(Pane):
         regions = self.ctx.state.regions
         out = set()
         for uid, unit in self.ctx.state.units.items():
-            rid = unit.get("region_id")
+            rid: str | None = unit.get("region_id")
             for _ in range(8):
                 if rid == key:
                     out.add(uid)
                     break
-                rid = (regions.get(str(rid)) or {}).get("parent_id")
+                rid = (regions.get(str(rid)) or NOTHING).get("parent_id")
                 if rid is None:
                     break
         return out
@@ -415,7 +419,7 @@ class AssessmentPane(Pane):
         if column in ("open_overdue", "name", "rank", "composite", "flag"):
             state = self.ctx.state
             ids = [cid for cid in state.overdue_ids()
-                   if (state.cases.get(cid) or {}).get("unit_id") in units]
+                   if (state.cases.get(cid) or NOTHING).get("unit_id") in units]
             self._show_drill(self.tr("{name}: open overdue cases (now)").format(name=name),
                              [(cid, "") for cid in ids], True)
             return
@@ -466,13 +470,13 @@ class AssessmentPane(Pane):
 class DrillDialog(QDialog):
     """The cases behind a figure: id, title, unit, status and whether it counted as good."""
 
-    def __init__(self, ctx: Any, title: str, rows: list[tuple[str, str]], complete: bool,
+    def __init__(self, ctx: PaneContext, title: str, rows: list[tuple[str, str]], complete: bool,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("drillDialog")
         self.setWindowTitle(title)
         self.ids = [cid for cid, _ in rows]
-        self.sig_pick = None
+        self.sig_pick: Callable[[str], None] | None = None
         from widgets.common import status_label
 
         table = QtWidgets.QTableWidget(len(rows), 4, self)
@@ -484,7 +488,7 @@ class DrillDialog(QDialog):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for r, (cid, mark) in enumerate(rows):
-            case = ctx.state.cases.get(cid) or {}
+            case = ctx.state.cases.get(cid) or NOTHING
             for c, text in enumerate((safe(cid, 40), safe(case.get("title"), 80) or "—",
                                       status_label(case.get("status")) if case else "—", mark)):
                 table.setItem(r, c, QtWidgets.QTableWidgetItem(text))

@@ -16,11 +16,12 @@ Threading: GUI thread only; commands run on the session's job pool.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from client.errors import ConflictError
 from client.stages import PostCalendar, StagePolicy, has_limits
+from widgets.pane import PaneContext
 from widgets.qt import QObject, QTimer, Signal
 from widgets.text import safe
 
@@ -54,16 +55,16 @@ class LoopActions(QObject):
     sig_support = Signal(bool)
     sig_done = Signal(str, str)
 
-    def __init__(self, ctx: Any, parent: QObject | None = None) -> None:
+    def __init__(self, ctx: PaneContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.supported: bool | None = None
         self.policy: StagePolicy | None = None
         self.dialog_parent = None
         self.requests = 0
-        self.conflicts: list[tuple[str, dict, dict]] = []  # (command, seen, current)
+        self.conflicts: list[tuple[str, Mapping[str, Any], Mapping[str, Any]]] = []  # (command, seen, current)
         #: replaced in tests: ``(command, seen, current) -> retry?``
-        self.ask_conflict: Callable[[str, dict, dict], bool] | None = None
+        self.ask_conflict: Callable[[str, Mapping[str, Any], Mapping[str, Any]], bool] | None = None
         #: where the reset change set of switching the stage clocks on goes: the
         #: :class:`console.distributor.ChangeDistributor`'s ``deliver`` (console and wall
         #: set it; None: nothing shows the State yet)
@@ -98,7 +99,7 @@ class LoopActions(QObject):
             return False
         return getattr(self.ctx, "role", "") in _ROLES.get(what, frozenset())
 
-    def allowed(self, what: str, case: dict | None) -> bool:
+    def allowed(self, what: str, case: Mapping[str, Any] | None) -> bool:
         """Whether ``what`` makes sense for ``case`` now (role, protocol and status)."""
         if case is None or not self.can(what):
             return False
@@ -153,7 +154,7 @@ class LoopActions(QObject):
     # ---- Internals
 
     def _command(self, what: str, case_id: str, call: Callable[[Any, int | None], Any],
-                 label: str, seen: dict | None = None) -> bool:
+                 label: str, seen: Mapping[str, Any] | None = None) -> bool:
         case = self.ctx.state.cases.get(case_id)
         if not self.can(what):
             self.say("error", self.tr("Your role cannot do this; nothing was sent."))
@@ -180,7 +181,7 @@ class LoopActions(QObject):
         return True
 
     def _conflict(self, what: str, case_id: str, call: Callable[[Any, int | None], Any],
-                  label: str, seen: dict, current: dict) -> None:
+                  label: str, seen: Mapping[str, Any], current: Mapping[str, Any]) -> None:
         self.conflicts.append((what, seen, current))
         ask = self.ask_conflict
         if ask is None:

@@ -14,12 +14,15 @@ All hub text is plain text (``widgets.text.safe``, plain labels, table items).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from client.merge import merge_candidates
+from client.protocol import Case
 from client.timeutil import parse_time_or_none
 from console.supervisor.reassign_dialogs import ConflictDialog
 from widgets.common import format_local, plain_label, status_label
+from widgets.pane import PaneContext
 from widgets.qt import (
     QAbstractItemView,
     QButtonGroup,
@@ -43,7 +46,7 @@ from widgets.text import safe
 NOTE_LIMIT = 1000
 
 
-def case_heading(case: dict) -> str:
+def case_heading(case: Case) -> str:
     """``CX-… · title`` (plain, elided)."""
     return f"{safe(case.get('id'), 40)} · {safe(case.get('title'), 80)}"
 
@@ -60,12 +63,12 @@ class _NoteMixin:
 class DecideDialog(QDialog, _NoteMixin):
     """Approve or refuse a unit's request; ``approved`` and ``note()`` after Accepted."""
 
-    def __init__(self, ctx: Any, case: dict, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: PaneContext, case: Case, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("decideDialog")
         self.case = case
         self.approved: bool | None = None
-        pending = case.get("pending") if isinstance(case.get("pending"), dict) else {}
+        pending: Mapping[str, Any] = _pending if isinstance(_pending := case.get("pending"), dict) else {}
         self.setWindowTitle(self.tr("Decide: {case}").format(case=safe(case.get("id"), 40)))
         self.heading = plain_label(case_heading(case), self, wrap=True)
         self.heading.setObjectName("loopCaseHeading")
@@ -116,7 +119,7 @@ class DecideDialog(QDialog, _NoteMixin):
 class CallbackDialog(QDialog, _NoteMixin):
     """The callback's result: ``solved()``, ``satisfaction()``, ``note_text()``."""
 
-    def __init__(self, ctx: Any, case: dict, parent: QWidget | None = None, *,
+    def __init__(self, ctx: PaneContext, case: Case, parent: QWidget | None = None, *,
                  may_unmask: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("callbackDialog")
@@ -125,7 +128,7 @@ class CallbackDialog(QDialog, _NoteMixin):
         self.setWindowTitle(self.tr("Callback: {case}").format(case=safe(case.get("id"), 40)))
         self.heading = plain_label(case_heading(case), self, wrap=True)
         self.heading.setObjectName("loopCaseHeading")
-        rep = case.get("reporter") if isinstance(case.get("reporter"), dict) else None
+        rep = _reporter if isinstance(_reporter := case.get("reporter"), dict) else None
         self.reporter = plain_label(
             self.tr("{name} {phone}").format(name=safe(rep.get("name"), 20),
                                              phone=safe(rep.get("phone"), 20))
@@ -214,7 +217,7 @@ class CallbackDialog(QDialog, _NoteMixin):
 class MergeDialog(QDialog, _NoteMixin):
     """Pick the original of a duplicate; ``into`` and ``note_text()`` after Accepted."""
 
-    def __init__(self, ctx: Any, case: dict, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: PaneContext, case: Case, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mergeDialog")
         self.ctx = ctx
@@ -314,7 +317,7 @@ class MergeDialog(QDialog, _NoteMixin):
 class CaseNoteDialog(QDialog, _NoteMixin):
     """Confirm a command on one case with an optional note (close, reopen)."""
 
-    def __init__(self, title: str, prompt: str, case: dict, ok_text: str,
+    def __init__(self, title: str, prompt: str, case: Case, ok_text: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseNoteDialog")
@@ -341,7 +344,7 @@ class CaseNoteDialog(QDialog, _NoteMixin):
 class LoopConflictDialog(ConflictDialog):
     """A 409 on a loop command: the case as seen beside the hub's, retry or leave it."""
 
-    def __init__(self, ctx: Any, what: str, seen: dict, current: dict,
+    def __init__(self, ctx: PaneContext, what: str, seen: Mapping[str, Any], current: Mapping[str, Any],
                  parent: QWidget | None = None, *, can_retry: bool = True) -> None:
         super().__init__(ctx, seen, current, str(current.get("unit_id") or ""), parent)
         words = {"decide": self.tr("decide"), "callback": self.tr("record the callback"),

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from client.protocol import Case
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from rows import Rows
@@ -69,8 +70,8 @@ class InboxPane(Pane):
         self._now = ctx.state.now
         #: the cases with a pending request (oldest first) and those awaiting a callback;
         #: synced by case id, so a rebuild keeps the operator's row
-        self.request_rows: Rows[dict] = Rows(key=_case_id)
-        self.callback_rows: Rows[dict] = Rows(key=_case_id)
+        self.request_rows: Rows[Case] = Rows(key=_case_id)
+        self.callback_rows: Rows[Case] = Rows(key=_case_id)
         self._rebuilding = False
         self.banner = plain_label("", self, wrap=True)
         self.banner.setObjectName("inboxBanner")
@@ -290,7 +291,7 @@ def _selected(table: QTableView, ids: list[str]) -> str | None:
     return None
 
 
-def _case_id(case: dict) -> str:
+def _case_id(case: Case) -> str:
     return str(case.get("id"))
 
 
@@ -299,6 +300,6 @@ def _counts(case: dict) -> dict:
     return counts if isinstance(counts, dict) else {}
 
 
-def _wanted(case: dict | None) -> bool:
+def _wanted(case: Case | None) -> bool:
     return case is not None and (isinstance(case.get("pending"), dict)
                                  or case.get("status") == "resolved")

@@ -3,19 +3,22 @@ inbox, the case detail's buttons and the Loop menu. Each returns whether a comma
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from widgets.qt import QCoreApplication, QWidget
 from widgets.text import safe
 
+if TYPE_CHECKING:
+    from console.loop.commands import LoopActions
 
-def ask_decide(loop: Any, case_id: str, parent: QWidget | None,
+
+def ask_decide(loop: LoopActions, case_id: str, parent: QWidget | None,
                approve: bool | None = None) -> bool:
     """Open the decision dialog for ``case_id``; send the decision when confirmed."""
     from console.loop.dialogs import DecideDialog
 
     case = loop.ctx.state.cases.get(case_id)
-    if not loop.allowed("decide", case):
+    if case is None or not loop.allowed("decide", case):
         loop.say("info", QCoreApplication.translate(
             "LoopActions", "{case} has no request you can decide.").format(case=safe(case_id, 40)))
         return False
@@ -30,12 +33,12 @@ def ask_decide(loop: Any, case_id: str, parent: QWidget | None,
         dlg.deleteLater()
 
 
-def ask_callback(loop: Any, case_id: str, parent: QWidget | None) -> bool:
+def ask_callback(loop: LoopActions, case_id: str, parent: QWidget | None) -> bool:
     """Open the callback dialog for ``case_id``; record it when confirmed."""
     from console.loop.dialogs import CallbackDialog
 
     case = loop.ctx.state.cases.get(case_id)
-    if not loop.allowed("callback", case):
+    if case is None or not loop.allowed("callback", case):
         loop.say("info", QCoreApplication.translate("LoopActions", "Only a resolved case can be called back."))
         return False
     dlg = CallbackDialog(loop.ctx, case, parent,
@@ -48,12 +51,12 @@ def ask_callback(loop: Any, case_id: str, parent: QWidget | None) -> bool:
         dlg.deleteLater()
 
 
-def ask_merge(loop: Any, case_id: str, parent: QWidget | None) -> bool:
+def ask_merge(loop: LoopActions, case_id: str, parent: QWidget | None) -> bool:
     """Open the merge dialog for ``case_id``; merge into the chosen case when confirmed."""
     from console.loop.dialogs import MergeDialog
 
     case = loop.ctx.state.cases.get(case_id)
-    if not loop.allowed("merge", case):
+    if case is None or not loop.allowed("merge", case):
         loop.say("info", QCoreApplication.translate("LoopActions", "Only an open case can be merged into another."))
         return False
     dlg = MergeDialog(loop.ctx, case, parent)
@@ -65,13 +68,13 @@ def ask_merge(loop: Any, case_id: str, parent: QWidget | None) -> bool:
         dlg.deleteLater()
 
 
-def ask_close(loop: Any, case_id: str, parent: QWidget | None, reopen: bool = False) -> bool:
+def ask_close(loop: LoopActions, case_id: str, parent: QWidget | None, reopen: bool = False) -> bool:
     """Confirm closing (or reopening) a resolved case with a note."""
     from console.loop.dialogs import CaseNoteDialog
 
     what = "reopen" if reopen else "close"
     case = loop.ctx.state.cases.get(case_id)
-    if not loop.allowed(what, case):
+    if case is None or not loop.allowed(what, case):
         loop.say("info", QCoreApplication.translate("LoopActions", "Only a resolved case can be closed or reopened."))
         return False
     if reopen:

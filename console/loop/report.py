@@ -76,7 +76,7 @@ def ranking_chart(report: MonthlyReport, w: float, h: float, rows: int = 20) -> 
 
 
 def draw_monthly(report: MonthlyReport, painter: QtGui.QPainter,
-                 new_page: Callable[[], None]) -> int:
+                 new_page: Callable[[], object]) -> int:
     """Lay the report out with ``painter`` (scaled to points); return the page count."""
     tz = zone(report.zone_name)
     post = safe(report.post_name, 60)

@@ -13,6 +13,7 @@ from typing import Any
 from client.assessment import Weights
 from client.assessment_report import write_csv
 from widgets.common import plain_label
+from widgets.pane import PaneContext
 from widgets.qt import (
     QComboBox,
     QDialog,
@@ -28,7 +29,7 @@ from widgets.text import neutralize, safe
 class MonthlyReportDialog(QDialog):
     """Write one month's report; ``status`` says what happened."""
 
-    def __init__(self, ctx: Any, weights: Weights, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: PaneContext, weights: Weights, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("monthlyReportDialog")
         self.setWindowTitle(self.tr("Monthly assessment report"))

@@ -14,6 +14,7 @@ from typing import Any
 
 from client.assessment import Board, Weights, period_bounds, score_rows
 from client.errors import NotFoundError
+from client.state import ChangeSet
 from client.timeutil import format_time
 from console.wall.pages import RowList, WallContext, WallPage
 from console.wall.paint import WallLabel
@@ -73,7 +74,7 @@ class RankPage(WallPage):
         super().set_base(base)
         self.list.base = base
 
-    def mark(self, changes: Any) -> None:
+    def mark(self, changes: ChangeSet) -> None:
         if changes.reset:
             self.dirty = True
 

@@ -21,10 +21,14 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from client.errors import CacheError
 from client.review import ShiftInfo, ShiftReview, list_shifts, open_review
 from client.timeutil import DEFAULT_ZONE, parse_time, zone
+
+if TYPE_CHECKING:
+    from console.review.window import ReviewWindow
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +169,9 @@ def report_main(argv: Sequence[str]) -> int:
             except OSError as exc:
                 return _fail("report", f"cannot write {args.pdf}: {exc}", EXIT_WRITE)
             print(f"report: {pages} pages written to {args.pdf}", file=sys.stderr, flush=True)
-        if args.png is not None and not render_first_page(report).save(str(args.png), "PNG"):
+        # (PySide6's stub declares the format as bytes; the binding accepts only str here)
+        if args.png is not None and not render_first_page(report).save(  # type: ignore[call-overload]
+                str(args.png), "PNG"):
             return _fail("report", f"cannot write {args.png}", EXIT_WRITE)
     finally:
         for t in translators:
@@ -273,7 +279,7 @@ def review_main(argv: Sequence[str]) -> int:
             app.removeTranslator(t)
 
 
-def open_window(review: ShiftReview, at: float | None = None):  # noqa: ANN201
+def open_window(review: ShiftReview, at: float | None = None) -> ReviewWindow:
     """Build the review window (with its report action wired) at ``at`` (default: start)."""
     from console.review.window import ReviewWindow
 
@@ -284,7 +290,7 @@ def open_window(review: ShiftReview, at: float | None = None):  # noqa: ANN201
     return window
 
 
-def save_report_dialog(window) -> None:  # noqa: ANN001
+def save_report_dialog(window: ReviewWindow) -> None:
     """Ask where to save the report (PDF + CSV beside it) and write it."""
     from client.review_report import build_report, write_csv
     from console.review.report import write_pdf

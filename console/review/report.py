@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from client.protocol import NOTHING
 from client.review_report import HandoverReport
 from client.timeutil import zone
 from widgets.common import (
@@ -65,7 +66,7 @@ class _PageFull(Exception):
 class _Doc:
     """A flowing layout over pages: a y cursor, headings, tables, images, a footer."""
 
-    def __init__(self, painter: QtGui.QPainter, new_page: Callable[[], None],
+    def __init__(self, painter: QtGui.QPainter, new_page: Callable[[], object],
                  footer: str) -> None:
         self.p = painter
         self._new_page = new_page
@@ -335,7 +336,7 @@ def _t(text: object) -> str:
 
 
 def draw_report(report: HandoverReport, painter: QtGui.QPainter,
-                new_page: Callable[[], None]) -> int:
+                new_page: Callable[[], object]) -> int:
     """Lay the report out with ``painter`` (scaled to points); return the page count."""
     from client.timeutil import parse_time_or_none
 
@@ -447,8 +448,8 @@ def draw_report(report: HandoverReport, painter: QtGui.QPainter,
     doc.heading(translate("Review", "Whistles ({n})").format(n=len(r.whistles)))
     rows = []
     for w in r.whistles:
-        units = w.get("unit_ids") if isinstance(w.get("unit_ids"), list) else []
-        checked = w.get("checked_in") if isinstance(w.get("checked_in"), dict) else {}
+        units = _unit_ids if isinstance(_unit_ids := w.get("unit_ids"), list) else []
+        checked = _checked_in if isinstance(_checked_in := w.get("checked_in"), dict) else {}
         rows.append([_local(parse_time_or_none(w.get("created_at")), tz), _t(w.get("case_id")),
                      f"{len(checked)}/{len(units)}", _t(w.get("actor")), _t(w.get("note"))])
     doc.table([translate("Review", "Time"), translate("Review", "Case"), translate("Review", "Checked in"), translate("Review", "By"), translate("Review", "Note")],
@@ -456,12 +457,12 @@ def draw_report(report: HandoverReport, painter: QtGui.QPainter,
 
     doc.heading(translate("Review", "Calls ({n})").format(n=len(r.calls)))
     rows = []
-    for c in r.calls:
-        units = c.get("unit_ids") if isinstance(c.get("unit_ids"), list) else []
-        ended = parse_time_or_none(c.get("ended_at"))
-        rows.append([_local(parse_time_or_none(c.get("started_at")), tz),
+    for call in r.calls:
+        units = _unit_ids if isinstance(_unit_ids := call.get("unit_ids"), list) else []
+        ended = parse_time_or_none(call.get("ended_at"))
+        rows.append([_local(parse_time_or_none(call.get("started_at")), tz),
                      _local(ended, tz) if ended is not None else translate("Review", "open"),
-                     _t(c.get("title")), _t(c.get("case_id")), str(len(units))])
+                     _t(call.get("title")), _t(call.get("case_id")), str(len(units))])
     doc.table([translate("Review", "Started"), translate("Review", "Ended"), translate("Review", "Title"), translate("Review", "Case"), translate("Review", "Units")],
               [0.13, 0.13, 0.36, 0.26, 0.12], rows)
     _draw_loop(doc, r, tz)
@@ -514,16 +515,16 @@ def _draw_loop(doc: _Doc, r: HandoverReport, tz: str) -> None:
     if r.pending:
         from client.timeutil import parse_time_or_none
 
-        rows = [[_local(parse_time_or_none(c["pending"].get("at")), tz), _t(c.get("id")),
-                 pending_kind_text(c["pending"].get("kind")),
-                 _t(r.unit_name(c["pending"].get("by"))), _t(c["pending"].get("reason"))]
-                for c in r.pending]
+        rows = [[_local(parse_time_or_none(p.get("at")), tz), _t(c.get("id")),
+                 pending_kind_text(p.get("kind")),
+                 _t(r.unit_name(p.get("by"))), _t(p.get("reason"))]
+                for c in r.pending for p in (c["pending"] or NOTHING,)]
         doc.table([translate("Review", "Asked at"), translate("Review", "Case"), translate("Review", "Request"), translate("Review", "Unit"), translate("Review", "Reason")],
                   [0.12, 0.22, 0.14, 0.2, 0.32], rows)
 
 
 def write_pages(path: str | Path, title: str,
-                draw: Callable[[QtGui.QPainter, Callable[[], None]], int]) -> int:
+                draw: Callable[[QtGui.QPainter, Callable[[], object]], int]) -> int:
     """Write an A4 PDF whose pages ``draw(painter, new_page)`` lays out (in points);
     return the number of pages.
 
@@ -549,7 +550,7 @@ def write_pages(path: str | Path, title: str,
     return pages
 
 
-def render_first(draw: Callable[[QtGui.QPainter, Callable[[], None]], int],
+def render_first(draw: Callable[[QtGui.QPainter, Callable[[], object]], int],
                  dpi: float = 110) -> QtGui.QImage:
     """The first page of ``draw``'s layout as an image (the same drawing as the PDF)."""
     s = dpi / 72

@@ -335,6 +335,8 @@ class ReviewWindow(QMainWindow):
 
     sig_position = Signal(int, float)
     sig_report = Signal()
+    # the review position (shadows QWidget.cursor(), the mouse cursor, never read here)
+    cursor: ReviewCursor  # type: ignore[assignment]
 
     def __init__(self, review: ShiftReview, *, pane_specs: tuple[PaneSpec, ...] = PANES,
                  pane_factory: Callable[[PaneSpec], type[Pane] | None] | None = None,
@@ -449,7 +451,7 @@ class ReviewWindow(QMainWindow):
         """Queue and events on the left; map, detail and story; alerts, workload, calls."""
         d = self.docks
         left = [k for k in ("queue", "review-events") if k in d]
-        mid = [k for k in ("map", "detail") if k in d] or ["review-story"]
+        mid: list[str] = [k for k in ("map", "detail") if k in d] or ["review-story"]
         right = [k for k in ("alerts", "workload", "calls", "ticker") if k in d]
         cols = [c for c in (left, mid, right) if c]
         for i in range(1, len(cols)):  # columns first, then each column's stack

@@ -28,12 +28,14 @@ from __future__ import annotations
 import logging
 import time
 from collections import OrderedDict, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from client.dispatch import Reassignment
 from client.errors import ConflictError
+from client.protocol import NOTHING, Case
+from client.state import ChangeSet
 from console.session import Session
 from console.supervisor.reassign_dialogs import ConflictDialog
 from widgets.qt import QObject, QTimer, QWidget, Signal
@@ -76,7 +78,7 @@ class Pending:
     case_id: str
     unit_id: str
     expected_version: int | None
-    seen: dict
+    seen: Mapping[str, Any]
     previous_unit_id: str | None
     undo: bool = False
     started: float = field(default_factory=time.monotonic)
@@ -175,7 +177,7 @@ class Actions(QObject):
         self._clock = clock
         self._refs: dict[str, dict] = {}  # the State's case dicts as of the last change set
         self._older: OrderedDict[tuple[str, object], dict] = OrderedDict()
-        self._conflicts: deque[tuple[Pending, dict | None]] = deque()
+        self._conflicts: deque[tuple[Pending, Case]] = deque()
         self._in_dialog = False
         self._sent_urges: dict[str, float] = {}
         self._sweeper = QTimer(self)
@@ -307,7 +309,7 @@ class Actions(QObject):
             return 0
         state = self.ctx.state
         ids = [cid for cid in state.overdue_ids()
-               if (state.cases.get(cid) or {}).get("unit_id") == unit_id][:MAX_UNIT_URGES]
+               if (state.cases.get(cid) or NOTHING).get("unit_id") == unit_id][:MAX_UNIT_URGES]
         if not ids:
             self._say("info", self.tr("{unit} has no overdue cases to urge.").format(
                 unit=self._unit(unit_id)))
@@ -351,7 +353,7 @@ class Actions(QObject):
 
     # ---- Feed
 
-    def seen_as(self, case_id: str, version: int | None) -> dict:
+    def seen_as(self, case_id: str, version: int | None) -> dict[str, Any]:
         """The case as it was at ``version`` (what a drag begun earlier showed), if known."""
         case = self.ctx.state.cases.get(case_id) or {"id": case_id}
         if version is None or case.get("version") == version:
@@ -359,7 +361,7 @@ class Actions(QObject):
         old = self._older.get((case_id, version))
         return dict(old) if old is not None else {"id": case_id, "version": version}
 
-    def on_changes(self, changes: Any) -> None:
+    def on_changes(self, changes: ChangeSet) -> None:
         """Remember replaced case versions; confirm in-flight assigns the feed now shows.
 
         Connect it to the bridge's merged change sets.
@@ -377,7 +379,7 @@ class Actions(QObject):
 
     # ---- Internals
 
-    def _remember(self, changes: Any) -> None:
+    def _remember(self, changes: ChangeSet) -> None:
         cases = self.ctx.state.cases
         if getattr(changes, "reset", False):
             self._refs = dict(cases)
@@ -421,7 +423,7 @@ class Actions(QObject):
         self._run(label, lambda api: api.assign(cid, unit, expected_version=version),
                   lambda case: self._on_assigned(p, case), lambda exc: self._on_failed(p, exc))
 
-    def _on_assigned(self, p: Pending, case: Any) -> None:
+    def _on_assigned(self, p: Pending, case: Case) -> None:
         if self.inflight.get(p.case_id) is not p:
             return
         version = case.get("version") if isinstance(case, dict) else None
@@ -510,9 +512,9 @@ def _item(item: dict | str) -> tuple[str | None, int | None]:
 
 def actions_for(session: Session) -> Actions:
     """The session's Actions: made and installed as its ``actions`` port on first use."""
-    actions = session.actions
-    if isinstance(actions, Actions):
-        return actions
+    existing = session.actions
+    if isinstance(existing, Actions):
+        return existing
     actions = Actions(session, parent=session)
     session.actions = actions
     return actions

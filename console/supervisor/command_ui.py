@@ -248,7 +248,7 @@ class CommandUi(QObject):
         """Ctrl+Shift+E: end the selected call after confirming."""
         call_id = self._call_current()
         call = self.session.state.calls.get(call_id) if call_id else None
-        if call is None:
+        if call is None or call_id is None:
             self.actions._say("info", self.tr("Select a call in the calls pane first."))
             return False
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("End video call"),

@@ -14,7 +14,11 @@ for a role that cannot dispatch) the board is read-only.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any, cast
+
 from client.dispatch import UNASSIGNED, dispatch_queue, load_of, suggest_unit
+from client.protocol import NOTHING
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from console.supervisor.reassign_dialogs import UnitPicker
@@ -67,10 +71,10 @@ class _CaseTable(QtWidgets.QTableWidget):
     def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt API
         return [MIME_CASE_IDS]
 
-    def mimeData(self, items: list) -> QMimeData:  # noqa: N802 - Qt API
+    def mimeData(self, items: Sequence[QtWidgets.QTableWidgetItem]) -> QMimeData:  # noqa: N802 - Qt API
         ids = self._pane.selected_ids()
         cases = self._pane.ctx.state.cases
-        payload = [{"id": c, "version": (cases.get(c) or {}).get("version")} for c in ids]
+        payload = [{"id": c, "version": (cases.get(c) or NOTHING).get("version")} for c in ids]
         return encode_items(payload)
 
     def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802 - Qt API
@@ -97,9 +101,9 @@ class DispatchBoardPane(Pane):
     def __init__(self, ctx: PaneContext, parent: QWidget | None = None, *,
                  refresh_ms: int = REFRESH_MS) -> None:
         super().__init__(ctx, parent)
-        self.actions: ActionsPort | None = ctx.actions
-        self.can_dispatch = bool(self.actions is not None and self.actions.can("assign"))
-        self.can_urge = bool(self.actions is not None and self.actions.can("urge"))
+        self.commands: ActionsPort | None = ctx.actions
+        self.can_dispatch = bool(self.commands is not None and self.commands.can("assign"))
+        self.can_urge = bool(self.commands is not None and self.commands.can("urge"))
         self._waiting: set[str] = set()
         self._shown: list[str] = []
         self._suggest: dict[str, str | None] = {}
@@ -198,8 +202,8 @@ class DispatchBoardPane(Pane):
         lay.setSpacing(4)
         lay.addWidget(split, 1)
         lay.addWidget(self.hint)
-        if self.actions is not None:
-            self.actions.sig_inflight.connect(self._schedule)
+        if self.commands is not None:
+            self.commands.sig_inflight.connect(self._schedule)
         self._retranslate()
         self._rescan()
         self.flush()
@@ -252,7 +256,7 @@ class DispatchBoardPane(Pane):
     def waiting_ids(self) -> list[str]:
         """Every waiting case, oldest report first."""
         cases = self.ctx.state.cases
-        return sorted(self._waiting, key=lambda c: ((cases.get(c) or {}).get("reported_at")
+        return sorted(self._waiting, key=lambda c: ((cases.get(c) or NOTHING).get("reported_at")
                                                     or "", c))
 
     def shown_ids(self) -> list[str]:
@@ -287,8 +291,10 @@ class DispatchBoardPane(Pane):
                 none.append(cid)
                 continue
             by_unit.setdefault(unit, []).append(
-                {"id": cid, "version": (cases.get(cid) or {}).get("version")})
-        sent = sum(self.actions.reassign(items, unit) for unit, items in by_unit.items())
+                {"id": cid, "version": (cases.get(cid) or NOTHING).get("version")})
+        commands = self.commands
+        sent = 0 if commands is None else sum(
+            commands.reassign(items, unit) for unit, items in by_unit.items())
         if none:
             self.hint.setText(self.tr("No unit fits {case}; choose one with Ctrl+R.")
                               .format(case=safe(none[0], 40)))
@@ -306,7 +312,7 @@ class DispatchBoardPane(Pane):
         try:
             if picker.exec() != UnitPicker.DialogCode.Accepted or picker.unit_id is None:
                 return 0
-            return self.actions.reassign(ids, picker.unit_id)
+            return self.commands.reassign(ids, picker.unit_id) if self.commands else 0
         finally:
             picker.deleteLater()
 
@@ -318,7 +324,7 @@ class DispatchBoardPane(Pane):
         if not rows:
             self.hint.setText(self.tr("Select a unit first."))
             return 0
-        return self.actions.urge_unit(self._units[rows[0].row()])
+        return self.commands.urge_unit(self._units[rows[0].row()]) if self.commands else 0
 
     def flush(self) -> None:
         """Refresh both tables now."""
@@ -349,7 +355,7 @@ class DispatchBoardPane(Pane):
     def _rescan(self) -> None:
         self._waiting = set(dispatch_queue(self.ctx.state))
 
-    def _age(self, case: dict | None) -> str:
+    def _age(self, case: Mapping[str, Any] | None) -> str:
         rep = parse_time_or_none(case.get("reported_at")) if case else None
         return format_duration(self._now - rep) if rep is not None else "—"
 
@@ -362,7 +368,7 @@ class DispatchBoardPane(Pane):
         ordered = self.waiting_ids()
         self._shown = ordered[:SHOWN_LIMIT]
         self._suggest = {}
-        inflight = self.actions.inflight if self.actions is not None else None
+        inflight = self.commands.inflight if self.commands is not None else None
         table = self.cases
         table.setUpdatesEnabled(False)
         table.blockSignals(True)
@@ -370,7 +376,7 @@ class DispatchBoardPane(Pane):
             table.clearSelection()
             table.setRowCount(len(self._shown))
             for row, cid in enumerate(self._shown):
-                case = cases.get(cid) or {}
+                case = cases.get(cid) or NOTHING
                 sug = self.suggestion(cid)
                 if inflight is not None and cid in inflight:
                     status = self.tr("… assigning → {unit}").format(
@@ -425,7 +431,7 @@ class DispatchBoardPane(Pane):
             if 0 <= self.units.currentRow() < len(self._units) else None
         sel = self.selected_ids()
         suggested = self.suggestion(sel[0]) if sel else None
-        inflight = self.actions.inflight if self.actions is not None else None
+        inflight = self.commands.inflight if self.commands is not None else None
         units = sorted(state.units.values(), key=lambda u: (-load_of(state, u), u["id"]))
         self._units = [u["id"] for u in units]
         table = self.units
@@ -489,9 +495,10 @@ class DispatchBoardPane(Pane):
         self.flush()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        key = cast(QtGui.QKeyEvent, event)  # (read only when it is a key press)
         if watched is self.cases and event.type() == QEvent.Type.KeyPress \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                and key.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and not key.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             if self.can_dispatch:
                 self.accept_suggestions()
             return True

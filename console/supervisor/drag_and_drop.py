@@ -14,12 +14,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from widgets.actions_port import ActionsPort
 from widgets.case_drag import MIME_CASE_IDS, decode_items, encode_items
 from widgets.pane import Pane
-from widgets.qt import QAbstractItemView, QEvent, QObject, QPoint, Qt, QtGui, QtWidgets, Signal
+from widgets.qt import (
+    QAbstractItemView,
+    QEvent,
+    QMouseEvent,
+    QObject,
+    QPoint,
+    Qt,
+    QtGui,
+    QtWidgets,
+    Signal,
+)
 
 _UnitRole = Qt.ItemDataRole.UserRole
 
@@ -64,6 +74,7 @@ class UnitDropFilter(QObject):
             return False
         if et == QEvent.Type.DragLeave:
             return True
+        event = cast(QtGui.QDropEvent, event)  # (a drag enter, move or drop event)
         mime = event.mimeData()
         if not mime.hasFormat(MIME_CASE_IDS):
             return False  # not ours: let the view decide
@@ -128,6 +139,10 @@ class CaseDragStarter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         et = event.type()
+        if et not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+                      QEvent.Type.MouseMove):
+            return False
+        event = cast(QMouseEvent, event)  # (a mouse event)
         if et == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
             self._press = event.position().toPoint()
         elif et == QEvent.Type.MouseButtonRelease:

@@ -9,10 +9,13 @@ Hub text (titles, names) is shown as plain text only.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 
 from client.dispatch import UNDO_WINDOW_S, changed_fields, load_of
+from client.protocol import NOTHING
 from widgets.common import case_line, plain_label, status_label
+from widgets.pane import PaneContext
 from widgets.qt import (
     QAbstractItemView,
     QDialog,
@@ -28,6 +31,7 @@ from widgets.qt import (
     QObject,
     QPushButton,
     Qt,
+    QtGui,
     QTimer,
     QtWidgets,
     QVBoxLayout,
@@ -49,7 +53,7 @@ class UnitPicker(QDialog):
     row. ``unit_id`` holds the choice after ``exec()`` returns Accepted.
     """
 
-    def __init__(self, ctx: Any, case_ids: list[str], suggested: str | None = None,
+    def __init__(self, ctx: PaneContext, case_ids: list[str], suggested: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unitPicker")
@@ -66,7 +70,7 @@ class UnitPicker(QDialog):
         self.list = QListWidget(self)
         self.list.setObjectName("unitPickerList")
         state = ctx.state
-        held = {(state.cases.get(c) or {}).get("unit_id") for c in case_ids}
+        held = {(state.cases.get(c) or NOTHING).get("unit_id") for c in case_ids}
         units = sorted(state.units.values(), key=lambda u: (u["id"] != suggested,
                                                             load_of(state, u), u["id"]))
         for unit in units:
@@ -119,12 +123,12 @@ class UnitPicker(QDialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         # Up/Down in the filter box move through the list (type, arrow, Enter).
         if watched is self.filter and event.type() == QEvent.Type.KeyPress \
-                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                and cast(QtGui.QKeyEvent, event).key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             rows = [i for i in range(self.list.count()) if not self.list.item(i).isHidden()]
             if rows:
                 cur = self.list.currentRow()
                 pos = rows.index(cur) if cur in rows else -1
-                step = 1 if event.key() == Qt.Key.Key_Down else -1
+                step = 1 if cast(QtGui.QKeyEvent, event).key() == Qt.Key.Key_Down else -1
                 self.list.setCurrentRow(rows[max(0, min(len(rows) - 1, pos + step))])
             return True
         return False
@@ -154,7 +158,7 @@ class ConflictDialog(QDialog):
         rows: ``(field, seen, now)`` as :func:`client.dispatch.changed_fields` gives them.
     """
 
-    def __init__(self, ctx: Any, seen: dict, current: dict, unit_id: str,
+    def __init__(self, ctx: PaneContext, seen: Mapping[str, Any], current: Mapping[str, Any], unit_id: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")

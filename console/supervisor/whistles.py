@@ -12,8 +12,8 @@ Commands go through ``ctx.actions`` (the :class:`widgets.actions_port.ActionsPor
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from client.protocol import Whistle
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from widgets.actions_port import ActionsPort
@@ -60,12 +60,12 @@ class UnitCheck:
     at: float | None  # check-in time (epoch seconds) when checked
 
 
-def whistle_checks(whistle: dict, now: float) -> list[UnitCheck]:
+def whistle_checks(whistle: Whistle, now: float) -> list[UnitCheck]:
     """Each summoned unit's check-in state at ``now`` (in the whistle's order)."""
     deadline = parse_time_or_none(whistle.get("deadline"))
-    checked = whistle.get("checked_in") if isinstance(whistle.get("checked_in"), dict) else {}
+    checked = _checked_in if isinstance(_checked_in := whistle.get("checked_in"), dict) else {}
     out = []
-    units = whistle.get("unit_ids") if isinstance(whistle.get("unit_ids"), list) else []
+    units = _unit_ids if isinstance(_unit_ids := whistle.get("unit_ids"), list) else []
     for uid in units:
         if not isinstance(uid, str):
             continue
@@ -78,7 +78,7 @@ def whistle_checks(whistle: dict, now: float) -> list[UnitCheck]:
     return out
 
 
-def whistle_is_open(whistle: dict, now: float) -> bool:
+def whistle_is_open(whistle: Whistle, now: float) -> bool:
     """Open: not closed by the hub, someone still to check in, and the deadline ahead."""
     if whistle.get("open") is False:
         return False
@@ -101,7 +101,7 @@ class WhistlesPane(Pane):
 
     def __init__(self, ctx: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.actions: ActionsPort | None = ctx.actions
+        self.commands: ActionsPort | None = ctx.actions
         self._now = ctx.state.now
         self._selected: str | None = None
         self._top: dict[str, QtWidgets.QTreeWidgetItem] = {}
@@ -127,8 +127,8 @@ class WhistlesPane(Pane):
         self.call_button = QPushButton(self)
         self.call_button.setObjectName("whistles_call")
         self.call_button.clicked.connect(lambda: self.call())
-        can_whistle = self.actions is not None and self.actions.can("whistle")
-        can_call = self.actions is not None and self.actions.can("call")
+        can_whistle = self.commands is not None and self.commands.can("whistle")
+        can_call = self.commands is not None and self.commands.can("call")
         self.blow_button.setVisible(can_whistle)
         self.call_button.setVisible(can_call)
         bar = QHBoxLayout()
@@ -173,12 +173,12 @@ class WhistlesPane(Pane):
         item = self._top.get(whistle_id)
         if item is None:
             return []
-        return [f"{item.child(i).text(0)}  {item.child(i).text(1)}".strip()
-                for i in range(item.childCount())]
+        children = (item.child(i) for i in range(item.childCount()))
+        return [f"{c.text(0)}  {c.text(1)}".strip() for c in children if c is not None]
 
     def blow(self, case_id: str | None = None) -> bool:
         """Open the whistle dialog for ``case_id`` (default: the shared selection)."""
-        if self.actions is None or not self.actions.can("whistle"):
+        if self.commands is None or not self.commands.can("whistle"):
             return False
         cid = case_id or self._selected
         if cid is None or cid not in self.ctx.state.cases:
@@ -188,25 +188,25 @@ class WhistlesPane(Pane):
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return False
-            return self.actions.whistle(cid, dlg.unit_ids(), dlg.minutes(), dlg.note())
+            return self.commands.whistle(cid, dlg.unit_ids(), dlg.minutes(), dlg.note())
         finally:
             dlg.deleteLater()
 
     def call(self, case_id: str | None = None) -> bool:
         """Open the video-call dialog for ``case_id`` (default: the shared selection)."""
-        if self.actions is None or not self.actions.can("call"):
+        if self.commands is None or not self.commands.can("call"):
             return False
         dlg = CallDialog(self.ctx, case_id or self._selected, self)
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return False
-            return self.actions.start_call(dlg.call_title(), dlg.case_id, dlg.unit_ids())
+            return self.commands.start_call(dlg.call_title(), dlg.case_id, dlg.unit_ids())
         finally:
             dlg.deleteLater()
 
     # ---- Internals
 
-    def _sorted(self) -> list[dict]:
+    def _sorted(self) -> list[Whistle]:
         """Open whistles by deadline, then the others newest first (at most SHOWN_LIMIT)."""
         now = self._now
         ws = [w for w in self.ctx.state.whistles.values() if isinstance(w, dict)]
@@ -323,7 +323,7 @@ class WhistlesPane(Pane):
 class UnitChecklist(QWidget):
     """Checkable units with a type-ahead filter (lowest id first, preselected ones on top)."""
 
-    def __init__(self, ctx: Any, preselected: list[str] | None = None,
+    def __init__(self, ctx: PaneContext, preselected: list[str] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filter = QLineEdit(self)
@@ -365,14 +365,14 @@ class UnitChecklist(QWidget):
             item.setHidden(bool(needle) and needle not in str(item.data(_IdRole + 1)))
 
 
-def _case_line(ctx: Any, case_id: str | None) -> str:
+def _case_line(ctx: PaneContext, case_id: str | None) -> str:
     return case_line(ctx.state, case_id)
 
 
 class WhistleDialog(QDialog):
     """Pick units, a check-in deadline (minutes) and a note for a whistle on one case."""
 
-    def __init__(self, ctx: Any, case_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: PaneContext, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("whistleDialog")
         self.setWindowTitle(self.tr("Blow the whistle (吹哨报到)"))
@@ -422,7 +422,7 @@ class WhistleDialog(QDialog):
 class CallDialog(QDialog):
     """A title and the units for a new video call (the case is optional)."""
 
-    def __init__(self, ctx: Any, case_id: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: PaneContext, case_id: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("callDialog")
         self.setWindowTitle(self.tr("Start a video call (云视讯)"))
@@ -431,8 +431,9 @@ class CallDialog(QDialog):
         self.case_id = case_id if case is not None else None
         pre: list[str] = []
         if case is not None:
-            if isinstance(case.get("unit_id"), str):
-                pre.append(case["unit_id"])
+            unit = case.get("unit_id")
+            if isinstance(unit, str):
+                pre.append(unit)
             for w in state.whistles.values():
                 if isinstance(w, dict) and w.get("case_id") == case_id:
                     pre += [u for u in w.get("unit_ids") or [] if isinstance(u, str)]

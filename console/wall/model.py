@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
+from client.protocol import NOTHING
 from client.state import State
 from client.timeutil import parse_time_or_none, zone
 
@@ -120,7 +122,7 @@ class WallStats:
         hit = self._area_of.get(region_id, 0)
         if hit != 0:
             return hit  # type: ignore[return-value]
-        post = self.state.post or {}
+        post = self.state.post or NOTHING
         top = post.get("region_id")
         regions = self.state.regions
         rid: str | None = region_id
@@ -194,7 +196,8 @@ class WallStats:
                     self.yesterday[min(HOURS - 1, int((rep - day.start + 86400) // 3600))] += 1
                 if case.get("priority") == "critical":
                     critical.append(case)
-            elif case.get("status") == "closed" and data.get("action") == "close":
+            elif case.get("status") == "closed" and isinstance(data, dict) \
+                    and data.get("action") == "close":
                 self._count_close(case)
         return critical
 
@@ -216,11 +219,11 @@ class WallStats:
 
     # ---- Internals
 
-    def _count_kinds(self, case: Mapping) -> None:
+    def _count_kinds(self, case: Mapping[str, Any]) -> None:
         _bump(self.by_category, case.get("category"))
         _bump(self.by_area, self.area_of(case.get("region_id")))
 
-    def _count_close(self, case: Mapping) -> None:
+    def _count_close(self, case: Mapping[str, Any]) -> None:
         closed = parse_time_or_none(case.get("closed_at"))
         if closed is None or self.day.hour(closed) < 0:
             return
@@ -287,7 +290,8 @@ class TakeoverQueue:
         self._queue.clear()
         self._keys.clear()
 
-    def advance(self, now: float, still_relevant=lambda t: True) -> bool:
+    def advance(self, now: float,
+                still_relevant: Callable[[Takeover], bool] = lambda t: True) -> bool:
         """End the current takeover when its time is up and show the next relevant one.
 
         Return:

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from client.geometry import RegionMap, fetch_geometry
+from client.protocol import NOTHING, Case
 from client.state import ChangeSet, State
 from client.timeutil import parse_time_or_none
 from console.wall.model import HOURS, OTHER, WallStats
@@ -220,7 +221,9 @@ class KpiPage(WallPage):
         self._grid.setContentsMargins(0, gap // 2, 0, 0)
         for tile in self.tiles.values():
             pad = round(base * 0.5)
-            tile.layout().setContentsMargins(pad, pad, pad, pad)
+            lay = tile.layout()
+            if lay is not None:
+                lay.setContentsMargins(pad, pad, pad, pad)
 
     def refresh(self, now: float) -> None:
         st, state = self.stats, self.ctx.state
@@ -252,7 +255,7 @@ class KpiPage(WallPage):
         tl["calls"].sub.set_text(translate("Wall", "{n} units taking part").format(n=len(units)))
         # protocol 1.1: the units' requests awaiting a decision (kept by mark())
         pending = [state.cases[c]["pending"] for c in self._pending if c in state.cases]
-        returns = sum(1 for p in pending if p.get("kind") == "return")
+        returns = sum(1 for p in pending if (p or NOTHING).get("kind") == "return")
         tl["pending"].value.set_text(f"{len(pending):,}")
         tl["pending"].value.set_tone("warn" if pending else None)
         tl["pending"].sub.set_text(translate("Wall", "returns {r} · extensions {e}").format(r=returns, e=len(pending) - returns))
@@ -415,7 +418,7 @@ class MapPage(WallPage):
         for cid, case in self.ctx.state.cases.items():
             self._index(cid, case)
 
-    def _index(self, cid: str, case: dict | None) -> None:
+    def _index(self, cid: str, case: Case | None) -> None:
         st = case.get("status") if case is not None else None
         if st in _MAP_SYMBOL:
             lat, lon = case.get("lat"), case.get("lon")  # type: ignore[union-attr]
@@ -450,10 +453,10 @@ class MapPage(WallPage):
             c = cases.get(cid)
             if c is None:
                 continue
-            lat, lon = c.get("lat"), c.get("lon")
-            if isinstance(lat, int | float) and isinstance(lon, int | float):
-                ox.append(lon)
-                oy.append(lat)
+            clat, clon = c.get("lat"), c.get("lon")
+            if isinstance(clat, int | float) and isinstance(clon, int | float):
+                ox.append(clon)
+                oy.append(clat)
         self.ring.setData(x=np.asarray(ox, dtype=float), y=np.asarray(oy, dtype=float))
         self.overdue_count = len(ox)
         allx = [v for s in _MAP_STATUSES for v in xs[s]]
@@ -503,12 +506,12 @@ class MapPage(WallPage):
             return chain_at[rid]
 
         for cid in self._pts:
-            r = region_at((cases.get(cid) or {}).get("region_id"))
+            r = region_at((cases.get(cid) or NOTHING).get("region_id"))
             if r in opened:
                 opened[r] += 1
         for cid in self.ctx.state.overdue_ids():
             if cid in self._pts:
-                r = region_at((cases.get(cid) or {}).get("region_id"))
+                r = region_at((cases.get(cid) or NOTHING).get("region_id"))
                 if r in overdue:
                     overdue[r] += 1
         top = max(opened.values(), default=0)
@@ -725,8 +728,10 @@ class BreakdownPage(WallPage):
         self._lay.setSpacing(round(base * 0.6))
         for bars in self.lists.values():
             bars.base = base
-            bars.parentWidget().layout().setContentsMargins(base // 2, base // 3, base // 2,
-                                                            base // 3)
+            box = bars.parentWidget()
+            lay = box.layout() if box is not None else None
+            if lay is not None:
+                lay.setContentsMargins(base // 2, base // 3, base // 2, base // 3)
             bars.update()
 
     def mark(self, changes: ChangeSet) -> None:
@@ -855,7 +860,7 @@ class LoadPage(WallPage):
         state = self.ctx.state
         rows = []
         for uid, w in state.workloads().items():
-            unit = state.units.get(uid) or {}
+            unit = state.units.get(uid) or NOTHING
             duty = unit.get("on_duty")
             duty = duty if isinstance(duty, int) and duty > 0 else 0
             rows.append((self.ctx.unit_name(uid), w.open, duty, w.overdue,

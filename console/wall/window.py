@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from client.protocol import NOTHING, Case
 from console.wall import theme as wall_theme
 from console.wall.config import ScreenPlan
 from console.wall.model import Takeover, WallStats
@@ -62,7 +63,7 @@ class TakeoverBox(QFrame):
         self.takeover: Takeover | None = None
         self.hide()
 
-    def show_takeover(self, tk: Takeover, case: dict | None, ctx: WallContext,
+    def show_takeover(self, tk: Takeover, case: Case | None, ctx: WallContext,
                       waiting: int, now: float) -> None:
         """Fill the corner for ``tk`` (``case`` may be gone: then only its id)."""
         self.takeover = tk
@@ -71,11 +72,11 @@ class TakeoverBox(QFrame):
         self.style().polish(self)
         self.heading.set_text(translate("Wall", TAKEOVER_HEADS[tk.kind]))
         self.heading.set_tone("danger" if tk.kind == "critical" else "warn")
-        case = case or {}
-        prio = case.get("priority")
+        shown = case or NOTHING
+        prio = shown.get("priority")
         sym = PRIORITY_SYMBOL.get(prio, "") if isinstance(prio, str) else ""
-        self.case_title.set_text(f"{sym} {safe(case.get('title') or tk.case_id, 120)}".strip())
-        where = [ctx.region_name(case.get("region_id")), safe(case.get("address"), 80)]
+        self.case_title.set_text(f"{sym} {safe(shown.get('title') or tk.case_id, 120)}".strip())
+        where = [ctx.region_name(shown.get("region_id")), safe(shown.get("address"), 80)]
         self.where.set_text(" · ".join(w for w in where if w))
         self.more.set_text(translate("Wall", "{n} more waiting").format(n=waiting) if waiting else "")
         self._case = case
@@ -303,8 +304,9 @@ class WallWindow(QWidget):
             page.set_base(base)
             page.setContentsMargins(pad * 2, pad, pad * 2, pad)
         tl = self.takeover.layout()
-        tl.setContentsMargins(pad * 2, pad, pad * 2, pad)
-        tl.setSpacing(pad // 2)
+        if tl is not None:
+            tl.setContentsMargins(pad * 2, pad, pad * 2, pad)
+            tl.setSpacing(pad // 2)
         self._apply_margins()
         self._place_overlays()
 

@@ -4,7 +4,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/supervisor/actions.py" line="+234" />
+        <location filename="../../console/supervisor/actions.py" line="+236" />
         <location line="+256" />
         <source>Already with {unit}: nothing to do.</source>
         <extracomment>who may do what (the hub enforces the same; the console hides the rest) after the hub said yes, how long to wait for the feed to show it before giving up how many replaced case versions are kept for conflict dialogs at most this many cases urged at once from a unit</extracomment>
@@ -136,7 +136,7 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../widgets/alerts.py" line="+239" />
+        <location filename="../../widgets/alerts.py" line="+242" />
         <source>Alarm sound on/off</source>
         <translation>Alarm sound on/off</translation>
     </message>
@@ -231,7 +231,7 @@
 <context>
     <name>AssessmentPane</name>
     <message>
-        <location filename="../../console/loop/board.py" line="+96" />
+        <location filename="../../console/loop/board.py" line="+99" />
         <source>Today</source>
         <extracomment>the table's columns: (key, kind) — kind "rate" (a share), "count" or "score"</extracomment>
         <translation>Today</translation>
@@ -284,12 +284,12 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+144" />
+        <location line="+145" />
         <source>Red line</source>
         <translation>Red line</translation>
     </message>
     <message>
-        <location line="-136" />
+        <location line="-137" />
         <source>Red list (top 5)</source>
         <translation>Red list (top 5)</translation>
     </message>
@@ -304,7 +304,7 @@
         <translation>Assessment</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+31" />
         <source>Reading the assessment…</source>
         <translation>Reading the assessment…</translation>
     </message>
@@ -516,7 +516,7 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../console/audit_viewer.py" line="+77" />
+        <location filename="../../console/audit_viewer.py" line="+78" />
         <source>Command Post — audit log</source>
         <translation>Command Post — audit log</translation>
     </message>
@@ -752,7 +752,7 @@
         <translation>Start a video call (云视讯)</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+15" />
         <source>Video call: {title}</source>
         <translation>Video call: {title}</translation>
     </message>
@@ -790,7 +790,7 @@
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../console/loop/dialogs.py" line="+125" />
+        <location filename="../../console/loop/dialogs.py" line="+128" />
         <source>Callback: {case}</source>
         <translation>Callback: {case}</translation>
     </message>
@@ -873,7 +873,7 @@
 <context>
     <name>CallsPane</name>
     <message>
-        <location filename="../../widgets/calls.py" line="+133" />
+        <location filename="../../widgets/calls.py" line="+134" />
         <source>Video calls</source>
         <translation>Video calls</translation>
     </message>
@@ -963,7 +963,7 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="+109" />
+        <location filename="../../widgets/case_detail.py" line="+113" />
         <source>Urge the shown case</source>
         <extracomment>roles that may urge (督办) a case</extracomment>
         <translation>Urge the shown case</translation>
@@ -1124,7 +1124,7 @@
         <translation>No history yet.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>reported</source>
         <translation>reported</translation>
     </message>
@@ -1152,7 +1152,7 @@
 <context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+502" />
+        <location filename="../../widgets/case_queue.py" line="+503" />
         <source>… assigning → %1</source>
         <translation>… assigning → %1</translation>
     </message>
@@ -1278,7 +1278,7 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../console/security_dialogs.py" line="+79" />
+        <location filename="../../console/security_dialogs.py" line="+80" />
         <location line="+18" />
         <source>Change password</source>
         <translation>Change password</translation>
@@ -1466,7 +1466,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../console/supervisor/reassign_dialogs.py" line="+167" />
+        <location filename="../../console/supervisor/reassign_dialogs.py" line="+171" />
         <source>Someone changed this case</source>
         <translation>Someone changed this case</translation>
     </message>
@@ -1616,7 +1616,7 @@
 <context>
     <name>DispatchBoardPane</name>
     <message>
-        <location filename="../../console/supervisor/dispatch_board.py" line="+215" />
+        <location filename="../../console/supervisor/dispatch_board.py" line="+219" />
         <source>Dispatch board</source>
         <extracomment>at most this many waiting cases are listed (the oldest); the header counts them all</extracomment>
         <translation>Dispatch board</translation>
@@ -1799,7 +1799,7 @@
 <context>
     <name>Glossary</name>
     <message>
-        <location filename="../../widgets/common.py" line="+73" />
+        <location filename="../../widgets/common.py" line="+74" />
         <source>en</source>
         <translation>en</translation>
     </message>
@@ -1807,7 +1807,7 @@
 <context>
     <name>InboxPane</name>
     <message>
-        <location filename="../../console/loop/inbox.py" line="+92" />
+        <location filename="../../console/loop/inbox.py" line="+93" />
         <source>Asked at</source>
         <extracomment>the cases with a pending request (oldest first) and those awaiting a callback; synced by case id, so a rebuild keeps the operator's row</extracomment>
         <translation>Asked at</translation>
@@ -2069,7 +2069,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../console/app.py" line="+303" />
+        <location filename="../../console/app.py" line="+305" />
         <source>The demo hub did not start: {error}</source>
         <extracomment>subcommands handled before the console's own options: name -&gt; main(argv) -&gt; exit code</extracomment>
         <translation>The demo hub did not start: {error}</translation>
@@ -2244,7 +2244,7 @@
 <context>
     <name>LoopActions</name>
     <message>
-        <location filename="../../console/loop/commands.py" line="+122" />
+        <location filename="../../console/loop/commands.py" line="+123" />
         <source>Approve request on {case}</source>
         <extracomment>replaced in tests: ``(command, seen, current) -&gt; retry?`` where the reset change set of switching the stage clocks on goes: the :class:`console.distributor.ChangeDistributor`'s ``deliver`` (console and wall set it; None: nothing shows the State yet)</extracomment>
         <translation>Approve request on {case}</translation>
@@ -2305,7 +2305,7 @@
         <translation>Optional note</translation>
     </message>
     <message>
-        <location filename="../../console/loop/prompts.py" line="+19" />
+        <location filename="../../console/loop/prompts.py" line="+22" />
         <source>{case} has no request you can decide.</source>
         <translation>{case} has no request you can decide.</translation>
     </message>
@@ -2485,7 +2485,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="+239" />
+        <location filename="../../console/main_window.py" line="+240" />
         <source>&amp;Lock console</source>
         <extracomment>per pane: whether the user is giving it input right now (see widgets.gesture) selection signals refused because no user gesture caused them (for checks) the alerts tab's flash phase (True: highlighted) called with the layout kind after a built-in layout is applied (added panes)</extracomment>
         <translation>&amp;Lock console</translation>
@@ -2634,13 +2634,13 @@
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../widgets/map_view.py" line="+381" />
+        <location filename="../../widgets/map_view.py" line="+386" />
         <source>Map</source>
         <extracomment>more visible cases than this inside the view → clusters instead of points regions labelled at most (more are drawn, unlabelled) heat image resolution (cells per side)</extracomment>
         <translation>Map</translation>
     </message>
     <message>
-        <location line="+421" />
+        <location line="+422" />
         <source>%1 open · %2 overdue</source>
         <translation>%1 open · %2 overdue</translation>
     </message>
@@ -3037,7 +3037,7 @@
 <context>
     <name>MonthlyReportDialog</name>
     <message>
-        <location filename="../../console/loop/report_dialog.py" line="+34" />
+        <location filename="../../console/loop/report_dialog.py" line="+35" />
         <source>Monthly assessment report</source>
         <translation>Monthly assessment report</translation>
     </message>
@@ -3220,7 +3220,7 @@
         <translation>Regions</translation>
     </message>
     <message>
-        <location line="+135" />
+        <location line="+139" />
         <source>%1: %2 open · %3 overdue · %4 near due</source>
         <translation>%1: %2 open · %3 overdue · %4 near due</translation>
     </message>
@@ -3273,8 +3273,8 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../console/review/cli.py" line="+296" />
-        <location filename="../../console/review/window.py" line="+547" />
+        <location filename="../../console/review/cli.py" line="+302" />
+        <location filename="../../console/review/window.py" line="+549" />
         <source>Handover report…</source>
         <translation>Handover report…</translation>
     </message>
@@ -3327,7 +3327,7 @@
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../console/review/report.py" line="+87" />
+        <location filename="../../console/review/report.py" line="+88" />
         <source>Page {n}</source>
         <translation>Page {n}</translation>
     </message>
@@ -3480,7 +3480,7 @@
         <location line="+18" />
         <location line="+9" />
         <location line="+14" />
-        <location filename="../../console/review/window.py" line="-136" />
+        <location filename="../../console/review/window.py" line="-138" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -3757,13 +3757,13 @@
     </message>
     <message>
         <location line="+49" />
-        <location line="+292" />
+        <location line="+294" />
         <source>Read-only review of a cached shift — no hub connection.</source>
         <extracomment>the shift file's folder: the map reads the region polygons kept there</extracomment>
         <translation>Read-only review of a cached shift — no hub connection.</translation>
     </message>
     <message>
-        <location line="-204" />
+        <location line="-206" />
         <location line="+10" />
         <source>created</source>
         <translation>created</translation>
@@ -3860,7 +3860,7 @@
         <translation>LATE</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+53" />
         <source>Offline review — {post} — shift {label}</source>
         <translation>Offline review — {post} — shift {label}</translation>
     </message>
@@ -4141,7 +4141,7 @@
 <context>
     <name>StageClocks</name>
     <message>
-        <location filename="../../widgets/stage_clocks.py" line="+94" />
+        <location filename="../../widgets/stage_clocks.py" line="+100" />
         <source>This hub speaks protocol 1.0: it sets no sign or callback deadlines, so only the due time above runs.</source>
         <extracomment>statuses after which a stage is over</extracomment>
         <translation>This hub speaks protocol 1.0: it sets no sign or callback deadlines, so only the due time above runs.</translation>
@@ -4305,7 +4305,7 @@
 <context>
     <name>UnitChecklist</name>
     <message>
-        <location filename="../../console/supervisor/whistles.py" line="-147" />
+        <location filename="../../console/supervisor/whistles.py" line="-148" />
         <source>Type to filter units…</source>
         <translation>Type to filter units…</translation>
     </message>
@@ -4346,7 +4346,7 @@
 <context>
     <name>Wall</name>
     <message>
-        <location filename="../../console/loop/wall_rank.py" line="+26" />
+        <location filename="../../console/loop/wall_rank.py" line="+27" />
         <source>Rank</source>
         <translation>Rank</translation>
     </message>
@@ -4439,7 +4439,7 @@
     </message>
     <message>
         <location line="+70" />
-        <location filename="../../console/wall/window.py" line="+133" />
+        <location filename="../../console/wall/window.py" line="+134" />
         <source>Command Center</source>
         <translation>Command Center</translation>
     </message>
@@ -4459,7 +4459,7 @@
         <translation>Logging in again failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../console/wall/pages.py" line="+50" />
+        <location filename="../../console/wall/pages.py" line="+51" />
         <source>Today at a glance</source>
         <translation>Today at a glance</translation>
     </message>
@@ -4560,7 +4560,7 @@
         <translation>▲ low</translation>
     </message>
     <message>
-        <location line="+154" />
+        <location line="+156" />
         <source>yesterday by now {n}</source>
         <translation>yesterday by now {n}</translation>
     </message>
@@ -4632,7 +4632,7 @@
         <translation>Up to {t}: today {a} · yesterday by then {b}</translation>
     </message>
     <message>
-        <location line="+94" />
+        <location line="+96" />
         <source>Other</source>
         <translation>Other</translation>
     </message>
@@ -4846,7 +4846,7 @@
 <context>
     <name>WorkloadPane</name>
     <message>
-        <location filename="../../widgets/workload.py" line="+214" />
+        <location filename="../../widgets/workload.py" line="+215" />
         <source>Unit workloads</source>
         <translation>Unit workloads</translation>
     </message>

@@ -3,8 +3,7 @@ tables while out of sight, and shows the current picture as soon as it is shown.
 
 from __future__ import annotations
 
-from widgets.dispatch_board import DispatchBoardPane
-
+from console.supervisor.dispatch_board import DispatchBoardPane
 from widgets.pacer import pacer
 from widgets.qt import QMainWindow
 
