@@ -83,6 +83,9 @@ def main() -> int:
         console = launcher.console
         assert console is not None
         state = console.session.state
+        actions = console.session.actions
+        assert actions is not None
+        inflight = actions.inflight
         intake, boss = HubClient(hub.url), HubClient(hub.url)
         intake.login("intake-532300", DEMO_PASSWORD)
         boss.login("supervisor-532300", DEMO_PASSWORD)
@@ -107,9 +110,7 @@ def main() -> int:
 
             wait(app, moved)
             samples.append((time.perf_counter() - t0) * 1000)
-            actions = console.session.actions
-            assert actions is not None
-            wait(app, lambda a=actions: not len(a.inflight), 5)
+            wait(app, lambda: not len(inflight), 5)
         samples.sort()
         med = statistics.median(samples)
         p90 = samples[int(0.9 * (len(samples) - 1))]
