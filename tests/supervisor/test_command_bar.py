@@ -15,7 +15,9 @@ def test_command_bar_goes_to_cases_units_regions_and_runs_commands(qtbot, hub, l
     intake, boss = login(hub, "intake-532300"), login(hub, SUPERVISOR)
     units = sorted(state.units)[:2]
     case = boss.assign(report(intake, "命令栏测试 路灯")["id"], units[0])
-    qtbot.waitUntil(lambda: case["id"] in state.cases, timeout=5000)
+    # the dispatch too, not only the report (only a case held by a unit can be urged)
+    qtbot.waitUntil(lambda: (state.cases.get(case["id"]) or {}).get("unit_id") == units[0],
+                    timeout=5000)
     bar = window.command_bar
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert bar.isVisible()
