@@ -1622,7 +1622,7 @@
         <translation>Dispatch board</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+80" />
         <source>No unit fits {case}; choose one with Ctrl+R.</source>
         <translation>No unit fits {case}; choose one with Ctrl+R.</translation>
     </message>

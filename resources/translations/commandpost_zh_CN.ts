@@ -1622,7 +1622,7 @@
         <translation>派遣台</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>No unit fits {case}; choose one with Ctrl+R.</source>
         <translation>没有适合 {case} 的单位；请按 Ctrl+R 选择。</translation>
     </message>
