@@ -659,25 +659,32 @@ def simulate_on_reference_hub(seconds: float, until: Callable[[list[dict[str, An
         runner = threading.Thread(target=sim.run, args=(stop,), daemon=True)
         runner.start()
         started = time.monotonic()
+        events: list[dict[str, Any]] = []
+        auth = supervisor_auth(base)
         while time.monotonic() - started < seconds or (
                 until is not None and time.monotonic() - started < max_seconds
-                and not until(all_events(base))):
+                and not until(read_events(base, auth, events))):
             time.sleep(1.0)
         stop.set()
         runner.join(30)
         assert not runner.is_alive(), "the simulator did not stop"
-        return sim, all_events(base)
+        return sim, read_events(base, auth, events)
     finally:
         hub.stop()
 
 
-def all_events(base: str) -> list[dict[str, Any]]:
-    """``GET /events`` as the prefecture's supervisor, page after page to the end."""
+def supervisor_auth(base: str) -> dict[str, str]:
+    """The prefecture supervisor's bearer header."""
     token = requests.post(base + "/session", json={
         "username": "supervisor-532300", "password": DEMO_PASSWORD}, timeout=10).json()["token"]
-    auth = {"Authorization": f"Bearer {token}"}
-    events: list[dict[str, Any]] = []
-    since = 0
+    return {"Authorization": f"Bearer {token}"}
+
+
+def read_events(base: str, auth: dict[str, str], events: list[dict[str, Any]]
+                ) -> list[dict[str, Any]]:
+    """Append to ``events`` what ``GET /events`` holds after its last seq, page after page
+    to the end; return ``events``."""
+    since = events[-1]["seq"] if events else 0
     while True:
         body = requests.get(base + "/events", params={"since": since, "limit": 1000},
                             headers=auth, timeout=10).json()
