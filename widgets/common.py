@@ -17,7 +17,17 @@ from zoneinfo import ZoneInfo
 
 from client import glossary
 from client.state import State
-from widgets.qt import QColor, QCoreApplication, QFont, QGuiApplication, QLabel, Qt, QWidget
+from widgets.qt import (
+    QColor,
+    QCoreApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFont,
+    QGuiApplication,
+    QLabel,
+    Qt,
+    QWidget,
+)
 from widgets.text import safe
 
 # ---- Okabe–Ito palette
@@ -197,6 +207,17 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = F
     label.setWordWrap(wrap)
     label.setText(text)
     return label
+
+
+def ok_cancel(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:
+    """OK and Cancel wired to ``dialog``'s accept and reject; OK says ``ok_text`` if given."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel, dialog)
+    if ok_text is not None:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def case_line(state: State, case_id: str | None) -> str:

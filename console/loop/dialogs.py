@@ -21,7 +21,7 @@ from client.merge import merge_candidates
 from client.protocol import Case
 from client.timeutil import parse_time_or_none
 from console.supervisor.reassign_dialogs import ConflictDialog
-from widgets.common import format_local, plain_label, status_label
+from widgets.common import format_local, ok_cancel, plain_label, status_label
 from widgets.pane import PaneContext
 from widgets.qt import (
     QAbstractItemView,
@@ -167,11 +167,7 @@ class CallbackDialog(QDialog, _NoteMixin):
         form.addRow(plain_label(self.tr("Citizen says"), self), solved_row)
         form.addRow(plain_label(self.tr("Satisfaction"), self), self.sat)
         form.addRow(plain_label(self.tr("Note"), self), self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record callback"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.tr("Record callback"))
         lay = QVBoxLayout(self)
         lay.addWidget(self.heading)
         lay.addLayout(form)
@@ -325,11 +321,7 @@ class CaseNoteDialog(QDialog, _NoteMixin):
         heading = plain_label(case_heading(case), self, wrap=True)
         heading.setObjectName("loopCaseHeading")
         self.note = self._note_edit(self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, ok_text)
         lay = QVBoxLayout(self)
         lay.addWidget(heading)
         lay.addWidget(plain_label(prompt, self, wrap=True))

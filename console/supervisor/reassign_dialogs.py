@@ -14,12 +14,11 @@ from typing import Any, cast
 
 from client.dispatch import UNDO_WINDOW_S, changed_fields, load_of
 from client.protocol import NOTHING
-from widgets.common import case_line, plain_label, status_label
+from widgets.common import case_line, ok_cancel, plain_label, status_label
 from widgets.pane import PaneContext
 from widgets.qt import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QEvent,
     QFrame,
     QHBoxLayout,
@@ -88,10 +87,7 @@ class UnitPicker(QDialog):
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         self.filter.textChanged.connect(self._filter)
         self.filter.returnPressed.connect(self.accept)
         self.list.itemActivated.connect(lambda _item: self.accept())

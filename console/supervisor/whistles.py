@@ -25,12 +25,12 @@ from widgets.common import (
     fg,
     format_duration,
     format_local,
+    ok_cancel,
     plain_label,
 )
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -393,10 +393,7 @@ class WhistleDialog(QDialog):
         form.addRow(self.tr("Units to summon"), self.units)
         form.addRow(self.tr("Check in within"), self.minutes_box)
         form.addRow(self.tr("Note"), self.note_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         lay = QVBoxLayout(self)
         lay.addLayout(form, 1)
         lay.addWidget(self.error)
@@ -450,10 +447,7 @@ class CallDialog(QDialog):
         form.addRow(self.tr("Title"), self.title_edit)
         form.addRow(self.tr("Case"), self.case_label)
         form.addRow(self.tr("Units"), self.units)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         lay = QVBoxLayout(self)
         lay.addLayout(form, 1)
         lay.addWidget(buttons)
@@ -477,10 +471,7 @@ class NoteDialog(QDialog):
         self.edit.setObjectName("noteEdit")
         self.edit.setMaxLength(NOTE_LIMIT)
         self.edit.setPlaceholderText(self.tr("Optional note"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         lay = QVBoxLayout(self)
         lay.addWidget(plain_label(prompt, self, wrap=True))
         lay.addWidget(self.edit)

@@ -747,7 +747,7 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../console/supervisor/whistles.py" line="+428" />
+        <location filename="../../console/supervisor/whistles.py" line="+425" />
         <source>Start a video call (云视讯)</source>
         <translation>Start a video call (云视讯)</translation>
     </message>
@@ -782,7 +782,7 @@
         <translation>Units</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+8" />
         <source>Video call</source>
         <translation>Video call</translation>
     </message>
@@ -845,12 +845,12 @@
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>Record callback</source>
         <translation>Record callback</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+21" />
         <source>The case will be closed without a rating.</source>
         <translation>The case will be closed without a rating.</translation>
     </message>
@@ -1466,7 +1466,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../console/supervisor/reassign_dialogs.py" line="+171" />
+        <location filename="../../console/supervisor/reassign_dialogs.py" line="+167" />
         <source>Someone changed this case</source>
         <translation>Someone changed this case</translation>
     </message>
@@ -1558,7 +1558,7 @@
 <context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../../console/loop/dialogs.py" line="-139" />
+        <location filename="../../console/loop/dialogs.py" line="-135" />
         <source>Decide: {case}</source>
         <translation>Decide: {case}</translation>
     </message>
@@ -1799,7 +1799,7 @@
 <context>
     <name>Glossary</name>
     <message>
-        <location filename="../../widgets/common.py" line="+74" />
+        <location filename="../../widgets/common.py" line="+84" />
         <source>en</source>
         <translation>en</translation>
     </message>
@@ -2354,7 +2354,7 @@
 <context>
     <name>LoopConflictDialog</name>
     <message>
-        <location filename="../../console/loop/dialogs.py" line="+291" />
+        <location filename="../../console/loop/dialogs.py" line="+283" />
         <source>decide</source>
         <translation>decide</translation>
     </message>
@@ -2733,7 +2733,7 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../console/loop/dialogs.py" line="-136" />
+        <location filename="../../console/loop/dialogs.py" line="-132" />
         <source>Merge duplicate: {case}</source>
         <translation>Merge duplicate: {case}</translation>
     </message>
@@ -4305,7 +4305,7 @@
 <context>
     <name>UnitChecklist</name>
     <message>
-        <location filename="../../console/supervisor/whistles.py" line="-148" />
+        <location filename="../../console/supervisor/whistles.py" line="-142" />
         <source>Type to filter units…</source>
         <translation>Type to filter units…</translation>
     </message>
@@ -4313,7 +4313,7 @@
 <context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../console/supervisor/reassign_dialogs.py" line="-217" />
+        <location filename="../../console/supervisor/reassign_dialogs.py" line="-214" />
         <source>Reassign to…</source>
         <translation>Reassign to…</translation>
     </message>
@@ -4750,7 +4750,7 @@
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+19" />
         <source>Choose at least one unit to summon.</source>
         <translation>Choose at least one unit to summon.</translation>
     </message>
@@ -4758,7 +4758,7 @@
 <context>
     <name>WhistlesPane</name>
     <message>
-        <location line="-269" />
+        <location line="-266" />
         <source>Whistles (吹哨报到)</source>
         <translation>Whistles (吹哨报到)</translation>
     </message>
