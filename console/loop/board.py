@@ -390,7 +390,7 @@ class AssessmentPane(Pane):
 
     def _ranked_list(self, rows: Rows[Score], name: str) -> QListView:
         model = RowsTableModel(rows, [Column(
-            lambda: self.tr("Rank"),
+            lambda: "",  # (a list shows no header)
             lambda s: f"{s.rank}. {safe(self.name_of(s.key), 30)}  {s.composite:.1f}")],
             self, user=lambda s: s.key)
         view = QListView(self)

@@ -100,7 +100,7 @@ class UnitPicker(QDialog):
         #: the units, suggested first then lightest load (the filter hides rows)
         self.rows: Rows[PickRow] = Rows(picks, key=lambda r: r.unit_id)
         self.model = RowsTableModel(self.rows, [
-            Column(lambda: self.tr("Unit"), lambda r: r.text, tooltip=lambda r: r.tooltip)],
+            Column(lambda: "", lambda r: r.text, tooltip=lambda r: r.tooltip)],
             self, user=lambda r: r.unit_id)
         self.list = QListView(self)
         self.list.setObjectName("unitPickerList")
