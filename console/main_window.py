@@ -17,6 +17,7 @@ from console import layouts
 from console.lock import EXPIRED, IDLE, IdleWatcher, LockOverlay
 from console.panes import PaneSpec
 from console.session import Session
+from widgets.fitting import fitting
 from widgets.gesture import UserInputWatch
 from widgets.pane import Pane
 from widgets.qt import (
@@ -604,27 +605,6 @@ def flash_dock(window: QMainWindow, dock: QDockWidget, pane: Any, on: bool) -> N
             if bar.tabText(i) in (old, title):
                 bar.setTabText(i, title)
                 bar.setTabTextColor(i, QColor("#D55E00") if on else QColor())
-
-
-def fitting(pane: QWidget) -> QtWidgets.QScrollArea:
-    """``pane`` in a frameless scroll area: the pane fills its dock, and when the dock is
-    smaller than what the pane needs (a long case, a small screen) the pane scrolls instead
-    of raising the window's minimum size past the screen."""
-    area = QtWidgets.QScrollArea()
-    area.setObjectName(f"fit-{pane.objectName()}")
-    area.setWidgetResizable(True)
-    area.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-    area.setWidget(pane)
-    # small panes keep their own small minimum (a KPI strip stays readable); no pane's
-    # minimum may exceed FIT_MAX
-    hint = pane.minimumSizeHint().expandedTo(pane.minimumSize())
-    area.setMinimumSize(max(80, min(hint.width(), FIT_MAX[0])),
-                        max(40, min(hint.height(), FIT_MAX[1])))
-    return area
-
-
-#: the largest minimum size a pane's dock may ask for (px): anything bigger scrolls
-FIT_MAX = (160, 100)
 
 
 class ShortcutsDialog(QDialog):

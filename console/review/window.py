@@ -32,6 +32,7 @@ from rows import Rows
 from widgets.actions_port import ActionsPort
 from widgets.common import action_text, format_duration, status_text
 from widgets.context import SharedContext
+from widgets.fitting import fitting
 from widgets.pane import Pane
 from widgets.qt import (
     QT_TRANSLATE_NOOP,
@@ -482,7 +483,7 @@ class ReviewWindow(QMainWindow):
     def _dock(self, key: str, title: str, widget: QWidget) -> None:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{key}")
-        dock.setWidget(widget)
+        dock.setWidget(fitting(widget))  # a long case scrolls; the window fits its screen
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
@@ -492,7 +493,8 @@ class ReviewWindow(QMainWindow):
         self.addDockWidget(area, dock)
 
     def _arrange(self) -> None:
-        """Queue and events on the left; map, detail and story; alerts, workload, calls."""
+        """Queue and events (regions behind) on the left; map, detail and story; alerts,
+        workload, calls."""
         d = self.docks
         left = [k for k in ("queue", "review-events") if k in d]
         mid: list[str] = [k for k in ("map", "detail") if k in d] or ["review-story"]
@@ -508,6 +510,9 @@ class ReviewWindow(QMainWindow):
             d["calls"].raise_()
         if "detail" in d:  # the story sits behind the detail; a selection raises it
             self.tabifyDockWidget(d["detail"], d["review-story"])
+        if "regions" in d:  # behind the events, not a full-width row under every column
+            self.tabifyDockWidget(d["review-events"], d["regions"])
+            d["review-events"].raise_()
         self._sizes = (cols, [0.44, 0.30, 0.26][:len(cols)])
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
