@@ -311,8 +311,9 @@ class MainWindow(QMainWindow):
         s = self.session
         self.setWindowTitle(self.tr("Command Post — {post} — {user} ({role})").format(
             post=s.post_name, user=s.display_name, role=role_word(s.role)))
+        read_only = self.tr("read-only")
         self.user_label.setText(f"{s.display_name} · {role_word(s.role)}"
-                                + (f" · {self.tr('read-only')}" if s.read_only else ""))
+                                + (f" · {read_only}" if s.read_only else ""))
 
     def set_link(self, status: LinkStatus | None) -> None:
         """Show the feed's link state (symbol and words, never colour alone)."""
