@@ -1152,6 +1152,14 @@
     </message>
 </context>
 <context>
+    <name>CaseNoteDialog</name>
+    <message>
+        <location filename="../../console/loop/dialogs.py" line="+120"/>
+        <source>{what}: {case}</source>
+        <translation>{what}：{case}</translation>
+    </message>
+</context>
+<context>
     <name>CaseQueuePane</name>
     <message>
         <location filename="../../widgets/case_queue.py" line="+503"/>
@@ -1562,7 +1570,7 @@
 <context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../../console/loop/dialogs.py" line="-135"/>
+        <location filename="../../console/loop/dialogs.py" line="-255"/>
         <source>Decide: {case}</source>
         <translation>审核：{case}</translation>
     </message>
@@ -2360,7 +2368,7 @@
 <context>
     <name>LoopConflictDialog</name>
     <message>
-        <location filename="../../console/loop/dialogs.py" line="+290"/>
+        <location filename="../../console/loop/dialogs.py" line="+291"/>
         <source>decide</source>
         <translation>审核</translation>
     </message>
@@ -2744,7 +2752,7 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../console/loop/dialogs.py" line="-133"/>
+        <location filename="../../console/loop/dialogs.py" line="-134"/>
         <source>Merge duplicate: {case}</source>
         <translation>并单：{case}</translation>
     </message>
@@ -4129,7 +4137,7 @@
         <translation>未接通</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>return request</source>
         <translation>退单申请</translation>
     </message>
