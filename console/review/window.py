@@ -531,11 +531,15 @@ class ReviewWindow(QMainWindow):
                              Qt.Orientation.Horizontal)
             if "kpi" in self.docks:
                 self.resizeDocks([self.docks["kpi"]], [110], Qt.Orientation.Vertical)
-            for col, share in ((cols[0], (0.7, 0.3)), (cols[1] if len(cols) > 1 else [],
-                                                        (0.45, 0.55))):
-                if len(col) == len(share):
-                    h = self.height()
-                    self.resizeDocks([self.docks[k] for k in col], [int(h * s) for s in share],
+            # each column's stack (tabbed docks share their stack's place)
+            shares_of = {"queue": 0.7, "review-events": 0.3, "map": 0.45, "detail": 0.55,
+                         "alerts": 0.27, "workload": 0.48, "calls": 0.25}
+            h = self.height()
+            for col in cols:
+                stack = [k for k in col if k in shares_of]
+                if len(stack) > 1:
+                    self.resizeDocks([self.docks[k] for k in stack],
+                                     [int(h * shares_of[k]) for k in stack],
                                      Qt.Orientation.Vertical)
 
     def _build_toolbar(self) -> None:
