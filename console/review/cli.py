@@ -242,9 +242,9 @@ def review_main(argv: Sequence[str]) -> int:
     translators = install(app, lang)
     try:
         try:
-            from console import themes
+            from console.app import apply_look
 
-            themes.apply(app, args.theme, 10.0)
+            apply_look(app, args.theme, 10.0)
         except Exception:  # a theme problem must not stop a review
             log.exception("theme %s not applied", args.theme)
         if chosen is None:
