@@ -272,6 +272,12 @@ def review_main(argv: Sequence[str]) -> int:
                 return _fail("review", f"cannot write {args.screenshot}", EXIT_WRITE)
             window.close()
             return 0
+        screen = app.primaryScreen()
+        if screen is not None:  # what "restore" gives: inside the screen, frame included
+            from console.scaling import restored_size
+
+            area = screen.availableGeometry()
+            window.resize(*restored_size(area.width(), area.height()))
         window.showMaximized()
         return app.exec()
     finally:

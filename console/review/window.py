@@ -183,8 +183,9 @@ class Timeline(pg.PlotWidget):
         self.addItem(self.line)
         self.line.sigDragged.connect(self._on_dragged)
         self.scene().sigMouseClicked.connect(self._on_clicked)
-        self.setMinimumHeight(90)
-        self.setMaximumHeight(140)
+        # short enough to leave the panes most of a 1366×768 screen
+        self.setMinimumHeight(64)
+        self.setMaximumHeight(100)
 
     def set_time(self, t: float) -> None:
         """Move the cursor without emitting."""

@@ -150,3 +150,21 @@ def test_the_unit_picker_speaks_chinese(qtbot, chinese, ctx, world) -> None:
     allowed = {u["name"] for u in world.units} | {cid}
     bad = [(t, offending(t, allowed)) for t in texts if offending(t, allowed)]
     assert not bad, bad
+
+
+def test_qts_own_file_dialog_speaks_chinese(qtbot, chinese, tmp_path) -> None:
+    """The save dialog of the handover report is Qt's own: the words its qtbase_zh_CN.qm
+    lacks ("&Look in:", "Files of &type:", the type column's "Folder") come from ours."""
+    from widgets.qt import QtWidgets
+
+    (tmp_path / "folder").mkdir()
+    dialog = QtWidgets.QFileDialog(None, "报告", str(tmp_path), "PDF (*.pdf)")
+    dialog.setOption(QtWidgets.QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    labels = [label.text() for label in dialog.findChildren(QtWidgets.QLabel)]
+    assert "查找范围(&L)：" in labels and "文件类型(&T)：" in labels
+    assert not [t for t in labels if offending(t.replace("&", ""), set())]
+    translate = QCoreApplication.translate
+    assert translate("QAbstractFileIconProvider", "Folder", "All other platforms") == "文件夹"
+    assert translate("QAbstractFileIconProvider", "%1 File") == "%1 文件"
