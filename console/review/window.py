@@ -328,6 +328,10 @@ class ReviewWindow(QMainWindow):
         pane_specs: which console panes to show (default: all).
         pane_factory: builds a pane class for a spec (tests); default: ``widgets/`` modules.
 
+    Attributes:
+        review_cursor: the review position (a :class:`client.review.ReviewCursor`; the
+            mouse cursor stays ``QWidget.cursor()``).
+
     Signals:
         sig_position(int, float): the position changed: ``(step, time)``.
         sig_report(): the officer asked for the handover report.
@@ -335,8 +339,6 @@ class ReviewWindow(QMainWindow):
 
     sig_position = Signal(int, float)
     sig_report = Signal()
-    # the review position (shadows QWidget.cursor(), the mouse cursor, never read here)
-    cursor: ReviewCursor  # type: ignore[assignment]
 
     def __init__(self, review: ShiftReview, *, pane_specs: tuple[PaneSpec, ...] = PANES,
                  pane_factory: Callable[[PaneSpec], type[Pane] | None] | None = None,
@@ -344,9 +346,10 @@ class ReviewWindow(QMainWindow):
         super().__init__()
         self.setObjectName("reviewWindow")
         self.review = review
-        self.cursor = ReviewCursor(review, review.step_at(review.start if start_time is None
-                                                          else start_time))
-        self.ctx = ReviewContext(self.cursor, self)
+        start = review.start if start_time is None else start_time
+        #: the review position: step, time and the replayed State there
+        self.review_cursor = ReviewCursor(review, review.step_at(start))
+        self.ctx = ReviewContext(self.review_cursor, self)
         post = review.snapshot().get("post") or {}
         self.setWindowTitle(translate("Review", "Offline review — {post} — shift {label}").format(
             post=safe(post.get("name") or post.get("id") or "", 60), label=review.label))
@@ -431,7 +434,7 @@ class ReviewWindow(QMainWindow):
         self._seek_timer.setSingleShot(True)
         self._seek_timer.setInterval(30)
         self._seek_timer.timeout.connect(self._apply_pending)
-        self._broadcast(ChangeSet(reset=True, counters_changed=True), self.cursor.now)
+        self._broadcast(ChangeSet(reset=True, counters_changed=True), self.review_cursor.now)
 
     # ---- building
 
@@ -561,25 +564,25 @@ class ReviewWindow(QMainWindow):
 
     def seek_time(self, t: float) -> None:
         """Show the state at time ``t``."""
-        self._show(self.cursor.seek_time(t))
+        self._show(self.review_cursor.seek_time(t))
 
     def seek_step(self, step: int) -> None:
         """Show the state right after ``step``."""
-        self._show(self.cursor.seek(step))
+        self._show(self.review_cursor.seek(step))
 
     def step_forward(self) -> None:
         """One event forward."""
-        self.seek_step(min(self.review.n_steps - 1, self.cursor.step + 1))
+        self.seek_step(min(self.review.n_steps - 1, self.review_cursor.step + 1))
 
     def step_back(self) -> None:
         """One event back."""
-        self.seek_step(max(0, self.cursor.step - 1))
+        self.seek_step(max(0, self.review_cursor.step - 1))
 
     def next_case_event(self) -> None:
         """Jump to the next event of the selected case."""
         cid = self.ctx.selected
         if cid:
-            step = self.review.next_case_step(cid, self.cursor.step)
+            step = self.review.next_case_step(cid, self.review_cursor.step)
             if step is not None:
                 self.seek_step(step)
 
@@ -587,7 +590,7 @@ class ReviewWindow(QMainWindow):
         """Jump to the previous event of the selected case."""
         cid = self.ctx.selected
         if cid:
-            step = self.review.prev_case_step(cid, self.cursor.step)
+            step = self.review.prev_case_step(cid, self.review_cursor.step)
             if step is not None:
                 self.seek_step(step)
 
@@ -597,7 +600,7 @@ class ReviewWindow(QMainWindow):
         if not len(m):
             return
         steps = self.review.event_steps[m]
-        i = int(np.searchsorted(steps, self.cursor.step, side="right"))
+        i = int(np.searchsorted(steps, self.review_cursor.step, side="right"))
         if i < len(steps):
             self.seek_step(int(steps[i]))
             self.events_view.setCurrentIndex(self.events_model.index(i, 0))
@@ -645,7 +648,7 @@ class ReviewWindow(QMainWindow):
 
     def _on_play_tick(self) -> None:
         dt = self._clock.restart() / 1000.0
-        t = self.cursor.now + dt * self.speed
+        t = self.review_cursor.now + dt * self.speed
         if t >= self.review.end:
             t = self.review.end
             self.set_playing(False)
@@ -674,10 +677,10 @@ class ReviewWindow(QMainWindow):
         if isinstance(case_id, str):
             self.docks["review-story"].raise_()
         self.story.show_story(self.review, self.ctx, case_id if isinstance(case_id, str) else None,
-                              self.cursor.step)
+                              self.review_cursor.step)
 
     def _show(self, cs: ChangeSet) -> None:
-        self._broadcast(cs, self.cursor.now)
+        self._broadcast(cs, self.review_cursor.now)
 
     def _broadcast(self, cs: ChangeSet, now: float) -> None:
         if cs:
@@ -685,7 +688,7 @@ class ReviewWindow(QMainWindow):
         self.distributor.tick(now)
         self.timeline.set_time(now)
         r = self.review
-        step = self.cursor.step
+        step = self.review_cursor.step
         n = r.event_number(step)
         if n is None:
             text = translate("Review", "{time} · shift start (snapshot, seq {seq})").format(
