@@ -28,6 +28,7 @@ from console.messages import describe_error
 from widgets.actions_port import ActionsPort
 from widgets.context import SharedContext
 from widgets.pane import Pane
+from widgets.pane_roles import ScopeListener
 from widgets.qt import QObject, Signal
 from widgets.text import safe
 
@@ -142,17 +143,17 @@ class Session(SharedContext, QObject):
     # ---- Public API (console)
 
     def set_scope(self, scope: Scope) -> None:
-        """Narrow every pane to ``scope`` (panes with an ``on_scope(scope)`` method follow;
-        the queue, units and KPIs do; the map can connect ``sig_scope``)."""
+        """Narrow every pane to ``scope``: each :class:`widgets.pane_roles.ScopeListener`
+        (the queue, units, KPIs, map, region tree) follows, then ``sig_scope`` tells the
+        rest (the map's region choice, the region tree's label)."""
         if scope == self.scope:
             return
         self.scope = scope
         for pane in list(self.panes):
-            on_scope = getattr(pane, "on_scope", None)
-            if on_scope is None:
+            if not isinstance(pane, ScopeListener):
                 continue
             try:
-                on_scope(scope)
+                pane.on_scope(scope)
             except Exception:
                 log.exception("pane %s failed on a scope", pane.pane_id)
         self.sig_scope.emit(scope)

@@ -35,6 +35,7 @@ from widgets.common import (
 )
 from widgets.pacer import pacer
 from widgets.pane import CaseDragSource, Pane, PaneContext
+from widgets.pane_roles import AlarmSource
 from widgets.qt import (
     QAbstractItemView,
     QColor,
@@ -53,7 +54,6 @@ from widgets.qt import (
     QToolButton,
     QVBoxLayout,
     QWidget,
-    Signal,
 )
 from widgets.rows_model import Column, RowsTableModel
 from widgets.stage_text import clock_text, stage_alert_word
@@ -124,7 +124,7 @@ class AlertBook:
         return bisect_left(self._ids[phase], cid, lo, hi)
 
 
-class AlertsPane(Pane):
+class AlertsPane(Pane, AlarmSource):
     """Overdue and near-due alerts with a banner, sound cue, mute and acknowledgement.
 
     Signals:
@@ -145,10 +145,8 @@ class AlertsPane(Pane):
     """
 
     pane_id = "alerts"
-    #: a new alarm was raised (its most urgent level): the console brings the pane forward
-    sig_alarm = Signal(str)
-    #: the sound was muted (True) or unmuted
-    sig_muted = Signal(bool)
+    # sig_alarm(level): a new alarm was raised (its most urgent level): the console brings
+    # the pane forward; sig_muted(bool): the sound was muted or unmuted (AlarmSource)
 
     def __init__(self, ctx: PaneContext, parent: QWidget | None = None, *,
                  user_key: str | None = None, settings: QSettings | None = None,

@@ -37,6 +37,7 @@ from widgets.common import (
 )
 from widgets.pacer import pacer
 from widgets.pane import Pane, PaneContext
+from widgets.pane_roles import CaseFilterSource, ScopeListener, UnitFilter
 from widgets.qt import (
     QAbstractItemView,
     QAction,
@@ -333,7 +334,7 @@ class CaseQueueModel(RowsTableModel):
         return Qt.DropAction.CopyAction
 
 
-class CaseQueuePane(Pane):
+class CaseQueuePane(Pane, ScopeListener, UnitFilter, CaseFilterSource):
     """Case queue: every case in scope in a sortable, filterable table.
 
     Signals:
@@ -349,8 +350,8 @@ class CaseQueuePane(Pane):
     """
 
     pane_id = "case_queue"
-    #: the filter (preset, unit or search) changed; ``filter_predicate()`` gives the new one
-    sig_filter_changed = Signal()
+    # sig_filter_changed(): the filter (preset, unit or search) changed;
+    # ``filter_predicate()`` gives the new one (CaseFilterSource)
 
     def __init__(self, ctx: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

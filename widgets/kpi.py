@@ -14,6 +14,7 @@ from client.scope_figures import ScopeFigures
 from client.state import ChangeSet
 from widgets.common import GREEN, ORANGE, VERMILLION, fg, plain_label
 from widgets.pane import Pane, PaneContext
+from widgets.pane_roles import LinkListener, ScopeListener
 from widgets.qt import QFrame, QHBoxLayout, QResizeEvent, Qt, QVBoxLayout, QWidget
 from widgets.text import neutralize, safe
 
@@ -52,7 +53,7 @@ class _Tile(QFrame):
         self.value.setPalette(pal)
 
 
-class KpiPane(Pane):
+class KpiPane(Pane, ScopeListener, LinkListener):
     """KPI strip.
 
     Public API besides the Pane contract:

@@ -60,6 +60,7 @@ from widgets.map_layers import (
     choropleth_colour,
 )
 from widgets.pane import Pane, PaneContext
+from widgets.pane_roles import CaseFilterFollower, RegionChooser, ScopeListener
 from widgets.qt import (
     QApplication,
     QColor,
@@ -77,7 +78,6 @@ from widgets.qt import (
     QToolButton,
     QVBoxLayout,
     QWidget,
-    Signal,
     pg,
 )
 from widgets.text import safe
@@ -234,7 +234,7 @@ class _Slots:
         self.item.invalidate()
 
 
-class MapPane(Pane):
+class MapPane(Pane, RegionChooser, ScopeListener, CaseFilterFollower):
     """The 民情地图: regions, choropleth, cases (points or clusters), heat, drill-down.
 
     Signals:
@@ -259,7 +259,6 @@ class MapPane(Pane):
     """
 
     pane_id = "map"
-    sig_region_chosen = Signal(str)
 
     def __init__(self, ctx: PaneContext, parent: QWidget | None = None,
                  redraw_ms: int = 500) -> None:

@@ -17,6 +17,7 @@ from client.state import ChangeSet
 from widgets.common import NEAR_SYMBOL, OVERDUE_COLOR, OVERDUE_SYMBOL, fg, plain_label
 from widgets.pacer import out_of_sight, pacer
 from widgets.pane import Pane, PaneContext
+from widgets.pane_roles import ScopeListener
 from widgets.qt import (
     QComboBox,
     QHBoxLayout,
@@ -38,7 +39,7 @@ _IdRole = Qt.ItemDataRole.UserRole
 (C_NAME, C_OPEN, C_OVERDUE, C_NEAR) = range(4)
 
 
-class RegionTreePane(Pane):
+class RegionTreePane(Pane, ScopeListener):
     """The jurisdiction as a tree with live counts, and the category filter.
 
     Public API besides the Pane contract:

@@ -28,6 +28,7 @@ from widgets.common import (
 )
 from widgets.pacer import out_of_sight, pacer
 from widgets.pane import Pane, PaneContext, UnitDropTarget
+from widgets.pane_roles import ScopeListener, UnitActivator
 from widgets.qt import (
     QAbstractItemView,
     QEvent,
@@ -44,7 +45,6 @@ from widgets.qt import (
     QTimer,
     QVBoxLayout,
     QWidget,
-    Signal,
 )
 from widgets.rows_model import RIGHT, Column, RowsTableModel
 from widgets.text import neutralize, safe
@@ -97,7 +97,7 @@ def unit_rows(ctx: PaneContext, scope: Scope | None = None) -> list[UnitRow]:
     return rows
 
 
-class WorkloadPane(Pane):
+class WorkloadPane(Pane, UnitActivator, ScopeListener):
     """Unit workloads: a table sorted by load and a bar chart of the heaviest units.
 
     Signals:
@@ -113,7 +113,6 @@ class WorkloadPane(Pane):
     """
 
     pane_id = "workload"
-    sig_unit_activated = Signal(str)
 
     def __init__(self, ctx: PaneContext, parent: QWidget | None = None,
                  refresh_ms: int = 1000) -> None:
