@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from client import glossary
 from client.feed import LinkStatus
@@ -51,6 +51,9 @@ from widgets.qt import (
     Signal,
 )
 from widgets.text import safe
+
+if TYPE_CHECKING:
+    from console.command_bar import CommandBar
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +110,10 @@ class MainWindow(QMainWindow):
         self.alerts_flash = False
         #: called with the layout kind after a built-in layout is applied (added panes)
         self.layout_hooks: list[Callable[[str], None]] = []
+        #: the command bar (Ctrl+K) and its menu action, once :mod:`console.command_bar`
+        #: installed them
+        self.command_bar: CommandBar | None = None
+        self.act_command_bar: QAction | None = None
         self.setDockNestingEnabled(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
                             | QMainWindow.DockOption.AllowNestedDocks

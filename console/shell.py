@@ -88,7 +88,9 @@ class Console(QObject):
         self.window.sig_closing.connect(self.stop)
         self.command_ui = supervisor_ui.install(self)
         security_ui.install(self)
-        self.command_bar = command_bar.install(self)
+        self.command_bar = command_bar.install(self.window, self.session,
+                                               self.command_ui.actions,
+                                               self.command_ui.ask_urge)
 
     # ---- Public API
 
