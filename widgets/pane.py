@@ -5,7 +5,8 @@ A pane is a QWidget shown in a QDockWidget. The console owns one :class:`PaneCon
 thread only:
 
 * ``on_changes(changes)`` after each feed batch (at most ~10 times a second) with the
-  :class:`client.state.ChangeSet` the batch produced (``changes.reset`` → reload all);
+  :class:`client.state.ChangeSet` the batch produced (``changes.reset`` → reload all),
+  then ``on_events(events)`` with the events behind it;
 * ``on_tick(now)`` once a second (live countdowns; ``now`` is epoch seconds);
 * ``on_selection(case_id)`` when any pane selected a case (None clears it);
 * ``retranslate()``, ``repalette()``, ``restyle()`` after a language, palette or
@@ -28,6 +29,7 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from client.api import HubClient
+from client.protocol import Event
 from client.regions import RegionIndex
 from client.state import ChangeSet, State
 from widgets.actions_port import ActionsPort
@@ -135,6 +137,9 @@ class Pane(QWidget):
 
     def on_changes(self, changes: ChangeSet) -> None:
         """Apply one batch's changes."""
+
+    def on_events(self, events: list[Event]) -> None:
+        """The events behind the last change set, in seq order (the ticker lists them)."""
 
     def on_tick(self, now: float) -> None:
         """Advance live countdowns."""

@@ -21,13 +21,14 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from client.api import HubClient
 from client.feed import LIVE, Feed
+from client.protocol import Event
 from client.shifts import ShiftSchedule
 from client.state import ChangeSet
 from client.timeutil import DEFAULT_ZONE
@@ -194,7 +195,7 @@ class WallController(QObject):
                     else:
                         seen.discard(cid)
 
-    def _count_events(self, events: list[dict]) -> None:
+    def _count_events(self, events: Iterable[Mapping[str, Any]]) -> None:
         if self._skip_events:
             self._skip_events = False
             return
@@ -369,7 +370,7 @@ class _Bookkeeping:
     def on_changes(self, changes: ChangeSet) -> None:
         self.wall._count_changes(changes)
 
-    def on_events(self, events: list[dict]) -> None:
+    def on_events(self, events: list[Event]) -> None:
         self.wall._count_events(events)
 
     def on_tick(self, now: float) -> None:

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from client.geometry import RegionMap, fetch_geometry
-from client.protocol import NOTHING, Case
+from client.protocol import NOTHING, Case, Event
 from client.state import ChangeSet, State
 from client.timeutil import parse_time_or_none
 from console.wall.model import HOURS, OTHER, WallStats
@@ -147,6 +147,9 @@ class WallPage(QWidget):
     def on_changes(self, changes: ChangeSet) -> None:
         """A change set from the pump: :meth:`mark` what it means for this page."""
         self.mark(changes)
+
+    def on_events(self, events: list[Event]) -> None:
+        """The events behind the last change set: the pages count from the bookkeeping."""
 
     def on_tick(self, now: float) -> None:
         """Nothing: the controller refreshes the page shown when its clock moves."""
