@@ -25,6 +25,7 @@ from widgets.pane_roles import (
     CaseFilterSource,
     LinkListener,
     RegionChooser,
+    ScopeChooser,
     UnitActivator,
     UnitFilter,
 )
@@ -178,6 +179,8 @@ class MainWindow(QMainWindow):
                 pane.sig_unit_activated.connect(self._on_unit_activated)
             if isinstance(pane, RegionChooser):
                 self._wire_region_chooser(pane)
+            if isinstance(pane, ScopeChooser):
+                pane.sig_scope_chosen.connect(self.session.set_scope)
             if isinstance(pane, CaseFilterSource):
                 for follower in self.panes.values():
                     if isinstance(follower, CaseFilterFollower) and follower is not pane:

@@ -10,6 +10,8 @@ declaration, typed), its methods are the ones the pane must provide.
 role                 the pane provides            the console connects it to
 ==================== ============================ =========================================
 ScopeListener        ``on_scope(scope)``          ``Session.set_scope`` (every listener)
+ScopeChooser         ``sig_scope_chosen(Scope)``  ``Session.set_scope`` (the region tree)
+CategoryListener     ``set_categories(cats)``     ``Session.set_categories`` (every one)
 RegionChooser        ``sig_region_chosen(str)``,  the session's scope: a choice narrows
                      ``show_region(region_id)``   every pane; a new scope moves the chooser
 UnitActivator        ``sig_unit_activated(str)``  every UnitFilter (the queue)
@@ -57,6 +59,24 @@ class ScopeListener(_Role):
 
     def on_scope(self, scope: Scope) -> None:
         """Show only what lies in ``scope`` (``scope.everything``: no narrowing)."""
+        raise NotImplementedError
+
+
+class ScopeChooser(_Role):
+    """The user narrows the console here (a region node, a category: the region tree).
+
+    Signals:
+        sig_scope_chosen(object): the :class:`client.regions.Scope` the user chose.
+    """
+
+    sig_scope_chosen = Signal(object)
+
+
+class CategoryListener(_Role):
+    """Offers the post's categories (``GET /categories``) once the console has them."""
+
+    def set_categories(self, categories: list[dict]) -> None:
+        """The categories, each ``{"name", "subcategories": [{"code", "name"}, …]}``."""
         raise NotImplementedError
 
 
@@ -147,4 +167,5 @@ class AlarmSource(_Role):
 
 
 __all__ = ["AlarmSource", "CaseFilter", "CaseFilterFollower", "CaseFilterSource",
-           "LinkListener", "RegionChooser", "ScopeListener", "UnitActivator", "UnitFilter"]
+           "CategoryListener", "LinkListener", "RegionChooser", "ScopeChooser",
+           "ScopeListener", "UnitActivator", "UnitFilter"]

@@ -26,8 +26,10 @@ from widgets.pane_roles import (
     CaseFilter,
     CaseFilterFollower,
     CaseFilterSource,
+    CategoryListener,
     LinkListener,
     RegionChooser,
+    ScopeChooser,
     ScopeListener,
     UnitActivator,
     UnitFilter,
@@ -107,6 +109,17 @@ class FakeQueue(Pane, ScopeListener, UnitFilter, CaseFilterSource):
 
     def filtered_ids(self) -> list[str]:
         return list(self.ids)
+
+
+class FakeTree(Pane, ScopeChooser, CategoryListener):
+    pane_id = "fake_tree"
+
+    def __init__(self, ctx: PaneContext) -> None:
+        super().__init__(ctx)
+        self.categories: list[list[dict]] = []
+
+    def set_categories(self, categories: list[dict]) -> None:
+        self.categories.append(categories)
 
 
 class FakeUnits(Pane, UnitActivator):
@@ -222,3 +235,18 @@ def test_the_link_state_and_alarms_reach_the_window(qtbot, session, tmp_path) ->
     assert window.alerts_flash
     alerts.bell.sig_flash.emit(False)
     assert not window.alerts_flash
+
+
+def test_a_scope_chosen_in_the_tree_narrows_the_console_and_categories_reach_it(
+        qtbot, session, tmp_path) -> None:
+    window = window_of(qtbot, session, tmp_path, ("regions", FakeTree), ("queue", FakeQueue),
+                       ("map", FakeMap))
+    tree, queue, mapp = (window.panes[k] for k in ("regions", "queue", "map"))
+    chosen = Scope("532301", "环境卫生", "垃圾清运不及时")
+    tree.sig_scope_chosen.emit(chosen)
+    assert session.scope == chosen
+    assert queue.scopes == mapp.scopes == [chosen] and mapp.shown == ["532301"]
+    cats = [{"name": "环境卫生", "subcategories": [{"code": "0101", "name": "垃圾清运不及时"}]}]
+    session.set_categories(cats)
+    assert tree.categories == [cats]
+    assert session.category_name("环境卫生", "0101") == "环境卫生 / 垃圾清运不及时"
