@@ -92,6 +92,9 @@ class FakeContext:
     def region_name(self, region_id: str | None) -> str:
         return self.world.region_names.get(region_id or "", region_id or "")
 
+    def region_path(self, region_id: str | None) -> str:
+        return self.region_name(region_id)
+
     def unit_name(self, unit_id: str | None) -> str:
         return self.world.unit_names.get(unit_id or "", unit_id or "")
 

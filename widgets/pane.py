@@ -82,6 +82,9 @@ class PaneContext(Protocol):
     def region_name(self, region_id: str | None) -> str:
         """Display name of a region (falls back to the id)."""
 
+    def region_path(self, region_id: str | None) -> str:
+        """``town · grid`` of a region (its own name at town level and above)."""
+
     def unit_name(self, unit_id: str | None) -> str:
         """Display name of a unit (falls back to the id)."""
 
