@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -52,6 +53,7 @@ class FakeContext:
         self.role = role
         self.read_only = read_only
         self.user_id = "u-officer-1"
+        self.cache_dir: Path | None = None  # the map keeps no polygons
         self.actions: Any = None  # no console commands (tests attach their own)
         self.api = FakeApi(world)
         self.selected: list[str | None] = []

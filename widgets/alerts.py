@@ -17,7 +17,7 @@ from typing import cast
 
 from client.alarm import CRITICAL, URGE, Alarm
 from client.protocol import Case
-from client.state import ChangeSet
+from client.state import ChangeSet, State
 from client.timeutil import parse_time_or_none
 from rows import Rows
 from widgets.alarm_bell import AlarmBell
@@ -555,9 +555,9 @@ class AlertsPane(Pane, AlarmSource):
         self.sig_case_selected.emit(self.rows[current.row()][0])
 
 
-def _due(case: Case | None, state: object = None) -> float:
+def _due(case: Case | None, state: State) -> float:
     """The deadline an alert is ordered by: the nearest stage's (protocol 1.1) or due_at."""
-    stages = getattr(state, "stages", None)
+    stages = state.stages
     if stages is not None and case is not None:
         clock = stages.nearest(case)
         if clock is not None:

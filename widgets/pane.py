@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
@@ -54,6 +55,8 @@ class PaneContext(Protocol):
         role: the user's role: officer, supervisor, wall, unit or intake.
         user_id: the logged-in user's id (panes key per-user settings with it).
         read_only: True in wall mode and offline review (no actions at all).
+        cache_dir: the shift cache folder (the map keeps the region polygons there), or
+            None (nothing kept).
         actions: the commands panes may ask for (reassign, urge, whistle, calls), or None
             where there are none (wall, offline review).
     """
@@ -95,6 +98,10 @@ class PaneContext(Protocol):
     def state(self) -> State:
         """The synced picture (a context may replace it: review seeks, resets)."""
 
+    @property
+    def cache_dir(self) -> Path | None:
+        """The shift cache folder (the map keeps the region polygons there), or None."""
+
 
 class Pane(QWidget):
     """Base of every pane.
@@ -118,6 +125,8 @@ class Pane(QWidget):
     #: True once the outermost ``__init__`` returned (see :meth:`__init_subclass__`)
     _pane_built = False
     _pane_init_depth = 0
+    #: a restyle is queued (a burst of style changes restyles once)
+    _restyle_queued = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         """Wrap each subclass's ``__init__`` to mark the pane built when the outermost
@@ -216,7 +225,7 @@ class Pane(QWidget):
             self.retranslate()
         elif kind == QEvent.Type.PaletteChange and self._pane_built:
             self.repalette()
-        elif kind == QEvent.Type.StyleChange and not getattr(self, "_restyle_queued", False):
+        elif kind == QEvent.Type.StyleChange and not self._restyle_queued:
             self._restyle_queued = True
 
             def run() -> None:

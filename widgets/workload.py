@@ -113,6 +113,8 @@ class WorkloadPane(Pane, UnitActivator, ScopeListener):
     """
 
     pane_id = "workload"
+    #: the region the units are narrowed to (None: every unit of the post)
+    _scope: Scope | None = None
 
     def __init__(self, ctx: PaneContext, parent: QWidget | None = None,
                  refresh_ms: int = 1000) -> None:
@@ -258,7 +260,7 @@ class WorkloadPane(Pane, UnitActivator, ScopeListener):
         self._stale = False
         current = self.view.currentIndex()
         keep = current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None
-        rows = unit_rows(self.ctx, getattr(self, "_scope", None))
+        rows = unit_rows(self.ctx, self._scope)
         self.table_rows.sync(rows)
         if keep is not None and not self.view.currentIndex().isValid():
             for i, r in enumerate(rows):
