@@ -219,7 +219,7 @@ class AssessmentPane(Pane):
     def bounds(self) -> tuple[float, float]:
         """``[from, to)`` of the chosen period (epoch seconds)."""
         kind = str(self.period.currentData())
-        now = self.ctx.state.clock() if hasattr(self.ctx.state, "clock") else 0.0
+        now = self.ctx.state.clock()
         if kind == "custom":
             a = cast(date, self.first_day.date().toPython())
             b = cast(date, self.last_day.date().toPython())

@@ -93,11 +93,11 @@ class LoopActions(QObject):
 
     def can(self, what: str) -> bool:
         """Whether this console may ``decide``, ``callback``, ``merge``, ``close``, ``reopen``."""
-        if getattr(self.ctx, "read_only", True):
+        if self.ctx.read_only:
             return False
         if what in ("decide", "callback", "merge") and self.supported is False:
             return False
-        return getattr(self.ctx, "role", "") in _ROLES.get(what, frozenset())
+        return self.ctx.role in _ROLES.get(what, frozenset())
 
     def allowed(self, what: str, case: Mapping[str, Any] | None) -> bool:
         """Whether ``what`` makes sense for ``case`` now (role, protocol and status)."""

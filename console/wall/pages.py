@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Protocol
+from pathlib import Path
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 import numpy as np
 
+from client.api import HubClient
 from client.geometry import RegionMap, fetch_geometry
 from client.protocol import NOTHING, Case, Event
 from client.state import ChangeSet, State
@@ -87,6 +89,14 @@ class WallContext(Protocol):
 
     state: State
     zone: ZoneInfo
+
+    @property
+    def cache_dir(self) -> Path | None:
+        """Where the region polygons are kept (None: nowhere)."""
+
+    def fetch(self, fn: Callable[[HubClient], Any], on_ok: Callable[[Any], None],
+              on_error: Callable[[Exception], None] | None = None) -> None:
+        """Run a read ``fn(api)`` off the GUI thread and call back on it."""
 
     def region_name(self, region_id: str | None) -> str: ...
 
@@ -364,10 +374,8 @@ class MapPage(WallPage):
         self._index_all()
         self._bounds: tuple[float, float, float, float] | None = None
         self._apply_sizes()
-        fetch = getattr(ctx, "fetch", None)
-        if fetch is not None:
-            folder = getattr(ctx, "cache_dir", None)
-            fetch(lambda api: _parsed(fetch_geometry(api, folder)), self.set_geometry,
+        folder = ctx.cache_dir
+        ctx.fetch(lambda api: _parsed(fetch_geometry(api, folder)), self.set_geometry,
                   lambda exc: None)
 
     def set_geometry(self, fc: object) -> None:
