@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from client.assessment import Board, Score, Weights, period_bounds, score_rows
 from client.assessment_drill import COLUMN_COUNTS, drill, events_between
@@ -54,6 +54,9 @@ from widgets.qt import (
 from widgets.rows_model import RIGHT, Column, RowsTableModel
 from widgets.text import safe
 
+if TYPE_CHECKING:
+    from console.session import Session
+
 log = logging.getLogger(__name__)
 
 #: the table's columns: (key, kind) — kind "rate" (a share), "count" or "score"
@@ -81,8 +84,10 @@ class AssessmentPane(Pane):
     """
 
     pane_id = "assessment"
+    #: a console pane: its context is the logged-in session (the loop's commands)
+    ctx: Session
 
-    def __init__(self, ctx: PaneContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Session, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         from console.loop.commands import loop_for
 
