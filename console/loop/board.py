@@ -84,7 +84,7 @@ class AssessmentPane(Pane):
     """
 
     pane_id = "assessment"
-    #: a console pane: its context is the logged-in session (the loop's commands)
+    # a console pane: its context is the logged-in session (the loop's commands)
     ctx: Session
 
     def __init__(self, ctx: Session, parent: QWidget | None = None) -> None:

@@ -64,7 +64,7 @@ class InboxPane(Pane):
     """
 
     pane_id = "loop_inbox"
-    #: a console pane: its context is the logged-in session (the loop's commands)
+    # a console pane: its context is the logged-in session (the loop's commands)
     ctx: Session
 
     def __init__(self, ctx: Session, parent: QWidget | None = None) -> None:
