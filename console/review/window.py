@@ -383,6 +383,8 @@ class ReviewWindow(QMainWindow):
 
     sig_position = Signal(int, float)
     sig_report = Signal()
+    #: the dock columns and their width shares (none until the docks are laid out)
+    _sizes: tuple[list[list[str]], list[float]] = ([], [])
 
     def __init__(self, review: ShiftReview, *, pane_specs: tuple[PaneSpec, ...] = PANES,
                  pane_factory: Callable[[PaneSpec], type[Pane] | None] | None = None,
@@ -440,7 +442,7 @@ class ReviewWindow(QMainWindow):
             self.ctx.panes.append(pane)
             self.distributor.register(pane)
             pane.sig_case_selected.connect(self.ctx.select_case)
-            self._dock(spec.key, pane.title() if hasattr(pane, "title") else spec.title(), pane)
+            self._dock(spec.key, pane.title() or spec.title(), pane)
         #: the numbers of the events that match the filter (also as an array, for seeking)
         self.event_matches = np.arange(self.review.n_events, dtype=np.int64)
         self.event_rows: Rows[int] = Rows(self.event_matches.tolist())
@@ -497,10 +499,10 @@ class ReviewWindow(QMainWindow):
     def _arrange(self) -> None:
         """Queue and events on the left; map, detail and story; alerts, workload, calls."""
         d = self.docks
-        left = [k for k in ("queue", "review-events") if k in d]
+        left: list[str] = [k for k in ("queue", "review-events") if k in d]
         mid: list[str] = [k for k in ("map", "detail") if k in d] or ["review-story"]
-        right = [k for k in ("alerts", "workload", "calls", "ticker") if k in d]
-        cols = [c for c in (left, mid, right) if c]
+        right: list[str] = [k for k in ("alerts", "workload", "calls", "ticker") if k in d]
+        cols: list[list[str]] = [c for c in (left, mid, right) if c]
         for i in range(1, len(cols)):  # columns first, then each column's stack
             self.splitDockWidget(d[cols[i - 1][0]], d[cols[i][0]], Qt.Orientation.Horizontal)
         for col in cols:
@@ -522,7 +524,7 @@ class ReviewWindow(QMainWindow):
         QTimer.singleShot(0, self._apply_sizes)  # once the docks have their layout
 
     def _apply_sizes(self) -> None:
-        cols, shares = getattr(self, "_sizes", ([], []))
+        cols, shares = self._sizes
         if cols:
             w = self.width()
             self.resizeDocks([self.docks[c[0]] for c in cols], [int(w * s) for s in shares],
