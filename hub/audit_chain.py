@@ -32,6 +32,7 @@ from sqlalchemy import event, insert, select, text
 from sqlalchemy.orm import Session
 
 from client.audit_chain import GENESIS, Verdict, entry_hash, verify_entries
+from hub.bodies import AuditEntryJSON
 from hub.db import Database
 from hub.models import AuditEntry, AuditHead
 from hub.timeutil import to_rfc3339, utcnow
@@ -40,7 +41,7 @@ MIN_RETENTION_DAYS = 180  # 网络安全法 §21: at least six months
 _PENDING = "audit_chain_pending"
 
 
-def entry_json(e: AuditEntry) -> dict[str, Any]:
+def entry_json(e: AuditEntry) -> AuditEntryJSON:
     """The entry as ``GET /audit`` answers it (``prev`` and ``hash`` included)."""
     return {"id": e.id, "at": to_rfc3339(e.at), "actor": e.actor, "role": e.role,
             "action": e.action, "target": e.target, "outcome": e.outcome, "addr": e.addr,

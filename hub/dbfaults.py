@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import exc as sa_exc
 
+from hub.bodies import ErrorJSON
 from hub.errors import HubError
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ class DatabaseUnavailable(HubError):
     def __init__(self, message: str = UNAVAILABLE_MESSAGE) -> None:
         super().__init__(message)
 
-    def body(self) -> dict[str, Any]:
+    def body(self) -> ErrorJSON:
         body = super().body()
         body["error"]["reason"] = "database_unavailable"  # an extension field
         return body

@@ -11,7 +11,7 @@ tells the other hub processes (``hub.pgnotify``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from sqlalchemy import bindparam, insert, text, update
 
+from hub.bodies import EventJSON
 from hub.db import WriteTx
 from hub.models import Event, FeedEntry, Post
 from hub.timeutil import to_rfc3339
@@ -41,7 +42,7 @@ def encode_frame(seq: int, ts: str, type_: str, data_json: str) -> str:
     return f'{{"seq":{seq},"ts":"{ts}","type":"{type_}","data":{data_json}}}'
 
 
-def event_json(seq: int, ts: datetime, type_: str, data_json: str) -> dict[str, Any]:
+def event_json(seq: int, ts: datetime, type_: str, data_json: str) -> EventJSON:
     """The event object of ``GET /events`` and history."""
     return {"seq": seq, "ts": to_rfc3339(ts), "type": type_, "data": orjson.loads(data_json)}
 
@@ -67,7 +68,7 @@ class Journal:
         #: (delivered to the other hub processes at the commit, ``hub.pgnotify``)
         self._notifier = notifier
 
-    def record(self, tx: WriteTx, type_: str, data: dict[str, Any], *, post_ids: list[str],
+    def record(self, tx: WriteTx, type_: str, data: Mapping[str, object], *, post_ids: list[str],
                now: datetime, case_id: str | None = None) -> None:
         """Queue an event for ``post_ids``; numbered at commit."""
         if not post_ids:

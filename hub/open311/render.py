@@ -13,6 +13,7 @@ from xml.etree import ElementTree as ET
 import orjson
 from starlette.responses import Response
 
+from hub.bodies import CategoryJSON
 from hub.models import Case
 from hub.timeutil import to_rfc3339
 
@@ -21,7 +22,7 @@ JSON_TYPE = "application/json; charset=utf-8"
 XML_TYPE = "text/xml; charset=utf-8"
 
 
-def service_objects(categories: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def service_objects(categories: list[CategoryJSON]) -> list[dict[str, Any]]:
     """One service per subcategory; ``group`` is its category."""
     return [{"service_code": sub["code"], "service_name": sub["name"],
              "description": f"{cat['name']} · {sub['name']}（处置时限 {sub['sla_hours']:g} 小时）",
