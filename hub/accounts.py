@@ -19,6 +19,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, delete, select, update
 
 from hub.audit import add_entry
+from hub.bodies import AccountJSON
 from hub.db import Database, WriteTx
 from hub.errors import Invalid, NotFound
 from hub.models import LoginFailure, PasswordHistory, Post, Region, Session, User
@@ -156,7 +157,7 @@ def add_user(db: Database, new: NewUser, password: str | None) -> str:
     return chosen
 
 
-def list_users(db: Database) -> list[dict[str, Any]]:
+def list_users(db: Database) -> list[AccountJSON]:
     """Every account with its state (no secrets)."""
     with db.read() as s:
         users = list(s.scalars(select(User).order_by(User.username)))

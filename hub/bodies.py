@@ -154,6 +154,38 @@ class UserJSON(TypedDict):
     unit_id: str | None
 
 
+class SessionJSON(TypedDict):
+    """The answer of ``POST /session`` (the login)."""
+
+    token: str
+    expires_at: str
+    user: UserJSON
+    must_change_password: bool  # extension (issue 16): what the session must do first
+    otp_enrolment_required: bool
+
+
+class OtpStartJSON(TypedDict):
+    """The answer of ``POST /session/otp``: the new secret and its ``otpauth://`` URI."""
+
+    secret: str
+    uri: str
+
+
+class AccountJSON(TypedDict):
+    """One account as ``hub users list`` shows it (no secrets)."""
+
+    username: str
+    name: str
+    role: str
+    post_id: str
+    unit_id: str | None
+    active: bool
+    must_change_password: bool
+    otp: bool
+    recent_failures: bool
+    password_changed_at: str | None
+
+
 class SnapshotJSON(TypedDict):
     seq: int
     server_time: str
