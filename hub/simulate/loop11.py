@@ -33,7 +33,7 @@ _CALLBACK_NOTES = {"satisfied": "回访群众满意", "basically_satisfied": "�
                    "unreachable": "多次回访未接通"}
 
 
-def hub_speaks_loop(categories: Any) -> bool:
+def hub_speaks_loop(categories: object) -> bool:
     """True when ``GET /categories`` shows a 1.1 hub (subcategories with ``limits``)."""
     if not isinstance(categories, list):
         return False
@@ -57,7 +57,7 @@ class ClosedLoop(SimulationEngine):
             return window * self.rng.uniform(1.2, 2.0)
         return max(self.config.min_delay_s, window * self.rng.uniform(0.1, 0.8))
 
-    def note_dispatch(self, track: Track, case: Any) -> None:
+    def note_dispatch(self, track: Track, case: object) -> None:
         """Learn the sign window from the hub's answer to a dispatch (real seconds)."""
         track.sign_window_s = None
         if not isinstance(case, dict):
