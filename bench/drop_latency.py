@@ -28,6 +28,7 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from client.api import HubClient  # noqa: E402
+from client.json_value import JSON  # noqa: E402
 from console.app import Launcher, parse_options  # noqa: E402
 from hub.seed import DEMO_PASSWORD, SeedSizes  # noqa: E402
 from hub.server import start_embedded  # noqa: E402
@@ -35,7 +36,7 @@ from widgets.case_drag import encode_items  # noqa: E402
 from widgets.qt import QAbstractItemView, QApplication, QEvent, QPoint, Qt, QtCore, QtGui  # noqa: E402
 from widgets.workload import WorkloadPane
 
-CASE = {"title": "测速案件", "description": "bench", "category": "环境卫生",
+CASE: dict[str, JSON] = {"title": "测速案件", "description": "bench", "category": "环境卫生",
         "subcategory": "垃圾清运不及时", "priority": "normal", "source": "hotline",
         "region_id": "53230110120101", "address": "鹿城南路 1 号", "lat": 25.03, "lon": 101.54}
 

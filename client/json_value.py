@@ -12,3 +12,6 @@ from typing import TypeAlias
 
 JSON: TypeAlias = (None | bool | int | float | str | Sequence["JSON"]
                    | Mapping[str, "JSON"])
+
+#: a GeoJSON FeatureCollection as decoded (``client.geometry`` checks each feature on parsing)
+FeatureCollection: TypeAlias = dict[str, object]
