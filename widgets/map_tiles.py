@@ -181,7 +181,7 @@ class TileLayer(pg.GraphicsObject):
     def boundingRect(self) -> QRectF:  # noqa: N802
         return QRectF(-180.0, -85.0, 360.0, 170.0)
 
-    def paint(self, p: QPainter, *_args: Any) -> None:
+    def paint(self, p: QPainter, *_args: object) -> None:
         """The held tiles in view, in device pixels: the current zoom's only when they
         cover the view, else the coarser ones first (under) to fill its holes."""
         (x0, x1), (y0, y1) = self.view.viewRange()
