@@ -14,7 +14,7 @@ import secrets
 import string
 import uuid
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import cast
 
 from sqlalchemy import CursorResult, delete, select, update
 
@@ -201,7 +201,7 @@ def unlock(db: Database, username: str) -> int:
     """Forget a name's login failures (lifts its lockout); returns how many were kept."""
     with db.write() as tx:
         user = tx.session.scalars(select(User).where(User.username == username)).first()
-        result = cast(CursorResult[Any], tx.session.execute(  # a DELETE: a CursorResult
+        result = cast("CursorResult[tuple[()]]", tx.session.execute(  # a DELETE: a CursorResult
             delete(LoginFailure).where(LoginFailure.username == username)))
         _audit(tx, "admin", "admin", "user.unlock", username, "",
                region_path=_region_path(tx, user.post_id) if user else "/")
