@@ -58,7 +58,8 @@ class Api:
         r = self.http.post(self.base + path, json=body, timeout=30)
         if r.status_code not in (200, 201):
             raise RuntimeError(f"{path}: {r.status_code} {r.text[:200]}")
-        return r.json()
+        answer: dict[str, object] = r.json()
+        return answer
 
 
 class Log:

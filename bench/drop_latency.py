@@ -107,7 +107,7 @@ def main() -> int:
             drop(pane.view, pos, [{"id": case["id"], "version": case["version"]}])
 
             def moved(cid: str = case["id"]) -> bool:
-                return state.cases[cid].get("unit_id") == units[1]
+                return bool(state.cases[cid].get("unit_id") == units[1])
 
             wait(app, moved)
             samples.append((time.perf_counter() - t0) * 1000)
