@@ -26,7 +26,7 @@ import queue
 import time
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from PIL import Image as PILImage
@@ -241,7 +241,16 @@ def server_name(settings: TileSettings) -> str:
     return urlsplit(settings.url.replace("{s}", "x")).hostname or settings.url[:40]
 
 
-def attach_base_map(pane: Any, settings: TileSettings | None = None) -> TileLayer | None:
+class MapPane(Protocol):
+    """A pane drawing in a pyqtgraph plot (the map); its layer closes with it."""
+
+    plot: pg.PlotWidget
+
+    @property
+    def destroyed(self) -> QtCore.SignalInstance: ...
+
+
+def attach_base_map(pane: MapPane, settings: TileSettings | None = None) -> TileLayer | None:
     """Add the configured base map under a map pane's layers; None without a URL."""
     settings = settings or settings_from_qsettings(_default_cache())
     if not settings.url:
