@@ -16,8 +16,10 @@ from zoneinfo import ZoneInfo
 
 from client.api import HubClient
 from client.audit_chain import GENESIS, verify_entries
+from client.audit_words import action_word, detail_text, target_text
 from console.jobs import Jobs
 from console.messages import describe_error
+from widgets.common import current_lang
 from widgets.qt import (
     QCloseEvent,
     QHBoxLayout,
@@ -128,7 +130,7 @@ class AuditViewer(QMainWindow):
         self.status.setText(describe_error(self.tr("Reading the audit log"), exc))
 
     def _add_row(self, entry: dict[str, Any]) -> None:
-        row = self.table.rowCount()
+        row, lang = self.table.rowCount(), current_lang()
         self.table.insertRow(row)
         for col, key in enumerate(COLUMNS):
             value = entry.get(key, "")
@@ -138,8 +140,14 @@ class AuditViewer(QMainWindow):
                         self.zone).strftime("%Y-%m-%d %H:%M:%S")
                 except ValueError:
                     pass
-            if key in self.words:
+            if key == "action":  # the hub's newer actions from the Qt-free words
+                value = self.words[key].get(str(value)) or action_word(value, lang)
+            elif key in self.words:
                 value = self.words[key].get(str(value), value)
+            elif key == "detail":
+                value = detail_text(entry, lang, zone=self.zone)
+            elif key == "target":
+                value = target_text(value, lang)
             text = str(value)[:300].replace("\n", " ")
             self.table.setItem(row, col, QTableWidgetItem(text))  # items are plain text
 
