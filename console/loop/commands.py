@@ -7,7 +7,8 @@ current copy; the operator retries against the new version or leaves it. Other f
 (403, 404, 422, 429, 5xx, timeouts) are told in words by the session.
 
 Whether the hub speaks protocol 1.1 is learnt from ``GET /categories`` (subcategories with
-``limits``): :attr:`LoopActions.supported` is None until known, then True/False; with 1.1 the
+``limits``), which the session fetches once for everything (connect
+``Session.sig_categories`` to :meth:`LoopActions.learn`): :attr:`LoopActions.supported` is None until known, then True/False; with 1.1 the
 State's stage clocks are switched on (:meth:`client.state.State.set_stages`).
 
 Threading: GUI thread only; commands run on the session's job pool.
@@ -15,7 +16,6 @@ Threading: GUI thread only; commands run on the session's job pool.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -24,8 +24,6 @@ from client.stages import PostCalendar, StagePolicy, has_limits
 from widgets.pane import PaneContext
 from widgets.qt import QObject, QTimer, Signal
 from widgets.text import safe
-
-log = logging.getLogger(__name__)
 
 DECIDE_ROLES = frozenset({"supervisor"})
 CALLBACK_ROLES = frozenset({"intake", "supervisor"})
@@ -84,10 +82,6 @@ class LoopActions(QObject):
                 self.deliver(cs)
         self.sig_support.emit(supported)
 
-    def load(self) -> None:
-        """Fetch the categories in the background and :meth:`learn` from them."""
-        self.ctx.fetch(lambda api: api.categories(), self.learn,
-                       lambda exc: log.info("categories for the loop failed: %s", exc))
 
     # ---- Roles
 
