@@ -88,7 +88,7 @@ def main() -> int:
             if len(viewer.entries) >= 10:
                 break
             time.sleep(0.02)
-        viewer.table.resizeColumnsToContents()
+        viewer.table.resizeColumnsToContents()  # a QTableView over the entries' model
         app.processEvents()
         viewer.grab().save(str(args.out))
         viewer.close()

@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -36,6 +36,7 @@ from widgets.pane import Pane
 from widgets.qt import (
     QT_TRANSLATE_NOOP,
     QAction,
+    QColor,
     QComboBox,
     QCoreApplication,
     QDockWidget,
@@ -48,6 +49,7 @@ from widgets.qt import (
     QModelIndex,
     QObject,
     Qt,
+    QTableView,
     QTimer,
     QToolBar,
     QtWidgets,
@@ -254,8 +256,32 @@ def _loop_text(step: StoryStep) -> str:
     return ""
 
 
+class StoryRow(NamedTuple):
+    """One step of a case's story as the table shows it.
+
+    Attributes:
+        key: ``(case id, step number)``: the same step keeps its row while the cursor moves.
+        cells: the seven cells' texts.
+        note: the step's note (the step cell's tooltip; "" for none).
+        late: the step took longer than its SLA (the elapsed cell in red).
+        stage_late: its stage clock ran out (the clock cell in red).
+    """
+
+    key: tuple[str, int]
+    cells: tuple[str, ...]
+    note: str
+    late: bool
+    stage_late: bool
+
+
+_LATE = QColor(Qt.GlobalColor.darkRed)
+
+
 class StoryView(QWidget):
-    """The selected case's story: each step with who, what, note, time taken vs its SLA."""
+    """The selected case's story: each step with who, what, note, time taken vs its SLA.
+
+    The steps are a :class:`rows.Rows` synced by ``(case, step)``: moving the cursor adds
+    or updates only the steps it reaches, so a selected step stays selected."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -265,20 +291,37 @@ class StoryView(QWidget):
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         lay.addWidget(self.title)
-        self.table = QtWidgets.QTableWidget(0, 7, self)
+        self.rows: Rows[StoryRow] = Rows(key=lambda r: r.key)
+        titles = (translate("Review", "When"), translate("Review", "Step"),
+                  translate("Review", "Status"), translate("Review", "By"),
+                  translate("Review", "Took"), translate("Review", "Elapsed / SLA"),
+                  translate("Review", "Clock"))
+        self.model = RowsTableModel(self.rows, [self._column(j, t) for j, t in enumerate(titles)],
+                                    self)
+        self.table = QTableView(self)
         self.table.setObjectName("reviewStory")
-        self.table.setHorizontalHeaderLabels([translate("Review", "When"), translate("Review", "Step"), translate("Review", "Status"), translate("Review", "By"),
-                                              translate("Review", "Took"), translate("Review", "Elapsed / SLA"), translate("Review", "Clock")])
+        self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)
         lay.addWidget(self.table)
 
+    @staticmethod
+    def _column(j: int, title: str) -> Column[StoryRow]:
+        late: Callable[[StoryRow], QColor | None] | None = None
+        if j == 5:
+            late = lambda r: _LATE if r.late else None  # noqa: E731
+        elif j == 6:
+            late = lambda r: _LATE if r.stage_late else None  # noqa: E731
+        return Column(lambda: title, lambda r: r.cells[j],
+                      tooltip=(lambda r: neutralize(r.note) if r.note else None) if j == 1
+                      else None, foreground=late)
+
     def show_story(self, review: ShiftReview, ctx: ReviewContext, case_id: str | None,
                    upto_step: int) -> None:
-        self.table.setRowCount(0)
         if case_id is None:
+            self.rows.sync([])
             self.title.setText(translate("Review", "Select a case to see its story."))
             return
         story = review.story(case_id, upto_step)
@@ -286,7 +329,7 @@ class StoryView(QWidget):
         sla = translate("Review", "SLA {d}").format(d=format_duration(story.sla)) if story.sla else ""
         self.title.setText("  ".join(x for x in (safe(case_id, 40), safe(c.get("title"), 80),
                                                    sla) if x))
-        self.table.setRowCount(len(story.steps))
+        rows = []
         for i, s in enumerate(story.steps):
             took = format_duration(s.took) if s.took is not None else ""
             if s.elapsed is not None and s.sla:
@@ -305,16 +348,17 @@ class StoryView(QWidget):
             facts = _loop_text(s)
             if facts:
                 cells[1] += f" · {facts}"
-            for j, text in enumerate(cells):
-                item = QtWidgets.QTableWidgetItem(text)
-                if j == 1 and s.note.strip():
-                    item.setText(f"{text} · “{safe(s.note, 120)}”")
-                    item.setToolTip(neutralize(s.note))
-                if (s.late and j == 5) or (s.stage_late and j == 6):
-                    item.setForeground(Qt.GlobalColor.darkRed)
-                self.table.setItem(i, j, item)
+            note = s.note if s.note.strip() else ""
+            if note:
+                cells[1] += f" · “{safe(s.note, 120)}”"
+            rows.append(StoryRow((case_id, i), tuple(cells), note, bool(s.late),
+                                 bool(s.stage_late)))
+        grew = len(rows) > len(self.rows) or (rows and self.rows and
+                                              self.rows[0].key != rows[0].key)
+        self.rows.sync(rows)
         self.table.resizeColumnsToContents()
-        self.table.scrollToBottom()
+        if grew:
+            self.table.scrollToBottom()
 
 
 # ---- the window

@@ -78,8 +78,8 @@ def test_the_auditors_window_shows_details_in_chinese(qtbot, hub, hub_user, laun
     viewer = launcher.audit_viewer
     qtbot.waitUntil(lambda: any(e.get("outcome") == "conflict" for e in viewer.entries),
                     timeout=10000)
-    table = viewer.table
-    cells = [table.item(r, c).text() for r in range(table.rowCount()) for c in (4, 5, 8)]
+    model = viewer.table.model()
+    cells = [model.index(r, c).data() for r in range(model.rowCount()) for c in (4, 5, 8)]
     chinese_only(cells)
     assert "派遣至U532301-GA" in cells  # an auditor reads no units: the id stands
     assert "值班员账号无权结案" in cells

@@ -94,7 +94,7 @@ def test_case_jumps_filter_and_story(window: ReviewWindow, qtbot) -> None:
     assert window.cursor.step == r.info(nums[1]).step
     window.prev_case_event()
     assert window.cursor.step == r.info(nums[0]).step
-    assert window.story.table.rowCount() >= 1
+    assert window.story.table.model().rowCount() >= 1
     window.filter_edit.setText(cid)
     window.apply_filter()
     assert window.events_model.rowCount() == len(nums)
@@ -138,7 +138,7 @@ def test_docs_pictures(window: ReviewWindow, shift_file: Path, qtbot, tmp_path: 
     shot = QtGui.QImage(str(docs / "review.png"))
     assert (shot.width(), shot.height()) == (window.width(), window.height())
     assert ink(shot) > 0.05
-    assert window.story.title.text().startswith(cid) and window.story.table.rowCount() > 0
+    assert window.story.title.text().startswith(cid) and window.story.table.model().rowCount() > 0
     assert cid in visible_text(window.panes["queue"])
     report = build_report(r, clock=lambda: r.end + 60)
     pdf = tmp_path / "report.pdf"
