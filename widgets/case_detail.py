@@ -324,7 +324,7 @@ class CaseDetailPane(Pane):
             self._fetch_history(cid)
 
     def _show_left(self, case: Case) -> None:
-        stages = getattr(self.ctx.state, "stages", None)
+        stages = self.ctx.state.stages
         clock = stages.nearest(case) if stages is not None else None
         if stages is not None and clock is not None:  # protocol 1.1: the nearest stage
             phase = stages.phase(clock, self._now)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from client.assessment import Board, Score, Weights, period_bounds, score_rows
 from client.assessment_drill import COLUMN_COUNTS, drill, events_between
@@ -53,6 +53,9 @@ from widgets.qt import (
 from widgets.rows_model import RIGHT, Column, RowsTableModel
 from widgets.text import safe
 
+if TYPE_CHECKING:
+    from console.session import Session
+
 log = logging.getLogger(__name__)
 
 #: the table's columns: (key, kind) — kind "rate" (a share), "count" or "score"
@@ -80,8 +83,10 @@ class AssessmentPane(Pane):
     """
 
     pane_id = "assessment"
+    # a console pane: its context is the logged-in session (the loop's commands)
+    ctx: Session
 
-    def __init__(self, ctx: PaneContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Session, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         from console.loop.commands import loop_for
 
@@ -219,7 +224,7 @@ class AssessmentPane(Pane):
     def bounds(self) -> tuple[float, float]:
         """``[from, to)`` of the chosen period (epoch seconds)."""
         kind = str(self.period.currentData())
-        now = self.ctx.state.clock() if hasattr(self.ctx.state, "clock") else 0.0
+        now = self.ctx.state.clock()
         if kind == "custom":
             a = cast(date, self.first_day.date().toPython())
             b = cast(date, self.last_day.date().toPython())

@@ -184,8 +184,7 @@ class ConflictDialog(QDialog):
         self.seen = seen
         self.current = current
         self.rows = changed_fields(seen, current)
-        cid = case_line(ctx.state, current.get("id") or seen.get("id")) \
-            if hasattr(ctx, "state") else safe(current.get("id") or seen.get("id"), 40)
+        cid = case_line(ctx.state, current.get("id") or seen.get("id"))
         self.setWindowTitle(self.tr("Someone changed this case"))
         self.label = plain_label(self.tr(
             "{case} changed since you looked at it (another post or officer acted at the same "
