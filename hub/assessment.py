@@ -25,11 +25,15 @@ Everything is one GROUP BY over an indexed time range, plus one over the open ca
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import Select, and_, case, func, literal, null, or_, select, text, union_all
+from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.selectable import Subquery
 
 from hub.models import Case, LoopMark, LoopTally, Region, Unit
 from hub.timeutil import parse_rfc3339, to_rfc3339
@@ -40,6 +44,12 @@ COUNTS = ("dispatched", "signed", "signed_on_time", "resolved", "resolved_on_tim
           "unreachable", "reworks", "returns_requested", "returns_approved", "extensions",
           "urges", "whistle_summons", "whistle_checked_in", "open_overdue")
 REGION_LEVELS = ("prefecture", "county", "town")
+
+#: one row: ``unit_id`` or ``region_id``, and every count of ``COUNTS``
+AssessmentRowJSON = dict[str, str | int]
+#: the ``GET /assessment`` answer
+AssessmentJSON = TypedDict("AssessmentJSON", {"from": str, "to": str, "by": str,
+                                              "rows": list[AssessmentRowJSON]})
 
 _m = LoopMark.__table__.c
 _c = Case.__table__.c
@@ -64,7 +74,7 @@ def _day_floor(value: datetime) -> datetime:
     return value.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-def _counted(path: str, lo: datetime, hi: datetime) -> Any:
+def _counted(path: str, lo: datetime, hi: datetime) -> Subquery:
     """(unit_id, kind, on_time, result, solved, rework, n) for the marks in [lo, hi):
     the whole UTC days from ``loop_tally``, the partial days at either end from
     ``loop_marks`` (flags as 0/1, no result as '')."""
@@ -105,7 +115,7 @@ def _per_unit(path: str, lo: datetime, hi: datetime, *, every_unit: bool = False
     are joined by UNION ALL and summed per unit."""
     t = _counted(path, lo, hi).c
 
-    def total(cond: Any) -> Any:
+    def total(cond: ColumnElement[bool]) -> ColumnElement[int]:
         return func.sum(case((cond, t.n), else_=0))
 
     is_cb = t.kind == "callback"
@@ -187,18 +197,19 @@ def _open_overdue(path: str, hi: datetime, zeros: list[Any]) -> list[Select[Any]
     return [unchanged, changed]
 
 
-def _rows(result: Any, key: str) -> list[dict[str, Any]]:
+def _rows(result: Iterable[Row[Any]], key: str) -> list[AssessmentRowJSON]:
     return [{key: row[0], **{n: int(row[i + 1] or 0) for i, n in enumerate(COUNTS)}}
             for row in result]
 
 
-def by_unit(s: Session, path: str, lo: datetime, hi: datetime) -> list[dict[str, Any]]:
+def by_unit(s: Session, path: str, lo: datetime, hi: datetime) -> list[AssessmentRowJSON]:
     """Rows per unit: the jurisdiction's units (zeros too) and any unit active on its cases."""
     query = _per_unit(path, lo, hi, every_unit=True)
     return _rows(s.execute(query.order_by(query.selected_columns[0])), "unit_id")
 
 
-def by_region(s: Session, path: str, lo: datetime, hi: datetime) -> list[dict[str, Any]]:
+def by_region(s: Session, path: str, lo: datetime, hi: datetime
+              ) -> list[AssessmentRowJSON]:
     """Rows per prefecture/county/town of the jurisdiction: the sums of their units."""
     per_unit = _per_unit(path, lo, hi).subquery("per_unit")
     area = Region.__table__.alias("area")
@@ -216,7 +227,7 @@ def by_region(s: Session, path: str, lo: datetime, hi: datetime) -> list[dict[st
 
 
 def assessment(s: Session, path: str, start: str | None, end: str | None, by: str
-               ) -> dict[str, Any]:
+               ) -> AssessmentJSON:
     """The ``GET /assessment`` answer for a jurisdiction path (ValueError on bad input)."""
     lo, hi = parse_window(start, end)
     if by not in ("unit", "region"):

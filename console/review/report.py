@@ -315,7 +315,7 @@ def _nice_step(vmax: int) -> int:
     for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
         if vmax / s <= 5:
             return s
-    return 10 ** len(str(vmax))
+    return int(10 ** len(str(vmax)))  # (int ** int is typed Any: a negative power is a float)
 
 
 # ---- the report
