@@ -874,7 +874,7 @@
 <context>
     <name>CallsPane</name>
     <message>
-        <location filename="../../widgets/calls.py" line="+134" />
+        <location filename="../../widgets/calls.py" line="+133" />
         <source>Video calls</source>
         <translation>Video calls</translation>
     </message>
@@ -1280,7 +1280,7 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../console/security_dialogs.py" line="+80" />
+        <location filename="../../console/security_dialogs.py" line="+79" />
         <location line="+18" />
         <source>Change password</source>
         <translation>Change password</translation>
