@@ -109,6 +109,8 @@ class HubClient:
         self.session: P.Session | None = None
         self.timeout = timeout
         self._local = threading.local()
+        self._categories: list[P.Category] | None = None
+        self._categories_lock = threading.Lock()
 
     # ---- Plumbing
 
@@ -285,9 +287,18 @@ class HubClient:
 
     # ---- Reads
 
-    def categories(self) -> list[P.Category]:
-        """``GET /categories``."""
-        return self.request("GET", "/categories", answer=list[P.Category])
+    def categories(self, *, fresh: bool = False) -> list[P.Category]:
+        """``GET /categories``, asked once per client: the feed's startup (for its shift
+        cache) and the console's session (names, protocol 1.1's stage clocks) share one
+        answer, and a caller arriving while it is asked waits for it rather than asking
+        again. A failure is not kept (the next call asks). ``fresh``: ask the hub again.
+
+        Do not change the returned list: every caller shares it.
+        """
+        with self._categories_lock:
+            if fresh or self._categories is None:
+                self._categories = self.request("GET", "/categories", answer=list[P.Category])
+            return self._categories
 
     def snapshot_checked(self) -> tuple[P.Snapshot, list[P.ProtocolError]]:
         """``GET /snapshot`` → ``(snapshot, skipped)``: invalid list elements (a case, a

@@ -160,7 +160,13 @@ def _open_overdue(path: str, hi: datetime, zeros: list[Any]) -> list[Select[Any]
     ``unit_id`` and ``due_at``. For one changed since, the holder at ``hi`` is the unit of
     its last dispatch or reassignment before ``hi`` (none after an approved return) and its
     due time the last ``due_after`` before ``hi``, else the first ``due_before`` after it,
-    else its ``due_at`` — looked up per case through the (case_id, ts) index."""
+    else its ``due_at`` — looked up per case through the (case_id, ts) index.
+
+    Only what can differ is looked up: ``due_at`` moves only with an approved extension or
+    a rework, each counted on the case, so a case with neither has its ``due_at`` as its
+    due time at ``hi`` (most cases: no look-up); the holder is looked up only for the cases
+    overdue at ``hi``. A window ending mid-month looked up three marks for each of the
+    ~40,000 cases changed since (2.1–2.9 s at 450,000 cases; ``bench/assessment.py``)."""
     open_then = and_(_c.region_path.startswith(path, autoescape=True), _c.reported_at < hi,
                      or_(_c.closed_at.is_(None), _c.closed_at >= hi))
     unchanged = (
@@ -179,13 +185,14 @@ def _open_overdue(path: str, hi: datetime, zeros: list[Any]) -> list[Select[Any]
     due_before = (select(b.c.due_before)
                   .where(b.c.case_id == _c.id, b.c.ts >= hi, b.c.due_before.is_not(None))
                   .order_by(b.c.ts, b.c.id).limit(1).scalar_subquery())
-    then = (select(holder.label("unit_id"),
-                   func.coalesce(due_after, due_before, _c.due_at).label("due"))
-            .where(open_then, _c.updated_at >= hi).subquery("then"))
+    moved = or_(func.coalesce(_c.extensions, 0) > 0, func.coalesce(_c.reworks, 0) > 0)
+    due_then = case((moved, func.coalesce(due_after, due_before, _c.due_at)), else_=_c.due_at)
+    then = (select(holder.label("unit_id"))
+            .where(open_then, _c.updated_at >= hi, due_then < hi).subquery("then"))
     changed = (
         select(then.c.unit_id, *zeros, func.count().label("open_overdue"))
-        .where(then.c.unit_id.is_not(None), then.c.due < hi)
         .group_by(then.c.unit_id)
+        .having(then.c.unit_id.is_not(None))
     )
     return [unchanged, changed]
 

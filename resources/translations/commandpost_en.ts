@@ -457,7 +457,7 @@
         <translation>failed</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+37" />
         <source>not an audit answer</source>
         <translation>not an audit answer</translation>
     </message>
@@ -477,7 +477,7 @@
         <translation>⚠ Audit log unavailable ({error}); retrying.</translation>
     </message>
     <message>
-        <location line="-128" />
+        <location line="-130" />
         <source>Time</source>
         <extracomment>the kept entries, newest first</extracomment>
         <translation>Time</translation>
@@ -516,7 +516,7 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../console/audit_viewer.py" line="+80" />
+        <location filename="../../console/audit_viewer.py" line="+82" />
         <source>Command Post — audit log</source>
         <translation>Command Post — audit log</translation>
     </message>
@@ -587,7 +587,7 @@
         <translation>Reading the audit log</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+32" />
         <source>Chain intact: {count} entries checked.</source>
         <translation>Chain intact: {count} entries checked.</translation>
     </message>
@@ -600,7 +600,7 @@
 <context>
     <name>AuditWords</name>
     <message>
-        <location line="-113" />
+        <location line="-120" />
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
@@ -2258,7 +2258,7 @@
 <context>
     <name>LoopActions</name>
     <message>
-        <location filename="../../console/loop/commands.py" line="+125" />
+        <location filename="../../console/loop/commands.py" line="+120" />
         <source>Approve request on {case}</source>
         <extracomment>replaced in tests: ``(command, seen, current) -&gt; retry?`` where the reset change set of switching the stage clocks on goes: the :class:`console.distributor.ChangeDistributor`'s ``deliver`` (console and wall set it; None: nothing shows the State yet)</extracomment>
         <translation>Approve request on {case}</translation>
@@ -3380,8 +3380,9 @@
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../console/review/report.py" line="+88" />
+        <location filename="../../console/review/report.py" line="+98" />
         <source>Page {n}</source>
+        <extracomment>OpenType features turned off in the reports' text, so every glyph drawn is the one the font's character map gives: the PDF's ToUnicode map (how a reader copies the text) is built by looking each glyph up in that map. With ``locl`` on, Noto Sans CJK draws the digits of a Latin run as substitute glyphs no character maps to, and the English report's figures and case numbers copied as nothing; ``liga`` turns "ffl" into one glyph.</extracomment>
         <translation>Page {n}</translation>
     </message>
     <message>
@@ -4059,7 +4060,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../console/session.py" line="+111" />
+        <location filename="../../console/session.py" line="+114" />
         <source>{label}: this console is read-only.</source>
         <extracomment>the shift cache folder (the map keeps the region polygons there), or None the commands panes may ask for; the console installs its Actions here (:func:`console.supervisor.actions.actions_for`) before it builds the panes the closed-loop commands (protocol 1.1), made on first use by :func:`console.loop.commands.loop_for` the region node and category the panes are narrowed to (shared, like selected)</extracomment>
         <translation>{label}: this console is read-only.</translation>
@@ -4907,7 +4908,7 @@
 <context>
     <name>WorkloadPane</name>
     <message>
-        <location filename="../../widgets/workload.py" line="+216" />
+        <location filename="../../widgets/workload.py" line="+220" />
         <source>Unit workloads</source>
         <translation>Unit workloads</translation>
     </message>
@@ -4922,9 +4923,9 @@
         <translation>%1 units · %2 open cases · %3 overloaded (≥ %4 per person)</translation>
     </message>
     <message>
-        <location line="-137" />
+        <location line="-139" />
         <source>Unit</source>
-        <extracomment>the most bars the chart shows (fewer when its height cannot fit their names) vertical space one bar's name needs, in lines of the tick font widest unit name beside a bar (px); longer names are elided load (open cases per on-duty person) from which a unit is flagged as overloaded the region the units are narrowed to (None: every unit of the post) the shown units, heaviest load first (synced by unit id: the selection stays)</extracomment>
+        <extracomment>the most bars the chart shows (fewer when its height cannot fit their names) vertical space one bar's name needs, in lines of the tick font widest unit name beside a bar (px); longer names are elided the chart's least height, in bars (with the value axis and its label below them) load (open cases per on-duty person) from which a unit is flagged as overloaded the region the units are narrowed to (None: every unit of the post) the shown units, heaviest load first (synced by unit id: the selection stays)</extracomment>
         <translation>Unit</translation>
     </message>
     <message>
@@ -4958,17 +4959,17 @@
         <translation>Load</translation>
     </message>
     <message>
-        <location line="+166" />
+        <location line="+168" />
         <source>Open cases per on-duty person</source>
         <translation>Open cases per on-duty person</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+40" />
         <source>Bars: the %1 heaviest units · vermillion ≥ %2 per person (overloaded, ⚠) · orange: has overdue cases</source>
         <translation>Bars: the %1 heaviest units · vermillion ≥ %2 per person (overloaded, ⚠) · orange: has overdue cases</translation>
     </message>
     <message>
-        <location line="-18" />
+        <location line="-37" />
         <source>Double-click or press Enter to show the unit's cases</source>
         <translation>Double-click or press Enter to show the unit's cases</translation>
     </message>

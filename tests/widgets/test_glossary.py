@@ -51,13 +51,6 @@ def test_every_place_uses_the_same_words(chinese) -> None:
     assert common.format_duration(-20) == "0分"
 
 
-def test_audit_detail_in_words() -> None:
-    names = {"U1": "楚雄市公安局"}
-    text = glossary.audit_detail("dispatch unit=U1", "zh_CN", lambda u: names.get(u, u))
-    assert text == "派遣 单位=楚雄市公安局"
-    assert glossary.audit_detail("unit=U1 (no change)", "zh_CN") == "单位=U1 （无变化）"
-
-
 def test_wall_and_review_speak_chinese_from_the_one_translation_file(chinese) -> None:
     """The wall's and the review's words come from commandpost_zh_CN.qm like the panes'."""
     from console.loop.wall_rank import RANK_COLUMNS  # after console.wall (import order)
