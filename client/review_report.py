@@ -147,101 +147,184 @@ def build_report(review: ShiftReview, *, as_of: float | None = None,
         as_of: the report time; default: the shift's end, or (shift still running) the
             later of the last event and now, never after the end.
     """
+    as_of = _report_time(review, as_of, clock)
+    end_state = review.state_at(review.n_steps - 1, as_of)
+    snap0 = review.snapshot(0)
+    tally = _tally_events(review, snap0)
+    snapshot_closed = _closed_in_snapshots(review, as_of)
+    from_snapshot = set(snapshot_closed) - tally.closed_ids
+    for cid in from_snapshot:
+        row = tally.hour(snapshot_closed[cid])
+        if row is not None:
+            row[2] += 1
+    tally.closed_ids |= from_snapshot
+    open_at_start = _open_case_ids(snap0)
+    cases = {cid: c for cid, c in end_state.cases.items()
+             if cid in tally.touched or cid in open_at_start or cid in snapshot_closed}
+    by_status, by_category, by_unit = _counts(cases)
+    closed = [cases[cid] for cid in tally.closed_ids if cid in cases]
+    post: Mapping[str, Any] = end_state.post or {}
+    problem = review.problem.describe() if review.problem is not None else ""
+    return HandoverReport(
+        label=review.label, post_id=str(post.get("id") or ""),
+        post_name=str(post.get("name") or ""), zone_name=review.zone_name,
+        start=review.start, end=review.end, as_of=as_of, events=review.n_events,
+        first_seq=review.step_seq(1) if review.n_steps > 1 else None,
+        last_seq=review.step_seq(review.n_steps - 1), problem=problem,
+        cases=dict(sorted(cases.items())), by_status=by_status, by_category=by_category,
+        by_unit=by_unit, reported=tally.reported, closed=len(closed),
+        closed_on_time=_count_on_time(closed),
+        overdue=_overdue(cases, as_of), open_critical=_open_critical(cases), urges=tally.urges,
+        whistles=list(tally.whistles.values()), calls=list(tally.calls.values()),
+        hourly=[(h[0], int(h[1]), int(h[2]), int(h[3])) for h in tally.hourly],
+        urges_by_case=dict(Counter(u["case_id"] for u in tally.urges)),
+        unit_names={uid: str(u.get("name") or uid) for uid, u in end_state.units.items()},
+        region_names={rid: str(r.get("name") or rid) for rid, r in end_state.regions.items()},
+        sub_names=_subcategory_names(review.meta.get("categories")),
+        closed_from_snapshot=sorted(cid for cid in from_snapshot if cid in cases),
+        callbacks=tally.callbacks, merges=tally.merges, decisions=tally.decisions,
+        pending=_pending_requests(cases), late_signs=tally.late_signs,
+    )
+
+
+def _report_time(review: ShiftReview, as_of: float | None, clock: Callable[[], float]) -> float:
+    """The report time: as given, else the shift's end or (still running) now; never before
+    the last event."""
     last = review.last_time
     if as_of is None:
         as_of = min(review.end, max(last, clock()))
-    as_of = max(as_of, last)
-    end_state = review.state_at(review.n_steps - 1, as_of)
-    snap0 = review.snapshot(0)
-    open_at_start = {c["id"] for c in snap0.get("cases") or ()
-                     if isinstance(c, dict) and isinstance(c.get("id"), str)
-                     and c.get("status") != "closed"}
-    touched: set[str] = set()
-    reported = 0
-    closed_ids: set[str] = set()
-    urges: list[dict[str, Any]] = []
-    whistles: dict[str, dict[str, Any]] = {}
-    calls: dict[str, dict[str, Any]] = {}
+    return max(as_of, last)
+
+
+def _case_rows(snapshot: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """A snapshot's cases that are objects with a string id."""
+    return [c for c in snapshot.get("cases") or ()
+            if isinstance(c, dict) and isinstance(c.get("id"), str)]
+
+
+def _open_case_ids(snapshot: Mapping[str, Any]) -> set[str]:
+    """The cases a snapshot shows not closed."""
+    return {c["id"] for c in _case_rows(snapshot) if c.get("status") != "closed"}
+
+
+@dataclass
+class _EventTally:
+    """What one pass over the shift's events collects (the report's event-driven figures)."""
+
+    start: float
+    hours: int
+    held: dict[str, dict[str, Any]]
+    hourly: list[list[float]] = field(default_factory=list)
+    touched: set[str] = field(default_factory=set)
+    reported: int = 0
+    closed_ids: set[str] = field(default_factory=set)
+    urges: list[dict[str, Any]] = field(default_factory=list)
+    whistles: dict[str, dict[str, Any]] = field(default_factory=dict)
+    calls: dict[str, dict[str, Any]] = field(default_factory=dict)
+    callbacks: list[dict[str, Any]] = field(default_factory=list)
+    merges: list[dict[str, Any]] = field(default_factory=list)
+    decisions: list[dict[str, Any]] = field(default_factory=list)
+    late_signs: int = 0
+
+    def __post_init__(self) -> None:
+        self.hourly = [[self.start + h * 3600, 0, 0, 0] for h in range(self.hours)]
+
+    def hour(self, t: float) -> list[float] | None:
+        """The hourly row (start, reported, closed, events) holding time ``t``, if any."""
+        h = int((t - self.start) // 3600)
+        return self.hourly[h] if 0 <= h < self.hours else None
+
+    def close(self, case_id: str, row: list[float] | None) -> None:
+        """Count a case closed in the shift (in its hour, when inside the shift)."""
+        self.closed_ids.add(case_id)
+        if row is not None:
+            row[2] += 1
+
+
+def _tally_events(review: ShiftReview, snap0: Mapping[str, Any]) -> _EventTally:
+    """One pass over the shift's events: reports, closes, the closed loop, urges,
+    whistles and calls."""
     hours = max(1, int((review.end - review.start + 3599) // 3600))
-    hourly = [[review.start + h * 3600, 0, 0, 0] for h in range(hours)]
-    callbacks: list[dict[str, Any]] = []
-    merges: list[dict[str, Any]] = []
-    decisions: list[dict[str, Any]] = []
-    late_signs = 0
-    held: dict[str, dict[str, Any]] = {c["id"]: c for c in snap0.get("cases") or ()
-                             if isinstance(c, dict) and isinstance(c.get("id"), str)}
-
-    def hour(t: float) -> list[float] | None:
-        h = int((t - review.start) // 3600)
-        return hourly[h] if 0 <= h < hours else None
-
+    tally = _EventTally(review.start, hours, {c["id"]: c for c in _case_rows(snap0)})
     for t, ev in review.iter_events():
         typ = ev.get("type")
         payload = ev.get("data")
         data: Mapping[str, Any] = payload if isinstance(payload, dict) else {}
-        row = hour(t)
+        row = tally.hour(t)
         if row is not None:
             row[3] += 1
         if typ in ("case.created", "case.updated"):
-            case = data.get("case")
-            if not isinstance(case, dict) or not isinstance(case.get("id"), str):
-                continue
-            touched.add(case["id"])
-            if typ == "case.created":
-                reported += 1
-                if row is not None:
-                    row[1] += 1
-            elif data.get("action") == "close":
-                closed_ids.add(case["id"])
-                if row is not None:
-                    row[2] += 1
-            action = data.get("action")
-            before = held.get(case["id"]) or {}
-            held[case["id"]] = case
-            if action in ("callback", "rework"):
-                if action == "callback" and case.get("status") == "closed":
-                    closed_ids.add(case["id"])
-                    if row is not None:
-                        row[2] += 1
-                callbacks.append({"at": t, "case_id": case["id"], "action": action,
-                                  "unit_id": before.get("unit_id") or case.get("unit_id"),
-                                  "satisfaction": case.get("satisfaction"),
-                                  "solved": case.get("solved"), "actor": data.get("actor"),
-                                  "note": data.get("note")})
-            elif action == "merge":
-                closed_ids.add(case["id"])
-                if row is not None:
-                    row[2] += 1
-                merges.append({"at": t, "case_id": case["id"], "into": case.get("merged_into"),
-                               "actor": data.get("actor"), "note": data.get("note")})
-            elif action in ("approve", "deny"):
-                p = _pending if isinstance(_pending := before.get("pending"), dict) else {}
-                decisions.append({"at": t, "case_id": case["id"], "approve": action == "approve",
-                                  "kind": p.get("kind"), "unit_id": p.get("by"),
-                                  "reason": p.get("reason"), "actor": data.get("actor"),
-                                  "note": data.get("note")})
-            elif action == "accept":
-                sign_due = parse_time_or_none(before.get("sign_due"))
-                if sign_due is not None and t > sign_due:
-                    late_signs += 1
+            _tally_case_event(tally, t, typ, data, row)
         elif typ == "case.urged":
-            cid = data.get("case_id")
-            if isinstance(cid, str):
-                touched.add(cid)
-                urges.append({"at": t, "case_id": cid, "unit_id": data.get("unit_id"),
-                              "actor": data.get("actor"), "note": data.get("note")})
+            _tally_urge(tally, t, data)
         elif typ in ("whistle.started", "whistle.updated"):
-            w = data.get("whistle")
-            if isinstance(w, dict) and isinstance(w.get("id"), str):
-                if typ == "whistle.started" or w["id"] in whistles:
-                    whistles[w["id"]] = w
+            _keep_latest(tally.whistles, data.get("whistle"), typ == "whistle.started")
         elif typ in ("call.started", "call.ended"):
-            c = data.get("call")
-            if isinstance(c, dict) and isinstance(c.get("id"), str):
-                if typ == "call.started" or c["id"] in calls:
-                    calls[c["id"]] = c
-    # Cases a snapshot of the shift shows closed during it (the cache began mid-shift or
-    # reloaded a snapshot): they belong to the shift although no close event was seen.
+            _keep_latest(tally.calls, data.get("call"), typ == "call.started")
+    return tally
+
+
+def _tally_case_event(tally: _EventTally, t: float, typ: str, data: Mapping[str, Any],
+                      row: list[float] | None) -> None:
+    """A ``case.created``/``case.updated`` event: reported, closed, the closed loop, late
+    signs."""
+    case = data.get("case")
+    if not isinstance(case, dict) or not isinstance(case.get("id"), str):
+        return
+    tally.touched.add(case["id"])
+    if typ == "case.created":
+        tally.reported += 1
+        if row is not None:
+            row[1] += 1
+    elif data.get("action") == "close":
+        tally.close(case["id"], row)
+    action = data.get("action")
+    before = tally.held.get(case["id"]) or {}
+    tally.held[case["id"]] = case
+    if action in ("callback", "rework"):
+        if action == "callback" and case.get("status") == "closed":
+            tally.close(case["id"], row)
+        tally.callbacks.append({"at": t, "case_id": case["id"], "action": action,
+                                "unit_id": before.get("unit_id") or case.get("unit_id"),
+                                "satisfaction": case.get("satisfaction"),
+                                "solved": case.get("solved"), "actor": data.get("actor"),
+                                "note": data.get("note")})
+    elif action == "merge":
+        tally.close(case["id"], row)
+        tally.merges.append({"at": t, "case_id": case["id"], "into": case.get("merged_into"),
+                             "actor": data.get("actor"), "note": data.get("note")})
+    elif action in ("approve", "deny"):
+        p = _pending if isinstance(_pending := before.get("pending"), dict) else {}
+        tally.decisions.append({"at": t, "case_id": case["id"], "approve": action == "approve",
+                                "kind": p.get("kind"), "unit_id": p.get("by"),
+                                "reason": p.get("reason"), "actor": data.get("actor"),
+                                "note": data.get("note")})
+    elif action == "accept":
+        sign_due = parse_time_or_none(before.get("sign_due"))
+        if sign_due is not None and t > sign_due:
+            tally.late_signs += 1
+
+
+def _tally_urge(tally: _EventTally, t: float, data: Mapping[str, Any]) -> None:
+    """A ``case.urged`` event."""
+    cid = data.get("case_id")
+    if isinstance(cid, str):
+        tally.touched.add(cid)
+        tally.urges.append({"at": t, "case_id": cid, "unit_id": data.get("unit_id"),
+                            "actor": data.get("actor"), "note": data.get("note")})
+
+
+def _keep_latest(into: dict[str, dict[str, Any]], obj: object, started: bool) -> None:
+    """Keep a whistle or call as last updated (an update of one not started in the shift
+    is ignored)."""
+    if isinstance(obj, dict) and isinstance(obj.get("id"), str):
+        if started or obj["id"] in into:
+            into[obj["id"]] = obj
+
+
+def _closed_in_snapshots(review: ShiftReview, as_of: float) -> dict[str, float]:
+    """Cases a snapshot of the shift shows closed during it (the cache began mid-shift or
+    reloaded a snapshot): they belong to the shift although no close event was seen."""
     snapshot_closed: dict[str, float] = {}
     for epoch in range(review.n_snapshots):
         for c in review.snapshot(epoch).get("cases") or ():
@@ -249,14 +332,12 @@ def build_report(review: ShiftReview, *, as_of: float | None = None,
                 closed_t = parse_time_or_none(c.get("closed_at"))
                 if closed_t is not None and review.start <= closed_t <= as_of:
                     snapshot_closed[c["id"]] = closed_t
-    from_snapshot = set(snapshot_closed) - closed_ids
-    for cid in from_snapshot:
-        row = hour(snapshot_closed[cid])
-        if row is not None:
-            row[2] += 1
-    closed_ids |= from_snapshot
-    cases = {cid: c for cid, c in end_state.cases.items()
-             if cid in touched or cid in open_at_start or cid in snapshot_closed}
+    return snapshot_closed
+
+
+def _counts(cases: Mapping[str, Case]) -> tuple[list[tuple[str, int]], list[tuple[str, int]],
+                                                  list[tuple[str | None, int]]]:
+    """The cases by status (in workflow order, then others), by category and by unit."""
     status: Counter[str] = Counter(c.get("status") for c in cases.values())
     by_status = [(s, status.pop(s, 0)) for s in STATUS_ORDER]
     by_status += sorted(((str(k), v) for k, v in status.items()), key=lambda kv: -kv[1])
@@ -265,52 +346,54 @@ def build_report(review: ShiftReview, *, as_of: float | None = None,
     units = Counter(_unit_id if isinstance(_unit_id := c.get("unit_id"), str) else None
                     for c in cases.values())
     by_unit = sorted(units.items(), key=lambda kv: (-kv[1], kv[0] or ""))
-    closed = [cases[cid] for cid in closed_ids if cid in cases]
+    return by_status, by_category, by_unit
+
+
+def _count_on_time(closed: list[Case]) -> int:
+    """Closed cases whose ``closed_at`` is not after ``due_at`` (no ``due_at``: on time)."""
     on_time = 0
     for c in closed:
         closed_at, due = parse_time_or_none(c.get("closed_at")), parse_time_or_none(c.get("due_at"))
         if due is None or closed_at is None or closed_at <= due:
             on_time += 1
+    return on_time
+
+
+def _overdue(cases: Mapping[str, Case], as_of: float) -> list[Case]:
+    """Cases still being handled whose ``due_at`` is at or before ``as_of``, soonest due
+    first."""
     overdue = []
     for c in cases.values():
         due = parse_time_or_none(c.get("due_at"))
         if c.get("status") not in ACTIVE_STOP and due is not None and due <= as_of:
             overdue.append(c)
     overdue.sort(key=lambda c: (parse_time_or_none(c.get("due_at")) or 0.0, c["id"]))
-    critical = sorted((c for c in cases.values()
-                       if c.get("priority") == "critical" and c.get("status") != "closed"),
-                      key=lambda c: (str(c.get("reported_at")), c["id"]))
-    post: Mapping[str, Any] = end_state.post or {}
+    return overdue
+
+
+def _open_critical(cases: Mapping[str, Case]) -> list[Case]:
+    """Critical cases not closed, oldest reported first."""
+    return sorted((c for c in cases.values()
+                   if c.get("priority") == "critical" and c.get("status") != "closed"),
+                  key=lambda c: (str(c.get("reported_at")), c["id"]))
+
+
+def _subcategory_names(cats: object) -> dict[tuple[str, str], str]:
+    """(category name, subcategory code) → subcategory name, from the shift's categories."""
     sub_names: dict[tuple[str, str], str] = {}
-    cats = review.meta.get("categories")
     for cat in cats if isinstance(cats, list) else ():
         if isinstance(cat, dict):
             for sub in cat.get("subcategories") or ():
                 if isinstance(sub, dict) and sub.get("code"):
                     sub_names[(str(cat.get("name")), str(sub["code"]))] = str(sub.get("name"))
-    problem = review.problem.describe() if review.problem is not None else ""
-    pending = sorted((c for c in cases.values() if isinstance(c.get("pending"), dict)
-                      and c.get("status") != "closed"),
-                     key=lambda c: (pending_at(c), c["id"]))
-    return HandoverReport(
-        label=review.label, post_id=str(post.get("id") or ""),
-        post_name=str(post.get("name") or ""), zone_name=review.zone_name,
-        start=review.start, end=review.end, as_of=as_of, events=review.n_events,
-        first_seq=review.step_seq(1) if review.n_steps > 1 else None,
-        last_seq=review.step_seq(review.n_steps - 1), problem=problem,
-        cases=dict(sorted(cases.items())), by_status=by_status, by_category=by_category,
-        by_unit=by_unit, reported=reported, closed=len(closed), closed_on_time=on_time,
-        overdue=overdue, open_critical=critical, urges=urges,
-        whistles=list(whistles.values()), calls=list(calls.values()),
-        hourly=[(h[0], int(h[1]), int(h[2]), int(h[3])) for h in hourly],
-        urges_by_case=dict(Counter(u["case_id"] for u in urges)),
-        unit_names={uid: str(u.get("name") or uid) for uid, u in end_state.units.items()},
-        region_names={rid: str(r.get("name") or rid) for rid, r in end_state.regions.items()},
-        sub_names=sub_names,
-        closed_from_snapshot=sorted(cid for cid in from_snapshot if cid in cases),
-        callbacks=callbacks, merges=merges, decisions=decisions,
-        pending=pending, late_signs=late_signs,
-    )
+    return sub_names
+
+
+def _pending_requests(cases: Mapping[str, Case]) -> list[Case]:
+    """Cases not closed with a request pending, oldest request first."""
+    return sorted((c for c in cases.values() if isinstance(c.get("pending"), dict)
+                   and c.get("status") != "closed"),
+                  key=lambda c: (pending_at(c), c["id"]))
 
 
 # ---- CSV
