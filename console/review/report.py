@@ -21,7 +21,7 @@ from pathlib import Path
 
 from client.protocol import NOTHING
 from client.review_report import HandoverReport
-from client.timeutil import zone
+from client.timeutil import parse_time_or_none, zone
 from widgets.common import (
     BLUE,
     GREEN,
@@ -347,9 +347,9 @@ def _t(text: object) -> str:
 
 def draw_report(report: HandoverReport, painter: QtGui.QPainter,
                 new_page: Callable[[], object]) -> int:
-    """Lay the report out with ``painter`` (scaled to points); return the page count."""
-    from client.timeutil import parse_time_or_none
+    """Lay the report out with ``painter`` (scaled to points); return the page count.
 
+    One step per section of the PDF, in page order."""
     r = report
     tz = r.zone_name
     post = _t(r.post_name or r.post_id)
@@ -358,7 +358,24 @@ def draw_report(report: HandoverReport, painter: QtGui.QPainter,
     doc = _Doc(painter, new_page, footer)
     painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing)
+    _draw_title(doc, r, tz, post)
+    _draw_key_figures(doc, r)
+    _draw_activity(doc, r)
+    _draw_counts(doc, r)
+    _draw_overdue(doc, r, tz)
+    _draw_open_critical(doc, r, tz)
+    _draw_closed_from_snapshot(doc, r, tz)
+    _draw_urges(doc, r, tz)
+    _draw_whistles(doc, r, tz)
+    _draw_calls(doc, r, tz)
+    _draw_loop(doc, r, tz)
+    _draw_definitions(doc)
+    doc.finish_page()
+    return doc.page
 
+
+def _draw_title(doc: _Doc, r: HandoverReport, tz: str, post: str) -> None:
+    """The title, the post, the shift's span and where the figures come from."""
     doc.text(translate("Review", "Shift handover report"), 20, bold=True, h=30)
     doc.text(post, 12, color=MUTED, h=18)
     span = "{a} – {b}".format(a=_local(r.start, tz, "%Y-%m-%d %H:%M"),
@@ -374,6 +391,9 @@ def draw_report(report: HandoverReport, painter: QtGui.QPainter,
                     "read.") + " " + r.problem, QColor(VERMILLION))
     doc.y += 6
 
+
+def _draw_key_figures(doc: _Doc, r: HandoverReport) -> None:
+    """The tiles of key figures."""
     doc.tiles([
         (translate("Review", "Cases of the shift"), str(len(r.cases)), QColor(BLUE)),
         (translate("Review", "Reported"), str(r.reported), QColor(SKY)),
@@ -387,6 +407,9 @@ def draw_report(report: HandoverReport, painter: QtGui.QPainter,
         (translate("Review", "Calls"), str(len(r.calls)), QColor(GREY)),
     ])
 
+
+def _draw_activity(doc: _Doc, r: HandoverReport) -> None:
+    """"Activity": the hourly chart, then the status and category bar charts side by side."""
     doc.heading(translate("Review", "Activity"))
     doc.image(hourly_chart(r, doc.width, 150), 150)
     half = (doc.width - 12) / 2
@@ -395,12 +418,15 @@ def draw_report(report: HandoverReport, painter: QtGui.QPainter,
     cat_items = [(_t(c) or translate("Review", "(none)"), n, QColor(BLUE)) for c, n in r.by_category]
     doc.ensure(120)
     y0 = doc.y
-    painter.drawImage(QtCore.QRectF(MARGIN, y0, half, 116),
-                      bars_chart(translate("Review", "Cases by status"), status_items, half, 116))
-    painter.drawImage(QtCore.QRectF(MARGIN + half + 12, y0, half, 116),
-                      bars_chart(translate("Review", "Cases by category (top 8)"), cat_items, half, 116))
+    doc.p.drawImage(QtCore.QRectF(MARGIN, y0, half, 116),
+                    bars_chart(translate("Review", "Cases by status"), status_items, half, 116))
+    doc.p.drawImage(QtCore.QRectF(MARGIN + half + 12, y0, half, 116),
+                    bars_chart(translate("Review", "Cases by category (top 8)"), cat_items, half, 116))
     doc.y = y0 + 122
 
+
+def _draw_counts(doc: _Doc, r: HandoverReport) -> None:
+    """Three tables side by side: cases by status, by category and by unit."""
     doc.heading(translate("Review", "Counts by status, category and unit"))
     third = (doc.width - 16) / 3
     doc.ensure(15 * 10)
@@ -416,6 +442,9 @@ def draw_report(report: HandoverReport, painter: QtGui.QPainter,
                    total=len(r.by_unit), x=MARGIN + 2 * third + 16, width=third, advance=False)
     doc.y = y0 + max(hs, hc, hu) + 4
 
+
+def _draw_overdue(doc: _Doc, r: HandoverReport, tz: str) -> None:
+    """The cases overdue at handover, who holds them and by how long."""
     doc.heading(translate("Review", "Overdue at handover ({n})").format(n=len(r.overdue)))
     rows = []
     for c in r.overdue:
@@ -427,6 +456,9 @@ def draw_report(report: HandoverReport, painter: QtGui.QPainter,
                translate("Review", "Overdue by")], [0.2, 0.27, 0.1, 0.2, 0.11, 0.12], rows,
               colors=[QColor(VERMILLION)] * len(rows))
 
+
+def _draw_open_critical(doc: _Doc, r: HandoverReport, tz: str) -> None:
+    """The critical cases not closed."""
     doc.heading(translate("Review", "Open critical cases ({n})").format(n=len(r.open_critical)))
     rows = [[_t(c.get("id")), _t(c.get("title")), status_text(c.get("status")),
              _t(r.unit_name(c.get("unit_id"))) or translate("Review", "— unassigned"),
@@ -435,26 +467,36 @@ def draw_report(report: HandoverReport, painter: QtGui.QPainter,
     doc.table([translate("Review", "Case"), translate("Review", "Title"), translate("Review", "Status"), translate("Review", "Held by"), translate("Review", "Reported"), translate("Review", "Due")],
               [0.2, 0.28, 0.1, 0.2, 0.11, 0.11], rows)
 
-    if r.closed_from_snapshot:
-        doc.heading(translate("Review", "Closed during the shift, known from a snapshot ({n})")
-                    .format(n=len(r.closed_from_snapshot)))
-        doc.note(translate("Review", "The cache holds no close event for these cases (it started mid-shift or "
-                    "reloaded a snapshot); they are counted as closed in the shift."))
-        rows = []
-        for cid in r.closed_from_snapshot:
-            c = r.cases[cid]
-            rows.append([_t(cid), _t(c.get("title")), status_text(c.get("status")),
-                         _t(r.unit_name(c.get("unit_id"))) or translate("Review", "— unassigned"),
-                         _local(parse_time_or_none(c.get("closed_at")), tz)])
-        doc.table([translate("Review", "Case"), translate("Review", "Title"), translate("Review", "Status"), translate("Review", "Held by"), translate("Review", "Closed")],
-                  [0.22, 0.33, 0.1, 0.22, 0.13], rows)
 
+def _draw_closed_from_snapshot(doc: _Doc, r: HandoverReport, tz: str) -> None:
+    """The cases known closed in the shift only from a snapshot (none: no section)."""
+    if not r.closed_from_snapshot:
+        return
+    doc.heading(translate("Review", "Closed during the shift, known from a snapshot ({n})")
+                .format(n=len(r.closed_from_snapshot)))
+    doc.note(translate("Review", "The cache holds no close event for these cases (it started mid-shift or "
+                "reloaded a snapshot); they are counted as closed in the shift."))
+    rows = []
+    for cid in r.closed_from_snapshot:
+        c = r.cases[cid]
+        rows.append([_t(cid), _t(c.get("title")), status_text(c.get("status")),
+                     _t(r.unit_name(c.get("unit_id"))) or translate("Review", "— unassigned"),
+                     _local(parse_time_or_none(c.get("closed_at")), tz)])
+    doc.table([translate("Review", "Case"), translate("Review", "Title"), translate("Review", "Status"), translate("Review", "Held by"), translate("Review", "Closed")],
+              [0.22, 0.33, 0.1, 0.22, 0.13], rows)
+
+
+def _draw_urges(doc: _Doc, r: HandoverReport, tz: str) -> None:
+    """The shift's urges."""
     doc.heading(translate("Review", "Urges ({n})").format(n=len(r.urges)))
     rows = [[_local(u["at"], tz), _t(u.get("case_id")), _t(r.unit_name(u.get("unit_id"))),
              _t(u.get("actor")), _t(u.get("note"))] for u in r.urges]
     doc.table([translate("Review", "Time"), translate("Review", "Case"), translate("Review", "Unit"), translate("Review", "By"), translate("Review", "Note")],
               [0.12, 0.2, 0.22, 0.18, 0.28], rows)
 
+
+def _draw_whistles(doc: _Doc, r: HandoverReport, tz: str) -> None:
+    """The shift's whistles and how many of their units checked in."""
     doc.heading(translate("Review", "Whistles ({n})").format(n=len(r.whistles)))
     rows = []
     for w in r.whistles:
@@ -465,6 +507,9 @@ def draw_report(report: HandoverReport, painter: QtGui.QPainter,
     doc.table([translate("Review", "Time"), translate("Review", "Case"), translate("Review", "Checked in"), translate("Review", "By"), translate("Review", "Note")],
               [0.12, 0.2, 0.12, 0.2, 0.36], rows)
 
+
+def _draw_calls(doc: _Doc, r: HandoverReport, tz: str) -> None:
+    """The shift's video calls."""
     doc.heading(translate("Review", "Calls ({n})").format(n=len(r.calls)))
     rows = []
     for call in r.calls:
@@ -475,14 +520,15 @@ def draw_report(report: HandoverReport, painter: QtGui.QPainter,
                      _t(call.get("title")), _t(call.get("case_id")), str(len(units))])
     doc.table([translate("Review", "Started"), translate("Review", "Ended"), translate("Review", "Title"), translate("Review", "Case"), translate("Review", "Units")],
               [0.13, 0.13, 0.36, 0.26, 0.12], rows)
-    _draw_loop(doc, r, tz)
+
+
+def _draw_definitions(doc: _Doc) -> None:
+    """The closing note: what the figures mean."""
     doc.y += 10
     doc.note(translate("Review", "Definitions: cases of the shift = open at its start or changed during it, as "
                 "at its end; closure rate = closed in the shift / cases of the shift; on time = "
                 "closed no later than due; overdue at handover = still being handled past due. "
                 "Priorities: {c} = critical.").format(c=priority_text("critical")))
-    doc.finish_page()
-    return doc.page
 
 
 def _draw_loop(doc: _Doc, r: HandoverReport, tz: str) -> None:
