@@ -162,6 +162,23 @@ class DispatchBoardPane(Pane):
         self._suggest: dict[str, str | None] = {}
         self._now = ctx.state.now
         self._syncing = False  # a refresh moves Qt's current row: not the user's choice
+        self._build_refresh_timer(refresh_ms)
+        self._build_header()
+        self._build_case_model()
+        self._build_unit_model()
+        self._build_tables()
+        self._build_buttons()
+        self._lay_out()
+        if self.commands is not None:
+            self.commands.sig_inflight.connect(self._schedule)
+        self._retranslate()
+        self._rescan()
+        self.flush()
+
+    # ---- building (in this order: the children's order is the focus chain's)
+
+    def _build_refresh_timer(self, refresh_ms: int) -> None:
+        """The single-shot refresh timer, paced with the other panes' refreshes."""
         self._timer = QTimer(self)
         self._timer.setObjectName("dispatch_board_refresh")
         self._timer.setSingleShot(True)
@@ -171,6 +188,8 @@ class DispatchBoardPane(Pane):
         self._refresh_ms = refresh_ms
         self._stale = False
 
+    def _build_header(self) -> None:
+        """The bold count line above the cases and the hint line under the board."""
         self.header = plain_label("", self)
         self.header.setObjectName("dispatch_board_header")
         hf = self.header.font()
@@ -179,9 +198,11 @@ class DispatchBoardPane(Pane):
         self.hint = plain_label("", self, wrap=True)
         self.hint.setObjectName("dispatch_board_hint")
 
+    def _build_case_model(self) -> None:
+        """The waiting cases' rows and their columns (the model is the drag source)."""
         #: the listed waiting cases, oldest first (synced by case id: the selection stays)
         self.case_rows: Rows[WaitingRow] = Rows(key=lambda r: r.case_id)
-        state = ctx.state
+        state = self.ctx.state
         self.case_model = WaitingModel(self.case_rows, [
             Column(lambda: self.tr("Waiting"), lambda r: self._age(r.reported)),
             Column(lambda: self.tr("Priority"), lambda r: priority_label(r.priority),
@@ -194,6 +215,9 @@ class DispatchBoardPane(Pane):
             Column(lambda: self.tr("ID"), lambda r: safe(r.case_id, 40)),
         ], lambda cid: (state.cases.get(cid) or NOTHING).get("version"), self,
             draggable=self.can_dispatch)
+
+    def _build_unit_model(self) -> None:
+        """The post's units' rows and their columns (the drop targets)."""
         #: the post's units, heaviest load first (synced by unit id)
         self.unit_rows: Rows[UnitBoardRow] = Rows(key=lambda r: r.unit_id)
         self.unit_model = RowsTableModel(self.unit_rows, [
@@ -208,6 +232,9 @@ class DispatchBoardPane(Pane):
                    lambda r: self.tr("→ {n}").format(n=r.incoming) if r.incoming else "",
                    align=RIGHT),
         ], self, user=lambda r: r.unit_id)
+
+    def _build_tables(self) -> None:
+        """The two table views over the models, with the same look."""
         self.cases = QTableView(self)
         self.cases.setObjectName("dispatch_board_cases")
         self.cases.setModel(self.case_model)
@@ -224,6 +251,11 @@ class DispatchBoardPane(Pane):
             table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.cases.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.units.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._size_columns()
+        self._wire_case_table()
+
+    def _size_columns(self) -> None:
+        """Fixed column widths, the stretching title and unit columns, the hidden id."""
         ch = self.cases.horizontalHeader()
         ch.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         ch.setSectionResizeMode(C_TITLE, QHeaderView.ResizeMode.Stretch)
@@ -236,6 +268,10 @@ class DispatchBoardPane(Pane):
         # each setItem — 5 ms per item, seconds per refresh with 140 units
         uh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         uh.setSectionResizeMode(U_UNIT, QHeaderView.ResizeMode.Stretch)
+
+    def _wire_case_table(self) -> None:
+        """The cases' drag (when this console may dispatch), key filter and selection
+        signals."""
         if self.can_dispatch:
             self.cases.setDragEnabled(True)
             self.cases.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
@@ -243,6 +279,8 @@ class DispatchBoardPane(Pane):
         self.cases.selectionModel().selectionChanged.connect(self._on_case_selection)
         self.cases.selectionModel().currentRowChanged.connect(self._on_current_case)
 
+    def _build_buttons(self) -> None:
+        """Dispatch, pick a unit, urge a unit: shown only to roles that may."""
         self.dispatch_button = QPushButton(self)
         self.dispatch_button.setObjectName("dispatch_board_accept")
         self.dispatch_button.clicked.connect(self.accept_suggestions)
@@ -258,6 +296,8 @@ class DispatchBoardPane(Pane):
         # Ctrl+R is the console's "Reassign to…" action (console.supervisor.command_ui.CommandUi), which
         # acts on this board's selection first; a pane shortcut would make it ambiguous.
 
+    def _lay_out(self) -> None:
+        """Cases (left) and units (right) in a splitter, the hint underneath."""
         left = QWidget(self)
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
@@ -286,11 +326,6 @@ class DispatchBoardPane(Pane):
         lay.setSpacing(4)
         lay.addWidget(split, 1)
         lay.addWidget(self.hint)
-        if self.commands is not None:
-            self.commands.sig_inflight.connect(self._schedule)
-        self._retranslate()
-        self._rescan()
-        self.flush()
 
     # ---- Pane contract
 
