@@ -1162,7 +1162,7 @@
 <context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+504" />
+        <location filename="../../widgets/case_queue.py" line="+286" />
         <source>… assigning → %1</source>
         <translation>… assigning → %1</translation>
     </message>
@@ -1182,7 +1182,7 @@
         <translation>Show every unit's cases</translation>
     </message>
     <message>
-        <location line="+148" />
+        <location line="+90" />
         <source>— unassigned</source>
         <extracomment>what the unit column shows for a case no unit holds</extracomment>
         <translation>— unassigned</translation>
@@ -1193,19 +1193,19 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-317" />
-        <location line="+317" />
+        <location line="-243" />
+        <location line="+243" />
         <source>Priority</source>
-        <extracomment>what a 1920×1080 queue shows without scrolling, in this order (the officer can change it) saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table's own painting (widgets.static_cells; 27-47 ms through QTableView's), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns</extracomment>
+        <extracomment>a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table's own painting (widgets.static_cells; 27-47 ms through QTableView's), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable.</extracomment>
         <translation>Priority</translation>
     </message>
     <message>
-        <location line="-255" />
+        <location line="-189" />
         <source>Search the queue</source>
         <translation>Search the queue</translation>
     </message>
     <message>
-        <location line="+255" />
+        <location line="+189" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
@@ -1280,7 +1280,7 @@
         <translation>Copy case IDs</translation>
     </message>
     <message>
-        <location line="+206" />
+        <location line="+133" />
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -1628,7 +1628,7 @@
 <context>
     <name>DispatchBoardPane</name>
     <message>
-        <location filename="../../console/supervisor/dispatch_board.py" line="+303" />
+        <location filename="../../console/supervisor/dispatch_board.py" line="+338" />
         <source>Dispatch board</source>
         <translation>Dispatch board</translation>
     </message>
@@ -1668,12 +1668,12 @@
         <translation>… assigning → {unit}</translation>
     </message>
     <message>
-        <location line="-249" />
+        <location line="-260" />
         <source>→ {n}</source>
         <translation>→ {n}</translation>
     </message>
     <message>
-        <location line="+293" />
+        <location line="+304" />
         <source>Units of the post — drop cases on a unit</source>
         <translation>Units of the post — drop cases on a unit</translation>
     </message>
@@ -1683,7 +1683,7 @@
         <translation>Units of the post</translation>
     </message>
     <message>
-        <location line="-316" />
+        <location line="-330" />
         <source>Waiting</source>
         <extracomment>at most this many waiting cases are listed (the oldest); the header counts them all the listed waiting cases, oldest first (synced by case id: the selection stays)</extracomment>
         <translation>Waiting</translation>
@@ -1715,17 +1715,17 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+13" />
+        <location line="+16" />
         <source>Urges</source>
         <translation>Urges</translation>
     </message>
     <message>
-        <location line="-12" />
+        <location line="-15" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+9" />
         <source>Unit</source>
         <extracomment>the post's units, heaviest load first (synced by unit id)</extracomment>
         <translation>Unit</translation>
@@ -1751,7 +1751,7 @@
         <translation>Incoming</translation>
     </message>
     <message>
-        <location line="+300" />
+        <location line="+311" />
         <source>Dispatch to suggested (Enter)</source>
         <translation>Dispatch to suggested (Enter)</translation>
     </message>
@@ -3431,13 +3431,13 @@
         <translation>Command Post · shift handover report · {post} · shift {label}</translation>
     </message>
     <message>
-        <location line="+6" />
-        <location line="+228" />
+        <location line="+23" />
+        <location line="+257" />
         <source>Shift handover report</source>
         <translation>Shift handover report</translation>
     </message>
     <message>
-        <location line="-224" />
+        <location line="-253" />
         <source>Shift {label}: {span} ({zone})</source>
         <translation>Shift {label}: {span} ({zone})</translation>
     </message>
@@ -3452,24 +3452,24 @@
         <translation>Warning: the cache file is damaged; the report covers only what could be read.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+8" />
         <source>Cases of the shift</source>
         <translation>Cases of the shift</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+56" />
+        <location line="+68" />
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location line="-55" />
-        <location line="+69" />
+        <location line="-67" />
+        <location line="+85" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location line="-68" />
+        <location line="-84" />
         <source>Closure rate</source>
         <translation>Closure rate</translation>
     </message>
@@ -3504,18 +3504,18 @@
         <translation>Calls</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+6" />
         <source>Activity</source>
         <translation>Activity</translation>
     </message>
     <message>
         <location line="+5" />
-        <location line="+16" />
+        <location line="+19" />
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location line="-12" />
+        <location line="-15" />
         <source>Cases by status</source>
         <translation>Cases by status</translation>
     </message>
@@ -3525,21 +3525,21 @@
         <translation>Cases by category (top 8)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+6" />
         <source>Counts by status, category and unit</source>
         <translation>Counts by status, category and unit</translation>
     </message>
     <message>
         <location line="+4" />
+        <location line="+21" />
+        <location line="+12" />
         <location line="+18" />
-        <location line="+9" />
-        <location line="+14" />
         <location filename="../../console/review/window.py" line="-161" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-41" />
+        <location line="-51" />
         <location line="+2" />
         <location line="+3" />
         <source>Cases</source>
@@ -3552,71 +3552,71 @@
     </message>
     <message>
         <location line="+3" />
-        <location line="+42" />
-        <location line="+68" />
+        <location line="+55" />
+        <location line="+75" />
         <location line="+9" />
         <source>Unit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-118" />
-        <location line="+10" />
-        <location line="+8" />
-        <location line="+15" />
+        <location line="-138" />
+        <location line="+13" />
+        <location line="+11" />
+        <location line="+19" />
         <source>— unassigned</source>
         <translation>— unassigned</translation>
     </message>
     <message>
-        <location line="-28" />
+        <location line="-35" />
         <source>Overdue at handover ({n})</source>
         <translation>Overdue at handover ({n})</translation>
     </message>
     <message>
         <location line="+7" />
+        <location line="+12" />
+        <location line="+18" />
         <location line="+9" />
+        <location line="+13" />
         <location line="+14" />
-        <location line="+6" />
-        <location line="+10" />
-        <location line="+11" />
-        <location line="+33" />
+        <location line="+34" />
         <location line="+14" />
         <location line="+9" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location line="-106" />
-        <location line="+9" />
-        <location line="+14" />
-        <location line="+27" />
+        <location line="-123" />
+        <location line="+12" />
+        <location line="+18" />
+        <location line="+36" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-50" />
-        <location line="+9" />
-        <location line="+14" />
+        <location line="-66" />
+        <location line="+12" />
+        <location line="+18" />
         <source>Held by</source>
         <translation>Held by</translation>
     </message>
     <message>
-        <location line="-23" />
-        <location line="+9" />
+        <location line="-30" />
+        <location line="+12" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location line="-8" />
+        <location line="-11" />
         <source>Overdue by</source>
         <translation>Overdue by</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+6" />
         <source>Open critical cases ({n})</source>
         <translation>Open critical cases ({n})</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+13" />
         <source>Closed during the shift, known from a snapshot ({n})</source>
         <translation>Closed during the shift, known from a snapshot ({n})</translation>
     </message>
@@ -3626,37 +3626,37 @@
         <translation>The cache holds no close event for these cases (it started mid-shift or reloaded a snapshot); they are counted as closed in the shift.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+14" />
         <source>Urges ({n})</source>
         <translation>Urges ({n})</translation>
     </message>
     <message>
         <location line="+3" />
-        <location line="+10" />
-        <location line="+44" />
+        <location line="+13" />
+        <location line="+48" />
         <location line="+7" />
         <location line="+7" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location line="-68" />
-        <location line="+10" />
-        <location line="+51" />
+        <location line="-75" />
+        <location line="+13" />
+        <location line="+55" />
         <location filename="../../console/review/window.py" line="+0" />
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location line="-61" />
-        <location line="+10" />
-        <location line="+45" />
+        <location line="-68" />
+        <location line="+13" />
+        <location line="+49" />
         <location line="+6" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="-58" />
+        <location line="-62" />
         <source>Whistles ({n})</source>
         <translation>Whistles ({n})</translation>
     </message>
@@ -3666,7 +3666,7 @@
         <translation>Checked in</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+6" />
         <source>Calls ({n})</source>
         <translation>Calls ({n})</translation>
     </message>
@@ -3691,12 +3691,12 @@
         <translation>Units</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+7" />
         <source>Definitions: cases of the shift = open at its start or changed during it, as at its end; closure rate = closed in the shift / cases of the shift; on time = closed no later than due; overdue at handover = still being handled past due. Priorities: {c} = critical.</source>
         <translation>Definitions: cases of the shift = open at its start or changed during it, as at its end; closure rate = closed in the shift / cases of the shift; on time = closed no later than due; overdue at handover = still being handled past due. Priorities: {c} = critical.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+13" />
         <source>Closed loop: callbacks, reworks, merges, requests</source>
         <translation>Closed loop: callbacks, reworks, merges, requests</translation>
     </message>

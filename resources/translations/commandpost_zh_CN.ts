@@ -1162,7 +1162,7 @@
 <context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+504"/>
+        <location filename="../../widgets/case_queue.py" line="+286"/>
         <source>… assigning → %1</source>
         <translation>… 正在改派 → %1</translation>
     </message>
@@ -1182,7 +1182,7 @@
         <translation>显示所有单位的案件</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+90"/>
         <source>— unassigned</source>
         <extracomment>what the unit column shows for a case no unit holds</extracomment>
         <translation>— 未派遣</translation>
@@ -1193,19 +1193,19 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-317"/>
-        <location line="+317"/>
+        <location line="-243"/>
+        <location line="+243"/>
         <source>Priority</source>
-        <extracomment>what a 1920×1080 queue shows without scrolling, in this order (the officer can change it) saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table&apos;s own painting (widgets.static_cells; 27-47 ms through QTableView&apos;s), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns</extracomment>
+        <extracomment>a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table&apos;s own painting (widgets.static_cells; 27-47 ms through QTableView&apos;s), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable.</extracomment>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-189"/>
         <source>Search the queue</source>
         <translation>搜索案件队列</translation>
     </message>
     <message>
-        <location line="+255"/>
+        <location line="+189"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
@@ -1280,7 +1280,7 @@
         <translation>复制案件编号</translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+133"/>
         <source>%1 of %2 cases</source>
         <translation>%1 / %2 件</translation>
     </message>
@@ -1628,7 +1628,7 @@
 <context>
     <name>DispatchBoardPane</name>
     <message>
-        <location filename="../../console/supervisor/dispatch_board.py" line="+303"/>
+        <location filename="../../console/supervisor/dispatch_board.py" line="+338"/>
         <source>Dispatch board</source>
         <translation>派遣台</translation>
     </message>
@@ -1668,12 +1668,12 @@
         <translation>… 正在派遣 → {unit}</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-260"/>
         <source>→ {n}</source>
         <translation>→ {n}</translation>
     </message>
     <message>
-        <location line="+293"/>
+        <location line="+304"/>
         <source>Units of the post — drop cases on a unit</source>
         <translation>本中心单位 — 将案件拖到单位上派遣</translation>
     </message>
@@ -1683,7 +1683,7 @@
         <translation>本中心单位</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-330"/>
         <source>Waiting</source>
         <extracomment>at most this many waiting cases are listed (the oldest); the header counts them all the listed waiting cases, oldest first (synced by case id: the selection stays)</extracomment>
         <translation>已等待</translation>
@@ -1715,17 +1715,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Urges</source>
         <translation>督办次数</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-15"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Unit</source>
         <extracomment>the post&apos;s units, heaviest load first (synced by unit id)</extracomment>
         <translation>单位</translation>
@@ -1751,7 +1751,7 @@
         <translation>派遣中</translation>
     </message>
     <message>
-        <location line="+300"/>
+        <location line="+311"/>
         <source>Dispatch to suggested (Enter)</source>
         <translation>派遣给建议单位（Enter）</translation>
     </message>
@@ -3431,13 +3431,13 @@
         <translation>指挥中心 · 交接班报告 · {post} · 班次 {label}</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+228"/>
+        <location line="+23"/>
+        <location line="+257"/>
         <source>Shift handover report</source>
         <translation>交接班报告</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-253"/>
         <source>Shift {label}: {span} ({zone})</source>
         <translation>班次 {label}：{span}（{zone}）</translation>
     </message>
@@ -3452,24 +3452,24 @@
         <translation>警告：缓存文件已损坏，本报告只包含可读取的部分。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Cases of the shift</source>
         <translation>本班案件</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+56"/>
+        <location line="+68"/>
         <source>Reported</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+69"/>
+        <location line="-67"/>
+        <location line="+85"/>
         <source>Closed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-84"/>
         <source>Closure rate</source>
         <translation>办结率</translation>
     </message>
@@ -3504,18 +3504,18 @@
         <translation>视频会商</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Activity</source>
         <translation>工作量</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-15"/>
         <source>Cases by status</source>
         <translation>案件状态分布</translation>
     </message>
@@ -3525,21 +3525,21 @@
         <translation>案件类别（前 8）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Counts by status, category and unit</source>
         <translation>按状态、类别、单位统计</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+21"/>
+        <location line="+12"/>
         <location line="+18"/>
-        <location line="+9"/>
-        <location line="+14"/>
         <location filename="../../console/review/window.py" line="-161"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-51"/>
         <location line="+2"/>
         <location line="+3"/>
         <source>Cases</source>
@@ -3552,71 +3552,71 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+42"/>
-        <location line="+68"/>
+        <location line="+55"/>
+        <location line="+75"/>
         <location line="+9"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="-118"/>
-        <location line="+10"/>
-        <location line="+8"/>
-        <location line="+15"/>
+        <location line="-138"/>
+        <location line="+13"/>
+        <location line="+11"/>
+        <location line="+19"/>
         <source>— unassigned</source>
         <translation>— 未派遣</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-35"/>
         <source>Overdue at handover ({n})</source>
         <translation>交班时超期案件（{n}）</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+12"/>
+        <location line="+18"/>
         <location line="+9"/>
+        <location line="+13"/>
         <location line="+14"/>
-        <location line="+6"/>
-        <location line="+10"/>
-        <location line="+11"/>
-        <location line="+33"/>
+        <location line="+34"/>
         <location line="+14"/>
         <location line="+9"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="-106"/>
-        <location line="+9"/>
-        <location line="+14"/>
-        <location line="+27"/>
+        <location line="-123"/>
+        <location line="+12"/>
+        <location line="+18"/>
+        <location line="+36"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="-50"/>
-        <location line="+9"/>
-        <location line="+14"/>
+        <location line="-66"/>
+        <location line="+12"/>
+        <location line="+18"/>
         <source>Held by</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+9"/>
+        <location line="-30"/>
+        <location line="+12"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-11"/>
         <source>Overdue by</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Open critical cases ({n})</source>
         <translation>未办结的特急案件（{n}）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Closed during the shift, known from a snapshot ({n})</source>
         <translation>本班次内办结、由快照得知的案件（{n}）</translation>
     </message>
@@ -3626,37 +3626,37 @@
         <translation>缓存中没有这些案件的办结事件（缓存在班次中途开始，或重新加载了快照），它们计入本班次办结数。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Urges ({n})</source>
         <translation>督办（{n}）</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+10"/>
-        <location line="+44"/>
+        <location line="+13"/>
+        <location line="+48"/>
         <location line="+7"/>
         <location line="+7"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="-68"/>
-        <location line="+10"/>
-        <location line="+51"/>
+        <location line="-75"/>
+        <location line="+13"/>
+        <location line="+55"/>
         <location filename="../../console/review/window.py" line="+0"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location line="-61"/>
-        <location line="+10"/>
-        <location line="+45"/>
+        <location line="-68"/>
+        <location line="+13"/>
+        <location line="+49"/>
         <location line="+6"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-62"/>
         <source>Whistles ({n})</source>
         <translation>吹哨报到（{n}）</translation>
     </message>
@@ -3666,7 +3666,7 @@
         <translation>已报到</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Calls ({n})</source>
         <translation>视频会商（{n}）</translation>
     </message>
@@ -3691,12 +3691,12 @@
         <translation>单位数</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Definitions: cases of the shift = open at its start or changed during it, as at its end; closure rate = closed in the shift / cases of the shift; on time = closed no later than due; overdue at handover = still being handled past due. Priorities: {c} = critical.</source>
         <translation>口径：本班案件 = 接班时未办结或本班内有变动的案件（按交班时状态统计）；办结率 = 本班办结数 / 本班案件数；按时办结 = 在办理时限内办结；交班时超期 = 超过时限仍在办理。{c} 即最高优先级。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Closed loop: callbacks, reworks, merges, requests</source>
         <translation>闭环：回访、重办、并单、申请</translation>
     </message>

@@ -7,12 +7,12 @@ import pytest
 
 from client.timeutil import parse_time
 from testkit.pane_context import FakeContext
+from widgets.case_drag import MIME_CASE_IDS
 from widgets.case_queue import (
     COL_ID,
     COL_LEFT,
     COL_PRIORITY,
     COL_TITLE,
-    MIME_CASE_IDS,
     N_COLUMNS,
     CaseQueuePane,
 )
