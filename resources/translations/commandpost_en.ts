@@ -2654,13 +2654,13 @@
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../widgets/map_view.py" line="+390" />
+        <location filename="../../widgets/map_view.py" line="+263" />
         <source>Map</source>
-        <extracomment>more visible cases than this inside the view → clusters instead of points regions labelled at most (more are drawn, unlabelled) heat image resolution (cells per side) the plain arrays its paint culls on (set by :class:`_Slots`; None: pyqtgraph paints) the scope the cases are narrowed to (None: the whole post)</extracomment>
+        <extracomment>regions labelled at most (more are drawn, unlabelled) the scope the cases are narrowed to (None: the whole post)</extracomment>
         <translation>Map</translation>
     </message>
     <message>
-        <location line="+422" />
+        <location line="+383" />
         <source>%1 open · %2 overdue</source>
         <translation>%1 open · %2 overdue</translation>
     </message>
@@ -2670,7 +2670,7 @@
         <translation>%1 open</translation>
     </message>
     <message>
-        <location line="+212" />
+        <location line="+62" />
         <source>vermillion</source>
         <translation>vermillion</translation>
     </message>
