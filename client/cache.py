@@ -356,27 +356,35 @@ class ShiftCache:
 
     def add_events(self, rows: list[EventRow]) -> None:
         """Write (commit) one batch of events (contiguous seqs) as one row."""
-        if not rows:
+        if rows:
+            self.add_released([(s, ev, raw) for s, ev, raw, _ in rows], [at for *_, at in rows])
+
+    def add_released(self, ready: list[tuple[int, protocol.Event, bytes | None]],
+                     received: list[float]) -> None:
+        """Write (commit) one batch of sequenced events, as the Sequencer released them
+        (``(seq, event, raw bytes or None)``, contiguous seqs), and their receive times, as
+        one row."""
+        if not ready:
             return
         if self.snapshot_id is None:
             raise CacheError(f"cache file {self.path}: events written before any snapshot")
-        first, last = rows[0][0], rows[-1][0]
-        if last - first + 1 != len(rows):
+        first, last = ready[0][0], ready[-1][0]
+        if last - first + 1 != len(ready) or len(received) != len(ready):
             raise CacheError(f"cache file {self.path}: batch {first}..{last} is not contiguous")
         if self._next_seq is not None and first != self._next_seq:
             raise CacheError(
                 f"cache file {self.path}: batch starts at {first}, expected {self._next_seq}"
             )
         dumps = orjson.dumps
-        body = b"[" + b",".join(raw if raw is not None else dumps(ev) for _, ev, raw, _ in rows) + b"]"
-        received = dumps([at for _, _, _, at in rows])
+        body = b"[" + b",".join([raw if raw is not None else dumps(ev)
+                                 for _, ev, raw in ready]) + b"]"
         conn = self._c()
         try:
             with conn.begin():
                 conn.exec_driver_sql(
                     "INSERT INTO events (snapshot_id, first_seq, last_seq, count, received, body)"
                     " VALUES (?, ?, ?, ?, ?, ?)",
-                    (self.snapshot_id, first, last, len(rows), received, body),
+                    (self.snapshot_id, first, last, len(ready), dumps(received), body),
                 )
         except SQLAlchemyError as exc:
             raise self._guard("writing events", exc) from exc

@@ -49,7 +49,7 @@ from msgspec import Raw
 from client import transport
 from client.api import HubClient
 from client.batch import Batch
-from client.cache import CacheDir, EventRow, ShiftCache
+from client.cache import CacheDir, ShiftCache
 from client.errors import CacheError, GoneError, HubError, SessionExpired
 from client.sequencer import Ready, Sequencer
 from client.shifts import Shift, ShiftSchedule
@@ -601,8 +601,7 @@ class Feed:
             return
         self._maybe_rollover()
         assert self._cache is not None
-        rows: list[EventRow] = [(s, ev, raw, t) for (s, ev, raw), t in zip(ready, times, strict=True)]
-        self._cache.add_events(rows)
+        self._cache.add_released(ready, times)
         self.last_seq = last = ready[-1][0]
         self._emit(Batch(None, [ev for _, ev, _ in ready], last, times[-1]))
 
