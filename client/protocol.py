@@ -425,9 +425,10 @@ TAGS: dict[type, str] = {cls: str(cls.__struct_config__.tag) for cls in _ENVELOP
 KNOWN_TYPES = frozenset(TAGS.values())
 
 
-_FrameUnion = (CaseCreated | CaseUpdated | CaseUrged | UnitUpdated | CallStarted | CallEnded
-               | WhistleStarted | WhistleUpdated | Heartbeat)
-_frame = CheckedDecoder(_FrameUnion)
+#: a feed frame of a known type: the tagged union of the envelopes
+FrameUnion = (CaseCreated | CaseUpdated | CaseUrged | UnitUpdated | CallStarted | CallEnded
+              | WhistleStarted | WhistleUpdated | Heartbeat)
+_frame = CheckedDecoder(FrameUnion)
 _unknown = CheckedDecoder(UnknownEvent)
 
 

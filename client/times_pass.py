@@ -144,16 +144,18 @@ class CheckedDecoder:
 
     def __init__(self, typ: Any) -> None:
         self.type = typ
-        self._shape: msgspec.json.Decoder[Any] = msgspec.json.Decoder(typ)
+        #: the shape pass (times as plain strings)
+        self.shape: msgspec.json.Decoder[Any] = msgspec.json.Decoder(typ)
         times = times_type(typ)
-        self._times: msgspec.json.Decoder[Any] | None = (
+        #: the times pass (None when the type holds no time)
+        self.times: msgspec.json.Decoder[Any] | None = (
             None if times is None else msgspec.json.Decoder(times))
 
     def decode(self, raw: bytes | str | memoryview | msgspec.Raw) -> Any:
         """``raw`` decoded into the type, its times checked."""
-        out = self._shape.decode(raw)
-        if self._times is not None:
-            self._times.decode(raw)
+        out = self.shape.decode(raw)
+        if self.times is not None:
+            self.times.decode(raw)
         return out
 
 
