@@ -176,6 +176,11 @@ class WalCheckpointer:
                 return
 
 
+def _sidecars(path: Path) -> tuple[Path, Path]:
+    """SQLite's ``-wal`` and ``-shm`` files of ``path``."""
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
 def check_sqlite_file(path: Path) -> None:
     """Raise :class:`CacheError` unless ``path`` is a readable file with SQLite's header."""
     if not path.is_file():
@@ -232,17 +237,31 @@ class ShiftCache:
 
     @classmethod
     def create(cls, path: str | os.PathLike[str], meta: dict[str, Any]) -> ShiftCache:
-        """Create a new shift file with its ``meta`` (fails if the file exists)."""
+        """Create a new shift file with its ``meta`` (fails if the file exists).
+
+        The file appears under its name only whole: it is built as ``<name>.partial``
+        (schema and meta committed, mode 0600) and then renamed, so a process killed while
+        creating it leaves no shift file without its meta behind (a ``.partial`` one is
+        not a shift file, and the next creation starts it over).
+        """
         path = Path(path)
         if path.exists() and path.stat().st_size > 0:  # an empty one: made 0600 for us
             raise CacheError(f"cache file {path} already exists")
+        partial = path.with_name(path.name + ".partial")
         try:
-            cache = cls(path, cls._engine_for(path))
-            metadata.create_all(cache._engine)
-            cache.set_meta(dict(meta, schema=SCHEMA_VERSION))
+            for part in (partial, *_sidecars(partial)):
+                part.unlink(missing_ok=True)
+            os.close(os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
+            building = cls(partial, cls._engine_for(partial))
+            try:
+                metadata.create_all(building._engine)
+                building.set_meta(dict(meta, schema=SCHEMA_VERSION))
+            finally:
+                building.close()  # the last connection: the WAL goes into the file
+            os.replace(partial, path)
         except (SQLAlchemyError, OSError) as exc:
             raise CacheError(f"cannot create cache file {path}: {exc}") from exc
-        return cache
+        return cls(path, cls._engine_for(path))
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> ShiftCache:
@@ -571,7 +590,7 @@ class CacheDir:
         )
         # 0600 before any event is written (the folder is 0700 already, so nobody else
         # could open the file meanwhile); SQLite gives new -wal/-shm files the same mode
-        for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        for part in (path, *_sidecars(path)):
             with contextlib.suppress(FileNotFoundError):
                 part.chmod(0o600)
         return cache

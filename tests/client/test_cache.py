@@ -145,3 +145,33 @@ def test_the_writer_never_checkpoints_its_checkpointer_thread_does(tmp_path: Pat
     r = CacheDir(tmp_path).restore("http://h/api/v1", "P1")
     assert r is not None and [e["seq"] for e in r.events] == list(range(1, seq + 1))
     r.cache.close()
+
+
+def test_a_creation_cut_short_leaves_no_shift_file_behind(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process killed while creating the shift file (here: the meta write fails) leaves
+    only a ``.partial`` file, which is not a shift file: the restart creates it over."""
+    from client.shifts import Shift
+
+    shift = Shift(0.0, 12 * 3600.0, "20261122-0800")
+    d = CacheDir(tmp_path / "c")
+    real = ShiftCache.set_meta
+
+    def killed(self: ShiftCache, values: dict) -> None:
+        raise CacheError("killed")
+
+    monkeypatch.setattr(ShiftCache, "set_meta", killed)
+    with pytest.raises(CacheError, match="killed"):
+        d.open_for_shift(shift, META)
+    assert [p.name for p in (tmp_path / "c").iterdir()] == [
+        "shift-20261122-0800.sqlite.partial"]
+    assert d.shift_files() == [] and d.restore("http://h/api/v1", "P1") is None
+    monkeypatch.setattr(ShiftCache, "set_meta", real)
+    c = d.open_for_shift(shift, META)
+    c.add_snapshot({"seq": 0, "server_time": ts(0), "cases": []}, 1.0, "hub")
+    c.close()
+    assert sorted(p.name for p in (tmp_path / "c").iterdir()) == ["shift-20261122-0800.sqlite"]
+    assert (tmp_path / "c" / "shift-20261122-0800.sqlite").stat().st_mode & 0o777 == 0o600
+    r = d.restore("http://h/api/v1", "P1")
+    assert r is not None and r.cache.meta()["shift"] == "20261122-0800"
+    r.cache.close()
