@@ -14,6 +14,7 @@ from pathlib import Path
 from client.api import HubClient
 from client.feed import Feed
 from client.shifts import ShiftSchedule
+from client.state import ChangeSet
 from console import command_bar, security_ui
 from console.bridge import Bridge
 from console.distributor import ChangeDistributor
@@ -21,7 +22,7 @@ from console.layouts import LayoutStore
 from console.lock import EXPIRED
 from console.main_window import MainWindow
 from console.panes import PANES, PaneSpec, build_pane
-from console.scaling import layout_kind
+from console.scaling import layout_kind, restored_size
 from console.session import Session
 from console.supervisor import actions as supervisor_actions
 from console.supervisor import command_ui as supervisor_ui
@@ -88,7 +89,9 @@ class Console(QObject):
         self.window.sig_closing.connect(self.stop)
         self.command_ui = supervisor_ui.install(self)
         security_ui.install(self)
-        self.command_bar = command_bar.install(self)
+        self.command_bar = command_bar.install(self.window, self.session,
+                                               self.command_ui.actions,
+                                               self.command_ui.ask_urge)
 
     # ---- Public API
 
@@ -98,7 +101,8 @@ class Console(QObject):
         self.bridge.attach(self.feed)
         self.session.load_categories()
         w, h = self.size
-        self.window.resize(w, h)
+        # maximised: the size it restores to leaves room for the window manager's frame
+        self.window.resize(*(restored_size(w, h) if self.maximise else (w, h)))
         self._restored = self.window.restore_layout()
         if not self._restored:
             self.window.apply_layout(self.kind)
@@ -123,8 +127,8 @@ class Console(QObject):
 
     # ---- Internals
 
-    def _on_changes(self, changes: object) -> None:
-        if getattr(changes, "reset", False):
+    def _on_changes(self, changes: ChangeSet) -> None:
+        if changes.reset:
             self.window.update_title()
 
     def _on_fatal(self, message: str) -> None:

@@ -4,12 +4,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from client.regions import RegionIndex
 from client.state import State
 from testkit.world import World
+
+if TYPE_CHECKING:
+    from widgets.actions_port import ActionsPort
 
 
 class FakeApi:
@@ -36,7 +40,7 @@ class FakeApi:
             return None, None
         return '"w1"', self.world.geometry()
 
-    def urge(self, case_id: str, note: str = "", **kw: Any) -> dict:
+    def urge(self, case_id: str, note: str = "", **kw: object) -> dict:
         self.calls.append(("urge", case_id, note))
         return {}
 
@@ -52,7 +56,8 @@ class FakeContext:
         self.role = role
         self.read_only = read_only
         self.user_id = "u-officer-1"
-        self.actions: Any = None  # no console commands (tests attach their own)
+        self.cache_dir: Path | None = None  # the map keeps no polygons
+        self.actions: ActionsPort | None = None  # no console commands (tests attach theirs)
         self.api = FakeApi(world)
         self.selected: list[str | None] = []
         self.commands: list[str] = []
@@ -91,6 +96,9 @@ class FakeContext:
 
     def region_name(self, region_id: str | None) -> str:
         return self.world.region_names.get(region_id or "", region_id or "")
+
+    def region_path(self, region_id: str | None) -> str:
+        return self.region_name(region_id)
 
     def unit_name(self, unit_id: str | None) -> str:
         return self.world.unit_names.get(unit_id or "", unit_id or "")

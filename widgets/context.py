@@ -10,10 +10,13 @@ and a ``sig_selection(object)`` signal.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from client.regions import RegionIndex
 from widgets.text import safe
+
+if TYPE_CHECKING:
+    from widgets.pane import Pane
 
 log = logging.getLogger(__name__)
 
@@ -21,13 +24,15 @@ log = logging.getLogger(__name__)
 class SharedContext:
     """Selection and display-name helpers of a ``PaneContext``."""
 
-    state: Any
-    panes: list[Any]
+    state: Any  # a client State (the review's is a read-only property, the console's not)
+    panes: list[Pane]
     selected: str | None
     _sub_names: dict[tuple[str, str], str]
     sig_selection: Any
     #: True while :meth:`select_case` tells the panes (their row moves are echoes)
     fanning_out: bool = False
+    #: ((id of the regions dict, their count), the index built from them)
+    _region_index_cache: tuple[tuple[int, int], RegionIndex] | None = None
 
     def select_case(self, case_id: str | None) -> None:
         """Make ``case_id`` the selection of every pane."""
@@ -69,7 +74,7 @@ class SharedContext:
         """The regions of the State as a tree (rebuilt when the regions change)."""
         regions = self.state.regions
         key = (id(regions), len(regions))
-        cached = getattr(self, "_region_index_cache", None)
+        cached = self._region_index_cache
         if cached is None or cached[0] != key:
             cached = (key, RegionIndex(regions))
             self._region_index_cache = cached

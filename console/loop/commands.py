@@ -7,25 +7,26 @@ current copy; the operator retries against the new version or leaves it. Other f
 (403, 404, 422, 429, 5xx, timeouts) are told in words by the session.
 
 Whether the hub speaks protocol 1.1 is learnt from ``GET /categories`` (subcategories with
-``limits``): :attr:`LoopActions.supported` is None until known, then True/False; with 1.1 the
-State's stage clocks are switched on (:meth:`client.state.State.set_stages`).
+``limits``), which the session fetches once for everything (connect
+``Session.sig_categories`` to :meth:`LoopActions.learn`): :attr:`LoopActions.supported` is
+None until known, then True/False; with 1.1 the State's stage clocks are switched on
+(:meth:`client.state.State.set_stages`).
 
 Threading: GUI thread only; commands run on the session's job pool.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from client.errors import ConflictError
 from client.stages import PostCalendar, StagePolicy, has_limits
-from widgets.pane import PaneContext
 from widgets.qt import QObject, QTimer, Signal
 from widgets.text import safe
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from console.session import Session
 
 DECIDE_ROLES = frozenset({"supervisor"})
 CALLBACK_ROLES = frozenset({"intake", "supervisor"})
@@ -55,7 +56,7 @@ class LoopActions(QObject):
     sig_support = Signal(bool)
     sig_done = Signal(str, str)
 
-    def __init__(self, ctx: PaneContext, parent: QObject | None = None) -> None:
+    def __init__(self, ctx: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.supported: bool | None = None
@@ -84,20 +85,16 @@ class LoopActions(QObject):
                 self.deliver(cs)
         self.sig_support.emit(supported)
 
-    def load(self) -> None:
-        """Fetch the categories in the background and :meth:`learn` from them."""
-        self.ctx.fetch(lambda api: api.categories(), self.learn,
-                       lambda exc: log.info("categories for the loop failed: %s", exc))
 
     # ---- Roles
 
     def can(self, what: str) -> bool:
         """Whether this console may ``decide``, ``callback``, ``merge``, ``close``, ``reopen``."""
-        if getattr(self.ctx, "read_only", True):
+        if self.ctx.read_only:
             return False
         if what in ("decide", "callback", "merge") and self.supported is False:
             return False
-        return getattr(self.ctx, "role", "") in _ROLES.get(what, frozenset())
+        return self.ctx.role in _ROLES.get(what, frozenset())
 
     def allowed(self, what: str, case: Mapping[str, Any] | None) -> bool:
         """Whether ``what`` makes sense for ``case`` now (role, protocol and status)."""
@@ -202,16 +199,11 @@ class LoopActions(QObject):
 
     def say(self, level: str, text: str) -> None:
         """A message for the operator (the status bar)."""
-        emit = getattr(self.ctx, "sig_message", None)
-        if emit is not None:
-            emit.emit(level, text)
+        self.ctx.sig_message.emit(level, text)
 
 
-def loop_for(ctx: Any) -> LoopActions:
-    """The session's LoopActions (made and attached as ``ctx.loop`` on first use)."""
-    loop = getattr(ctx, "loop", None)
-    if isinstance(loop, LoopActions):
-        return loop
-    loop = LoopActions(ctx, parent=ctx if isinstance(ctx, QObject) else None)
-    ctx.loop = loop
-    return loop
+def loop_for(ctx: Session) -> LoopActions:
+    """The session's LoopActions (made on first use and kept as ``Session.loop``)."""
+    if ctx.loop is None:
+        ctx.loop = LoopActions(ctx, parent=ctx)
+    return ctx.loop

@@ -49,7 +49,7 @@ def test_scrubber_moves_the_panes_state(window: ReviewWindow, qtbot) -> None:
     window.timeline.sig_moved.emit(mid)  # as a drag does
     qtbot.waitUntil(lambda: bool(seen), timeout=2000)
     assert window.ctx.state.seq == r.step_seq(r.step_at(mid))
-    assert window.ctx.state is window.cursor.state
+    assert window.ctx.state is window.review_cursor.state
     assert window.timeline.line.value() == pytest.approx(mid)
     assert queue_ids(window) == open_ids(window) and queue_ids(window)
     seq = window.ctx.state.seq
@@ -77,9 +77,9 @@ def open_ids(window: ReviewWindow) -> set[str]:
 
 def test_play_advances_time(window: ReviewWindow, qtbot) -> None:
     window.speed = 600
-    t0 = window.cursor.now
+    t0 = window.review_cursor.now
     window.set_playing(True)
-    qtbot.waitUntil(lambda: window.cursor.now > t0 + 60, timeout=3000)
+    qtbot.waitUntil(lambda: window.review_cursor.now > t0 + 60, timeout=3000)
     window.set_playing(False)
     assert window.ctx.state.seq >= window.review.snapshot()["seq"]
 
@@ -89,17 +89,17 @@ def test_case_jumps_filter_and_story(window: ReviewWindow, qtbot) -> None:
     cid, nums = max(r._case_events.items(), key=lambda kv: len(kv[1]))
     window.ctx.select_case(cid)
     window.next_case_event()
-    assert window.cursor.step == r.info(nums[0]).step
+    assert window.review_cursor.step == r.info(nums[0]).step
     window.next_case_event()
-    assert window.cursor.step == r.info(nums[1]).step
+    assert window.review_cursor.step == r.info(nums[1]).step
     window.prev_case_event()
-    assert window.cursor.step == r.info(nums[0]).step
-    assert window.story.table.rowCount() >= 1
+    assert window.review_cursor.step == r.info(nums[0]).step
+    assert window.story.table.model().rowCount() >= 1
     window.filter_edit.setText(cid)
     window.apply_filter()
     assert window.events_model.rowCount() == len(nums)
     window.next_match()
-    assert window.cursor.step == r.info(nums[1]).step
+    assert window.review_cursor.step == r.info(nums[1]).step
 
 
 def test_commands_are_refused(window: ReviewWindow) -> None:
@@ -138,7 +138,7 @@ def test_docs_pictures(window: ReviewWindow, shift_file: Path, qtbot, tmp_path: 
     shot = QtGui.QImage(str(docs / "review.png"))
     assert (shot.width(), shot.height()) == (window.width(), window.height())
     assert ink(shot) > 0.05
-    assert window.story.title.text().startswith(cid) and window.story.table.rowCount() > 0
+    assert window.story.title.text().startswith(cid) and window.story.table.model().rowCount() > 0
     assert cid in visible_text(window.panes["queue"])
     report = build_report(r, clock=lambda: r.end + 60)
     pdf = tmp_path / "report.pdf"
@@ -187,3 +187,22 @@ def test_review_queue_shows_the_cases_of_the_cursors_state(window: ReviewWindow)
         assert queue.model.cell(row, COL_ID)[0] == cid
         assert queue.model.cell(row, COL_TITLE)[0], row
     assert set(queue.filtered_ids()) <= set(window.ctx.state.cases)
+
+
+def test_window_fits_a_small_screen_with_the_longest_case_selected(window: ReviewWindow,
+                                                                   qtbot) -> None:
+    """On a 1366×768 screen (728 px left under a panel) the review window's minimum size
+    fits, whatever case the detail and the story show: long panes scroll inside their
+    docks instead of growing the window past the screen (it grabbed 1920×1235 before)."""
+    r = window.review
+    window.resize(1366, 728)
+    window.seek_time((r.start + r.end) / 2)
+    cid = max((c for c in r._case_events if c in window.ctx.state.cases),
+              key=lambda c: len(r._case_events[c]))
+    window.ctx.select_case(cid)
+    window.next_case_event()
+    qtbot.wait(100)
+    need = window.minimumSizeHint().expandedTo(window.minimumSize())
+    assert need.width() <= 1366 and need.height() <= 728, need
+    assert (window.width(), window.height()) == (1366, 728)
+    assert window.story.table.model().rowCount() > 0  # the story is there, in its dock
