@@ -55,9 +55,10 @@ def _view_of(case: Case | None) -> tuple[object, ...] | None:
     if case is None:
         return None
     try:
-        return cast("tuple[object, ...]", _view_key(case))
+        view: tuple[object, ...] = _view_key(case)
     except KeyError:  # a hand-made case without some field
         return tuple(case.get(f) for f in VIEW_FIELDS)
+    return view
 
 
 def _stage_key(case: Case) -> tuple[str | None, str | None]:
@@ -332,7 +333,7 @@ class State:
             ch = apply(ev)
             if ch is not None:
                 if ch.kind == "case":  # a case change holds cases
-                    on_case(ch.key, cast("Case | None", ch.old), cast("Case | None", ch.new), cs)
+                    on_case(ch.key, ch.old, ch.new, cs)  # type: ignore[arg-type]
                 else:
                     self._on_other(ch, cs)
 
