@@ -9,9 +9,17 @@ fsync on), migrates a fresh database, and for each process count K:
     K processes. Prints delivered frames/s and p50/p99 from commit to frame (the frame's
     ``ts`` is stamped before the commit), beside the one-process row;
   * cross-process: 2 processes, reports only through A, S subscribers only on B: the
-    p99 of a frame that had to cross processes by LISTEN/NOTIFY;
+    p99 of a frame that had to cross processes by LISTEN/NOTIFY (the 1-process row is the
+    same load within one process);
+  * the machine's limit: the same library's bare broadcast (``bench/hub_fanout.py``: one
+    aiohttp process, no database, no hub) to S subscribers at R frames/s;
   * ceiling: reports/s through K processes, stepping the offered rate up until the p99 of
     ``POST /cases`` passes 200 ms.
+
+Reports are offered in an open loop (on their schedule, whether or not earlier ones have
+been answered), so a hub that cannot keep up shows it as latency and as fewer reports/s
+answered (printed beside the frames), not by quietly slowing the offered rate. Every
+figure is printed with the load average beside it.
 
 Run: ``python bench/hub_scale.py [--procs 1,2,4] [--subs 500,2000] [--rate 50]``.
 """
@@ -20,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -34,7 +43,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.hub_fanout import _start_subscribers, free_port, wait_http  # noqa: E402
+from bench.hub_fanout import _start_subscribers, bench_bare, free_port, wait_http  # noqa: E402
 from testkit.pgcluster import ThrowawayCluster  # noqa: E402
 
 USER, SIZES = "supervisor-532300", "2,1,1,1"
@@ -126,6 +135,11 @@ def fanout(hubs: Hubs, subs_on: list[str], report_via: list[str], n: int, rate: 
             "p99_ms": max(r["p99_ms"] for r in got), **reports}
 
 
+def _load() -> str:
+    """The machine's load average (1, 5, 15 min), printed beside every figure."""
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def _seq(hubs: Hubs) -> int:
     import requests
 
@@ -198,7 +212,7 @@ def ceiling(hubs: Hubs, rates: list[float], step_s: float) -> list[tuple[float, 
         out.append((rate, len(latencies) / elapsed, p99))
         print(f"      offered {rate:>5.0f}/s  achieved {len(latencies) / elapsed:>6.1f}/s  "
               f"p50 {1000 * statistics.median(latencies):>6.1f} ms  p99 {p99:>7.1f} ms"
-              f"{f'  ({errors} not 201)' if errors else ''}", flush=True)
+              f"{f'  ({errors} not 201)' if errors else ''}  (load {_load()})", flush=True)
         if p99 > 200:
             break
     return out
@@ -208,8 +222,6 @@ def cross(cluster: ThrowawayCluster, n: int, rate: float, seconds: float, warmup
           rounds: int) -> None:
     """Reports through A only; ``n`` feeds on A (same process), then on B (across by
     LISTEN/NOTIFY), alternating for ``rounds`` rounds in one run: p50/p99 side by side."""
-    import os
-
     hubs = Hubs(cluster, 2)
     a, b = hubs.urls
     try:
@@ -220,7 +232,7 @@ def cross(cluster: ThrowawayCluster, n: int, rate: float, seconds: float, warmup
         for i in range(rounds):
             same = fanout(hubs, [a], [a], n, rate, seconds, warmup)
             other = fanout(hubs, [b], [a], n, rate, seconds, warmup)
-            load = "/".join(f"{x:.1f}" for x in os.getloadavg())
+            load = _load()
             print(f"{i + 1:>5} | {same['p50_ms']:>8.1f} {same['p99_ms']:>7.1f} "
                   f"{same['reports_per_s']:>5.1f} {same['frames_per_s']:>6.0f} | "
                   f"{other['p50_ms']:>8.1f} {other['p99_ms']:>7.1f} "
@@ -257,7 +269,8 @@ def main() -> None:
         print(f"fan-out at {args.rate:g} reports/s round-robin over the processes, "
               f"{args.seconds:g} s measured; durable PostgreSQL on this machine")
         print(f"{'procs':>5} {'subs':>5} {'wanted f/s':>10} | {'frames/s':>8} {'p50 ms':>7} "
-              f"{'p99 ms':>7} | {'f/s vs 1 proc':>13}")
+              f"{'p99 ms':>7} | {'f/s vs 1 proc':>13} | {'reports/s':>9} {'POST p99':>8} | "
+              f"{'load avg':>14}")
         for k in procs if not args.ceiling_only else ():
             hubs = Hubs(cluster, k)
             try:
@@ -269,17 +282,27 @@ def main() -> None:
                     ratio = r["frames_per_s"] / base["frames_per_s"] if base[
                         "frames_per_s"] else 0
                     print(f"{k:>5} {n:>5} {n * args.rate:>10.0f} | {r['frames_per_s']:>8.0f} "
-                          f"{r['p50_ms']:>7.1f} {r['p99_ms']:>7.1f} | {ratio:>13.2f}",
-                          flush=True)
+                          f"{r['p50_ms']:>7.1f} {r['p99_ms']:>7.1f} | {ratio:>13.2f} | "
+                          f"{r['reports_per_s']:>9.1f} {r['post_p99_ms']:>8.0f} | "
+                          f"{_load():>14}", flush=True)
                 if k == 2:
-                    for n in (10, subs[0]):  # the NOTIFY path alone, then under fan-out load
+                    for n in (10, *subs):  # the NOTIFY path alone, then under fan-out load
                         r = fanout(hubs, hubs.urls[1:], hubs.urls[:1], n, args.rate,
                                    args.seconds, args.warmup)
                         print(f"cross-process: reports via A only, {n} subscribers on B: "
                               f"{r['frames_per_s']:.0f} frames/s, p50 {r['p50_ms']:.1f} ms, "
-                              f"p99 {r['p99_ms']:.1f} ms (target < 100 ms)", flush=True)
+                              f"p99 {r['p99_ms']:.1f} ms (target < 100 ms), "
+                              f"{r['reports_per_s']:.1f} reports/s  (load {_load()})",
+                              flush=True)
             finally:
                 hubs.stop()
+        if not args.ceiling_only:
+            for n in subs:  # the machine's limit: the same library's broadcast, no hub
+                r = bench_bare(n, args.rate, args.seconds, args.warmup, frame_size=700)
+                print(f"bare broadcast (aiohttp, 1 process, no database), {n} subscribers: "
+                      f"{r['frames_per_s']:.0f} frames/s of {n * args.rate:.0f}, p50 "
+                      f"{r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms  (load {_load()})",
+                      flush=True)
         if args.skip_ceiling:
             return
         print("ceiling: POST /cases through K processes (64 client threads), "
