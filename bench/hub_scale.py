@@ -155,7 +155,11 @@ def _post(local: threading.local, url: str, hubs: Hubs) -> bool:
     session = getattr(local, "s", None)
     if session is None:
         session = local.s = requests.Session()
-    r = session.post(url + "/api/v1/cases", json=hubs.body, headers=hubs.headers, timeout=30)
+    try:
+        r = session.post(url + "/api/v1/cases", json=hubs.body, headers=hubs.headers,
+                         timeout=30)
+    except requests.RequestException:  # e.g. a kept-alive connection the hub just closed
+        return False
     return r.status_code == 201
 
 
