@@ -18,22 +18,24 @@ from client.api import HubClient
 from client.audit_chain import GENESIS, verify_entries
 from console.jobs import Jobs
 from console.messages import describe_error
+from rows import Rows
 from widgets.qt import (
+    QAbstractItemView,
     QCloseEvent,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
     Qt,
-    QtWidgets,
+    QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from widgets.rows_model import Column, RowsTableModel
 
 COLUMNS = ("id", "at", "actor", "role", "action", "target", "outcome", "addr", "detail")
 PAGE = 1000
-QTableWidget, QTableWidgetItem = QtWidgets.QTableWidget, QtWidgets.QTableWidgetItem
 
 
 def audit_words() -> dict[str, dict[str, str]]:
@@ -76,13 +78,17 @@ class AuditViewer(QMainWindow):
         self.words = audit_words()
         self.setObjectName("auditViewer")
         self.setWindowTitle(self.tr("Command Post — audit log"))
-        self.table = QTableWidget(0, len(COLUMNS), self)
+        #: the entries shown, oldest first (new pages are appended: the selection stays)
+        self.rows: Rows[dict[str, Any]] = Rows(key=lambda e: e.get("id"))
+        titles = (self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Role"),
+                  self.tr("Action"), self.tr("Target"), self.tr("Outcome"), self.tr("Address"),
+                  self.tr("Detail"))
+        self.model = RowsTableModel(self.rows, [
+            self._column(title, key) for title, key in zip(titles, COLUMNS, strict=True)], self)
+        self.table = QTableView(self)
         self.table.setObjectName("auditTable")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Role"),
-            self.tr("Action"), self.tr("Target"), self.tr("Outcome"), self.tr("Address"),
-            self.tr("Detail")])
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.status = QLabel(self)
@@ -114,8 +120,7 @@ class AuditViewer(QMainWindow):
     def _on_page(self, answer: Any) -> None:
         self.more.setEnabled(True)
         entries = answer.get("entries", []) if isinstance(answer, dict) else []
-        for entry in entries:
-            self._add_row(entry)
+        self.rows.append(entries)  # one inserted range per page
         self.entries += entries
         if entries:
             self.last = int(entries[-1]["id"])
@@ -127,21 +132,21 @@ class AuditViewer(QMainWindow):
         self.more.setEnabled(True)
         self.status.setText(describe_error(self.tr("Reading the audit log"), exc))
 
-    def _add_row(self, entry: dict[str, Any]) -> None:
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        for col, key in enumerate(COLUMNS):
-            value = entry.get(key, "")
-            if key == "at" and isinstance(value, str):
-                try:
-                    value = datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(
-                        self.zone).strftime("%Y-%m-%d %H:%M:%S")
-                except ValueError:
-                    pass
-            if key in self.words:
-                value = self.words[key].get(str(value), value)
-            text = str(value)[:300].replace("\n", " ")
-            self.table.setItem(row, col, QTableWidgetItem(text))  # items are plain text
+    def _column(self, title: str, key: str) -> Column[dict[str, Any]]:
+        return Column(lambda: title, lambda entry: self._cell(entry, key))
+
+    def _cell(self, entry: dict[str, Any], key: str) -> str:
+        """The text of one cell (plain text: a model's display text is never rich)."""
+        value = entry.get(key, "")
+        if key == "at" and isinstance(value, str):
+            try:
+                value = datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(
+                    self.zone).strftime("%Y-%m-%d %H:%M:%S")
+            except ValueError:
+                pass
+        if key in self.words:
+            value = self.words[key].get(str(value), value)
+        return str(value)[:300].replace("\n", " ")
 
     def check_chain(self) -> None:
         """Recompute the chain over the entries shown (from the first one's ``prev``)."""

@@ -12,18 +12,23 @@ Threading: GUI thread only.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Callable
 
 from client.command_line import Intent, complete, parse
-from widgets.case_queue import CaseQueuePane
+from console.main_window import MainWindow
+from console.session import Session
+from widgets.actions_port import ActionsPort
 from widgets.common import case_line
+from widgets.pane_roles import UnitFilter
 from widgets.qt import (
+    QAction,
     QDialog,
     QEvent,
     QKeySequence,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QObject,
     QShortcut,
@@ -40,18 +45,28 @@ class CommandBar(QDialog):
     """A one-line command window with suggestions.
 
     Args:
-        console: the running :class:`console.shell.Console`.
+        window: the console's main window (the bar opens over it; it goes to cases and
+            shows messages).
+        session: the logged-in session (the picture, the scope).
+        actions: the commands this console may give (None: none at all).
+        ask_urge: asks for an urge's note and sends it, True once sent (the supervisor
+            feature's ``CommandUi.ask_urge``); None: urging is not offered.
 
     Attributes:
         edit: the line.
         suggestions: the list of completions (Up/Down to move, Tab to complete).
-        done: the intents carried out (for checks).
+        chosen: the intents chosen to carry out (for checks).
     """
 
-    def __init__(self, console: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent or console.window)
+    def __init__(self, window: MainWindow, session: Session, actions: ActionsPort | None,
+                 ask_urge: Callable[[str | None], bool] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent or window)
         self.setObjectName("commandBar")
-        self.console = console
+        self.main_window = window
+        self.session = session
+        self.commands = actions
+        self.ask_urge = ask_urge
         self.chosen: list[Intent] = []
         self.setWindowTitle(self.tr("Command bar"))
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
@@ -78,7 +93,7 @@ class CommandBar(QDialog):
 
     def open_bar(self, text: str = "") -> None:
         """Show the bar over the window with ``text`` typed."""
-        w = self.console.window
+        w = self.main_window
         width = min(760, max(420, w.width() // 2))
         self.resize(width, 360)
         geo = w.geometry()
@@ -100,7 +115,7 @@ class CommandBar(QDialog):
             if item is not None:
                 self.edit.setText(item.data(Qt.ItemDataRole.UserRole + 1))
                 return False
-            self.console.window.show_message("info", self.tr("Nothing matches “%1”.")
+            self.main_window.show_message("info", self.tr("Nothing matches “%1”.")
                                              .replace("%1", safe(self.edit.text(), 40)))
             return False
         self.hide()
@@ -109,29 +124,27 @@ class CommandBar(QDialog):
 
     def carry_out(self, intent: Intent) -> bool:
         """Do what ``intent`` asks (confirmations included)."""
-        window = self.console.window
-        session = self.console.session
+        window, session, commands = self.main_window, self.session, self.commands
         if intent.kind == "case":
             window.go_to_case(intent.case_id)
             return True
         if intent.kind == "unit":
             queue = window.panes.get("queue")
-            if isinstance(queue, CaseQueuePane):
+            if isinstance(queue, UnitFilter):
                 queue.filter_unit(intent.unit_id)
                 window.docks["queue"].raise_()
             return True
         if intent.kind == "region":
             session.select_region(intent.region_id)
             return True
-        ui = getattr(self.console, "command_ui", None)
         if intent.kind == "urge":
-            if ui is None or "actUrge" not in ui.menu_actions:
+            if self.ask_urge is None or commands is None or not commands.can("urge"):
                 window.show_message("error", self.tr("Your role cannot urge cases."))
                 return False
             window.go_to_case(intent.case_id)
-            return bool(ui.ask_urge(intent.case_id))
+            return bool(self.ask_urge(intent.case_id))
         if intent.kind == "reassign":
-            if ui is None or not ui.actions.can("assign"):
+            if commands is None or not commands.can("assign"):
                 window.show_message("error", self.tr("Only a supervisor can reassign cases."))
                 return False
             box = QMessageBox(QMessageBox.Icon.Question, self.tr("Reassign"),
@@ -148,12 +161,13 @@ class CommandBar(QDialog):
             finally:
                 box.deleteLater()
             window.go_to_case(intent.case_id)
-            return ui.actions.reassign([intent.case_id], intent.unit_id or "") > 0
+            cases = [intent.case_id] if intent.case_id else []
+            return commands.reassign(cases, intent.unit_id or "") > 0
         return False
 
-    def make_keys(self) -> tuple[Any, QShortcut]:
+    def make_keys(self) -> tuple[QAction, QShortcut]:
         """The window's "Command bar…" action (Ctrl+K) and its ``/`` shortcut."""
-        window = self.console.window
+        window = self.main_window
         act = window._action("actCommandBar", self.tr("Command &bar…"), "Ctrl+K",
                              lambda: self.open_bar())
         slash = QShortcut(QKeySequence("/"), window)
@@ -165,11 +179,11 @@ class CommandBar(QDialog):
     # ---- Internals
 
     def _parse(self) -> Intent | None:
-        session = self.console.session
+        session = self.session
         return parse(session.state, session.region_index(), self.edit.text())
 
     def _refresh(self) -> None:
-        session = self.console.session
+        session = self.session
         self.suggestions.clear()
         for s in complete(session.state, session.region_index(), self.edit.text(), 12):
             item = QListWidgetItem(safe(s.label, 120), self.suggestions)
@@ -200,15 +214,19 @@ class CommandBar(QDialog):
         self.run()
 
 
-def install(console: Any) -> CommandBar:
-    """Add the command bar to a console: Ctrl+K and ``/`` open it (``/`` only outside text
-    fields, which keep the character)."""
-    window = console.window
-    bar = CommandBar(console, window)
+def install(window: MainWindow, session: Session, actions: ActionsPort | None,
+            ask_urge: Callable[[str | None], bool] | None = None) -> CommandBar:
+    """Add the command bar to a console's window: Ctrl+K and ``/`` open it (``/`` only
+    outside text fields, which keep the character)."""
+    bar = CommandBar(window, session, actions, ask_urge, window)
     act, slash = bar.make_keys()
-    menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
+    menus = [m for a in window.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
     if menus:
-        menus[0].insertAction(menus[0].actions()[0] if menus[0].actions() else None, act)
+        first = menus[0].actions()
+        if first:
+            menus[0].insertAction(first[0], act)
+        else:
+            menus[0].addAction(act)
     window.command_bar = bar
     window.act_command_bar = act
     return bar

@@ -6,8 +6,8 @@ order) and get, on the GUI thread:
 
 * ``on_changes(changes)`` once per delivered :class:`client.state.ChangeSet` (the caller
   merges a turn's batches first: one call per turn, never one per event);
-* ``on_events(events)`` after it, with the events behind the change set, for receivers
-  that define it (the ticker, the wall's per-day figures);
+* ``on_events(events)`` after it, with the events behind the change set (the ticker and
+  the wall's per-day figures use them; the :class:`widgets.pane.Pane` base ignores them);
 * ``on_tick(now)`` once a second.
 
 A receiver that raises is logged and skipped; it never stops the others.
@@ -27,7 +27,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from typing import Any, Protocol
+from typing import Protocol
 
 from client.protocol import Event
 from client.state import ChangeSet
@@ -42,15 +42,15 @@ EXPEDITE_FOR_S = 2.0
 
 
 class Receiver(Protocol):
-    """What a distributor delivers to (every :class:`widgets.pane.Pane` is one).
-
-    ``on_events(events: list[dict])`` is optional.
-    """
+    """What a distributor delivers to (every :class:`widgets.pane.Pane` is one, and every
+    wall page)."""
 
     @property
     def pane_id(self) -> str: ...
 
     def on_changes(self, changes: ChangeSet) -> None: ...
+
+    def on_events(self, events: list[Event]) -> None: ...
 
     def on_tick(self, now: float) -> None: ...
 
@@ -125,7 +125,7 @@ class ChangeDistributor(QObject):
                 try:
                     r.on_tick(now)
                 except Exception:
-                    log.exception("pane %s failed on a tick", _name(r))
+                    log.exception("pane %s failed on a tick", r.pane_id)
 
     def _deliver_now(self, changes: ChangeSet, events: Sequence[Event]) -> None:
         self.deliveries += 1
@@ -134,17 +134,14 @@ class ChangeDistributor(QObject):
             try:
                 r.on_changes(changes)
             except Exception:
-                log.exception("pane %s failed on a change set", _name(r))
+                log.exception("pane %s failed on a change set", r.pane_id)
         if events:
             batch = events if isinstance(events, list) else list(events)
             for r in receivers:
-                on_events = getattr(r, "on_events", None)
-                if on_events is None:
-                    continue
                 try:
-                    on_events(batch)
+                    r.on_events(batch)
                 except Exception:
-                    log.exception("pane %s failed on events", _name(r))
+                    log.exception("pane %s failed on events", r.pane_id)
 
     # ---- Expedite pump
 
@@ -176,10 +173,6 @@ class ChangeDistributor(QObject):
         except Exception:
             log.exception("expedited pump failed")
             self._expedite.stop()
-
-
-def _name(receiver: Any) -> str:
-    return str(getattr(receiver, "pane_id", type(receiver).__name__))
 
 
 __all__ = ["EXPEDITE_FOR_S", "EXPEDITE_MS", "ChangeDistributor", "Receiver"]

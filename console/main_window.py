@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from client import glossary
 from client.feed import LinkStatus
@@ -19,6 +19,16 @@ from console.panes import PaneSpec
 from console.session import Session
 from widgets.gesture import UserInputWatch
 from widgets.pane import Pane
+from widgets.pane_roles import (
+    AlarmSource,
+    CaseFilterFollower,
+    CaseFilterSource,
+    LinkListener,
+    RegionChooser,
+    ScopeChooser,
+    UnitActivator,
+    UnitFilter,
+)
 from widgets.qt import (
     QAction,
     QCloseEvent,
@@ -42,6 +52,9 @@ from widgets.qt import (
     Signal,
 )
 from widgets.text import safe
+
+if TYPE_CHECKING:
+    from console.command_bar import CommandBar
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +111,10 @@ class MainWindow(QMainWindow):
         self.alerts_flash = False
         #: called with the layout kind after a built-in layout is applied (added panes)
         self.layout_hooks: list[Callable[[str], None]] = []
+        #: the command bar (Ctrl+K) and its menu action, once :mod:`console.command_bar`
+        #: installed them
+        self.command_bar: CommandBar | None = None
+        self.act_command_bar: QAction | None = None
         self.setDockNestingEnabled(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
                             | QMainWindow.DockOption.AllowNestedDocks
@@ -149,52 +166,38 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
 
     def _wire_panes(self) -> None:
+        """Connect the panes by the roles they declare (:mod:`widgets.pane_roles`)."""
         for key, pane in self.panes.items():
             watch = UserInputWatch(pane)
             self.input_watches[key] = watch
             pane.sig_case_selected.connect(
                 lambda cid, watch=watch, pane=pane: self._on_pane_selected(cid, watch, pane))
-        alerts = self.panes.get("alerts")
-        bell = getattr(alerts, "bell", None)
-        if bell is not None:
-            bell.sig_flash.connect(self._flash_alerts)
-            alerts.sig_alarm.connect(self._on_alarm)  # type: ignore[union-attr]
-            alerts.sig_muted.connect(self._show_muted)  # type: ignore[union-attr]
-        workload, queue = self.panes.get("workload"), self.panes.get("queue")
-        sig = getattr(workload, "sig_unit_activated", None)
-        filter_unit = getattr(queue, "filter_unit", None)
-        if sig is not None and filter_unit is not None:
-            sig.connect(self._on_unit_activated)
-        self._wire_map(queue, self.panes.get("map"))
+        for key, pane in self.panes.items():
+            if isinstance(pane, AlarmSource):
+                self._wire_alarm(key, pane)
+            if isinstance(pane, UnitActivator):
+                pane.sig_unit_activated.connect(self._on_unit_activated)
+            if isinstance(pane, RegionChooser):
+                self._wire_region_chooser(pane)
+            if isinstance(pane, ScopeChooser):
+                pane.sig_scope_chosen.connect(self.session.set_scope)
+            if isinstance(pane, CaseFilterSource):
+                for follower in self.panes.values():
+                    if isinstance(follower, CaseFilterFollower) and follower is not pane:
+                        follow_filter(pane, follower)
 
-    def _wire_map(self, queue: Pane | None, map_pane: Pane | None) -> None:
-        """The map follows the queue's filter, and shares one region selection with any
-        other pane that has ``sig_region_chosen`` and ``show_region`` (the region tree)."""
-        if map_pane is not None and hasattr(map_pane, "sig_region_chosen"):
-            # a session that keeps one shared region (issue 13's scope): the map's drill
-            # sets it, and the map focuses on whatever region it becomes
-            select_region = getattr(self.session, "select_region", None)
-            sig_scope = getattr(self.session, "sig_scope", None)
-            if select_region is not None:
-                map_pane.sig_region_chosen.connect(select_region)  # type: ignore[attr-defined]
-            if sig_scope is not None:
-                sig_scope.connect(lambda scope: map_pane.show_region(  # type: ignore[attr-defined]
-                    getattr(scope, "region_id", None)))
-            for key, other in self.panes.items():
-                if other is map_pane or not (hasattr(other, "sig_region_chosen")
-                                             and hasattr(other, "show_region")):
-                    continue
-                other.sig_region_chosen.connect(map_pane.show_region)  # type: ignore[attr-defined]
-                map_pane.sig_region_chosen.connect(other.show_region)  # type: ignore[attr-defined]
-                log.info("map and %s share the region selection", key)
-        changed = getattr(queue, "sig_filter_changed", None)
-        set_filter = getattr(map_pane, "set_filter", None)
-        if changed is None or set_filter is None:
-            return
-        predicate = queue.filter_predicate  # type: ignore[union-attr]
-        passing = queue.filtered_ids  # type: ignore[union-attr]
-        changed.connect(lambda: set_filter(predicate(), passing()))
-        set_filter(predicate(), passing())
+    def _wire_alarm(self, key: str, pane: AlarmSource) -> None:
+        """An alarm brings the pane's dock to the front and flashes its tab; muting shows
+        in the status bar."""
+        pane.bell.sig_flash.connect(lambda on: self._flash_alerts(key, on))
+        pane.sig_alarm.connect(lambda _level: self._on_alarm(key))
+        pane.sig_muted.connect(self._show_muted)
+
+    def _wire_region_chooser(self, pane: RegionChooser) -> None:
+        """A region chosen in ``pane`` (the map's drill) narrows every pane (the session's
+        scope); the pane shows the region of whatever scope the session gets."""
+        pane.sig_region_chosen.connect(self.session.select_region)
+        self.session.sig_scope.connect(lambda scope: pane.show_region(scope.region_id))
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -218,8 +221,8 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.clock_label)
         self.set_link(None)
-        QTimer.singleShot(0, lambda: self._show_muted(bool(getattr(
-            self.panes.get("alerts"), "muted", False))))
+        QTimer.singleShot(0, lambda: self._show_muted(any(
+            p.muted for p in self.panes.values() if isinstance(p, AlarmSource))))
 
     def _action(self, name: str, text: str, shortcut: str | QKeySequence.StandardKey,
                 slot: Callable[[], object], *, checkable: bool = False) -> QAction:
@@ -332,13 +335,14 @@ class MainWindow(QMainWindow):
         self.link_label.setProperty("link", state)
         self.link_label.style().unpolish(self.link_label)
         self.link_label.style().polish(self.link_label)
-        kpi = self.panes.get("kpi")
-        set_link = getattr(kpi, "set_link", None)
-        if set_link is not None and status is not None:
-            try:
-                set_link(status)
-            except Exception:
-                log.exception("kpi set_link failed")
+        if status is None:
+            return
+        for key, pane in self.panes.items():
+            if isinstance(pane, LinkListener):
+                try:
+                    pane.set_link(status)
+                except Exception:
+                    log.exception("pane %s set_link failed", key)
 
     def show_message(self, level: str, text: str) -> None:
         """Show a message for the officer in the status bar (errors stay longer)."""
@@ -510,18 +514,18 @@ class MainWindow(QMainWindow):
                 dock.show()
                 dock.raise_()
 
-    def _on_alarm(self, level: str) -> None:
-        """A new alarm: the alerts come to the front, and the taskbar entry asks for
-        attention (the selection is left alone)."""
-        dock = self.docks.get("alerts")
+    def _on_alarm(self, key: str) -> None:
+        """A new alarm: the alerts (the pane ``key``) come to the front, and the taskbar
+        entry asks for attention (the selection is left alone)."""
+        dock = self.docks.get(key)
         if dock is not None and not self.locked:
             dock.show()
             dock.raise_()
         QtWidgets.QApplication.alert(self)
 
-    def _flash_alerts(self, on: bool) -> None:
-        """Flash the alerts' dock title and tab while alarms ring."""
-        dock, pane = self.docks.get("alerts"), self.panes.get("alerts")
+    def _flash_alerts(self, key: str, on: bool) -> None:
+        """Flash the alerts' (the pane ``key``) dock title and tab while alarms ring."""
+        dock, pane = self.docks.get(key), self.panes.get(key)
         if dock is not None and pane is not None:
             flash_dock(self, dock, pane, on)
         self.alerts_flash = on
@@ -539,11 +543,14 @@ class MainWindow(QMainWindow):
                 log.exception("pane %s failed on a selection", pane.pane_id)
 
     def _on_unit_activated(self, unit_id: str) -> None:
-        queue = self.panes.get("queue")
-        try:
-            queue.filter_unit(unit_id)  # type: ignore[union-attr]
-        except Exception:
-            log.exception("queue filter_unit failed")
+        """A unit activated (the workload's double-click): every UnitFilter (the queue)
+        shows that unit's cases."""
+        for key, pane in self.panes.items():
+            if isinstance(pane, UnitFilter):
+                try:
+                    pane.filter_unit(unit_id)
+                except Exception:
+                    log.exception("pane %s filter_unit failed", key)
 
     def _verify_password(self, password: str, on_ok: Callable[[object], None],
                          on_error: Callable[[Exception], None]) -> None:
@@ -604,6 +611,16 @@ def flash_dock(window: QMainWindow, dock: QDockWidget, pane: Any, on: bool) -> N
             if bar.tabText(i) in (old, title):
                 bar.setTabText(i, title)
                 bar.setTabTextColor(i, QColor("#D55E00") if on else QColor())
+
+
+def follow_filter(source: CaseFilterSource, follower: CaseFilterFollower) -> None:
+    """Make ``follower`` (the map) show the cases ``source`` (the queue) lets through, now
+    and after every change of its filter."""
+    def follow() -> None:
+        follower.set_filter(source.filter_predicate(), source.filtered_ids())
+
+    source.sig_filter_changed.connect(follow)
+    follow()
 
 
 def fitting(pane: QWidget) -> QtWidgets.QScrollArea:

@@ -28,6 +28,7 @@ from console.messages import describe_error
 from widgets.actions_port import ActionsPort
 from widgets.context import SharedContext
 from widgets.pane import Pane
+from widgets.pane_roles import CategoryListener, ScopeListener
 from widgets.qt import QObject, Signal
 from widgets.text import safe
 
@@ -142,17 +143,17 @@ class Session(SharedContext, QObject):
     # ---- Public API (console)
 
     def set_scope(self, scope: Scope) -> None:
-        """Narrow every pane to ``scope`` (panes with an ``on_scope(scope)`` method follow;
-        the queue, units and KPIs do; the map can connect ``sig_scope``)."""
+        """Narrow every pane to ``scope``: each :class:`widgets.pane_roles.ScopeListener`
+        (the queue, units, KPIs, map, region tree) follows, then ``sig_scope`` tells the
+        rest (the map's region choice, the region tree's label)."""
         if scope == self.scope:
             return
         self.scope = scope
         for pane in list(self.panes):
-            on_scope = getattr(pane, "on_scope", None)
-            if on_scope is None:
+            if not isinstance(pane, ScopeListener):
                 continue
             try:
-                on_scope(scope)
+                pane.on_scope(scope)
             except Exception:
                 log.exception("pane %s failed on a scope", pane.pane_id)
         self.sig_scope.emit(scope)
@@ -191,7 +192,8 @@ class Session(SharedContext, QObject):
         return safe(self.user.get("name") or self.username, 40)
 
     def set_categories(self, categories: list[dict]) -> None:
-        """Keep ``GET /categories`` to resolve subcategory codes to names."""
+        """Keep ``GET /categories`` to resolve subcategory codes to names, and give them
+        to every :class:`widgets.pane_roles.CategoryListener` (the region tree)."""
         self.categories = categories if isinstance(categories, list) else []
         names: dict[tuple[str, str], str] = {}
         for cat in self.categories:
@@ -201,6 +203,12 @@ class Session(SharedContext, QObject):
                 if isinstance(sub, dict) and sub.get("code"):
                     names[(str(cat.get("name")), str(sub["code"]))] = str(sub.get("name"))
         self._sub_names = names
+        for pane in list(self.panes):
+            if isinstance(pane, CategoryListener):
+                try:
+                    pane.set_categories(self.categories)
+                except Exception:
+                    log.exception("pane %s failed on the categories", pane.pane_id)
 
     def load_categories(self) -> None:
         """Fetch the categories in the background."""

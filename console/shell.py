@@ -14,6 +14,7 @@ from pathlib import Path
 from client.api import HubClient
 from client.feed import Feed
 from client.shifts import ShiftSchedule
+from client.state import ChangeSet
 from console import command_bar, security_ui
 from console.bridge import Bridge
 from console.distributor import ChangeDistributor
@@ -88,7 +89,9 @@ class Console(QObject):
         self.window.sig_closing.connect(self.stop)
         self.command_ui = supervisor_ui.install(self)
         security_ui.install(self)
-        self.command_bar = command_bar.install(self)
+        self.command_bar = command_bar.install(self.window, self.session,
+                                               self.command_ui.actions,
+                                               self.command_ui.ask_urge)
 
     # ---- Public API
 
@@ -123,8 +126,8 @@ class Console(QObject):
 
     # ---- Internals
 
-    def _on_changes(self, changes: object) -> None:
-        if getattr(changes, "reset", False):
+    def _on_changes(self, changes: ChangeSet) -> None:
+        if changes.reset:
             self.window.update_title()
 
     def _on_fatal(self, message: str) -> None:

@@ -29,6 +29,7 @@ from hub.routes import (
     loop,
     reads,
     regions,
+    security,
     session,
     whistles,
 )
@@ -40,7 +41,8 @@ if TYPE_CHECKING:
 __all__ = ["build_router", "error_response", "install_error_handlers", "json_response"]
 
 #: the resources in the order of the OpenAPI document
-RESOURCES = (session, reads, regions, audit, cases, loop, assessment, whistles, calls)
+RESOURCES = (session, reads, regions, audit, cases, loop, assessment, whistles, calls,
+             security)
 
 _STATUS_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden",
                  404: "not_found", 405: "bad_request", 409: "conflict", 410: "gone",

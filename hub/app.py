@@ -18,7 +18,6 @@ from starlette.responses import Response
 
 from hub import audit_chain, data_at_rest, input_guard, openapi_doc
 from hub.api import build_router, install_error_handlers, json_response
-from hub.api_security import build_security_router
 from hub.asgi_bridge import AsgiBridge
 from hub.auth import Sessions
 from hub.bootstrap import prepare
@@ -35,9 +34,9 @@ from hub.limits import Clock, Limits, calendar_warning, default_limits
 from hub.metrics import CONTENT_TYPE, HubMetrics
 from hub.migrate import PRUNE_LOCK_KEY, exclusive_or_skip
 from hub.models import Category, Subcategory
+from hub.open311 import routes as open311_routes
 from hub.open311.keys import ApiKeys
 from hub.open311.locate import choose_locator
-from hub.open311.routes import build_discovery_router, build_open311_router
 from hub.open311.service import Open311Service
 from hub.pgnotify import PgFanout
 from hub.reads import Reads
@@ -180,10 +179,8 @@ class Hub:
                              swagger_ui_parameters={"validatorUrl": None})
         install_error_handlers(app)
         app.include_router(build_router(self))
-        app.include_router(build_security_router(self))
         openapi_doc.install(app)
-        app.include_router(build_open311_router(self, self.open311))
-        app.include_router(build_discovery_router())
+        app.include_router(open311_routes.build_router(self))
 
         @app.get("/healthz", include_in_schema=False)
         async def healthz() -> dict[str, Any]:

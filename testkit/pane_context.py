@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -52,6 +53,7 @@ class FakeContext:
         self.role = role
         self.read_only = read_only
         self.user_id = "u-officer-1"
+        self.cache_dir: Path | None = None  # the map keeps no polygons
         self.actions: Any = None  # no console commands (tests attach their own)
         self.api = FakeApi(world)
         self.selected: list[str | None] = []
@@ -91,6 +93,9 @@ class FakeContext:
 
     def region_name(self, region_id: str | None) -> str:
         return self.world.region_names.get(region_id or "", region_id or "")
+
+    def region_path(self, region_id: str | None) -> str:
+        return self.region_name(region_id)
 
     def unit_name(self, unit_id: str | None) -> str:
         return self.world.unit_names.get(unit_id or "", unit_id or "")

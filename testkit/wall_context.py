@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from client.batch import Batch
@@ -20,6 +21,7 @@ class WallCtx:
         self.role = role
         self.read_only = True
         self.geometry = geometry
+        self.cache_dir: Path | None = None  # the polygons are kept nowhere
 
     def fetch(self, fn, on_ok, on_error=None) -> None:  # noqa: ANN001
         """Answer ``GET /regions/geometry`` (1.1) at once; None: a 1.0 hub."""

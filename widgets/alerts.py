@@ -17,7 +17,7 @@ from typing import cast
 
 from client.alarm import CRITICAL, URGE, Alarm
 from client.protocol import Case
-from client.state import ChangeSet
+from client.state import ChangeSet, State
 from client.timeutil import parse_time_or_none
 from rows import Rows
 from widgets.alarm_bell import AlarmBell
@@ -35,6 +35,7 @@ from widgets.common import (
 )
 from widgets.pacer import pacer
 from widgets.pane import CaseDragSource, Pane, PaneContext
+from widgets.pane_roles import AlarmSource
 from widgets.qt import (
     QAbstractItemView,
     QColor,
@@ -53,7 +54,6 @@ from widgets.qt import (
     QToolButton,
     QVBoxLayout,
     QWidget,
-    Signal,
 )
 from widgets.rows_model import Column, RowsTableModel
 from widgets.stage_text import clock_text, stage_alert_word
@@ -124,7 +124,7 @@ class AlertBook:
         return bisect_left(self._ids[phase], cid, lo, hi)
 
 
-class AlertsPane(Pane):
+class AlertsPane(Pane, AlarmSource):
     """Overdue and near-due alerts with a banner, sound cue, mute and acknowledgement.
 
     Signals:
@@ -145,10 +145,8 @@ class AlertsPane(Pane):
     """
 
     pane_id = "alerts"
-    #: a new alarm was raised (its most urgent level): the console brings the pane forward
-    sig_alarm = Signal(str)
-    #: the sound was muted (True) or unmuted
-    sig_muted = Signal(bool)
+    # sig_alarm(level): a new alarm was raised (its most urgent level): the console brings
+    # the pane forward; sig_muted(bool): the sound was muted or unmuted (AlarmSource)
 
     def __init__(self, ctx: PaneContext, parent: QWidget | None = None, *,
                  user_key: str | None = None, settings: QSettings | None = None,
@@ -557,9 +555,9 @@ class AlertsPane(Pane):
         self.sig_case_selected.emit(self.rows[current.row()][0])
 
 
-def _due(case: Case | None, state: object = None) -> float:
+def _due(case: Case | None, state: State) -> float:
     """The deadline an alert is ordered by: the nearest stage's (protocol 1.1) or due_at."""
-    stages = getattr(state, "stages", None)
+    stages = state.stages
     if stages is not None and case is not None:
         clock = stages.nearest(case)
         if clock is not None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Hashable, Mapping
+from typing import Any, NamedTuple
 
 from client.protocol import Case
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from client.workload import INACTIVE
+from rows import Rows
 from widgets.common import (
     NEAR_COLOR,
     OVERDUE_COLOR,
@@ -29,8 +30,7 @@ from widgets.qt import (
     QHBoxLayout,
     QKeySequence,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPlainTextEdit,
     QPushButton,
     QShortcut,
@@ -39,12 +39,28 @@ from widgets.qt import (
     QVBoxLayout,
     QWidget,
 )
+from widgets.rows_model import Column, RowsTableModel
 from widgets.stage_clocks import StageClocks
 from widgets.stage_text import clock_text
 from widgets.text import neutralize, safe
 
 #: roles that may urge (督办) a case
 URGE_ROLES = frozenset(("officer", "supervisor"))
+
+
+class HistoryLine(NamedTuple):
+    """One line of the history timeline.
+
+    Attributes:
+        key: the event's ``seq`` (a line about the list itself: ``("note", …)``), so a
+            reload adds only the new events and a selected line stays selected.
+        text: the line as shown (plain, cut to 300 characters).
+        tooltip: the whole line.
+    """
+
+    key: Hashable
+    text: str
+    tooltip: str | None = None
 
 
 class CaseDetailPane(Pane):
@@ -96,8 +112,16 @@ class CaseDetailPane(Pane):
         self.description.setReadOnly(True)
         self.description.setMaximumBlockCount(200)
         self.history_label = plain_label("", self)
-        self.history = QListWidget(self)
+        #: the history timeline (synced by event: live reloads add only the new events)
+        self.history_rows: Rows[HistoryLine] = Rows(key=lambda line: line.key)
+        self.history_model = RowsTableModel(self.history_rows, [
+            Column(lambda: self.tr("History"), lambda line: line.text,
+                   tooltip=lambda line: line.tooltip)], self)
+        self._history_case: str | None = None  # whose events the timeline shows
+        self.history = QListView(self)
         self.history.setObjectName("case_detail_history")
+        self.history.setModel(self.history_model)
+        self.history.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.history.setWordWrap(True)
         self.history.setTextElideMode(Qt.TextElideMode.ElideRight)
 
@@ -155,7 +179,7 @@ class CaseDetailPane(Pane):
             return
         self.case_id = case_id
         self._version = None
-        self.history.clear()
+        self._history_note("none", "")
         self._show()
 
     def on_changes(self, changes: ChangeSet) -> None:
@@ -197,7 +221,8 @@ class CaseDetailPane(Pane):
 
     def history_lines(self) -> list[str]:
         """The history timeline as shown."""
-        return [self.history.item(i).text() for i in range(self.history.count())]
+        model = self.history.model()
+        return [model.index(i, 0).data() for i in range(model.rowCount())]
 
     def urge(self) -> None:
         """Send a reminder (督办) to the unit holding the shown case."""
@@ -299,7 +324,7 @@ class CaseDetailPane(Pane):
             self._fetch_history(cid)
 
     def _show_left(self, case: Case) -> None:
-        stages = getattr(self.ctx.state, "stages", None)
+        stages = self.ctx.state.stages
         clock = stages.nearest(case) if stages is not None else None
         if stages is not None and clock is not None:  # protocol 1.1: the nearest stage
             phase = stages.phase(clock, self._now)
@@ -329,27 +354,31 @@ class CaseDetailPane(Pane):
     def _fetch_history(self, cid: str) -> None:
         self._request += 1
         token = self._request
-        self.history.clear()
-        self.history.addItem(self.tr("Loading history…"))
+        if self._history_case != cid:  # a reload of the shown case keeps its lines meanwhile
+            self._history_note("loading", self.tr("Loading history…"))
 
         def ok(events: object) -> None:
             if token == self._request:
-                self._show_history(events)
+                self._show_history(cid, events)
 
         def failed(exc: Exception) -> None:
             if token == self._request:
-                self.history.clear()
-                self.history.addItem(self.tr("Could not load the history: %1")
-                                     .replace("%1", safe(str(exc) or type(exc).__name__, 200)))
+                self._history_note("failed", self.tr("Could not load the history: %1")
+                                   .replace("%1", safe(str(exc) or type(exc).__name__, 200)))
 
         self.ctx.fetch(lambda api: api.case_history(cid), ok, failed)
 
-    def _show_history(self, events: object) -> None:
-        self.history.clear()
+    def _history_note(self, kind: str, text: str) -> None:
+        """Show one line about the timeline itself (none: empty the timeline)."""
+        self._history_case = None
+        self.history_rows.sync([HistoryLine(("note", kind), text)] if text else [])
+
+    def _show_history(self, cid: str, events: object) -> None:
         if not isinstance(events, list) or not events:
-            self.history.addItem(self.tr("No history yet."))
+            self._history_note("empty", self.tr("No history yet."))
             return
-        for ev in events:
+        lines: list[HistoryLine] = []
+        for n, ev in enumerate(events):
             if not isinstance(ev, dict):
                 continue
             payload = ev.get("data")
@@ -383,9 +412,13 @@ class CaseDetailPane(Pane):
             note = neutralize(data.get("note"))
             if note.strip():
                 line += f" · “{note}”"
-            item = QListWidgetItem(safe(line, 300))
-            item.setToolTip(neutralize(line))
-            self.history.addItem(item)
+            seq = ev.get("seq")
+            key = seq if isinstance(seq, int) and not isinstance(seq, bool) else ("at", n)
+            if any(x.key == key for x in lines):
+                key = ("at", n)  # a repeated seq: still one line each
+            lines.append(HistoryLine(key, safe(line, 300), neutralize(line)))
+        self.history_rows.sync(lines)
+        self._history_case = cid
 
 
 def _multiline(text: object) -> str:

@@ -37,6 +37,7 @@ from widgets.common import (
 )
 from widgets.pacer import pacer
 from widgets.pane import Pane, PaneContext
+from widgets.pane_roles import CaseFilterSource, ScopeListener, UnitFilter
 from widgets.qt import (
     QAbstractItemView,
     QAction,
@@ -333,7 +334,7 @@ class CaseQueueModel(RowsTableModel):
         return Qt.DropAction.CopyAction
 
 
-class CaseQueuePane(Pane):
+class CaseQueuePane(Pane, ScopeListener, UnitFilter, CaseFilterSource):
     """Case queue: every case in scope in a sortable, filterable table.
 
     Signals:
@@ -349,8 +350,8 @@ class CaseQueuePane(Pane):
     """
 
     pane_id = "case_queue"
-    #: the filter (preset, unit or search) changed; ``filter_predicate()`` gives the new one
-    sig_filter_changed = Signal()
+    # sig_filter_changed(): the filter (preset, unit or search) changed;
+    # ``filter_predicate()`` gives the new one (CaseFilterSource)
 
     def __init__(self, ctx: PaneContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -476,9 +477,9 @@ class CaseQueuePane(Pane):
             sc.activated.connect(lambda key=key: self.set_preset(key))
             self._preset_shortcuts.append(sc)
 
-        self._retranslate()
         self.columns = ColumnChooser(hh, self.column_titles, DEFAULT_ORDER, DEFAULT_HIDDEN,
-                                     str(getattr(ctx, "user_id", "") or "default"))
+                                     str(ctx.user_id or "default"))
+        self._retranslate()
         self._rows_synced = False  # the first rebuild (the sort below) reads the State
         self._warm_work: Iterator[None] | None = None
         self._warm_timer = QTimer(self)
@@ -630,8 +631,7 @@ class CaseQueuePane(Pane):
         key = ("r", rid)
         name = self._names.get(key)
         if name is None:
-            path = getattr(self.ctx, "region_path", self.ctx.region_name)
-            name = self._names[key] = str(path(_str_or_none(rid)))
+            name = self._names[key] = str(self.ctx.region_path(_str_or_none(rid)))
         return name
 
     def unit_of(self, case: Case) -> str | None:
@@ -706,7 +706,7 @@ class CaseQueuePane(Pane):
             rep = p.times.get(cid, case)[0]
             return format_duration(p.now - rep) if rep is not None else "—"
         if col == COL_LEFT:
-            stages = getattr(p.ctx.state, "stages", None)
+            stages = p.ctx.state.stages
             if stages is not None:  # protocol 1.1: the stage nearest its deadline
                 clock = stages.nearest(case)
                 return "—" if clock is None else clock_text(stages, clock, p.now)
@@ -735,7 +735,7 @@ class CaseQueuePane(Pane):
             "unassigned": self.tr("Unassigned"),
             "all": self.tr("All (incl. closed)"),
         }
-        for sc, key in zip(getattr(self, "_preset_shortcuts", []), PRESET_ORDER, strict=False):
+        for sc, key in zip(self._preset_shortcuts, PRESET_ORDER, strict=False):
             sc.setWhatsThis(names[key])
         self.preset_box.blockSignals(True)
         self.preset_box.clear()
@@ -747,8 +747,7 @@ class CaseQueuePane(Pane):
         self.search_edit.setPlaceholderText(self.tr("Search id, title, address, unit… (Ctrl+F)"))
         self.copy_action.setText(self.tr("Copy case IDs"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, N_COLUMNS - 1)
-        if hasattr(self, "columns"):
-            self.columns.retranslate()
+        self.columns.retranslate()
         if self._unit is not None:
             self.filter_unit(self._unit)
         self._update_count()

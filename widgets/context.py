@@ -28,6 +28,8 @@ class SharedContext:
     sig_selection: Any
     #: True while :meth:`select_case` tells the panes (their row moves are echoes)
     fanning_out: bool = False
+    #: ((id of the regions dict, their count), the index built from them)
+    _region_index_cache: tuple[tuple[int, int], RegionIndex] | None = None
 
     def select_case(self, case_id: str | None) -> None:
         """Make ``case_id`` the selection of every pane."""
@@ -69,7 +71,7 @@ class SharedContext:
         """The regions of the State as a tree (rebuilt when the regions change)."""
         regions = self.state.regions
         key = (id(regions), len(regions))
-        cached = getattr(self, "_region_index_cache", None)
+        cached = self._region_index_cache
         if cached is None or cached[0] != key:
             cached = (key, RegionIndex(regions))
             self._region_index_cache = cached

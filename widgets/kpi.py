@@ -9,11 +9,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from client.feed import LinkStatus
 from client.regions import RegionIndex, Scope
 from client.scope_figures import ScopeFigures
 from client.state import ChangeSet
 from widgets.common import GREEN, ORANGE, VERMILLION, fg, plain_label
 from widgets.pane import Pane, PaneContext
+from widgets.pane_roles import LinkListener, ScopeListener
 from widgets.qt import QFrame, QHBoxLayout, QResizeEvent, Qt, QVBoxLayout, QWidget
 from widgets.text import neutralize, safe
 
@@ -52,7 +54,7 @@ class _Tile(QFrame):
         self.value.setPalette(pal)
 
 
-class KpiPane(Pane):
+class KpiPane(Pane, ScopeListener, LinkListener):
     """KPI strip.
 
     Public API besides the Pane contract:
@@ -72,7 +74,7 @@ class KpiPane(Pane):
         lay.setSpacing(4)
         for n in self.NAMES:
             lay.addWidget(self.tiles[n], 2 if n in ("link", "clock") else 1)
-        self._link: Any = None
+        self._link: LinkStatus | None = None
         #: the scope narrowed to (client.regions.Scope; None: the whole post) and its
         #: figures, kept by deltas (the same cases as the queue's scope filter)
         self.scope: Any = None
@@ -113,11 +115,11 @@ class KpiPane(Pane):
 
     # ---- Public API
 
-    def set_link(self, status: Any) -> None:
-        """Show the feed's ``LinkStatus`` (any object with its attributes)."""
+    def set_link(self, status: LinkStatus) -> None:
+        """Show the feed's :class:`client.feed.LinkStatus`."""
         self._link = status
         tile = self.tiles["link"]
-        state = str(getattr(status, "state", "offline"))
+        state = str(status.state)
         words = {
             "connecting": self.tr("Connecting"), "catching_up": self.tr("Catching up"),
             "live": self.tr("Live"), "reconnecting": self.tr("Reconnecting"),
@@ -125,20 +127,22 @@ class KpiPane(Pane):
         }
         tile.value.setText(f"{LINK_SYMBOL.get(state, '?')} {words.get(state, neutralize(state))}")
         tile.set_color(LINK_COLOR.get(state))
-        last = int(getattr(status, "last_seq", 0) or 0)
-        latest = int(getattr(status, "hub_latest", 0) or 0)
+        last = int(status.last_seq or 0)
+        latest = int(status.hub_latest or 0)
         lag = max(0, latest - last)
         sub = self.tr("seq %1 · lag %2").replace("%1", str(last)).replace("%2", str(lag))
-        retry = getattr(status, "retry_in", None)
+        retry = status.retry_in
         if state == "reconnecting" and isinstance(retry, int | float):
             sub += " · " + self.tr("retry in %1 s").replace("%1", f"{retry:.0f}")
         tile.sub.setText(sub)
-        counters = [(self.tr("frames"), "frames"), (self.tr("applied"), "applied"),
-                    (self.tr("duplicates"), "duplicates"), (self.tr("gaps filled"), "gaps_filled"),
-                    (self.tr("junk frames"), "junk"), (self.tr("reconnects"), "reconnects"),
-                    (self.tr("snapshots"), "snapshots")]
-        lines = [f"{label}: {getattr(status, attr, 0)}" for label, attr in counters]
-        err = getattr(status, "error", None)
+        counters = [(self.tr("frames"), status.frames), (self.tr("applied"), status.applied),
+                    (self.tr("duplicates"), status.duplicates),
+                    (self.tr("gaps filled"), status.gaps_filled),
+                    (self.tr("junk frames"), status.junk),
+                    (self.tr("reconnects"), status.reconnects),
+                    (self.tr("snapshots"), status.snapshots)]
+        lines = [f"{label}: {value}" for label, value in counters]
+        err = status.error
         if err:
             lines.append(self.tr("last error: %1").replace("%1", neutralize(err)[:300]))
         tile.setToolTip("\n".join(lines))
@@ -146,8 +150,7 @@ class KpiPane(Pane):
     # ---- Internals
 
     def _region_index(self) -> RegionIndex:
-        index = getattr(self.ctx, "region_index", None)
-        return index() if index is not None else RegionIndex(self.ctx.state.regions)
+        return self.ctx.region_index()
 
     def scope_words(self) -> str:
         """What the figures are narrowed to, in words ("" for the whole post)."""

@@ -418,6 +418,8 @@ class ClusterLayer(pg.GraphicsObject):
         # pyqtgraph's zero-copy array of PixmapFragment (its scatter draws with it too)
         self._fragments = pg.Qt.internals.PrimitiveArray(QtGui.QPainter.PixmapFragment, 10)
         self._layouts: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        #: each digit glyph's rectangle in the atlas (made on the first label)
+        self._glyph_rects: np.ndarray | None = None
         self.drawn = 0
         # not cached: a device cache spans the item's whole bounding rect (the clustered
         # window, up to 9 views) and would draw thousands of discs to show a few hundred
@@ -511,20 +513,25 @@ class ClusterLayer(pg.GraphicsObject):
             offsets = np.concatenate([o for _, o in layouts])
             out[glyph_rows, 0] = np.repeat(cx, lens) + offsets
             out[glyph_rows, 1] = np.repeat(cy, lens)
-            out[glyph_rows, 2:6] = self._glyph_rects[glyphs]
+            out[glyph_rows, 2:6] = self._glyph_table()[glyphs]
         return out
+
+    def _glyph_table(self) -> np.ndarray:
+        """Each digit glyph's rectangle in the atlas (put there on first use)."""
+        if self._glyph_rects is None:
+            glyphs = [("glyph", ch) for ch in self.GLYPHS]
+            self.atlas.ensure(glyphs)
+            self._glyph_rects = np.array([self.atlas.rect(g) for g in glyphs], dtype=float)
+        return self._glyph_rects
 
     def _layout(self, n: int) -> tuple[np.ndarray, np.ndarray]:
         """The glyph indices of ``n``'s label and each glyph's centre offset (pixels)."""
         got = self._layouts.get(n)
         if got is None:
-            if not hasattr(self, "_glyph_rects"):
-                glyphs = [("glyph", ch) for ch in self.GLYPHS]
-                self.atlas.ensure(glyphs)
-                self._glyph_rects = np.array([self.atlas.rect(g) for g in glyphs], dtype=float)
+            rects = self._glyph_table()
             text = self.label(n)
             index = np.array([self.GLYPHS.index(ch) for ch in text], dtype=np.int64)
-            widths = self._glyph_rects[index, 2] if len(text) else np.empty(0)
+            widths = rects[index, 2] if len(text) else np.empty(0)
             left = -np.floor(widths.sum() / 2) + np.concatenate(([0.0], np.cumsum(widths)[:-1]))
             got = (index, left + widths / 2)
             if len(self._layouts) > 20_000:

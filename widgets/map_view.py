@@ -60,6 +60,7 @@ from widgets.map_layers import (
     choropleth_colour,
 )
 from widgets.pane import Pane, PaneContext
+from widgets.pane_roles import CaseFilterFollower, RegionChooser, ScopeListener
 from widgets.qt import (
     QApplication,
     QColor,
@@ -77,7 +78,6 @@ from widgets.qt import (
     QToolButton,
     QVBoxLayout,
     QWidget,
-    Signal,
     pg,
 )
 from widgets.text import safe
@@ -114,6 +114,9 @@ class _SlotScatter(pg.ScatterPlotItem):
     process. With no finite point there are no bounds: ``(None, None)``, as for no data.
     """
 
+    #: the plain arrays its paint culls on (set by :class:`_Slots`; None: pyqtgraph paints)
+    slots: _Slots | None = None
+
     def dataBounds(self, ax: int, frac: float = 1.0, orthoRange: object = None) -> tuple:
         if ax in (0, 1) and not (frac >= 1.0 and orthoRange is None
                                  and self.bounds[ax] is not None):
@@ -138,7 +141,7 @@ class _SlotScatter(pg.ScatterPlotItem):
         only the points in view are transformed. Exports and a device-pixel-ratio change
         go through pyqtgraph's own paint.
         """
-        slots = getattr(self, "slots", None)
+        slots = self.slots
         atlas = self.fragmentAtlas
         if (slots is None or self._exportOpts is not False or not self.opts["useCache"]
                 or not self.opts["pxMode"]
@@ -234,7 +237,7 @@ class _Slots:
         self.item.invalidate()
 
 
-class MapPane(Pane):
+class MapPane(Pane, RegionChooser, ScopeListener, CaseFilterFollower):
     """The 民情地图: regions, choropleth, cases (points or clusters), heat, drill-down.
 
     Signals:
@@ -259,7 +262,8 @@ class MapPane(Pane):
     """
 
     pane_id = "map"
-    sig_region_chosen = Signal(str)
+    #: the scope the cases are narrowed to (None: the whole post)
+    _scope: Scope | None = None
 
     def __init__(self, ctx: PaneContext, parent: QWidget | None = None,
                  redraw_ms: int = 500) -> None:
@@ -652,7 +656,7 @@ class MapPane(Pane):
     def _wanted(self, case: Case | None) -> tuple[float, float, int] | None:
         if case is None or not is_active(case):
             return None
-        scope = getattr(self, "_scope", None)
+        scope = self._scope
         if scope is not None and not scope.matches(case, self.ctx.region_index()):
             return None
         lat, lon = case.get("lat"), case.get("lon")
@@ -983,7 +987,7 @@ class MapPane(Pane):
     # ---- Internals: geometry, base map, look
 
     def _load_geometry(self) -> None:
-        folder = getattr(self.ctx, "cache_dir", None)
+        folder = self.ctx.cache_dir
 
         def load(api: object) -> RegionMap | None:  # on a worker thread: fetch and parse
             fc = fetch_geometry(api, folder)

@@ -5,7 +5,8 @@ A pane is a QWidget shown in a QDockWidget. The console owns one :class:`PaneCon
 thread only:
 
 * ``on_changes(changes)`` after each feed batch (at most ~10 times a second) with the
-  :class:`client.state.ChangeSet` the batch produced (``changes.reset`` → reload all);
+  :class:`client.state.ChangeSet` the batch produced (``changes.reset`` → reload all),
+  then ``on_events(events)`` with the events behind it;
 * ``on_tick(now)`` once a second (live countdowns; ``now`` is epoch seconds);
 * ``on_selection(case_id)`` when any pane selected a case (None clears it);
 * ``retranslate()``, ``repalette()``, ``restyle()`` after a language, palette or
@@ -24,10 +25,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from client.api import HubClient
+from client.protocol import Event
 from client.regions import RegionIndex
 from client.state import ChangeSet, State
 from widgets.actions_port import ActionsPort
@@ -52,6 +55,8 @@ class PaneContext(Protocol):
         role: the user's role: officer, supervisor, wall, unit or intake.
         user_id: the logged-in user's id (panes key per-user settings with it).
         read_only: True in wall mode and offline review (no actions at all).
+        cache_dir: the shift cache folder (the map keeps the region polygons there), or
+            None (nothing kept).
         actions: the commands panes may ask for (reassign, urge, whistle, calls), or None
             where there are none (wall, offline review).
     """
@@ -80,6 +85,9 @@ class PaneContext(Protocol):
     def region_name(self, region_id: str | None) -> str:
         """Display name of a region (falls back to the id)."""
 
+    def region_path(self, region_id: str | None) -> str:
+        """``town · grid`` of a region (its own name at town level and above)."""
+
     def unit_name(self, unit_id: str | None) -> str:
         """Display name of a unit (falls back to the id)."""
 
@@ -89,6 +97,10 @@ class PaneContext(Protocol):
     @property
     def state(self) -> State:
         """The synced picture (a context may replace it: review seeks, resets)."""
+
+    @property
+    def cache_dir(self) -> Path | None:
+        """The shift cache folder (the map keeps the region polygons there), or None."""
 
 
 class Pane(QWidget):
@@ -113,6 +125,8 @@ class Pane(QWidget):
     #: True once the outermost ``__init__`` returned (see :meth:`__init_subclass__`)
     _pane_built = False
     _pane_init_depth = 0
+    #: a restyle is queued (a burst of style changes restyles once)
+    _restyle_queued = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         """Wrap each subclass's ``__init__`` to mark the pane built when the outermost
@@ -135,6 +149,9 @@ class Pane(QWidget):
 
     def on_changes(self, changes: ChangeSet) -> None:
         """Apply one batch's changes."""
+
+    def on_events(self, events: list[Event]) -> None:
+        """The events behind the last change set, in seq order (the ticker lists them)."""
 
     def on_tick(self, now: float) -> None:
         """Advance live countdowns."""
@@ -208,7 +225,7 @@ class Pane(QWidget):
             self.retranslate()
         elif kind == QEvent.Type.PaletteChange and self._pane_built:
             self.repalette()
-        elif kind == QEvent.Type.StyleChange and not getattr(self, "_restyle_queued", False):
+        elif kind == QEvent.Type.StyleChange and not self._restyle_queued:
             self._restyle_queued = True
 
             def run() -> None:

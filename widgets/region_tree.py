@@ -1,9 +1,11 @@
 """Region tree pane: drill down prefecture → county → town → village → grid, with the open,
 overdue and near-due cases of every node, live; and a category / subcategory filter.
 
-Choosing a node (click or keys) or a category narrows the whole console: the pane calls
-``ctx.set_scope(Scope(...))`` and the queue, the units and the KPI strip follow (the map
-can follow ``sig_scope``). The counts come from :class:`client.regions.RegionCounts`,
+Choosing a node (click or keys) or a category narrows the whole console: the pane emits
+``sig_scope_chosen(Scope(...))`` (a :class:`widgets.pane_roles.ScopeChooser`), the console
+sets its scope and every scope listener follows (the queue, the units, the KPI strip, the
+map, this tree). The categories arrive through ``set_categories`` (a
+:class:`widgets.pane_roles.CategoryListener`). The counts come from :class:`client.regions.RegionCounts`,
 kept from the feed's change sets (cost: the tree's depth per changed case) and shown at
 most every ``REFRESH_MS``.
 
@@ -17,6 +19,7 @@ from client.state import ChangeSet
 from widgets.common import NEAR_SYMBOL, OVERDUE_COLOR, OVERDUE_SYMBOL, fg, plain_label
 from widgets.pacer import out_of_sight, pacer
 from widgets.pane import Pane, PaneContext
+from widgets.pane_roles import CategoryListener, ScopeChooser, ScopeListener
 from widgets.qt import (
     QComboBox,
     QHBoxLayout,
@@ -38,7 +41,7 @@ _IdRole = Qt.ItemDataRole.UserRole
 (C_NAME, C_OPEN, C_OVERDUE, C_NEAR) = range(4)
 
 
-class RegionTreePane(Pane):
+class RegionTreePane(Pane, ScopeListener, ScopeChooser, CategoryListener):
     """The jurisdiction as a tree with live counts, and the category filter.
 
     Public API besides the Pane contract:
@@ -46,6 +49,10 @@ class RegionTreePane(Pane):
         shown_counts(region_id): ``(open, overdue, near_due)`` as the tree shows them.
         choose_region(region_id) / choose_category(category, subcategory): narrow the
             console as the officer's click would.
+
+    Signals:
+        sig_scope_chosen(Scope): the officer narrowed the console here (the console sets
+            its scope; without one listening, the tree shows the choice itself).
     """
 
     pane_id = "regions"
@@ -56,7 +63,9 @@ class RegionTreePane(Pane):
         self._items: dict[str, QtWidgets.QTreeWidgetItem] = {}
         self._dirty: set[str] = set()
         self._syncing = False
-        self._categories_seen: object = None
+        #: the scope shown (the console's, as ``on_scope`` told it)
+        self._scope: Scope = EVERYTHING
+        self._categories: list[dict] = []
 
         self.category_box = QComboBox(self)
         self.category_box.setObjectName("regions_category")
@@ -119,13 +128,14 @@ class RegionTreePane(Pane):
             if not self._timer.isActive():
                 self._timer.start()
 
-    def on_tick(self, now: float) -> None:
-        cats = getattr(self.ctx, "categories", None)
-        if cats is not self._categories_seen:
-            self._fill_categories()
+    def set_categories(self, categories: list[dict]) -> None:
+        """The post's categories arrived (``GET /categories``): offer them."""
+        self._categories = categories
+        self._fill_categories()
 
     def on_scope(self, scope: Scope) -> None:
         """Show a scope chosen elsewhere (the map's region click, the command bar)."""
+        self._scope = scope
         self._syncing = True
         try:
             item = self._items.get(scope.region_id or "")
@@ -153,21 +163,17 @@ class RegionTreePane(Pane):
 
     def choose_region(self, region_id: str | None) -> None:
         """Narrow the console to ``region_id`` (None: the whole post)."""
-        set_scope = getattr(self.ctx, "set_scope", None)
-        scope = getattr(self.ctx, "scope", EVERYTHING)
+        scope = self._scope
         new = Scope(region_id, scope.category, scope.subcategory)
-        if set_scope is not None:
-            set_scope(new)
-        else:
+        self.sig_scope_chosen.emit(new)
+        if self._scope != new:  # no console took it (review): show it here
             self.on_scope(new)
 
     def choose_category(self, category: str | None, subcategory: str | None = None) -> None:
         """Narrow the console to a category (and subcategory); None: every category."""
-        set_scope = getattr(self.ctx, "set_scope", None)
-        scope = getattr(self.ctx, "scope", EVERYTHING)
+        scope = self._scope
         new = Scope(scope.region_id, category, subcategory if category else None)
-        if set_scope is not None:
-            set_scope(new)
+        self.sig_scope_chosen.emit(new)
         self._update_scope_label(new)
 
     def near_column_shown(self) -> bool:
@@ -238,7 +244,7 @@ class RegionTreePane(Pane):
                         sub.setExpanded(False)
         finally:
             self._syncing = False
-        self.on_scope(getattr(self.ctx, "scope", EVERYTHING))
+        self.on_scope(self._scope)
 
     def _paint(self, item: QtWidgets.QTreeWidgetItem, rid: str) -> None:
         c = self.counts.of(rid)
@@ -255,14 +261,13 @@ class RegionTreePane(Pane):
             item.setForeground(C_OVERDUE, item.foreground(C_OPEN))
 
     def _fill_categories(self) -> None:
-        cats = getattr(self.ctx, "categories", None)
-        self._categories_seen = cats
+        cats = self._categories
         box = self.category_box
         box.blockSignals(True)
         current = box.currentData()
         box.clear()
         box.addItem(self.tr("All categories"), None)
-        for cat in cats if isinstance(cats, list) else []:
+        for cat in cats:
             if isinstance(cat, dict) and cat.get("name"):
                 box.addItem(safe(cat["name"], 30), str(cat["name"]))
         i = box.findData(current)
@@ -276,7 +281,7 @@ class RegionTreePane(Pane):
         box.clear()
         box.addItem(self.tr("All subcategories"), None)
         name = self.category_box.currentData()
-        for cat in getattr(self.ctx, "categories", None) or []:
+        for cat in self._categories:
             if isinstance(cat, dict) and cat.get("name") == name:
                 for sub in cat.get("subcategories") or ():
                     if isinstance(sub, dict) and sub.get("name"):
@@ -301,7 +306,7 @@ class RegionTreePane(Pane):
                                    self.tr("Near due")])
         self.tree.headerItem().setToolTip(C_OPEN, self.tr("Open cases in the region"))
         self._fill_categories()
-        self._update_scope_label(getattr(self.ctx, "scope", EVERYTHING))
+        self._update_scope_label(self._scope)
 
     def retranslate(self) -> None:
         self._retranslate()

@@ -92,7 +92,7 @@ class StageClocks(QFrame):
         case = self.case
         if case is None:
             return
-        policy = getattr(self.ctx.state, "stages", None)
+        policy = self.ctx.state.stages
         if policy is None:
             for labels in self.rows.values():
                 for lab in labels:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
+from client.protocol import Event
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from rows import Rows
@@ -150,7 +151,7 @@ class TickerPane(Pane):
 
     # ---- Public API
 
-    def on_events(self, events: list[dict]) -> None:
+    def on_events(self, events: list[Event]) -> None:
         """Add one batch's events (in seq order); only the newest ``limit`` are looked at."""
         new: list[TickerEntry] = []
         for ev in reversed(events):  # newest first; stop once we have enough

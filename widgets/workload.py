@@ -28,6 +28,7 @@ from widgets.common import (
 )
 from widgets.pacer import out_of_sight, pacer
 from widgets.pane import Pane, PaneContext, UnitDropTarget
+from widgets.pane_roles import ScopeListener, UnitActivator
 from widgets.qt import (
     QAbstractItemView,
     QEvent,
@@ -44,7 +45,6 @@ from widgets.qt import (
     QTimer,
     QVBoxLayout,
     QWidget,
-    Signal,
 )
 from widgets.rows_model import RIGHT, Column, RowsTableModel
 from widgets.text import neutralize, safe
@@ -97,7 +97,7 @@ def unit_rows(ctx: PaneContext, scope: Scope | None = None) -> list[UnitRow]:
     return rows
 
 
-class WorkloadPane(Pane):
+class WorkloadPane(Pane, UnitActivator, ScopeListener):
     """Unit workloads: a table sorted by load and a bar chart of the heaviest units.
 
     Signals:
@@ -113,7 +113,8 @@ class WorkloadPane(Pane):
     """
 
     pane_id = "workload"
-    sig_unit_activated = Signal(str)
+    #: the region the units are narrowed to (None: every unit of the post)
+    _scope: Scope | None = None
 
     def __init__(self, ctx: PaneContext, parent: QWidget | None = None,
                  refresh_ms: int = 1000) -> None:
@@ -259,7 +260,7 @@ class WorkloadPane(Pane):
         self._stale = False
         current = self.view.currentIndex()
         keep = current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None
-        rows = unit_rows(self.ctx, getattr(self, "_scope", None))
+        rows = unit_rows(self.ctx, self._scope)
         self.table_rows.sync(rows)
         if keep is not None and not self.view.currentIndex().isValid():
             for i, r in enumerate(rows):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from client.assessment import Board, Score, Weights, period_bounds, score_rows
 from client.assessment_drill import COLUMN_COUNTS, drill, events_between
@@ -40,19 +40,21 @@ from widgets.qt import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QListWidget,
+    QListView,
     QPushButton,
     QSplitter,
     Qt,
     QTableView,
     QtCore,
-    QtWidgets,
     QVBoxLayout,
     QWidget,
     pg,
 )
 from widgets.rows_model import RIGHT, Column, RowsTableModel
 from widgets.text import safe
+
+if TYPE_CHECKING:
+    from console.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +83,10 @@ class AssessmentPane(Pane):
     """
 
     pane_id = "assessment"
+    # a console pane: its context is the logged-in session (the loop's commands)
+    ctx: Session
 
-    def __init__(self, ctx: PaneContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Session, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         from console.loop.commands import loop_for
 
@@ -158,10 +162,11 @@ class AssessmentPane(Pane):
         self.red_marker = pg.InfiniteLine(angle=90, pen=pg.mkPen(QColor(VERMILLION), width=2,
                                                                 style=Qt.PenStyle.DashLine))
         self.plot.addItem(self.red_marker)
-        self.red_list = QListWidget(self)
-        self.red_list.setObjectName("boardRedList")
-        self.black_list = QListWidget(self)
-        self.black_list.setObjectName("boardBlackList")
+        #: the red list (top 5) and the black list (bottom 5), synced by unit or region id
+        self.red_rows: Rows[Score] = Rows(key=lambda sc: sc.key)
+        self.black_rows: Rows[Score] = Rows(key=lambda sc: sc.key)
+        self.red_list = self._ranked_list(self.red_rows, "boardRedList")
+        self.black_list = self._ranked_list(self.black_rows, "boardBlackList")
         self.formula = plain_label("", self, wrap=True)
         self.formula.setObjectName("boardFormula")
         self._style_plot()
@@ -219,7 +224,7 @@ class AssessmentPane(Pane):
     def bounds(self) -> tuple[float, float]:
         """``[from, to)`` of the chosen period (epoch seconds)."""
         kind = str(self.period.currentData())
-        now = self.ctx.state.clock() if hasattr(self.ctx.state, "clock") else 0.0
+        now = self.ctx.state.clock()
         if kind == "custom":
             a = cast(date, self.first_day.date().toPython())
             b = cast(date, self.last_day.date().toPython())
@@ -364,11 +369,10 @@ class AssessmentPane(Pane):
                                     line=self.weights.red_line))
         self.score_rows.sync(board.scores)
         self._update_chart(board)
-        self.red_list.clear()
-        self.black_list.clear()
-        for lst, scores in ((self.red_list, board.red_list), (self.black_list, board.black_list)):
-            for s in scores:
-                lst.addItem(f"{s.rank}. {safe(self.name_of(s.key), 30)}  {s.composite:.1f}")
+        for rows, scores in ((self.red_rows, board.red_list),
+                             (self.black_rows, board.black_list)):
+            rows.sync(scores)
+            rows.changed()  # (five lines: their names may have changed too)
         w = self.weights
         self.formula.setText(self.tr(
             "Score = ({r:g} × signed on time + {s:g} × solved + {t:g} × satisfied) ÷ "
@@ -388,6 +392,17 @@ class AssessmentPane(Pane):
              for s in ranked],
             [safe(self.name_of(s.key), 14) for s in ranked], x_max=100, padding=0.02)
         self.red_marker.setValue(self.weights.red_line)
+
+    def _ranked_list(self, rows: Rows[Score], name: str) -> QListView:
+        model = RowsTableModel(rows, [Column(
+            lambda: "",  # (a list shows no header)
+            lambda s: f"{s.rank}. {safe(self.name_of(s.key), 30)}  {s.composite:.1f}")],
+            self, user=lambda s: s.key)
+        view = QListView(self)
+        view.setObjectName(name)
+        view.setModel(model)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        return view
 
     # ---- Drill
 
@@ -479,20 +494,26 @@ class DrillDialog(QDialog):
         self.sig_pick: Callable[[str], None] | None = None
         from widgets.common import status_label
 
-        table = QtWidgets.QTableWidget(len(rows), 4, self)
+        cases = ctx.state.cases
+        #: ``(case id, title, status, ✓/✗ or "")`` as the figure was drilled, as listed
+        self.rows: Rows[tuple[str, str, str, str]] = Rows(
+            [(cid, safe((cases.get(cid) or NOTHING).get("title"), 80) or "—",
+              status_label(case.get("status")) if (case := cases.get(cid)) else "—", mark)
+             for cid, mark in rows], key=lambda r: r[0])
+        self.model = RowsTableModel(self.rows, [
+            Column(lambda: self.tr("Case"), lambda r: safe(r[0], 40)),
+            Column(lambda: self.tr("Title"), lambda r: r[1]),
+            Column(lambda: self.tr("Status"), lambda r: r[2]),
+            Column(lambda: self.tr("Counted"), lambda r: r[3]),
+        ], self, user=lambda r: r[0])
+        table = QTableView(self)
         table.setObjectName("drillTable")
-        table.setHorizontalHeaderLabels([self.tr("Case"), self.tr("Title"), self.tr("Status"),
-                                         self.tr("Counted")])
+        table.setModel(self.model)
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for r, (cid, mark) in enumerate(rows):
-            case = ctx.state.cases.get(cid) or NOTHING
-            for c, text in enumerate((safe(cid, 40), safe(case.get("title"), 80) or "—",
-                                      status_label(case.get("status")) if case else "—", mark)):
-                table.setItem(r, c, QtWidgets.QTableWidgetItem(text))
-        table.cellDoubleClicked.connect(self._pick)
+        table.doubleClicked.connect(lambda index: self._pick(index.row(), index.column()))
         self.table = table
         note = plain_label(self.tr("{n} cases. Double-click one to select it.").format(n=len(rows))
                            + ("" if complete else " " + self.tr(

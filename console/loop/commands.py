@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from client.errors import ConflictError
 from client.stages import PostCalendar, StagePolicy, has_limits
-from widgets.pane import PaneContext
 from widgets.qt import QObject, QTimer, Signal
 from widgets.text import safe
+
+if TYPE_CHECKING:
+    from console.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +57,7 @@ class LoopActions(QObject):
     sig_support = Signal(bool)
     sig_done = Signal(str, str)
 
-    def __init__(self, ctx: PaneContext, parent: QObject | None = None) -> None:
+    def __init__(self, ctx: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.supported: bool | None = None
@@ -93,11 +95,11 @@ class LoopActions(QObject):
 
     def can(self, what: str) -> bool:
         """Whether this console may ``decide``, ``callback``, ``merge``, ``close``, ``reopen``."""
-        if getattr(self.ctx, "read_only", True):
+        if self.ctx.read_only:
             return False
         if what in ("decide", "callback", "merge") and self.supported is False:
             return False
-        return getattr(self.ctx, "role", "") in _ROLES.get(what, frozenset())
+        return self.ctx.role in _ROLES.get(what, frozenset())
 
     def allowed(self, what: str, case: Mapping[str, Any] | None) -> bool:
         """Whether ``what`` makes sense for ``case`` now (role, protocol and status)."""
@@ -202,16 +204,11 @@ class LoopActions(QObject):
 
     def say(self, level: str, text: str) -> None:
         """A message for the operator (the status bar)."""
-        emit = getattr(self.ctx, "sig_message", None)
-        if emit is not None:
-            emit.emit(level, text)
+        self.ctx.sig_message.emit(level, text)
 
 
-def loop_for(ctx: Any) -> LoopActions:
-    """The session's LoopActions (made and attached as ``ctx.loop`` on first use)."""
-    loop = getattr(ctx, "loop", None)
-    if isinstance(loop, LoopActions):
-        return loop
-    loop = LoopActions(ctx, parent=ctx if isinstance(ctx, QObject) else None)
-    ctx.loop = loop
-    return loop
+def loop_for(ctx: Session) -> LoopActions:
+    """The session's LoopActions (made on first use and kept as ``Session.loop``)."""
+    if ctx.loop is None:
+        ctx.loop = LoopActions(ctx, parent=ctx)
+    return ctx.loop

@@ -17,10 +17,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from client.merge import Candidate as MergeCandidate
 from client.merge import merge_candidates
 from client.protocol import Case
 from client.timeutil import parse_time_or_none
 from console.supervisor.reassign_dialogs import ConflictDialog
+from rows import Rows
 from widgets.common import format_local, ok_cancel, plain_label, status_label
 from widgets.pane import PaneContext
 from widgets.qt import (
@@ -33,13 +35,15 @@ from widgets.qt import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QItemSelectionModel,
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QtWidgets,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
+from widgets.rows_model import Column, RowsTableModel
 from widgets.stage_text import pending_kind_text, satisfaction_text
 from widgets.text import safe
 
@@ -210,6 +214,12 @@ class CallbackDialog(QDialog, _NoteMixin):
         self.ctx.fetch(lambda api: api.reporter(cid), ok, failed)
 
 
+def distance_text(candidate: MergeCandidate) -> str:
+    """A candidate's distance from the duplicate: metres, kilometres, or — (unknown)."""
+    d = candidate.distance_m
+    return "—" if d is None else f"{d:.0f} m" if d < 1000 else f"{d / 1000:.1f} km"
+
+
 class MergeDialog(QDialog, _NoteMixin):
     """Pick the original of a duplicate; ``into`` and ``note_text()`` after Accepted."""
 
@@ -229,11 +239,22 @@ class MergeDialog(QDialog, _NoteMixin):
         self.search.setObjectName("mergeSearch")
         self.search.setPlaceholderText(self.tr("Search by ID, title or address"))
         self.search.textChanged.connect(self.refresh)
-        self.table = QtWidgets.QTableWidget(0, 5, self)
+        #: the candidates shown (synced by case id: a new search keeps the picked one)
+        self.rows: Rows[MergeCandidate] = Rows(key=lambda c: c.case.get("id"))
+        self.model = RowsTableModel(self.rows, [
+            Column(lambda: self.tr("Case"), lambda c: safe(c.case.get("id"), 40),
+                   tooltip=lambda c: safe(c.case.get("id"), 40)),
+            Column(lambda: self.tr("Title"), lambda c: safe(c.case.get("title"), 80),
+                   tooltip=lambda c: safe(c.case.get("title"), 80)),
+            Column(lambda: self.tr("Address"), lambda c: safe(c.case.get("address"), 80),
+                   tooltip=lambda c: safe(c.case.get("address"), 80)),
+            Column(lambda: self.tr("Distance"), distance_text, tooltip=distance_text),
+            Column(lambda: self.tr("Status"), lambda c: status_label(c.case.get("status")),
+                   tooltip=lambda c: status_label(c.case.get("status"))),
+        ], self)
+        self.table = QTableView(self)
         self.table.setObjectName("mergeCandidates")
-        self.table.setHorizontalHeaderLabels([self.tr("Case"), self.tr("Title"),
-                                              self.tr("Address"), self.tr("Distance"),
-                                              self.tr("Status")])
+        self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -241,7 +262,7 @@ class MergeDialog(QDialog, _NoteMixin):
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._on_pick)
+        self.table.selectionModel().selectionChanged.connect(self._on_pick)
         self.table.doubleClicked.connect(lambda _i: self._ok())
         self.empty = plain_label("", self)
         self.note = self._note_edit(self)
@@ -259,7 +280,7 @@ class MergeDialog(QDialog, _NoteMixin):
         lay.addWidget(self.empty)
         lay.addWidget(self.note)
         lay.addWidget(self.buttons)
-        self.candidates: list = []
+        self.candidates: list[MergeCandidate] = []
         self.refresh()
         self.resize(760, 420)
 
@@ -267,40 +288,30 @@ class MergeDialog(QDialog, _NoteMixin):
         """Fill the table with the candidates for the current search text."""
         self.candidates = merge_candidates(self.case, self.ctx.state.cases.values(),
                                            self.search.text())
-        self.table.setRowCount(len(self.candidates))
-        for r, cand in enumerate(self.candidates):
-            c = cand.case
-            dist = "—" if cand.distance_m is None else (
-                f"{cand.distance_m:.0f} m" if cand.distance_m < 1000
-                else f"{cand.distance_m / 1000:.1f} km")
-            for col, text in enumerate((safe(c.get("id"), 40), safe(c.get("title"), 80),
-                                        safe(c.get("address"), 80), dist,
-                                        status_label(c.get("status")))):
-                item = QtWidgets.QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(r, col, item)
+        self.rows.sync(self.candidates)  # a candidate still listed stays picked
         self.empty.setText("" if self.candidates else self.tr(
             "No open case looks like this one; search by ID, title or address."))
-        self.into = None
-        self.ok_button.setEnabled(False)
-        if self.candidates and not self.search.text():
+        self._on_pick()
+        if self.into is None and self.candidates and not self.search.text():
             self.table.selectRow(0)
 
     def pick(self, case_id: str) -> bool:
         """Select the candidate ``case_id`` (False when it is not listed)."""
-        for r, cand in enumerate(self.candidates):
-            if cand.case.get("id") == case_id:
-                self.table.selectRow(r)
-                return True
-        return False
+        row = self.rows.row_of(case_id)
+        if row is None:
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        return True
 
     def note_text(self) -> str:
         return self.note.text()[:NOTE_LIMIT]
 
     def _on_pick(self) -> None:
         rows = self.table.selectionModel().selectedRows()
-        if rows and rows[0].row() < len(self.candidates):
-            self.into = str(self.candidates[rows[0].row()].case.get("id"))
+        if rows and rows[0].row() < len(self.rows):
+            self.into = str(self.rows[rows[0].row()].case.get("id"))
         else:
             self.into = None
         self.ok_button.setEnabled(self.into is not None)

@@ -16,14 +16,14 @@ cases with (or losing) a request. Hub text is plain text.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from client.protocol import Case
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from rows import Rows
 from widgets.common import format_duration, format_local, plain_label
-from widgets.pane import Pane, PaneContext
+from widgets.pane import Pane
 from widgets.qt import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,6 +37,9 @@ from widgets.qt import (
 from widgets.rows_model import Column, RowsTableModel
 from widgets.stage_text import pending_kind_text
 from widgets.text import neutralize, safe
+
+if TYPE_CHECKING:
+    from console.session import Session
 
 
 def _table(parent: QWidget, model: RowsTableModel, name: str) -> QTableView:
@@ -61,8 +64,10 @@ class InboxPane(Pane):
     """
 
     pane_id = "loop_inbox"
+    # a console pane: its context is the logged-in session (the loop's commands)
+    ctx: Session
 
-    def __init__(self, ctx: PaneContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Session, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         from console.loop.commands import loop_for
 
@@ -280,7 +285,7 @@ class InboxPane(Pane):
         req = self.selected_request()
         cb = _selected(self.callbacks, self.callback_ids())
         cid = req if self.tabs.currentIndex() == 0 else cb
-        if cid is not None and cid != getattr(self.ctx, "selected", None):
+        if cid is not None and cid != self.ctx.selected:
             self.sig_case_selected.emit(cid)
 
 

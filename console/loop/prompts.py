@@ -42,7 +42,7 @@ def ask_callback(loop: LoopActions, case_id: str, parent: QWidget | None) -> boo
         loop.say("info", QCoreApplication.translate("LoopActions", "Only a resolved case can be called back."))
         return False
     dlg = CallbackDialog(loop.ctx, case, parent,
-                         may_unmask=getattr(loop.ctx, "role", "") in ("supervisor", "intake"))
+                         may_unmask=loop.ctx.role in ("supervisor", "intake"))
     try:
         if dlg.exec() != CallbackDialog.DialogCode.Accepted:
             return False

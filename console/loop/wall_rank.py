@@ -96,12 +96,10 @@ class RankPage(WallPage):
     # ---- Internals
 
     def _fetch(self, now: float) -> None:
-        fetch = getattr(self.ctx, "fetch", None)
-        if fetch is None:
-            return
+        fetch = self.ctx.fetch
         self._asking = True
         self._fetched_at = time.monotonic()
-        zone_name = getattr(self.ctx.state, "zone_name", "Asia/Shanghai")
+        zone_name = self.ctx.state.zone_name
         start, end = period_bounds("month", now, zone_name)
         a, b = format_time(start), format_time(end)
 

@@ -18,18 +18,19 @@ from typing import Any
 from console.loop.commands import ASSESS_ROLES, loop_for
 from console.loop.prompts import ask_callback, ask_close, ask_decide, ask_merge
 from console.panes import PaneSpec
+from console.session import Session
 from widgets.qt import QAction, QHBoxLayout, QKeySequence, QObject, QPushButton, Qt, QWidget
 
 log = logging.getLogger(__name__)
 
 
-def extra_panes(ctx: Any) -> list[PaneSpec]:
+def extra_panes(ctx: Session) -> list[PaneSpec]:
     """The loop's panes for this session (the LoopActions are attached as ``ctx.loop``)."""
     loop_for(ctx)
     specs = []
-    if not getattr(ctx, "read_only", True):
+    if not ctx.read_only:
         specs.append(PaneSpec("inbox", "console.loop.inbox", "Ctrl+Shift+I"))
-    if getattr(ctx, "role", "") in ASSESS_ROLES:
+    if ctx.role in ASSESS_ROLES:
         specs.append(PaneSpec("assessment", "console.loop.board", "Ctrl+Shift+K"))
     return specs
 
@@ -52,6 +53,8 @@ class LoopUi(QObject):
         loop.dialog_parent = window
         self.menu_actions: dict[str, QAction] = {}
         self.buttons: dict[str, QPushButton] = {}
+        #: the detail pane's row of loop buttons (None: no detail pane)
+        self.bar: QWidget | None = None
         commands: list[tuple[str, str, str, Callable[[], object]]] = [
             ("decide", self.tr("&Decide request…"), "Ctrl+Shift+D", self.decide),
             ("callback", self.tr("Record &callback…"), "Ctrl+Shift+B", self.callback),
@@ -75,9 +78,7 @@ class LoopUi(QObject):
             for act in self.menu_actions.values():
                 menu.addAction(act)
         self._install_detail_buttons(commands)
-        hooks = getattr(window, "layout_hooks", None)
-        if hooks is not None:
-            hooks.append(self.place_docks)
+        window.layout_hooks.append(self.place_docks)
         session.sig_selection.connect(lambda _c: self.update_buttons())
         console.distributor.sig_changes.connect(lambda _cs: self.update_buttons())
         loop.deliver = console.distributor.deliver  # the stage-clock reset goes to every pane
@@ -147,9 +148,8 @@ class LoopUi(QObject):
             any_shown |= ok
         for name, act in self.menu_actions.items():
             act.setEnabled(self.loop.allowed(name, case) or case is None)
-        bar = getattr(self, "bar", None)
-        if bar is not None:
-            bar.setVisible(any_shown)
+        if self.bar is not None:
+            self.bar.setVisible(any_shown)
 
     # ---- Layout
 
@@ -173,7 +173,7 @@ class LoopUi(QObject):
 def _role_may(loop: Any, what: str) -> bool:
     from console.loop.commands import _ROLES
 
-    return getattr(loop.ctx, "role", "") in _ROLES.get(what, frozenset())
+    return loop.ctx.role in _ROLES.get(what, frozenset())
 
 
 def install(console: Any) -> LoopUi:

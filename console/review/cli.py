@@ -315,7 +315,9 @@ def save_report_dialog(window: ReviewWindow) -> None:
 
 def choose_shift(shifts: Sequence[ShiftInfo]) -> ShiftInfo | None:
     """A dialog listing the shifts; the chosen one, or None when cancelled."""
+    from rows import Rows
     from widgets.qt import QCoreApplication, QDialog, QDialogButtonBox, QtWidgets, QVBoxLayout
+    from widgets.rows_model import Column, RowsTableModel
     from widgets.text import safe
 
     translate = QCoreApplication.translate
@@ -323,15 +325,21 @@ def choose_shift(shifts: Sequence[ShiftInfo]) -> ShiftInfo | None:
     dlg = QDialog()
     dlg.setWindowTitle(translate("Review", "Choose a shift to review"))
     lay = QVBoxLayout(dlg)
-    table = QtWidgets.QTableWidget(len(shifts), 6, dlg)
-    table.setHorizontalHeaderLabels([translate("Review", "Shift"), translate("Review", "Post"), translate("Review", "Start"), translate("Review", "End"),
-                                     translate("Review", "Events"), translate("Review", "Problem")])
+    rows: Rows[ShiftInfo] = Rows(shifts, key=id)
+    columns: list[Column[ShiftInfo]] = [
+        Column(lambda: translate("Review", "Shift"), lambda s: s.label),
+        Column(lambda: translate("Review", "Post"), lambda s: safe(s.post_name or s.post_id, 40)),
+        Column(lambda: translate("Review", "Start"), lambda s: _local(s.start)),
+        Column(lambda: translate("Review", "End"), lambda s: _local(s.end)),
+        Column(lambda: translate("Review", "Events"), lambda s: str(s.events)),
+        Column(lambda: translate("Review", "Problem"), lambda s: safe(s.error, 80)),
+    ]
+    model = RowsTableModel(rows, columns, dlg)
+    table = QtWidgets.QTableView(dlg)
+    table.setObjectName("shiftChooser")
+    table.setModel(model)
     table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
     table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-    for i, s in enumerate(shifts):
-        for j, text in enumerate((s.label, safe(s.post_name or s.post_id, 40), _local(s.start),
-                                  _local(s.end), str(s.events), safe(s.error, 80))):
-            table.setItem(i, j, QtWidgets.QTableWidgetItem(text))
     table.selectRow(len(shifts) - 1)
     table.resizeColumnsToContents()
     lay.addWidget(table)
@@ -344,5 +352,5 @@ def choose_shift(shifts: Sequence[ShiftInfo]) -> ShiftInfo | None:
     dlg.resize(900, 400)
     if dlg.exec() != QDialog.DialogCode.Accepted:
         return None
-    row = table.currentRow()
+    row = table.currentIndex().row()
     return shifts[row] if 0 <= row < len(shifts) else None

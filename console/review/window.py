@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -36,6 +36,7 @@ from widgets.pane import Pane
 from widgets.qt import (
     QT_TRANSLATE_NOOP,
     QAction,
+    QColor,
     QComboBox,
     QCoreApplication,
     QDockWidget,
@@ -48,6 +49,7 @@ from widgets.qt import (
     QModelIndex,
     QObject,
     Qt,
+    QTableView,
     QTimer,
     QToolBar,
     QtWidgets,
@@ -254,8 +256,32 @@ def _loop_text(step: StoryStep) -> str:
     return ""
 
 
+class StoryRow(NamedTuple):
+    """One step of a case's story as the table shows it.
+
+    Attributes:
+        key: ``(case id, step number)``: the same step keeps its row while the cursor moves.
+        cells: the seven cells' texts.
+        note: the step's note (the step cell's tooltip; "" for none).
+        late: the step took longer than its SLA (the elapsed cell in red).
+        stage_late: its stage clock ran out (the clock cell in red).
+    """
+
+    key: tuple[str, int]
+    cells: tuple[str, ...]
+    note: str
+    late: bool
+    stage_late: bool
+
+
+_LATE = QColor(Qt.GlobalColor.darkRed)
+
+
 class StoryView(QWidget):
-    """The selected case's story: each step with who, what, note, time taken vs its SLA."""
+    """The selected case's story: each step with who, what, note, time taken vs its SLA.
+
+    The steps are a :class:`rows.Rows` synced by ``(case, step)``: moving the cursor adds
+    or updates only the steps it reaches, so a selected step stays selected."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -265,20 +291,37 @@ class StoryView(QWidget):
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         lay.addWidget(self.title)
-        self.table = QtWidgets.QTableWidget(0, 7, self)
+        self.rows: Rows[StoryRow] = Rows(key=lambda r: r.key)
+        titles = (translate("Review", "When"), translate("Review", "Step"),
+                  translate("Review", "Status"), translate("Review", "By"),
+                  translate("Review", "Took"), translate("Review", "Elapsed / SLA"),
+                  translate("Review", "Clock"))
+        self.model = RowsTableModel(self.rows, [self._column(j, t) for j, t in enumerate(titles)],
+                                    self)
+        self.table = QTableView(self)
         self.table.setObjectName("reviewStory")
-        self.table.setHorizontalHeaderLabels([translate("Review", "When"), translate("Review", "Step"), translate("Review", "Status"), translate("Review", "By"),
-                                              translate("Review", "Took"), translate("Review", "Elapsed / SLA"), translate("Review", "Clock")])
+        self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)
         lay.addWidget(self.table)
 
+    @staticmethod
+    def _column(j: int, title: str) -> Column[StoryRow]:
+        late: Callable[[StoryRow], QColor | None] | None = None
+        if j == 5:
+            late = lambda r: _LATE if r.late else None  # noqa: E731
+        elif j == 6:
+            late = lambda r: _LATE if r.stage_late else None  # noqa: E731
+        return Column(lambda: title, lambda r: r.cells[j],
+                      tooltip=(lambda r: neutralize(r.note) if r.note else None) if j == 1
+                      else None, foreground=late)
+
     def show_story(self, review: ShiftReview, ctx: ReviewContext, case_id: str | None,
                    upto_step: int) -> None:
-        self.table.setRowCount(0)
         if case_id is None:
+            self.rows.sync([])
             self.title.setText(translate("Review", "Select a case to see its story."))
             return
         story = review.story(case_id, upto_step)
@@ -286,7 +329,7 @@ class StoryView(QWidget):
         sla = translate("Review", "SLA {d}").format(d=format_duration(story.sla)) if story.sla else ""
         self.title.setText("  ".join(x for x in (safe(case_id, 40), safe(c.get("title"), 80),
                                                    sla) if x))
-        self.table.setRowCount(len(story.steps))
+        rows = []
         for i, s in enumerate(story.steps):
             took = format_duration(s.took) if s.took is not None else ""
             if s.elapsed is not None and s.sla:
@@ -305,16 +348,17 @@ class StoryView(QWidget):
             facts = _loop_text(s)
             if facts:
                 cells[1] += f" · {facts}"
-            for j, text in enumerate(cells):
-                item = QtWidgets.QTableWidgetItem(text)
-                if j == 1 and s.note.strip():
-                    item.setText(f"{text} · “{safe(s.note, 120)}”")
-                    item.setToolTip(neutralize(s.note))
-                if (s.late and j == 5) or (s.stage_late and j == 6):
-                    item.setForeground(Qt.GlobalColor.darkRed)
-                self.table.setItem(i, j, item)
+            note = s.note if s.note.strip() else ""
+            if note:
+                cells[1] += f" · “{safe(s.note, 120)}”"
+            rows.append(StoryRow((case_id, i), tuple(cells), note, bool(s.late),
+                                 bool(s.stage_late)))
+        grew = len(rows) > len(self.rows) or (rows and self.rows and
+                                              self.rows[0].key != rows[0].key)
+        self.rows.sync(rows)
         self.table.resizeColumnsToContents()
-        self.table.scrollToBottom()
+        if grew:
+            self.table.scrollToBottom()
 
 
 # ---- the window
@@ -328,6 +372,10 @@ class ReviewWindow(QMainWindow):
         pane_specs: which console panes to show (default: all).
         pane_factory: builds a pane class for a spec (tests); default: ``widgets/`` modules.
 
+    Attributes:
+        review_cursor: the review position (a :class:`client.review.ReviewCursor`; the
+            mouse cursor stays ``QWidget.cursor()``).
+
     Signals:
         sig_position(int, float): the position changed: ``(step, time)``.
         sig_report(): the officer asked for the handover report.
@@ -335,8 +383,8 @@ class ReviewWindow(QMainWindow):
 
     sig_position = Signal(int, float)
     sig_report = Signal()
-    # the review position (shadows QWidget.cursor(), the mouse cursor, never read here)
-    cursor: ReviewCursor  # type: ignore[assignment]
+    #: the dock columns and their width shares (none until the docks are laid out)
+    _sizes: tuple[list[list[str]], list[float]] = ([], [])
 
     def __init__(self, review: ShiftReview, *, pane_specs: tuple[PaneSpec, ...] = PANES,
                  pane_factory: Callable[[PaneSpec], type[Pane] | None] | None = None,
@@ -344,9 +392,10 @@ class ReviewWindow(QMainWindow):
         super().__init__()
         self.setObjectName("reviewWindow")
         self.review = review
-        self.cursor = ReviewCursor(review, review.step_at(review.start if start_time is None
-                                                          else start_time))
-        self.ctx = ReviewContext(self.cursor, self)
+        start = review.start if start_time is None else start_time
+        #: the review position: step, time and the replayed State there
+        self.review_cursor = ReviewCursor(review, review.step_at(start))
+        self.ctx = ReviewContext(self.review_cursor, self)
         post = review.snapshot().get("post") or {}
         self.setWindowTitle(translate("Review", "Offline review — {post} — shift {label}").format(
             post=safe(post.get("name") or post.get("id") or "", 60), label=review.label))
@@ -393,7 +442,7 @@ class ReviewWindow(QMainWindow):
             self.ctx.panes.append(pane)
             self.distributor.register(pane)
             pane.sig_case_selected.connect(self.ctx.select_case)
-            self._dock(spec.key, pane.title() if hasattr(pane, "title") else spec.title(), pane)
+            self._dock(spec.key, pane.title() or spec.title(), pane)
         #: the numbers of the events that match the filter (also as an array, for seeking)
         self.event_matches = np.arange(self.review.n_events, dtype=np.int64)
         self.event_rows: Rows[int] = Rows(self.event_matches.tolist())
@@ -431,7 +480,7 @@ class ReviewWindow(QMainWindow):
         self._seek_timer.setSingleShot(True)
         self._seek_timer.setInterval(30)
         self._seek_timer.timeout.connect(self._apply_pending)
-        self._broadcast(ChangeSet(reset=True, counters_changed=True), self.cursor.now)
+        self._broadcast(ChangeSet(reset=True, counters_changed=True), self.review_cursor.now)
 
     # ---- building
 
@@ -450,10 +499,10 @@ class ReviewWindow(QMainWindow):
     def _arrange(self) -> None:
         """Queue and events on the left; map, detail and story; alerts, workload, calls."""
         d = self.docks
-        left = [k for k in ("queue", "review-events") if k in d]
+        left: list[str] = [k for k in ("queue", "review-events") if k in d]
         mid: list[str] = [k for k in ("map", "detail") if k in d] or ["review-story"]
-        right = [k for k in ("alerts", "workload", "calls", "ticker") if k in d]
-        cols = [c for c in (left, mid, right) if c]
+        right: list[str] = [k for k in ("alerts", "workload", "calls", "ticker") if k in d]
+        cols: list[list[str]] = [c for c in (left, mid, right) if c]
         for i in range(1, len(cols)):  # columns first, then each column's stack
             self.splitDockWidget(d[cols[i - 1][0]], d[cols[i][0]], Qt.Orientation.Horizontal)
         for col in cols:
@@ -475,7 +524,7 @@ class ReviewWindow(QMainWindow):
         QTimer.singleShot(0, self._apply_sizes)  # once the docks have their layout
 
     def _apply_sizes(self) -> None:
-        cols, shares = getattr(self, "_sizes", ([], []))
+        cols, shares = self._sizes
         if cols:
             w = self.width()
             self.resizeDocks([self.docks[c[0]] for c in cols], [int(w * s) for s in shares],
@@ -561,25 +610,25 @@ class ReviewWindow(QMainWindow):
 
     def seek_time(self, t: float) -> None:
         """Show the state at time ``t``."""
-        self._show(self.cursor.seek_time(t))
+        self._show(self.review_cursor.seek_time(t))
 
     def seek_step(self, step: int) -> None:
         """Show the state right after ``step``."""
-        self._show(self.cursor.seek(step))
+        self._show(self.review_cursor.seek(step))
 
     def step_forward(self) -> None:
         """One event forward."""
-        self.seek_step(min(self.review.n_steps - 1, self.cursor.step + 1))
+        self.seek_step(min(self.review.n_steps - 1, self.review_cursor.step + 1))
 
     def step_back(self) -> None:
         """One event back."""
-        self.seek_step(max(0, self.cursor.step - 1))
+        self.seek_step(max(0, self.review_cursor.step - 1))
 
     def next_case_event(self) -> None:
         """Jump to the next event of the selected case."""
         cid = self.ctx.selected
         if cid:
-            step = self.review.next_case_step(cid, self.cursor.step)
+            step = self.review.next_case_step(cid, self.review_cursor.step)
             if step is not None:
                 self.seek_step(step)
 
@@ -587,7 +636,7 @@ class ReviewWindow(QMainWindow):
         """Jump to the previous event of the selected case."""
         cid = self.ctx.selected
         if cid:
-            step = self.review.prev_case_step(cid, self.cursor.step)
+            step = self.review.prev_case_step(cid, self.review_cursor.step)
             if step is not None:
                 self.seek_step(step)
 
@@ -597,7 +646,7 @@ class ReviewWindow(QMainWindow):
         if not len(m):
             return
         steps = self.review.event_steps[m]
-        i = int(np.searchsorted(steps, self.cursor.step, side="right"))
+        i = int(np.searchsorted(steps, self.review_cursor.step, side="right"))
         if i < len(steps):
             self.seek_step(int(steps[i]))
             self.events_view.setCurrentIndex(self.events_model.index(i, 0))
@@ -645,7 +694,7 @@ class ReviewWindow(QMainWindow):
 
     def _on_play_tick(self) -> None:
         dt = self._clock.restart() / 1000.0
-        t = self.cursor.now + dt * self.speed
+        t = self.review_cursor.now + dt * self.speed
         if t >= self.review.end:
             t = self.review.end
             self.set_playing(False)
@@ -674,10 +723,10 @@ class ReviewWindow(QMainWindow):
         if isinstance(case_id, str):
             self.docks["review-story"].raise_()
         self.story.show_story(self.review, self.ctx, case_id if isinstance(case_id, str) else None,
-                              self.cursor.step)
+                              self.review_cursor.step)
 
     def _show(self, cs: ChangeSet) -> None:
-        self._broadcast(cs, self.cursor.now)
+        self._broadcast(cs, self.review_cursor.now)
 
     def _broadcast(self, cs: ChangeSet, now: float) -> None:
         if cs:
@@ -685,7 +734,7 @@ class ReviewWindow(QMainWindow):
         self.distributor.tick(now)
         self.timeline.set_time(now)
         r = self.review
-        step = self.cursor.step
+        step = self.review_cursor.step
         n = r.event_number(step)
         if n is None:
             text = translate("Review", "{time} · shift start (snapshot, seq {seq})").format(

@@ -165,7 +165,7 @@ class Actions(QObject):
     sig_notice = Signal(str, bool)
     sig_confirmed = Signal(str, str)
 
-    def __init__(self, ctx: Any, parent: QObject | None = None,
+    def __init__(self, ctx: Session, parent: QObject | None = None,
                  clock: Callable[[], float] = time.time) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -189,9 +189,9 @@ class Actions(QObject):
 
     def can(self, what: str) -> bool:
         """Whether this console may ``assign``, ``urge``, ``call``, ``whistle`` or ``audit``."""
-        if getattr(self.ctx, "read_only", True):
+        if self.ctx.read_only:
             return False
-        return getattr(self.ctx, "role", "") in _ROLES.get(what, frozenset())
+        return self.ctx.role in _ROLES.get(what, frozenset())
 
     # ---- Reassignment
 
@@ -369,7 +369,7 @@ class Actions(QObject):
         self._remember(changes)
         if not len(self.inflight):
             return
-        if getattr(changes, "reset", False):
+        if changes.reset:
             ids = self.inflight.ids()
         else:
             ids = self.inflight.ids() & (changes.cases_changed | changes.cases_added
@@ -381,7 +381,7 @@ class Actions(QObject):
 
     def _remember(self, changes: ChangeSet) -> None:
         cases = self.ctx.state.cases
-        if getattr(changes, "reset", False):
+        if changes.reset:
             self._refs = dict(cases)
             self._older.clear()
             return
@@ -398,11 +398,7 @@ class Actions(QObject):
                 self._refs[cid] = new
 
     def _say(self, level: str, text: str) -> None:
-        emit = getattr(self.ctx, "sig_message", None)
-        if emit is not None:
-            emit.emit(level, text)
-        else:
-            log.info("%s: %s", level, text)
+        self.ctx.sig_message.emit(level, text)
 
     def _unit(self, unit_id: str | None) -> str:
         return safe(self.ctx.unit_name(unit_id), 40) if unit_id else self.tr("no unit")

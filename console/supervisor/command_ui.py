@@ -16,6 +16,7 @@ from typing import Any
 
 from client.dispatch import suggest_unit
 from console.panes import PaneSpec
+from console.session import Session
 from console.supervisor import drag_and_drop
 from console.supervisor.actions import AUDIT_ROLES, actions_for
 from console.supervisor.reassign_dialogs import UndoNotice, UnitPicker
@@ -28,11 +29,11 @@ from widgets.text import safe
 log = logging.getLogger(__name__)
 
 
-def extra_panes(ctx: Any) -> tuple:
+def extra_panes(ctx: Session) -> tuple:
     """The panes this module adds to the console (the audit tail for supervisors only)."""
     specs = [PaneSpec("dispatch", "console.supervisor.dispatch_board", "Ctrl+8"),
              PaneSpec("whistles", "console.supervisor.whistles", "Ctrl+9")]
-    if not getattr(ctx, "read_only", True) and getattr(ctx, "role", "") in AUDIT_ROLES:
+    if not ctx.read_only and ctx.role in AUDIT_ROLES:
         specs.append(PaneSpec("audit", "widgets.audit_tail", "Ctrl+Shift+A"))
     from console.loop import wiring as loop_wiring  # protocol 1.1: inbox, assessment board
 
@@ -137,9 +138,7 @@ class CommandUi(QObject):
             act.setShortcut(QKeySequence(spec.shortcut))
             act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             window.addAction(act)
-        hooks = getattr(window, "layout_hooks", None)
-        if hooks is not None:
-            hooks.append(self.place_docks)
+        window.layout_hooks.append(self.place_docks)
 
     # ---- Layout
 

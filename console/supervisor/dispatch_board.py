@@ -14,7 +14,8 @@ for a role that cannot dispatch) the board is read-only.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, cast
 
 from client.dispatch import UNASSIGNED, dispatch_queue, load_of, suggest_unit
@@ -22,6 +23,7 @@ from client.protocol import NOTHING
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from console.supervisor.reassign_dialogs import UnitPicker
+from rows import Rows
 from widgets.actions_port import ActionsPort
 from widgets.case_drag import MIME_CASE_IDS, encode_items
 from widgets.common import (
@@ -40,44 +42,96 @@ from widgets.qt import (
     QHBoxLayout,
     QHeaderView,
     QMimeData,
+    QModelIndex,
     QObject,
     QPushButton,
     QSplitter,
     Qt,
+    QTableView,
     QtGui,
     QTimer,
-    QtWidgets,
     QVBoxLayout,
     QWidget,
 )
+from widgets.rows_model import RIGHT, Column, RowsTableModel
 from widgets.text import neutralize, safe
 
 #: at most this many waiting cases are listed (the oldest); the header counts them all
 SHOWN_LIMIT = 300
 REFRESH_MS = 300
-_IdRole = Qt.ItemDataRole.UserRole
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 (C_AGE, C_PRIORITY, C_STATUS, C_TITLE, C_REGION, C_SUGGESTED, C_URGES, C_ID) = range(8)
 (U_UNIT, U_LOAD, U_OPEN, U_OVERDUE, U_URGES, U_INCOMING) = range(6)
 
 
-class _CaseTable(QtWidgets.QTableWidget):
-    """The waiting cases; drags the selected rows with the queue's payload."""
+@dataclass(frozen=True)
+class WaitingRow:
+    """One waiting case as the board lists it (texts already made safe).
 
-    def __init__(self, pane: DispatchBoardPane) -> None:
-        super().__init__(0, 8, pane)
-        self._pane = pane
+    Attributes:
+        case_id: the case.
+        reported: when it was reported (epoch seconds; None: unknown), for its age.
+        priority: its priority code (the colour and the word).
+        status: the status text ("… assigning → unit" while a dispatch is in flight).
+        title: the shown title; ``tooltip`` the id and the whole title.
+        region: the region's name.
+        suggested: the suggested unit's text ("★ name" or "— none fits").
+        urges: how often it was urged.
+    """
+
+    case_id: str
+    reported: float | None
+    priority: str | None
+    status: str
+    title: str
+    tooltip: str
+    region: str
+    suggested: str
+    urges: int
+
+
+@dataclass(frozen=True)
+class UnitBoardRow:
+    """One unit of the post as the board lists it (the ★ marks the suggested one)."""
+
+    unit_id: str
+    name: str
+    tooltip: str
+    starred: bool
+    load: float
+    open: int
+    overdue: int
+    urges: int
+    incoming: int
+
+
+class WaitingModel(RowsTableModel):
+    """The waiting cases; drags the dragged rows' cases with the queue's payload.
+
+    Args:
+        rows: the waiting cases.
+        columns: what each column shows.
+        version_of: a case's current version (None: unknown), asked when a drag starts.
+        draggable: the rows may be dragged (a role that may dispatch).
+    """
+
+    def __init__(self, rows: Rows[WaitingRow], columns: Sequence[Column],
+                 version_of: Callable[[str], Any], parent: QObject | None = None, *,
+                 draggable: bool = False) -> None:
+        super().__init__(rows, columns, parent, user=lambda r: r.case_id,
+                         flags=_FLAGS | Qt.ItemFlag.ItemIsDragEnabled if draggable else _FLAGS)
+        self._version_of = version_of
 
     def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt API
         return [MIME_CASE_IDS]
 
-    def mimeData(self, items: Sequence[QtWidgets.QTableWidgetItem]) -> QMimeData:  # noqa: N802 - Qt API
-        ids = self._pane.selected_ids()
-        cases = self._pane.ctx.state.cases
-        payload = [{"id": c, "version": (cases.get(c) or NOTHING).get("version")} for c in ids]
-        return encode_items(payload)
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802 - Qt API
+        ids = [self.rows[r].case_id for r in sorted({i.row() for i in indexes if i.isValid()})
+               if r < len(self.rows)]
+        return encode_items([{"id": c, "version": self._version_of(c)} for c in ids])
 
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802 - Qt API
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 - Qt API
         return Qt.DropAction.CopyAction
 
 
@@ -105,10 +159,9 @@ class DispatchBoardPane(Pane):
         self.can_dispatch = bool(self.commands is not None and self.commands.can("assign"))
         self.can_urge = bool(self.commands is not None and self.commands.can("urge"))
         self._waiting: set[str] = set()
-        self._shown: list[str] = []
         self._suggest: dict[str, str | None] = {}
-        self._units: list[str] = []
         self._now = ctx.state.now
+        self._syncing = False  # a refresh moves Qt's current row: not the user's choice
         self._timer = QTimer(self)
         self._timer.setObjectName("dispatch_board_refresh")
         self._timer.setSingleShot(True)
@@ -126,10 +179,41 @@ class DispatchBoardPane(Pane):
         self.hint = plain_label("", self, wrap=True)
         self.hint.setObjectName("dispatch_board_hint")
 
-        self.cases = _CaseTable(self)
+        #: the listed waiting cases, oldest first (synced by case id: the selection stays)
+        self.case_rows: Rows[WaitingRow] = Rows(key=lambda r: r.case_id)
+        state = ctx.state
+        self.case_model = WaitingModel(self.case_rows, [
+            Column(lambda: self.tr("Waiting"), lambda r: self._age(r.reported)),
+            Column(lambda: self.tr("Priority"), lambda r: priority_label(r.priority),
+                   foreground=lambda r: priority_color(r.priority)),
+            Column(lambda: self.tr("Status"), lambda r: r.status),
+            Column(lambda: self.tr("Title"), lambda r: r.title, tooltip=lambda r: r.tooltip),
+            Column(lambda: self.tr("Region"), lambda r: r.region),
+            Column(lambda: self.tr("Suggested unit"), lambda r: r.suggested),
+            Column(lambda: self.tr("Urges"), lambda r: str(r.urges) if r.urges else ""),
+            Column(lambda: self.tr("ID"), lambda r: safe(r.case_id, 40)),
+        ], lambda cid: (state.cases.get(cid) or NOTHING).get("version"), self,
+            draggable=self.can_dispatch)
+        #: the post's units, heaviest load first (synced by unit id)
+        self.unit_rows: Rows[UnitBoardRow] = Rows(key=lambda r: r.unit_id)
+        self.unit_model = RowsTableModel(self.unit_rows, [
+            Column(lambda: self.tr("Unit"), lambda r: ("★ " + r.name) if r.starred else r.name,
+                   tooltip=lambda r: r.tooltip),
+            Column(lambda: self.tr("Load"), lambda r: f"{r.load:.1f}", align=RIGHT),
+            Column(lambda: self.tr("Open"), lambda r: str(r.open), align=RIGHT),
+            Column(lambda: self.tr("Overdue"),
+                   lambda r: f"{OVERDUE_SYMBOL} {r.overdue}" if r.overdue else "0", align=RIGHT),
+            Column(lambda: self.tr("Urges"), lambda r: str(r.urges), align=RIGHT),
+            Column(lambda: self.tr("Incoming"),
+                   lambda r: self.tr("→ {n}").format(n=r.incoming) if r.incoming else "",
+                   align=RIGHT),
+        ], self, user=lambda r: r.unit_id)
+        self.cases = QTableView(self)
         self.cases.setObjectName("dispatch_board_cases")
-        self.units = QtWidgets.QTableWidget(0, 6, self)
+        self.cases.setModel(self.case_model)
+        self.units = QTableView(self)
         self.units.setObjectName("dispatch_board_units")
+        self.units.setModel(self.unit_model)
         for table in (self.cases, self.units):
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -156,8 +240,8 @@ class DispatchBoardPane(Pane):
             self.cases.setDragEnabled(True)
             self.cases.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.cases.installEventFilter(self)
-        self.cases.itemSelectionChanged.connect(self._on_case_selection)
-        self.cases.currentCellChanged.connect(self._on_current_case)
+        self.cases.selectionModel().selectionChanged.connect(self._on_case_selection)
+        self.cases.selectionModel().currentRowChanged.connect(self._on_current_case)
 
         self.dispatch_button = QPushButton(self)
         self.dispatch_button.setObjectName("dispatch_board_accept")
@@ -245,11 +329,7 @@ class DispatchBoardPane(Pane):
 
     def on_tick(self, now: float) -> None:
         self._now = now
-        cases = self.ctx.state.cases
-        for row, cid in enumerate(self._shown):
-            item = self.cases.item(row, C_AGE)
-            if item is not None:
-                item.setText(self._age(cases.get(cid)))
+        self.case_model.column_changed(C_AGE)
 
     # ---- Public API
 
@@ -260,7 +340,7 @@ class DispatchBoardPane(Pane):
                                                     or "", c))
 
     def shown_ids(self) -> list[str]:
-        return list(self._shown)
+        return [r.case_id for r in self.case_rows]
 
     def suggestion(self, case_id: str) -> str | None:
         if case_id not in self._suggest:
@@ -270,10 +350,10 @@ class DispatchBoardPane(Pane):
 
     def selected_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.cases.selectionModel().selectedRows()})
-        return [self._shown[r] for r in rows if r < len(self._shown)]
+        return [self.case_rows[r].case_id for r in rows if r < len(self.case_rows)]
 
     def unit_ids(self) -> list[str]:
-        return list(self._units)
+        return [r.unit_id for r in self.unit_rows]
 
     def accept_suggestions(self) -> int:
         """Dispatch the selected cases to their suggested units; return requests sent."""
@@ -324,7 +404,8 @@ class DispatchBoardPane(Pane):
         if not rows:
             self.hint.setText(self.tr("Select a unit first."))
             return 0
-        return self.commands.urge_unit(self._units[rows[0].row()]) if self.commands else 0
+        return self.commands.urge_unit(self.unit_rows[rows[0].row()].unit_id) \
+            if self.commands else 0
 
     def flush(self) -> None:
         """Refresh both tables now."""
@@ -355,131 +436,74 @@ class DispatchBoardPane(Pane):
     def _rescan(self) -> None:
         self._waiting = set(dispatch_queue(self.ctx.state))
 
-    def _age(self, case: Mapping[str, Any] | None) -> str:
-        rep = parse_time_or_none(case.get("reported_at")) if case else None
-        return format_duration(self._now - rep) if rep is not None else "—"
+    @staticmethod
+    def _reported(case: Mapping[str, Any] | None) -> float | None:
+        return parse_time_or_none(case.get("reported_at")) if case else None
+
+    def _age(self, reported: float | None) -> str:
+        return format_duration(self._now - reported) if reported is not None else "—"
 
     def _fill_cases(self) -> None:
         state = self.ctx.state
         cases = state.cases
-        keep = set(self.selected_ids())
-        current = self._shown[self.cases.currentRow()] \
-            if 0 <= self.cases.currentRow() < len(self._shown) else None
         ordered = self.waiting_ids()
-        self._shown = ordered[:SHOWN_LIMIT]
         self._suggest = {}
         inflight = self.commands.inflight if self.commands is not None else None
-        table = self.cases
-        table.setUpdatesEnabled(False)
-        table.blockSignals(True)
+        rows = []
+        for cid in ordered[:SHOWN_LIMIT]:
+            case = cases.get(cid) or NOTHING
+            sug = self.suggestion(cid)
+            if inflight is not None and cid in inflight:
+                status = self.tr("… assigning → {unit}").format(
+                    unit=safe(self.ctx.unit_name(inflight.target_of(cid)), 30))
+            else:
+                status = status_label(case.get("status"))
+            rows.append(WaitingRow(
+                case_id=cid, reported=self._reported(case), priority=case.get("priority"),
+                status=status, title=safe(case.get("title"), 80),
+                tooltip=f"{neutralize(cid)}\n{neutralize(case.get('title'))}",
+                region=safe(self.ctx.region_name(case.get("region_id")), 40),
+                suggested=("★ " + safe(self.ctx.unit_name(sug), 40)) if sug
+                else self.tr("— none fits"),
+                urges=state.urges_by_case.get(cid, 0)))
+        self._syncing = True
         try:
-            table.clearSelection()
-            table.setRowCount(len(self._shown))
-            for row, cid in enumerate(self._shown):
-                case = cases.get(cid) or NOTHING
-                sug = self.suggestion(cid)
-                if inflight is not None and cid in inflight:
-                    status = self.tr("… assigning → {unit}").format(
-                        unit=safe(self.ctx.unit_name(inflight.target_of(cid)), 30))
-                else:
-                    status = status_label(case.get("status"))
-                urges = state.urges_by_case.get(cid, 0)
-                texts = {
-                    C_AGE: self._age(case),
-                    C_PRIORITY: priority_label(case.get("priority")),
-                    C_STATUS: status,
-                    C_TITLE: safe(case.get("title"), 80),
-                    C_REGION: safe(self.ctx.region_name(case.get("region_id")), 40),
-                    C_SUGGESTED: ("★ " + safe(self.ctx.unit_name(sug), 40)) if sug
-                    else self.tr("— none fits"),
-                    C_URGES: str(urges) if urges else "",
-                    C_ID: safe(cid, 40),
-                }
-                for col, text in texts.items():
-                    item = QtWidgets.QTableWidgetItem(text)
-                    item.setData(_IdRole, cid)
-                    if col == C_TITLE:
-                        item.setToolTip(f"{neutralize(cid)}\n{neutralize(case.get('title'))}")
-                    if col == C_PRIORITY:
-                        item.setForeground(priority_color(case.get("priority")))
-                    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                    if self.can_dispatch:
-                        flags |= Qt.ItemFlag.ItemIsDragEnabled
-                    item.setFlags(flags)
-                    table.setItem(row, col, item)
-            model = table.selectionModel()
-            for row, cid in enumerate(self._shown):
-                if cid in keep:
-                    model.select(table.model().index(row, 0),
-                                 model.SelectionFlag.Select | model.SelectionFlag.Rows)
-            if current in self._shown:
-                table.setCurrentCell(self._shown.index(current), C_AGE,
-                                     model.SelectionFlag.NoUpdate)
+            self.case_rows.sync(rows)  # precise: the selection and current row stay
         finally:
-            table.blockSignals(False)
-            table.setUpdatesEnabled(True)
+            self._syncing = False
         n = len(ordered)
-        oldest = self._age(cases.get(ordered[0])) if ordered else "—"
+        oldest = self._age(self._reported(cases.get(ordered[0]))) if ordered else "—"
         text = self.tr("{n} cases waiting for dispatch · oldest {age}").format(n=n, age=oldest)
-        if n > len(self._shown):
-            text += " · " + self.tr("showing the oldest {m}").format(m=len(self._shown))
+        if n > len(rows):
+            text += " · " + self.tr("showing the oldest {m}").format(m=len(rows))
         self.header.setText(text)
 
     def _fill_units(self) -> None:
         state = self.ctx.state
-        current = self._units[self.units.currentRow()] \
-            if 0 <= self.units.currentRow() < len(self._units) else None
         sel = self.selected_ids()
         suggested = self.suggestion(sel[0]) if sel else None
         inflight = self.commands.inflight if self.commands is not None else None
         units = sorted(state.units.values(), key=lambda u: (-load_of(state, u), u["id"]))
-        self._units = [u["id"] for u in units]
-        table = self.units
-        table.setUpdatesEnabled(False)
-        table.blockSignals(True)
-        try:
-            table.setRowCount(len(units))
-            for row, unit in enumerate(units):
-                uid = unit["id"]
-                w = state.workload(uid)
-                name = safe(self.ctx.unit_name(uid), 40)
-                incoming = inflight.count_for(uid) if inflight is not None else 0
-                texts = {
-                    U_UNIT: ("★ " + name) if uid == suggested else name,
-                    U_LOAD: f"{load_of(state, unit):.1f}",
-                    U_OPEN: str(w.open),
-                    U_OVERDUE: f"{OVERDUE_SYMBOL} {w.overdue}" if w.overdue else "0",
-                    U_URGES: str(state.urges_by_unit.get(uid, 0)),
-                    U_INCOMING: (self.tr("→ {n}").format(n=incoming) if incoming else ""),
-                }
-                for col, text in texts.items():
-                    item = QtWidgets.QTableWidgetItem(text)
-                    item.setData(_IdRole, uid)
-                    if col == U_UNIT:
-                        item.setToolTip(neutralize(self.ctx.unit_name(uid)))
-                    if col != U_UNIT:
-                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                              | Qt.AlignmentFlag.AlignVCenter)
-                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                    table.setItem(row, col, item)
-            if current in self._units:
-                table.selectRow(self._units.index(current))
-            for col in range(table.columnCount()):
-                if col != U_UNIT:
-                    table.resizeColumnToContents(col)
-        finally:
-            table.blockSignals(False)
-            table.setUpdatesEnabled(True)
+        rows = []
+        for unit in units:
+            uid = unit["id"]
+            w = state.workload(uid)
+            rows.append(UnitBoardRow(
+                unit_id=uid, name=safe(self.ctx.unit_name(uid), 40),
+                tooltip=neutralize(self.ctx.unit_name(uid)), starred=uid == suggested,
+                load=load_of(state, unit), open=w.open, overdue=w.overdue,
+                urges=state.urges_by_unit.get(uid, 0),
+                incoming=inflight.count_for(uid) if inflight is not None else 0))
+        self.unit_rows.sync(rows)  # precise: the selected unit stays selected
+        for col in range(self.unit_model.columnCount()):
+            if col != U_UNIT:
+                self.units.resizeColumnToContents(col)
         self.units_label.setText(self.tr("Units of the post — drop cases on a unit")
                                  if self.can_dispatch else self.tr("Units of the post"))
 
     def _retranslate(self) -> None:
-        self.cases.setHorizontalHeaderLabels([
-            self.tr("Waiting"), self.tr("Priority"), self.tr("Status"), self.tr("Title"),
-            self.tr("Region"), self.tr("Suggested unit"), self.tr("Urges"), self.tr("ID")])
-        self.units.setHorizontalHeaderLabels([
-            self.tr("Unit"), self.tr("Load"), self.tr("Open"), self.tr("Overdue"),
-            self.tr("Urges"), self.tr("Incoming")])
+        self.case_model.retranslate()
+        self.unit_model.retranslate()
         self.dispatch_button.setText(self.tr("Dispatch to suggested (Enter)"))
         self.pick_button.setText(self.tr("Reassign to… (Ctrl+R)"))
         self.urge_button.setText(self.tr("Urge unit's overdue cases"))
@@ -505,8 +529,10 @@ class DispatchBoardPane(Pane):
         return False
 
     def _on_case_selection(self) -> None:
-        self._fill_units()  # the ★ follows the selected case
+        if not self._syncing:  # (a refresh fills the units afterwards anyway)
+            self._fill_units()  # the ★ follows the selected case
 
-    def _on_current_case(self, row: int, _col: int, _prow: int, _pcol: int) -> None:
-        if 0 <= row < len(self._shown):
-            self.sig_case_selected.emit(self._shown[row])
+    def _on_current_case(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing or not current.isValid() or current.row() >= len(self.case_rows):
+            return
+        self.sig_case_selected.emit(self.case_rows[current.row()].case_id)

@@ -10,10 +10,11 @@ Hub text (titles, names) is shown as plain text only.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from client.dispatch import UNDO_WINDOW_S, changed_fields, load_of
 from client.protocol import NOTHING
+from rows import Rows
 from widgets.common import case_line, ok_cancel, plain_label, status_label
 from widgets.pane import PaneContext
 from widgets.qt import (
@@ -25,21 +26,37 @@ from widgets.qt import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QObject,
     QPushButton,
     Qt,
+    QTableView,
     QtGui,
     QTimer,
-    QtWidgets,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from widgets.rows_model import Column, RowsTableModel
 from widgets.text import neutralize, safe
 
-_UnitRole = Qt.ItemDataRole.UserRole
+
+class PickRow(NamedTuple):
+    """One unit of the picker: its id, the shown line, what the filter searches, the
+    tooltip (its whole name)."""
+
+    unit_id: str
+    text: str
+    search: str
+    tooltip: str
+
+
+class FieldChange(NamedTuple):
+    """One changed field of the conflict dialog, in words: field, what was seen, now."""
+
+    field: str
+    seen: str
+    now: str
 
 
 # ---- Keyboard: "reassign to…" picker
@@ -66,12 +83,11 @@ class UnitPicker(QDialog):
         self.filter = QLineEdit(self)
         self.filter.setObjectName("unitPickerFilter")
         self.filter.setPlaceholderText(self.tr("Type to filter units…"))
-        self.list = QListWidget(self)
-        self.list.setObjectName("unitPickerList")
         state = ctx.state
         held = {(state.cases.get(c) or NOTHING).get("unit_id") for c in case_ids}
         units = sorted(state.units.values(), key=lambda u: (u["id"] != suggested,
                                                             load_of(state, u), u["id"]))
+        picks = []
         for unit in units:
             uid = unit["id"]
             name = neutralize(ctx.unit_name(uid))
@@ -80,17 +96,22 @@ class UnitPicker(QDialog):
                 text = "★ " + text + "  " + self.tr("(suggested)")
             if uid in held and len(held) == 1:
                 text += "  " + self.tr("(holds it now)")
-            item = QListWidgetItem(text)
-            item.setData(_UnitRole, uid)
-            item.setData(Qt.ItemDataRole.UserRole + 1, f"{name}\n{uid}".casefold())
-            item.setToolTip(name)
-            self.list.addItem(item)
-        if self.list.count():
-            self.list.setCurrentRow(0)
+            picks.append(PickRow(uid, text, f"{name}\n{uid}".casefold(), name))
+        #: the units, suggested first then lightest load (the filter hides rows)
+        self.rows: Rows[PickRow] = Rows(picks, key=lambda r: r.unit_id)
+        self.model = RowsTableModel(self.rows, [
+            Column(lambda: "", lambda r: r.text, tooltip=lambda r: r.tooltip)],
+            self, user=lambda r: r.unit_id)
+        self.list = QListView(self)
+        self.list.setObjectName("unitPickerList")
+        self.list.setModel(self.model)
+        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        if len(self.rows):
+            self._set_current(0)
         buttons = ok_cancel(self)
         self.filter.textChanged.connect(self._filter)
         self.filter.returnPressed.connect(self.accept)
-        self.list.itemActivated.connect(lambda _item: self.accept())
+        self.list.activated.connect(lambda _index: self.accept())
         self.filter.installEventFilter(self)
         lay = QVBoxLayout(self)
         lay.addWidget(self.label)
@@ -102,44 +123,45 @@ class UnitPicker(QDialog):
 
     def visible_units(self) -> list[str]:
         """Unit ids the filter leaves, in order."""
-        return [self.list.item(i).data(_UnitRole) for i in range(self.list.count())
-                if not self.list.item(i).isHidden()]
+        return [r.unit_id for i, r in enumerate(self.rows) if not self.list.isRowHidden(i)]
 
     def accept(self) -> None:
-        item = self.list.currentItem()
-        if item is None or item.isHidden():
+        current = self.list.currentIndex()
+        if not current.isValid() or self.list.isRowHidden(current.row()):
             visible = self.visible_units()
             if not visible:
                 return
             self.unit_id = visible[0]
         else:
-            self.unit_id = item.data(_UnitRole)
+            self.unit_id = self.rows[current.row()].unit_id
         super().accept()
+
+    def _set_current(self, row: int) -> None:
+        self.list.setCurrentIndex(self.model.index(row, 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         # Up/Down in the filter box move through the list (type, arrow, Enter).
         if watched is self.filter and event.type() == QEvent.Type.KeyPress \
                 and cast(QtGui.QKeyEvent, event).key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            rows = [i for i in range(self.list.count()) if not self.list.item(i).isHidden()]
+            rows = [i for i in range(len(self.rows)) if not self.list.isRowHidden(i)]
             if rows:
-                cur = self.list.currentRow()
+                cur = self.list.currentIndex().row()
                 pos = rows.index(cur) if cur in rows else -1
                 step = 1 if cast(QtGui.QKeyEvent, event).key() == Qt.Key.Key_Down else -1
-                self.list.setCurrentRow(rows[max(0, min(len(rows) - 1, pos + step))])
+                self._set_current(rows[max(0, min(len(rows) - 1, pos + step))])
             return True
         return False
 
     def _filter(self, text: str) -> None:
         needle = text.strip().casefold()
         first = None
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            hit = not needle or needle in str(item.data(Qt.ItemDataRole.UserRole + 1))
-            item.setHidden(not hit)
+        for i, r in enumerate(self.rows):
+            hit = not needle or needle in r.search
+            self.list.setRowHidden(i, not hit)
             if hit and first is None:
                 first = i
         if first is not None:
-            self.list.setCurrentRow(first)
+            self._set_current(first)
 
 
 # ---- Conflict dialog
@@ -162,24 +184,25 @@ class ConflictDialog(QDialog):
         self.seen = seen
         self.current = current
         self.rows = changed_fields(seen, current)
-        cid = case_line(ctx.state, current.get("id") or seen.get("id")) \
-            if hasattr(ctx, "state") else safe(current.get("id") or seen.get("id"), 40)
+        cid = case_line(ctx.state, current.get("id") or seen.get("id"))
         self.setWindowTitle(self.tr("Someone changed this case"))
         self.label = plain_label(self.tr(
             "{case} changed since you looked at it (another post or officer acted at the same "
             "moment). Nothing was changed by your request.").format(case=cid), self, wrap=True)
-        self.table = QtWidgets.QTableWidget(len(self.rows), 3, self)
+        #: the changed fields in words, as the table shows them
+        self.changes: Rows[FieldChange] = Rows(
+            [FieldChange(self.field_name(key), self.value_text(key, old),
+                         self.value_text(key, new)) for key, old, new in self.rows])
+        self.model = RowsTableModel(self.changes, [
+            Column(lambda: self.tr("Field"), lambda r: r.field, tooltip=lambda r: r.field),
+            Column(lambda: self.tr("You saw"), lambda r: r.seen, tooltip=lambda r: r.seen),
+            Column(lambda: self.tr("Now"), lambda r: r.now, tooltip=lambda r: r.now),
+        ], self)
+        self.table = QTableView(self)
         self.table.setObjectName("conflictTable")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Field"), self.tr("You saw"), self.tr("Now")])
+        self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        for r, (key, old, new) in enumerate(self.rows):
-            for c, text in enumerate((self.field_name(key), self.value_text(key, old),
-                                      self.value_text(key, new))):
-                item = QtWidgets.QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(r, c, item)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

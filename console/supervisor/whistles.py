@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from client.protocol import Whistle
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
+from rows import Rows
 from widgets.actions_port import ActionsPort
 from widgets.common import (
     GREEN,
@@ -30,18 +31,22 @@ from widgets.common import (
 )
 from widgets.pane import Pane, PaneContext
 from widgets.qt import (
+    QColor,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QModelIndex,
     QPushButton,
     Qt,
     QtWidgets,
     QVBoxLayout,
     QWidget,
 )
+from widgets.rows_model import Column
+from widgets.rows_tree_model import RowsTreeModel
 from widgets.text import neutralize, safe
 
 NOTE_LIMIT = 1000
@@ -78,6 +83,42 @@ def whistle_checks(whistle: Whistle, now: float) -> list[UnitCheck]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class UnitLine:
+    """One summoned unit's line under its whistle: name, check-in text, its colour
+    (``CHECKED`` green, ``MISSED`` red, else the palette's)."""
+
+    unit_id: str
+    name: str
+    state_text: str
+    state: str
+
+
+@dataclass(frozen=True, slots=True)
+class WhistleRow:
+    """One whistle's line as the panel shows it, with its units' lines.
+
+    Attributes:
+        whistle_id / case_id: the whistle and its case.
+        text: "◎ case title"; ``tooltip`` its note (or the case's title).
+        state_text: the countdown or the outcome; ``state``: its colour (``MISSED`` red,
+            ``CHECKED`` green when every unit checked in, else the palette's).
+        is_open: someone is still to check in before the deadline.
+        units: the summoned units' lines.
+        missed: how many units missed the deadline.
+    """
+
+    whistle_id: str
+    case_id: str | None
+    text: str
+    tooltip: str
+    state_text: str
+    state: str
+    is_open: bool
+    units: tuple[UnitLine, ...]
+    missed: int
+
+
 def whistle_is_open(whistle: Whistle, now: float) -> bool:
     """Open: not closed by the hub, someone still to check in, and the deadline ahead."""
     if whistle.get("open") is False:
@@ -104,15 +145,25 @@ class WhistlesPane(Pane):
         self.commands: ActionsPort | None = ctx.actions
         self._now = ctx.state.now
         self._selected: str | None = None
-        self._top: dict[str, QtWidgets.QTreeWidgetItem] = {}
-        self._children: dict[tuple[str, str], QtWidgets.QTreeWidgetItem] = {}
-        self._order: list[str] = []
+        self._syncing = False  # a refresh moves Qt's current row: not the user's choice
+        self._expanded_by_rule: dict[str, bool] = {}  # what the rule last set per whistle
 
         self.header = plain_label("", self)
         self.header.setObjectName("whistles_header")
-        self.tree = QtWidgets.QTreeWidget(self)
+        #: the listed whistles (synced by id: current row, selection and expansion stay)
+        self.whistle_rows: Rows[WhistleRow] = Rows(key=lambda w: w.whistle_id)
+        self.model = RowsTreeModel(self.whistle_rows, [
+            Column(lambda: self.tr("Case / unit"), lambda w: w.text, tooltip=lambda w: w.tooltip),
+            Column(lambda: self.tr("Check-in"), lambda w: w.state_text,
+                   foreground=lambda w: self._colour(w.state)),
+        ], [
+            Column(lambda: self.tr("Case / unit"), lambda u: "    " + u.name),
+            Column(lambda: self.tr("Check-in"), lambda u: u.state_text,
+                   foreground=lambda u: self._colour(u.state)),
+        ], lambda w: w.units, self, user=lambda w: w.whistle_id)
+        self.tree = QtWidgets.QTreeView(self)
         self.tree.setObjectName("whistles_tree")
-        self.tree.setColumnCount(2)
+        self.tree.setModel(self.model)
         self.tree.setHeaderHidden(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -120,7 +171,7 @@ class WhistlesPane(Pane):
         self.tree.header().setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(
             1, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.currentItemChanged.connect(self._on_current)
+        self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.blow_button = QPushButton(self)
         self.blow_button.setObjectName("whistles_blow")
         self.blow_button.clicked.connect(lambda: self.blow())
@@ -140,7 +191,7 @@ class WhistlesPane(Pane):
         lay.addLayout(bar)
         lay.addWidget(self.tree, 1)
         self._retranslate()
-        self._rebuild()
+        self._refresh()
 
     # ---- Pane contract
 
@@ -148,14 +199,13 @@ class WhistlesPane(Pane):
         return self.tr("Whistles (吹哨报到)")
 
     def on_changes(self, changes: ChangeSet) -> None:
-        if changes.reset or changes.whistles_changed:
-            self._rebuild()
-        elif changes.units_changed or changes.cases_changed:
-            self._update_texts()
+        if changes.reset or changes.whistles_changed or changes.units_changed \
+                or changes.cases_changed:
+            self._refresh()
 
     def on_tick(self, now: float) -> None:
         self._now = now
-        self._update_texts()
+        self._refresh()
 
     def on_selection(self, case_id: str | None) -> None:
         self._selected = case_id
@@ -163,18 +213,23 @@ class WhistlesPane(Pane):
     # ---- Public API
 
     def whistle_ids(self) -> list[str]:
-        return list(self._order)
+        return [w.whistle_id for w in self.whistle_rows]
 
     def summary(self, whistle_id: str) -> str:
-        item = self._top.get(whistle_id)
-        return f"{item.text(0)}  {item.text(1)}".strip() if item else ""
+        row = self.whistle_rows.row_of(whistle_id)
+        if row is None:
+            return ""
+        m = self.model
+        return f"{m.index(row, 0).data()}  {m.index(row, 1).data()}".strip()
 
     def unit_lines(self, whistle_id: str) -> list[str]:
-        item = self._top.get(whistle_id)
-        if item is None:
+        row = self.whistle_rows.row_of(whistle_id)
+        if row is None:
             return []
-        children = (item.child(i) for i in range(item.childCount()))
-        return [f"{c.text(0)}  {c.text(1)}".strip() for c in children if c is not None]
+        m = self.model
+        top = m.index(row, 0)
+        return [f"{m.index(i, 0, top).data()}  {m.index(i, 1, top).data()}".strip()
+                for i in range(m.rowCount(top))]
 
     def blow(self, case_id: str | None = None) -> bool:
         """Open the whistle dialog for ``case_id`` (default: the shared selection)."""
@@ -216,88 +271,78 @@ class WhistlesPane(Pane):
                       key=lambda w: str(w.get("created_at") or ""), reverse=True)
         return (open_ + done)[:SHOWN_LIMIT]
 
-    def _rebuild(self) -> None:
-        current = self.tree.currentItem()
-        keep = current.data(0, _IdRole) if current is not None else None
-        self.tree.clear()
-        self._top.clear()
-        self._children.clear()
-        self._order = []
-        for w in self._sorted():
-            wid = str(w.get("id"))
-            top = QtWidgets.QTreeWidgetItem(self.tree)
-            top.setData(0, _IdRole, wid)
-            self._top[wid] = top
-            self._order.append(wid)
-            for uc in whistle_checks(w, self._now):
-                child = QtWidgets.QTreeWidgetItem(top)
-                child.setData(0, _IdRole, wid)
-                self._children[(wid, uc.unit_id)] = child
-            top.setExpanded(whistle_is_open(w, self._now) or len(self._order) <= 3)
-            if wid == keep:
-                self.tree.setCurrentItem(top)
-        self._update_texts()
-
-    def _update_texts(self) -> None:
-        now = self._now
-        whistles = self.ctx.state.whistles
-        cases = self.ctx.state.cases
-        n_open = missed_total = 0
-        green, red = fg(GREEN), fg(OVERDUE_COLOR)
-        for wid, top in self._top.items():
-            w = whistles.get(wid)
-            if not isinstance(w, dict):
-                continue
-            checks = whistle_checks(w, now)
-            done = sum(1 for c in checks if c.state == CHECKED)
-            missed = sum(1 for c in checks if c.state == MISSED)
-            missed_total += missed
-            deadline = parse_time_or_none(w.get("deadline"))
-            cid = w.get("case_id")
-            case = cases.get(cid) if isinstance(cid, str) else None
-            title = safe(case.get("title"), 40) if case else ""
-            top.setText(0, f"◎ {safe(cid, 40)} {title}".strip())
-            top.setToolTip(0, neutralize(w.get("note")) or neutralize(case.get("title")
-                                                                    if case else ""))
-            if whistle_is_open(w, now):
-                n_open += 1
-                left = format_duration(deadline - now) if deadline is not None else "—"
-                state = self.tr("{done}/{total} checked in · {left} left").format(
-                    done=done, total=len(checks), left=left)
-            elif done == len(checks):
-                state = self.tr("✓ all {total} checked in").format(total=len(checks))
-            elif missed:
-                state = self.tr("{symbol} {missed} missed the deadline").format(
-                    symbol=OVERDUE_SYMBOL, missed=missed)
-            else:
-                state = self.tr("■ over ({done}/{total} checked in)").format(
-                    done=done, total=len(checks))
-            top.setText(1, state)
-            top.setForeground(1, red if missed else green if done == len(checks) else
-                              top.foreground(0))
-            for uc in checks:
-                child = self._children.get((wid, uc.unit_id))
-                if child is None:
-                    continue
-                child.setText(0, "    " + safe(self.ctx.unit_name(uc.unit_id), 40))
-                if uc.state == CHECKED:
-                    when = format_local(uc.at, self.ctx.zone, with_date=False) if uc.at else ""
-                    child.setText(1, self.tr("✓ checked in {time}").format(time=when).strip())
-                    child.setForeground(1, green)
-                elif uc.state == MISSED:
-                    child.setText(1, self.tr("{symbol} missed").format(symbol=OVERDUE_SYMBOL))
-                    child.setForeground(1, red)
-                else:
-                    child.setText(1, self.tr("… waiting"))
-                    child.setForeground(1, top.foreground(0))
+    def _refresh(self) -> None:
+        """Sync the listed whistles (new, gone, moved, changed texts) and the header."""
+        rows = [self._row(w) for w in self._sorted()]
+        self._syncing = True
+        try:
+            self.whistle_rows.sync(rows)
+        finally:
+            self._syncing = False
+        # open whistles and the first three are expanded; a rule's verdict is applied when
+        # it changes (a new whistle, one that closed), the officer's own clicks otherwise
+        for i, w in enumerate(rows):
+            rule = w.is_open or i < 3
+            if self._expanded_by_rule.get(w.whistle_id) != rule:
+                self.tree.setExpanded(self.model.index(i, 0), rule)
+        self._expanded_by_rule = {w.whistle_id: w.is_open or i < 3 for i, w in enumerate(rows)}
+        n_open = sum(1 for w in rows if w.is_open)
+        missed_total = sum(w.missed for w in rows)
         text = self.tr("{open} open whistles").format(open=n_open)
         if missed_total:
             text += " · " + self.tr("{symbol} {n} check-ins missed").format(
                 symbol=OVERDUE_SYMBOL, n=missed_total)
         self.header.setText(text)
 
+    def _row(self, w: Whistle) -> WhistleRow:
+        now = self._now
+        cases = self.ctx.state.cases
+        checks = whistle_checks(w, now)
+        done = sum(1 for c in checks if c.state == CHECKED)
+        missed = sum(1 for c in checks if c.state == MISSED)
+        deadline = parse_time_or_none(w.get("deadline"))
+        cid = w.get("case_id")
+        case = cases.get(cid) if isinstance(cid, str) else None
+        title = safe(case.get("title"), 40) if case else ""
+        is_open = whistle_is_open(w, now)
+        if is_open:
+            left = format_duration(deadline - now) if deadline is not None else "—"
+            state = self.tr("{done}/{total} checked in · {left} left").format(
+                done=done, total=len(checks), left=left)
+        elif done == len(checks):
+            state = self.tr("✓ all {total} checked in").format(total=len(checks))
+        elif missed:
+            state = self.tr("{symbol} {missed} missed the deadline").format(
+                symbol=OVERDUE_SYMBOL, missed=missed)
+        else:
+            state = self.tr("■ over ({done}/{total} checked in)").format(
+                done=done, total=len(checks))
+        units = []
+        for uc in checks:
+            if uc.state == CHECKED:
+                when = format_local(uc.at, self.ctx.zone, with_date=False) if uc.at else ""
+                line = self.tr("✓ checked in {time}").format(time=when).strip()
+            elif uc.state == MISSED:
+                line = self.tr("{symbol} missed").format(symbol=OVERDUE_SYMBOL)
+            else:
+                line = self.tr("… waiting")
+            units.append(UnitLine(uc.unit_id, safe(self.ctx.unit_name(uc.unit_id), 40), line,
+                                  uc.state))
+        return WhistleRow(
+            whistle_id=str(w.get("id")), case_id=cid if isinstance(cid, str) else None,
+            text=f"◎ {safe(cid, 40)} {title}".strip(),
+            tooltip=neutralize(w.get("note")) or neutralize(case.get("title") if case else ""),
+            state_text=state,
+            state=MISSED if missed else CHECKED if done == len(checks) else WAITING,
+            is_open=is_open, units=tuple(units), missed=missed)
+
+    @staticmethod
+    def _colour(state: str) -> QColor | None:
+        """Asked per painted cell: follows the palette (day/night) like before."""
+        return fg(OVERDUE_COLOR) if state == MISSED else fg(GREEN) if state == CHECKED else None
+
     def _retranslate(self) -> None:
-        self.tree.setHeaderLabels([self.tr("Case / unit"), self.tr("Check-in")])
+        self.model.retranslate()
         self.blow_button.setText(self.tr("◎ Blow the whistle… (Ctrl+Shift+W)"))
         self.blow_button.setToolTip(self.tr("Summon several units to the selected case "
                                             "(吹哨报到)"))
@@ -306,12 +351,12 @@ class WhistlesPane(Pane):
 
     def retranslate(self) -> None:
         self._retranslate()
-        self._update_texts()
+        self._refresh()
 
-    def _on_current(self, current: QtWidgets.QTreeWidgetItem | None, _prev: object) -> None:
-        if current is None:
+    def _on_current(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        if self._syncing or not current.isValid():
             return
-        w = self.ctx.state.whistles.get(current.data(0, _IdRole))
+        w = self.ctx.state.whistles.get(current.data(Qt.ItemDataRole.UserRole))
         cid = w.get("case_id") if isinstance(w, dict) else None
         if isinstance(cid, str):
             self.sig_case_selected.emit(cid)

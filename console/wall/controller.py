@@ -21,13 +21,14 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from client.api import HubClient
-from client.feed import LIVE, Feed
+from client.feed import LIVE, Feed, LinkStatus
+from client.protocol import Event
 from client.shifts import ShiftSchedule
 from client.state import ChangeSet
 from client.timeutil import DEFAULT_ZONE
@@ -107,7 +108,7 @@ class WallController(QObject):
         self.clock = clock
         self.bridge: Bridge | None = None
         state = ctx.state
-        zone_name = getattr(ctx.zone, "key", DEFAULT_ZONE)
+        zone_name = ctx.zone.key
         self.stats = WallStats(state, day_start=cfg.day_start, zone_name=zone_name)
         self.takeovers = TakeoverQueue(cfg.takeover_seconds)
         self.schedule = ShiftSchedule(cfg.shifts, zone_name)
@@ -119,7 +120,7 @@ class WallController(QObject):
         self._notice_until = 0.0
         self._last_live: float | None = None
         self.link_state: str | None = None
-        self._link_status: Any = None
+        self._link_status: LinkStatus | None = None
         self._closing = False
         self.shift_resets = 0
         self._next_prune = now + PRUNE_EVERY_S
@@ -194,7 +195,7 @@ class WallController(QObject):
                     else:
                         seen.discard(cid)
 
-    def _count_events(self, events: list[dict]) -> None:
+    def _count_events(self, events: Iterable[Mapping[str, Any]]) -> None:
         if self._skip_events:
             self._skip_events = False
             return
@@ -259,10 +260,10 @@ class WallController(QObject):
             for w in self.windows:
                 w.set_notice("")
 
-    def set_link(self, status: Any) -> None:
+    def set_link(self, status: LinkStatus) -> None:
         """Show a ``client.feed.LinkStatus``: the badge is hidden while live."""
         self._link_status = status
-        state = str(getattr(status, "state", "offline"))
+        state = str(status.state)
         self.link_state = state
         if state == LIVE:
             self._last_live = self._now
@@ -270,7 +271,7 @@ class WallController(QObject):
         else:
             text = translate("Wall", LINK_WORDS[state]) if state in LINK_WORDS \
                 else neutralize(state)
-            retry = getattr(status, "retry_in", None)
+            retry = status.retry_in
             if state == "reconnecting" and isinstance(retry, int | float):
                 text += " · " + translate("Wall", "retry in {s} s").format(s=f"{math.ceil(retry)}")
             if self._last_live is not None:
@@ -369,7 +370,7 @@ class _Bookkeeping:
     def on_changes(self, changes: ChangeSet) -> None:
         self.wall._count_changes(changes)
 
-    def on_events(self, events: list[dict]) -> None:
+    def on_events(self, events: list[Event]) -> None:
         self.wall._count_events(events)
 
     def on_tick(self, now: float) -> None:

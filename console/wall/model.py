@@ -172,7 +172,7 @@ class WallStats:
         self.today = today
         self.yesterday = [max(a, b) for a, b in zip(self.yesterday, yest, strict=True)]
 
-    def on_events(self, events: Iterable[dict]) -> list[dict]:
+    def on_events(self, events: Iterable[Mapping[str, Any]]) -> list[dict]:
         """Count reports and closes from events; return the new critical cases seen."""
         critical = []
         cases = self.state.cases

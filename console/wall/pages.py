@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Protocol
+from pathlib import Path
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 import numpy as np
 
+from client.api import HubClient
 from client.geometry import RegionMap, fetch_geometry
-from client.protocol import NOTHING, Case
+from client.protocol import NOTHING, Case, Event
 from client.state import ChangeSet, State
 from client.timeutil import parse_time_or_none
 from console.wall.model import HOURS, OTHER, WallStats
@@ -88,6 +90,14 @@ class WallContext(Protocol):
     state: State
     zone: ZoneInfo
 
+    @property
+    def cache_dir(self) -> Path | None:
+        """Where the region polygons are kept (None: nowhere)."""
+
+    def fetch(self, fn: Callable[[HubClient], Any], on_ok: Callable[[Any], None],
+              on_error: Callable[[Exception], None] | None = None) -> None:
+        """Run a read ``fn(api)`` off the GUI thread and call back on it."""
+
     def region_name(self, region_id: str | None) -> str: ...
 
     def unit_name(self, unit_id: str | None) -> str: ...
@@ -147,6 +157,9 @@ class WallPage(QWidget):
     def on_changes(self, changes: ChangeSet) -> None:
         """A change set from the pump: :meth:`mark` what it means for this page."""
         self.mark(changes)
+
+    def on_events(self, events: list[Event]) -> None:
+        """The events behind the last change set: the pages count from the bookkeeping."""
 
     def on_tick(self, now: float) -> None:
         """Nothing: the controller refreshes the page shown when its clock moves."""
@@ -361,10 +374,8 @@ class MapPage(WallPage):
         self._index_all()
         self._bounds: tuple[float, float, float, float] | None = None
         self._apply_sizes()
-        fetch = getattr(ctx, "fetch", None)
-        if fetch is not None:
-            folder = getattr(ctx, "cache_dir", None)
-            fetch(lambda api: _parsed(fetch_geometry(api, folder)), self.set_geometry,
+        folder = ctx.cache_dir
+        ctx.fetch(lambda api: _parsed(fetch_geometry(api, folder)), self.set_geometry,
                   lambda exc: None)
 
     def set_geometry(self, fc: object) -> None:

@@ -61,6 +61,7 @@ class TakeoverBox(QFrame):
         for w in (self.heading, self.case_title, self.where, self.when, self.more):
             lay.addWidget(w)
         self.takeover: Takeover | None = None
+        self._case: Case | None = None  # the takeover's case (None: gone from the post)
         self.hide()
 
     def show_takeover(self, tk: Takeover, case: Case | None, ctx: WallContext,
@@ -87,7 +88,7 @@ class TakeoverBox(QFrame):
 
     def update_time(self, now: float) -> None:
         """Refresh the live line (overdue time or priority and status)."""
-        tk, case = self.takeover, getattr(self, "_case", {})
+        tk, case = self.takeover, self._case or NOTHING  # the case may be gone
         if tk is None:
             return
         from client.timeutil import parse_time_or_none

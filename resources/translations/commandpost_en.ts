@@ -5,13 +5,13 @@
     <name>Actions</name>
     <message>
         <location filename="../../console/supervisor/actions.py" line="+236" />
-        <location line="+256" />
+        <location line="+252" />
         <source>Already with {unit}: nothing to do.</source>
         <extracomment>who may do what (the hub enforces the same; the console hides the rest) after the hub said yes, how long to wait for the feed to show it before giving up how many replaced case versions are kept for conflict dialogs at most this many cases urged at once from a unit</extracomment>
         <translation>Already with {unit}: nothing to do.</translation>
     </message>
     <message>
-        <location line="-254" />
+        <location line="-250" />
         <source>Still assigning; wait for the feed to confirm.</source>
         <translation>Still assigning; wait for the feed to confirm.</translation>
     </message>
@@ -88,7 +88,7 @@
         <translation>End video call</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+53" />
         <source>no unit</source>
         <translation>no unit</translation>
     </message>
@@ -136,7 +136,7 @@
 <context>
     <name>AlertsPane</name>
     <message>
-        <location filename="../../widgets/alerts.py" line="+242" />
+        <location filename="../../widgets/alerts.py" line="+240" />
         <source>Alarm sound on/off</source>
         <translation>Alarm sound on/off</translation>
     </message>
@@ -214,7 +214,7 @@
         <location line="-288" />
         <location line="+283" />
         <source>Acknowledge</source>
-        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them at most this many ringing alarms are pinned to the top of the list (the rest ring too and are counted in the tab; acknowledging brings the next ones up) a new alarm was raised (its most urgent level): the console brings the pane forward the sound was muted (True) or unmuted new critical / newly overdue / urged cases not acknowledged yet (ring and flash) ``(case_id, phase)``: overdue (most overdue first) then near due (soonest first)</extracomment>
+        <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them at most this many ringing alarms are pinned to the top of the list (the rest ring too and are counted in the tab; acknowledging brings the next ones up) new critical / newly overdue / urged cases not acknowledged yet (ring and flash) ``(case_id, phase)``: overdue (most overdue first) then near due (soonest first)</extracomment>
         <translation>Acknowledge</translation>
     </message>
     <message>
@@ -231,7 +231,7 @@
 <context>
     <name>AssessmentPane</name>
     <message>
-        <location filename="../../console/loop/board.py" line="+99" />
+        <location filename="../../console/loop/board.py" line="+104" />
         <source>Today</source>
         <extracomment>the table's columns: (key, kind) — kind "rate" (a share), "count" or "score"</extracomment>
         <translation>Today</translation>
@@ -1152,7 +1152,7 @@
 <context>
     <name>CaseQueuePane</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="+503" />
+        <location filename="../../widgets/case_queue.py" line="+504" />
         <source>… assigning → %1</source>
         <translation>… assigning → %1</translation>
     </message>
@@ -1172,7 +1172,7 @@
         <translation>Show every unit's cases</translation>
     </message>
     <message>
-        <location line="+149" />
+        <location line="+148" />
         <source>— unassigned</source>
         <extracomment>what the unit column shows for a case no unit holds</extracomment>
         <translation>— unassigned</translation>
@@ -1183,19 +1183,19 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-318" />
-        <location line="+318" />
+        <location line="-317" />
+        <location line="+317" />
         <source>Priority</source>
-        <extracomment>what a 1920×1080 queue shows without scrolling, in this order (the officer can change it) saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table's own painting (widgets.static_cells; 27-47 ms through QTableView's), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns the filter (preset, unit or search) changed; ``filter_predicate()`` gives the new one</extracomment>
+        <extracomment>what a 1920×1080 queue shows without scrolling, in this order (the officer can change it) saved filters: key -&gt; predicate on (case, alert phase) a busy feed repaints the table at most this often (ms); user input repaints at once. One repaint of a full-screen table costs 4-9 ms with the table's own painting (widgets.static_cells; 27-47 ms through QTableView's), and the rows it shows change many times a second under a 2,000 events/s feed: once a second keeps them readable. display strings are cached for at most this many cases (those shown lately) idle-time precomputation (search text, sort keys): cases per step, ms per turn, columns</extracomment>
         <translation>Priority</translation>
     </message>
     <message>
-        <location line="-256" />
+        <location line="-255" />
         <source>Search the queue</source>
         <translation>Search the queue</translation>
     </message>
     <message>
-        <location line="+256" />
+        <location line="+255" />
         <source>Category</source>
         <translation>Category</translation>
     </message>
@@ -1270,7 +1270,7 @@
         <translation>Copy case IDs</translation>
     </message>
     <message>
-        <location line="+207" />
+        <location line="+206" />
         <source>%1 of %2 cases</source>
         <translation>%1 of %2 cases</translation>
     </message>
@@ -1342,13 +1342,13 @@
 <context>
     <name>CommandBar</name>
     <message>
-        <location filename="../../console/command_bar.py" line="+56" />
-        <location line="+105" />
+        <location filename="../../console/command_bar.py" line="+71" />
+        <location line="+104" />
         <source>Command bar</source>
         <translation>Command bar</translation>
     </message>
     <message>
-        <location line="-100" />
+        <location line="-99" />
         <source>Case ID, unit, region, or a command: 督办 CX-…, 改派 CX-… → unit</source>
         <translation>Case ID, unit, region, or a command: 督办 CX-…, 改派 CX-… → unit</translation>
     </message>
@@ -1358,7 +1358,7 @@
         <translation>Nothing matches “%1”.</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+24" />
         <source>Your role cannot urge cases.</source>
         <translation>Your role cannot urge cases.</translation>
     </message>
@@ -1378,7 +1378,7 @@
         <translation>Reassign {case} to {unit}?</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+20" />
         <source>Command &amp;bar…</source>
         <translation>Command &amp;bar…</translation>
     </message>
@@ -1386,7 +1386,7 @@
 <context>
     <name>CommandUi</name>
     <message>
-        <location filename="../../console/supervisor/command_ui.py" line="+104" />
+        <location filename="../../console/supervisor/command_ui.py" line="+105" />
         <source>&amp;Reassign to…</source>
         <translation>&amp;Reassign to…</translation>
     </message>
@@ -1427,17 +1427,17 @@
     </message>
     <message>
         <location line="+4" />
-        <location line="+128" />
+        <location line="+126" />
         <source>End video call</source>
         <translation>End video call</translation>
     </message>
     <message>
-        <location line="-127" />
+        <location line="-125" />
         <source>Video call…</source>
         <translation>Video call…</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+76" />
         <location line="+16" />
         <source>Select a case first.</source>
         <translation>Select a case first.</translation>
@@ -1549,7 +1549,7 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/shell.py" line="+131" />
+        <location filename="../../console/shell.py" line="+134" />
         <source>The feed stopped: {error}</source>
         <extracomment>no size given: open maximised on the screen (a shift console fills its screen) every pane gets the feed's change sets, events and ticks from here</extracomment>
         <translation>The feed stopped: {error}</translation>
@@ -1807,7 +1807,7 @@
 <context>
     <name>InboxPane</name>
     <message>
-        <location filename="../../console/loop/inbox.py" line="+93" />
+        <location filename="../../console/loop/inbox.py" line="+98" />
         <source>Asked at</source>
         <extracomment>the cases with a pending request (oldest first) and those awaiting a callback; synced by case id, so a rebuild keeps the operator's row</extracomment>
         <translation>Asked at</translation>
@@ -1908,7 +1908,7 @@
 <context>
     <name>KpiPane</name>
     <message>
-        <location filename="../../widgets/kpi.py" line="+89" />
+        <location filename="../../widgets/kpi.py" line="+91" />
         <source>Today</source>
         <extracomment>the scope narrowed to (client.regions.Scope; None: the whole post) and its figures, kept by deltas (the same cases as the queue's scope filter)</extracomment>
         <translation>Today</translation>
@@ -1974,7 +1974,7 @@
         <translation>duplicates</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>gaps filled</source>
         <translation>gaps filled</translation>
     </message>
@@ -1984,7 +1984,7 @@
         <translation>junk frames</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>reconnects</source>
         <translation>reconnects</translation>
     </message>
@@ -1999,7 +1999,7 @@
         <translation>last error: %1</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+29" />
         <source>%1 of %2 closed</source>
         <translation>%1 of %2 closed</translation>
     </message>
@@ -2244,7 +2244,7 @@
 <context>
     <name>LoopActions</name>
     <message>
-        <location filename="../../console/loop/commands.py" line="+123" />
+        <location filename="../../console/loop/commands.py" line="+125" />
         <source>Approve request on {case}</source>
         <extracomment>replaced in tests: ``(command, seen, current) -&gt; retry?`` where the reset change set of switching the stage clocks on goes: the :class:`console.distributor.ChangeDistributor`'s ``deliver`` (console and wall set it; None: nothing shows the State yet)</extracomment>
         <translation>Approve request on {case}</translation>
@@ -2422,8 +2422,9 @@
 <context>
     <name>LoopUi</name>
     <message>
-        <location filename="../../console/loop/wiring.py" line="+56" />
+        <location filename="../../console/loop/wiring.py" line="+59" />
         <source>&amp;Decide request…</source>
+        <extracomment>the detail pane's row of loop buttons (None: no detail pane)</extracomment>
         <translation>&amp;Decide request…</translation>
     </message>
     <message>
@@ -2452,7 +2453,7 @@
         <translation>&amp;Loop</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+17" />
         <source>Select a case first.</source>
         <translation>Select a case first.</translation>
     </message>
@@ -2485,9 +2486,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="+240" />
+        <location filename="../../console/main_window.py" line="+243" />
         <source>&amp;Lock console</source>
-        <extracomment>per pane: whether the user is giving it input right now (see widgets.gesture) selection signals refused because no user gesture caused them (for checks) the alerts tab's flash phase (True: highlighted) called with the layout kind after a built-in layout is applied (added panes)</extracomment>
+        <extracomment>per pane: whether the user is giving it input right now (see widgets.gesture) selection signals refused because no user gesture caused them (for checks) the alerts tab's flash phase (True: highlighted) called with the layout kind after a built-in layout is applied (added panes) the command bar (Ctrl+K) and its menu action, once :mod:`console.command_bar` installed them</extracomment>
         <translation>&amp;Lock console</translation>
     </message>
     <message>
@@ -2586,7 +2587,7 @@
         <translation>Last event {seq}; reconnects {n}</translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+68" />
         <source>Layout reset.</source>
         <translation>Layout reset.</translation>
     </message>
@@ -2621,7 +2622,7 @@
         <translation>Turn it on in the alerts pane (Ctrl+M)</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+56" />
         <source>About</source>
         <translation>About</translation>
     </message>
@@ -2634,9 +2635,9 @@
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../widgets/map_view.py" line="+386" />
+        <location filename="../../widgets/map_view.py" line="+390" />
         <source>Map</source>
-        <extracomment>more visible cases than this inside the view → clusters instead of points regions labelled at most (more are drawn, unlabelled) heat image resolution (cells per side)</extracomment>
+        <extracomment>more visible cases than this inside the view → clusters instead of points regions labelled at most (more are drawn, unlabelled) heat image resolution (cells per side) the plain arrays its paint culls on (set by :class:`_Slots`; None: pyqtgraph paints) the scope the cases are narrowed to (None: the whole post)</extracomment>
         <translation>Map</translation>
     </message>
     <message>
@@ -3214,18 +3215,18 @@
 <context>
     <name>RegionTreePane</name>
     <message>
-        <location filename="../../widgets/region_tree.py" line="+109" />
+        <location filename="../../widgets/region_tree.py" line="+118" />
         <source>Regions</source>
-        <extracomment>the counts are repainted at most this often (ms) the near-due column shows when the name column keeps room for this many characters</extracomment>
+        <extracomment>the counts are repainted at most this often (ms) the near-due column shows when the name column keeps room for this many characters the scope shown (the console's, as ``on_scope`` told it)</extracomment>
         <translation>Regions</translation>
     </message>
     <message>
-        <location line="+139" />
+        <location line="+136" />
         <source>%1: %2 open · %3 overdue · %4 near due</source>
         <translation>%1: %2 open · %3 overdue · %4 near due</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+15" />
         <source>All categories</source>
         <translation>All categories</translation>
     </message>
@@ -3274,7 +3275,7 @@
     <name>Review</name>
     <message>
         <location filename="../../console/review/cli.py" line="+302" />
-        <location filename="../../console/review/window.py" line="+549" />
+        <location filename="../../console/review/window.py" line="+552" />
         <source>Handover report…</source>
         <translation>Handover report…</translation>
     </message>
@@ -3480,7 +3481,7 @@
         <location line="+18" />
         <location line="+9" />
         <location line="+14" />
-        <location filename="../../console/review/window.py" line="-138" />
+        <location filename="../../console/review/window.py" line="-141" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -3757,13 +3758,13 @@
     </message>
     <message>
         <location line="+49" />
-        <location line="+294" />
+        <location line="+297" />
         <source>Read-only review of a cached shift — no hub connection.</source>
         <extracomment>the shift file's folder: the map reads the region polygons kept there</extracomment>
         <translation>Read-only review of a cached shift — no hub connection.</translation>
     </message>
     <message>
-        <location line="-206" />
+        <location line="-209" />
         <location line="+10" />
         <source>created</source>
         <translation>created</translation>
@@ -3860,8 +3861,9 @@
         <translation>LATE</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+56" />
         <source>Offline review — {post} — shift {label}</source>
+        <extracomment>the review position: step, time and the replayed State there</extracomment>
         <translation>Offline review — {post} — shift {label}</translation>
     </message>
     <message>
@@ -4005,7 +4007,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../console/session.py" line="+110" />
+        <location filename="../../console/session.py" line="+111" />
         <source>{label}: this console is read-only.</source>
         <extracomment>the shift cache folder (the map keeps the region polygons there), or None the commands panes may ask for; the console installs its Actions here (:func:`console.supervisor.actions.actions_for`) before it builds the panes the closed-loop commands (protocol 1.1), made on first use by :func:`console.loop.commands.loop_for` the region node and category the panes are narrowed to (shared, like selected)</extracomment>
         <translation>{label}: this console is read-only.</translation>
@@ -4019,7 +4021,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/main_window.py" line="+50" />
+        <location filename="../../console/main_window.py" line="+60" />
         <source>Keyboard shortcuts</source>
         <extracomment>the largest minimum size a pane's dock may ask for (px): anything bigger scrolls</extracomment>
         <translation>Keyboard shortcuts</translation>
@@ -4208,7 +4210,7 @@
 <context>
     <name>TickerPane</name>
     <message>
-        <location filename="../../widgets/ticker.py" line="+146" />
+        <location filename="../../widgets/ticker.py" line="+147" />
         <source>Incoming</source>
         <extracomment>the shown entries, newest first (the pane decides what is shown)</extracomment>
         <translation>Incoming</translation>
@@ -4381,7 +4383,7 @@
         <translation>Reading the assessment…</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+53" />
         <source>This hub (protocol 1.0) provides no assessment</source>
         <translation>This hub (protocol 1.0) provides no assessment</translation>
     </message>
@@ -4401,7 +4403,7 @@
         <translation>▼ below the red line</translation>
     </message>
     <message>
-        <location filename="../../console/wall/controller.py" line="+56" />
+        <location filename="../../console/wall/controller.py" line="+57" />
         <source>○ Connecting</source>
         <translation>○ Connecting</translation>
     </message>
@@ -4439,7 +4441,7 @@
     </message>
     <message>
         <location line="+70" />
-        <location filename="../../console/wall/window.py" line="+134" />
+        <location filename="../../console/wall/window.py" line="+135" />
         <source>Command Center</source>
         <translation>Command Center</translation>
     </message>
@@ -4459,7 +4461,7 @@
         <translation>Logging in again failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../console/wall/pages.py" line="+51" />
+        <location filename="../../console/wall/pages.py" line="+53" />
         <source>Today at a glance</source>
         <translation>Today at a glance</translation>
     </message>
@@ -4560,7 +4562,7 @@
         <translation>▲ low</translation>
     </message>
     <message>
-        <location line="+156" />
+        <location line="+167" />
         <source>yesterday by now {n}</source>
         <translation>yesterday by now {n}</translation>
     </message>
@@ -4595,7 +4597,7 @@
         <translation>returns {r} · extensions {e}</translation>
     </message>
     <message>
-        <location line="+220" />
+        <location line="+218" />
         <source>{n} open</source>
         <translation>{n} open</translation>
     </message>
@@ -4697,7 +4699,7 @@
         <translation>running {d}</translation>
     </message>
     <message>
-        <location filename="../../console/wall/window.py" line="-92" />
+        <location filename="../../console/wall/window.py" line="-93" />
         <source>‼ New critical case</source>
         <translation>‼ New critical case</translation>
     </message>
@@ -4707,7 +4709,7 @@
         <translation>⚠ Newly overdue</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+39" />
         <source>{n} more waiting</source>
         <translation>{n} more waiting</translation>
     </message>
@@ -4846,7 +4848,7 @@
 <context>
     <name>WorkloadPane</name>
     <message>
-        <location filename="../../widgets/workload.py" line="+215" />
+        <location filename="../../widgets/workload.py" line="+216" />
         <source>Unit workloads</source>
         <translation>Unit workloads</translation>
     </message>
@@ -4863,7 +4865,7 @@
     <message>
         <location line="-137" />
         <source>Unit</source>
-        <extracomment>the most bars the chart shows (fewer when its height cannot fit their names) vertical space one bar's name needs, in lines of the tick font widest unit name beside a bar (px); longer names are elided load (open cases per on-duty person) from which a unit is flagged as overloaded the shown units, heaviest load first (synced by unit id: the selection stays)</extracomment>
+        <extracomment>the most bars the chart shows (fewer when its height cannot fit their names) vertical space one bar's name needs, in lines of the tick font widest unit name beside a bar (px); longer names are elided load (open cases per on-duty person) from which a unit is flagged as overloaded the region the units are narrowed to (None: every unit of the post) the shown units, heaviest load first (synced by unit id: the selection stays)</extracomment>
         <translation>Unit</translation>
     </message>
     <message>

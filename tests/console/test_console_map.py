@@ -1,33 +1,15 @@
-"""The console's map against a real hub: polygons, the queue's filter, one region selection."""
+"""The console's map against a real hub: polygons, the queue's filter, one region selection
+(the session's scope)."""
 
 from __future__ import annotations
 
-from widgets.qt import QObject, Signal
-
-
-class FakeScopeSource(QObject):
-    """Stands in for a session that keeps one shared region (issue 13's scope)."""
-
-    sig_scope = Signal(object)
-
-
-class FakeRegionTree(QObject):
-    """Stands in for the region tree pane (issue 13): the same two names as the map."""
-
-    sig_region_chosen = Signal(str)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.shown: list[str | None] = []
-
-    def show_region(self, region_id: str | None) -> None:
-        self.shown.append(region_id)
+from widgets.pane_roles import ScopeListener
 
 
 def test_map_gets_polygons_follows_the_queue_and_shares_the_region(qtbot, hub, launch,
                                                                    hub_user) -> None:
-    """The map draws the hub's polygons; the queue's preset filters the map; the map and
-    a region-tree-like pane follow each other's region choice."""
+    """The map draws the hub's polygons; the queue's preset filters the map; the map's
+    region choice scopes the console and follows the console's scope."""
     launcher = launch(hub.url, "--user", "officer-532300")
     window = launcher.console.window
     queue, mapp = window.panes["queue"], window.panes["map"]
@@ -46,23 +28,18 @@ def test_map_gets_polygons_follows_the_queue_and_shares_the_region(qtbot, hub, l
     queue.set_preset("open")
     assert mapp.point_count() == everything
 
-    tree = FakeRegionTree()
-    window.panes["regions"] = tree  # type: ignore[assignment]
-    window._wire_map(None, mapp)
-    tree.sig_region_chosen.emit(counties[0])
-    assert mapp.focus() == counties[0]
-    assert tree.shown == []  # show_region is silent: no echo back
-    mapp.go_up()
-    assert tree.shown == ["532300"]
-
-    # a session with a shared scope: the map's drill sets it, and follows it
-    chosen: list[str | None] = []
-    scope = FakeScopeSource()
-    session = window.session
-    session.select_region = chosen.append  # type: ignore[attr-defined]
-    session.sig_scope = scope.sig_scope  # type: ignore[attr-defined]
-    window._wire_map(None, mapp)
+    # one region selection: the map's drill narrows the whole console (the session's
+    # scope), every scope-listening pane follows, and a scope set elsewhere moves the map
+    session = launcher.console.session
+    listeners = [p for p in window.panes.values() if isinstance(p, ScopeListener)]
+    assert {queue, mapp, window.panes["workload"], window.panes["kpi"]} <= set(listeners)
+    before = set(queue.filtered_ids())
     assert mapp.drill_at(*mapp.geo.shapes[counties[1]].label) == counties[1]
-    assert chosen[-1] == counties[1]
-    scope.sig_scope.emit(type("Scope", (), {"region_id": counties[0]})())
+    assert session.scope.region_id == counties[1]
+    index = session.region_index()
+    inside = {c for c in before if session.scope.matches(session.state.cases[c], index)}
+    assert set(queue.filtered_ids()) == inside and len(inside) < len(before)
+    session.select_region(counties[0])
     assert mapp.focus() == counties[0]
+    mapp.go_up()
+    assert session.scope.region_id == mapp.focus() == "532300"

@@ -118,9 +118,9 @@ def test_an_auditor_gets_the_audit_window(qtbot, own_hub, launch) -> None:
     launcher = launch(own_hub.url, "--user", "auditor-532300", wait=False)
     qtbot.waitUntil(lambda: launcher.audit_viewer is not None, timeout=10000)
     viewer = launcher.audit_viewer
-    qtbot.waitUntil(lambda: viewer.table.rowCount() >= 1, timeout=5000)
+    qtbot.waitUntil(lambda: viewer.table.model().rowCount() >= 1, timeout=5000)
     assert launcher.console is None
-    assert viewer.table.item(0, 2).text() == "auditor-532300"  # its own login
+    assert viewer.table.model().index(0, 2).data() == "auditor-532300"  # its own login
     viewer.check_chain()
     assert "intact" in viewer.status.text()
     token = viewer.api.token

@@ -46,6 +46,12 @@ def test_board_shows_the_hubs_rows_scored(qtbot, launch, hub, player):
         assert board.cell_text(ga, key) == pct(want.rates[key])
     assert board.cell_text(ga, "composite") == f"{want.composite:.1f}"
     assert board.cell_text(ga, "urges") == str(want.counts["urges"])
+    for view, scores in ((board.red_list, expected.red_list),
+                         (board.black_list, expected.black_list)):
+        lines = [view.model().index(r, 0).data() for r in range(view.model().rowCount())]
+        assert len(lines) == len(scores)
+        for line, s in zip(lines, scores, strict=True):
+            assert line.startswith(f"{s.rank}. ") and line.endswith(f"  {s.composite:.1f}")
     # weights and red line change the score, not the hub's counts
     board.weights_edit.setText("100/0/0")
     board._on_weights()

@@ -49,7 +49,7 @@ def test_scrubber_moves_the_panes_state(window: ReviewWindow, qtbot) -> None:
     window.timeline.sig_moved.emit(mid)  # as a drag does
     qtbot.waitUntil(lambda: bool(seen), timeout=2000)
     assert window.ctx.state.seq == r.step_seq(r.step_at(mid))
-    assert window.ctx.state is window.cursor.state
+    assert window.ctx.state is window.review_cursor.state
     assert window.timeline.line.value() == pytest.approx(mid)
     assert queue_ids(window) == open_ids(window) and queue_ids(window)
     seq = window.ctx.state.seq
@@ -77,9 +77,9 @@ def open_ids(window: ReviewWindow) -> set[str]:
 
 def test_play_advances_time(window: ReviewWindow, qtbot) -> None:
     window.speed = 600
-    t0 = window.cursor.now
+    t0 = window.review_cursor.now
     window.set_playing(True)
-    qtbot.waitUntil(lambda: window.cursor.now > t0 + 60, timeout=3000)
+    qtbot.waitUntil(lambda: window.review_cursor.now > t0 + 60, timeout=3000)
     window.set_playing(False)
     assert window.ctx.state.seq >= window.review.snapshot()["seq"]
 
@@ -89,17 +89,17 @@ def test_case_jumps_filter_and_story(window: ReviewWindow, qtbot) -> None:
     cid, nums = max(r._case_events.items(), key=lambda kv: len(kv[1]))
     window.ctx.select_case(cid)
     window.next_case_event()
-    assert window.cursor.step == r.info(nums[0]).step
+    assert window.review_cursor.step == r.info(nums[0]).step
     window.next_case_event()
-    assert window.cursor.step == r.info(nums[1]).step
+    assert window.review_cursor.step == r.info(nums[1]).step
     window.prev_case_event()
-    assert window.cursor.step == r.info(nums[0]).step
-    assert window.story.table.rowCount() >= 1
+    assert window.review_cursor.step == r.info(nums[0]).step
+    assert window.story.table.model().rowCount() >= 1
     window.filter_edit.setText(cid)
     window.apply_filter()
     assert window.events_model.rowCount() == len(nums)
     window.next_match()
-    assert window.cursor.step == r.info(nums[1]).step
+    assert window.review_cursor.step == r.info(nums[1]).step
 
 
 def test_commands_are_refused(window: ReviewWindow) -> None:
@@ -138,7 +138,7 @@ def test_docs_pictures(window: ReviewWindow, shift_file: Path, qtbot, tmp_path: 
     shot = QtGui.QImage(str(docs / "review.png"))
     assert (shot.width(), shot.height()) == (window.width(), window.height())
     assert ink(shot) > 0.05
-    assert window.story.title.text().startswith(cid) and window.story.table.rowCount() > 0
+    assert window.story.title.text().startswith(cid) and window.story.table.model().rowCount() > 0
     assert cid in visible_text(window.panes["queue"])
     report = build_report(r, clock=lambda: r.end + 60)
     pdf = tmp_path / "report.pdf"

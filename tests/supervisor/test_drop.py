@@ -207,8 +207,8 @@ def test_declared_drop_targets_and_drag_sources_are_wired(qtbot, hub, launch, in
     case = held_case(qtbot, console, intake, boss, a)
     window.docks["dispatch"].raise_()
     board.flush()
-    qtbot.waitUntil(lambda: b in board._units, timeout=5000)
-    index = board.units.model().index(board._units.index(b), 0)
+    qtbot.waitUntil(lambda: b in board.unit_ids(), timeout=5000)
+    index = board.units.model().index(board.unit_ids().index(b), 0)
     board.units.scrollTo(index)
     pos = board.units.visualRect(index).center()
     with qtbot.waitSignal(console.session.actions.sig_confirmed, timeout=5000) as blocker:

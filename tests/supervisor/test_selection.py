@@ -8,7 +8,7 @@ import pytest
 from console.supervisor.reassign_dialogs import UnitPicker
 from console.supervisor.whistles import CallDialog, NoteDialog, WhistleDialog
 from tests.supervisor.conftest import SUPERVISOR, CountingApi, login, report
-from widgets.qt import QApplication, QDialog, QLabel, Qt, QtCore
+from widgets.qt import QApplication, QDialog, QLabel, QModelIndex, Qt, QtCore
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +71,7 @@ def test_background_rebuilds_keep_the_selection(qtbot, hub, launch, intake, boss
     # Qt moving a rebuilt pane's current row by itself (as a rebuild or a focus-in does)
     # is not a gesture: nothing follows it.
     whistles = window.panes["whistles"]
-    whistles.tree.setCurrentItem(whistles.tree.topLevelItem(0))
+    whistles.tree.setCurrentIndex(whistles.model.index(0, 0))
     alerts = window.panes["alerts"]
     alerts.book.set(b["id"], 2, 0.0)
     alerts._rebuild()
@@ -86,9 +86,9 @@ def test_background_rebuilds_keep_the_selection(qtbot, hub, launch, intake, boss
     assert window.selection_refused >= 1
 
     # A click in the whistle pane is a gesture: it selects the whistle's case.
-    item = whistles.tree.topLevelItem(0)
-    whistles.tree.setCurrentItem(None)
-    rect = whistles.tree.visualItemRect(item)
+    first = whistles.model.index(0, 0)
+    whistles.tree.setCurrentIndex(QModelIndex())
+    rect = whistles.tree.visualRect(first)
     qtbot.mouseClick(whistles.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert session.selected == b["id"]
 

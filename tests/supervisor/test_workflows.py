@@ -39,7 +39,7 @@ def test_dispatch_board_enter_accepts_the_suggestion(qtbot, hub, launch, intake)
     assert case["id"] in console.session.actions.inflight
     board.flush()
     row = board.shown_ids().index(case["id"])
-    assert "assigning" in board.cases.item(row, 2).text()
+    assert "assigning" in board.cases.model().index(row, 2).data()
     qtbot.waitUntil(lambda: bool(counter.calls), timeout=5000)
     assert counter.of("assign") == [((case["id"], suggested), {"expected_version": 1})]
     qtbot.waitUntil(lambda: state.cases[case["id"]].get("unit_id") == suggested, timeout=5000)
@@ -99,7 +99,7 @@ def test_urge_counts_show_on_the_case_and_unit(qtbot, hub, launch, intake, boss)
     board = console.window.panes["dispatch"]
     board.flush()
     row = board.unit_ids().index(unit)
-    assert board.units.item(row, 4).text() == str(before + 1)
+    assert board.units.model().index(row, 4).data() == str(before + 1)
     history = boss.case_history(case["id"])
     assert any(e["type"] == "case.urged" and e["data"]["note"] == "请尽快处置" for e in history)
 

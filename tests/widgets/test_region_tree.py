@@ -31,19 +31,35 @@ def test_tree_counts_equal_the_states_through_a_live_feed(qtbot, ctx, world, app
 
 
 def test_choosing_a_node_sets_the_shared_scope(qtbot, ctx, state, world) -> None:
-    scopes: list[Scope] = []
-    ctx.scope = Scope()
-    ctx.set_scope = lambda s: (scopes.append(s), setattr(ctx, "scope", s))
+    """A click on a node or a category asks for a scope (``sig_scope_chosen``); the tree
+    shows the scope the console then sets; without a console listening it shows the
+    choice itself."""
     pane = RegionTreePane(ctx)
     qtbot.addWidget(pane)
     grid = world.grids[0]
-    item = pane._items[grid]
-    pane.tree.setCurrentItem(item)
-    assert scopes[-1] == Scope(grid)
-    pane.on_scope(scopes[-1])
+    pane.tree.setCurrentItem(pane._items[grid])  # nobody listens yet: shown here
     assert "Narrowed to" in pane.scope_label.text()
+    scopes: list[Scope] = []
+    pane.sig_scope_chosen.connect(lambda s: (scopes.append(s), pane.on_scope(s)))
+    other = world.grids[1]
+    pane.tree.setCurrentItem(pane._items[other])
+    assert scopes[-1] == Scope(other)
     pane.choose_category("环境卫生", "垃圾清运不及时")
-    assert scopes[-1] == Scope(grid, "环境卫生", "垃圾清运不及时")
+    assert scopes[-1] == Scope(other, "环境卫生", "垃圾清运不及时")
+    pane.choose_region(None)
+    assert scopes[-1] == Scope(None, "环境卫生", "垃圾清运不及时")
+
+
+def test_categories_arrive_through_set_categories(qtbot, ctx) -> None:
+    pane = RegionTreePane(ctx)
+    qtbot.addWidget(pane)
+    assert pane.category_box.count() == 1  # "All categories" only
+    pane.set_categories([{"name": "环境卫生", "subcategories": [
+        {"code": "0101", "name": "垃圾清运不及时"}]}, {"name": "市政设施"}])
+    assert [pane.category_box.itemData(i) for i in range(pane.category_box.count())] == \
+        [None, "环境卫生", "市政设施"]
+    pane.category_box.setCurrentIndex(1)
+    assert pane.subcategory_box.itemText(1) == "垃圾清运不及时"
 
 
 def test_near_due_column_shows_when_the_dock_is_wide_enough(qtbot, ctx, state) -> None:
