@@ -12,17 +12,22 @@ from __future__ import annotations
 
 import struct
 
-_FIN_TEXT = 0x81  # final fragment, opcode 1 (text)
+OP_TEXT = 1
+
+
+def server_frame(payload: bytes, opcode: int = OP_TEXT) -> bytes:
+    """One unmasked, single-fragment server frame (RFC 6455 §5.2) carrying ``payload``."""
+    n = len(payload)
+    first = 0x80 | opcode  # FIN + opcode
+    if n < 126:
+        header = struct.pack("!BB", first, n)
+    elif n < 65536:
+        header = struct.pack("!BBH", first, 126, n)
+    else:
+        header = struct.pack("!BBQ", first, 127, n)
+    return header + payload
 
 
 def text_frame(text: str) -> bytes:
     """The unmasked, uncompressed, single-fragment WebSocket frame carrying ``text``."""
-    payload = text.encode()
-    n = len(payload)
-    if n < 126:
-        header = struct.pack("!BB", _FIN_TEXT, n)
-    elif n < 65536:
-        header = struct.pack("!BBH", _FIN_TEXT, 126, n)
-    else:
-        header = struct.pack("!BBQ", _FIN_TEXT, 127, n)
-    return header + payload
+    return server_frame(text.encode())

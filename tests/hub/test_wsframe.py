@@ -11,7 +11,7 @@ import pytest
 from aiohttp import WSMsgType
 from aiohttp._websocket.writer import WebSocketWriter
 
-from hub.wsframe import text_frame
+from hub.wsframe import server_frame, text_frame
 
 
 class _Wire:
@@ -36,3 +36,11 @@ def test_shared_frame_equals_aiohttps_own(text: str) -> None:
     writer = WebSocketWriter(_Protocol(), wire, use_mask=False)  # type: ignore[arg-type]
     asyncio.run(writer.send_frame(text.encode(), WSMsgType.TEXT))
     assert text_frame(text) == bytes(wire.data)
+
+
+def test_other_opcodes_frame_like_aiohttp() -> None:
+    """``server_frame`` (the fake hub's frames too) with a binary opcode."""
+    wire = _Wire()
+    writer = WebSocketWriter(_Protocol(), wire, use_mask=False)  # type: ignore[arg-type]
+    asyncio.run(writer.send_frame(b"\x00\x01" * 200, WSMsgType.BINARY))
+    assert server_frame(b"\x00\x01" * 200, int(WSMsgType.BINARY)) == bytes(wire.data)
