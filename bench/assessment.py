@@ -27,7 +27,6 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -36,6 +35,7 @@ import requests  # noqa: E402
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
+from hub.assessment import AssessmentJSON  # noqa: E402
 from hub.seed import DEMO_PASSWORD, SeedSizes  # noqa: E402
 from hub.server import start_embedded  # noqa: E402
 from hub.timeutil import to_rfc3339  # noqa: E402
@@ -230,10 +230,10 @@ def main() -> int:
         window = {"from": to_rfc3339(MONTH_START),
                   "to": to_rfc3339(MONTH_START + timedelta(days=args.days))}
 
-        def ask(by: str) -> dict[str, Any]:
+        def ask(by: str) -> AssessmentJSON:
             resp = http.get(base + "/assessment", params={**window, "by": by}, timeout=120)
             resp.raise_for_status()
-            answer: dict[str, Any] = resp.json()
+            answer: AssessmentJSON = resp.json()
             return answer
 
         engine = create_engine(url)
@@ -245,7 +245,7 @@ def main() -> int:
                              ).scalar()
 
         rows = ask("unit")["rows"]
-        total = {k: sum(int(r[k]) for r in rows) for k in ("dispatched", "signed",  # type: ignore[index, union-attr]
+        total = {k: sum(int(r[k]) for r in rows) for k in ("dispatched", "signed",
                                                            "signed_on_time", "resolved",
                                                            "resolved_on_time", "callbacks")}
         assert total["dispatched"] >= n_cases, total

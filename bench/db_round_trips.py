@@ -21,18 +21,18 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from client.json_value import JSON  # noqa: E402
 from testkit.pgcluster import ThrowawayCluster  # noqa: E402
 
 APP = "cp-roundtrips"
 COUNTY, GRID, UNIT = "532301", "53230110120101", "U532301-GA"
-BODY = {"title": "路面垃圾堆积", "description": "群众反映", "category": "环境卫生",
-        "subcategory": "HJWS-01", "priority": "normal", "source": "hotline",
-        "region_id": GRID, "address": "鹿城南路 1 号", "lat": 25.03, "lon": 101.54}
+BODY: dict[str, JSON] = {"title": "路面垃圾堆积", "description": "群众反映", "category": "环境卫生",
+               "subcategory": "HJWS-01", "priority": "normal", "source": "hotline",
+               "region_id": GRID, "address": "鹿城南路 1 号", "lat": 25.03, "lon": 101.54}
 #: what the LISTEN connection sends (it inherits the URL's application_name)
 _LISTENER = frozenset({"SELECT 1", 'LISTEN "cp_feed_public"'})
 _LINE = re.compile(r"^\S+ \S+ \S+ \[\d+\] (?P<app>\S*) LOG:  (?P<what>statement|execute "
@@ -54,11 +54,12 @@ class Api:
         r.raise_for_status()
         self.http.headers["Authorization"] = f"Bearer {r.json()['token']}"
 
-    def post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+    def post(self, path: str, body: JSON) -> dict[str, object]:
         r = self.http.post(self.base + path, json=body, timeout=30)
         if r.status_code not in (200, 201):
             raise RuntimeError(f"{path}: {r.status_code} {r.text[:200]}")
-        return r.json()
+        answer: dict[str, object] = r.json()
+        return answer
 
 
 class Log:
@@ -115,7 +116,7 @@ def run(n: int, show: str | None) -> None:
                 ("resolve", lambda c: unit.post(f"/cases/{c['id']}/resolve", {"note": "已清运"})),
                 ("close", lambda c: intake.post(f"/cases/{c['id']}/close", {"note": "满意"})),
             ]
-            case: Any = None
+            case: dict[str, object] = {}  # the report step (first) fills it
             for name, step in steps:  # warm up: first statements prepare, caches fill
                 got = step(case)
                 case = got if name == "report" else case

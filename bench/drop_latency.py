@@ -25,17 +25,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Callable
-from typing import Any, cast
+from typing import cast
 
 from client.api import HubClient  # noqa: E402
+from client.json_value import JSON  # noqa: E402
 from console.app import Launcher, parse_options  # noqa: E402
 from hub.seed import DEMO_PASSWORD, SeedSizes  # noqa: E402
 from hub.server import start_embedded  # noqa: E402
-from widgets.case_drag import encode_items  # noqa: E402
+from widgets.case_drag import DragItem, encode_items  # noqa: E402
 from widgets.qt import QAbstractItemView, QApplication, QEvent, QPoint, Qt, QtCore, QtGui  # noqa: E402
 from widgets.workload import WorkloadPane
 
-CASE = {"title": "测速案件", "description": "bench", "category": "环境卫生",
+CASE: dict[str, JSON] = {"title": "测速案件", "description": "bench", "category": "环境卫生",
         "subcategory": "垃圾清运不及时", "priority": "normal", "source": "hotline",
         "region_id": "53230110120101", "address": "鹿城南路 1 号", "lat": 25.03, "lon": 101.54}
 
@@ -51,7 +52,7 @@ def wait(app: QApplication, pred: Callable[[], object], timeout: float = 10.0) -
     return time.perf_counter() - t0
 
 
-def drop(view: QAbstractItemView, pos: QPoint, items: list[dict[str, Any]]) -> None:
+def drop(view: QAbstractItemView, pos: QPoint, items: list[DragItem]) -> None:
     vp = view.viewport()
     mime = encode_items(items)
     act, btn, mod = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
@@ -106,7 +107,7 @@ def main() -> int:
             drop(pane.view, pos, [{"id": case["id"], "version": case["version"]}])
 
             def moved(cid: str = case["id"]) -> bool:
-                return state.cases[cid].get("unit_id") == units[1]
+                return bool(state.cases[cid].get("unit_id") == units[1])
 
             wait(app, moved)
             samples.append((time.perf_counter() - t0) * 1000)

@@ -39,7 +39,8 @@ def rss_mb(pid: int) -> float:
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        port: int = s.getsockname()[1]
+        return port
 
 
 def stalled_feed(port: int, token: str) -> socket.socket:

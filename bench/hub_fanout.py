@@ -33,7 +33,8 @@ sys.path.insert(0, str(ROOT))
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        port: int = s.getsockname()[1]
+        return port
 
 
 def wait_http(url: str, timeout: float = 60) -> None:
@@ -280,7 +281,8 @@ def bench_hub(n: int, rate: float, seconds: float, warmup: float) -> dict[str, f
 
         _drive(rate, warmup + seconds + 0.5, send)
         out, _ = proc.communicate(timeout=120)
-        return json.loads(out.strip().splitlines()[-1])
+        result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+        return result
     finally:
         hub.terminate()
         hub.wait(10)
@@ -305,7 +307,8 @@ def bench_bare(n: int, rate: float, seconds: float, warmup: float, frame_size: i
 
         _drive(rate, warmup + seconds + 0.5, send)
         out, _ = proc.communicate(timeout=120)
-        return json.loads(out.strip().splitlines()[-1])
+        result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+        return result
     finally:
         server.terminate()
         server.wait(10)

@@ -16,7 +16,8 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Mapping
-from typing import Any, TypedDict, TypeVar, overload
+from types import UnionType
+from typing import TypedDict, TypeVar, cast, overload
 from urllib.parse import quote, urlencode, urlsplit
 
 import orjson
@@ -26,6 +27,7 @@ from msgspec import Raw
 from client import protocol as P
 from client import transport
 from client.errors import BadAnswerError, HubError, HubUnreachable, error_for
+from client.json_value import JSON, FeatureCollection
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +109,8 @@ class HubClient:
         self.session: P.Session | None = None
         self.timeout = timeout
         self._local = threading.local()
+        self._categories: list[P.Category] | None = None
+        self._categories_lock = threading.Lock()
 
     # ---- Plumbing
 
@@ -141,30 +145,31 @@ class HubClient:
 
     @overload
     def request(
-        self, method: str, path: str, *, body: Any = None,
-        params: dict[str, Any] | None = None, headers: dict[str, str] | None = None,
+        self, method: str, path: str, *, body: JSON = None,
+        params: Mapping[str, str | int] | None = None, headers: dict[str, str] | None = None,
         auth: bool = True, timeout: tuple[float, float] | None = None, answer: type[T],
     ) -> T: ...
 
     @overload
     def request(
-        self, method: str, path: str, *, body: Any = None,
-        params: dict[str, Any] | None = None, headers: dict[str, str] | None = None,
-        auth: bool = True, timeout: tuple[float, float] | None = None, answer: Any = None,
-    ) -> Any: ...
+        self, method: str, path: str, *, body: JSON = None,
+        params: Mapping[str, str | int] | None = None, headers: dict[str, str] | None = None,
+        auth: bool = True, timeout: tuple[float, float] | None = None,
+        answer: UnionType | None = None,
+    ) -> object: ...
 
     def request(
         self,
         method: str,
         path: str,
         *,
-        body: Any = None,
-        params: dict[str, Any] | None = None,
+        body: JSON = None,
+        params: Mapping[str, str | int] | None = None,
         headers: dict[str, str] | None = None,
         auth: bool = True,
         timeout: tuple[float, float] | None = None,
-        answer: Any = None,
-    ) -> Any:
+        answer: type[T] | UnionType | None = None,
+    ) -> object:
         """Send one call and return the decoded JSON answer.
 
         Args:
@@ -199,8 +204,8 @@ class HubClient:
             raise HubUnreachable(f"hub at {self.base_url} unreachable: {exc}") from exc
         content = resp.content
         if not 200 <= resp.status_code < 300:
-            body = P.error_body(content) if content else None
-            err = error_for(resp.status_code, body, with_token=with_token)
+            error = P.error_body(content) if content else None
+            err = error_for(resp.status_code, error, with_token=with_token)
             log.debug("%s %s -> %s %s", method, path, resp.status_code, err.code)
             raise err
         if answer is not None:
@@ -254,10 +259,10 @@ class HubClient:
         if self.session is not None:
             self.session["must_change_password"] = False
 
-    def start_otp(self) -> dict[str, Any]:
-        """``POST /session/otp`` → ``{"secret", "uri"}`` (show ``uri`` as a QR code)."""
-        answer: dict[str, Any] = self.request("POST", "/session/otp")
-        return answer
+    def start_otp(self) -> object:
+        """``POST /session/otp`` → ``{"secret", "uri"}`` (show ``uri`` as a QR code), as
+        decoded JSON (not validated: the dialog reads both keys defensively)."""
+        return self.request("POST", "/session/otp")
 
     def confirm_otp(self, otp: str) -> list[str]:
         """``POST /session/otp/confirm``: turn the factor on; returns the recovery codes."""
@@ -282,9 +287,18 @@ class HubClient:
 
     # ---- Reads
 
-    def categories(self) -> list[P.Category]:
-        """``GET /categories``."""
-        return self.request("GET", "/categories", answer=list[P.Category])
+    def categories(self, *, fresh: bool = False) -> list[P.Category]:
+        """``GET /categories``, asked once per client: the feed's startup (for its shift
+        cache) and the console's session (names, protocol 1.1's stage clocks) share one
+        answer, and a caller arriving while it is asked waits for it rather than asking
+        again. A failure is not kept (the next call asks). ``fresh``: ask the hub again.
+
+        Do not change the returned list: every caller shares it.
+        """
+        with self._categories_lock:
+            if fresh or self._categories is None:
+                self._categories = self.request("GET", "/categories", answer=list[P.Category])
+            return self._categories
 
     def snapshot_checked(self) -> tuple[P.Snapshot, list[P.ProtocolError]]:
         """``GET /snapshot`` → ``(snapshot, skipped)``: invalid list elements (a case, a
@@ -325,7 +339,7 @@ class HubClient:
 
     def region_geometry(
         self, etag: str | None = None
-    ) -> tuple[str | None, dict[str, Any] | None] | None:
+    ) -> tuple[str | None, FeatureCollection | None] | None:
         """``GET /regions/geometry`` (1.1) → ``(etag, FeatureCollection)``.
 
         Returns None for 304 (``etag`` still current) and ``(None, None)`` for a 1.0 hub
@@ -344,13 +358,13 @@ class HubClient:
             return None, None
         if resp.status_code == 200:
             try:
-                fc: dict[str, Any] = orjson.loads(resp.content)
+                fc: FeatureCollection = orjson.loads(resp.content)
             except orjson.JSONDecodeError:
                 raise HubUnreachable("the region geometry is not JSON") from None
             return resp.headers.get("ETag"), fc
-        other: tuple[str | None, dict[str, Any] | None] | None = self.request(
-            "GET", "/regions/geometry")  # raises the typed error
-        return other
+        other = self.request("GET", "/regions/geometry")  # raises the typed error
+        # (a 2xx other than 200 is passed on as it was decoded, as it always was)
+        return cast("tuple[str | None, FeatureCollection | None] | None", other)
 
     def case(self, case_id: str) -> P.Case:
         """``GET /cases/{id}``."""
@@ -377,8 +391,9 @@ class HubClient:
     # ---- Commands (console)
 
     @staticmethod
-    def _body(note: str | None, expected_version: int | None, **fields: Any) -> dict[str, Any]:
-        body = dict(fields)
+    def _body(note: str | None, expected_version: int | None, **fields: JSON
+              ) -> dict[str, JSON]:
+        body: dict[str, JSON] = dict(fields)
         if note is not None:
             body["note"] = note
         if expected_version is not None:
@@ -400,7 +415,8 @@ class HubClient:
             answer=P.Case,
         )
 
-    def urge(self, case_id: str, note: str = "", *, expected_version: int | None = None) -> Any:
+    def urge(self, case_id: str, note: str = "", *, expected_version: int | None = None
+             ) -> object:
         """``POST /cases/{id}/urge`` (officer, supervisor): remind the holding unit (督办)."""
         return self.request(
             "POST", f"/cases/{_q(case_id)}/urge", body=self._body(note, expected_version)
@@ -435,7 +451,7 @@ class HubClient:
 
     # ---- Field commands (intake channels and units)
 
-    def report(self, fields: Mapping[str, Any], *, idempotency_key: str | None = None) -> P.Case:
+    def report(self, fields: Mapping[str, JSON], *, idempotency_key: str | None = None) -> P.Case:
         """``POST /cases`` (intake, supervisor): create a case → case (status reported).
 
         Args:
@@ -489,7 +505,7 @@ class HubClient:
         Raises:
             ConflictError: another request is pending, or ``expected_version`` is stale.
         """
-        body: dict[str, Any] = {"until": until, "reason": reason}
+        body: dict[str, JSON] = {"until": until, "reason": reason}
         if expected_version is not None:
             body["expected_version"] = expected_version
         return self.request("POST", f"/cases/{_q(case_id)}/extend", body=body, answer=P.Case)
@@ -531,9 +547,9 @@ class HubClient:
     def reporter(self, case_id: str) -> P.Reporter | None:
         """``GET /cases/{id}/reporter`` (supervisor, intake; audited): the unmasked
         ``{"name", "phone"}`` of the citizen who reported, or None."""
-        reporter: P.Reporter | None = self.request("GET", f"/cases/{_q(case_id)}/reporter",
-                                                   answer=P.Reporter | None)
-        return reporter
+        reporter = self.request("GET", f"/cases/{_q(case_id)}/reporter",
+                                answer=P.Reporter | None)
+        return cast("P.Reporter | None", reporter)  # validated as that union
 
     def assessment(self, start: str, end: str, by: str = "unit") -> P.Assessment:
         """``GET /assessment?from=&to=&by=unit|region`` (officer, supervisor, wall) →

@@ -33,7 +33,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from client.timeutil import zone
 
@@ -53,7 +52,7 @@ def _ratio(num: int, den: int) -> float | None:
     return min(1.0, num / den) if den > 0 else None
 
 
-def _count(row: Mapping[str, Any], key: str) -> int:
+def _count(row: Mapping[str, object], key: str) -> int:
     v = row.get(key)
     return int(v) if isinstance(v, int) and not isinstance(v, bool) and v > 0 else 0
 
@@ -124,7 +123,7 @@ class Score:
         return self.counts.get("dispatched", 0)
 
 
-def rates_of(row: Mapping[str, Any]) -> dict[str, float | None]:
+def rates_of(row: Mapping[str, object]) -> dict[str, float | None]:
     """The rates of one assessment row (see the module docstring)."""
     c = {k: _count(row, k) for k in COUNT_FIELDS}
     rated = c["satisfied"] + c["basically_satisfied"] + c["dissatisfied"]
@@ -150,7 +149,7 @@ def composite(rates: Mapping[str, float | None], weights: Weights) -> float | No
     return 100.0 * sum(r * w for r, w in used) / total
 
 
-def row_key(row: Mapping[str, Any]) -> str | None:
+def row_key(row: Mapping[str, object]) -> str | None:
     """The row's unit or region id."""
     for k in ("unit_id", "region_id"):
         v = row.get(k)
@@ -195,7 +194,7 @@ class Board:
                      comp is not None and comp < self.weights.red_line)
 
 
-def score_rows(rows: Iterable[Mapping[str, Any]], weights: Weights | None = None) -> Board:
+def score_rows(rows: Iterable[Mapping[str, object]], weights: Weights | None = None) -> Board:
     """Score and rank the rows of ``GET /assessment`` (rows without an id are skipped)."""
     weights = weights or Weights()
     scored: list[Score] = []

@@ -28,13 +28,21 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Protocol
 
+from client.api import EventList
 from client.errors import GoneError
+from client.protocol import Event
 from client.timeutil import parse_time_or_none
 
 PAGE = 5000
 DEFAULT_MAX_EVENTS = 200_000
+
+
+class EventSource(Protocol):
+    """What :func:`events_between` reads: ``GET /events`` (``client.api.HubClient``)."""
+
+    def events(self, since: int, limit: int = ...) -> EventList: ...
 
 
 @dataclass
@@ -47,15 +55,15 @@ class EventsRead:
             read stopped at ``max_events``.
     """
 
-    events: list[dict[str, Any]] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     complete: bool = True
 
 
-def _ts(ev: dict[str, Any]) -> float | None:
+def _ts(ev: Event) -> float | None:
     return parse_time_or_none(ev.get("ts"))
 
 
-def events_between(api: Any, start: float, end: float, *,
+def events_between(api: EventSource, start: float, end: float, *,
                    max_events: int = DEFAULT_MAX_EVENTS) -> EventsRead:
     """Read the post's events with ``start <= ts < end`` from the hub.
 
@@ -111,7 +119,7 @@ def events_between(api: Any, start: float, end: float, *,
     return out
 
 
-def drill(events: Iterable[dict[str, Any]], in_scope: Callable[[str], bool]) -> dict[str, list[str]]:
+def drill(events: Iterable[Event], in_scope: Callable[[str], bool]) -> dict[str, list[str]]:
     """count name → case ids (event order) for the units ``in_scope(unit_id)`` accepts."""
     out: dict[str, list[str]] = defaultdict(list)
     resolver: dict[str, str] = {}
@@ -123,7 +131,7 @@ def drill(events: Iterable[dict[str, Any]], in_scope: Callable[[str], bool]) -> 
 
     for ev in events:
         payload = ev.get("data")
-        data: Mapping[str, Any] = payload if isinstance(payload, dict) else {}
+        data: Mapping[str, object] = payload if isinstance(payload, dict) else {}
         typ = ev.get("type")
         t = _ts(ev)
         if typ == "case.urged":

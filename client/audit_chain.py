@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,14 +23,14 @@ def sm3_hex(data: bytes) -> str:
     return hashlib.new("sm3", data).hexdigest()
 
 
-def canonical(entry: dict[str, Any]) -> bytes:
+def canonical(entry: Mapping[str, object]) -> bytes:
     """Keys sorted, no spaces, UTF-8, without ``hash``."""
     body = {k: v for k, v in entry.items() if k != "hash"}
     return json.dumps(body, sort_keys=True, separators=(",", ":"),
                       ensure_ascii=False).encode("utf-8")
 
 
-def entry_hash(entry: dict[str, Any]) -> str:
+def entry_hash(entry: Mapping[str, object]) -> str:
     """``hash`` of an entry dict (its ``prev`` included)."""
     return sm3_hex(str(entry["prev"]).encode("ascii") + canonical(entry))
 
@@ -51,7 +52,7 @@ class Verdict:
     reason: str
 
 
-def verify_entries(entries: Any, start_prev: str, head_last: tuple[int, str] | None = None
+def verify_entries(entries: Iterable[Mapping[str, Any]], start_prev: str, head_last: tuple[int, str] | None = None
                    ) -> Verdict:
     """Check a sequence of entry dicts (in id order) from ``start_prev``."""
     prev, checked, last_id = start_prev, 0, None

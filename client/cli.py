@@ -32,7 +32,7 @@ import threading
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from types import FrameType
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import orjson
@@ -134,7 +134,7 @@ def sync_main(argv: Sequence[str]) -> int:
     stop = threading.Event()
     wake = threading.Event()
 
-    def on_signal(signum: int, _frame: Any) -> None:
+    def on_signal(signum: int, _frame: FrameType | None) -> None:
         stop.set()
         wake.set()
 
@@ -300,7 +300,7 @@ def export_main(argv: Sequence[str]) -> int:
             zone = ZoneInfo(args.zone)
         except (ZoneInfoNotFoundError, ValueError):
             return _fail("export", f"unknown time zone {args.zone!r}", EXIT_USAGE)
-        names: dict[str, Mapping[str, Mapping[str, Any]]] = {
+        names: dict[str, Mapping[str, Mapping[str, object]]] = {
             "region_id": store.regions, "unit_id": store.units}
         if not args.raw:
             out.write("\ufeff")  # a BOM: spreadsheet programs then read UTF-8 right
@@ -319,7 +319,7 @@ _TIME_FIELDS = frozenset(("reported_at", "due_at", "updated_at", "closed_at"))
 
 
 def csv_row(case: Case, *, raw: bool, lang: str, zone: ZoneInfo,
-            names: Mapping[str, Mapping[str, Mapping[str, Any]]] | None = None) -> list[object]:
+            names: Mapping[str, Mapping[str, Mapping[str, object]]] | None = None) -> list[object]:
     """One case as a CSV row: protocol codes and UTC times when ``raw``, else glossary words,
     region and unit names, and local times."""
     row: list[object] = []

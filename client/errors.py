@@ -11,8 +11,6 @@ Threading: these are plain exception classes; safe everywhere.
 
 from __future__ import annotations
 
-from typing import Any
-
 from client.protocol import Case, ErrorBody
 
 
@@ -55,8 +53,9 @@ class UnauthenticatedError(HubError):
 class SessionExpired(UnauthenticatedError):
     """401 on a call that carried a token: the session is over; log in again."""
 
-    def __init__(self, message: str = "session expired, log in again", **kw: Any):
-        super().__init__(message, **kw)
+    def __init__(self, message: str = "session expired, log in again", *,
+                 status: int | None = None, code: str | None = None):
+        super().__init__(message, status=status, code=code)
 
 
 class ForbiddenError(HubError):
@@ -80,8 +79,9 @@ class ConflictError(HubError):
 
     code, status = "conflict", 409
 
-    def __init__(self, message: str = "", *, current_case: Case | None = None, **kw: Any):
-        super().__init__(message, **kw)
+    def __init__(self, message: str = "", *, current_case: Case | None = None,
+                 status: int | None = None, code: str | None = None):
+        super().__init__(message, status=status, code=code)
         self.current_case = current_case
 
 

@@ -24,7 +24,9 @@ import numpy as np
 import orjson
 import shapely
 from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
 
+from client.json_value import FeatureCollection
 from client.protocol import Region
 
 log = logging.getLogger(__name__)
@@ -47,7 +49,7 @@ class RegionShape:
     name: str
     level: str
     parent_id: str | None
-    geometry: Any
+    geometry: BaseGeometry
     rings: list[np.ndarray]
     bbox: tuple[float, float, float, float]
     label: tuple[float, float]
@@ -65,7 +67,7 @@ class RegionMap:
         skipped: features that could not be used.
     """
 
-    def __init__(self, fc: Any, regions: Mapping[str, Region] | None = None) -> None:
+    def __init__(self, fc: object, regions: Mapping[str, Region] | None = None) -> None:
         self.shapes: dict[str, RegionShape] = {}
         self.skipped = 0
         features = fc.get("features") if isinstance(fc, dict) else None
@@ -182,7 +184,8 @@ def _parse(feat: Any) -> RegionShape | None:
 
 # ---- the disk copy --------------------------------------------------------------------------
 
-def load_cached(folder: str | os.PathLike[str] | None) -> tuple[str | None, dict[str, Any] | None]:
+def load_cached(folder: str | os.PathLike[str] | None
+                ) -> tuple[str | None, FeatureCollection | None]:
     """``(etag, FeatureCollection)`` saved in ``folder``, or ``(None, None)``."""
     if folder is None:
         return None, None
@@ -193,7 +196,8 @@ def load_cached(folder: str | os.PathLike[str] | None) -> tuple[str | None, dict
         return None, None
 
 
-def save_cached(folder: str | os.PathLike[str] | None, etag: str | None, fc: dict[str, Any]) -> None:
+def save_cached(folder: str | os.PathLike[str] | None, etag: str | None,
+                fc: FeatureCollection) -> None:
     """Keep ``fc`` in ``folder`` (written to a temporary file, then renamed)."""
     if folder is None:
         return
@@ -207,7 +211,8 @@ def save_cached(folder: str | os.PathLike[str] | None, etag: str | None, fc: dic
         log.warning("cannot keep the region polygons in %s: %s", folder, exc)
 
 
-def fetch_geometry(api: Any, folder: str | os.PathLike[str] | None = None) -> dict[str, Any] | None:
+def fetch_geometry(api: object, folder: str | os.PathLike[str] | None = None
+                   ) -> FeatureCollection | None:
     """The post's FeatureCollection: a 304 answers from the disk copy; a 1.0 hub → None.
 
     Runs off the GUI thread (network and disk).
@@ -223,5 +228,5 @@ def fetch_geometry(api: Any, folder: str | os.PathLike[str] | None = None) -> di
     if fc is None:  # the hub has no such route (1.0)
         return cached
     save_cached(folder, new_etag, fc)
-    geometry: dict[str, Any] = fc
+    geometry: FeatureCollection = fc
     return geometry

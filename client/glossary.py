@@ -17,8 +17,7 @@ Qt-free: usable from ``client/`` commands without a QApplication.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -123,28 +122,6 @@ def word(kind: str, code: object, lang: str | None = None) -> str:
     if code is None:
         return ""
     return table(kind, lang).get(str(code), str(code))
-
-
-def audit_detail(text: object, lang: str | None = None,
-                 unit_name: Callable[[str], str] | None = None) -> str:
-    """An audit entry's detail in words: actions and ``key=value`` keys from the glossary,
-    unit ids as unit names (``dispatch unit=U532301-GA`` → ``派遣 单位=楚雄市公安局``)."""
-    if text is None:
-        return ""
-    s = str(text)
-    s = re.sub(r"\(([a-z ]+)\)", lambda m: f"（{word('action', m.group(1), lang)}）", s)
-    out = []
-    for token in s.split(" "):
-        key, eq, value = token.partition("=")
-        if eq and key in table("detail", lang):
-            if key in ("unit", "units") and unit_name is not None:
-                value = ",".join(unit_name(v) for v in value.split(","))
-            out.append(f"{word('detail', key, lang)}={value}")
-        elif token in table("action", lang):
-            out.append(word("action", token, lang))
-        else:
-            out.append(token)
-    return " ".join(out)
 
 
 def kinds() -> tuple[str, ...]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from client.protocol import Case, Region
 from client.state import ChangeSet, State
@@ -243,9 +242,11 @@ class Scope:
                 return False
         return self.region_id is None or self.region_id in index.chain(case.get("region_id"))
 
-    def holds_unit(self, unit: Mapping[str, Any], index: RegionIndex) -> bool:
+    def holds_unit(self, unit: Mapping[str, object], index: RegionIndex) -> bool:
         """Whether a unit's region lies in the scope's region (categories ignored)."""
-        return self.region_id is None or self.region_id in index.chain(unit.get("region_id"))
+        region_id = unit.get("region_id")  # a str in every validated unit
+        return self.region_id is None or self.region_id in index.chain(
+            region_id if isinstance(region_id, str) else None)
 
 
 EVERYTHING = Scope()

@@ -40,7 +40,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NoReturn, cast
 
 import numpy as np
 import orjson
@@ -117,7 +117,7 @@ class ShiftData:
     """What :func:`read_shift` could read from one file."""
 
     path: Path
-    meta: dict[str, Any]
+    meta: dict[str, object]
     epochs: list[EpochData]
     problem: ReadProblem | None = None
 
@@ -335,9 +335,9 @@ def _info(label: str, path: Path) -> ShiftInfo:
 # ---- The timeline
 
 
-def _case_of(typ: str, data: dict[str, Any]) -> str | None:
+def _case_of(typ: str, data: Mapping[str, object]) -> str | None:
     """The case an event is about (case events, urges, whistles, calls for a case)."""
-    obj: Any = None
+    obj: object = None
     if typ.startswith("case."):
         if typ == "case.urged":
             cid = data.get("case_id")
@@ -353,7 +353,7 @@ def _case_of(typ: str, data: dict[str, Any]) -> str | None:
     return cid if isinstance(cid, str) else None
 
 
-def _unit_of(typ: str, data: dict[str, Any]) -> str:
+def _unit_of(typ: str, data: Mapping[str, object]) -> str:
     if typ == "case.urged":
         u = data.get("unit_id")
     elif typ.startswith("case."):
@@ -1009,16 +1009,19 @@ class ReviewApi:
         cats = self.cursor.review.meta.get("categories")
         return cats if isinstance(cats, list) else []
 
-    def __getattr__(self, name: str) -> Any:
+    def __getattr__(self, name: str) -> Callable[..., NoReturn]:
         if name.startswith("_"):
             raise AttributeError(name)
 
-        def refuse(*_a: Any, **_k: Any) -> Any:
+        def refuse(*_a: object, **_k: object) -> NoReturn:
             raise ReviewReadOnlyError(f"offline review is read-only: {name} is not available")
 
         return refuse
 
 
-def open_review(path: str | os.PathLike[str], **kw: Any) -> ShiftReview:
+def open_review(path: str | os.PathLike[str], *,
+                checkpoint_every: int = DEFAULT_CHECKPOINT_EVERY, zone_name: str | None = None,
+                freeze_gc: bool = True) -> ShiftReview:
     """Read a shift file read-only and open it for review (see :class:`ShiftReview`)."""
-    return ShiftReview(read_shift(path), **kw)
+    return ShiftReview(read_shift(path), checkpoint_every=checkpoint_every,
+                       zone_name=zone_name, freeze_gc=freeze_gc)

@@ -171,7 +171,7 @@ def build_report(review: ShiftReview, *, as_of: float | None = None,
     held: dict[str, dict[str, Any]] = {c["id"]: c for c in snap0.get("cases") or ()
                              if isinstance(c, dict) and isinstance(c.get("id"), str)}
 
-    def hour(t: float) -> list[Any] | None:
+    def hour(t: float) -> list[float] | None:
         h = int((t - review.start) // 3600)
         return hourly[h] if 0 <= h < hours else None
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from client.protocol import Case
 from client.timeutil import format_time, parse_time_or_none
@@ -54,7 +53,7 @@ class TodayCounters:
         return self.closed_of_reported / self.reported if self.reported else None
 
 
-def is_active(case: Mapping[str, Any]) -> bool:
+def is_active(case: Mapping[str, object]) -> bool:
     """True while the case is being handled (status not resolved/closed)."""
     return case.get("status") not in INACTIVE
 

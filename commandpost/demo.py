@@ -20,10 +20,14 @@ import socket
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from console.demo_mode import DemoMode
 from widgets.qt import QObject, Signal
+
+if TYPE_CHECKING:  # imported when the hub starts (the import is heavy)
+    from hub.seed import SeedSizes
+    from hub.server import EmbeddedHub
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +86,7 @@ class DemoServices(QObject):
     sig_failed = Signal(str)
 
     def __init__(self, data_dir: Path, *, port: int = DEMO_PORT, simulate: bool = True,
-                 sizes: object | None = None, rate: float | None = None,
+                 sizes: SeedSizes | None = None, rate: float | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
@@ -90,7 +94,7 @@ class DemoServices(QObject):
         self.simulate = simulate
         self.sizes = sizes
         self.rate = rate
-        self.hub: Any = None
+        self.hub: EmbeddedHub | None = None
         self.url: str | None = None
         self.first_start = False
         self._stop = threading.Event()

@@ -204,16 +204,22 @@ def cache_dir_for(opts: Options, hub_url: str, username: str) -> Path:
 def setup_app(app: QApplication, opts: Options) -> list:
     """Translators, style, font and theme; return the translators (keep them alive)."""
     translators = i18n.install(app, opts.lang)
+    apply_look(app, opts.theme, font_size(opts))
+    return translators
+
+
+def apply_look(app: QApplication, theme: str, pt: float) -> None:
+    """Fusion style, the CJK font families first at ``pt`` points, and ``theme`` (the
+    console, the wall and the offline review look alike: without the CJK families first,
+    the line height comes from a Latin font and Chinese dock titles are clipped)."""
     style = QtWidgets.QStyleFactory.create("Fusion")
     if style is not None:
         app.setStyle(style)
-    pt = font_size(opts)
     font = QFont(app.font())
     font.setFamilies(CJK_FAMILIES + [app.font().family()])
     font.setPointSizeF(pt)
     app.setFont(font)
-    themes.apply(app, opts.theme, pt)
-    return translators
+    themes.apply(app, theme, pt)
 
 
 def font_size(opts: Options) -> float:

@@ -16,9 +16,11 @@ from zoneinfo import ZoneInfo
 
 from client.api import HubClient
 from client.audit_chain import GENESIS, verify_entries
+from client.audit_words import action_word, detail_text, target_text
 from console.jobs import Jobs
 from console.messages import describe_error
 from rows import Rows
+from widgets.common import current_lang
 from widgets.qt import (
     QAbstractItemView,
     QCloseEvent,
@@ -144,8 +146,15 @@ class AuditViewer(QMainWindow):
                     self.zone).strftime("%Y-%m-%d %H:%M:%S")
             except ValueError:
                 pass
-        if key in self.words:
+        lang = current_lang()
+        if key == "action":  # the hub's newer actions from the Qt-free words
+            value = self.words[key].get(str(value)) or action_word(value, lang)
+        elif key in self.words:
             value = self.words[key].get(str(value), value)
+        elif key == "detail":
+            value = detail_text(entry, lang, zone=self.zone)
+        elif key == "target":
+            value = target_text(value, lang)
         return str(value)[:300].replace("\n", " ")
 
     def check_chain(self) -> None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
-from widgets.qt import QObject
+from widgets.qt import QObject, QtCore
 
 
 class DemoServices(Protocol):
@@ -24,9 +24,12 @@ class DemoServices(Protocol):
         sig_failed(str): the hub could not start (the message says why).
     """
 
-    sig_progress: Any
-    sig_ready: Any
-    sig_failed: Any
+    @property
+    def sig_progress(self) -> QtCore.SignalInstance: ...
+    @property
+    def sig_ready(self) -> QtCore.SignalInstance: ...
+    @property
+    def sig_failed(self) -> QtCore.SignalInstance: ...
 
     def start(self) -> None:
         """Start the hub (and the simulator) in the background; returns at once."""

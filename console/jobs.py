@@ -14,13 +14,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import TypeVar
 
 from widgets.qt import QObject, Qt, Signal
 
 log = logging.getLogger(__name__)
 
-OkCallback = Callable[[Any], None]
+R = TypeVar("R")
 ErrorCallback = Callable[[Exception], None]
 
 
@@ -42,7 +42,7 @@ class Jobs(QObject):
 
     # ---- Public API
 
-    def submit(self, fn: Callable[[], Any], on_ok: OkCallback | None = None,
+    def submit(self, fn: Callable[[], R], on_ok: Callable[[R], None] | None = None,
                on_error: ErrorCallback | None = None) -> None:
         """Run ``fn()`` on a pool thread; call ``on_ok(result)`` or ``on_error(exc)`` here."""
         if self._closed:

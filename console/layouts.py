@@ -224,6 +224,11 @@ def apply_builtin(window: QMainWindow, docks: dict[str, QDockWidget], kind: str,
                            else heights[1])) for d in rows]
     if rows:
         window.resizeDocks(rows, sizes, V)
+    if kpi is not None:
+        # no central widget takes a growing window's extra height (maximised again after a
+        # restore): without a cap the KPI strip took it from the panes below
+        kpi.setMaximumHeight(max(kpi.minimumSizeHint().height(),
+                                 int(height * heights[0] * 1.4)))
     if workload is not None and ticker is not None:
         bottom = [workload, ticker] + ([docks["calls"]] if kind == "uhd" and "calls" in docks
                                        else [])

@@ -17,6 +17,7 @@ from console import layouts
 from console.lock import EXPIRED, IDLE, IdleWatcher, LockOverlay
 from console.panes import PaneSpec
 from console.session import Session
+from widgets.fitting import fitting
 from widgets.gesture import UserInputWatch
 from widgets.pane import Pane
 from widgets.pane_roles import (
@@ -313,8 +314,9 @@ class MainWindow(QMainWindow):
         s = self.session
         self.setWindowTitle(self.tr("Command Post — {post} — {user} ({role})").format(
             post=s.post_name, user=s.display_name, role=role_word(s.role)))
+        read_only = self.tr("read-only")
         self.user_label.setText(f"{s.display_name} · {role_word(s.role)}"
-                                + (f" · {self.tr('read-only')}" if s.read_only else ""))
+                                + (f" · {read_only}" if s.read_only else ""))
 
     def set_link(self, status: LinkStatus | None) -> None:
         """Show the feed's link state (symbol and words, never colour alone)."""
@@ -621,27 +623,6 @@ def follow_filter(source: CaseFilterSource, follower: CaseFilterFollower) -> Non
 
     source.sig_filter_changed.connect(follow)
     follow()
-
-
-def fitting(pane: QWidget) -> QtWidgets.QScrollArea:
-    """``pane`` in a frameless scroll area: the pane fills its dock, and when the dock is
-    smaller than what the pane needs (a long case, a small screen) the pane scrolls instead
-    of raising the window's minimum size past the screen."""
-    area = QtWidgets.QScrollArea()
-    area.setObjectName(f"fit-{pane.objectName()}")
-    area.setWidgetResizable(True)
-    area.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-    area.setWidget(pane)
-    # small panes keep their own small minimum (a KPI strip stays readable); no pane's
-    # minimum may exceed FIT_MAX
-    hint = pane.minimumSizeHint().expandedTo(pane.minimumSize())
-    area.setMinimumSize(max(80, min(hint.width(), FIT_MAX[0])),
-                        max(40, min(hint.height(), FIT_MAX[1])))
-    return area
-
-
-#: the largest minimum size a pane's dock may ask for (px): anything bigger scrolls
-FIT_MAX = (160, 100)
 
 
 class ShortcutsDialog(QDialog):

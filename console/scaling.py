@@ -29,3 +29,16 @@ def layout_kind(width_px: int, height_px: int, screens: int = 1) -> str:
     if height_px < 1000 or width_px < 1600:
         return "small"
     return "hd"
+
+
+def restored_size(width_px: int, height_px: int) -> tuple[int, int]:
+    """The size a window opened maximised on a ``width_px`` × ``height_px`` available area
+    returns to when the user restores it: the area less room for the window manager's
+    title bar and borders (openbox takes 2 × 25 px, most others up to 40 px of height), so
+    the restored frame stays on the screen and maximising it again barely moves the docks
+    (the whole area put the frame's bottom edge 25 px past a 1080-line screen)."""
+    return max(640, width_px - FRAME_ALLOWANCE[0]), max(480, height_px - FRAME_ALLOWANCE[1])
+
+
+#: room (px) left for a window manager's frame around a restored window: width, height
+FRAME_ALLOWANCE = (16, 40)

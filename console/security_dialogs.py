@@ -8,8 +8,7 @@ only other button quits.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
 
 import segno
 
@@ -208,7 +207,7 @@ class OtpEnrolDialog(QDialog):
         self.status.setText(self.tr("Asking the hub for a new key…"))
         self.jobs.submit(self.api.start_otp, self._on_started, self._on_failed)
 
-    def _on_started(self, answer: Any) -> None:
+    def _on_started(self, answer: object) -> None:
         uri = str(answer.get("uri", "")) if isinstance(answer, dict) else ""
         self.qr.setPixmap(qr_pixmap(uri))
         secret = str(answer.get("secret", "")) if isinstance(answer, dict) else ""
@@ -238,7 +237,7 @@ class OtpEnrolDialog(QDialog):
         self.jobs.submit(lambda: self.api.confirm_otp(code), self._on_confirmed,
                          self._on_failed)
 
-    def _on_confirmed(self, codes: Any) -> None:
+    def _on_confirmed(self, codes: list[str]) -> None:
         self.busy = False
         self.recovery_codes = [str(c) for c in codes]
         self.qr.hide()
@@ -265,10 +264,10 @@ class RequiredSteps(QObject):
         dialog: the dialog on screen (None when done).
     """
 
-    def __init__(self, api: HubClient, jobs: Jobs, on_done: Any, on_quit: Any,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, api: HubClient, jobs: Jobs, on_done: Callable[[], object],
+                 on_quit: Callable[[], object], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        session: Mapping[str, Any] = api.session or {}
+        session: Mapping[str, object] = api.session or {}
         self.api, self.jobs, self.on_done, self.on_quit = api, jobs, on_done, on_quit
         self.steps: list[type[ChangePasswordDialog] | type[OtpEnrolDialog]] = []
         if session.get("must_change_password"):

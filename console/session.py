@@ -63,12 +63,15 @@ class Session(SharedContext, QObject):
         sig_selection(object): the shared selection changed (a case id or None).
         sig_scope(object): the shared scope changed (a :class:`client.regions.Scope`: the
             region node and category the officer narrowed the console to).
+        sig_categories(object): ``GET /categories`` arrived (the list kept in
+            ``categories``); the one fetch serves every listener.
     """
 
     sig_message = Signal(str, str)
     sig_session_expired = Signal()
     sig_selection = Signal(object)
     sig_scope = Signal(object)
+    sig_categories = Signal(object)
 
     def __init__(self, api: HubClient, username: str, *, state: State | None = None,
                  zone_name: str = DEFAULT_ZONE, read_only: bool = False,
@@ -209,9 +212,11 @@ class Session(SharedContext, QObject):
                     pane.set_categories(self.categories)
                 except Exception:
                     log.exception("pane %s failed on the categories", pane.pane_id)
+        self.sig_categories.emit(self.categories)
 
     def load_categories(self) -> None:
-        """Fetch the categories in the background."""
+        """Fetch the categories in the background, once for everything that needs them
+        (names here, protocol 1.1's stage clocks: connect ``sig_categories``)."""
         self.fetch(lambda api: api.categories(), self.set_categories)
 
     def shutdown(self) -> None:

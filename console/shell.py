@@ -22,7 +22,7 @@ from console.layouts import LayoutStore
 from console.lock import EXPIRED
 from console.main_window import MainWindow
 from console.panes import PANES, PaneSpec, build_pane
-from console.scaling import layout_kind
+from console.scaling import layout_kind, restored_size
 from console.session import Session
 from console.supervisor import actions as supervisor_actions
 from console.supervisor import command_ui as supervisor_ui
@@ -101,7 +101,8 @@ class Console(QObject):
         self.bridge.attach(self.feed)
         self.session.load_categories()
         w, h = self.size
-        self.window.resize(w, h)
+        # maximised: the size it restores to leaves room for the window manager's frame
+        self.window.resize(*(restored_size(w, h) if self.maximise else (w, h)))
         self._restored = self.window.restore_layout()
         if not self._restored:
             self.window.apply_layout(self.kind)

@@ -14,11 +14,12 @@ import secrets
 import string
 import uuid
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import cast
 
 from sqlalchemy import CursorResult, delete, select, update
 
 from hub.audit import add_entry
+from hub.bodies import AccountJSON
 from hub.db import Database, WriteTx
 from hub.errors import Invalid, NotFound
 from hub.models import LoginFailure, PasswordHistory, Post, Region, Session, User
@@ -156,7 +157,7 @@ def add_user(db: Database, new: NewUser, password: str | None) -> str:
     return chosen
 
 
-def list_users(db: Database) -> list[dict[str, Any]]:
+def list_users(db: Database) -> list[AccountJSON]:
     """Every account with its state (no secrets)."""
     with db.read() as s:
         users = list(s.scalars(select(User).order_by(User.username)))
@@ -200,7 +201,7 @@ def unlock(db: Database, username: str) -> int:
     """Forget a name's login failures (lifts its lockout); returns how many were kept."""
     with db.write() as tx:
         user = tx.session.scalars(select(User).where(User.username == username)).first()
-        result = cast(CursorResult[Any], tx.session.execute(  # a DELETE: a CursorResult
+        result = cast("CursorResult[tuple[()]]", tx.session.execute(  # a DELETE: a CursorResult
             delete(LoginFailure).where(LoginFailure.username == username)))
         _audit(tx, "admin", "admin", "user.unlock", username, "",
                region_path=_region_path(tx, user.post_id) if user else "/")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from hub import audit_chain, data_at_rest, input_guard, openapi_doc
 from hub.api import build_router, install_error_handlers, json_response
 from hub.asgi_bridge import AsgiBridge
 from hub.auth import Sessions
+from hub.bodies import CategoryJSON, LimitsJSON, SubcategoryJSON
 from hub.bootstrap import prepare
 from hub.broker import FeedBroker
 from hub.commands import Commands
@@ -48,14 +50,14 @@ log = logging.getLogger(__name__)
 
 
 def _load_categories(db: Database) -> tuple[dict[tuple[str, str], tuple[str, float]],
-                                             list[dict[str, Any]],
+                                             list[CategoryJSON],
                                              dict[tuple[str, str], Limits]]:
     with db.read() as s:
         cats = list(s.scalars(select(Category).order_by(Category.position)))
         subs = list(s.scalars(select(Subcategory).order_by(Subcategory.position)))
     lookup: dict[tuple[str, str], tuple[str, float]] = {}
     limits: dict[tuple[str, str], Limits] = {}
-    by_cat: dict[str, list[dict[str, Any]]] = {c.name: [] for c in cats}
+    by_cat: dict[str, list[SubcategoryJSON]] = {c.name: [] for c in cats}
     for sub in subs:
         lookup[(sub.category, sub.code)] = (sub.name, sub.sla_hours)
         lookup[(sub.category, sub.name)] = (sub.name, sub.sla_hours)
@@ -67,24 +69,21 @@ def _load_categories(db: Database) -> tuple[dict[tuple[str, str], tuple[str, flo
             limits)
 
 
-def published_limits(categories: list[dict[str, Any]], scale: float) -> list[dict[str, Any]]:
+def published_limits(categories: list[CategoryJSON], scale: float) -> list[CategoryJSON]:
     """``GET /categories`` as the deadlines are really computed: a demo hub with compressed
     SLAs (``scale`` ≠ 1) runs every limit in wall-clock hours × ``scale``
     (``hub.limits.Clock``), so it publishes those, or a console would count its
     countdowns in office hours against deadlines minutes away."""
     if scale == 1.0:
         return categories
-    out = []
-    for cat in categories:
-        subs = []
-        for sub in cat["subcategories"]:
-            lim = sub.get("limits")
-            if isinstance(lim, dict):
-                lim = {**{k: (v * scale if isinstance(v, int | float) and not isinstance(v, bool)
-                              else v) for k, v in lim.items()}, "working_time": False}
-            subs.append({**sub, "limits": lim})
-        out.append({**cat, "subcategories": subs})
-    return out
+    def scaled(lim: LimitsJSON) -> LimitsJSON:
+        return {"sign_hours": lim["sign_hours"] * scale,
+                "resolve_hours": lim["resolve_hours"] * scale,
+                "callback_hours": lim["callback_hours"] * scale, "working_time": False}
+
+    return [{**cat, "subcategories": [{**sub, "limits": scaled(sub["limits"])}
+                                      for sub in cat["subcategories"]]}
+            for cat in categories]
 
 
 class Hub:
@@ -231,7 +230,7 @@ class Hub:
         for connection in list(self.feeds):
             await connection.shutdown()
 
-    async def _background(self, _app: web.Application) -> Any:
+    async def _background(self, _app: web.Application) -> AsyncIterator[None]:
         loop = asyncio.get_running_loop()
         loop.set_default_executor(ThreadPoolExecutor(max_workers=32,
                                                      thread_name_prefix="hub-db"))

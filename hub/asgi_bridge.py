@@ -8,16 +8,10 @@ reach it through this small bridge. HTTP only: the feed is a native aiohttp hand
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
 
 from aiohttp import web
 from multidict import CIMultiDict
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-ASGIApp = Callable[[Scope, Callable[[], Awaitable[Message]],
-                    Callable[[Message], Awaitable[None]]], Awaitable[None]]
+from starlette.types import ASGIApp, Message, Scope
 
 _CHUNK = 64 * 1024
 

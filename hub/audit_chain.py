@@ -24,14 +24,15 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import event, insert, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, UOWTransaction
 
 from client.audit_chain import GENESIS, Verdict, entry_hash, verify_entries
+from hub.bodies import AuditEntryJSON
 from hub.db import Database
 from hub.models import AuditEntry, AuditHead
 from hub.timeutil import to_rfc3339, utcnow
@@ -40,7 +41,7 @@ MIN_RETENTION_DAYS = 180  # 网络安全法 §21: at least six months
 _PENDING = "audit_chain_pending"
 
 
-def entry_json(e: AuditEntry) -> dict[str, Any]:
+def entry_json(e: AuditEntry) -> AuditEntryJSON:
     """The entry as ``GET /audit`` answers it (``prev`` and ``hash`` included)."""
     return {"id": e.id, "at": to_rfc3339(e.at), "actor": e.actor, "role": e.role,
             "action": e.action, "target": e.target, "outcome": e.outcome, "addr": e.addr,
@@ -48,7 +49,7 @@ def entry_json(e: AuditEntry) -> dict[str, Any]:
 
 
 # ---- chaining new entries inside the writing transaction
-def _hold_back(session: Session, _ctx: Any, _instances: Any) -> None:
+def _hold_back(session: Session, _ctx: UOWTransaction, _instances: object) -> None:
     """Flushes leave new audit rows to the commit (``_chain_pending``)."""
     new = [o for o in session.new if isinstance(o, AuditEntry)]
     if not new:
@@ -86,7 +87,7 @@ def _chain_pending(session: Session) -> None:
         conn.execute(_MOVE_HEAD, moved)
 
 
-def _row(entry: AuditEntry) -> dict[str, Any]:
+def _row(entry: AuditEntry) -> dict[str, object]:
     row = {c: getattr(entry, c) for c in _COLUMNS}
     if row["id"] is None:
         del row["id"]
@@ -166,7 +167,7 @@ def verify(db: Database, page: int = 5000) -> Verdict:
         anchor = head.anchor_hash if head else GENESIS
         head_last = (head.last_id, head.last_hash) if head else None
 
-    def pages() -> Any:
+    def pages() -> Iterator[AuditEntryJSON]:
         after = 0
         while True:
             with db.read() as s:

@@ -13,6 +13,7 @@ import csv
 import hashlib
 import hmac
 import io
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -48,7 +49,8 @@ def export_csv(db: Database, start: datetime, end: datetime, out: Path,
             if count == 0:
                 first_prev = entry["prev"] or GENESIS
             last_hash = entry["hash"] or GENESIS
-            writer.writerow([entry[f] for f in FIELDS])
+            fields: Mapping[str, object] = entry
+            writer.writerow([fields[f] for f in FIELDS])
             count += 1
     buf.write(f"# chain: entries={count} first_prev={first_prev} last_hash={last_hash}\n")
     data = buf.getvalue().encode("utf-8")

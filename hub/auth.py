@@ -7,11 +7,13 @@ import dataclasses
 import threading
 import time
 from datetime import datetime, timedelta
-from typing import Any, TypedDict
+from typing import TypedDict
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session as OrmSession
 
 from hub.audit import add_entry
+from hub.bodies import SessionJSON
 from hub.context import Actor, HubContext
 from hub.errors import OtpRequired, RateLimited, Unauthenticated
 from hub.login_guard import LoginGuard
@@ -63,7 +65,7 @@ class Sessions:
         return dataclasses.replace(actor, addr=addr)
 
     def login(self, username: str, password: str, addr: str, otp: str | None = None
-              ) -> dict[str, Any]:
+              ) -> SessionJSON:
         """Check the password (slowly, in the bounded pool), the second factor, the
         lockout rules, and open a session.
 
@@ -130,7 +132,7 @@ class Sessions:
         with self.ctx.db.write() as tx:
             add_entry(tx.session, outcome="denied", detail=detail, **audit)
 
-    def _cap_sessions(self, s: Any, user_id: str, now: datetime) -> None:
+    def _cap_sessions(self, s: OrmSession, user_id: str, now: datetime) -> None:
         """Keep a user under ``sessions_per_user`` live sessions: end the oldest."""
         cap = self.ctx.config.sessions_per_user
         live = list(s.scalars(select(Session).where(

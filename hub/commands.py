@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -19,6 +18,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from hub import lifecycle
 from hub.audit import add_entry, record_refusal
+from hub.bodies import CallJSON, CaseJSON, UrgedJSON, WhistleJSON
 from hub.context import Actor, HubContext
 from hub.db import WriteTx
 from hub.errors import Conflict, Forbidden, HubError, Invalid, NotFound
@@ -99,7 +99,7 @@ class Commands(LoopCommands):
         return unit
 
     def _record_case_event(self, tx: WriteTx, case: Case, type_: str,
-                           data: dict[str, Any]) -> None:
+                           data: Mapping[str, object]) -> None:
         self.ctx.journal.record(tx, type_, data, case_id=case.id, now=case.updated_at,
                                 post_ids=self.ctx.tree.posts_seeing(case.region_id))
 
@@ -110,7 +110,7 @@ class Commands(LoopCommands):
         self.ctx.journal.record(tx, "unit.updated", {"unit": unit_json(unit)},
                                 post_ids=posts, now=utcnow())
 
-    def _next_case_id(self, tx: WriteTx, now: Any) -> str:
+    def _next_case_id(self, tx: WriteTx, now: datetime) -> str:
         conn = tx.session.connection()
         # one statement, no race between hub processes (see _NEXT_CASE_NUMBER)
         value = conn.execute(_NEXT_CASE_NUMBER[conn.dialect.name]).scalar_one()
@@ -119,7 +119,7 @@ class Commands(LoopCommands):
 
     # ---- field commands
     def report(self, actor: Actor, body: ReportBody, idempotency_key: str | None
-               ) -> tuple[dict[str, Any], bool]:
+               ) -> tuple[CaseJSON, bool]:
         """``POST /cases``; returns ``(case, created)`` (False for an idempotent retry)."""
         self._check_role(actor, "report", "case")
         with self._command(actor, "report", "case") as tx:
@@ -164,7 +164,7 @@ class Commands(LoopCommands):
                            case.region_path)
             return case_json(case), True
 
-    def assign(self, actor: Actor, case_id: str, body: AssignBody) -> dict[str, Any]:
+    def assign(self, actor: Actor, case_id: str, body: AssignBody) -> CaseJSON:
         """``POST /cases/{id}/assign`` (supervisor): dispatch or reassign to a unit."""
         self._check_role(actor, "assign", case_id)
         with self._command(actor, "assign", case_id) as tx:
@@ -186,7 +186,7 @@ class Commands(LoopCommands):
             return case_json(case)
 
     def unit_move(self, actor: Actor, command: str, case_id: str, body: NoteBody
-                  ) -> dict[str, Any]:
+                  ) -> CaseJSON:
         """``accept`` / ``resolve`` / ``return``: a unit acting on a case it holds."""
         self._check_role(actor, command, case_id)
         with self._command(actor, command, case_id) as tx:
@@ -214,7 +214,7 @@ class Commands(LoopCommands):
             return case_json(case)
 
     def verify(self, actor: Actor, command: str, case_id: str, body: NoteBody
-               ) -> dict[str, Any]:
+               ) -> CaseJSON:
         """``close`` / ``reopen`` after the callback (intake, supervisor)."""
         self._check_role(actor, command, case_id)
         with self._command(actor, command, case_id) as tx:
@@ -231,7 +231,7 @@ class Commands(LoopCommands):
             self._audit_ok(tx, actor, command, case.id, body.note[:200], case.region_path)
             return case_json(case)
 
-    def urge(self, actor: Actor, case_id: str, body: NoteBody) -> dict[str, Any]:
+    def urge(self, actor: Actor, case_id: str, body: NoteBody) -> UrgedJSON:
         """``POST /cases/{id}/urge`` (督办): a reminder to the holding unit."""
         self._check_role(actor, "urge", case_id)
         with self._command(actor, "urge", case_id) as tx:
@@ -252,7 +252,7 @@ class Commands(LoopCommands):
             return {"case_id": case.id, "unit_id": case.unit_id, "note": body.note}
 
     # ---- calls
-    def start_call(self, actor: Actor, body: CallBody) -> dict[str, Any]:
+    def start_call(self, actor: Actor, body: CallBody) -> CallJSON:
         """``POST /calls``: open a video room for a case (or for the post)."""
         target = body.case_id or "call"
         self._check_role(actor, "call.start", target)
@@ -273,7 +273,7 @@ class Commands(LoopCommands):
             self._audit_ok(tx, actor, "call.start", call.id, call.case_id or "", path)
             return call_json(call)
 
-    def end_call(self, actor: Actor, call_id: str) -> dict[str, Any]:
+    def end_call(self, actor: Actor, call_id: str) -> CallJSON:
         """``POST /calls/{id}/end``."""
         self._check_role(actor, "call.end", call_id)
         with self._command(actor, "call.end", call_id) as tx:
@@ -298,7 +298,7 @@ class Commands(LoopCommands):
                                 post_ids=posts, now=utcnow())
 
     # ---- whistles
-    def whistle(self, actor: Actor, case_id: str, body: WhistleBody) -> dict[str, Any]:
+    def whistle(self, actor: Actor, case_id: str, body: WhistleBody) -> WhistleJSON:
         """``POST /cases/{id}/whistle`` (吹哨报到): summon units with a check-in deadline."""
         self._check_role(actor, "whistle", case_id)
         with self._command(actor, "whistle", case_id) as tx:
@@ -322,7 +322,7 @@ class Commands(LoopCommands):
                            case.region_path)
             return whistle_json(whistle)
 
-    def checkin(self, actor: Actor, whistle_id: str) -> dict[str, Any]:
+    def checkin(self, actor: Actor, whistle_id: str) -> WhistleJSON:
         """``POST /whistles/{id}/checkin`` (unit, for its own unit); repeat check-ins are no-ops."""
         self._check_role(actor, "checkin", whistle_id)
         with self._command(actor, "checkin", whistle_id) as tx:

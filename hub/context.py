@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
+from hub.bodies import CategoryJSON, UserJSON
 from hub.config import HubConfig
 from hub.db import Database
 from hub.geo import RegionIndex
@@ -28,7 +28,7 @@ class Actor:
     #: "otp" (enrol a second factor); see hub.session_policy
     restriction: str = ""
 
-    def user_json(self) -> dict[str, Any]:
+    def user_json(self) -> UserJSON:
         """The protocol's ``user`` object."""
         return {"id": self.user_id, "name": self.name, "role": self.role,
                 "post_id": self.post_id, "unit_id": self.unit_id}
@@ -44,7 +44,7 @@ class HubContext:
     journal: Journal
     # subcategory lookup: (category, code or name) → (subcategory name, sla_hours)
     subcategories: dict[tuple[str, str], tuple[str, float]]
-    categories_json: list[dict[str, Any]]
+    categories_json: list[CategoryJSON]
     #: region polygons: point → grid (``hub.geo.locate``) and ``GET /regions/geometry``
     geo: RegionIndex
     # protocol 1.1: (category, subcategory name) → limits; how deadlines are counted

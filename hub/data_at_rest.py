@@ -16,11 +16,11 @@ import base64
 import os
 import secrets
 from pathlib import Path
-from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from sqlalchemy import Text, TypeDecorator
+from sqlalchemy.engine import Dialect
 
 PREFIX = "sm4gcm:"
 KEY_BYTES = 16
@@ -96,12 +96,12 @@ class EncryptedText(TypeDecorator[str]):
         super().__init__()
         self.context = context
 
-    def process_bind_param(self, value: str | None, dialect: Any) -> str | None:
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
         if value is None or _BOX is None:
             return value
         return _BOX.seal(value, self.context)
 
-    def process_result_value(self, value: str | None, dialect: Any) -> str | None:
+    def process_result_value(self, value: str | None, dialect: Dialect) -> str | None:
         if value is None or not value.startswith(PREFIX):
             return value
         if _BOX is None:

@@ -15,13 +15,14 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from hub.models import Base
 
@@ -32,7 +33,7 @@ def _sqlite_engine(url: str, begin: str) -> Engine:
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+    def _on_connect(dbapi_conn: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
@@ -43,7 +44,7 @@ def _sqlite_engine(url: str, begin: str) -> Engine:
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn: Any) -> None:
+    def _on_begin(conn: Connection) -> None:
         conn.exec_driver_sql(begin)
 
     return engine
@@ -79,7 +80,7 @@ class Database:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         # SQLite: one writer at a time; PostgreSQL: row locks order what must be ordered
-        self._write_lock: Any = (threading.RLock() if self.is_sqlite
+        self._write_lock: AbstractContextManager[object] = (threading.RLock() if self.is_sqlite
                                  else contextlib.nullcontext())
         if self.is_sqlite:
             path = url.split("///", 1)[1] if "///" in url else ""

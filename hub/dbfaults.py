@@ -20,14 +20,16 @@ import random
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import ParamSpec, TypeVar
 
 from sqlalchemy import exc as sa_exc
 
+from hub.bodies import ErrorJSON
 from hub.errors import HubError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+P = ParamSpec("P")
 
 RETRY_SQLSTATES = frozenset({"40001", "40P01", "23505"})
 ATTEMPTS = 6
@@ -42,7 +44,7 @@ class DatabaseUnavailable(HubError):
     def __init__(self, message: str = UNAVAILABLE_MESSAGE) -> None:
         super().__init__(message)
 
-    def body(self) -> dict[str, Any]:
+    def body(self) -> ErrorJSON:
         body = super().body()
         body["error"]["reason"] = "database_unavailable"  # an extension field
         return body
@@ -73,11 +75,11 @@ _nesting = threading.local()  # only the outermost guarded call retries (a whole
 STATS = {"retried": 0, "unavailable": 0, "exhausted": 0}
 
 
-def with_retries(fn: Callable[..., T], attempts: int = ATTEMPTS) -> Callable[..., T]:
+def with_retries(fn: Callable[P, T], attempts: int = ATTEMPTS) -> Callable[P, T]:
     """``fn`` run again on a transaction conflict; 503 when the database is unreachable."""
 
     @functools.wraps(fn)
-    def call(*args: Any, **kwargs: Any) -> T:
+    def call(*args: P.args, **kwargs: P.kwargs) -> T:
         if getattr(_nesting, "depth", 0):  # inside another guarded call: it decides
             return fn(*args, **kwargs)
         for attempt in range(1, attempts + 1):

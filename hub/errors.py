@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from hub.bodies import CaseJSON, ErrorJSON
 
 
 class HubError(Exception):
@@ -12,21 +12,24 @@ class HubError(Exception):
         status: the HTTP status code.
         code: the protocol's error code (``forbidden``, ``conflict``…).
         message: a sentence for the operator.
-        extra: more top-level body members (the current ``case`` on 409).
+        case: the current case, answered beside the error on 409.
     """
 
     status = 500
     code = "server_error"
     outcome = "failed"
 
-    def __init__(self, message: str, **extra: Any) -> None:
+    def __init__(self, message: str, *, case: CaseJSON | None = None) -> None:
         super().__init__(message)
         self.message = message
-        self.extra = extra
+        self.case = case
 
-    def body(self) -> dict[str, Any]:
+    def body(self) -> ErrorJSON:
         """Return the protocol's error body."""
-        return {"error": {"code": self.code, "message": self.message}, **self.extra}
+        body: ErrorJSON = {"error": {"code": self.code, "message": self.message}}
+        if self.case is not None:
+            body["case"] = self.case
+        return body
 
 
 class BadRequest(HubError):

@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import orjson
@@ -34,15 +34,16 @@ from sqlalchemy import select
 from hub.errors import Invalid
 
 if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
     from sqlalchemy.orm import Session
 
     from hub.context import HubContext
     from hub.scope import RegionTree
 
 
-def geometry_text(geom: Any) -> str:
+def geometry_text(geom: BaseGeometry) -> str:
     """GeoJSON text of a shapely geometry (coordinates rounded to 1e-7°, ~1 cm)."""
-    def rounded(obj: Any) -> Any:
+    def rounded(obj: object) -> object:
         if isinstance(obj, float):
             return round(obj, 7)
         if isinstance(obj, list | tuple):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from typing import Any
 from urllib.parse import unquote
 
 import orjson
@@ -33,7 +32,7 @@ def parse_count(raw: str, name: str) -> int:
     return int(raw)
 
 
-def find_nul(obj: Any, where: str = "body") -> str | None:
+def find_nul(obj: object, where: str = "body") -> str | None:
     """The location of the first string (or key) holding a NUL character, or None."""
     if isinstance(obj, str):
         return where if "\x00" in obj else None

@@ -11,14 +11,15 @@ tells the other hub processes (``hub.pgnotify``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import orjson
-from sqlalchemy import bindparam, insert, text, update
+from sqlalchemy import Connection, bindparam, insert, text, update
 
+from hub.bodies import EventJSON
 from hub.db import WriteTx
 from hub.models import Event, FeedEntry, Post
 from hub.timeutil import to_rfc3339
@@ -41,7 +42,7 @@ def encode_frame(seq: int, ts: str, type_: str, data_json: str) -> str:
     return f'{{"seq":{seq},"ts":"{ts}","type":"{type_}","data":{data_json}}}'
 
 
-def event_json(seq: int, ts: datetime, type_: str, data_json: str) -> dict[str, Any]:
+def event_json(seq: int, ts: datetime, type_: str, data_json: str) -> EventJSON:
     """The event object of ``GET /events`` and history."""
     return {"seq": seq, "ts": to_rfc3339(ts), "type": type_, "data": orjson.loads(data_json)}
 
@@ -67,7 +68,7 @@ class Journal:
         #: (delivered to the other hub processes at the commit, ``hub.pgnotify``)
         self._notifier = notifier
 
-    def record(self, tx: WriteTx, type_: str, data: dict[str, Any], *, post_ids: list[str],
+    def record(self, tx: WriteTx, type_: str, data: Mapping[str, object], *, post_ids: list[str],
                now: datetime, case_id: str | None = None) -> None:
         """Queue an event for ``post_ids``; numbered at commit."""
         if not post_ids:
@@ -108,13 +109,13 @@ class Journal:
                 published.append(Published(post_id, seq, encode_frame(seq, ts, ev.type, ev.data)))
         tx.after_commit(lambda: self._publish(published))
 
-    def _take_pg(self, conn: Any, wanted: dict[str, int],
+    def _take_pg(self, conn: Connection, wanted: dict[str, int],
                  feed: list[tuple[str, int, int, datetime]], pending: _TxEvents
                  ) -> dict[str, int]:
         """One statement: lock the posts' rows in id order, take the seqs, insert the feed
         rows and (several hub processes) NOTIFY them; returns each post's first seq."""
         posts = sorted(wanted)
-        params: dict[str, Any] = {
+        params: dict[str, object] = {
             "posts": posts, "counts": [wanted[p] for p in posts],
             "f_posts": [f[0] for f in feed], "f_k": [f[1] for f in feed],
             "f_events": [f[2] for f in feed], "f_ts": [f[3] for f in feed]}
@@ -139,7 +140,7 @@ def _events_seen(pending: _TxEvents) -> tuple[list[tuple[str, str, str]], dict[s
     return events, sees
 
 
-def _take_each(conn: Any, wanted: dict[str, int],
+def _take_each(conn: Connection, wanted: dict[str, int],
                feed: list[tuple[str, int, int, datetime]]) -> dict[str, int]:
     """SQLite (one writer, in process): a statement per post, then the feed rows."""
     first: dict[str, int] = {}

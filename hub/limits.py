@@ -33,6 +33,7 @@ from client.working_time import (
     add_hours_dt,
     package_coverage,
 )
+from hub.bodies import LimitsJSON
 
 log = logging.getLogger(__name__)
 # How far past the package's last year the provisional (weekday) calendar reaches.
@@ -51,7 +52,7 @@ class Limits:
     callback_hours: float
     working_time: bool
 
-    def json(self) -> dict[str, object]:
+    def json(self) -> LimitsJSON:
         """The protocol's ``limits`` object."""
         return {"sign_hours": self.sign_hours, "resolve_hours": self.resolve_hours,
                 "callback_hours": self.callback_hours, "working_time": self.working_time}

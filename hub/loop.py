@@ -15,13 +15,14 @@ its event (events are pruned after days; marks stay, like the audit log).
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from hub.audit import add_entry
+from hub.bodies import CaseJSON, ReporterJSON
 from hub.context import Actor
 from hub.errors import Conflict, Forbidden, Invalid, NotFound
 from hub.models import Case, LoopMark, LoopTally
@@ -87,7 +88,8 @@ def unit_of(actor: Actor) -> str:
     return actor.unit_id
 
 
-def request(case: Case, kind: str, unit_id: str, at: datetime, reason: str,
+def request(case: Case, kind: Literal["return", "extension"], unit_id: str, at: datetime,
+            reason: str,
             until: datetime | None) -> None:
     """Set the case's pending request, or 409 when one is already waiting."""
     if case.pending:
@@ -117,7 +119,7 @@ class LoopCommands:
         @staticmethod
         def _bump(case: Case) -> None: ...
 
-    def extend(self, actor: Actor, case_id: str, body: ExtendBody) -> dict[str, Any]:
+    def extend(self, actor: Actor, case_id: str, body: ExtendBody) -> CaseJSON:
         """``POST /cases/{id}/extend`` (unit holding it): ask for ``due_at`` = ``until``."""
         self._check_role(actor, "extend", case_id)
         with self._command(actor, "extend", case_id) as tx:
@@ -140,7 +142,7 @@ class LoopCommands:
             return case_json(case)
 
     def request_return(self, tx: WriteTx, actor: Actor, case: Case, note: str
-                       ) -> dict[str, Any]:
+                       ) -> CaseJSON:
         """``POST /cases/{id}/return`` on a 1.1 hub: a request the post decides (退单)."""
         if case.status not in WORKING_STATUSES:
             raise Conflict(f"cannot return a case that is {case.status}")
@@ -151,7 +153,7 @@ class LoopCommands:
         self._audit_ok(tx, actor, "return", case.id, note[:200], case.region_path)
         return case_json(case)
 
-    def decide(self, actor: Actor, case_id: str, body: DecideBody) -> dict[str, Any]:
+    def decide(self, actor: Actor, case_id: str, body: DecideBody) -> CaseJSON:
         """``POST /cases/{id}/decide`` (supervisor): approve or refuse the pending request."""
         self._check_role(actor, "decide", case_id)
         with self._command(actor, "decide", case_id) as tx:
@@ -177,7 +179,7 @@ class LoopCommands:
                            case.region_path)
             return case_json(case)
 
-    def callback(self, actor: Actor, case_id: str, body: CallbackBody) -> dict[str, Any]:
+    def callback(self, actor: Actor, case_id: str, body: CallbackBody) -> CaseJSON:
         """``POST /cases/{id}/callback`` (intake, supervisor): close, or rework (重办)."""
         self._check_role(actor, "callback", case_id)
         with self._command(actor, "callback", case_id) as tx:
@@ -213,7 +215,7 @@ class LoopCommands:
                            case.region_path)
             return case_json(case)
 
-    def merge(self, actor: Actor, case_id: str, body: MergeBody) -> dict[str, Any]:
+    def merge(self, actor: Actor, case_id: str, body: MergeBody) -> CaseJSON:
         """``POST /cases/{id}/merge`` (officer, supervisor): close a duplicate (并单)."""
         self._check_role(actor, "merge", case_id)
         with self._command(actor, "merge", case_id) as tx:
@@ -236,7 +238,7 @@ class LoopCommands:
             self._audit_ok(tx, actor, "merge", case.id, f"into={into.id}", case.region_path)
             return case_json(case)
 
-    def reporter(self, actor: Actor, case_id: str) -> dict[str, Any] | None:
+    def reporter(self, actor: Actor, case_id: str) -> ReporterJSON | None:
         """``GET /cases/{id}/reporter`` (supervisor, intake): unmasked, and audited."""
         self._check_role(actor, "reporter", case_id)
         with self._command(actor, "reporter", case_id) as tx:

@@ -6,7 +6,7 @@ Every case the hub sends carries its reporter masked; only ``GET /cases/{id}/rep
 
 from __future__ import annotations
 
-from typing import Any
+from hub.bodies import ReporterJSON
 
 
 def mask_name(name: str) -> str:
@@ -28,7 +28,7 @@ def mask_phone(phone: str) -> str:
     return "*" * len(digits)
 
 
-def masked_reporter(name: str | None, phone: str | None) -> dict[str, Any] | None:
+def masked_reporter(name: str | None, phone: str | None) -> ReporterJSON | None:
     """The protocol's masked ``reporter`` object, or None when nobody was recorded."""
     if name is None and phone is None:
         return None

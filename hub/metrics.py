@@ -28,12 +28,13 @@ Names:
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable, Iterator, MutableMapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
-from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hub import dbfaults
 
@@ -41,9 +42,6 @@ if TYPE_CHECKING:
     from hub.app import Hub
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
-Scope = MutableMapping[str, Any]
-ASGIApp = Callable[[Scope, Callable[[], Awaitable[Any]], Callable[[Any], Awaitable[None]]],
-                   Awaitable[None]]
 _LATENCY_BUCKETS = (0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1.0, 2.5, 5.0, 10.0)
 _NOT_COMMANDS = frozenset({"login"})
 
@@ -69,7 +67,7 @@ class _Live(Collector):
     def __init__(self, hub: Hub) -> None:
         self.hub = hub
 
-    def collect(self) -> Iterator[Any]:
+    def collect(self) -> Iterator[Metric]:
         broker, fanout = self.hub.broker, self.hub.fanout
         yield GaugeMetricFamily("commandpost_feed_subscribers",
                                 "feed connections subscribed in this process",
@@ -122,14 +120,14 @@ class HubMetrics:
     def middleware(self, app: ASGIApp) -> ASGIApp:
         """Wrap the REST app: time each request, count responses and command outcomes."""
 
-        async def timed(scope: Scope, receive: Any, send: Any) -> None:
+        async def timed(scope: Scope, receive: Receive, send: Send) -> None:
             if scope.get("type") != "http":
                 await app(scope, receive, send)
                 return
             status = 500
             started = time.perf_counter()
 
-            async def send_status(message: Any) -> None:
+            async def send_status(message: Message) -> None:
                 nonlocal status
                 if message.get("type") == "http.response.start":
                     status = int(message["status"])

@@ -8,7 +8,7 @@ written in one transaction (see ``hub.journal``).
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -25,8 +25,10 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from hub.bodies import PendingJSON
 from hub.data_at_rest import EncryptedText
 
 
@@ -36,7 +38,7 @@ class UTCDateTime(TypeDecorator[datetime]):
     impl = DateTime(timezone=True)
     cache_ok = True
 
-    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
         if value.tzinfo is None:
@@ -44,7 +46,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         value = value.astimezone(UTC)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
-    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
         if value.tzinfo is None:
@@ -182,7 +184,7 @@ class Case(Base):
     # ---- protocol 1.1: the closed loop (see hub.loop and docs/closed-loop.md)
     sign_due: Mapped[datetime | None] = mapped_column(UTCDateTime)
     callback_due: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    pending: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    pending: Mapped[PendingJSON | None] = mapped_column(JSON)
     satisfaction: Mapped[str | None] = mapped_column(String(24))
     solved: Mapped[bool | None] = mapped_column(Boolean)
     merged_into: Mapped[str | None] = mapped_column(String(40))

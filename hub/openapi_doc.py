@@ -8,12 +8,14 @@ status the hub can send and which calls need ``Authorization: Bearer``.
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI
 from pydantic import BaseModel
-from starlette.routing import Match
+from starlette.applications import Starlette
+from starlette.routing import BaseRoute, Match
+from starlette.types import Scope
 
 ERROR_STATUSES = {
     "400": "broken JSON or a missing body (`bad_request`)",
@@ -31,7 +33,7 @@ ERROR_STATUSES = {
 #: calls answered without a token
 PUBLIC = {("post", "/api/v1/session")}
 
-ERROR_SCHEMA: dict[str, Any] = {
+ERROR_SCHEMA: dict[str, object] = {
     "type": "object",
     "required": ["error"],
     "properties": {
@@ -44,22 +46,22 @@ ERROR_SCHEMA: dict[str, Any] = {
 }
 
 
-def body_doc(model: type[BaseModel]) -> dict[str, Any]:
+def body_doc(model: type[BaseModel]) -> dict[str, object]:
     """The ``requestBody`` of a route that reads ``model`` itself (FastAPI cannot see it)."""
     return {"requestBody": {"required": True, "content": {
         "application/json": {"schema": model.model_json_schema()}}}}
 
 
-def _flat_routes(routes: list[Any]) -> list[Any]:
+def _flat_routes(routes: Sequence[BaseRoute]) -> list[BaseRoute]:
     """Routes with FastAPI's included routers opened."""
-    out: list[Any] = []
+    out: list[BaseRoute] = []
     for route in routes:
         inner = getattr(route, "original_router", None)
         out += _flat_routes(inner.routes) if inner is not None else [route]
     return out
 
 
-def allowed_methods(app: Any, scope: MutableMapping[str, Any]) -> str:
+def allowed_methods(app: Starlette, scope: Scope) -> str:
     """The ``Allow`` value for a path: the methods of every route that matches it."""
     methods: set[str] = set()
     for route in _flat_routes(app.router.routes):

@@ -15,12 +15,12 @@ import hashlib
 import hmac
 import secrets
 import time
-from typing import Any
 
 import pyotp
 from sqlalchemy import delete, select
 
 from hub.audit import add_entry
+from hub.bodies import OtpStartJSON
 from hub.db import Database
 from hub.errors import Conflict, Invalid, NotFound
 from hub.models import RecoveryCode, User
@@ -59,7 +59,7 @@ def code_ok(secret: str, otp: str) -> bool:
     return code_step(secret, otp) is not None
 
 
-def start(db: Database, user_id: str, path: str, addr: str) -> dict[str, Any]:
+def start(db: Database, user_id: str, path: str, addr: str) -> OtpStartJSON:
     """A new secret for the user, not in force until confirmed."""
     secret = pyotp.random_base32()
     with db.write() as tx:

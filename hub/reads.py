@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from hub.assessment import assessment
+from hub.assessment import AssessmentJSON, assessment
 from hub.audit_chain import entry_json as audit_entry_json
+from hub.bodies import (
+    AuditPageJSON,
+    CaseJSON,
+    CategoryJSON,
+    EventJSON,
+    EventsJSON,
+    SnapshotJSON,
+)
 from hub.context import Actor, HubContext
 from hub.errors import Forbidden, Gone, Invalid, NotFound
 from hub.geo import GeometryAnswer
@@ -57,11 +64,11 @@ class Reads:
         return case
 
     # ---- public API
-    def categories(self) -> list[dict[str, Any]]:
+    def categories(self) -> list[CategoryJSON]:
         """``GET /categories``."""
         return self.ctx.categories_json
 
-    def snapshot(self, actor: Actor) -> dict[str, Any]:
+    def snapshot(self, actor: Actor) -> SnapshotJSON:
         """``GET /snapshot``: open cases, cases closed in 24 h, active calls, open whistles."""
         path = self._path(actor)
         now = utcnow()
@@ -104,7 +111,7 @@ class Reads:
         """``GET /regions/geometry`` (1.1): the polygons of the post's subtree."""
         return self.ctx.geo.answer(self._path(actor))
 
-    def events(self, actor: Actor, since: int, limit: int) -> dict[str, Any]:
+    def events(self, actor: Actor, since: int, limit: int) -> EventsJSON:
         """``GET /events``: the events after ``since`` in the actor's post's numbering."""
         if since < 0 or limit < 1:
             raise Invalid("since must be >= 0 and limit >= 1")
@@ -123,12 +130,12 @@ class Reads:
             latest = post.seq
         return {"events": [event_json(*row) for row in rows], "seq": latest}
 
-    def case(self, actor: Actor, case_id: str) -> dict[str, Any]:
+    def case(self, actor: Actor, case_id: str) -> CaseJSON:
         """``GET /cases/{id}``."""
         with self.ctx.db.read() as s:
             return case_json(self.visible_case(s, actor, case_id))
 
-    def history(self, actor: Actor, case_id: str) -> list[dict[str, Any]]:
+    def history(self, actor: Actor, case_id: str) -> list[EventJSON]:
         """``GET /cases/{id}/history``: the case's events still kept, oldest first."""
         with self.ctx.db.read() as s:
             self.visible_case(s, actor, case_id)
@@ -139,7 +146,7 @@ class Reads:
                 .order_by(FeedEntry.seq)).all()
         return [event_json(*row) for row in rows]
 
-    def audit(self, actor: Actor, since: int, limit: int) -> dict[str, Any]:
+    def audit(self, actor: Actor, since: int, limit: int) -> AuditPageJSON:
         """``GET /audit`` (supervisor): entries of the post's jurisdiction, oldest first."""
         if actor.role not in ("supervisor", "auditor"):
             raise Forbidden("only a supervisor or an auditor reads the audit log")
@@ -155,7 +162,7 @@ class Reads:
         return {"entries": entries, "last": rows[-1].id if rows else since}
 
     def assessment(self, actor: Actor, start: str | None, end: str | None, by: str
-                   ) -> dict[str, Any]:
+                   ) -> AssessmentJSON:
         """``GET /assessment`` (officer, supervisor, wall): 考核 counts of the jurisdiction."""
         if actor.role not in ("officer", "supervisor", "wall"):
             raise Forbidden(f"a {actor.role} account cannot read the assessment")

@@ -29,9 +29,9 @@ import math
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 from sqlalchemy import select
 
@@ -61,10 +61,10 @@ class RegionFeature:
     name: str
     level: str
     parent_id: str | None
-    geometry: Any  # shapely Polygon | MultiPolygon
+    geometry: BaseGeometry  # a Polygon or MultiPolygon (checked before shape())
 
 
-def _ring_problem(ring: Any) -> str | None:
+def _ring_problem(ring: object) -> str | None:
     if not isinstance(ring, list) or len(ring) < 4:
         return "has fewer than 4 positions"
     for pos in ring:
@@ -81,7 +81,7 @@ def _ring_problem(ring: Any) -> str | None:
     return None
 
 
-def _geometry_problem(geom: Any) -> str | None:
+def _geometry_problem(geom: object) -> str | None:
     if not isinstance(geom, dict) or geom.get("type") not in ("Polygon", "MultiPolygon"):
         kind = geom.get("type") if isinstance(geom, dict) else type(geom).__name__
         return f"geometry must be a Polygon or MultiPolygon, not {kind}"
@@ -99,7 +99,7 @@ def _geometry_problem(geom: Any) -> str | None:
     return None
 
 
-def parse_features(fc: Any) -> tuple[list[RegionFeature], list[str]]:
+def parse_features(fc: object) -> tuple[list[RegionFeature], list[str]]:
     """Check each feature on its own; return the good ones and the problems found."""
     errors: list[str] = []
     if not isinstance(fc, dict) or fc.get("type") != "FeatureCollection" \
@@ -152,7 +152,7 @@ def parse_features(fc: Any) -> tuple[list[RegionFeature], list[str]]:
 
 
 def check_tree(features: list[RegionFeature], known: dict[str, tuple[str, str | None]],
-               known_shapes: dict[str, Any]) -> list[str]:
+               known_shapes: dict[str, BaseGeometry]) -> list[str]:
     """Levels and parents against the file and the database (``known``: id → level, parent)."""
     errors: list[str] = []
     level_of = {rid: lv for rid, (lv, _p) in known.items()}

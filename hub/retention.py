@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from typing import Any, cast
+from typing import cast
 
 from sqlalchemy import CursorResult, delete, exists, func, select, update
 
@@ -30,7 +30,7 @@ def prune(db: Database, max_age_days: float, max_events_per_post: int) -> int:
             through = max(by_count, by_age)
             if through <= post.pruned_through:
                 continue
-            result = cast(CursorResult[Any], s.execute(  # a DELETE answers a CursorResult
+            result = cast("CursorResult[tuple[()]]", s.execute(  # a DELETE answers a CursorResult
                 delete(FeedEntry).where(FeedEntry.post_id == post.id, FeedEntry.seq <= through)))
             deleted += result.rowcount or 0
             s.execute(update(Post).where(Post.id == post.id).values(pruned_through=through))

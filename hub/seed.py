@@ -21,7 +21,10 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from shapely import MultiPolygon, Polygon
 
 DEMO_PASSWORD = "cx-demo-2026"
 """The one password of every demo account (documented in the README; demo only)."""
@@ -194,7 +197,7 @@ class Jurisdiction:
     units: tuple[UnitSeed, ...]
     users: tuple[UserSeed, ...]
     #: region id → its polygon (a shapely Polygon or MultiPolygon, WGS 84 lon/lat)
-    shapes: dict[str, Any] = field(default_factory=dict, compare=False)
+    shapes: dict[str, Polygon | MultiPolygon] = field(default_factory=dict, compare=False)
 
 
 def post_id_for(region_id: str) -> str:

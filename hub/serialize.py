@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from hub.bodies import CallJSON, CaseJSON, PostJSON, RegionJSON, UnitJSON, WhistleJSON
 from hub.masking import masked_reporter
 from hub.models import Call, Case, Region, Unit, Whistle
 from hub.scope import PostScope
 from hub.timeutil import to_rfc3339
 
 
-def case_json(case: Case) -> dict[str, Any]:
+def case_json(case: Case) -> CaseJSON:
     """The protocol's case object."""
     return {
         "id": case.id,
@@ -34,7 +33,7 @@ def case_json(case: Case) -> dict[str, Any]:
         # protocol 1.1
         "sign_due": to_rfc3339(case.sign_due),
         "callback_due": to_rfc3339(case.callback_due),
-        "pending": dict(case.pending) if case.pending else None,
+        "pending": case.pending.copy() if case.pending else None,
         "satisfaction": case.satisfaction,
         "solved": case.solved,
         "merged_into": case.merged_into,
@@ -44,7 +43,7 @@ def case_json(case: Case) -> dict[str, Any]:
     }
 
 
-def unit_json(unit: Unit) -> dict[str, Any]:
+def unit_json(unit: Unit) -> UnitJSON:
     """The protocol's unit object, plus ``categories`` (the category names it handles)."""
     return {
         "id": unit.id,
@@ -57,26 +56,26 @@ def unit_json(unit: Unit) -> dict[str, Any]:
     }
 
 
-def region_json(region: Region) -> dict[str, Any]:
+def region_json(region: Region) -> RegionJSON:
     """The protocol's region object, plus its ``lat``/``lon`` centre."""
     return {"id": region.id, "name": region.name, "level": region.level,
             "parent_id": region.parent_id, "lat": region.lat, "lon": region.lon}
 
 
-def post_json(post: PostScope) -> dict[str, Any]:
+def post_json(post: PostScope) -> PostJSON:
     """The protocol's post object."""
     return {"id": post.id, "name": post.name, "region_id": post.region_id,
             "level": post.level}
 
 
-def call_json(call: Call) -> dict[str, Any]:
+def call_json(call: Call) -> CallJSON:
     """The protocol's call object."""
     return {"id": call.id, "title": call.title, "url": call.url, "case_id": call.case_id,
             "unit_ids": list(call.unit_ids), "started_at": to_rfc3339(call.started_at),
             "ended_at": to_rfc3339(call.ended_at)}
 
 
-def whistle_json(whistle: Whistle) -> dict[str, Any]:
+def whistle_json(whistle: Whistle) -> WhistleJSON:
     """The protocol's whistle object, plus ``open`` (false once all checked in or the case closed)."""
     return {"id": whistle.id, "case_id": whistle.case_id, "unit_ids": list(whistle.unit_ids),
             "checked_in": dict(whistle.checked_in), "deadline": to_rfc3339(whistle.deadline),

@@ -15,6 +15,7 @@ from aiohttp import web
 from hub import tls
 from hub.app import Hub
 from hub.config import HubConfig
+from hub.seed import SeedSizes
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +100,7 @@ class EmbeddedHub:
         self.stop()
 
 
-def start_embedded(db_url: str | None = None, *, sizes: Any = None, port: int = 0,
+def start_embedded(db_url: str | None = None, *, sizes: SeedSizes | None = None, port: int = 0,
                    **settings: Any) -> EmbeddedHub:
     """Start a hub on loopback in a background thread and return once it accepts requests.
 

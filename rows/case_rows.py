@@ -23,14 +23,15 @@ Threading: not thread-safe; GUI thread only (like the State it reads).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
 
 from client.protocol import Case
 from rows.observer import NullObserver, RowObserver
 from rows.observer import ranges as _ranges
 from rows.sorted_pairs import SortedPairs
 
-KeyFunc = Callable[[str, Case], Any]
+#: a column's sort key: a number or a text; None when the value is missing (sorts last)
+SortKey = float | str | None
+KeyFunc = Callable[[str, Case], SortKey]
 Predicate = Callable[[str, Case], bool]
 
 #: above this many changed ranges one batch announces one spanning range instead
@@ -44,13 +45,13 @@ MAX_STALE_LOG = 200_000
 
 #: what a missing value becomes, by column kind and direction, so that it sorts last in
 #: both directions (rows of a descending sort are the ascending list read backwards)
-_MISSING = {
+_MISSING: dict[tuple[str, bool], float | str] = {
     ("num", False): float("inf"), ("num", True): float("-inf"),
     ("str", False): "\U0010ffff" * 4, ("str", True): "",
 }
 
 
-def _norm(value: Any, kind: str, descending: bool) -> Any:
+def _norm(value: SortKey, kind: str, descending: bool) -> float | str:
     """A scalar key (scalars compare far faster than nested tuples when sorting)."""
     return _MISSING[kind, descending] if value is None else value
 
@@ -93,9 +94,9 @@ class CaseRows:
         # current column's); the other columns' caches are cleaned lazily, when they are
         # next used, from a log of the ids changed since (``_stale``, with each cache's
         # position in it), so a change costs one append, not a pop per column
-        self._pairs = SortedPairs()
+        self._pairs: SortedPairs[float | str] = SortedPairs()
         self._shown: set[str] = set()
-        self._cache: dict[tuple[int, bool], dict[str, Any]] = {}
+        self._cache: dict[tuple[int, bool], dict[str, float | str]] = {}
         self._stale: list[str] = []
         self._clean_upto: dict[tuple[int, bool], int] = {}
 
@@ -270,10 +271,10 @@ class CaseRows:
 
     # ---- Internals
 
-    def _column_cache(self) -> dict[str, Any]:
+    def _column_cache(self) -> dict[str, float | str]:
         return self._cache_for((self.sort_column, self.descending))
 
-    def _cache_for(self, which: tuple[int, bool]) -> dict[str, Any]:
+    def _cache_for(self, which: tuple[int, bool]) -> dict[str, float | str]:
         """The key cache of ``(column, descending)``, cleaned of keys gone stale."""
         stale = self._stale
         if len(stale) > MAX_STALE_LOG:  # compact: keep only the current column's cache
@@ -313,7 +314,7 @@ class CaseRows:
         self._shown.discard(cid)
         self.observer.rows_removed()
 
-    def _insert(self, cid: str, key: Any) -> None:
+    def _insert(self, cid: str, key: float | str) -> None:
         """Show a row (``key`` already stored in the current column's cache)."""
         index = self._pairs.index(key, cid)
         # the row it will have once inserted

@@ -18,12 +18,18 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate, chain
-from typing import Any
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsRichComparison
 
 DEFAULT_LOAD = 2000
 
+#: the keys of one instance: mutually comparable scalars
+K = TypeVar("K", bound="SupportsRichComparison")
 
-class SortedPairs:
+
+class SortedPairs(Generic[K]):
     """Pairs ``(key, id)`` ascending, with O(√n)-ish insert/delete and O(log n) ``id_at``.
 
     Keys of one instance must be mutually comparable scalars; ids are unique strings.
@@ -33,19 +39,19 @@ class SortedPairs:
         load: target chunk length (chunks split at twice this).
     """
 
-    def __init__(self, keys: Sequence[Any] = (), ids: Sequence[str] = (),
+    def __init__(self, keys: Sequence[K] = (), ids: Sequence[str] = (),
                  load: int = DEFAULT_LOAD) -> None:
         self._load = max(4, load)
         self.reset(keys, ids)
 
     # ---- Whole-list operations
 
-    def reset(self, keys: Sequence[Any], ids: Sequence[str]) -> None:
+    def reset(self, keys: Sequence[K], ids: Sequence[str]) -> None:
         """Replace every pair (``keys``/``ids`` ascending by ``(key, id)``, same length)."""
         if len(keys) != len(ids):
             raise ValueError("keys and ids differ in length")
         n = self._load
-        self._kc: list[list[Any]] = [list(keys[i:i + n]) for i in range(0, len(keys), n)]
+        self._kc: list[list[K]] = [list(keys[i:i + n]) for i in range(0, len(keys), n)]
         self._ic: list[list[str]] = [list(ids[i:i + n]) for i in range(0, len(ids), n)]
         self._len = len(ids)
         self._reindex()
@@ -57,7 +63,7 @@ class SortedPairs:
         """Every id in ascending order."""
         return list(chain.from_iterable(self._ic))
 
-    def keys(self) -> list[Any]:
+    def keys(self) -> list[K]:
         """Every key in ascending order."""
         return list(chain.from_iterable(self._kc))
 
@@ -70,7 +76,7 @@ class SortedPairs:
         c = bisect_right(self._off, index) - 1
         return self._ic[c][index - self._off[c]]
 
-    def index(self, key: Any, cid: str) -> int:
+    def index(self, key: K, cid: str) -> int:
         """Where ``(key, cid)`` is, or would be inserted, as an ascending position."""
         if not self._kc:
             return 0
@@ -79,7 +85,7 @@ class SortedPairs:
 
     # ---- Changes
 
-    def insert(self, key: Any, cid: str) -> int:
+    def insert(self, key: K, cid: str) -> int:
         """Insert ``(key, cid)`` (not held yet); return its ascending position."""
         if not self._kc:
             self._kc.append([key])
@@ -107,7 +113,7 @@ class SortedPairs:
         self._reoffset()
         return pos
 
-    def remove(self, key: Any, cid: str) -> int:
+    def remove(self, key: K, cid: str) -> int:
         """Remove the held pair ``(key, cid)``; return the position it had.
 
         Raises:
@@ -136,7 +142,7 @@ class SortedPairs:
 
     # ---- Internals
 
-    def _locate(self, key: Any, cid: str) -> tuple[int, int]:
+    def _locate(self, key: K, cid: str) -> tuple[int, int]:
         """``(chunk, index in chunk)`` where ``(key, cid)`` is or would go (chunks exist)."""
         maxk, maxi = self._maxk, self._maxi
         # the first chunk whose last pair is >= (key, cid)

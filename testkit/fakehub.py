@@ -302,7 +302,8 @@ class FakeHub:
             self._cond.notify_all()
             return ev
 
-    def _put_case(self, case: dict, typ: str, action: str | None = None, **data: Any) -> dict:
+    def _put_case(self, case: dict, typ: str, action: str | None = None, **data: object
+                  ) -> dict:
         with self._cond:
             self.all_cases[case["id"]] = case
             self.history.setdefault(case["id"], []).append(case)
@@ -317,7 +318,7 @@ class FakeHub:
                 payload.setdefault("note", "")
             return self._append(typ, payload)
 
-    def create_case(self, **fields: Any) -> dict:
+    def create_case(self, **fields: object) -> dict:
         """Report a new case (event ``case.created``)."""
         n = next(self._ids)
         rep = 60.0 * n
@@ -336,7 +337,7 @@ class FakeHub:
         self._put_case(case, "case.created")
         return case
 
-    def update_case(self, cid: str, action: str = "edit", **changes: Any) -> dict:
+    def update_case(self, cid: str, action: str = "edit", **changes: object) -> dict:
         """Change a case (new version, event ``case.updated``)."""
         with self._cond:
             old = self.all_cases[cid]
@@ -533,12 +534,12 @@ class _Handler(BaseHTTPRequestHandler):
     fake: FakeHub
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, *args: Any) -> None:  # quiet
+    def log_message(self, *args: object) -> None:  # quiet
         pass
 
     # ---- helpers
 
-    def _send(self, status: int, body: Any, headers: dict | None = None) -> None:
+    def _send(self, status: int, body: object, headers: dict | None = None) -> None:
         data = orjson.dumps(body) if body is not None else b""
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
@@ -548,7 +549,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def _error(self, status: int, code: str, message: str, **extra: Any) -> None:
+    def _error(self, status: int, code: str, message: str, **extra: object) -> None:
         self._send(status, {"error": {"code": code, "message": message}, **extra})
 
     def _authed(self) -> bool:

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from client.regions import RegionIndex
 from client.state import State
 from testkit.world import World
+
+if TYPE_CHECKING:
+    from widgets.actions_port import ActionsPort
 
 
 class FakeApi:
@@ -37,7 +40,7 @@ class FakeApi:
             return None, None
         return '"w1"', self.world.geometry()
 
-    def urge(self, case_id: str, note: str = "", **kw: Any) -> dict:
+    def urge(self, case_id: str, note: str = "", **kw: object) -> dict:
         self.calls.append(("urge", case_id, note))
         return {}
 
@@ -54,7 +57,7 @@ class FakeContext:
         self.read_only = read_only
         self.user_id = "u-officer-1"
         self.cache_dir: Path | None = None  # the map keeps no polygons
-        self.actions: Any = None  # no console commands (tests attach their own)
+        self.actions: ActionsPort | None = None  # no console commands (tests attach theirs)
         self.api = FakeApi(world)
         self.selected: list[str | None] = []
         self.commands: list[str] = []

@@ -13,13 +13,15 @@ never on ``console/``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, Protocol
+from typing import Protocol
+
+from client.protocol import Call, Whistle
 
 
 class Connectable(Protocol):
     """A bound Qt signal: ``connect(slot)``."""
 
-    def connect(self, slot: Callable[..., Any]) -> Any: ...
+    def connect(self, slot: Callable[..., object]) -> object: ...
 
 
 class InFlightView(Protocol):
@@ -78,12 +80,12 @@ class ActionsPort(Protocol):
         ...
 
     def whistle(self, case_id: str, unit_ids: list[str], minutes: int, note: str = "",
-                on_ok: Callable[[Any], None] | None = None) -> bool:
+                on_ok: Callable[[Whistle], None] | None = None) -> bool:
         """Summon ``unit_ids`` to ``case_id`` within ``minutes`` (吹哨报到)."""
         ...
 
     def start_call(self, title: str, case_id: str | None, unit_ids: list[str],
-                   on_ok: Callable[[Any], None] | None = None) -> bool:
+                   on_ok: Callable[[Call], None] | None = None) -> bool:
         """Open a video call (云视讯) for a case (or the post) with ``unit_ids``."""
         ...
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from client import glossary
+from client import audit_words, glossary
 from client.state import ChangeSet
 from client.timeutil import parse_time_or_none
 from rows import Rows
@@ -147,9 +147,11 @@ class AuditTailPane(Pane):
         if key == "role":
             value = glossary.word("role", value, lang)
         elif key == "action":
-            value = glossary.word("action", value, lang)
+            value = audit_words.action_word(value, lang)
         elif key == "detail":
-            value = glossary.audit_detail(value, lang, self.ctx.unit_name)
+            value = audit_words.detail_text(e, lang, self.ctx.unit_name, self.ctx.zone)
+        elif key == "target":
+            value = audit_words.target_text(value, lang)
         return neutralize(value) if full else safe(value, 80 if col == A_DETAIL else 40)
 
     @staticmethod

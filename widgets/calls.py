@@ -8,7 +8,6 @@ Any other scheme (``javascript:``, ``file:``, ``http:``…) is refused and never
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from client.protocol import Call
 from client.state import ChangeSet
@@ -69,7 +68,7 @@ class CallsPane(Pane):
     pane_id = "calls"
 
     def __init__(self, ctx: PaneContext, parent: QWidget | None = None, *,
-                 opener: Callable[[QUrl], Any] | None = None) -> None:
+                 opener: Callable[[QUrl], object] | None = None) -> None:
         super().__init__(ctx, parent)
         self._open = opener or QDesktopServices.openUrl
         self.now = ctx.state.now

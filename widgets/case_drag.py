@@ -9,13 +9,23 @@ Shift held, the alerts list through the drag starter the supervisor feature inst
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import TypedDict
+
 import orjson
 
 from widgets.qt import QMimeData
 
 MIME_CASE_IDS = "application/x-commandpost-case-ids"
 
-def encode_items(items: list[dict]) -> QMimeData:
+
+class DragItem(TypedDict):
+    """One dragged case: its id and the version the user saw (None when unknown)."""
+
+    id: str
+    version: int | None
+
+def encode_items(items: Sequence[Mapping[str, object]]) -> QMimeData:
     """A drag payload for ``[{"id", "version"}, ...]``."""
     mime = QMimeData()
     mime.setData(MIME_CASE_IDS, orjson.dumps(items))
@@ -23,7 +33,7 @@ def encode_items(items: list[dict]) -> QMimeData:
     return mime
 
 
-def decode_items(mime: QMimeData | None) -> list[dict]:
+def decode_items(mime: QMimeData | None) -> list[DragItem]:
     """The ``{"id", "version"}`` items of a drag payload; [] for anything else or garbage."""
     if mime is None or not mime.hasFormat(MIME_CASE_IDS):
         return []
@@ -33,7 +43,7 @@ def decode_items(mime: QMimeData | None) -> list[dict]:
         return []
     if not isinstance(raw, list):
         return []
-    out = []
+    out: list[DragItem] = []
     for item in raw[:1000]:
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             v = item.get("version")

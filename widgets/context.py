@@ -10,10 +10,13 @@ and a ``sig_selection(object)`` signal.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from client.regions import RegionIndex
 from widgets.text import safe
+
+if TYPE_CHECKING:
+    from widgets.pane import Pane
 
 log = logging.getLogger(__name__)
 
@@ -21,8 +24,8 @@ log = logging.getLogger(__name__)
 class SharedContext:
     """Selection and display-name helpers of a ``PaneContext``."""
 
-    state: Any
-    panes: list[Any]
+    state: Any  # a client State (the review's is a read-only property, the console's not)
+    panes: list[Pane]
     selected: str | None
     _sub_names: dict[tuple[str, str], str]
     sig_selection: Any

@@ -26,7 +26,7 @@ import queue
 import time
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from PIL import Image as PILImage
@@ -181,7 +181,7 @@ class TileLayer(pg.GraphicsObject):
     def boundingRect(self) -> QRectF:  # noqa: N802
         return QRectF(-180.0, -85.0, 360.0, 170.0)
 
-    def paint(self, p: QPainter, *_args: Any) -> None:
+    def paint(self, p: QPainter, *_args: object) -> None:
         """The held tiles in view, in device pixels: the current zoom's only when they
         cover the view, else the coarser ones first (under) to fill its holes."""
         (x0, x1), (y0, y1) = self.view.viewRange()
@@ -241,7 +241,16 @@ def server_name(settings: TileSettings) -> str:
     return urlsplit(settings.url.replace("{s}", "x")).hostname or settings.url[:40]
 
 
-def attach_base_map(pane: Any, settings: TileSettings | None = None) -> TileLayer | None:
+class MapPane(Protocol):
+    """A pane drawing in a pyqtgraph plot (the map); its layer closes with it."""
+
+    plot: pg.PlotWidget
+
+    @property
+    def destroyed(self) -> QtCore.SignalInstance: ...
+
+
+def attach_base_map(pane: MapPane, settings: TileSettings | None = None) -> TileLayer | None:
     """Add the configured base map under a map pane's layers; None without a URL."""
     settings = settings or settings_from_qsettings(_default_cache())
     if not settings.url:

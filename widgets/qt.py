@@ -15,7 +15,8 @@ PySide6 6.12.0 is excluded in pyproject.toml: on CPython 3.11 it drops a referen
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 import PySide6  # noqa: F401 - the binding (its __version__)
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: F401
@@ -119,7 +120,7 @@ if TYPE_CHECKING:
 _LAZY = {"pg": "pyqtgraph", "QtMultimedia": "PySide6.QtMultimedia"}
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> ModuleType:
     """``pg`` and ``QtMultimedia`` on first use (ImportError when not installed)."""
     module = _LAZY.get(name)
     if module is None:

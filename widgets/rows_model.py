@@ -83,7 +83,7 @@ class RowsTableModel(QAbstractTableModel):
     """
 
     def __init__(self, rows: Any, columns: Sequence[Column], parent: QObject | None = None, *,
-                 user: Callable[[Any], Any] | None = None,
+                 user: Callable[[Any], object] | None = None,
                  flags: Qt.ItemFlag = _FLAGS) -> None:
         super().__init__(parent)
         self.rows = rows
@@ -155,7 +155,7 @@ class RowsTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = _DisplayRole) -> Any:
+                   role: int = _DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == _DisplayRole \
                 and 0 <= section < len(self.columns):
             return self.columns[section].title()
@@ -168,7 +168,8 @@ class RowsTableModel(QAbstractTableModel):
         """The row object at ``row``."""
         return self.rows[row]
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DisplayRole) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DisplayRole
+             ) -> object:
         row, col = index.row(), index.column()
         if not index.isValid() or row >= len(self.rows) or col >= len(self.columns):
             return None

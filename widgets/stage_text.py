@@ -48,7 +48,9 @@ def satisfaction_text(value: object) -> str:
 
 
 def pending_kind_text(kind: object) -> str:
-    """退单申请 / 延期申请."""
+    """退单申请 / 延期申请 (unknown kinds as they came, none as — rather than "None")."""
+    if kind is None:
+        return "—"
     return {"return": QCoreApplication.translate("Stage", "return request"),
             "extension": QCoreApplication.translate("Stage", "extension request")}.get(str(kind), str(kind))
 

@@ -55,6 +55,8 @@ CHART_UNITS = 8
 LINES_PER_BAR = 1.25
 #: widest unit name beside a bar (px); longer names are elided
 TICK_TEXT_PX = 190
+#: the chart's least height, in bars (with the value axis and its label below them)
+MIN_BARS = 2
 #: load (open cases per on-duty person) from which a unit is flagged as overloaded
 HIGH_LOAD = 4.0
 
@@ -174,7 +176,8 @@ class WorkloadPane(Pane, UnitActivator, ScopeListener):
         hh.setSectionResizeMode(COL_UNIT, QHeaderView.ResizeMode.Stretch)
         self.view.activated.connect(self._on_activated)
 
-        self.plot = RankedBars(self, object_name="workload_chart", min_height=140)
+        self.plot = RankedBars(self, object_name="workload_chart",
+                               min_height=0)  # from its fonts: _size_plot()
         self.bars = self.plot.bars
         self.plot.installEventFilter(self)
         self._style_plot()
@@ -183,6 +186,7 @@ class WorkloadPane(Pane, UnitActivator, ScopeListener):
         self.summary.setObjectName("workload_summary")
         self.chart_legend = plain_label("", self, wrap=True)
         self.chart_legend.setObjectName("workload_chart_legend")
+        self.chart_legend.installEventFilter(self)
         chart = QWidget(self)
         cl = QVBoxLayout(chart)
         cl.setContentsMargins(0, 0, 0, 0)
@@ -315,8 +319,28 @@ class WorkloadPane(Pane, UnitActivator, ScopeListener):
         self.model.retranslate()
         self._size_columns()
         self.plot.setLabel("bottom", self.tr("Open cases per on-duty person"))
+        self._size_plot()
         self._update_legend(len(self._chart_rows) if self._chart_rows else CHART_UNITS)
         self.view.setToolTip(self.tr("Double-click or press Enter to show the unit's cases"))
+
+    def _size_plot(self) -> None:
+        """The chart's least height from its fonts: the value axis with its label and
+        :data:`MIN_BARS` names (a fixed pixel height was too tall for a low dock at
+        1920×1080 and 1366×768, and pushed the chart over the legend below it)."""
+        line = self.plot.name_metrics().height() * LINES_PER_BAR
+        self.plot.setMinimumHeight(int(self.plot.getAxis("bottom").height() + MIN_BARS * line + 8))
+
+    def _fit_legend(self) -> None:
+        """Keep the legend's least height at what its wrapped lines need at its width: a
+        wrapped QLabel asks for one line, and the layout then laid it over the chart's
+        axis label whenever the dock was low."""
+        legend = self.chart_legend
+        fm, margins = legend.fontMetrics(), legend.contentsMargins()
+        width = max(legend.contentsRect().width(), 1)
+        need = fm.boundingRect(0, 0, width, 100000, Qt.TextFlag.TextWordWrap,
+                               legend.text()).height() + margins.top() + margins.bottom()
+        if need != legend.minimumHeight():
+            legend.setMinimumHeight(need)
 
     def _size_columns(self) -> None:
         """Widths that fit each title and a three-digit figure with its symbol (what
@@ -337,8 +361,11 @@ class WorkloadPane(Pane, UnitActivator, ScopeListener):
         self.chart_legend.setText(self.tr("Bars: the %1 heaviest units · vermillion ≥ %2 per "
                                           "person (overloaded, ⚠) · orange: has overdue cases")
                                   .replace("%1", str(bars)).replace("%2", f"{HIGH_LOAD:g}"))
+        self._fit_legend()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.chart_legend and event.type() == QEvent.Type.Resize:
+            self._fit_legend()
         if watched is self.plot and event.type() == QEvent.Type.Resize:
             top = self._all_rows[:self.chart_capacity()]
             if top != self._chart_rows:

@@ -7,15 +7,16 @@ current copy; the operator retries against the new version or leaves it. Other f
 (403, 404, 422, 429, 5xx, timeouts) are told in words by the session.
 
 Whether the hub speaks protocol 1.1 is learnt from ``GET /categories`` (subcategories with
-``limits``): :attr:`LoopActions.supported` is None until known, then True/False; with 1.1 the
-State's stage clocks are switched on (:meth:`client.state.State.set_stages`).
+``limits``), which the session fetches once for everything (connect
+``Session.sig_categories`` to :meth:`LoopActions.learn`): :attr:`LoopActions.supported` is
+None until known, then True/False; with 1.1 the State's stage clocks are switched on
+(:meth:`client.state.State.set_stages`).
 
 Threading: GUI thread only; commands run on the session's job pool.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -26,8 +27,6 @@ from widgets.text import safe
 
 if TYPE_CHECKING:
     from console.session import Session
-
-log = logging.getLogger(__name__)
 
 DECIDE_ROLES = frozenset({"supervisor"})
 CALLBACK_ROLES = frozenset({"intake", "supervisor"})
@@ -86,10 +85,6 @@ class LoopActions(QObject):
                 self.deliver(cs)
         self.sig_support.emit(supported)
 
-    def load(self) -> None:
-        """Fetch the categories in the background and :meth:`learn` from them."""
-        self.ctx.fetch(lambda api: api.categories(), self.learn,
-                       lambda exc: log.info("categories for the loop failed: %s", exc))
 
     # ---- Roles
 

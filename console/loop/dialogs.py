@@ -328,7 +328,8 @@ class CaseNoteDialog(QDialog, _NoteMixin):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseNoteDialog")
-        self.setWindowTitle(f"{title}: {safe(case.get('id'), 40)}")
+        self.setWindowTitle(self.tr("{what}: {case}").format(what=title,
+                                                             case=safe(case.get("id"), 40)))
         heading = plain_label(case_heading(case), self, wrap=True)
         heading.setObjectName("loopCaseHeading")
         self.note = self._note_edit(self)

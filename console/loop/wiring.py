@@ -83,7 +83,7 @@ class LoopUi(QObject):
         console.distributor.sig_changes.connect(lambda _cs: self.update_buttons())
         loop.deliver = console.distributor.deliver  # the stage-clock reset goes to every pane
         loop.sig_support.connect(lambda _s: self.update_buttons())
-        loop.load()
+        session.sig_categories.connect(loop.learn)  # the shell fetches them, once
 
     # ---- Commands on the selected case
 

@@ -242,9 +242,9 @@ def review_main(argv: Sequence[str]) -> int:
     translators = install(app, lang)
     try:
         try:
-            from console import themes
+            from console.app import apply_look
 
-            themes.apply(app, args.theme, 10.0)
+            apply_look(app, args.theme, 10.0)
         except Exception:  # a theme problem must not stop a review
             log.exception("theme %s not applied", args.theme)
         if chosen is None:
@@ -272,6 +272,12 @@ def review_main(argv: Sequence[str]) -> int:
                 return _fail("review", f"cannot write {args.screenshot}", EXIT_WRITE)
             window.close()
             return 0
+        screen = app.primaryScreen()
+        if screen is not None:  # what "restore" gives: inside the screen, frame included
+            from console.scaling import restored_size
+
+            area = screen.availableGeometry()
+            window.resize(*restored_size(area.width(), area.height()))
         window.showMaximized()
         return app.exec()
     finally:

@@ -49,6 +49,14 @@ HEAD_BG = QColor("#eef1f5")
 MAX_ROWS = 40  # per table; the rest is summarised as "… and N more"
 
 
+#: OpenType features turned off in the reports' text, so every glyph drawn is the one the
+#: font's character map gives: the PDF's ToUnicode map (how a reader copies the text) is
+#: built by looking each glyph up in that map. With ``locl`` on, Noto Sans CJK draws the
+#: digits of a Latin run as substitute glyphs no character maps to, and the English
+#: report's figures and case numbers copied as nothing; ``liga`` turns "ffl" into one glyph.
+PLAIN_TEXT_FEATURES_OFF = ("locl", "liga")
+
+
 def font(size: float, bold: bool = False) -> QFont:
     """The report font at ``size`` points (the painter is scaled to points)."""
     f = QFont()
@@ -56,6 +64,8 @@ def font(size: float, bold: bool = False) -> QFont:
     f.setPixelSize(max(1, round(size)))
     f.setBold(bold)
     f.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    for tag in PLAIN_TEXT_FEATURES_OFF:
+        f.setFeature(QFont.Tag(tag), 0)
     return f
 
 
@@ -305,7 +315,7 @@ def _nice_step(vmax: int) -> int:
     for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000):
         if vmax / s <= 5:
             return s
-    return 10 ** len(str(vmax))
+    return int(10 ** len(str(vmax)))  # (int ** int is typed Any: a negative power is a float)
 
 
 # ---- the report

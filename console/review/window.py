@@ -32,6 +32,7 @@ from rows import Rows
 from widgets.actions_port import ActionsPort
 from widgets.common import action_text, format_duration, status_text
 from widgets.context import SharedContext
+from widgets.fitting import fitting
 from widgets.pane import Pane
 from widgets.qt import (
     QT_TRANSLATE_NOOP,
@@ -182,8 +183,9 @@ class Timeline(pg.PlotWidget):
         self.addItem(self.line)
         self.line.sigDragged.connect(self._on_dragged)
         self.scene().sigMouseClicked.connect(self._on_clicked)
-        self.setMinimumHeight(90)
-        self.setMaximumHeight(140)
+        # short enough to leave the panes most of a 1366×768 screen
+        self.setMinimumHeight(64)
+        self.setMaximumHeight(100)
 
     def set_time(self, t: float) -> None:
         """Move the cursor without emitting."""
@@ -487,7 +489,7 @@ class ReviewWindow(QMainWindow):
     def _dock(self, key: str, title: str, widget: QWidget) -> None:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{key}")
-        dock.setWidget(widget)
+        dock.setWidget(fitting(widget))  # a long case scrolls; the window fits its screen
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
@@ -497,7 +499,8 @@ class ReviewWindow(QMainWindow):
         self.addDockWidget(area, dock)
 
     def _arrange(self) -> None:
-        """Queue and events on the left; map, detail and story; alerts, workload, calls."""
+        """Queue and events (regions behind) on the left; map, detail and story; alerts,
+        workload, calls."""
         d = self.docks
         left: list[str] = [k for k in ("queue", "review-events") if k in d]
         mid: list[str] = [k for k in ("map", "detail") if k in d] or ["review-story"]
@@ -513,6 +516,9 @@ class ReviewWindow(QMainWindow):
             d["calls"].raise_()
         if "detail" in d:  # the story sits behind the detail; a selection raises it
             self.tabifyDockWidget(d["detail"], d["review-story"])
+        if "regions" in d:  # behind the events, not a full-width row under every column
+            self.tabifyDockWidget(d["review-events"], d["regions"])
+            d["review-events"].raise_()
         self._sizes = (cols, [0.44, 0.30, 0.26][:len(cols)])
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
@@ -531,11 +537,15 @@ class ReviewWindow(QMainWindow):
                              Qt.Orientation.Horizontal)
             if "kpi" in self.docks:
                 self.resizeDocks([self.docks["kpi"]], [110], Qt.Orientation.Vertical)
-            for col, share in ((cols[0], (0.7, 0.3)), (cols[1] if len(cols) > 1 else [],
-                                                        (0.45, 0.55))):
-                if len(col) == len(share):
-                    h = self.height()
-                    self.resizeDocks([self.docks[k] for k in col], [int(h * s) for s in share],
+            # each column's stack (tabbed docks share their stack's place)
+            shares_of = {"queue": 0.7, "review-events": 0.3, "map": 0.45, "detail": 0.55,
+                         "alerts": 0.27, "workload": 0.48, "calls": 0.25}
+            h = self.height()
+            for col in cols:
+                stack = [k for k in col if k in shares_of]
+                if len(stack) > 1:
+                    self.resizeDocks([self.docks[k] for k in stack],
+                                     [int(h * shares_of[k]) for k in stack],
                                      Qt.Orientation.Vertical)
 
     def _build_toolbar(self) -> None:

@@ -91,7 +91,8 @@ class UnitPicker(QDialog):
         for unit in units:
             uid = unit["id"]
             name = neutralize(ctx.unit_name(uid))
-            text = f"{safe(name, 50)}  ·  {self.tr('load {load:.1f}').format(load=load_of(state, unit))}"
+            load = self.tr("load {load}").format(load=f"{load_of(state, unit):.1f}")
+            text = f"{safe(name, 50)}  ·  {load}"
             if uid == suggested:
                 text = "★ " + text + "  " + self.tr("(suggested)")
             if uid in held and len(held) == 1:

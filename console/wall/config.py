@@ -30,7 +30,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from client.glossary import TODAY_RULE
 
@@ -153,7 +153,7 @@ def _bool(value: object, what: str) -> bool:
     raise ValueError(f"bad {what} {value!r}: expected true or false")
 
 
-def _plan(entry: Any, default_s: float) -> ScreenPlan:
+def _plan(entry: object, default_s: float) -> ScreenPlan:
     if isinstance(entry, str):
         entry = {"fixed": entry}
     if not isinstance(entry, dict):
@@ -177,6 +177,22 @@ def _plan(entry: Any, default_s: float) -> ScreenPlan:
     return ScreenPlan(tuple(slots))
 
 
+class _Settings(TypedDict, total=False):
+    """The :class:`WallConfig` fields a config file sets."""
+
+    seconds: float
+    screens: tuple[ScreenPlan, ...]
+    takeover_seconds: float
+    takeover_corner: str
+    takeover_critical: bool
+    takeover_overdue: bool
+    day_start: str
+    shifts: tuple[str, ...]
+    scale: float
+    burn_in_px: int | None
+    burn_in_period_s: float
+
+
 def from_dict(data: dict) -> WallConfig:
     """Build a config from a JSON-shaped dict (unknown keys ignored).
 
@@ -185,7 +201,7 @@ def from_dict(data: dict) -> WallConfig:
     """
     if not isinstance(data, dict):
         raise ValueError("a wall config is a JSON object")
-    kw: dict[str, Any] = {}
+    kw: _Settings = {}
     secs = _seconds(data["seconds"], "seconds") if "seconds" in data else DEFAULT_SECONDS
     kw["seconds"] = secs
     screens = data.get("screens") or []
@@ -202,9 +218,10 @@ def from_dict(data: dict) -> WallConfig:
         if corner not in CORNERS:
             raise ValueError(f"bad takeover corner {to['corner']!r}: choose from {CORNERS}")
         kw["takeover_corner"] = corner
-    for key in ("critical", "overdue"):
-        if key in to:
-            kw[f"takeover_{key}"] = _bool(to[key], f"takeover {key}")
+    if "critical" in to:
+        kw["takeover_critical"] = _bool(to["critical"], "takeover critical")
+    if "overdue" in to:
+        kw["takeover_overdue"] = _bool(to["overdue"], "takeover overdue")
     if "day_start" in data:
         kw["day_start"] = _hhmm(data["day_start"], "day_start")
     if "shifts" in data:
@@ -233,7 +250,7 @@ def from_dict(data: dict) -> WallConfig:
 def _from_ini(text: str) -> WallConfig:
     cp = configparser.ConfigParser()
     cp.read_string(text)
-    data: dict[str, Any] = {}
+    data: dict[str, object] = {}
     if cp.has_section("wall"):
         sec = cp["wall"]
         for key in ("seconds", "day_start", "shifts", "scale", "burn_in_px",
@@ -250,7 +267,7 @@ def _from_ini(text: str) -> WallConfig:
                    key=lambda s: int(s.split(".")[1]))
     for name in names:
         sec = cp[name]
-        entry: dict[str, Any] = {}
+        entry: dict[str, str] = {}
         for key in ("pages", "seconds", "fixed"):
             if key in sec:
                 entry[key] = sec[key]

@@ -466,8 +466,8 @@ class WallConsole(QObject):
     def start(self) -> None:
         """Start the feed and show the wall."""
         self.feed.start()
-        self.loop.load()
-        self.session.load_categories()
+        self.session.sig_categories.connect(self.loop.learn)
+        self.session.load_categories()  # once: names and the 1.1 stage clocks
         self.controller.show()
 
     def stop(self) -> None:

@@ -3,25 +3,25 @@ an open connection in ``config.attributes["connection"]``)."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from alembic import context
 from alembic.autogenerate.api import AutogenContext
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 from hub.models import Base, UTCDateTime
 
 target_metadata = Base.metadata
 
 
-def render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | Literal[False]:
+def render_item(type_: str, obj: object, autogen_context: AutogenContext) -> str | Literal[False]:
     """Write the hub's UTC column type as the plain column type it stores."""
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"
     return False
 
 
-def _configure(connection: Any) -> None:
+def _configure(connection: Connection) -> None:
     context.configure(connection=connection, target_metadata=target_metadata,
                       render_item=render_item, compare_type=True,
                       render_as_batch=connection.dialect.name == "sqlite")

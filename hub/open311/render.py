@@ -7,21 +7,72 @@ ISO 8601 in UTC with ``Z``. A missing value is JSON ``null`` and an empty XML el
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TypedDict
 from xml.etree import ElementTree as ET
 
 import orjson
 from starlette.responses import Response
 
+from hub.bodies import CategoryJSON
 from hub.models import Case
 from hub.timeutil import to_rfc3339
 
 FORMATS = ("json", "xml")
+#: what an answer holds: one object, or a list of them
+Body = Sequence[Mapping[str, object]] | Mapping[str, object]
 JSON_TYPE = "application/json; charset=utf-8"
 XML_TYPE = "text/xml; charset=utf-8"
 
 
-def service_objects(categories: list[dict[str, Any]]) -> list[dict[str, Any]]:
+class ServiceJSON(TypedDict):
+    """A GeoReport v2 service (one per subcategory)."""
+
+    service_code: str
+    service_name: str
+    description: str
+    metadata: bool
+    type: str
+    keywords: str
+    group: str
+
+
+class ServiceDefinitionJSON(TypedDict):
+    service_code: str
+    attributes: list[object]  # always empty: no service has extra attributes
+
+
+class ServiceRequestJSON(TypedDict):
+    """A case as a GeoReport v2 service request."""
+
+    service_request_id: str
+    status: str
+    status_notes: str
+    service_name: str
+    service_code: str
+    description: str
+    agency_responsible: str | None
+    service_notice: str
+    requested_datetime: str
+    updated_datetime: str
+    expected_datetime: str | None
+    address: str
+    address_id: None
+    zipcode: None
+    lat: float | None
+    long: float | None
+    media_url: None
+
+
+class RequestAcceptedJSON(TypedDict):
+    """The answer of ``POST requests``."""
+
+    service_request_id: str
+    service_notice: str
+    account_id: None
+
+
+def service_objects(categories: list[CategoryJSON]) -> list[ServiceJSON]:
     """One service per subcategory; ``group`` is its category."""
     return [{"service_code": sub["code"], "service_name": sub["name"],
              "description": f"{cat['name']} · {sub['name']}（处置时限 {sub['sla_hours']:g} 小时）",
@@ -29,7 +80,7 @@ def service_objects(categories: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for cat in categories for sub in cat["subcategories"]]
 
 
-def request_object(case: Case, service_code: str, agency: str | None) -> dict[str, Any]:
+def request_object(case: Case, service_code: str, agency: str | None) -> ServiceRequestJSON:
     """A case as a GeoReport v2 service request (no reporter: never in public answers)."""
     return {
         "service_request_id": case.id,
@@ -52,7 +103,7 @@ def request_object(case: Case, service_code: str, agency: str | None) -> dict[st
     }
 
 
-def _text(value: Any) -> str:
+def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -60,7 +111,7 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _element(tag: str, obj: dict[str, Any]) -> ET.Element:
+def _element(tag: str, obj: Mapping[str, object]) -> ET.Element:
     element = ET.Element(tag)
     for key, value in obj.items():
         child = ET.SubElement(element, key)
@@ -75,9 +126,9 @@ def _element(tag: str, obj: dict[str, Any]) -> ET.Element:
     return element
 
 
-def to_xml(root: str, item: str | None, body: list[dict[str, Any]] | dict[str, Any]) -> bytes:
+def to_xml(root: str, item: str | None, body: Body) -> bytes:
     """``<root><item>…</item>…</root>`` for a list, ``<root>…</root>`` for one object."""
-    if isinstance(body, dict):
+    if isinstance(body, Mapping):
         element = _element(root, body)
     else:
         element = ET.Element(root)
@@ -87,7 +138,7 @@ def to_xml(root: str, item: str | None, body: list[dict[str, Any]] | dict[str, A
     return xml
 
 
-def respond(fmt: str, root: str, item: str | None, body: Any, status: int = 200) -> Response:
+def respond(fmt: str, root: str, item: str | None, body: Body, status: int = 200) -> Response:
     """Encode ``body`` as JSON or as XML under ``root``/``item``."""
     if fmt == "xml":
         return Response(to_xml(root, item, body), status_code=status, media_type=XML_TYPE)

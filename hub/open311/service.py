@@ -22,10 +22,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy.orm import Session
 
 from hub.audit import record_refusal
 from hub.commands import Commands
@@ -34,7 +34,14 @@ from hub.errors import HubError
 from hub.models import Case, Unit
 from hub.open311.keys import ApiKeys, KeyInfo
 from hub.open311.locate import Locator
-from hub.open311.render import request_object, service_objects
+from hub.open311.render import (
+    RequestAcceptedJSON,
+    ServiceDefinitionJSON,
+    ServiceJSON,
+    ServiceRequestJSON,
+    request_object,
+    service_objects,
+)
 from hub.schemas import ReportBody, ReporterBody
 from hub.timeutil import utcnow
 
@@ -135,11 +142,11 @@ class Open311Service:
         self._root_post = root_posts[0].id if root_posts else None
 
     # ---- services
-    def service_list(self) -> list[dict[str, Any]]:
+    def service_list(self) -> list[ServiceJSON]:
         """``GET services``: the 76 subcategories."""
         return service_objects(self.ctx.categories_json)
 
-    def service_definition(self, code: str) -> dict[str, Any]:
+    def service_definition(self, code: str) -> ServiceDefinitionJSON:
         """``GET services/{code}``: no extra attributes (every service has metadata false)."""
         check_text({"service_code": code})
         if code not in self.services:
@@ -165,7 +172,7 @@ class Open311Service:
                            f"open311: {err.description}")
         return err
 
-    def create(self, form: Mapping[str, str], addr: str) -> list[dict[str, Any]]:
+    def create(self, form: Mapping[str, str], addr: str) -> list[RequestAcceptedJSON]:
         """``POST requests``: a new case; returns ``[{"service_request_id", …}]``."""
         try:
             check_text(form)
@@ -232,7 +239,7 @@ class Open311Service:
             raise Open311Error(400, f"{where}: {error.get('msg', 'invalid')}") from None
 
     # ---- GET requests
-    def find(self, params: Mapping[str, str]) -> list[dict[str, Any]]:
+    def find(self, params: Mapping[str, str]) -> list[ServiceRequestJSON]:
         """``GET requests``: filtered, newest first, at most ``MAX_RESULTS``."""
         self.check_jurisdiction(params)
         ids = _split(params.get("service_request_id", ""))
@@ -248,8 +255,8 @@ class Open311Service:
             cases = list(s.scalars(query))
             return self._objects(s, cases)
 
-    def _filters(self, params: Mapping[str, str]) -> list[Any]:
-        filters: list[Any] = []
+    def _filters(self, params: Mapping[str, str]) -> list[ColumnElement[bool]]:
+        filters: list[ColumnElement[bool]] = []
         codes = _split(params.get("service_code", ""))
         unknown = [c for c in codes if c not in self.services]
         if unknown:
@@ -279,7 +286,7 @@ class Open311Service:
         filters += [Case.reported_at >= start, Case.reported_at <= end]
         return filters
 
-    def request(self, request_id: str) -> list[dict[str, Any]]:
+    def request(self, request_id: str) -> list[ServiceRequestJSON]:
         """``GET requests/{id}``: a one-item list, or 404."""
         check_text({"service_request_id": request_id})
         with self.ctx.db.read() as s:
@@ -288,7 +295,7 @@ class Open311Service:
                 raise Open311Error(404, f"no service request {request_id}")
             return self._objects(s, [case])
 
-    def _objects(self, s: Any, cases: list[Case]) -> list[dict[str, Any]]:
+    def _objects(self, s: Session, cases: list[Case]) -> list[ServiceRequestJSON]:
         unit_ids = {c.unit_id for c in cases if c.unit_id}
         names = dict(s.execute(select(Unit.id, Unit.name).where(Unit.id.in_(unit_ids))).all()
                      ) if unit_ids else {}

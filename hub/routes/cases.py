@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from hub.bodies import CaseJSON
 from hub.context import Actor
 from hub.errors import Invalid
 from hub.openapi_doc import body_doc
@@ -17,7 +17,7 @@ from hub.routes.kit import RouteKit, json_response
 from hub.schemas import AssignBody, NoteBody, ReportBody
 
 #: ``run(actor, command, case_id, body)`` of a note command
-NoteCommand = Callable[[Actor, str, str, NoteBody], dict[str, Any]]
+NoteCommand = Callable[[Actor, str, str, NoteBody], CaseJSON]
 
 
 def add_routes(router: APIRouter, kit: RouteKit) -> None:

@@ -7,7 +7,7 @@ Order of refusals: 401 (token) → 403 (role) → 413 (size) → 400 (JSON) → 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import orjson
 from fastapi import Request
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 M = TypeVar("M", bound=BaseModel)
 
 
-def json_response(obj: Any, status: int = 200) -> Response:
+def json_response(obj: object, status: int = 200) -> Response:
     """Encode with orjson."""
     return Response(orjson.dumps(obj), status_code=status, media_type="application/json")
 

@@ -4,13 +4,14 @@ post, the callback (回访), merging duplicates (并单), and the unmasked repor
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from hub.bodies import CaseJSON
 from hub.context import Actor
 from hub.openapi_doc import body_doc
 from hub.routes.kit import RouteKit, json_response
@@ -40,7 +41,7 @@ def add_routes(router: APIRouter, kit: RouteKit) -> None:
 
 
 def add_loop_command(router: APIRouter, kit: RouteKit, command: str, model: type[B],
-                     run: Callable[[Actor, str, B], dict[str, Any]], doc: str) -> None:
+                     run: Callable[[Actor, str, B], CaseJSON], doc: str) -> None:
     """A ``POST /cases/{id}/<command>`` taking ``model``'s body."""
     async def route(request: Request, case_id: str) -> Response:
         actor = await kit.actor_of(request)

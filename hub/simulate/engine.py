@@ -191,7 +191,7 @@ class SimulationEngine:
         return self._vt
 
     # ---- reading and re-deciding
-    def _apply(self, track: Track, case: Any) -> None:
+    def _apply(self, track: Track, case: object) -> None:
         """Take the hub's copy of a case into the track."""
         if not isinstance(case, dict):
             return

@@ -16,6 +16,8 @@ from typing import Any, Protocol
 
 import requests
 
+from client.json_value import JSON
+
 log = logging.getLogger(__name__)
 
 API_PREFIX = "/api/v1"
@@ -25,7 +27,7 @@ RETRYABLE = frozenset({0, 429})  # plus every 5xx; 0 = network error
 class Transport(Protocol):
     """One HTTP exchange with the hub; status 0 means a network error (no answer)."""
 
-    def send(self, method: str, path: str, *, token: str | None = None, json: Any = None,
+    def send(self, method: str, path: str, *, token: str | None = None, json: JSON = None,
              headers: Mapping[str, str] | None = None) -> tuple[int, Any]:
         """Send ``method path`` (under ``/api/v1``) and return ``(status, decoded body)``."""
         ...
@@ -40,7 +42,7 @@ class HttpTransport:
         self.timeout_s = timeout_s
         self.session = requests.Session()
 
-    def send(self, method: str, path: str, *, token: str | None = None, json: Any = None,
+    def send(self, method: str, path: str, *, token: str | None = None, json: JSON = None,
              headers: Mapping[str, str] | None = None) -> tuple[int, Any]:
         """Send one request; a body that is not JSON comes back as None."""
         all_headers = dict(headers or {})
@@ -127,7 +129,7 @@ class HubApi:
             log.warning("login refused for %s (%s)", username, status)
         return Reply(status, body)
 
-    def call(self, username: str, method: str, path: str, json: Any = None,
+    def call(self, username: str, method: str, path: str, json: JSON = None,
              headers: Mapping[str, str] | None = None, optional: bool = False) -> Reply:
         """Send one request as ``username`` (logging in first if needed).
 
@@ -150,7 +152,7 @@ class HubApi:
         return Reply(401, None)  # pragma: no cover - the loop always returns
 
 
-def parse_time(text: Any) -> datetime | None:
+def parse_time(text: object) -> datetime | None:
     """Parse an RFC 3339 time from the hub; anything else → None."""
     if not isinstance(text, str) or not text:
         return None
@@ -160,7 +162,7 @@ def parse_time(text: Any) -> datetime | None:
         return None
 
 
-def error_message(body: Any) -> str:
+def error_message(body: object) -> str:
     """The ``error.message`` of a protocol error body ("" for anything else)."""
     if isinstance(body, dict) and isinstance(body.get("error"), dict):
         return str(body["error"].get("message", ""))

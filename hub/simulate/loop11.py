@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from typing import Any
 
 from hub.simulate import scenario
 from hub.simulate.engine import SimulationEngine
 from hub.simulate.hubapi import parse_time
 from hub.simulate.jobs import Job, Track
+from hub.simulate.scenario import ReportDraft
 from hub.timeutil import to_rfc3339
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ _CALLBACK_NOTES = {"satisfied": "回访群众满意", "basically_satisfied": "�
                    "unreachable": "多次回访未接通"}
 
 
-def hub_speaks_loop(categories: Any) -> bool:
+def hub_speaks_loop(categories: object) -> bool:
     """True when ``GET /categories`` shows a 1.1 hub (subcategories with ``limits``)."""
     if not isinstance(categories, list):
         return False
@@ -57,7 +57,7 @@ class ClosedLoop(SimulationEngine):
             return window * self.rng.uniform(1.2, 2.0)
         return max(self.config.min_delay_s, window * self.rng.uniform(0.1, 0.8))
 
-    def note_dispatch(self, track: Track, case: Any) -> None:
+    def note_dispatch(self, track: Track, case: object) -> None:
         """Learn the sign window from the hub's answer to a dispatch (real seconds)."""
         track.sign_window_s = None
         if not isinstance(case, dict):
@@ -168,14 +168,14 @@ class ClosedLoop(SimulationEngine):
         self.decide(track)
 
     # ---- the citizen
-    def with_reporter(self, body: dict[str, Any]) -> dict[str, Any]:
+    def with_reporter(self, body: ReportDraft) -> ReportDraft:
         """Citizens' reports (hotline, app, WeChat) carry who reported: a name and a mobile."""
         if not self.loop11 or body.get("source") not in ("hotline", "app", "wechat"):
             return body
-        return dict(body, reporter=scenario.citizen(self.rng))
+        return {**body, "reporter": scenario.citizen(self.rng)}
 
     # ---- duplicates
-    def maybe_duplicate(self, body: dict[str, Any]) -> dict[str, Any]:
+    def maybe_duplicate(self, body: ReportDraft) -> ReportDraft:
         """Sometimes report again what an open case already says (another caller)."""
         if not self.loop11 or self.rng.random() >= scenario.DUPLICATE:
             return body
@@ -184,9 +184,10 @@ class ClosedLoop(SimulationEngine):
         if not originals:
             return body
         original = self.rng.choice(originals)
-        return dict(body, region_id=original.region_id, category=original.category,
-                    subcategory=original.subcategory, title=f"{original.title}（重复反映）"[:200],
-                    _code="", _name=original.subcategory, _duplicate_of=original.id)
+        return {**body, "region_id": original.region_id, "category": original.category,
+                "subcategory": original.subcategory,
+                "title": f"{original.title}（重复反映）"[:200],
+                "_code": "", "_name": original.subcategory, "_duplicate_of": original.id}
 
     def _do_merge(self, job: Job) -> None:
         track = self.tracks.get(job.case_id or "")

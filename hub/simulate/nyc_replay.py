@@ -7,10 +7,11 @@ from __future__ import annotations
 import math
 import random
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from hub import nyc311
 from hub.simulate.config import SimConfig
+from hub.simulate.scenario import ReportDraft
 from hub.simulate.world import World
 
 
@@ -22,7 +23,7 @@ def replay_items(config: SimConfig) -> tuple[Path, list[nyc311.ReplayItem]]:
 
 
 def report_for(world: World, rng: random.Random, item: nyc311.ReplayItem
-               ) -> tuple[dict[str, Any], str | None]:
+               ) -> tuple[ReportDraft, str | None]:
     """Turn a replay item into a report body and the unit it goes to."""
     record = item.record
     category, code = nyc311.map_complaint(record.complaint_type)
@@ -46,7 +47,7 @@ def report_for(world: World, rng: random.Random, item: nyc311.ReplayItem
         unit = world.unit_for(town or grid, category)
     sub_name = next((str(s["name"]) for s in world.categories.get(category, [])
                      if s.get("code") == code), code)
-    body = {"title": nyc311.title_for(record), "description": nyc311.description_for(record),
+    body: ReportDraft = {"title": nyc311.title_for(record), "description": nyc311.description_for(record),
             "category": category, "subcategory": sub_name,
             "priority": nyc311.priority_for(record), "source": nyc311.source_for(record),
             "region_id": grid, "address": nyc311.address_for(record),
@@ -71,7 +72,15 @@ def nearest_grid(world: World, grids: list[str], pos: tuple[float, float] | None
     return grids[int(key) % len(grids) if key.isdigit() else 0]
 
 
-def replay_plan(item: nyc311.ReplayItem, unit: str | None) -> dict[str, Any]:
+class ReplayPlan(TypedDict):
+    """What the simulator keeps of a replayed record."""
+
+    unit: str | None
+    resolve_after_s: float | None
+    stage: str
+
+
+def replay_plan(item: nyc311.ReplayItem, unit: str | None) -> ReplayPlan:
     """What the simulator keeps of a replayed record: its unit, closing time and last stage."""
     return {"unit": unit, "resolve_after_s": item.resolve_after_s,
             "stage": nyc311.loop_stage(item.record)}

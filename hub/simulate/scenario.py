@@ -13,7 +13,7 @@ run at the simulator's speed (``--sla-scale 1/speed``, as the console's demo run
 from __future__ import annotations
 
 import random
-from typing import Any
+from typing import NotRequired, TypedDict
 
 from hub.seed import person_name
 from hub.simulate.world import World
@@ -155,6 +155,27 @@ def arrival_gap_s(rng: random.Random, rate_per_minute: float) -> float:
     return rng.expovariate(rate_per_minute / 60.0)
 
 
+class ReportDraft(TypedDict):
+    """A report the simulator sends (``POST /cases``). The ``_`` keys are its own and are
+    popped before sending: the subcategory's code and name (one of them goes out as
+    ``subcategory``) and the case it repeats (a duplicate)."""
+
+    title: str
+    description: str
+    category: str
+    subcategory: str
+    priority: str
+    source: str
+    region_id: str
+    address: str
+    lat: float | None
+    lon: float | None
+    _code: str
+    _name: str
+    _duplicate_of: NotRequired[str]
+    reporter: NotRequired[dict[str, str]]  # protocol 1.1: citizens' channels say who
+
+
 def case_fate(rng: random.Random, dispatch_share: float, loop11: bool) -> dict[str, bool]:
     """What will happen to a new synthetic case (drawn once, kept on its track)."""
     return {"dispatch": rng.random() < dispatch_share,
@@ -165,7 +186,7 @@ def case_fate(rng: random.Random, dispatch_share: float, loop11: bool) -> dict[s
             "will_extend": loop11 and rng.random() < EXTEND}
 
 
-def invent_case(world: World, rng: random.Random, use_code: bool) -> dict[str, Any]:
+def invent_case(world: World, rng: random.Random, use_code: bool) -> ReportDraft:
     """Invent one report: category, place, words, priority and source.
 
     The body carries ``_code`` and ``_name`` (the subcategory's code and name) for the

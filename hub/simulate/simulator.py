@@ -161,7 +161,7 @@ class Simulator(ClosedLoop):
         return min(windows) if windows else 24 * 3600 / self.config.speed
 
     # ---- reporting
-    def new_case(self) -> dict[str, Any]:
+    def new_case(self) -> scenario.ReportDraft:
         """Invent one report: category, place, words, priority and source."""
         assert self.world is not None
         return scenario.invent_case(self.world, self.rng, self._use_code)

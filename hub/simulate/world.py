@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hub.seed import (
     COUNTIES,
@@ -18,6 +18,9 @@ from hub.seed import (
     STATION_CATEGORIES,
     STATION_SUFFIX,
 )
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
 
 
 def _infer_categories(unit: Mapping[str, Any]) -> tuple[str, ...]:
@@ -64,9 +67,9 @@ class World:
             self.grids = sorted(rid for rid, r in self.regions.items() if r.get("level") == "grid")
         self.counties = sorted(rid for rid, r in self.regions.items() if r.get("level") == "county")
         #: region id → shapely polygon, from GET /regions/geometry (empty on a 1.0 hub)
-        self.shapes: dict[str, Any] = {}
+        self.shapes: dict[str, BaseGeometry] = {}
 
-    def set_shapes(self, fc: Any) -> int:
+    def set_shapes(self, fc: object) -> int:
         """Keep the polygons of ``GET /regions/geometry`` (1.1); return how many were usable."""
         from shapely.geometry import shape
 

@@ -231,7 +231,7 @@
 <context>
     <name>AssessmentPane</name>
     <message>
-        <location filename="../../console/loop/board.py" line="+104" />
+        <location filename="../../console/loop/board.py" line="+103" />
         <source>Today</source>
         <extracomment>the table's columns: (key, kind) — kind "rate" (a share), "count" or "score"</extracomment>
         <translation>Today</translation>
@@ -277,9 +277,9 @@
         <translation>Monthly report…</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+47" />
         <source>Weights</source>
-        <extracomment>the scored rows shown, in the board's order (synced by unit or region id)</extracomment>
+        <extracomment>the scored rows shown, in the board's order (synced by unit or region id) the red list (top 5) and the black list (bottom 5), synced by unit or region id</extracomment>
         <translation>Weights</translation>
     </message>
     <message>
@@ -404,12 +404,12 @@
         <translation>below</translation>
     </message>
     <message>
-        <location line="+76" />
+        <location line="+75" />
         <source>Score = ({r:g} × signed on time + {s:g} × solved + {t:g} × satisfied) ÷ {total:g} × 100; a rate without data is left out and the weights rescaled. Signed on time = on-time signs ÷ dispatches; resolved on time = on-time resolves ÷ resolves; solved = solved ÷ (callbacks − unreachable); satisfied = (satisfied + basically satisfied) ÷ rated callbacks; rework rate = reworks ÷ resolves; return rate = return requests ÷ dispatches.</source>
         <translation>Score = ({r:g} × signed on time + {s:g} × solved + {t:g} × satisfied) ÷ {total:g} × 100; a rate without data is left out and the weights rescaled. Signed on time = on-time signs ÷ dispatches; resolved on time = on-time resolves ÷ resolves; solved = solved ÷ (callbacks − unreachable); satisfied = (satisfied + basically satisfied) ÷ rated callbacks; rework rate = reworks ÷ resolves; return rate = return requests ÷ dispatches.</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+60" />
         <source>{name}: open overdue cases (now)</source>
         <translation>{name}: open overdue cases (now)</translation>
     </message>
@@ -457,7 +457,7 @@
         <translation>failed</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+37" />
         <source>not an audit answer</source>
         <translation>not an audit answer</translation>
     </message>
@@ -477,7 +477,7 @@
         <translation>⚠ Audit log unavailable ({error}); retrying.</translation>
     </message>
     <message>
-        <location line="-128" />
+        <location line="-130" />
         <source>Time</source>
         <extracomment>the kept entries, newest first</extracomment>
         <translation>Time</translation>
@@ -516,13 +516,14 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../console/audit_viewer.py" line="+78" />
+        <location filename="../../console/audit_viewer.py" line="+82" />
         <source>Command Post — audit log</source>
         <translation>Command Post — audit log</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
         <source>No.</source>
+        <extracomment>the entries shown, oldest first (new pages are appended: the selection stays)</extracomment>
         <translation>No.</translation>
     </message>
     <message>
@@ -566,7 +567,7 @@
         <translation>Detail</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+12" />
         <source>Load newer entries</source>
         <translation>Load newer entries</translation>
     </message>
@@ -576,7 +577,7 @@
         <translation>Check the chain</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+28" />
         <source>{count} entries</source>
         <translation>{count} entries</translation>
     </message>
@@ -586,7 +587,7 @@
         <translation>Reading the audit log</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+32" />
         <source>Chain intact: {count} entries checked.</source>
         <translation>Chain intact: {count} entries checked.</translation>
     </message>
@@ -599,7 +600,7 @@
 <context>
     <name>AuditWords</name>
     <message>
-        <location line="-110" />
+        <location line="-120" />
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
@@ -747,7 +748,7 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../console/supervisor/whistles.py" line="+425" />
+        <location filename="../../console/supervisor/whistles.py" line="+470" />
         <source>Start a video call (云视讯)</source>
         <translation>Start a video call (云视讯)</translation>
     </message>
@@ -790,7 +791,7 @@
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../console/loop/dialogs.py" line="+128" />
+        <location filename="../../console/loop/dialogs.py" line="+132" />
         <source>Callback: {case}</source>
         <translation>Callback: {case}</translation>
     </message>
@@ -873,7 +874,7 @@
 <context>
     <name>CallsPane</name>
     <message>
-        <location filename="../../widgets/calls.py" line="+134" />
+        <location filename="../../widgets/calls.py" line="+133" />
         <source>Video calls</source>
         <translation>Video calls</translation>
     </message>
@@ -963,9 +964,8 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="+113" />
+        <location filename="../../widgets/case_detail.py" line="+137" />
         <source>Urge the shown case</source>
-        <extracomment>roles that may urge (督办) a case</extracomment>
         <translation>Urge the shown case</translation>
     </message>
     <message>
@@ -974,7 +974,7 @@
         <translation>Case detail</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+59" />
         <source>Only a case held by a unit can be urged.</source>
         <translation>Only a case held by a unit can be urged.</translation>
     </message>
@@ -1049,8 +1049,10 @@
         <translation>Urges</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-134" />
+        <location line="+138" />
         <source>History</source>
+        <extracomment>roles that may urge (督办) a case the history timeline (synced by event: live reloads add only the new events)</extracomment>
         <translation>History</translation>
     </message>
     <message>
@@ -1114,17 +1116,17 @@
         <translation>Loading history…</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+8" />
         <source>Could not load the history: %1</source>
         <translation>Could not load the history: %1</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+12" />
         <source>No history yet.</source>
         <translation>No history yet.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>reported</source>
         <translation>reported</translation>
     </message>
@@ -1147,6 +1149,14 @@
         <location line="+1" />
         <source>video call ended</source>
         <translation>video call ended</translation>
+    </message>
+</context>
+<context>
+    <name>CaseNoteDialog</name>
+    <message>
+        <location filename="../../console/loop/dialogs.py" line="+120" />
+        <source>{what}: {case}</source>
+        <translation>{what}: {case}</translation>
     </message>
 </context>
 <context>
@@ -1278,7 +1288,7 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../console/security_dialogs.py" line="+80" />
+        <location filename="../../console/security_dialogs.py" line="+79" />
         <location line="+18" />
         <source>Change password</source>
         <translation>Change password</translation>
@@ -1466,8 +1476,9 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../console/supervisor/reassign_dialogs.py" line="+167" />
+        <location filename="../../console/supervisor/reassign_dialogs.py" line="+189" />
         <source>Someone changed this case</source>
+        <extracomment>the units, suggested first then lightest load (the filter hides rows)</extracomment>
         <translation>Someone changed this case</translation>
     </message>
     <message>
@@ -1476,22 +1487,23 @@
         <translation>{case} changed since you looked at it (another post or officer acted at the same moment). Nothing was changed by your request.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>Field</source>
+        <extracomment>the changed fields in words, as the table shows them</extracomment>
         <translation>Field</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>You saw</source>
         <translation>You saw</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Now</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+12" />
         <source>Retry: assign to {unit} (version {v})</source>
         <translation>Retry: assign to {unit} (version {v})</translation>
     </message>
@@ -1549,7 +1561,7 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/shell.py" line="+134" />
+        <location filename="../../console/shell.py" line="+135" />
         <source>The feed stopped: {error}</source>
         <extracomment>no size given: open maximised on the screen (a shift console fills its screen) every pane gets the feed's change sets, events and ticks from here</extracomment>
         <translation>The feed stopped: {error}</translation>
@@ -1558,7 +1570,7 @@
 <context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../../console/loop/dialogs.py" line="-135" />
+        <location filename="../../console/loop/dialogs.py" line="-255" />
         <source>Decide: {case}</source>
         <translation>Decide: {case}</translation>
     </message>
@@ -1616,13 +1628,12 @@
 <context>
     <name>DispatchBoardPane</name>
     <message>
-        <location filename="../../console/supervisor/dispatch_board.py" line="+219" />
+        <location filename="../../console/supervisor/dispatch_board.py" line="+303" />
         <source>Dispatch board</source>
-        <extracomment>at most this many waiting cases are listed (the oldest); the header counts them all</extracomment>
         <translation>Dispatch board</translation>
     </message>
     <message>
-        <location line="+80" />
+        <location line="+76" />
         <source>No unit fits {case}; choose one with Ctrl+R.</source>
         <translation>No unit fits {case}; choose one with Ctrl+R.</translation>
     </message>
@@ -1637,12 +1648,12 @@
         <translation>Select a unit first.</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+62" />
         <source>— none fits</source>
         <translation>— none fits</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+9" />
         <source>{n} cases waiting for dispatch · oldest {age}</source>
         <translation>{n} cases waiting for dispatch · oldest {age}</translation>
     </message>
@@ -1652,17 +1663,17 @@
         <translation>showing the oldest {m}</translation>
     </message>
     <message>
-        <location line="-43" />
+        <location line="-21" />
         <source>… assigning → {unit}</source>
         <translation>… assigning → {unit}</translation>
     </message>
     <message>
-        <location line="+71" />
+        <location line="-249" />
         <source>→ {n}</source>
         <translation>→ {n}</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+293" />
         <source>Units of the post — drop cases on a unit</source>
         <translation>Units of the post — drop cases on a unit</translation>
     </message>
@@ -1672,22 +1683,23 @@
         <translation>Units of the post</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-316" />
         <source>Waiting</source>
+        <extracomment>at most this many waiting cases are listed (the oldest); the header counts them all the listed waiting cases, oldest first (synced by case id: the selection stays)</extracomment>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
@@ -1697,48 +1709,49 @@
         <translation>Region</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Suggested unit</source>
         <translation>Suggested unit</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+3" />
+        <location line="+1" />
+        <location line="+13" />
         <source>Urges</source>
         <translation>Urges</translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-12" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+6" />
         <source>Unit</source>
+        <extracomment>the post's units, heaviest load first (synced by unit id)</extracomment>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>Load</source>
         <translation>Load</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Incoming</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+300" />
         <source>Dispatch to suggested (Enter)</source>
         <translation>Dispatch to suggested (Enter)</translation>
     </message>
@@ -1766,17 +1779,18 @@
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../console/loop/board.py" line="+35" />
+        <location filename="../../console/loop/board.py" line="+40" />
         <source>Case</source>
+        <extracomment>``(case id, title, status, ✓/✗ or "")`` as the figure was drilled, as listed</extracomment>
         <translation>Case</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1786,7 +1800,7 @@
         <translation>Counted</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+11" />
         <source>{n} cases. Double-click one to select it.</source>
         <translation>{n} cases. Double-click one to select it.</translation>
     </message>
@@ -2069,7 +2083,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../console/app.py" line="+305" />
+        <location filename="../../console/app.py" line="+311" />
         <source>The demo hub did not start: {error}</source>
         <extracomment>subcommands handled before the console's own options: name -&gt; main(argv) -&gt; exit code</extracomment>
         <translation>The demo hub did not start: {error}</translation>
@@ -2244,7 +2258,7 @@
 <context>
     <name>LoopActions</name>
     <message>
-        <location filename="../../console/loop/commands.py" line="+125" />
+        <location filename="../../console/loop/commands.py" line="+120" />
         <source>Approve request on {case}</source>
         <extracomment>replaced in tests: ``(command, seen, current) -&gt; retry?`` where the reset change set of switching the stage clocks on goes: the :class:`console.distributor.ChangeDistributor`'s ``deliver`` (console and wall set it; None: nothing shows the State yet)</extracomment>
         <translation>Approve request on {case}</translation>
@@ -2354,7 +2368,7 @@
 <context>
     <name>LoopConflictDialog</name>
     <message>
-        <location filename="../../console/loop/dialogs.py" line="+283" />
+        <location filename="../../console/loop/dialogs.py" line="+291" />
         <source>decide</source>
         <translation>decide</translation>
     </message>
@@ -2486,7 +2500,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="+243" />
+        <location filename="../../console/main_window.py" line="+244" />
         <source>&amp;Lock console</source>
         <extracomment>per pane: whether the user is giving it input right now (see widgets.gesture) selection signals refused because no user gesture caused them (for checks) the alerts tab's flash phase (True: highlighted) called with the layout kind after a built-in layout is applied (added panes) the command bar (Ctrl+K) and its menu action, once :mod:`console.command_bar` installed them</extracomment>
         <translation>&amp;Lock console</translation>
@@ -2577,7 +2591,12 @@
         <translation>Command Post — {post} — {user} ({role})</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+2" />
+        <source>read-only</source>
+        <translation>read-only</translation>
+    </message>
+    <message>
+        <location line="+11" />
         <source>(retry in {s} s)</source>
         <translation>(retry in {s} s)</translation>
     </message>
@@ -2734,7 +2753,7 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../console/loop/dialogs.py" line="-132" />
+        <location filename="../../console/loop/dialogs.py" line="-134" />
         <source>Merge duplicate: {case}</source>
         <translation>Merge duplicate: {case}</translation>
     </message>
@@ -2749,22 +2768,23 @@
         <translation>Search by ID, title or address</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Case</source>
+        <extracomment>the candidates shown (synced by case id: a new search keeps the picked one)</extracomment>
         <translation>Case</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
@@ -2774,12 +2794,12 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+20" />
         <source>Merge</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+21" />
         <source>No open case looks like this one; search by ID, title or address.</source>
         <translation>No open case looks like this one; search by ID, title or address.</translation>
     </message>
@@ -3213,6 +3233,38 @@
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../console/i18n.py" line="+30" />
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 File</source>
+        <translation>%1 File</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location line="-4" />
+        <source>&amp;Look in:</source>
+        <extracomment>Qt's own words that its qtbase_zh_CN.qm (Qt 6) lacks, seen in the file dialog of the handover report under zh_CN: translated in commandpost_zh_CN.ts, whose translator is asked before Qt's (installed after it). "Folder" is asked for with the comment "All other platforms"; a translator falls back to the entry without one.</extracomment>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+</context>
+<context>
     <name>RegionTreePane</name>
     <message>
         <location filename="../../widgets/region_tree.py" line="+118" />
@@ -3274,8 +3326,8 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../console/review/cli.py" line="+302" />
-        <location filename="../../console/review/window.py" line="+552" />
+        <location filename="../../console/review/cli.py" line="+308" />
+        <location filename="../../console/review/window.py" line="+608" />
         <source>Handover report…</source>
         <translation>Handover report…</translation>
     </message>
@@ -3290,46 +3342,47 @@
         <translation>Report written: {pdf}</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+13" />
         <source>Choose a shift to review</source>
         <translation>Choose a shift to review</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>End</source>
         <translation>End</translation>
     </message>
     <message>
         <location line="+1" />
-        <location filename="../../console/review/window.py" line="-148" />
+        <location filename="../../console/review/window.py" line="-156" />
         <location line="+7" />
         <source>Events</source>
         <extracomment>every move of the cursor reaches the panes from here (as the feed does live) the numbers of the events that match the filter (also as an array, for seeking)</extracomment>
         <translation>Events</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../console/review/report.py" line="+88" />
+        <location filename="../../console/review/report.py" line="+98" />
         <source>Page {n}</source>
+        <extracomment>OpenType features turned off in the reports' text, so every glyph drawn is the one the font's character map gives: the PDF's ToUnicode map (how a reader copies the text) is built by looking each glyph up in that map. With ``locl`` on, Noto Sans CJK draws the digits of a Latin run as substitute glyphs no character maps to, and the English report's figures and case numbers copied as nothing; ``liga`` turns "ffl" into one glyph.</extracomment>
         <translation>Page {n}</translation>
     </message>
     <message>
@@ -3481,7 +3534,7 @@
         <location line="+18" />
         <location line="+9" />
         <location line="+14" />
-        <location filename="../../console/review/window.py" line="-141" />
+        <location filename="../../console/review/window.py" line="-161" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -3654,7 +3707,7 @@
     </message>
     <message>
         <location line="+6" />
-        <location filename="../../console/review/window.py" line="-22" />
+        <location filename="../../console/review/window.py" line="-46" />
         <source>solved</source>
         <translation>solved</translation>
     </message>
@@ -3737,7 +3790,7 @@
         <translation>Asked at</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="-181" />
+        <location filename="../../console/review/window.py" line="-182" />
         <source>All events</source>
         <translation>All events</translation>
     </message>
@@ -3758,13 +3811,13 @@
     </message>
     <message>
         <location line="+49" />
-        <location line="+297" />
+        <location line="+342" />
         <source>Read-only review of a cached shift — no hub connection.</source>
         <extracomment>the shift file's folder: the map reads the region polygons kept there</extracomment>
         <translation>Read-only review of a cached shift — no hub connection.</translation>
     </message>
     <message>
-        <location line="-209" />
+        <location line="-253" />
         <location line="+10" />
         <source>created</source>
         <translation>created</translation>
@@ -3815,13 +3868,13 @@
         <translation>late</translation>
     </message>
     <message>
-        <location line="+28" />
-        <location line="+18" />
+        <location line="+52" />
+        <location line="+35" />
         <source>Select a case to see its story.</source>
         <translation>Select a case to see its story.</translation>
     </message>
     <message>
-        <location line="-12" />
+        <location line="-30" />
         <source>When</source>
         <translation>When</translation>
     </message>
@@ -3831,7 +3884,7 @@
         <translation>Step</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Took</source>
         <translation>Took</translation>
     </message>
@@ -3841,12 +3894,12 @@
         <translation>Elapsed / SLA</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Clock</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+31" />
         <source>SLA {d}</source>
         <translation>SLA {d}</translation>
     </message>
@@ -3861,9 +3914,9 @@
         <translation>LATE</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+59" />
         <source>Offline review — {post} — shift {label}</source>
-        <extracomment>the review position: step, time and the replayed State there</extracomment>
+        <extracomment>the dock columns and their width shares (none until the docks are laid out) the review position: step, time and the replayed State there</extracomment>
         <translation>Offline review — {post} — shift {label}</translation>
     </message>
     <message>
@@ -3882,7 +3935,7 @@
         <translation>The cache file is damaged or truncated: {n} events could be read, up to seq {seq} ({time}). The rest is lost. Opened read-only.</translation>
     </message>
     <message>
-        <location line="+75" />
+        <location line="+83" />
         <source>Offline review</source>
         <translation>Offline review</translation>
     </message>
@@ -4007,7 +4060,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../console/session.py" line="+111" />
+        <location filename="../../console/session.py" line="+114" />
         <source>{label}: this console is read-only.</source>
         <extracomment>the shift cache folder (the map keeps the region polygons there), or None the commands panes may ask for; the console installs its Actions here (:func:`console.supervisor.actions.actions_for`) before it builds the panes the closed-loop commands (protocol 1.1), made on first use by :func:`console.loop.commands.loop_for` the region node and category the panes are narrowed to (shared, like selected)</extracomment>
         <translation>{label}: this console is read-only.</translation>
@@ -4021,9 +4074,8 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/main_window.py" line="+60" />
+        <location filename="../../console/main_window.py" line="+39" />
         <source>Keyboard shortcuts</source>
-        <extracomment>the largest minimum size a pane's dock may ask for (px): anything bigger scrolls</extracomment>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
@@ -4120,7 +4172,7 @@
         <translation>unreachable</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+10" />
         <source>return request</source>
         <translation>return request</translation>
     </message>
@@ -4315,7 +4367,7 @@
 <context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../console/supervisor/reassign_dialogs.py" line="-214" />
+        <location filename="../../console/supervisor/reassign_dialogs.py" line="-221" />
         <source>Reassign to…</source>
         <translation>Reassign to…</translation>
     </message>
@@ -4335,7 +4387,12 @@
         <translation>Type to filter units…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+9" />
+        <source>load {load}</source>
+        <translation>load {load}</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>(suggested)</source>
         <translation>(suggested)</translation>
     </message>
@@ -4760,17 +4817,17 @@
 <context>
     <name>WhistlesPane</name>
     <message>
-        <location line="-266" />
+        <location line="-260" />
         <source>Whistles (吹哨报到)</source>
         <translation>Whistles (吹哨报到)</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+41" />
         <source>Select a case first.</source>
         <translation>Select a case first.</translation>
     </message>
     <message>
-        <location line="+80" />
+        <location line="+70" />
         <source>{done}/{total} checked in · {left} left</source>
         <translation>{done}/{total} checked in · {left} left</translation>
     </message>
@@ -4790,22 +4847,22 @@
         <translation>■ over ({done}/{total} checked in)</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+6" />
         <source>✓ checked in {time}</source>
         <translation>✓ checked in {time}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
         <source>{symbol} missed</source>
         <translation>{symbol} missed</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
         <source>… waiting</source>
         <translation>… waiting</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-37" />
         <source>{open} open whistles</source>
         <translation>{open} open whistles</translation>
     </message>
@@ -4815,17 +4872,20 @@
         <translation>{symbol} {n} check-ins missed</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="-137" />
+        <location line="+4" />
         <source>Case / unit</source>
+        <extracomment>the listed whistles (synced by id: current row, selection and expansion stay)</extracomment>
         <translation>Case / unit</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-3" />
+        <location line="+4" />
         <source>Check-in</source>
         <translation>Check-in</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+185" />
         <source>◎ Blow the whistle… (Ctrl+Shift+W)</source>
         <translation>◎ Blow the whistle… (Ctrl+Shift+W)</translation>
     </message>
@@ -4848,7 +4908,7 @@
 <context>
     <name>WorkloadPane</name>
     <message>
-        <location filename="../../widgets/workload.py" line="+216" />
+        <location filename="../../widgets/workload.py" line="+220" />
         <source>Unit workloads</source>
         <translation>Unit workloads</translation>
     </message>
@@ -4863,9 +4923,9 @@
         <translation>%1 units · %2 open cases · %3 overloaded (≥ %4 per person)</translation>
     </message>
     <message>
-        <location line="-137" />
+        <location line="-139" />
         <source>Unit</source>
-        <extracomment>the most bars the chart shows (fewer when its height cannot fit their names) vertical space one bar's name needs, in lines of the tick font widest unit name beside a bar (px); longer names are elided load (open cases per on-duty person) from which a unit is flagged as overloaded the region the units are narrowed to (None: every unit of the post) the shown units, heaviest load first (synced by unit id: the selection stays)</extracomment>
+        <extracomment>the most bars the chart shows (fewer when its height cannot fit their names) vertical space one bar's name needs, in lines of the tick font widest unit name beside a bar (px); longer names are elided the chart's least height, in bars (with the value axis and its label below them) load (open cases per on-duty person) from which a unit is flagged as overloaded the region the units are narrowed to (None: every unit of the post) the shown units, heaviest load first (synced by unit id: the selection stays)</extracomment>
         <translation>Unit</translation>
     </message>
     <message>
@@ -4899,17 +4959,17 @@
         <translation>Load</translation>
     </message>
     <message>
-        <location line="+166" />
+        <location line="+168" />
         <source>Open cases per on-duty person</source>
         <translation>Open cases per on-duty person</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+40" />
         <source>Bars: the %1 heaviest units · vermillion ≥ %2 per person (overloaded, ⚠) · orange: has overdue cases</source>
         <translation>Bars: the %1 heaviest units · vermillion ≥ %2 per person (overloaded, ⚠) · orange: has overdue cases</translation>
     </message>
     <message>
-        <location line="-18" />
+        <location line="-37" />
         <source>Double-click or press Enter to show the unit's cases</source>
         <translation>Double-click or press Enter to show the unit's cases</translation>
     </message>

@@ -231,7 +231,7 @@
 <context>
     <name>AssessmentPane</name>
     <message>
-        <location filename="../../console/loop/board.py" line="+104"/>
+        <location filename="../../console/loop/board.py" line="+103"/>
         <source>Today</source>
         <extracomment>the table&apos;s columns: (key, kind) — kind &quot;rate&quot; (a share), &quot;count&quot; or &quot;score&quot;</extracomment>
         <translation>今日</translation>
@@ -277,9 +277,9 @@
         <translation>月度通报…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Weights</source>
-        <extracomment>the scored rows shown, in the board&apos;s order (synced by unit or region id)</extracomment>
+        <extracomment>the scored rows shown, in the board&apos;s order (synced by unit or region id) the red list (top 5) and the black list (bottom 5), synced by unit or region id</extracomment>
         <translation>权重</translation>
     </message>
     <message>
@@ -404,12 +404,12 @@
         <translation>低于红线</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+75"/>
         <source>Score = ({r:g} × signed on time + {s:g} × solved + {t:g} × satisfied) ÷ {total:g} × 100; a rate without data is left out and the weights rescaled. Signed on time = on-time signs ÷ dispatches; resolved on time = on-time resolves ÷ resolves; solved = solved ÷ (callbacks − unreachable); satisfied = (satisfied + basically satisfied) ÷ rated callbacks; rework rate = reworks ÷ resolves; return rate = return requests ÷ dispatches.</source>
         <translation>综合得分 =（{r:g} × 签收及时率 + {s:g} × 解决率 + {t:g} × 满意率）÷ {total:g} × 100；无数据的指标不计，权重按比例折算。签收及时率 = 按时签收数 ÷ 派单数；按期办结率 = 按期办结数 ÷ 办结数；解决率 = 已解决数 ÷（回访数 − 未接通数）；满意率 =（满意 + 基本满意）÷ 有效回访数；重办率 = 重办数 ÷ 办结数；退单率 = 退单申请数 ÷ 派单数。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+60"/>
         <source>{name}: open overdue cases (now)</source>
         <translation>{name}：当前超期未办案件</translation>
     </message>
@@ -457,7 +457,7 @@
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>not an audit answer</source>
         <translation>不是审计日志应答</translation>
     </message>
@@ -477,7 +477,7 @@
         <translation>⚠ 审计日志暂不可用（{error}），正在重试。</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-130"/>
         <source>Time</source>
         <extracomment>the kept entries, newest first</extracomment>
         <translation>时间</translation>
@@ -516,13 +516,14 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../console/audit_viewer.py" line="+78"/>
+        <location filename="../../console/audit_viewer.py" line="+82"/>
         <source>Command Post — audit log</source>
         <translation>指挥中心 — 审计日志</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>No.</source>
+        <extracomment>the entries shown, oldest first (new pages are appended: the selection stays)</extracomment>
         <translation>序号</translation>
     </message>
     <message>
@@ -566,7 +567,7 @@
         <translation>详情</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Load newer entries</source>
         <translation>加载更新的记录</translation>
     </message>
@@ -576,7 +577,7 @@
         <translation>校验哈希链</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>{count} entries</source>
         <translation>共 {count} 条</translation>
     </message>
@@ -586,7 +587,7 @@
         <translation>读取审计日志</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>Chain intact: {count} entries checked.</source>
         <translation>哈希链完整：已校验 {count} 条。</translation>
     </message>
@@ -599,7 +600,7 @@
 <context>
     <name>AuditWords</name>
     <message>
-        <location line="-110"/>
+        <location line="-120"/>
         <source>administrator</source>
         <translation>系统管理员</translation>
     </message>
@@ -747,7 +748,7 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../console/supervisor/whistles.py" line="+425"/>
+        <location filename="../../console/supervisor/whistles.py" line="+470"/>
         <source>Start a video call (云视讯)</source>
         <translation>发起视频会商（云视讯）</translation>
     </message>
@@ -790,7 +791,7 @@
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../console/loop/dialogs.py" line="+128"/>
+        <location filename="../../console/loop/dialogs.py" line="+132"/>
         <source>Callback: {case}</source>
         <translation>回访：{case}</translation>
     </message>
@@ -873,7 +874,7 @@
 <context>
     <name>CallsPane</name>
     <message>
-        <location filename="../../widgets/calls.py" line="+134"/>
+        <location filename="../../widgets/calls.py" line="+133"/>
         <source>Video calls</source>
         <translation>视频会商</translation>
     </message>
@@ -963,9 +964,8 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="+113"/>
+        <location filename="../../widgets/case_detail.py" line="+137"/>
         <source>Urge the shown case</source>
-        <extracomment>roles that may urge (督办) a case</extracomment>
         <translation>督办当前案件</translation>
     </message>
     <message>
@@ -974,7 +974,7 @@
         <translation>案件详情</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Only a case held by a unit can be urged.</source>
         <translation>只有已派遣给单位的案件才能督办。</translation>
     </message>
@@ -1049,8 +1049,10 @@
         <translation>督办次数</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-134"/>
+        <location line="+138"/>
         <source>History</source>
+        <extracomment>roles that may urge (督办) a case the history timeline (synced by event: live reloads add only the new events)</extracomment>
         <translation>办理过程</translation>
     </message>
     <message>
@@ -1114,17 +1116,17 @@
         <translation>正在加载办理过程…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Could not load the history: %1</source>
         <translation>无法加载办理过程：%1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>No history yet.</source>
         <translation>暂无办理记录。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>reported</source>
         <translation>上报</translation>
     </message>
@@ -1147,6 +1149,14 @@
         <location line="+1"/>
         <source>video call ended</source>
         <translation>视频会商已结束</translation>
+    </message>
+</context>
+<context>
+    <name>CaseNoteDialog</name>
+    <message>
+        <location filename="../../console/loop/dialogs.py" line="+120"/>
+        <source>{what}: {case}</source>
+        <translation>{what}：{case}</translation>
     </message>
 </context>
 <context>
@@ -1278,7 +1288,7 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../console/security_dialogs.py" line="+80"/>
+        <location filename="../../console/security_dialogs.py" line="+79"/>
         <location line="+18"/>
         <source>Change password</source>
         <translation>修改密码</translation>
@@ -1466,8 +1476,9 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../console/supervisor/reassign_dialogs.py" line="+167"/>
+        <location filename="../../console/supervisor/reassign_dialogs.py" line="+189"/>
         <source>Someone changed this case</source>
+        <extracomment>the units, suggested first then lightest load (the filter hides rows)</extracomment>
         <translation>案件已被他人修改</translation>
     </message>
     <message>
@@ -1476,22 +1487,23 @@
         <translation>{case} 在您查看后已发生变化（其他指挥中心或值班员同时进行了操作）。您的请求未做任何修改。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Field</source>
+        <extracomment>the changed fields in words, as the table shows them</extracomment>
         <translation>字段</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>You saw</source>
         <translation>您看到的</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Retry: assign to {unit} (version {v})</source>
         <translation>重试：派遣给{unit}（版本 {v}）</translation>
     </message>
@@ -1549,7 +1561,7 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/shell.py" line="+134"/>
+        <location filename="../../console/shell.py" line="+135"/>
         <source>The feed stopped: {error}</source>
         <extracomment>no size given: open maximised on the screen (a shift console fills its screen) every pane gets the feed&apos;s change sets, events and ticks from here</extracomment>
         <translation>数据推送已停止：{error}</translation>
@@ -1558,7 +1570,7 @@
 <context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../../console/loop/dialogs.py" line="-135"/>
+        <location filename="../../console/loop/dialogs.py" line="-255"/>
         <source>Decide: {case}</source>
         <translation>审核：{case}</translation>
     </message>
@@ -1616,13 +1628,12 @@
 <context>
     <name>DispatchBoardPane</name>
     <message>
-        <location filename="../../console/supervisor/dispatch_board.py" line="+219"/>
+        <location filename="../../console/supervisor/dispatch_board.py" line="+303"/>
         <source>Dispatch board</source>
-        <extracomment>at most this many waiting cases are listed (the oldest); the header counts them all</extracomment>
         <translation>派遣台</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+76"/>
         <source>No unit fits {case}; choose one with Ctrl+R.</source>
         <translation>没有适合 {case} 的单位；请按 Ctrl+R 选择。</translation>
     </message>
@@ -1637,12 +1648,12 @@
         <translation>请先选择一个单位。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+62"/>
         <source>— none fits</source>
         <translation>— 无合适单位</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+9"/>
         <source>{n} cases waiting for dispatch · oldest {age}</source>
         <translation>{n} 件案件待派遣 · 最久 {age}</translation>
     </message>
@@ -1652,17 +1663,17 @@
         <translation>显示最久的 {m} 件</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-21"/>
         <source>… assigning → {unit}</source>
         <translation>… 正在派遣 → {unit}</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="-249"/>
         <source>→ {n}</source>
         <translation>→ {n}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+293"/>
         <source>Units of the post — drop cases on a unit</source>
         <translation>本中心单位 — 将案件拖到单位上派遣</translation>
     </message>
@@ -1672,22 +1683,23 @@
         <translation>本中心单位</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-316"/>
         <source>Waiting</source>
+        <extracomment>at most this many waiting cases are listed (the oldest); the header counts them all the listed waiting cases, oldest first (synced by case id: the selection stays)</extracomment>
         <translation>已等待</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -1697,48 +1709,49 @@
         <translation>区域</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Suggested unit</source>
         <translation>建议单位</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+3"/>
+        <location line="+1"/>
+        <location line="+13"/>
         <source>Urges</source>
         <translation>督办次数</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-12"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Unit</source>
+        <extracomment>the post&apos;s units, heaviest load first (synced by unit id)</extracomment>
         <translation>单位</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Load</source>
         <translation>人均负荷</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Incoming</source>
         <translation>派遣中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+300"/>
         <source>Dispatch to suggested (Enter)</source>
         <translation>派遣给建议单位（Enter）</translation>
     </message>
@@ -1766,17 +1779,18 @@
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../console/loop/board.py" line="+35"/>
+        <location filename="../../console/loop/board.py" line="+40"/>
         <source>Case</source>
+        <extracomment>``(case id, title, status, ✓/✗ or &quot;&quot;)`` as the figure was drilled, as listed</extracomment>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1786,7 +1800,7 @@
         <translation>计入</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>{n} cases. Double-click one to select it.</source>
         <translation>共 {n} 件。双击选中案件。</translation>
     </message>
@@ -2069,7 +2083,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../console/app.py" line="+305"/>
+        <location filename="../../console/app.py" line="+311"/>
         <source>The demo hub did not start: {error}</source>
         <extracomment>subcommands handled before the console&apos;s own options: name -&gt; main(argv) -&gt; exit code</extracomment>
         <translation>演示中枢未能启动：{error}</translation>
@@ -2244,7 +2258,7 @@
 <context>
     <name>LoopActions</name>
     <message>
-        <location filename="../../console/loop/commands.py" line="+125"/>
+        <location filename="../../console/loop/commands.py" line="+120"/>
         <source>Approve request on {case}</source>
         <extracomment>replaced in tests: ``(command, seen, current) -&gt; retry?`` where the reset change set of switching the stage clocks on goes: the :class:`console.distributor.ChangeDistributor`&apos;s ``deliver`` (console and wall set it; None: nothing shows the State yet)</extracomment>
         <translation>批准 {case} 的申请</translation>
@@ -2354,7 +2368,7 @@
 <context>
     <name>LoopConflictDialog</name>
     <message>
-        <location filename="../../console/loop/dialogs.py" line="+283"/>
+        <location filename="../../console/loop/dialogs.py" line="+291"/>
         <source>decide</source>
         <translation>审核</translation>
     </message>
@@ -2486,7 +2500,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="+243"/>
+        <location filename="../../console/main_window.py" line="+244"/>
         <source>&amp;Lock console</source>
         <extracomment>per pane: whether the user is giving it input right now (see widgets.gesture) selection signals refused because no user gesture caused them (for checks) the alerts tab&apos;s flash phase (True: highlighted) called with the layout kind after a built-in layout is applied (added panes) the command bar (Ctrl+K) and its menu action, once :mod:`console.command_bar` installed them</extracomment>
         <translation>锁定控制台(&amp;L)</translation>
@@ -2577,7 +2591,12 @@
         <translation>指挥中心 — {post} — {user}（{role}）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>(retry in {s} s)</source>
         <translation>（{s} 秒后重试）</translation>
     </message>
@@ -2734,7 +2753,7 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../console/loop/dialogs.py" line="-132"/>
+        <location filename="../../console/loop/dialogs.py" line="-134"/>
         <source>Merge duplicate: {case}</source>
         <translation>并单：{case}</translation>
     </message>
@@ -2749,22 +2768,23 @@
         <translation>按编号、标题或地址搜索</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Case</source>
+        <extracomment>the candidates shown (synced by case id: a new search keeps the picked one)</extracomment>
         <translation>案件</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
@@ -2774,12 +2794,12 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Merge</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+21"/>
         <source>No open case looks like this one; search by ID, title or address.</source>
         <translation>没有相似的未结案件；可按编号、标题或地址搜索。</translation>
     </message>
@@ -3213,6 +3233,38 @@
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../console/i18n.py" line="+30"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location line="-4"/>
+        <source>&amp;Look in:</source>
+        <extracomment>Qt&apos;s own words that its qtbase_zh_CN.qm (Qt 6) lacks, seen in the file dialog of the handover report under zh_CN: translated in commandpost_zh_CN.ts, whose translator is asked before Qt&apos;s (installed after it). &quot;Folder&quot; is asked for with the comment &quot;All other platforms&quot;; a translator falls back to the entry without one.</extracomment>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RegionTreePane</name>
     <message>
         <location filename="../../widgets/region_tree.py" line="+118"/>
@@ -3274,8 +3326,8 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../console/review/cli.py" line="+302"/>
-        <location filename="../../console/review/window.py" line="+552"/>
+        <location filename="../../console/review/cli.py" line="+308"/>
+        <location filename="../../console/review/window.py" line="+608"/>
         <source>Handover report…</source>
         <translation>交接班报告…</translation>
     </message>
@@ -3290,46 +3342,47 @@
         <translation>报告已生成：{pdf}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Choose a shift to review</source>
         <translation>选择要回放的班次</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Post</source>
         <translation>指挥中心</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../console/review/window.py" line="-148"/>
+        <location filename="../../console/review/window.py" line="-156"/>
         <location line="+7"/>
         <source>Events</source>
         <extracomment>every move of the cursor reaches the panes from here (as the feed does live) the numbers of the events that match the filter (also as an array, for seeking)</extracomment>
         <translation>事件</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../console/review/report.py" line="+88"/>
+        <location filename="../../console/review/report.py" line="+98"/>
         <source>Page {n}</source>
+        <extracomment>OpenType features turned off in the reports&apos; text, so every glyph drawn is the one the font&apos;s character map gives: the PDF&apos;s ToUnicode map (how a reader copies the text) is built by looking each glyph up in that map. With ``locl`` on, Noto Sans CJK draws the digits of a Latin run as substitute glyphs no character maps to, and the English report&apos;s figures and case numbers copied as nothing; ``liga`` turns &quot;ffl&quot; into one glyph.</extracomment>
         <translation>第 {n} 页</translation>
     </message>
     <message>
@@ -3481,7 +3534,7 @@
         <location line="+18"/>
         <location line="+9"/>
         <location line="+14"/>
-        <location filename="../../console/review/window.py" line="-141"/>
+        <location filename="../../console/review/window.py" line="-161"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3654,7 +3707,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../console/review/window.py" line="-22"/>
+        <location filename="../../console/review/window.py" line="-46"/>
         <source>solved</source>
         <translation>已解决</translation>
     </message>
@@ -3737,7 +3790,7 @@
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="-181"/>
+        <location filename="../../console/review/window.py" line="-182"/>
         <source>All events</source>
         <translation>全部事件</translation>
     </message>
@@ -3758,13 +3811,13 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+297"/>
+        <location line="+342"/>
         <source>Read-only review of a cached shift — no hub connection.</source>
         <extracomment>the shift file&apos;s folder: the map reads the region polygons kept there</extracomment>
         <translation>只读回放本机缓存的班次 — 不连接平台。</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-253"/>
         <location line="+10"/>
         <source>created</source>
         <translation>上报</translation>
@@ -3815,13 +3868,13 @@
         <translation>超时</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+18"/>
+        <location line="+52"/>
+        <location line="+35"/>
         <source>Select a case to see its story.</source>
         <translation>选择一个案件查看其经过。</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-30"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -3831,7 +3884,7 @@
         <translation>环节</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Took</source>
         <translation>用时</translation>
     </message>
@@ -3841,12 +3894,12 @@
         <translation>累计 / 时限</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Clock</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+31"/>
         <source>SLA {d}</source>
         <translation>时限 {d}</translation>
     </message>
@@ -3861,9 +3914,9 @@
         <translation>超期</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>Offline review — {post} — shift {label}</source>
-        <extracomment>the review position: step, time and the replayed State there</extracomment>
+        <extracomment>the dock columns and their width shares (none until the docks are laid out) the review position: step, time and the replayed State there</extracomment>
         <translation>离线回放 — {post} — 班次 {label}</translation>
     </message>
     <message>
@@ -3882,7 +3935,7 @@
         <translation>缓存文件已损坏或被截断：可读取 {n} 条事件，截至序号 {seq}（{time}），其余部分已丢失。已以只读方式打开。</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+83"/>
         <source>Offline review</source>
         <translation>离线回放</translation>
     </message>
@@ -4007,7 +4060,7 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../console/session.py" line="+111"/>
+        <location filename="../../console/session.py" line="+114"/>
         <source>{label}: this console is read-only.</source>
         <extracomment>the shift cache folder (the map keeps the region polygons there), or None the commands panes may ask for; the console installs its Actions here (:func:`console.supervisor.actions.actions_for`) before it builds the panes the closed-loop commands (protocol 1.1), made on first use by :func:`console.loop.commands.loop_for` the region node and category the panes are narrowed to (shared, like selected)</extracomment>
         <translation>{label}：此控制台为只读。</translation>
@@ -4021,9 +4074,8 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../console/main_window.py" line="+60"/>
+        <location filename="../../console/main_window.py" line="+39"/>
         <source>Keyboard shortcuts</source>
-        <extracomment>the largest minimum size a pane&apos;s dock may ask for (px): anything bigger scrolls</extracomment>
         <translation>快捷键</translation>
     </message>
     <message>
@@ -4120,7 +4172,7 @@
         <translation>未接通</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>return request</source>
         <translation>退单申请</translation>
     </message>
@@ -4315,7 +4367,7 @@
 <context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../console/supervisor/reassign_dialogs.py" line="-214"/>
+        <location filename="../../console/supervisor/reassign_dialogs.py" line="-221"/>
         <source>Reassign to…</source>
         <translation>改派给…</translation>
     </message>
@@ -4335,7 +4387,12 @@
         <translation>输入以筛选单位…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
+        <source>load {load}</source>
+        <translation>负荷 {load}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>(suggested)</source>
         <translation>（建议）</translation>
     </message>
@@ -4760,17 +4817,17 @@
 <context>
     <name>WhistlesPane</name>
     <message>
-        <location line="-266"/>
+        <location line="-260"/>
         <source>Whistles (吹哨报到)</source>
         <translation>吹哨报到</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>Select a case first.</source>
         <translation>请先选择一件案件。</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+70"/>
         <source>{done}/{total} checked in · {left} left</source>
         <translation>已报到 {done}/{total} · 剩余 {left}</translation>
     </message>
@@ -4790,22 +4847,22 @@
         <translation>■ 已结束（已报到 {done}/{total}）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>✓ checked in {time}</source>
         <translation>✓ {time} 已报到</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>{symbol} missed</source>
         <translation>{symbol} 未报到</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>… waiting</source>
         <translation>… 等待报到</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-37"/>
         <source>{open} open whistles</source>
         <translation>{open} 个进行中的吹哨</translation>
     </message>
@@ -4815,17 +4872,20 @@
         <translation>{symbol} {n} 个单位未按时报到</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-137"/>
+        <location line="+4"/>
         <source>Case / unit</source>
+        <extracomment>the listed whistles (synced by id: current row, selection and expansion stay)</extracomment>
         <translation>案件 / 单位</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-3"/>
+        <location line="+4"/>
         <source>Check-in</source>
         <translation>报到</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+185"/>
         <source>◎ Blow the whistle… (Ctrl+Shift+W)</source>
         <translation>◎ 吹哨报到…（Ctrl+Shift+W）</translation>
     </message>
@@ -4848,7 +4908,7 @@
 <context>
     <name>WorkloadPane</name>
     <message>
-        <location filename="../../widgets/workload.py" line="+216"/>
+        <location filename="../../widgets/workload.py" line="+220"/>
         <source>Unit workloads</source>
         <translation>单位工作量</translation>
     </message>
@@ -4863,9 +4923,9 @@
         <translation>%1 个单位 · %2 件在办 · %3 个超负荷（人均 ≥ %4 件）</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-139"/>
         <source>Unit</source>
-        <extracomment>the most bars the chart shows (fewer when its height cannot fit their names) vertical space one bar&apos;s name needs, in lines of the tick font widest unit name beside a bar (px); longer names are elided load (open cases per on-duty person) from which a unit is flagged as overloaded the region the units are narrowed to (None: every unit of the post) the shown units, heaviest load first (synced by unit id: the selection stays)</extracomment>
+        <extracomment>the most bars the chart shows (fewer when its height cannot fit their names) vertical space one bar&apos;s name needs, in lines of the tick font widest unit name beside a bar (px); longer names are elided the chart&apos;s least height, in bars (with the value axis and its label below them) load (open cases per on-duty person) from which a unit is flagged as overloaded the region the units are narrowed to (None: every unit of the post) the shown units, heaviest load first (synced by unit id: the selection stays)</extracomment>
         <translation>单位</translation>
     </message>
     <message>
@@ -4899,17 +4959,17 @@
         <translation>人均负荷</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+168"/>
         <source>Open cases per on-duty person</source>
         <translation>在岗人员人均在办案件数</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+40"/>
         <source>Bars: the %1 heaviest units · vermillion ≥ %2 per person (overloaded, ⚠) · orange: has overdue cases</source>
         <translation>条形图：负荷最重的 %1 个单位 · 朱红 = 人均 ≥ %2 件（超负荷，⚠）· 橙色 = 有超期案件</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-37"/>
         <source>Double-click or press Enter to show the unit&apos;s cases</source>
         <translation>双击或按回车查看该单位的案件</translation>
     </message>

@@ -127,6 +127,20 @@ def assert_pdf_pages(shift_file: Path, pdf: Path, en: Path, want: dict) -> None:
     for heading in ("Counts by status, category and unit", "Overdue at handover",
                     "Open critical cases", "Urges", "Whistles", "Calls"):
         assert squeeze(heading) in en_all, heading
+    # the English pages' digits copy as digits too (the figures, the counts in headings,
+    # the case numbers, the footers): Noto Sans CJK's ``locl`` drew a Latin run's digits
+    # as glyphs the PDF's ToUnicode map could not name, and they copied as nothing
+    assert squeeze(f"Shift {r.label}:") in en_pages[0]
+    assert squeeze(f"Cases of the shift {len(want['cases'])} Reported {want['created']} "
+                   f"Closed {want['closed']}") in en_pages[0]
+    for heading in (f"Overdue at handover ({len(r.overdue)})",
+                    f"Open critical cases ({len(want['critical'])})",
+                    f"Urges ({want['urges']})", f"Whistles ({want['whistles']})",
+                    f"Calls ({want['calls']})"):
+        assert squeeze(heading) in en_all, heading
+    assert all(c["id"] in en_all for c in r.overdue)
+    for n, page in enumerate(en_pages, 1):
+        assert page.endswith(squeeze(f"shift {r.label} Page {n}")), n
 
 
 def test_report_cli_usage_errors(tmp_path: Path, capsys) -> None:

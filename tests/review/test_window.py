@@ -187,3 +187,22 @@ def test_review_queue_shows_the_cases_of_the_cursors_state(window: ReviewWindow)
         assert queue.model.cell(row, COL_ID)[0] == cid
         assert queue.model.cell(row, COL_TITLE)[0], row
     assert set(queue.filtered_ids()) <= set(window.ctx.state.cases)
+
+
+def test_window_fits_a_small_screen_with_the_longest_case_selected(window: ReviewWindow,
+                                                                   qtbot) -> None:
+    """On a 1366×768 screen (728 px left under a panel) the review window's minimum size
+    fits, whatever case the detail and the story show: long panes scroll inside their
+    docks instead of growing the window past the screen (it grabbed 1920×1235 before)."""
+    r = window.review
+    window.resize(1366, 728)
+    window.seek_time((r.start + r.end) / 2)
+    cid = max((c for c in r._case_events if c in window.ctx.state.cases),
+              key=lambda c: len(r._case_events[c]))
+    window.ctx.select_case(cid)
+    window.next_case_event()
+    qtbot.wait(100)
+    need = window.minimumSizeHint().expandedTo(window.minimumSize())
+    assert need.width() <= 1366 and need.height() <= 728, need
+    assert (window.width(), window.height()) == (1366, 728)
+    assert window.story.table.model().rowCount() > 0  # the story is there, in its dock

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from client.timeutil import parse_time
 from widgets.case_queue import CaseQueuePane
+from widgets.qt import Qt
 from widgets.workload import WorkloadPane
 
 
@@ -152,3 +155,41 @@ def test_selected_unit_stays_selected_when_loads_reorder_the_rows(qtbot, ctx, wo
     assert current.isValid() and p.rows()[current.row()].unit_id == last
     assert p.view.selectionModel().isRowSelected(current.row())
     assert resets == []  # same units: rows changed in place
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+@pytest.mark.parametrize(("point_size", "sizes"), [
+    (9.0, [(960, 170), (683, 150), (420, 330), (1000, 700)]),    # 1920×1080, 1366×768 docks
+    (18.0, [(1920, 330), (1366, 300), (840, 660), (2000, 1400)]),  # 3840×2160: twice the type
+], ids=["1080p", "4k"])
+def test_the_legend_sits_below_the_chart_whole(qtbot, ctx, qapp, lang, point_size,
+                                               sizes) -> None:
+    """The legend under the chart never overlaps its value axis and its label, and shows
+    every wrapped line, in a low dock as in a tall one, in Chinese and English, at 4K type.
+    (A wrapped QLabel asks for one line: the layout laid its second over the axis label.)"""
+    from console import i18n
+    from widgets.qt import QFont, QFontMetrics
+
+    installed = i18n.install(qapp, lang)
+    try:
+        p = WorkloadPane(ctx, refresh_ms=0)
+        qtbot.addWidget(p)
+        font = QFont(p.font())
+        font.setPointSizeF(point_size)
+        p.setFont(font)
+        p.retranslate()
+        p.show()
+        legend, plot = p.chart_legend, p.plot
+        for w, h in sizes:
+            p.resize(w, h)
+            qtbot.wait(30)
+            assert plot.parentWidget() is legend.parentWidget()
+            assert legend.geometry().top() > plot.geometry().bottom(), (lang, w, h)
+            lines = QFontMetrics(legend.font()).boundingRect(
+                0, 0, legend.contentsRect().width(), 100000, Qt.TextFlag.TextWordWrap,
+                legend.text()).height()
+            assert legend.contentsRect().height() >= lines, (lang, w, h)
+            assert legend.geometry().bottom() < legend.parentWidget().height()
+            assert len(p.bars.opts["y"]) >= 1
+    finally:
+        i18n.remove(qapp, installed)
