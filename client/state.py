@@ -25,7 +25,6 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import cast
 
 from client.batch import Batch
 from client.overdue import SlaClock
