@@ -256,7 +256,8 @@ def bench_hub(n: int, rate: float, seconds: float, warmup: float) -> dict[str, f
     hub = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "hub", "serve", "--db",
                             f"sqlite:///{folder}/hub.db", "--port", str(port), "--sizes",
                             "2,1,1,1", "--log-level", "warning",
-                            "--feed-queue", "100000"], cwd=ROOT)
+                            "--feed-queue", "100000", "--feeds-per-user", "100000"],
+                           cwd=ROOT)
     try:
         base = f"http://127.0.0.1:{port}/api/v1"
         wait_http(base + "/categories")

@@ -17,9 +17,10 @@ console and the mirror use (``client.gc_policy.tune_for_streaming``).
 Two more figures, in the same run:
 
 * the decode cost per frame of the typed decoder the client uses (``client.protocol``:
-  msgspec, validating while parsing, plain dicts out) beside ``orjson.loads`` to dicts
-  (no validation), all-``Struct`` decoding (with and without converting to dicts for a
-  dict-compatible interface) and orjson + ``msgspec.convert`` (validating the dicts after);
+  msgspec, validating while parsing, plain dicts out; its shape pass and its times pass
+  also apart) beside ``orjson.loads`` to dicts (no validation), all-``Struct`` decoding
+  (with and without converting to dicts for a dict-compatible interface) and orjson +
+  ``msgspec.convert`` (validating the dicts after);
 * a hostile catch-up: the same backlog served with 1 % junk and 1 % poison frames (absurd
   content, seqs far ahead or above the hub's latest) mixed in, caught up by the full
   client and checked equal to the clean run's cases; its time beside the clean time.
@@ -138,13 +139,18 @@ def full(url: str, token: str, n: int) -> tuple[float, float, dict[str, Any],
 
 
 def decode_costs(frames: list[bytes], repeat: int = 5) -> dict[str, float]:
-    """Microseconds per frame of each way to decode the feed's frames (best of ``repeat``)."""
+    """Microseconds per frame of each way to decode the feed's frames (best of ``repeat``).
+
+    Every validating way checks the times the same way (the times pass of
+    :mod:`client.times_pass`), so the rows compare what carries the values.
+    """
     import typing
 
     import msgspec
     import msgspec.inspect
 
     from client import protocol as P
+    from client.times_pass import CheckedDecoder
 
     def as_struct(td: type) -> type:
         """The same fields as a Struct (TypedDict's own ``__required_keys__`` is wrong under
@@ -171,12 +177,21 @@ def decode_costs(frames: list[bytes], repeat: int = 5) -> dict[str, float]:
                                                   ("actor", str), ("note", str)]))],
         tag_field="type", tag="case.updated")
     structs = msgspec.json.Decoder(created | updated)
+    passes = CheckedDecoder(P.FrameUnion)
+    times = passes.times
+    assert times is not None
     to_builtins = msgspec.to_builtins
 
+    def struct_objects(f: bytes) -> object:
+        times.decode(f)
+        return structs.decode(f)
+
     def struct_dicts(f: bytes) -> dict:
+        times.decode(f)
         return to_builtins(structs.decode(f))
 
     def orjson_convert(f: bytes) -> dict:
+        times.decode(f)
         ev = orjson.loads(f)
         msgspec.convert(ev["data"], P.CaseUpdatedData if ev["type"] == "case.updated"
                         else P.CaseCreatedData)
@@ -184,7 +199,9 @@ def decode_costs(frames: list[bytes], repeat: int = 5) -> dict[str, float]:
 
     ways = {"orjson.loads -> dict (no validation)": orjson.loads,
             "client.protocol.decode_frame (validated dicts)": P.decode_frame,
-            "msgspec Structs (validated objects)": structs.decode,
+            "  its shape pass (TypedDicts, times as text)": passes.shape.decode,
+            "  its times pass (RFC 3339, msgspec's parser)": times.decode,
+            "msgspec Structs (validated objects)": struct_objects,
             "msgspec Structs + to_builtins (dicts)": struct_dicts,
             "orjson + msgspec.convert (validated)": orjson_convert}
     out = {}

@@ -42,7 +42,7 @@ from testkit.clock import Clock  # noqa: E402
 from testkit.pane_context import FakeContext  # noqa: E402
 from testkit.tileserver import TileServer  # noqa: E402
 from testkit.world import T0, World  # noqa: E402
-from widgets import map_view  # noqa: E402
+from widgets import map_view, map_view_layers  # noqa: E402
 from widgets.map_tiles import TileLayer  # noqa: E402
 from widgets.qt import QApplication, QMainWindow, QTimer  # noqa: E402
 
@@ -119,21 +119,21 @@ def bench_frames(app: QApplication, pane: map_view.MapPane, world: World) -> boo
     print(f"   {'view':<11} {'mode':<9} {'p50':>6} {'p99':>6} {'max':>6} {'cpu p99':>8}   "
           f"{'all points p50':>14} {'p99':>6}  {'ratio p99':>9}")
     ok = True
-    default = map_view.CLUSTER_MIN
+    default = map_view_layers.CLUSTER_MIN
     for name, rid in scenes:
         box = geo.bbox_of([rid])
         assert box is not None
         path = gestures(box)
         results = {}
         for label, limit in (("map", default), ("points", 10**9)):
-            map_view.CLUSTER_MIN = limit
+            map_view_layers.CLUSTER_MIN = limit
             pane._cluster_key = None
             frame(pane, *path[0])
             CPU_MS.clear()
             times = [frame(pane, *g) for g in path]
             app.processEvents()
             results[label] = (times, pane.clustered(), list(CPU_MS))
-        map_view.CLUSTER_MIN = default
+        map_view_layers.CLUSTER_MIN = default
         mine, base = results["map"][0], results["points"][0]
         mode = "clusters" if results["map"][1] else "points"
         ratio = pct(base, 99) / max(pct(mine, 99), 1e-6)

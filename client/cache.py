@@ -26,8 +26,14 @@ corrupted; only an OS crash or power cut can lose the last few commits, after wh
 console simply resumes from an earlier seq and the hub re-sends the rest. ``FULL`` would
 fsync every batch (many per second during catch-up) for no gain in correctness.
 
+Checkpoints: the writing connection never checkpoints the WAL itself (SQLite's automatic
+checkpoint at 1,000 pages would make one commit in ~90 write the whole WAL into the file
+and fsync it: 190–320 ms during which the Feed thread read nothing). A
+:class:`WalCheckpointer` thread does it on its own connection, ``PASSIVE`` (writers go on
+appending meanwhile), after every 16 MB written; closing the file checkpoints the rest.
+
 Threading: a :class:`ShiftCache` belongs to one thread at a time (the Feed thread while
-syncing; the export tool when reviewing).
+syncing; the export tool when reviewing); its checkpointer thread only checkpoints.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ import logging
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,7 +104,81 @@ def _pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA wal_autocheckpoint=0")  # the WalCheckpointer's job
     cur.close()
+
+
+class WalCheckpointer:
+    """Checkpoints one SQLite file's WAL from its own thread and connection.
+
+    A writer reports what it committed (:meth:`wrote`); after every ``every_bytes`` the
+    thread runs ``PRAGMA wal_checkpoint(PASSIVE)``, which copies what it can into the file
+    and fsyncs it while the writer goes on appending. The thread starts with the first
+    checkpoint due and ends with :meth:`close`.
+    """
+
+    def __init__(self, path: Path, every_bytes: int = 16 * 1024 * 1024) -> None:
+        self.path = path
+        self.every_bytes = every_bytes
+        self.checkpoints = 0
+        self._since = 0
+        self._due = threading.Event()
+        self._closing = False
+        self._thread: threading.Thread | None = None
+
+    def wrote(self, nbytes: int) -> None:
+        """``nbytes`` were committed; wake the thread when a checkpoint is due."""
+        self._since += nbytes
+        if self._since < self.every_bytes:
+            return
+        self._since = 0
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, daemon=True,
+                                            name=f"checkpoint {self.path.name}")
+            self._thread.start()
+        self._due.set()
+
+    def close(self) -> None:
+        """Stop the thread (after the checkpoint in progress, if any)."""
+        self._closing = True
+        self._due.set()
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def _run(self) -> None:
+        try:
+            conn = sqlite3.connect(self.path, timeout=5.0, check_same_thread=False)
+        except sqlite3.Error as exc:
+            log.warning("cannot open %s to checkpoint it: %s", self.path, exc)
+            return
+        try:
+            while True:
+                self._due.wait()
+                self._due.clear()
+                if self._closing:
+                    return
+                try:
+                    self._checkpoint(conn)
+                except sqlite3.Error as exc:  # busy or damaged: the next one (or close) retries
+                    log.warning("checkpoint of %s failed: %s", self.path, exc)
+        finally:
+            conn.close()
+
+    def _checkpoint(self, conn: sqlite3.Connection) -> None:
+        """Copy the WAL into the file until it is all there (each pass copies what the
+        writer appended during the one before, fewer frames every time), so the writer's
+        next commit starts the WAL over instead of growing it."""
+        for _ in range(4):
+            row = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            self.checkpoints += 1
+            if row is None or row[1] <= row[2]:  # (busy, frames in the WAL, frames copied)
+                return
+
+
+def _sidecars(path: Path) -> tuple[Path, Path]:
+    """SQLite's ``-wal`` and ``-shm`` files of ``path``."""
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -144,6 +225,7 @@ class ShiftCache:
         self._conn: sa.Connection | None = None
         self.snapshot_id: int | None = None
         self._next_seq: int | None = None
+        self.checkpointer = WalCheckpointer(path)
 
     # ---- Opening
 
@@ -155,17 +237,31 @@ class ShiftCache:
 
     @classmethod
     def create(cls, path: str | os.PathLike[str], meta: dict[str, Any]) -> ShiftCache:
-        """Create a new shift file with its ``meta`` (fails if the file exists)."""
+        """Create a new shift file with its ``meta`` (fails if the file exists).
+
+        The file appears under its name only whole: it is built as ``<name>.partial``
+        (schema and meta committed, mode 0600) and then renamed, so a process killed while
+        creating it leaves no shift file without its meta behind (a ``.partial`` one is
+        not a shift file, and the next creation starts it over).
+        """
         path = Path(path)
         if path.exists() and path.stat().st_size > 0:  # an empty one: made 0600 for us
             raise CacheError(f"cache file {path} already exists")
+        partial = path.with_name(path.name + ".partial")
         try:
-            cache = cls(path, cls._engine_for(path))
-            metadata.create_all(cache._engine)
-            cache.set_meta(dict(meta, schema=SCHEMA_VERSION))
+            for part in (partial, *_sidecars(partial)):
+                part.unlink(missing_ok=True)
+            os.close(os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
+            building = cls(partial, cls._engine_for(partial))
+            try:
+                metadata.create_all(building._engine)
+                building.set_meta(dict(meta, schema=SCHEMA_VERSION))
+            finally:
+                building.close()  # the last connection: the WAL goes into the file
+            os.replace(partial, path)
         except (SQLAlchemyError, OSError) as exc:
             raise CacheError(f"cannot create cache file {path}: {exc}") from exc
-        return cache
+        return cls(path, cls._engine_for(path))
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> ShiftCache:
@@ -207,7 +303,8 @@ class ShiftCache:
         return self._conn
 
     def close(self) -> None:
-        """Close the file."""
+        """Close the file (the last connection to close checkpoints what is left)."""
+        self.checkpointer.close()
         if self._conn is not None:
             try:
                 self._conn.close()
@@ -272,36 +369,46 @@ class ShiftCache:
         except SQLAlchemyError as exc:
             raise self._guard("writing a snapshot", exc) from exc
         self.snapshot_id = int(sid)
+        self.checkpointer.wrote(len(body))
         self._next_seq = int(snap["seq"]) + 1
         return self.snapshot_id
 
     def add_events(self, rows: list[EventRow]) -> None:
         """Write (commit) one batch of events (contiguous seqs) as one row."""
-        if not rows:
+        if rows:
+            self.add_released([(s, ev, raw) for s, ev, raw, _ in rows], [at for *_, at in rows])
+
+    def add_released(self, ready: list[tuple[int, protocol.Event, bytes | None]],
+                     received: list[float]) -> None:
+        """Write (commit) one batch of sequenced events, as the Sequencer released them
+        (``(seq, event, raw bytes or None)``, contiguous seqs), and their receive times, as
+        one row."""
+        if not ready:
             return
         if self.snapshot_id is None:
             raise CacheError(f"cache file {self.path}: events written before any snapshot")
-        first, last = rows[0][0], rows[-1][0]
-        if last - first + 1 != len(rows):
+        first, last = ready[0][0], ready[-1][0]
+        if last - first + 1 != len(ready) or len(received) != len(ready):
             raise CacheError(f"cache file {self.path}: batch {first}..{last} is not contiguous")
         if self._next_seq is not None and first != self._next_seq:
             raise CacheError(
                 f"cache file {self.path}: batch starts at {first}, expected {self._next_seq}"
             )
         dumps = orjson.dumps
-        body = b"[" + b",".join(raw if raw is not None else dumps(ev) for _, ev, raw, _ in rows) + b"]"
-        received = dumps([at for _, _, _, at in rows])
+        body = b"[" + b",".join([raw if raw is not None else dumps(ev)
+                                 for _, ev, raw in ready]) + b"]"
         conn = self._c()
         try:
             with conn.begin():
                 conn.exec_driver_sql(
                     "INSERT INTO events (snapshot_id, first_seq, last_seq, count, received, body)"
                     " VALUES (?, ?, ?, ?, ?, ?)",
-                    (self.snapshot_id, first, last, len(rows), received, body),
+                    (self.snapshot_id, first, last, len(ready), dumps(received), body),
                 )
         except SQLAlchemyError as exc:
             raise self._guard("writing events", exc) from exc
         self._next_seq = last + 1
+        self.checkpointer.wrote(len(body))
 
     # ---- Reading
 
@@ -483,7 +590,7 @@ class CacheDir:
         )
         # 0600 before any event is written (the folder is 0700 already, so nobody else
         # could open the file meanwhile); SQLite gives new -wal/-shm files the same mode
-        for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        for part in (path, *_sidecars(path)):
             with contextlib.suppress(FileNotFoundError):
                 part.chmod(0o600)
         return cache

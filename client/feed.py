@@ -1,7 +1,8 @@
 """Feed: the thread that keeps the shift cache and hands ordered batches to the console.
 
 The Feed thread owns the WebSocket (websocket-client), the sans-I/O
-:class:`client.sequencer.Sequencer` and the shift cache (``client.cache``). It keeps no
+:class:`client.sequencer.Sequencer` and the shift cache (``client.cache``), which its
+writer thread (:class:`client.cache_writer.CacheWriter`) commits to. It keeps no
 picture of the post itself: at a shift boundary it rebuilds the held state from the
 current shift file (its latest snapshot plus the events after it) to start the next
 file, without the network. For every batch of frames it:
@@ -10,13 +11,18 @@ file, without the network. For every batch of frames it:
    :class:`client.wsframes.FrameReader` (one ``recv`` per up to 1 MB, not three per frame);
 1. sequences them (duplicates skipped, junk counted and logged, gaps filled from
    ``GET /events``);
-2. commits the released events to the shift file in one transaction;
+2. hands the released events to the writer thread and reads on; the writer commits them
+   to the shift file in one transaction, then
 3. appends a :class:`client.batch.Batch` to the hand-off queue and calls ``on_batch``.
+
+So a batch is handed off only once it is committed, and in order. Before anything else
+touches the shift file or the committed seq (a reconnect, a snapshot, a shift rollover,
+stopping) the Feed thread waits for the writer (``flush``).
 
 Hand-off API (thread-safe): the consumer calls :meth:`Feed.drain` — the Qt console from a
 ~100 ms timer on the GUI thread, the headless mirror in its loop — and applies each batch
-to its :class:`client.state.State` in order. ``on_batch`` (optional) runs on the Feed
-thread right after a batch is queued; use it only to wake the consumer (e.g. emit a
+to its :class:`client.state.State` in order. ``on_batch`` (optional) runs on the writer
+(or Feed) thread right after a batch is queued; use it only to wake the consumer (e.g. emit a
 queued Qt signal). There is no back-pressure: a consumer that stops draining lets the
 queue grow. :meth:`Feed.status` returns a :class:`LinkStatus` snapshot at any time.
 
@@ -49,7 +55,8 @@ from msgspec import Raw
 from client import transport
 from client.api import HubClient
 from client.batch import Batch
-from client.cache import CacheDir, EventRow, ShiftCache
+from client.cache import CacheDir, ShiftCache
+from client.cache_writer import CacheWriter
 from client.errors import CacheError, GoneError, HubError, SessionExpired
 from client.sequencer import Ready, Sequencer
 from client.shifts import Shift, ShiftSchedule
@@ -120,7 +127,8 @@ class Feed:
         api: a logged-in HubClient (shared with the console; thread-safe).
         cache_dir: the directory of shift files.
         schedule: the post's shift schedule.
-        on_batch: optional wake-up callback, run on the Feed thread after each batch.
+        on_batch: optional wake-up callback, run on the Feed's writer (or Feed) thread
+            after each batch.
         clock: epoch-seconds clock (tests move shifts with it).
         backoff_initial, backoff_cap: reconnect delays (seconds, before jitter).
         default_interval_s: heartbeat interval assumed before the first heartbeat.
@@ -164,6 +172,7 @@ class Feed:
 
         self.seq = Sequencer()  # Feed thread only
         self.last_seq = 0  # the last seq committed and handed off (read by status())
+        self._writer = CacheWriter()  # commits and hands off the released batches
         self.fatal: Exception | None = None
 
         self._queue: deque[Batch] = deque()
@@ -267,6 +276,12 @@ class Feed:
         finally:
             self._close_ws()
             self.api.close()  # this thread's HTTP connections
+            try:
+                self._writer.close()  # what was read is committed and handed off
+            except CacheError as exc:
+                self.fatal = self.fatal or exc
+                self._error = self._error or str(exc)
+                log.error("feed stopped: %s", exc)
             if self._cache is not None:
                 self._cache.close()
             self._set_state(OFFLINE)
@@ -352,6 +367,7 @@ class Feed:
 
     def _reload_snapshot(self) -> None:
         """Load ``GET /snapshot``, commit it to the current shift file, hand it off."""
+        self._writer.flush()
         self._set_state(CATCHING_UP)
         snap, skipped = self.api.snapshot_checked()
         for err in skipped:
@@ -381,6 +397,7 @@ class Feed:
         now = self.clock()
         if self._shift is not None and now < self._shift.end:
             return
+        self._writer.flush()  # the file holds every event handed off
         shift = self.schedule.shift_at(now)
         held = self._held_state()
         held.prune(now)
@@ -445,6 +462,7 @@ class Feed:
     def _stream(self) -> None:
         """Connect, then read, sequence, commit and hand off batches until the link fails."""
         # Whatever was released but not committed before a failure is sequenced again.
+        self._writer.flush()
         self.seq.reset(self.last_seq)
         self._close_ws()
         self._ws = ws = self._connect()
@@ -466,6 +484,7 @@ class Feed:
         window = self.batch_window_s
         max_batch = self.max_batch
         while not self._stop.is_set():
+            self._writer.check()  # a failed commit stops the feed now, not at the next batch
             interval = seq.interval_s or self.default_interval_s
             dead_at = last_activity + 3 * interval
             ready: list[Ready] = []
@@ -596,15 +615,19 @@ class Feed:
                 )
 
     def _finish_batch(self, ready: list[Ready], times: list[float]) -> None:
-        """Commit released events to the cache and hand them off."""
+        """Have the writer commit released events to the cache and hand them off."""
         if not ready:
             return
         self._maybe_rollover()
-        assert self._cache is not None
-        rows: list[EventRow] = [(s, ev, raw, t) for (s, ev, raw), t in zip(ready, times, strict=True)]
-        self._cache.add_events(rows)
-        self.last_seq = last = ready[-1][0]
-        self._emit(Batch(None, [ev for _, ev, _ in ready], last, times[-1]))
+        cache = self._cache
+        assert cache is not None
+
+        def commit() -> None:  # on the writer thread
+            cache.add_released(ready, times)
+            self.last_seq = last = ready[-1][0]
+            self._emit(Batch(None, [ev for _, ev, _ in ready], last, times[-1]))
+
+        self._writer.submit(commit)
 
     def _emit(self, batch: Batch) -> None:
         with self._lock:

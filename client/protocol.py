@@ -22,8 +22,10 @@ Rules (protocol "Conventions"):
 * unknown event types with a valid envelope are returned as they are (the sequencer uses
   up their ``seq``, the store ignores them);
 * absurd values are invalid: ids must be non-empty strings, ``seq`` and ``version`` are
-  integers in ``[1, 2**53)``, times are RFC 3339 with a zone, statuses and priorities are
-  the protocol's words, latitudes and longitudes are in range.
+  integers in ``[1, 2**53)``, times are real RFC 3339 times with a zone (checked by
+  msgspec's datetime parser in a second pass over the same bytes, see
+  :mod:`client.times_pass`), statuses and priorities are the protocol's words, latitudes
+  and longitudes are in range.
 
 Anything invalid raises :class:`ProtocolError` with a short ``reason`` (for the per-reason
 junk counters) and the decoder's message (for the log).
@@ -40,12 +42,15 @@ from typing import Annotated, Any, Literal, NotRequired, TypedDict, cast
 import msgspec
 from msgspec import Meta, Raw, Struct
 
+from client.times_pass import TIME, CheckedDecoder, check_times
+
 #: Upper bound of seq/version/ids counts (JSON numbers above 2**53 lose precision).
 MAX_INT = 2**53 - 1
-# (no capturing groups: msgspec matches this on every time field, and groups cost ~30 %)
-RFC3339 = r"^\d\d\d\d-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$"
 
-Time = Annotated[str, Meta(pattern=RFC3339)]
+#: An RFC 3339 time with a zone, kept as the protocol's string. Its validity (calendar
+#: and clock included: no month 13, no 24:00) is checked by a second decoding pass with
+#: msgspec's own RFC 3339 parser (:mod:`client.times_pass`), not by a regex per field.
+Time = Annotated[str, TIME]
 Id = Annotated[str, Meta(min_length=1, max_length=256)]
 Seq = Annotated[int, Meta(ge=1, le=MAX_INT)]
 SeqOrZero = Annotated[int, Meta(ge=0, le=MAX_INT)]
@@ -420,11 +425,11 @@ TAGS: dict[type, str] = {cls: str(cls.__struct_config__.tag) for cls in _ENVELOP
 KNOWN_TYPES = frozenset(TAGS.values())
 
 
-_frame = msgspec.json.Decoder(
-    CaseCreated | CaseUpdated | CaseUrged | UnitUpdated | CallStarted | CallEnded
-    | WhistleStarted | WhistleUpdated | Heartbeat
-)
-_unknown = msgspec.json.Decoder(UnknownEvent)
+#: a feed frame of a known type: the tagged union of the envelopes
+FrameUnion = (CaseCreated | CaseUpdated | CaseUrged | UnitUpdated | CallStarted | CallEnded
+              | WhistleStarted | WhistleUpdated | Heartbeat)
+_frame = CheckedDecoder(FrameUnion)
+_unknown = CheckedDecoder(UnknownEvent)
 
 
 def _reason(exc: msgspec.DecodeError) -> ProtocolError:
@@ -453,7 +458,7 @@ def decode_frame(raw: bytes | str | memoryview | Raw) -> Event:
             other = _unknown.decode(raw)
         except msgspec.DecodeError as exc2:
             raise _reason(exc2 if str(exc).endswith("`$.type`") else exc) from None
-        if other["type"] in KNOWN_TYPES:
+        if other["type"] in KNOWN_TYPES:  # a known type whose payload is invalid
             raise _reason(exc) from None
         return {"seq": other["seq"], "ts": other["ts"], "type": other["type"],
                 "data": other["data"]}
@@ -464,11 +469,7 @@ def decode_frame(raw: bytes | str | memoryview | Raw) -> Event:
     return {"seq": ev.seq, "ts": ev.ts, "type": TAGS[type(ev)], "data": ev.data}
 
 
-def _decoder(typ: Any) -> msgspec.json.Decoder[Any]:
-    return msgspec.json.Decoder(typ)
-
-
-_DECODERS: dict[Any, msgspec.json.Decoder[Any]] = {}
+_DECODERS: dict[Any, CheckedDecoder] = {}
 
 
 def decode(raw: bytes | str, typ: Any) -> Any:
@@ -479,7 +480,7 @@ def decode(raw: bytes | str, typ: Any) -> Any:
     """
     dec = _DECODERS.get(typ)
     if dec is None:
-        dec = _DECODERS[typ] = _decoder(typ)
+        dec = _DECODERS[typ] = CheckedDecoder(typ)
     try:
         return dec.decode(raw)
     except msgspec.DecodeError as exc:
@@ -516,7 +517,9 @@ def decode_snapshot(raw: bytes | str) -> tuple[Snapshot, list[ProtocolError]]:
         items = []
         for i, item in enumerate(loose[key]):
             try:
-                items.append(msgspec.convert(item, typ))
+                converted = msgspec.convert(item, typ)
+                check_times(item, typ)
+                items.append(converted)
             except msgspec.ValidationError as exc:
                 err = _reason(exc)
                 skipped.append(ProtocolError(f"snapshot {key}: {err.reason}",

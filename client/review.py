@@ -44,10 +44,11 @@ from typing import Any, NoReturn, cast
 
 import numpy as np
 import orjson
+from msgspec import Raw
 
 from client.cache import FILE_RE, SCHEMA_VERSION, check_sqlite_file
 from client.errors import CacheError
-from client.protocol import Case, Event, HeldSnapshot
+from client.protocol import Case, HeldSnapshot, ProtocolError, decode, decode_frame
 from client.state import ChangeSet, State
 from client.timeutil import DEFAULT_ZONE, format_time, parse_time_or_none
 
@@ -335,36 +336,40 @@ def _info(label: str, path: Path) -> ShiftInfo:
 # ---- The timeline
 
 
-def _case_of(typ: str, data: Mapping[str, object]) -> str | None:
-    """The case an event is about (case events, urges, whistles, calls for a case)."""
-    obj: object = None
-    if typ.startswith("case."):
-        if typ == "case.urged":
-            cid = data.get("case_id")
-            return cid if isinstance(cid, str) else None
-        obj = data.get("case")
-        cid = obj.get("id") if isinstance(obj, dict) else None
-        return cid if isinstance(cid, str) else None
-    if typ.startswith("whistle."):
-        obj = data.get("whistle")
-    elif typ.startswith("call."):
-        obj = data.get("call")
-    cid = obj.get("case_id") if isinstance(obj, dict) else None
-    return cid if isinstance(cid, str) else None
-
-
-def _unit_of(typ: str, data: Mapping[str, object]) -> str:
+def _case_of(typ: str, data: Mapping[str, Any]) -> str | None:
+    """The case a (validated) event is about: case events, urges, whistles, calls."""
+    if typ == "case.created" or typ == "case.updated":
+        return str(data["case"]["id"])
     if typ == "case.urged":
-        u = data.get("unit_id")
-    elif typ.startswith("case."):
-        c = data.get("case")
-        u = c.get("unit_id") if isinstance(c, dict) else None
+        return str(data["case_id"])
+    if typ == "whistle.started" or typ == "whistle.updated":
+        return str(data["whistle"]["case_id"])
+    if typ == "call.started" or typ == "call.ended":
+        cid = data["call"]["case_id"]
+        return None if cid is None else str(cid)
+    return None  # a type this console does not know
+
+
+def _unit_of(typ: str, data: Mapping[str, Any]) -> str:
+    """The unit a (validated) event is about, or ""."""
+    if typ == "case.urged":
+        unit = data["unit_id"]
+    elif typ == "case.created" or typ == "case.updated":
+        unit = data["case"]["unit_id"]
     elif typ == "unit.updated":
-        un = data.get("unit")
-        u = un.get("id") if isinstance(un, dict) else None
+        unit = data["unit"]["id"]
     else:
-        u = None
-    return u if isinstance(u, str) else ""
+        unit = None
+    return "" if unit is None else str(unit)
+
+
+def _actor_of(typ: str, data: Mapping[str, Any]) -> str:
+    """Who did it: case updates and urges name an actor, whistles their caller."""
+    if typ == "case.updated" or typ == "case.urged":
+        return str(data["actor"])
+    if typ == "whistle.started" or typ == "whistle.updated":
+        return str(data["whistle"]["actor"])
+    return ""
 
 
 @dataclass(frozen=True)
@@ -448,20 +453,17 @@ class ShiftReview:
         last_t = float("-inf")
         for ei, ep in enumerate(data.epochs):
             try:
-                snap = orjson.loads(ep.body)
-                if not isinstance(snap, dict):
-                    raise ValueError("not an object")
-                st0 = max(ep.time, last_t)
-                state = State(zone_name=self.zone_name, clock=_fixed_clock(st0))
-                # (the cache holds snapshots written from validated ones)
-                state.load_snapshot(cast(HeldSnapshot, snap))
-            except (orjson.JSONDecodeError, ValueError) as exc:
+                snap: HeldSnapshot = decode(ep.body, HeldSnapshot)
+            except ProtocolError as exc:
                 self._note(data, f"snapshot {ep.snapshot_id} is not readable: {exc}")
                 break
+            st0 = max(ep.time, last_t)
+            state = State(zone_name=self.zone_name, clock=_fixed_clock(st0))
+            state.load_snapshot(snap)
             last_t = st0
             step = len(self._raw)
             self._epoch_first_step.append(step)
-            self._snapshots.append(snap)
+            self._snapshots.append(cast("dict[str, Any]", snap))
             self._raw.append(None)
             self._epoch.append(ei)
             times.append(last_t)
@@ -472,28 +474,30 @@ class ShiftReview:
             ok = True
             for first, last, received, body in ep.rows:
                 try:
-                    evs = orjson.loads(body)
-                    recv = orjson.loads(received)
-                    if (not isinstance(evs, list) or len(evs) != last - first + 1
-                            or not isinstance(recv, list) or len(recv) != len(evs)):
-                        raise ValueError("row does not match its seq range")
-                except (orjson.JSONDecodeError, ValueError) as exc:
+                    raws = decode(body, list[Raw])
+                    recv = decode(received, list[float])
+                    if len(raws) != last - first + 1 or len(recv) != len(raws):
+                        raise ProtocolError("row does not match its seq range")
+                except ProtocolError as exc:
                     self._note(data, f"events {first}..{last}: {exc}")
                     ok = False
                     break
-                for i, ev in enumerate(evs):
-                    if not isinstance(ev, dict) or ev.get("seq") != first + i:
-                        self._note(data, f"event {first + i} is not a valid event")
+                for i, raw_ev in enumerate(raws):
+                    try:
+                        ev = decode_frame(raw_ev)
+                    except ProtocolError as exc:
+                        self._note(data, f"event {first + i} is not a valid event ({exc.reason})")
                         ok = False
                         break
-                    typ = ev.get("type")
-                    typ = typ if isinstance(typ, str) else ""
-                    dat = ev.get("data")
-                    dat = dat if isinstance(dat, dict) else {}
-                    t = parse_time_or_none(ev.get("ts"))
-                    if t is None:
-                        r = recv[i]
-                        t = float(r) if isinstance(r, int | float) else last_t
+                    if ev.get("seq") != first + i:
+                        self._note(data, f"event {first + i} is not a valid event (seq)")
+                        ok = False
+                        break
+                    typ = ev["type"]
+                    dat = ev["data"]
+                    t = parse_time_or_none(ev["ts"])
+                    if t is None:  # (an unknown type's ts is not checked)
+                        t = recv[i]
                     if t < last_t:
                         t = last_t
                     last_t = t
@@ -511,15 +515,9 @@ class ShiftReview:
                     if cid is not None:
                         self._case_events.setdefault(cid, []).append(n)
                     self._ev_unit.append(_unit_of(typ, dat))
-                    actor = dat.get("actor")
-                    if not isinstance(actor, str):
-                        obj = dat.get("whistle")
-                        actor = obj.get("actor") if isinstance(obj, dict) else ""
-                    self._ev_actor.append(actor if isinstance(actor, str) else "")
-                    action = dat.get("action")
-                    self._ev_action.append(action if isinstance(action, str) else "")
-                    # (the cache holds events written from validated frames)
-                    state.apply_events((cast(Event, ev),))
+                    self._ev_actor.append(_actor_of(typ, dat))
+                    self._ev_action.append(str(dat["action"]) if typ == "case.updated" else "")
+                    state.apply_events((ev,))
                     since_cp += 1
                     if since_cp >= self.checkpoint_every:
                         state.tick(t)
@@ -632,7 +630,7 @@ class ShiftReview:
         return len(self._snapshots)
 
     def snapshot(self, epoch: int = 0) -> dict[str, Any]:
-        """The decoded snapshot of one epoch."""
+        """The decoded (validated) snapshot of one epoch."""
         return self._snapshots[epoch]
 
     def density(self, bins: int, lo: float | None = None,

@@ -25,7 +25,6 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import cast
 
 from client.batch import Batch
 from client.overdue import SlaClock
@@ -42,18 +41,27 @@ from client.workload import (
     Workload,
     WorkloadBook,
     day_contribution,
+    day_contribution_of,
 )
 
 _view_key = itemgetter(*VIEW_FIELDS)
 _NO_DAY = (0, 0, 0, 0)
+_NO_VIEW: tuple[object, ...] = (None,) * len(VIEW_FIELDS)
+
+
+def _view_of(case: Case | None) -> tuple[object, ...] | None:
+    """The case's :data:`VIEW_FIELDS` as a tuple (a missing field reads as None)."""
+    if case is None:
+        return None
+    try:
+        view: tuple[object, ...] = _view_key(case)
+    except KeyError:  # a hand-made case without some field
+        return tuple(case.get(f) for f in VIEW_FIELDS)
+    return view
 
 
 def _stage_key(case: Case) -> tuple[str | None, str | None]:
     return case.get("sign_due"), case.get("callback_due")
-
-
-def _day_key(case: Case) -> tuple[str, str, str | None]:
-    return case.get("status"), case.get("reported_at"), case.get("closed_at")
 
 
 @dataclass
@@ -324,7 +332,7 @@ class State:
             ch = apply(ev)
             if ch is not None:
                 if ch.kind == "case":  # a case change holds cases
-                    on_case(ch.key, cast("Case | None", ch.old), cast("Case | None", ch.new), cs)
+                    on_case(ch.key, ch.old, ch.new, cs)  # type: ignore[arg-type]
                 else:
                     self._on_other(ch, cs)
 
@@ -332,8 +340,11 @@ class State:
         """Move one case's contribution to the derived views from ``old`` to ``new``.
 
         The hot path of every feed event: one SLA update, at most two workload deltas, and
-        today's counters only when status, ``reported_at`` or ``closed_at`` moved.
+        today's counters only when status, ``reported_at`` or ``closed_at`` moved. Each
+        case's fields are read once, as its view tuple (:data:`VIEW_FIELDS`).
         """
+        was = _view_of(old)
+        now = _view_of(new)
         if old is None:
             cs.case_added(cid)
         elif new is None:
@@ -342,46 +353,40 @@ class State:
         else:
             if cid not in cs.cases_added:
                 cs.cases_changed.add(cid)
-            try:
-                if _view_key(old) == _view_key(new) and (
-                        self.stages is None or _stage_key(old) == _stage_key(new)):
-                    return  # nothing the derived views depend on changed
-            except KeyError:  # a case without some field: compare the slow way
-                if all(old.get(f) == new.get(f) for f in VIEW_FIELDS) and (
-                        self.stages is None or _stage_key(old) == _stage_key(new)):
-                    return
+            if was == now and (self.stages is None or _stage_key(old) == _stage_key(new)):
+                return  # nothing the derived views depend on changed
+        status, unit, priority, reported, due, closed = now or _NO_VIEW
         sla = self._sla
         # SLA phase: tracked while active with both times; one update gives old and new.
-        new_active = new is not None and new.get("status") not in INACTIVE
+        new_active = new is not None and status not in INACTIVE
         if self.stages is not None:
             window = self.stages.sla_window(new) if new is not None else None
             if window is not None:
                 old_phase, phase = sla.set(cid, *window)
             else:
                 old_phase, phase = sla.remove(cid), 0
-        elif new_active and new is not None:
-            old_phase, phase = sla.set_text(cid, new.get("reported_at"), new.get("due_at"))
+        elif new_active:
+            old_phase, phase = sla.set_text(cid, reported, due)
         else:
             old_phase, phase = sla.remove(cid), 0
         if old_phase != phase:
             cs.alerts_changed.add(cid)
         # Workload: take the old holding out, put the new one in.
         book = self._book
-        if old is not None and old.get("status") not in INACTIVE:
-            unit = old.get("unit_id")
-            if isinstance(unit, str):
-                book.add(unit, -1, old_phase, old.get("priority") in URGENT)
-                cs.units_changed.add(unit)
-        if new_active and new is not None:
-            unit = new.get("unit_id")
-            if isinstance(unit, str):
-                book.add(unit, 1, phase, new.get("priority") in URGENT)
-                cs.units_changed.add(unit)
+        old_status, old_unit, old_priority, old_reported, _, old_closed = was or _NO_VIEW
+        if was is not None and old_status not in INACTIVE and isinstance(old_unit, str):
+            book.add(old_unit, -1, old_phase, old_priority in URGENT)
+            cs.units_changed.add(old_unit)
+        if new_active and isinstance(unit, str):
+            book.add(unit, 1, phase, priority in URGENT)
+            cs.units_changed.add(unit)
         # Today's counters depend on status, reported_at and closed_at only.
-        if old is None or new is None or _day_key(old) != _day_key(new):
+        if (was is None or now is None or old_status != status or old_reported != reported
+                or old_closed != closed):
             day = self._day
-            before = day_contribution(old, day) if old is not None else _NO_DAY
-            after = day_contribution(new, day) if new is not None else _NO_DAY
+            before = (day_contribution_of(old_status, old_reported, old_closed, day)
+                      if was is not None else _NO_DAY)
+            after = day_contribution_of(status, reported, closed, day) if now is not None else _NO_DAY
             if before != after:
                 t = self._today
                 for i in range(4):

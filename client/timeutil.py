@@ -28,7 +28,12 @@ def parse_time(text: str) -> float:
     Raises:
         ValueError: not a time, or a time without a zone.
     """
-    dt = datetime.fromisoformat(text)
+    try:
+        dt = datetime.fromisoformat(text)
+    except ValueError:
+        # RFC 3339 allows a lower-case "t" and "z" (the protocol decoder accepts them);
+        # Python 3.11's fromisoformat does not
+        dt = datetime.fromisoformat(text.upper())
     if dt.tzinfo is None:
         raise ValueError(f"time without a zone: {text!r}")
     return dt.timestamp()

@@ -81,9 +81,15 @@ class Day:
 
 def day_contribution(case: Case, day: Day) -> tuple[int, int, int, int]:
     """``(reported, dispatched, closed, closed_of_reported)`` of one case for one day."""
-    status = case.get("status")
-    rep = day.contains(case.get("reported_at"))
-    closed = status == "closed" and day.contains(case.get("closed_at"))
+    return day_contribution_of(case.get("status"), case.get("reported_at"),
+                               case.get("closed_at"), day)
+
+
+def day_contribution_of(status: object, reported_at: object, closed_at: object,
+                        day: Day) -> tuple[int, int, int, int]:
+    """:func:`day_contribution` from the three fields it reads."""
+    rep = day.contains(reported_at)
+    closed = status == "closed" and day.contains(closed_at)
     return (int(rep), int(rep and status != "reported"), int(closed),
             int(rep and status == "closed"))
 

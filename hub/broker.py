@@ -7,8 +7,9 @@ and its connection is closed by its sender task: a slow consumer never stalls th
 the others; it reconnects with ``since`` and catches up from the database.
 
 The common case — a caught-up subscriber whose socket buffer is not full — is written
-directly from ``offer`` (no task switch per subscriber per event); only a busy or lagging
-connection goes through its queue and sender task.
+directly from ``offer`` (no task switch per subscriber per event): the WebSocket frame is
+built once per post (``hub.wsframe``) and the same bytes go to every such transport. Only
+a busy or lagging connection goes through its queue and sender task.
 
 With several hub processes on one PostgreSQL (``hub.pgnotify``), frames committed by
 another process are announced (``announced``: post, first and last seq) rather than
@@ -26,6 +27,7 @@ from collections import deque
 from collections.abc import Callable
 
 from hub.journal import Published
+from hub.wsframe import text_frame
 
 log = logging.getLogger(__name__)
 FILL_PAGE = 2000
@@ -49,16 +51,17 @@ class Subscriber:
         self.wakeup = asyncio.Event()
         self.dropped = asyncio.Event()
         self.overflowed = False
-        #: set by an idle, caught-up connection: writes a frame at once and returns True,
-        #: or returns False (busy, behind, or the socket's buffer is full) to queue it
-        self.write_now: Callable[[int, str], bool] | None = None
+        #: set by an idle, caught-up connection: writes a frame's wire bytes
+        #: (``hub.wsframe``) at once and returns True, or returns False (busy, behind, or
+        #: the socket's buffer is full) to queue it
+        self.write_now: Callable[[int, bytes], bool] | None = None
 
-    def offer(self, seq: int, frame: str) -> None:
-        """Write the frame at once when the connection is idle, else queue it (or mark the
-        subscriber as overflowed)."""
+    def offer(self, seq: int, frame: str, wire: bytes) -> None:
+        """Write the frame (``wire``: its WebSocket bytes) at once when the connection is
+        idle, else queue it (or mark the subscriber as overflowed)."""
         if self.overflowed:
             return
-        if not self.queue and self.write_now is not None and self.write_now(seq, frame):
+        if not self.queue and self.write_now is not None and self.write_now(seq, wire):
             return
         if len(self.queue) >= self.limit:
             self.overflowed = True
@@ -179,9 +182,11 @@ class FeedBroker:
 
     def _offer(self, post_id: str, line: _PostLine, seq: int, frame: str) -> None:
         subs = self._subs.get(post_id, ())
-        for sub in subs:
-            sub.offer(seq, frame)
-        self.frames_out += len(subs)
+        if subs:
+            wire = text_frame(frame)  # framed once, written as it is to every subscriber
+            for sub in subs:
+                sub.offer(seq, frame, wire)
+            self.frames_out += len(subs)
         line.head = seq
         line.target = max(line.target, seq)
 

@@ -67,6 +67,8 @@ class FeedConnection:
         self.token = ""
         self.revoked = False
         self.stalled = False
+        self.transport: asyncio.Transport | None = None  # set once the upgrade is done
+        self.clock = asyncio.get_running_loop().time
 
     async def shutdown(self) -> None:
         """Close the connection because the hub stops (close code 1001)."""
@@ -102,6 +104,8 @@ class FeedConnection:
             except HubError as err:
                 return _refusal(err)
             await self.ws.prepare(request)
+            transport = request.transport
+            self.transport = transport if isinstance(transport, asyncio.Transport) else None
             hub.feeds.add(self)
             self.last = since
             receiver = asyncio.create_task(self._receive())
@@ -141,30 +145,22 @@ class FeedConnection:
             if msg.type in (WSMsgType.CLOSE, WSMsgType.ERROR):
                 return
 
-    def write_now(self, seq: int, frame: str) -> bool:
-        """Write a live frame synchronously when idle and caught up (see hub.broker).
-
-        ``send_frame`` of an uncompressed frame writes to the transport before its only
-        await (the drain, reached only when the transport is paused); with the transport's
-        buffer under ``FAST_WRITE_BUFFER`` the coroutine completes in one step.
-        """
+    def write_now(self, seq: int, wire: bytes) -> bool:
+        """Write a live frame's WebSocket bytes (``hub.wsframe``) at once when idle and
+        caught up (see hub.broker): one ``transport.write`` of the bytes every subscriber
+        of the post shares, no encoding or framing per subscriber. A busy connection, a
+        closing one, or one whose transport holds more than ``FAST_WRITE_BUFFER`` unsent
+        bytes returns False, and the frame goes through the queue (``send_str`` waits for
+        the drain there)."""
         if self.sending or seq != self.last + 1:
             return False
-        transport = self.request.transport
-        if (transport is None or transport.is_closing()
+        transport = self.transport
+        if (transport is None or transport.is_closing() or self.ws.closed
                 or transport.get_write_buffer_size() > FAST_WRITE_BUFFER):
             return False
-        coro = self.ws.send_frame(frame.encode(), WSMsgType.TEXT)
-        try:
-            coro.send(None)
-        except StopIteration:
-            pass
-        except Exception:
-            return False  # nothing written; the sender task meets the same error and ends
-        else:
-            coro.close()  # the frame is written; only the drain wait is skipped
+        transport.write(wire)
         self.last = seq
-        self.sent_at = asyncio.get_running_loop().time()
+        self.sent_at = self.clock()
         return True
 
     async def _send_from_db(self, post_id: str, through: int | None = None) -> None:

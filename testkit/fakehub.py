@@ -30,6 +30,8 @@ from zoneinfo import ZoneInfo
 
 import orjson
 
+from hub.wsframe import server_frame
+
 WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 BASE_TS = float(calendar.timegm((2026, 11, 22, 0, 0, 0)))  # 2026-11-22T00:00:00Z
 JUNK_FRAMES = [
@@ -107,15 +109,8 @@ def ts(offset_s: float) -> str:
 
 
 def ws_frame(payload: bytes, opcode: int = 1) -> bytes:
-    """One unmasked server frame."""
-    n = len(payload)
-    if n < 126:
-        hdr = bytes([0x80 | opcode, n])
-    elif n < 65536:
-        hdr = bytes([0x80 | opcode, 126]) + n.to_bytes(2, "big")
-    else:
-        hdr = bytes([0x80 | opcode, 127]) + n.to_bytes(8, "big")
-    return hdr + payload
+    """One unmasked server frame (the hub's own framing, ``hub.wsframe``)."""
+    return server_frame(payload, opcode)
 
 
 @dataclass

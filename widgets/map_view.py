@@ -4,8 +4,9 @@ Layers, bottom up: an optional raster base map (``widgets.map_tiles``), the regi
 the level in view (``widgets.map_layers.RegionLayer``: filled by open cases, labelled
 with name, open and overdue counts), the heat image (toggle), then the cases — one
 scatter of slots when few are in view, clusters (``client.map_math.cluster``, numpy,
-power-of-two cells anchored at 0 so a pan reuses them) when more than ``CLUSTER_MIN`` are
-— the selection ring on top, and a scale bar and north arrow over the view.
+power-of-two cells anchored at 0 so a pan reuses them) when more than
+``widgets.map_view_layers.CLUSTER_MIN`` are — the selection ring on top, and a scale bar
+and north arrow over the view.
 
 Drill-down: clicking inside a region (not on a case) focuses the map on it; "↑" goes
 back up. Both are user gestures and emit ``sig_region_chosen``; ``show_region`` (for the
@@ -18,18 +19,13 @@ GUI thread; kept on disk beside the shift cache, ETag-revalidated). Without them
 hub — the map is the points alone, as before.
 
 A supervisor drags a case from the map with **Shift** held (Shift+press on a point, then
-move): a plain drag pans the map, and with 100,000 points nearly every press is near one.
-The drag carries the same payload as a drag from the queue (``widgets.case_drag``), so the
-workload and dispatch boards take it alike.
+move): a plain drag pans the map. The gestures (click, Shift+drag) are
+:class:`widgets.map_gestures.MapGestures`; the drag's payload is the queue's
+(``widgets.case_drag``), so the workload and dispatch boards take it alike.
 
-Cost model: a plain ``ScatterPlotItem.setData`` with a brush and symbol per point costs
-~1.5 s for 100,000 points (pyqtgraph styles every point in Python). So the item is kept
-as a fixed set of *slots*: a case owns a slot; a batch restyles only its own slots (hidden
-slots are NaN and invisible), and styles are assigned per style group (4 symbols × 3
-brushes) with numpy. A full ``setData`` happens only on a snapshot load or when the slots
-run out. Redraws are throttled by a named timer (``map_redraw``). All knowledge of
-pyqtgraph's point record (``data['symbol'|'brush'|'sourceRect'|'visible']``) lives in
-:class:`_Slots`.
+The case points are a fixed set of reusable *slots* (:mod:`widgets.map_slots`: a batch
+restyles only its own slots; a full ``setData`` only on a snapshot load or when the slots
+run out). Redraws are throttled by a named timer (``map_redraw``).
 
 Symbols by status (reported ●, returned ▼, dispatched ■, accepted ◆), fill by priority
 (Okabe–Ito vermillion/orange/blue); the legend says so in words.
@@ -45,13 +41,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from client.geometry import RegionMap, fetch_geometry
-from client.map_math import ClusterPyramid, cluster_level, heat, region_counts
+from client.map_math import ClusterPyramid, region_counts
 from client.protocol import NOTHING, Case
 from client.regions import Scope
 from client.state import ChangeSet
 from client.workload import is_active
 from widgets.case_drag import encode_items
-from widgets.common import PRIORITY_COLOR, plain_label, priority_text, status_text
+from widgets.common import plain_label, priority_text, status_text
+from widgets.map_gestures import MapGestures
 from widgets.map_layers import (
     ClusterLayer,
     HeatLayer,
@@ -59,19 +56,26 @@ from widgets.map_layers import (
     RegionLayer,
     choropleth_colour,
 )
+from widgets.map_slots import (
+    PRIO_CODE,
+    PRIO_LIST,
+    STATUS_CODE,
+    STATUS_SYMBOLS,
+    SYMBOL_CHARS,
+    PointSlots,
+    SlotScatter,
+)
+from widgets.map_view_layers import MapViewLayers
 from widgets.pane import Pane, PaneContext
 from widgets.pane_roles import CaseFilterFollower, RegionChooser, ScopeListener
 from widgets.qt import (
-    QApplication,
     QColor,
     QDrag,
     QElapsedTimer,
     QEvent,
     QFont,
     QHBoxLayout,
-    QMouseEvent,
     QObject,
-    QPainter,
     QPoint,
     Qt,
     QTimer,
@@ -87,157 +91,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-STATUS_SYMBOLS = {"reported": "o", "returned": "t", "dispatched": "s", "accepted": "d"}
-SYMBOL_CHARS = {"reported": "●", "returned": "▼", "dispatched": "■", "accepted": "◆"}
-_SYMBOL_LIST = ["o", "t", "s", "d"]
-_STATUS_CODE = {s: _SYMBOL_LIST.index(sym) for s, sym in STATUS_SYMBOLS.items()}
-_PRIO_LIST = ["critical", "urgent", "normal"]
-_PRIO_CODE = {p: i for i, p in enumerate(_PRIO_LIST)}
-SPOT_SIZE = 8
 CLICK_TOLERANCE_PX = 8.0
-#: more visible cases than this inside the view → clusters instead of points
-CLUSTER_MIN = 3000
 #: regions labelled at most (more are drawn, unlabelled)
 MAX_LABELS = 80
-#: heat image resolution (cells per side)
-HEAT_BINS = 256
 
 Filter = Callable[[str, Case], bool]
 
 
-class _SlotScatter(pg.ScatterPlotItem):
-    """A ScatterPlotItem whose hidden points (NaN coordinates) may be all of them.
-
-    pyqtgraph's ``dataBounds`` takes ``np.nanmin``/``np.nanmax`` of every point, which warns
-    "All-NaN slice encountered" when no slot is in use (an empty post, or every case
-    closed); raised inside ``paint`` (warnings are errors in the tests) that aborts the
-    process. With no finite point there are no bounds: ``(None, None)``, as for no data.
-    """
-
-    #: the plain arrays its paint culls on (set by :class:`_Slots`; None: pyqtgraph paints)
-    slots: _Slots | None = None
-
-    def dataBounds(self, ax: int, frac: float = 1.0, orthoRange: object = None) -> tuple:
-        if ax in (0, 1) and not (frac >= 1.0 and orthoRange is None
-                                 and self.bounds[ax] is not None):
-            data = self.data
-            if data is not None and len(data) and np.isnan(data["x" if ax == 0 else "y"]).all():
-                return (None, None)
-        return super().dataBounds(ax, frac, orthoRange)
-
-    def viewTransformChanged(self) -> None:  # noqa: N802
-        """Keep the data bounds: pyqtgraph drops them on every view change, and finding them
-        again is a nanmin/nanmax over every slot on every pan and zoom frame (even hidden,
-        under clusters). They change with the data only (``_Slots.restyle`` drops them)."""
-        self.prepareGeometryChange()
-        pg.GraphicsObject.viewTransformChanged(self)
-
-    def paint(self, p: QPainter, option: object, widget: QWidget | None) -> None:
-        """Draw only the slots in view, culled on the slots' own plain arrays.
-
-        pyqtgraph's paint masks and transforms every point of its record array (all
-        100,000 slots, ~15 ms a frame) to draw the few in view; the slots' x, y and shown
-        flags are plain arrays (``_Slots``), so the cull is a few vectorised compares and
-        only the points in view are transformed. Exports and a device-pixel-ratio change
-        go through pyqtgraph's own paint.
-        """
-        slots = self.slots
-        atlas = self.fragmentAtlas
-        if (slots is None or self._exportOpts is not False or not self.opts["useCache"]
-                or not self.opts["pxMode"]
-                or (widget is not None and widget.devicePixelRatioF() != atlas.devicePixelRatio())):
-            super().paint(p, option, widget)
-            return
-        t = p.transform()
-        if t.m12() or t.m21() or not t.m11() or not t.m22():
-            super().paint(p, option, widget)
-            return
-        dev = p.device()
-        w, h = dev.width(), dev.height()
-        pad = SPOT_SIZE
-        xa, xb = sorted(((-pad - t.dx()) / t.m11(), (w + pad - t.dx()) / t.m11()))
-        ya, yb = sorted(((-pad - t.dy()) / t.m22(), (h + pad - t.dy()) / t.m22()))
-        x, y = slots.x, slots.y
-        with np.errstate(invalid="ignore"):
-            idx = np.flatnonzero(slots.shown & (x >= xa) & (x <= xb) & (y >= ya) & (y <= yb))
-        if not len(idx):
-            return
-        dpr = atlas.devicePixelRatio()
-        self._pixmapFragments.resize(len(idx))
-        frags = self._pixmapFragments.ndarray()
-        frags[:, 0] = x[idx] * t.m11() + t.dx()
-        frags[:, 1] = y[idx] * t.m22() + t.dy()
-        frags[:, 2:6] = np.frombuffer(self.data["sourceRect"][idx], dtype=int).reshape((-1, 4))
-        frags[:, 6:10] = (1 / dpr, 1 / dpr, 0.0, 1.0)
-        p.save()
-        p.resetTransform()
-        p.drawPixmapFragments(*self._pixmapFragments.drawargs(), atlas.pixmap)  # type: ignore[call-arg]
-        p.restore()
 
 
-class _Slots:
-    """A ScatterPlotItem whose points are reusable slots restyled in groups."""
-
-    def __init__(self, item: pg.ScatterPlotItem) -> None:
-        self.item = item
-        item.slots = self  # type: ignore[attr-defined]  # its paint culls on our arrays
-        self.pen = pg.mkPen(QColor(0, 0, 0, 160), width=0.8)
-        self.brushes = [pg.mkBrush(QColor(PRIORITY_COLOR[p])) for p in _PRIO_LIST]
-        self.capacity = 0
-        self.x = np.empty(0)
-        self.y = np.empty(0)
-        self.code = np.empty(0, dtype=np.int64)  # style whose fields a slot holds (-1: none)
-        self.shown = np.empty(0, dtype=bool)  # the slot is drawn (mirrors data['visible'])
-
-    def reset(self, capacity: int, x: np.ndarray, y: np.ndarray, style: np.ndarray) -> None:
-        """Replace all points: ``capacity`` slots, the first ``len(x)`` used."""
-        n = len(x)
-        self.capacity = capacity
-        self.x = np.full(capacity, np.nan)
-        self.y = np.full(capacity, np.nan)
-        self.x[:n] = x
-        self.y[:n] = y
-        self.code = np.full(capacity, -1, dtype=np.int64)
-        self.item.setData(x=self.x.copy(), y=self.y.copy(), size=SPOT_SIZE, pen=self.pen,
-                          brush=self.brushes[2], symbol="o")
-        vis = np.zeros(capacity, dtype=bool)
-        vis[:n] = True
-        self.item.data["visible"] = vis
-        self.shown = vis.copy()
-        if n:
-            self.restyle(np.arange(n), style)
-
-    def restyle(self, idx: np.ndarray, style: np.ndarray) -> None:
-        """Give slots ``idx`` the style codes ``style`` (symbol * 3 + priority); -1 hides.
-
-        A slot's symbol, brush and atlas fields are written only when its code changes
-        (a filter that hides and shows again only flips ``visible``).
-        """
-        d = self.item.data
-        show = style >= 0
-        d["visible"][idx] = show
-        self.shown[idx] = show
-        d["x"][idx] = self.x[idx]
-        d["y"][idx] = self.y[idx]
-        atlas = self.item.fragmentAtlas
-        need = show & (self.code[idx] != style)
-        for code in np.unique(style[need]):
-            sym, prio = _SYMBOL_LIST[int(code) // 3], self.brushes[int(code) % 3]
-            sel = idx[need & (style == code)]
-            self.code[sel] = code
-            d["symbol"][sel] = sym
-            d["brush"][sel] = prio
-            d["pen"][sel] = self.pen
-            d["size"][sel] = SPOT_SIZE
-            # the atlas coordinates, stored positionally exactly as updateSpots() does
-            d["sourceRect"][sel] = atlas[[(sym, SPOT_SIZE, self.pen, prio)]][0]
-        self.item.prepareGeometryChange()
-        self.item.informViewBoundsChanged()
-        self.item.bounds = [None, None]
-        self.item.invalidate()
-
-
-class MapPane(Pane, RegionChooser, ScopeListener, CaseFilterFollower):
+class MapPane(Pane, RegionChooser, ScopeListener, CaseFilterFollower, MapViewLayers):
     """The 民情地图: regions, choropleth, cases (points or clusters), heat, drill-down.
 
     Signals:
@@ -268,6 +131,33 @@ class MapPane(Pane, RegionChooser, ScopeListener, CaseFilterFollower):
     def __init__(self, ctx: PaneContext, parent: QWidget | None = None,
                  redraw_ms: int = 500) -> None:
         super().__init__(ctx, parent)
+        self._build_plot()
+        self.drag_allowed = not ctx.read_only and ctx.role == "supervisor"
+        self.plot.viewport().installEventFilter(self)  # resizes
+        self.gestures = MapGestures(self)  # clicks and Shift+drags
+        pal = self.palette()
+        self.overlay = MapOverlay(self.plot.viewport(), pal.text().color(),
+                                  QColor(255, 255, 255, 170)
+                                  if pal.base().color().lightness() > 128
+                                  else QColor(20, 24, 30, 170))
+        self._build_toolbar()
+        self._init_points()
+        self._timer = QTimer(self)
+        self._timer.setObjectName("map_redraw")
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(redraw_ms)
+        self._timer.timeout.connect(self.flush)
+        vb = self.plot.getViewBox()
+        vb.sigRangeChanged.connect(self._on_range)
+        vb.sigRangeChangedManually.connect(self._on_manual_range)
+        self._style_plot()
+        self._retranslate()
+        self.flush()
+        self._load_geometry()
+        self._start_tiles()
+
+    def _build_plot(self) -> None:
+        """The plot and its layers, bottom up (the base map joins later, when configured)."""
         self.plot = pg.PlotWidget(self)
         self.plot.setObjectName("map_plot")
         self.plot.setAspectLocked(True, ratio=1 / math.cos(math.radians(25)))
@@ -277,7 +167,7 @@ class MapPane(Pane, RegionChooser, ScopeListener, CaseFilterFollower):
         # axes' pictures cost ~15 ms a frame at 1920×1080)
         self.plot.hideAxis("left")
         self.plot.hideAxis("bottom")
-        self.scatter = _SlotScatter(pxMode=True, useCache=True, hoverable=False)
+        self.scatter = SlotScatter(pxMode=True, useCache=True, hoverable=False)
         self.plot.addItem(self.scatter)
         self.highlight = pg.ScatterPlotItem(pxMode=True, size=22, symbol="o",
                                             brush=pg.mkBrush(None),
@@ -303,15 +193,9 @@ class MapPane(Pane, RegionChooser, ScopeListener, CaseFilterFollower):
         self.heat_layer.hide()
         self.plot.addItem(self.heat_layer)
         self.tiles: TileLayer | None = None  # when a base map is configured
-        self.plot.scene().sigMouseClicked.connect(self._on_scene_click)
-        self.drag_allowed = not ctx.read_only and ctx.role == "supervisor"
-        self._drag_from: tuple[QPoint, str] | None = None  # Shift+press on a case
-        self.plot.viewport().installEventFilter(self)
-        self.overlay = MapOverlay(self.plot.viewport(), pal.text().color(),
-                                  QColor(255, 255, 255, 170)
-                                  if pal.base().color().lightness() > 128
-                                  else QColor(20, 24, 30, 170))
 
+    def _build_toolbar(self) -> None:
+        """The bar above the map (up, crumbs, base map, heat, fit), the legend below it."""
         self.up_button = QToolButton(self)
         self.up_button.setObjectName("map_up")
         self.up_button.clicked.connect(self.go_up)
@@ -342,7 +226,9 @@ class MapPane(Pane, RegionChooser, ScopeListener, CaseFilterFollower):
         lay.addWidget(self.plot, 1)
         lay.addWidget(self.legend)
 
-        self._slots = _Slots(self.scatter)
+    def _init_points(self) -> None:
+        """The cases' slot bookkeeping, the focus and the view caches (before any data)."""
+        self._slots = PointSlots(self.scatter)
         self._ids: list[str | None] = []
         self._slot_of: dict[str, int] = {}
         self._free: list[int] = []
@@ -370,19 +256,6 @@ class MapPane(Pane, RegionChooser, ScopeListener, CaseFilterFollower):
         self._pyramid_cache: tuple[int, ClusterPyramid] | None = None
         self._clustered = False
         self.last_redraw_ms = 0
-        self._timer = QTimer(self)
-        self._timer.setObjectName("map_redraw")
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(redraw_ms)
-        self._timer.timeout.connect(self.flush)
-        vb = self.plot.getViewBox()
-        vb.sigRangeChanged.connect(self._on_range)
-        vb.sigRangeChangedManually.connect(self._on_manual_range)
-        self._style_plot()
-        self._retranslate()
-        self.flush()
-        self._load_geometry()
-        self._start_tiles()
 
     # ---- Pane contract
 
@@ -583,53 +456,17 @@ class MapPane(Pane, RegionChooser, ScopeListener, CaseFilterFollower):
 
     # ---- Events
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Shift+press on a case and move: drag it (supervisors); otherwise the map's own."""
-        kind = event.type()
-        if kind == QEvent.Type.Resize and watched is self.plot.viewport():
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """The viewport's resizes: the scale bar and north arrow follow (gestures: MapGestures)."""
+        if event.type() == QEvent.Type.Resize and watched is self.plot.viewport():
             self.overlay.place(self.plot.viewport().rect())
             self._on_range()
-        elif kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
-            self._drag_from = None
-            if (self.drag_allowed and event.button() == Qt.MouseButton.LeftButton
-                    and event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
-                pos = event.position().toPoint()
-                cid = self.case_at_pixel(pos)
-                if cid is not None:
-                    self._drag_from = (pos, cid)
-                    return True  # not a pan
-        elif kind == QEvent.Type.MouseMove and self._drag_from is not None \
-                and isinstance(event, QMouseEvent):
-            start, cid = self._drag_from
-            if (event.position().toPoint() - start).manhattanLength() \
-                    >= QApplication.startDragDistance():
-                self._drag_from = None
-                self.start_drag(cid)
-            return True
-        elif kind == QEvent.Type.MouseButtonRelease and self._drag_from is not None:
-            _, cid = self._drag_from  # Shift+click without a move: select it
-            self._drag_from = None
-            self._select(cid)
-            return True
         return False
 
     def _select(self, case_id: str) -> None:
         self._selected = case_id
         self._show_highlight()
         self.sig_case_selected.emit(case_id)
-
-    def _on_scene_click(self, ev: object) -> None:
-        vb = self.plot.getViewBox()
-        pos = vb.mapSceneToView(ev.scenePos())  # type: ignore[attr-defined]
-        if self._clustered and self.clusters.isVisible():
-            hit = self._cluster_hit(ev.scenePos())  # type: ignore[attr-defined]
-            if hit is not None and self.clusters.counts[hit] > 1:
-                self._zoom_into_cluster(hit)
-                return
-        if not self._heat_on and (not self._clustered or self._single_at(pos.x(), pos.y())):
-            if self.select_at(pos.x(), pos.y()) is not None:
-                return
-        self.drill_at(pos.x(), pos.y())
 
     def drill_at(self, lon: float, lat: float) -> str | None:
         """Drill into the region shown at (lon, lat) (a user gesture: emits)."""
@@ -643,9 +480,6 @@ class MapPane(Pane, RegionChooser, ScopeListener, CaseFilterFollower):
         return rid
 
     # ---- Internals: slots
-
-    def _visible(self) -> np.ndarray:
-        return (self._style >= 0) & self._pass
 
     def on_scope(self, scope: Scope | None) -> None:
         """Show only the cases of ``scope`` (client.regions.Scope: a region and category)."""
@@ -664,7 +498,7 @@ class MapPane(Pane, RegionChooser, ScopeListener, CaseFilterFollower):
             return None
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             return None
-        code = _STATUS_CODE.get(case.get("status"), 0) * 3 + _PRIO_CODE.get(case.get("priority"), 2)
+        code = STATUS_CODE.get(case.get("status"), 0) * 3 + PRIO_CODE.get(case.get("priority"), 2)
         return float(lon), float(lat), code
 
     def _passes(self, cid: str, case: Case) -> bool:
@@ -825,156 +659,6 @@ class MapPane(Pane, RegionChooser, ScopeListener, CaseFilterFollower):
         self.crumbs.setText(" › ".join(names))
         self.up_button.setEnabled(geo.parent_of.get(self._focus) in geo.shapes)
 
-    # ---- Internals: view-dependent layers
-
-    def _on_range(self, *_args: object) -> None:
-        vb = self.plot.getViewBox()
-        (x0, x1), (y0, y1) = vb.viewRange()
-        self.overlay.set_scale((x0, x1), (y0 + y1) / 2, self.plot.viewport().width())
-        self._refresh_view_layers()
-
-    def _on_manual_range(self, *_args: object) -> None:
-        self._auto_fit = False
-
-    def _refresh_view_layers(self) -> None:
-        """Points or clusters (or heat), from what is in view; cheap when nothing changed.
-
-        Runs on every pan and zoom frame, so it touches no per-case Python: the drawn
-        cases' positions are compacted once per data version (``_drawn_points``), their
-        clusters at every level come from one sort (``_pyramid``), and a level's clusters
-        are cached until the data change.
-        """
-        if self._heat_on:
-            self.scatter.hide()
-            self.clusters.hide()
-            self._clustered = False
-            self._refresh_heat(self._visible() if len(self._style)
-                               else np.empty(0, dtype=bool))
-            return
-        self.heat_layer.hide()
-        vb = self.plot.getViewBox()
-        (x0, x1), (y0, y1) = vb.viewRange()
-        _idx, x, y = self._drawn_points()
-        in_view = 0
-        if len(x):
-            in_view = int(np.count_nonzero((x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)))
-        self._clustered = in_view > CLUSTER_MIN
-        if not self._clustered:
-            self.clusters.hide()
-            self.scatter.show()
-            return
-        self.scatter.hide()
-        px = vb.viewPixelSize()[0]
-        level = cluster_level(px)
-        key = (level, self._data_version)
-        win = self._cluster_window
-        w, h = x1 - x0, y1 - y0
-        box = self._points_box_cached()
-        windowed = box is not None and (box[2] - box[0]) * (box[3] - box[1]) > 9 * w * h
-        left_window = win is not None and not (win[0] <= x0 and x1 <= win[2]
-                                               and win[1] <= y0 and y1 <= win[3])
-        if key != self._cluster_key or left_window or windowed != (win is not None):
-            self._cluster_key = key
-            pyramid = self._pyramid()
-            if windowed:
-                # zoomed in: the clusters of the view and a view's width around it, not of
-                # every case (whole cells: the grid is anchored at 0, so the cells seen are
-                # the same either way)
-                (cx, cy, counts, overdue), self._cluster_window = pyramid.window(
-                    level, (x0 - w, y0 - h, x1 + w, y1 + h))
-            else:
-                self._cluster_window = None
-                cx, cy, counts, overdue, _col, _row = pyramid.level(level)
-            self.clusters.set_clusters(cx, cy, counts, overdue)
-        self.clusters.show()
-
-    def _drawn_points(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The drawn slots and their x, y (compact arrays), once per data version."""
-        cached = self._drawn_cache
-        if cached is None or cached[0] != self._data_version:
-            idx = (np.flatnonzero(self._visible()) if len(self._style)
-                   else np.empty(0, dtype=np.int64))
-            cached = self._drawn_cache = (self._data_version, idx, self._slots.x[idx],
-                                          self._slots.y[idx])
-        return cached[1], cached[2], cached[3]
-
-    def _pyramid(self) -> ClusterPyramid:
-        """The drawn cases' clusters at every level (overdue summed), once per data version."""
-        cached = self._pyramid_cache
-        if cached is None or cached[0] != self._data_version:
-            idx, x, y = self._drawn_points()
-            cached = self._pyramid_cache = (self._data_version,
-                                            ClusterPyramid(x, y, self._overdue[idx]))
-        return cached[1]
-
-    def _refresh_heat(self, visible: np.ndarray) -> None:
-        box = self._fit_box()
-        if box is None:
-            self.heat_layer.hide()
-            return
-        idx = np.flatnonzero(visible)
-        density = heat(self._slots.x[idx], self._slots.y[idx], box, HEAT_BINS)
-        self.heat_layer.show_density(density, box)
-        self.heat_layer.show()
-
-    def _cluster_hit(self, scene_pos: object) -> int | None:
-        """The cluster under a scene position (in viewport pixels), or None."""
-        device = self.plot.mapFromScene(scene_pos)  # type: ignore[arg-type]
-        transform = self.clusters.deviceTransform(self.plot.viewportTransform())
-        return self.clusters.hit(transform, float(device.x()), float(device.y()))
-
-    def _single_at(self, lon: float, lat: float) -> bool:
-        return self.case_near(lon, lat) is not None
-
-    def _zoom_into_cluster(self, i: int) -> None:
-        vb = self.plot.getViewBox()
-        (x0, x1), (y0, y1) = vb.viewRange()
-        cx, cy = float(self.clusters.x[i]), float(self.clusters.y[i])
-        w, h = (x1 - x0) / 4, (y1 - y0) / 4
-        self._auto_fit = False
-        vb.setRange(xRange=(cx - w / 2, cx + w / 2), yRange=(cy - h / 2, cy + h / 2), padding=0)
-
-    def _points_box_cached(self) -> tuple[float, float, float, float] | None:
-        """``_points_box`` once per data version (the view changes far more often)."""
-        cached = self._box_cache
-        if cached is None or cached[0] != self._data_version:
-            cached = self._box_cache = (self._data_version, self._points_box())
-        return cached[1]
-
-    def _points_box(self) -> tuple[float, float, float, float] | None:
-        _idx, x, y = self._drawn_points()
-        if not len(x):
-            return None
-        return float(x.min()), float(y.min()), float(x.max()), float(y.max())
-
-    def _fit_box(self) -> tuple[float, float, float, float] | None:
-        region = self.geo.bbox_of([self._focus]) if self.geo is not None and self._focus else None
-        points = self._points_box()
-        if region is None:
-            return points
-        if points is None or self._focus != (self.geo.root if self.geo else None):
-            return region
-        return (min(region[0], points[0]), min(region[1], points[1]),
-                max(region[2], points[2]), max(region[3], points[3]))
-
-    def _set_view(self, box: tuple[float, float, float, float]) -> None:
-        minx, miny, maxx, maxy = box
-        pad_x = max((maxx - minx) * 0.04, 0.002)
-        pad_y = max((maxy - miny) * 0.04, 0.002)
-        self.plot.getViewBox().setRange(xRange=(minx - pad_x, maxx + pad_x),
-                                        yRange=(miny - pad_y, maxy + pad_y), padding=0)
-
-    def _maybe_refit(self) -> None:
-        """While the user has not moved the view, keep every shown case in it."""
-        if not self._auto_fit:
-            return
-        box = self._fit_box()
-        if box is None:
-            return
-        (x0, x1), (y0, y1) = self.plot.getViewBox().viewRange()
-        if box[0] < x0 or box[2] > x1 or box[1] < y0 or box[3] > y1:
-            self._set_view(box)
-
     def _show_highlight(self) -> None:
         pos = self.position_of(self._selected) if self._selected else None
         if pos is None:
@@ -1023,7 +707,7 @@ class MapPane(Pane, RegionChooser, ScopeListener, CaseFilterFollower):
     def _retranslate(self) -> None:
         shapes = "  ".join(f"{SYMBOL_CHARS[s]} {status_text(s)}" for s in STATUS_SYMBOLS)
         colours = "  ".join(f"{priority_text(p)}: {name}" for p, name in
-                            zip(_PRIO_LIST, (self.tr("vermillion"), self.tr("orange"),
+                            zip(PRIO_LIST, (self.tr("vermillion"), self.tr("orange"),
                                              self.tr("blue")), strict=True))
         text = (self.tr("%1 open cases · shape = status: %2 · fill = priority: %3")
                 .replace("%1", f"{self.point_count():,}")

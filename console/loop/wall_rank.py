@@ -16,7 +16,8 @@ from client.assessment import Board, Weights, period_bounds, score_rows
 from client.errors import NotFoundError
 from client.state import ChangeSet
 from client.timeutil import format_time
-from console.wall.pages import RowList, WallContext, WallPage
+from console.wall.pages.base import WallContext, WallPage
+from console.wall.pages.row_list import RowList
 from console.wall.paint import WallLabel
 from widgets.qt import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QVBoxLayout, QWidget
 from widgets.text import safe

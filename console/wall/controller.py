@@ -37,7 +37,8 @@ from console.bridge import Bridge
 from console.distributor import ChangeDistributor
 from console.wall.config import WallConfig, parse_screens
 from console.wall.model import Takeover, TakeoverQueue, WallStats, burn_in_offset
-from console.wall.pages import MapPage, WallContext
+from console.wall.pages.base import WallContext
+from console.wall.pages.map import MapPage
 from console.wall.window import WallWindow
 from widgets.qt import (
     QT_TRANSLATE_NOOP,

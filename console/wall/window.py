@@ -17,7 +17,9 @@ from client.protocol import NOTHING, Case
 from console.wall import theme as wall_theme
 from console.wall.config import ScreenPlan
 from console.wall.model import Takeover, WallStats
-from console.wall.pages import PAGE_TYPES, MapPage, WallContext, WallPage
+from console.wall.pages.base import WallContext, WallPage
+from console.wall.pages.map import MapPage
+from console.wall.pages.registry import PAGE_TYPES
 from console.wall.paint import WallLabel, format_elapsed, safe
 from widgets.common import PRIORITY_SYMBOL, priority_text, status_text
 from widgets.qt import (

@@ -2654,13 +2654,13 @@
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../widgets/map_view.py" line="+390" />
+        <location filename="../../widgets/map_view.py" line="+263" />
         <source>Map</source>
-        <extracomment>more visible cases than this inside the view → clusters instead of points regions labelled at most (more are drawn, unlabelled) heat image resolution (cells per side) the plain arrays its paint culls on (set by :class:`_Slots`; None: pyqtgraph paints) the scope the cases are narrowed to (None: the whole post)</extracomment>
+        <extracomment>regions labelled at most (more are drawn, unlabelled) the scope the cases are narrowed to (None: the whole post)</extracomment>
         <translation>Map</translation>
     </message>
     <message>
-        <location line="+422" />
+        <location line="+383" />
         <source>%1 open · %2 overdue</source>
         <translation>%1 open · %2 overdue</translation>
     </message>
@@ -2670,7 +2670,7 @@
         <translation>%1 open</translation>
     </message>
     <message>
-        <location line="+212" />
+        <location line="+62" />
         <source>vermillion</source>
         <translation>vermillion</translation>
     </message>
@@ -4405,7 +4405,7 @@
 <context>
     <name>Wall</name>
     <message>
-        <location filename="../../console/loop/wall_rank.py" line="+27" />
+        <location filename="../../console/loop/wall_rank.py" line="+28" />
         <source>Rank</source>
         <translation>Rank</translation>
     </message>
@@ -4460,7 +4460,7 @@
         <translation>▼ below the red line</translation>
     </message>
     <message>
-        <location filename="../../console/wall/controller.py" line="+57" />
+        <location filename="../../console/wall/controller.py" line="+58" />
         <source>○ Connecting</source>
         <translation>○ Connecting</translation>
     </message>
@@ -4498,7 +4498,7 @@
     </message>
     <message>
         <location line="+70" />
-        <location filename="../../console/wall/window.py" line="+135" />
+        <location filename="../../console/wall/window.py" line="+137" />
         <source>Command Center</source>
         <translation>Command Center</translation>
     </message>
@@ -4518,7 +4518,7 @@
         <translation>Logging in again failed: {e}</translation>
     </message>
     <message>
-        <location filename="../../console/wall/pages.py" line="+53" />
+        <location filename="../../console/wall/pages/base.py" line="+31" />
         <source>Today at a glance</source>
         <translation>Today at a glance</translation>
     </message>
@@ -4558,9 +4558,8 @@
         <translation>This month's ranking</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location filename="../../console/wall/pages/kpi.py" line="+27" />
         <source>Reported today</source>
-        <extracomment>the KPI tiles' captions</extracomment>
         <translation>Reported today</translation>
     </message>
     <message>
@@ -4594,7 +4593,7 @@
         <translation>Requests to decide</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location filename="../../console/wall/pages/breakdown.py" line="+25" />
         <source>By category</source>
         <translation>By category</translation>
     </message>
@@ -4604,7 +4603,7 @@
         <translation>By area</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location filename="../../console/wall/pages/load.py" line="+27" />
         <source>▲▲▲ high</source>
         <translation>▲▲▲ high</translation>
     </message>
@@ -4619,7 +4618,7 @@
         <translation>▲ low</translation>
     </message>
     <message>
-        <location line="+167" />
+        <location filename="../../console/wall/pages/kpi.py" line="+55" />
         <source>yesterday by now {n}</source>
         <translation>yesterday by now {n}</translation>
     </message>
@@ -4654,7 +4653,7 @@
         <translation>returns {r} · extensions {e}</translation>
     </message>
     <message>
-        <location line="+218" />
+        <location filename="../../console/wall/pages/map.py" line="+205" />
         <source>{n} open</source>
         <translation>{n} open</translation>
     </message>
@@ -4676,7 +4675,7 @@
 {n} open · {d} overdue</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location filename="../../console/wall/pages/trend.py" line="+66" />
         <source>▇ today</source>
         <translation>▇ today</translation>
     </message>
@@ -4691,7 +4690,7 @@
         <translation>Up to {t}: today {a} · yesterday by then {b}</translation>
     </message>
     <message>
-        <location line="+96" />
+        <location filename="../../console/wall/pages/breakdown.py" line="+98" />
         <source>Other</source>
         <translation>Other</translation>
     </message>
@@ -4701,7 +4700,7 @@
         <translation>No reports yet today</translation>
     </message>
     <message>
-        <location line="+75" />
+        <location filename="../../console/wall/pages/load.py" line="+74" />
         <source>{open} open · {duty} on duty</source>
         <translation>{open} open · {duty} on duty</translation>
     </message>
@@ -4721,7 +4720,7 @@
         <translation>{n} more units</translation>
     </message>
     <message>
-        <location line="+95" />
+        <location filename="../../console/wall/pages/overdue.py" line="+68" />
         <source>{n} overdue</source>
         <translation>{n} overdue</translation>
     </message>
@@ -4736,7 +4735,7 @@
         <translation>✓ Nothing overdue</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location filename="../../console/wall/pages/calls.py" line="+54" />
         <source>case {id}</source>
         <translation>case {id}</translation>
     </message>

@@ -2654,13 +2654,13 @@
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../widgets/map_view.py" line="+390"/>
+        <location filename="../../widgets/map_view.py" line="+263"/>
         <source>Map</source>
-        <extracomment>more visible cases than this inside the view → clusters instead of points regions labelled at most (more are drawn, unlabelled) heat image resolution (cells per side) the plain arrays its paint culls on (set by :class:`_Slots`; None: pyqtgraph paints) the scope the cases are narrowed to (None: the whole post)</extracomment>
+        <extracomment>regions labelled at most (more are drawn, unlabelled) the scope the cases are narrowed to (None: the whole post)</extracomment>
         <translation>地图</translation>
     </message>
     <message>
-        <location line="+422"/>
+        <location line="+383"/>
         <source>%1 open · %2 overdue</source>
         <translation>在办 %1 · 超期 %2</translation>
     </message>
@@ -2670,7 +2670,7 @@
         <translation>在办 %1</translation>
     </message>
     <message>
-        <location line="+212"/>
+        <location line="+62"/>
         <source>vermillion</source>
         <translation>朱红</translation>
     </message>
@@ -4405,7 +4405,7 @@
 <context>
     <name>Wall</name>
     <message>
-        <location filename="../../console/loop/wall_rank.py" line="+27"/>
+        <location filename="../../console/loop/wall_rank.py" line="+28"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
@@ -4460,7 +4460,7 @@
         <translation>▼ 低于红线</translation>
     </message>
     <message>
-        <location filename="../../console/wall/controller.py" line="+57"/>
+        <location filename="../../console/wall/controller.py" line="+58"/>
         <source>○ Connecting</source>
         <translation>○ 正在连接</translation>
     </message>
@@ -4498,7 +4498,7 @@
     </message>
     <message>
         <location line="+70"/>
-        <location filename="../../console/wall/window.py" line="+135"/>
+        <location filename="../../console/wall/window.py" line="+137"/>
         <source>Command Center</source>
         <translation>指挥中心</translation>
     </message>
@@ -4518,7 +4518,7 @@
         <translation>重新登录失败：{e}</translation>
     </message>
     <message>
-        <location filename="../../console/wall/pages.py" line="+53"/>
+        <location filename="../../console/wall/pages/base.py" line="+31"/>
         <source>Today at a glance</source>
         <translation>今日态势</translation>
     </message>
@@ -4558,9 +4558,8 @@
         <translation>本月考核排名</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../console/wall/pages/kpi.py" line="+27"/>
         <source>Reported today</source>
-        <extracomment>the KPI tiles&apos; captions</extracomment>
         <translation>今日上报</translation>
     </message>
     <message>
@@ -4594,7 +4593,7 @@
         <translation>待审申请</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../console/wall/pages/breakdown.py" line="+25"/>
         <source>By category</source>
         <translation>按类别</translation>
     </message>
@@ -4604,7 +4603,7 @@
         <translation>按区域</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../console/wall/pages/load.py" line="+27"/>
         <source>▲▲▲ high</source>
         <translation>▲▲▲ 高</translation>
     </message>
@@ -4619,7 +4618,7 @@
         <translation>▲ 低</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location filename="../../console/wall/pages/kpi.py" line="+55"/>
         <source>yesterday by now {n}</source>
         <translation>昨日同时 {n}</translation>
     </message>
@@ -4654,7 +4653,7 @@
         <translation>退单 {r} · 延期 {e}</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location filename="../../console/wall/pages/map.py" line="+205"/>
         <source>{n} open</source>
         <translation>在办 {n} 件</translation>
     </message>
@@ -4676,7 +4675,7 @@
 在办 {n} · 超期 {d}</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location filename="../../console/wall/pages/trend.py" line="+66"/>
         <source>▇ today</source>
         <translation>▇ 今日</translation>
     </message>
@@ -4691,7 +4690,7 @@
         <translation>截至 {t}：今日 {a} 件 · 昨日同期 {b} 件</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location filename="../../console/wall/pages/breakdown.py" line="+98"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -4701,7 +4700,7 @@
         <translation>今日暂无上报</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location filename="../../console/wall/pages/load.py" line="+74"/>
         <source>{open} open · {duty} on duty</source>
         <translation>在办 {open} · 在岗 {duty}</translation>
     </message>
@@ -4721,7 +4720,7 @@
         <translation>另有 {n} 个单位</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location filename="../../console/wall/pages/overdue.py" line="+68"/>
         <source>{n} overdue</source>
         <translation>共 {n} 件超期</translation>
     </message>
@@ -4736,7 +4735,7 @@
         <translation>✓ 当前无超期案件</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../../console/wall/pages/calls.py" line="+54"/>
         <source>case {id}</source>
         <translation>案件 {id}</translation>
     </message>

@@ -113,3 +113,65 @@ def test_custom_schedule() -> None:
     assert s.shift_at(parse_time("2026-11-22T17:00:00Z")).label == "20261122-1600"
     with pytest.raises(ValueError):
         ShiftSchedule(("25:00",))
+
+
+def test_the_writer_never_checkpoints_its_checkpointer_thread_does(tmp_path: Path) -> None:
+    """A catch-up's commits never stop for a checkpoint (SQLite's automatic one copies and
+    fsyncs the whole WAL inside one commit); the checkpointer thread copies the WAL into
+    the file on its own connection, and closing leaves no WAL behind."""
+    path = tmp_path / "shift-20261122-0800.sqlite"
+    c = ShiftCache.create(path, META)
+    assert c._c().exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 0
+    c._c().rollback()
+    c.checkpointer.every_bytes = 256 * 1024
+    c.add_snapshot({"seq": 0, "server_time": ts(0), "cases": []}, 1.0, "hub")
+    pad = "路面有积水" * 40
+    seq = 0
+    for _ in range(60):  # 60 batches of ~50 KB: ~3 MB through the WAL
+        rows = []
+        for _ in range(50):
+            seq += 1
+            e = dict(ev(seq), data=dict(ev(seq)["data"], note=pad))
+            rows.append((seq, e, None, 2.0))
+        c.add_events(rows)
+    thread = c.checkpointer._thread
+    assert thread is not None and thread.is_alive()
+    c.checkpointer.close()  # waits for the checkpoint in progress
+    assert c.checkpointer.checkpoints >= 1
+    assert path.stat().st_size > 1_000_000  # the events were copied into the file
+    c.close()
+    assert not thread.is_alive()
+    assert not (tmp_path / (path.name + "-wal")).exists()
+    r = CacheDir(tmp_path).restore("http://h/api/v1", "P1")
+    assert r is not None and [e["seq"] for e in r.events] == list(range(1, seq + 1))
+    r.cache.close()
+
+
+def test_a_creation_cut_short_leaves_no_shift_file_behind(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process killed while creating the shift file (here: the meta write fails) leaves
+    only a ``.partial`` file, which is not a shift file: the restart creates it over."""
+    from client.shifts import Shift
+
+    shift = Shift(0.0, 12 * 3600.0, "20261122-0800")
+    d = CacheDir(tmp_path / "c")
+    real = ShiftCache.set_meta
+
+    def killed(self: ShiftCache, values: dict) -> None:
+        raise CacheError("killed")
+
+    monkeypatch.setattr(ShiftCache, "set_meta", killed)
+    with pytest.raises(CacheError, match="killed"):
+        d.open_for_shift(shift, META)
+    assert [p.name for p in (tmp_path / "c").iterdir()] == [
+        "shift-20261122-0800.sqlite.partial"]
+    assert d.shift_files() == [] and d.restore("http://h/api/v1", "P1") is None
+    monkeypatch.setattr(ShiftCache, "set_meta", real)
+    c = d.open_for_shift(shift, META)
+    c.add_snapshot({"seq": 0, "server_time": ts(0), "cases": []}, 1.0, "hub")
+    c.close()
+    assert sorted(p.name for p in (tmp_path / "c").iterdir()) == ["shift-20261122-0800.sqlite"]
+    assert (tmp_path / "c" / "shift-20261122-0800.sqlite").stat().st_mode & 0o777 == 0o600
+    r = d.restore("http://h/api/v1", "P1")
+    assert r is not None and r.cache.meta()["shift"] == "20261122-0800"
+    r.cache.close()

@@ -373,3 +373,55 @@ def test_each_kind_of_junk_is_counted(hub: FakeHub, mirror_factory, junk: bytes)
     hub.random_activity(5)
     m.synced_with(hub)
     assert m.feed.status().junk == 2 and m.state.cases == hub.truth()
+
+
+def test_a_batch_is_handed_off_only_once_committed_even_with_a_slow_disk(
+        hub: FakeHub, mirror_factory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer thread commits while the Feed thread reads on; every batch the console
+    gets is already in the shift file, in order, once."""
+    committed: list[int] = []
+    handed: list[tuple[int, int | None]] = []  # (last seq, last event batch committed)
+    real = ShiftCache.add_released
+
+    def slow(self: ShiftCache, ready: list, received: list[float]) -> None:
+        time.sleep(0.02)  # a slow disk
+        real(self, ready, received)
+        committed.append(ready[-1][0])
+
+    monkeypatch.setattr(ShiftCache, "add_released", slow)
+    m = mirror_factory(hub)
+    m.feed.on_batch = lambda: handed.append((m.feed.last_seq, committed[-1] if committed else None))
+    m.start()
+    m.until(lambda: m.feed.status().state == LIVE)
+    for _ in range(3):
+        hub.random_activity(100)
+        m.synced_with(hub)
+    assert m.state.cases == hub.truth()
+    snapshot, *batches = handed  # the snapshot's hand-off, then the event batches'
+    assert snapshot == (20, None) and len(batches) >= 3
+    assert all(last == done for last, done in batches)
+    assert_exactly_once(tmp_path / "cache", hub.latest)
+
+
+def test_a_failing_disk_stops_the_feed_and_hands_off_nothing_uncommitted(
+        hub: FakeHub, mirror_factory, monkeypatch: pytest.MonkeyPatch) -> None:
+    from client.errors import CacheError
+
+    m = mirror_factory(hub).start()
+    m.until(lambda: m.feed.status().state == LIVE)
+    hub.random_activity(20)
+    m.synced_with(hub)
+    before = m.state.seq
+
+    def full(self: ShiftCache, ready: list, received: list[float]) -> None:
+        raise CacheError(f"cache file {self.path}: writing events failed: disk full")
+
+    monkeypatch.setattr(ShiftCache, "add_released", full)
+    hub.random_activity(20)
+    m.until(lambda: not m.feed.running)
+    st = m.feed.status()
+    assert isinstance(m.feed.fatal, CacheError) and "disk full" in (st.error or "")
+    assert st.state == "offline" and st.last_seq == before
+    for b in m.feed.drain():
+        m.state.apply_batch(b)
+    assert m.state.seq == before  # nothing past the last commit reached the state

@@ -48,6 +48,25 @@ def test_replay_then_live(hub_url: str, crew: Crew) -> None:
         ws.close()
 
 
+def test_live_frames_written_once_reach_every_subscriber_alike(hub_url: str,
+                                                               crew: Crew) -> None:
+    """Caught-up subscribers get a live frame as the shared bytes the broker framed once
+    (hub.wsframe): four feeds of one post (the most a user may open), one closed before
+    the events; the other three read the same frames, in order, equal to /events."""
+    since = crew.officer.seq()
+    feeds = [open_feed(hub_url, crew.officer.token, since) for _ in range(4)]
+    try:
+        feeds[0].close()
+        crew.case_in("accepted")
+        expected = crew.officer.events(since)
+        assert len(expected) == 3
+        for ws in feeds[1:]:
+            assert recv_events(ws, 3) == expected
+    finally:
+        for ws in feeds:
+            ws.close()
+
+
 def test_no_since_means_everything(hub_url: str, crew: Crew) -> None:
     """Without `since` the feed starts from the beginning (since=0)."""
     ws = open_feed(hub_url, crew.wall.token, None)

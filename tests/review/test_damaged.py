@@ -102,3 +102,28 @@ def test_uncheckpointed_wal_is_read(shift_copy: Path) -> None:
         assert fingerprint(shift_copy) == main_before
     finally:
         con.close()
+
+
+@pytest.mark.parametrize(("find", "put", "reason"), [
+    (b'"status":"', b'"status":"banana","x":"', "invalid $.data.case.status"),
+    (b'"reported_at":"2026-', b'"reported_at":"2026-13-45T00:00:00Z","x":"2026-',
+     "invalid $.data.case.reported_at"),
+])
+def test_a_tampered_event_stops_the_review_there_with_its_reason(
+        shift_copy: Path, find: bytes, put: bytes, reason: str) -> None:
+    """The shift file is read through the protocol's typed decoder, like the feed: an event
+    that is valid JSON but not the protocol ends what can be read, and says why."""
+    con = sqlite3.connect(shift_copy)
+    first, body = con.execute("SELECT first_seq, body FROM events ORDER BY first_seq "
+                              "LIMIT 1 OFFSET 1").fetchone()
+    at = body.index(find)
+    con.execute("UPDATE events SET body = ? WHERE first_seq = ?",
+                (body[:at] + put + body[at + len(find):], first))
+    con.commit()
+    con.close()
+    review = open_review(shift_copy)
+    p = review.problem
+    assert p is not None and reason in p.detail
+    bad = first + body[:at].count(b'"seq":') - 1  # the tampered event's seq
+    assert p.events_read == review.n_events and review.step_seq(review.n_steps - 1) == bad - 1
+    assert review.state_at(review.n_steps - 1).seq == bad - 1

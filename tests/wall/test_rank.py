@@ -7,7 +7,8 @@ from client.state import State
 from client.timeutil import format_time
 from console.loop.wall_rank import RankPage
 from console.wall.model import WallStats
-from console.wall.pages import PAGE_TYPES, KpiPage
+from console.wall.pages.kpi import KpiPage
+from console.wall.pages.registry import PAGE_TYPES
 from testkit.clock import Clock
 from testkit.wall_context import WallCtx
 

@@ -153,12 +153,12 @@ def main(argv: list[str]) -> int:
 
         # the prefecture's picture shows the clusters: at 2,500 cases the product's
         # threshold (3,000 in view) would show them as points
-        from widgets import map_view
+        from widgets import map_view_layers
 
-        threshold, map_view.CLUSTER_MIN = map_view.CLUSTER_MIN, 1000
+        threshold, map_view_layers.CLUSTER_MIN = map_view_layers.CLUSTER_MIN, 1000
         pane.set_heat(False)  # re-chooses points or clusters for the view
         grab("map-county.png")
-        map_view.CLUSTER_MIN = threshold
+        map_view_layers.CLUSTER_MIN = threshold
         pane.set_heat(False)
         pane.show_region("532301101")  # 鹿城镇 (the county seat of 楚雄市)
         grab("map-town.png")

@@ -11,7 +11,8 @@ import pytest
 from client import glossary
 from console import i18n
 from console.review.window import FILTER_TYPES
-from console.wall.pages import KPI_CAPTIONS, PAGE_TITLES
+from console.wall.pages.base import PAGE_TITLES
+from console.wall.pages.kpi import KPI_CAPTIONS
 from tests.console.test_words import offending
 from widgets import common
 from widgets.qt import QCoreApplication

@@ -9,7 +9,7 @@ import pytest
 from client.state import State
 from client.workload import is_active
 from testkit.pane_context import FakeContext
-from widgets import map_view
+from widgets import map_view, map_view_layers
 from widgets.case_queue import CaseQueuePane
 from widgets.map_view import MapPane
 
@@ -113,7 +113,7 @@ def test_map_follows_the_queue_filter(qtbot, ctx, state) -> None:
 def test_clusters_at_low_zoom_points_when_zoomed_in(qtbot, ctx, monkeypatch) -> None:
     """Past CLUSTER_MIN cases in view the map clusters them (counts add up); zoomed in
     on a few, it shows the points again."""
-    monkeypatch.setattr(map_view, "CLUSTER_MIN", 50)
+    monkeypatch.setattr(map_view_layers, "CLUSTER_MIN", 50)
     p = _pane(qtbot, ctx)
     assert p.point_count() > 50
     assert p.clustered() and p.clusters.isVisible() and not p.scatter.isVisible()
@@ -133,7 +133,7 @@ def test_clusters_at_low_zoom_points_when_zoomed_in(qtbot, ctx, monkeypatch) -> 
     assert after[0][1] - after[0][0] < (before[0][1] - before[0][0]) / 2
     assert after[0][0] <= bx <= after[0][1] and after[1][0] <= by <= after[1][1]
     # zoomed in: only the view and a view's width around it are clustered
-    monkeypatch.setattr(map_view, "CLUSTER_MIN", 5)
+    monkeypatch.setattr(map_view_layers, "CLUSTER_MIN", 5)
     x0, y0, x1, y1 = p._points_box()
     w, h = (x1 - x0) / 4, (y1 - y0) / 4
     vb.setRange(xRange=(x0 + w, x0 + 2 * w), yRange=(y0 + h, y0 + 2 * h), padding=0)
@@ -142,7 +142,7 @@ def test_clusters_at_low_zoom_points_when_zoomed_in(qtbot, ctx, monkeypatch) -> 
     xs, ys = p._slots.x[p._visible()], p._slots.y[p._visible()]
     inside = (xs >= wx0) & (xs <= wx1) & (ys >= wy0) & (ys <= wy1)
     assert int(p.clusters.counts.sum()) == int(inside.sum()) < p.point_count()
-    monkeypatch.setattr(map_view, "CLUSTER_MIN", 50)
+    monkeypatch.setattr(map_view_layers, "CLUSTER_MIN", 50)
     cid = next(iter(p._slot_of))
     lon, lat = p.position_of(cid)
     p.plot.getViewBox().setRange(xRange=(lon - 0.002, lon + 0.002),
