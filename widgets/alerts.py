@@ -250,16 +250,23 @@ class AlertsPane(Pane, AlarmSource):
         if not (changes.reset or changes.alerts_changed or changes.cases_changed
                 or changes.cases_removed or changes.cases_added or changes.urges_changed):
             return
-        # the alarms are worked out at the list's pace (flush), from the merged changes
-        acc = self._alarm_changes
-        if acc is None:
-            acc = self._alarm_changes = ChangeSet()
-        acc.reset |= changes.reset  # plain set unions: C speed, whatever the feed's rate
-        acc.cases_added |= changes.cases_added
-        acc.cases_changed |= changes.cases_changed
-        acc.cases_removed |= changes.cases_removed
-        acc.alerts_changed |= changes.alerts_changed
-        acc.urges_changed |= changes.urges_changed
+        if changes.reset:
+            # A reset (a snapshot, or the 1.1 stage clocks switched on) is the known
+            # picture, not news: the alarm reloads now. What came before it is judged
+            # first, so a reset in the same refresh window never swallows a new critical
+            # case (it did when the stage clocks switched on just as one arrived).
+            self._judge_alarms()
+            self.alarm.observe(changes)
+        else:
+            # the alarms are worked out at the list's pace (flush), from the merged changes
+            acc = self._alarm_changes
+            if acc is None:
+                acc = self._alarm_changes = ChangeSet()
+            acc.cases_added |= changes.cases_added  # plain set unions: C speed
+            acc.cases_changed |= changes.cases_changed
+            acc.cases_removed |= changes.cases_removed
+            acc.alerts_changed |= changes.alerts_changed
+            acc.urges_changed |= changes.urges_changed
         self._pending = True
         self._pending_reset |= changes.reset
         if not changes.reset:
@@ -273,6 +280,15 @@ class AlertsPane(Pane, AlarmSource):
         elif not self._refresh_timer.isActive():
             self._refresh_timer.start()  # the list is rebuilt at most every refresh_ms
 
+    def _judge_alarms(self) -> None:
+        """Raise the alarms of the changes gathered since the last time (ring, flash)."""
+        alarm_changes, self._alarm_changes = self._alarm_changes, None
+        if alarm_changes is not None:
+            levels = self.alarm.observe(alarm_changes, own_urges=self._own_urges())
+            if levels:
+                self.bell.raised(levels)
+                self.sig_alarm.emit(levels[0])
+
     def flush(self) -> None:
         """Rebuild the list now if changes are pending (the refresh timer does it otherwise)."""
         if not self._pending:
@@ -280,12 +296,7 @@ class AlertsPane(Pane, AlarmSource):
         self._pending = False
         reset, self._pending_reset = self._pending_reset, False
         ids, self._pending_ids = self._pending_ids, set()
-        alarm_changes, self._alarm_changes = self._alarm_changes, None
-        if alarm_changes is not None:
-            levels = self.alarm.observe(alarm_changes, own_urges=self._own_urges())
-            if levels:
-                self.bell.raised(levels)
-                self.sig_alarm.emit(levels[0])
+        self._judge_alarms()
         state = self.ctx.state
         cases = state.cases
         book = self.book

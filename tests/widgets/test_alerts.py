@@ -183,3 +183,23 @@ def test_sound_files_exist_and_differ() -> None:
             ("critical", "overdue", "urge")}
     assert all(b[:4] == b"RIFF" and b[8:12] == b"WAVE" for b in data.values())
     assert len(set(data.values())) == 3
+
+
+def test_a_reset_in_the_same_refresh_window_does_not_swallow_a_new_critical_case(
+        qtbot, ctx, world, apply, state, settings) -> None:
+    """The stage clocks switched on (a reset change set) right after a critical case
+    arrived, before the list's refresh: the case still rings; the reset itself rings
+    nothing, and a critical case after it rings too."""
+    beeps: list[str] = []
+    p = AlertsPane(ctx, settings=settings, beeper=beeps.append, refresh_ms=10_000)
+    qtbot.addWidget(p)
+    first = world.created(priority="critical")
+    p.on_changes(apply(first))
+    p.on_changes(state.set_stages(None))  # a reset, as LoopActions.learn delivers
+    second = world.created(priority="critical")
+    p.on_changes(apply(second))
+    p.flush()
+    assert p.alarm.level_of(first["data"]["case"]["id"]) == "critical"
+    assert p.alarm.level_of(second["data"]["case"]["id"]) == "critical"
+    assert beeps == ["critical", "critical"]
+    assert p.alarm.raised["critical"] == 2
