@@ -496,7 +496,7 @@ class ShiftReview:
                     typ = ev["type"]
                     dat = ev["data"]
                     t = parse_time_or_none(ev["ts"])
-                    if t is None:  # (an unknown type's ts is not checked)
+                    if t is None:  # (only a heartbeat has no ts, and none is cached)
                         t = recv[i]
                     if t < last_t:
                         t = last_t
