@@ -34,12 +34,14 @@ from client.protocol import Event
 from client.regions import RegionIndex
 from client.state import ChangeSet, State
 from widgets.actions_port import ActionsPort
+from widgets.pacer import out_of_sight
 from widgets.qt import (
     QAbstractItemView,
     QAction,
     QEvent,
     QPoint,
     Qt,
+    QtGui,
     QTimer,
     QWidget,
     Signal,
@@ -127,6 +129,8 @@ class Pane(QWidget):
     _pane_init_depth = 0
     #: a restyle is queued (a burst of style changes restyles once)
     _restyle_queued = False
+    #: the refresh skipped while the pane was out of sight (see :meth:`refresh_in_sight`)
+    _refresh_on_show: Callable[[], None] | None = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         """Wrap each subclass's ``__init__`` to mark the pane built when the outermost
@@ -214,7 +218,28 @@ class Pane(QWidget):
         view.addAction(act)
         return act
 
+    # ---- Refreshing only what is seen
+
+    def refresh_in_sight(self, refresh: Callable[[], None]) -> None:
+        """Run ``refresh`` now, or, while the pane is out of sight (its dock tabbed behind
+        another), when it is shown again: a paced refresh nobody sees is skipped."""
+        if out_of_sight(self):
+            self._refresh_on_show = refresh
+        else:
+            refresh()
+
+    def refreshed(self) -> None:
+        """Say that the pane has just refreshed: nothing is left to do when it is shown."""
+        self._refresh_on_show = None
+
     # ---- Qt
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:  # noqa: N802 - Qt API
+        refresh = self._refresh_on_show
+        if refresh is not None:
+            self._refresh_on_show = None
+            refresh()
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         kind = event.type()

@@ -26,7 +26,7 @@ from widgets.common import (
     fg,
     plain_label,
 )
-from widgets.pacer import out_of_sight, pacer
+from widgets.pacer import pacer
 from widgets.pane import Pane, PaneContext, UnitDropTarget
 from widgets.pane_roles import ScopeListener, UnitActivator
 from widgets.qt import (
@@ -41,7 +41,6 @@ from widgets.qt import (
     QSplitter,
     Qt,
     QTableView,
-    QtGui,
     QTimer,
     QVBoxLayout,
     QWidget,
@@ -127,8 +126,8 @@ class WorkloadPane(Pane, UnitActivator, ScopeListener):
         self._timer.setSingleShot(True)
         self._timer.setInterval(refresh_ms)
         # paced with the other panes' refreshes (widgets.pacer); none while out of sight
-        self._timer.timeout.connect(lambda: pacer().request(self._refresh_paced))
-        self._stale = False  # a refresh was skipped while the pane was out of sight
+        self._timer.timeout.connect(lambda: pacer().request(
+            lambda: self.refresh_in_sight(self._refresh)))
         self._chart_rows: list[UnitRow] | None = None
         self._x_max = 0.0  # the chart's shown x range
         self._all_rows: list[UnitRow] = []
@@ -248,20 +247,8 @@ class WorkloadPane(Pane, UnitActivator, ScopeListener):
 
     # ---- Internals
 
-    def _refresh_paced(self) -> None:
-        """The throttled refresh: skipped while the pane is out of sight (done on show)."""
-        if out_of_sight(self):
-            self._stale = True
-            return
-        self._refresh()
-
-    def showEvent(self, event: QtGui.QShowEvent) -> None:
-        if self._stale:
-            self._refresh()
-        super().showEvent(event)
-
     def _refresh(self) -> None:
-        self._stale = False
+        self.refreshed()
         current = self.view.currentIndex()
         keep = current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None
         rows = unit_rows(self.ctx, self._scope)

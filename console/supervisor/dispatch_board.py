@@ -34,7 +34,7 @@ from widgets.common import (
     priority_label,
     status_label,
 )
-from widgets.pacer import out_of_sight, pacer
+from widgets.pacer import pacer
 from widgets.pane import Pane, PaneContext, UnitDropTarget
 from widgets.qt import (
     QAbstractItemView,
@@ -184,9 +184,9 @@ class DispatchBoardPane(Pane):
         self._timer.setSingleShot(True)
         self._timer.setInterval(refresh_ms)
         # paced with the other panes' refreshes; none while tabbed out of sight
-        self._timer.timeout.connect(lambda: pacer().request(self._flush_paced))
+        self._timer.timeout.connect(lambda: pacer().request(
+            lambda: self.refresh_in_sight(self.flush)))
         self._refresh_ms = refresh_ms
-        self._stale = False
 
     def _build_header(self) -> None:
         """The bold count line above the cases and the hint line under the board."""
@@ -445,22 +445,11 @@ class DispatchBoardPane(Pane):
     def flush(self) -> None:
         """Refresh both tables now."""
         self._timer.stop()
-        self._stale = False
+        self.refreshed()
         self._fill_cases()
         self._fill_units()
 
     # ---- Internals
-
-    def _flush_paced(self) -> None:
-        if out_of_sight(self):
-            self._stale = True  # refreshed when shown again
-        else:
-            self.flush()
-
-    def showEvent(self, event: QtGui.QShowEvent) -> None:
-        if self._stale:
-            self.flush()
-        super().showEvent(event)
 
     def _schedule(self) -> None:
         if self._refresh_ms <= 0:
