@@ -49,3 +49,17 @@ def password_file(tmp_path: Path) -> Path:
     p = tmp_path / "password"
     p.write_text(DEMO_PASSWORD + "\n", encoding="utf-8")
     return p
+
+
+@pytest.fixture
+def chinese(qapp) -> Iterator[None]:
+    """The Chinese translation installed, as main.py installs it by default (the label
+    cache cleared before and after, so no English label outlives it)."""
+    from console import i18n
+    from widgets.common import clear_label_cache
+
+    installed = i18n.install(qapp, "zh_CN")
+    clear_label_cache()
+    yield
+    i18n.remove(qapp, installed)
+    clear_label_cache()

@@ -5,14 +5,11 @@ sentences with unit names, never the hub's English phrases."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 import requests
 
-from console import i18n
 from tests.console.conftest import UNIT_GA
-from widgets import common
 from widgets.audit_tail import A_ACTION, A_DETAIL, A_TARGET
 from widgets.qt import Qt
 
@@ -21,14 +18,7 @@ ENGLISH = re.compile(r"[A-Za-z]{2,}")
 IDS = re.compile(r"CX-[\d-]+|[a-z]+-\d+|U\d+-[A-Z]+")
 
 
-@pytest.fixture(autouse=True)
-def chinese(qapp) -> Iterator[None]:
-    """The Chinese translation installed, as main.py installs it by default."""
-    installed = i18n.install(qapp, "zh_CN")
-    common.clear_label_cache()
-    yield
-    i18n.remove(qapp, installed)
-    common.clear_label_cache()
+pytestmark = pytest.mark.usefixtures("chinese")  # tests/conftest.py
 
 
 def make_entries(hub, hub_user) -> str:

@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from client.api import HubClient
-from console import i18n
 from hub.seed import DEMO_PASSWORD
 from tests.console.conftest import HubUser
-from widgets.common import clear_label_cache
 from widgets.qt import QAbstractItemView, QApplication, QLabel, QModelIndex, Qt, QtWidgets
 
 #: ASCII words allowed in Chinese text: units and symbols of measure
@@ -97,13 +93,6 @@ def strings_of(root, top) -> list[tuple[str, str]]:
     return out
 
 
-@pytest.fixture
-def chinese(qapp):
-    installed = i18n.install(qapp, "zh_CN")
-    clear_label_cache()
-    yield
-    i18n.remove(qapp, installed)
-    clear_label_cache()
 
 
 def test_chinese_ui_has_no_raw_or_english_words(qtbot, hub, launch, chinese):

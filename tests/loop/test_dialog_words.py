@@ -4,11 +4,8 @@ no English word or raw code in them, and each fits a 1366×768 screen."""
 
 from __future__ import annotations
 
-import pytest
-
 from client.assessment import Weights
 from client.timeutil import format_time, parse_time
-from console import i18n
 from console.loop.board import DrillDialog
 from console.loop.dialogs import CallbackDialog, CaseNoteDialog, DecideDialog, MergeDialog
 from console.loop.report_dialog import MonthlyReportDialog
@@ -16,20 +13,12 @@ from console.supervisor.reassign_dialogs import ConflictDialog, UnitPicker
 from console.supervisor.whistles import CallDialog, NoteDialog, WhistleDialog
 from tests.console.test_words import offending, strings_of
 from tests.loop.conftest import INTAKE, SUPERVISOR, UNIT_USER
-from widgets.common import clear_label_cache
 from widgets.qt import QApplication
 
 #: file formats are named as they are
 ALLOWED = {"PDF", "CSV"}
 
 
-@pytest.fixture
-def chinese(qapp):
-    installed = i18n.install(qapp, "zh_CN")
-    clear_label_cache()
-    yield
-    i18n.remove(qapp, installed)
-    clear_label_cache()
 
 
 def test_the_dialogs_speak_chinese_and_fit_a_small_screen(qtbot, launch, hub, player,

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from client import glossary
-from console import i18n
 from console.review.window import FILTER_TYPES
 from console.wall.pages.base import PAGE_TITLES
 from console.wall.pages.kpi import KPI_CAPTIONS
@@ -21,13 +20,6 @@ PLACEHOLDER = re.compile(r"\{\w*\}")
 TS_ZH = Path(__file__).resolve().parents[2] / "resources" / "translations" / "commandpost_zh_CN.ts"
 
 
-@pytest.fixture
-def chinese(qapp):
-    installed = i18n.install(qapp, "zh_CN")
-    common.clear_label_cache()
-    yield
-    i18n.remove(qapp, installed)
-    common.clear_label_cache()
 
 
 def test_chinese_words_are_chinese_and_say_overdue_as_chaoqi() -> None:
