@@ -22,6 +22,7 @@ from pathlib import Path
 from client.protocol import NOTHING
 from client.review_report import HandoverReport
 from client.timeutil import parse_time_or_none, zone
+from console.review.pdf_unicode import repair_copied_text
 from widgets.common import (
     BLUE,
     GREEN,
@@ -603,6 +604,7 @@ def write_pages(path: str | Path, title: str,
         painter.end()
     if not Path(path).is_file() or Path(path).stat().st_size == 0:
         raise OSError(f"cannot write {path}")
+    repair_copied_text(path)
     return pages
 
 

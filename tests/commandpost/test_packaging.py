@@ -34,6 +34,7 @@ def test_wheel_holds_entry_points_resources_and_data(tmp_path: Path) -> None:
                      "resources/themes/base.qss", "resources/translations/commandpost_zh_CN.qm",
                      "resources/icons/command-post.svg", "resources/icons/command-post.png",
                      "resources/command-post.desktop", "hub/migrations/script.py.mako",
+                     "resources/unicode/EquivalentUnifiedIdeograph.txt",
                      "hub/migrations/versions/0004_open311_api_keys.py"):
         assert expected in names, expected
     assert not any(n.startswith(("tests/", "testkit/", "bench/")) for n in names)

@@ -119,8 +119,10 @@ def assert_pdf_pages(shift_file: Path, pdf: Path, en: Path, want: dict) -> None:
                     f"吹哨报到（{want['whistles']}）", f"视频会商（{want['calls']}）"):
         assert squeeze(heading) in everything, heading
     assert r.overdue and all(c["id"] in everything for c in r.overdue)
-    for n, page in enumerate(pages, 1):  # the footer (页 may be read as its radical ⻚)
-        assert page[:-1].endswith(squeeze(f"班次 {r.label} 第 {n}")), n
+    for n, page in enumerate(pages, 1):  # the footer
+        assert page.endswith(squeeze(f"班次 {r.label} 第 {n} 页")), n
+    # what a reader copies is what was drawn: no look-alike radical (⼀ for 一, ⻚ for 页)
+    assert not [ch for ch in everything if 0x2E80 <= ord(ch) <= 0x2FDF or 0x31C0 <= ord(ch) <= 0x31EF]
     en_pages = page_texts(en)
     assert en_pages[0].startswith(squeeze("Shift handover report" + r.post_name))
     en_all = "".join(en_pages)
