@@ -197,7 +197,7 @@ def test_no_first_heartbeat_uses_the_default_interval(hub: FakeHub, mirror_facto
     """Before any heartbeat the default interval applies (15 s; 0.2 s here)."""
     hub.behaviors = [Behavior(heartbeats=False, silence_after=0)]
     m = mirror_factory(hub, default_interval_s=0.2).start()
-    m.until(lambda: m.feed.status().reconnects >= 1, timeout=5)
+    m.until(lambda: m.feed.status().reconnects >= 1, timeout=15)
     hub.random_activity(20)
     m.synced_with(hub)
     assert m.state.cases == hub.truth()
@@ -340,7 +340,7 @@ def test_reconnecting_state_shows_seconds_until_retry(mirror_factory) -> None:
     m = mirror_factory(hub, backoff_initial=0.5, backoff_cap=1.0).start()
     m.synced_with(hub)
     hub.stop()
-    m.until(lambda: m.feed.status().state == RECONNECTING, timeout=5)
+    m.until(lambda: m.feed.status().state == RECONNECTING, timeout=15)
     st = m.feed.status()
     assert st.retry_in is not None and 0 <= st.retry_in <= 1.0
     assert m.state.cases == hub.truth()  # the held picture stays

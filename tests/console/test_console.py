@@ -109,11 +109,11 @@ def test_forbidden_command_says_so_and_changes_nothing(qtbot, hub, launch, hub_u
     launcher = launch(hub.url, "--user", "officer-532300")
     console = launcher.console
     case = hub_user("intake-532300").report()
-    qtbot.waitUntil(lambda: case["id"] in console.session.state.cases, timeout=3000)
+    qtbot.waitUntil(lambda: case["id"] in console.session.state.cases, timeout=15000)
     errors = []
     console.session.run_command("Assign", lambda api: api.assign(case["id"], UNIT_GA),
                                 on_error=errors.append)
-    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    qtbot.waitUntil(lambda: bool(errors), timeout=15000)
     assert isinstance(errors[0], ForbiddenError)
     level, text = console.window.messages[-1]
     assert level == "error" and "Assign" in text
@@ -130,7 +130,7 @@ def test_conflicting_command_says_so_and_changes_nothing(qtbot, hub, launch, hub
     console.session.run_command(
         "Assign", lambda api: api.assign(case["id"], UNIT_GA, expected_version=99),
         on_error=errors.append)
-    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    qtbot.waitUntil(lambda: bool(errors), timeout=15000)
     assert isinstance(errors[0], ConflictError)
     level, text = console.window.messages[-1]
     assert level == "error" and "1" in text
@@ -141,7 +141,7 @@ def test_idle_lock_engages_and_unlocks_with_the_password(qtbot, hub, launch):
     """After the idle time the overlay hides the panes; the right password lifts it."""
     launcher = launch(hub.url, "--user", "officer-532300", "--lock-after", "0.01")
     window = launcher.console.window
-    qtbot.waitUntil(lambda: window.locked, timeout=5000)
+    qtbot.waitUntil(lambda: window.locked, timeout=15000)
     assert window.overlay.geometry() == window.rect()
     assert not window.menuBar().isEnabled()
     window.overlay.submit("not-the-password")
@@ -159,7 +159,7 @@ def test_session_expired_relogin_keeps_the_window(qtbot, hub, launch, hub_user):
     console = launcher.console
     window = console.window
     case = hub_user("intake-532300").report()
-    qtbot.waitUntil(lambda: case["id"] in console.session.state.cases, timeout=3000)
+    qtbot.waitUntil(lambda: case["id"] in console.session.state.cases, timeout=15000)
     console.session.select_case(case["id"])
     old_token = console.session.api.token
     # End the console's session on the hub (as an expiry would).
@@ -167,7 +167,7 @@ def test_session_expired_relogin_keeps_the_window(qtbot, hub, launch, hub_user):
                         headers={"Authorization": f"Bearer {old_token}"}, timeout=5)
     assert r.status_code in (200, 204)
     console.session.run_command("Urge", lambda api: api.urge(case["id"], "test"))
-    qtbot.waitUntil(lambda: window.locked, timeout=5000)
+    qtbot.waitUntil(lambda: window.locked, timeout=15000)
     assert window.overlay.reason == "expired"
     window.overlay.submit(DEMO_PASSWORD)
     qtbot.waitUntil(lambda: not window.locked, timeout=10000)

@@ -19,7 +19,7 @@ def test_map_gets_polygons_follows_the_queue_and_shares_the_region(qtbot, hub, l
     intake = hub_user("intake-532300")
     for priority in ("critical", "normal", "normal"):
         intake.report(priority=priority)
-    qtbot.waitUntil(lambda: (mapp.flush() or True) and mapp.point_count() >= 3, timeout=5000)
+    qtbot.waitUntil(lambda: (mapp.flush() or True) and mapp.point_count() >= 3, timeout=15000)
     everything = mapp.point_count()
     queue.set_preset("critical")
     critical = [c for c in queue.filtered_ids()

@@ -36,7 +36,7 @@ def test_builtin_layout_fits_its_screen_with_every_case_selected(qtbot, hub, lau
                       "--layout", kind, "--lock-after", "0")
     window = launcher.console.window
     state = window.session.state
-    qtbot.waitUntil(lambda: all(c["id"] in state.cases for c in cases), timeout=5000)
+    qtbot.waitUntil(lambda: all(c["id"] in state.cases for c in cases), timeout=15000)
     assert window.kind == kind
     select_all(window)
     need = window.minimumSizeHint().expandedTo(window.minimumSize())

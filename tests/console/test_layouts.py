@@ -18,7 +18,7 @@ def test_layout_saved_per_user_and_restored(qtbot, hub, launch, tmp_path):
 
     second = launch(hub.url, "--user", "officer-532300", data_dir=data)
     window2 = second.console.window
-    qtbot.waitUntil(lambda: window2.isVisible())
+    qtbot.waitUntil(lambda: window2.isVisible(), timeout=15000)
     assert not window2.docks["map"].isVisible()
     assert window2.docks["ticker"].isFloating()
 

@@ -98,20 +98,20 @@ def test_f9_keeps_every_enlarged_font(qapp, qtbot, hub, launch):
     window = launcher.console.window
     window.show()
     kpi = window.panes["kpi"]
-    qtbot.waitUntil(lambda: kpi.tiles["reported"].value.font().pixelSize() > 0)
+    qtbot.waitUntil(lambda: kpi.tiles["reported"].value.font().pixelSize() > 0, timeout=15000)
     before = _enlarged_fonts(window)
     body = qapp.font().pointSizeF()
     assert before["kpi reported"][1] > 1.5 * body  # figures well above body size
     assert len(before) > len(kpi.tiles)  # scale_font'ed labels too (alerts banner …)
     for _ in range(2):
         window.act_night.trigger()
-        qtbot.waitUntil(lambda: _enlarged_fonts(window) == before, timeout=3000)
+        qtbot.waitUntil(lambda: _enlarged_fonts(window) == before, timeout=15000)
     assert qapp.property("theme_name") == "day"
     # a theme whose stylesheet sets every widget's font (as the themes once did) resets
     # explicitly set fonts: the panes' restyle puts them back
     day = qapp.styleSheet()
     try:
         qapp.setStyleSheet(day + f"\nQWidget {{ font-size: {body:g}pt; }}\n")
-        qtbot.waitUntil(lambda: _enlarged_fonts(window) == before, timeout=3000)
+        qtbot.waitUntil(lambda: _enlarged_fonts(window) == before, timeout=15000)
     finally:
         qapp.setStyleSheet(day)

@@ -228,7 +228,7 @@ def test_the_link_state_and_alarms_reach_the_window(qtbot, session, tmp_path) ->
     assert kpi.links == [live]
     window.show()
     # the muted alerts show "sound off" in the status bar once the window runs
-    qtbot.waitUntil(lambda: window.muted_label.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: window.muted_label.isVisible(), timeout=15000)
     alerts.sig_muted.emit(False)
     assert not window.muted_label.isVisible()
     alerts.bell.sig_flash.emit(True)

@@ -44,7 +44,7 @@ def test_feed_closed_with_4401_asks_for_the_password(qtbot, own_hub, launch) -> 
     token = launcher.console.session.api.token
     requests.delete(own_hub.url + "/api/v1/session",
                     headers={"Authorization": f"Bearer {token}"}, timeout=5)
-    qtbot.waitUntil(lambda: window.locked, timeout=5000)  # no command needed: the feed
+    qtbot.waitUntil(lambda: window.locked, timeout=15000)  # no command needed: the feed
     assert window.overlay.reason == "expired"
     window.overlay.submit(DEMO_PASSWORD)
     qtbot.waitUntil(lambda: not window.locked, timeout=10000)
@@ -77,7 +77,7 @@ def test_forced_password_change_comes_first(qtbot, own_hub, launch, tmp_path: Pa
     dialog.new.setText("weak")
     dialog.repeat.setText("weak")
     dialog.submit()
-    qtbot.waitUntil(lambda: "8" in dialog.status.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "8" in dialog.status.text(), timeout=15000)
     dialog.new.setText("Lucheng-2026")
     dialog.repeat.setText("Lucheng-2026")
     dialog.submit()
@@ -92,12 +92,12 @@ def test_required_second_factor_enrols_with_a_qr(qtbot, own_hub, launch) -> None
     launcher = launch(own_hub.url, "--user", "supervisor-532300", wait=False)
     qtbot.waitUntil(lambda: bool(top_level(OtpEnrolDialog)), timeout=10000)
     dialog = top_level(OtpEnrolDialog)[0]
-    qtbot.waitUntil(lambda: dialog.ok_button.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: dialog.ok_button.isEnabled(), timeout=15000)
     assert not dialog.qr.pixmap().isNull() and dialog.qr.pixmap().width() >= 150
     secret = dialog.secret.text().replace(" ", "")
     dialog.code.setText(pyotp.TOTP(secret).now())
     dialog.submit()
-    qtbot.waitUntil(lambda: len(dialog.recovery_codes) == 10, timeout=5000)
+    qtbot.waitUntil(lambda: len(dialog.recovery_codes) == 10, timeout=15000)
     assert dialog.codes_box.toPlainText().splitlines() == dialog.recovery_codes
     dialog.submit()  # "I have saved them"
     qtbot.waitUntil(lambda: launcher.console is not None, timeout=10000)
@@ -107,7 +107,7 @@ def test_required_second_factor_enrols_with_a_qr(qtbot, own_hub, launch) -> None
     login.show()
     login.password.setText(DEMO_PASSWORD)
     login.submit()
-    qtbot.waitUntil(lambda: login.otp.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: login.otp.isVisible(), timeout=15000)
     totp = pyotp.TOTP(secret)
     login.otp.setText(totp.at(time.time() + totp.interval))  # confirm used this step's
     with qtbot.waitSignal(login.sig_logged_in, timeout=10000):
@@ -118,7 +118,7 @@ def test_an_auditor_gets_the_audit_window(qtbot, own_hub, launch) -> None:
     launcher = launch(own_hub.url, "--user", "auditor-532300", wait=False)
     qtbot.waitUntil(lambda: launcher.audit_viewer is not None, timeout=10000)
     viewer = launcher.audit_viewer
-    qtbot.waitUntil(lambda: viewer.table.model().rowCount() >= 1, timeout=5000)
+    qtbot.waitUntil(lambda: viewer.table.model().rowCount() >= 1, timeout=15000)
     assert launcher.console is None
     assert viewer.table.model().index(0, 2).data() == "auditor-532300"  # its own login
     viewer.check_chain()

@@ -104,11 +104,11 @@ def test_chinese_ui_has_no_raw_or_english_words(qtbot, hub, launch, chinese):
                       "--geometry", "1920x1080", "--layout", "hd", "--lock-after", "0")
     window = launcher.console.window
     state = launcher.console.session.state
-    qtbot.waitUntil(lambda: case["id"] in state.cases, timeout=5000)
+    qtbot.waitUntil(lambda: case["id"] in state.cases, timeout=15000)
     unit = sorted(state.units)[0]
     boss.assign(case["id"], unit)
     boss.urge(case["id"], "尽快")
-    qtbot.waitUntil(lambda: state.cases[case["id"]].get("unit_id") == unit, timeout=5000)
+    qtbot.waitUntil(lambda: state.cases[case["id"]].get("unit_id") == unit, timeout=15000)
     launcher.console.session.select_case(case["id"])
     for _ in range(3):
         launcher.console.bridge.pump()

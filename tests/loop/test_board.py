@@ -109,7 +109,7 @@ def test_detail_shows_three_clocks_counting_down(qtbot, launch, hub, player):
     console.session.select_case(c["id"])
     detail = console.window.panes["detail"]
     clocks = detail.stage_clocks
-    qtbot.waitUntil(lambda: clocks.case is not None, timeout=5000)
+    qtbot.waitUntil(lambda: clocks.case is not None, timeout=15000)
     left = clocks.left_texts()
     assert left["sign"].startswith(("签收", "")) and left["sign"] not in ("", "—")
     assert left["callback"] in ("未开始", "not started")

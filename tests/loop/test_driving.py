@@ -65,7 +65,7 @@ def test_supervisor_decides_extension_and_return_from_the_inbox(qtbot, launch, h
     c = _case(console, b["id"])
     assert c["status"] == "dispatched" and c["unit_id"] is not None
     assert c["counts"]["returns"] == 0
-    qtbot.waitUntil(lambda: inbox.request_ids() == [], timeout=5000)
+    qtbot.waitUntil(lambda: inbox.request_ids() == [], timeout=15000)
 
 
 def test_callback_closes_or_sends_back_for_rework(qtbot, launch, hub, player):

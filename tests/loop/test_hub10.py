@@ -39,7 +39,7 @@ def test_a_10_hub_gets_no_loop_and_is_told_why(qtbot, hub10, tmp_path: Path):
         cid = next(iter(state.cases))
         console.session.select_case(cid)
         detail = console.window.panes["detail"]
-        qtbot.waitUntil(lambda: detail.stage_clocks.case is not None, timeout=5000)
+        qtbot.waitUntil(lambda: detail.stage_clocks.case is not None, timeout=15000)
         assert "1.0" in detail.stage_clocks.note.text()
         # nothing of 1.1 can be sent: no decide, callback or merge for any case
         assert not any(loop.allowed(w, c) for w in ("decide", "callback", "merge")

@@ -99,7 +99,7 @@ def _pictures(qtbot, launch, hub, docs: Path, unsigned: list[str]) -> None:  # n
     shot("assessment", "loop-board.png", (1500, 760))
     console.session.select_case(unsigned[0])
     detail = window.panes["detail"]
-    qtbot.waitUntil(lambda: detail.stage_clocks.case is not None, timeout=5000)
+    qtbot.waitUntil(lambda: detail.stage_clocks.case is not None, timeout=15000)
     shot("detail", "loop-case-clocks.png", (720, 720))
 
     api = console.session.api

@@ -47,7 +47,7 @@ def test_scrubber_moves_the_panes_state(window: ReviewWindow, qtbot) -> None:
     window.sig_position.connect(lambda s, t: seen.append((s, t)))
     mid = (r.start + r.end) / 2
     window.timeline.sig_moved.emit(mid)  # as a drag does
-    qtbot.waitUntil(lambda: bool(seen), timeout=2000)
+    qtbot.waitUntil(lambda: bool(seen), timeout=15000)
     assert window.ctx.state.seq == r.step_seq(r.step_at(mid))
     assert window.ctx.state is window.review_cursor.state
     assert window.timeline.line.value() == pytest.approx(mid)
@@ -79,7 +79,7 @@ def test_play_advances_time(window: ReviewWindow, qtbot) -> None:
     window.speed = 600
     t0 = window.review_cursor.now
     window.set_playing(True)
-    qtbot.waitUntil(lambda: window.review_cursor.now > t0 + 60, timeout=3000)
+    qtbot.waitUntil(lambda: window.review_cursor.now > t0 + 60, timeout=15000)
     window.set_playing(False)
     assert window.ctx.state.seq >= window.review.snapshot()["seq"]
 

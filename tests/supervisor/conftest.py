@@ -98,7 +98,7 @@ class CountingApi:
 def workload_row_pos(console: Any, unit_id: str, qtbot) -> QPoint:
     """The viewport position of ``unit_id``'s row in the workload table."""
     pane = console.window.panes["workload"]
-    qtbot.waitUntil(lambda: any(r.unit_id == unit_id for r in pane.rows()), timeout=5000)
+    qtbot.waitUntil(lambda: any(r.unit_id == unit_id for r in pane.rows()), timeout=15000)
     row = next(i for i, r in enumerate(pane.rows()) if r.unit_id == unit_id)
     pane.view.scrollTo(pane.model.index(row, 0))
     return pane.view.visualRect(pane.model.index(row, 0)).center()

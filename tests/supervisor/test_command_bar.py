@@ -17,7 +17,7 @@ def test_command_bar_goes_to_cases_units_regions_and_runs_commands(qtbot, hub, l
     case = boss.assign(report(intake, "命令栏测试 路灯")["id"], units[0])
     # the dispatch too, not only the report (only a case held by a unit can be urged)
     qtbot.waitUntil(lambda: (state.cases.get(case["id"]) or {}).get("unit_id") == units[0],
-                    timeout=5000)
+                    timeout=15000)
     bar = window.command_bar
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert bar.isVisible()
@@ -63,7 +63,7 @@ def test_command_bar_goes_to_cases_units_regions_and_runs_commands(qtbot, hub, l
     bar.open_bar(f"改派 {case['id']} → {unit_name}")
     assert bar.run()
     assert case["id"] in asked[-1] and unit_name in asked[-1]
-    qtbot.waitUntil(lambda: bool(counter.of("urge") and counter.of("assign")), timeout=5000)
+    qtbot.waitUntil(lambda: bool(counter.of("urge") and counter.of("assign")), timeout=15000)
     assert counter.of("urge")[0][0][0] == case["id"]
     assert counter.of("assign")[0][0][:2] == (case["id"], units[1])
 

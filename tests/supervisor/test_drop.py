@@ -38,7 +38,7 @@ def held_case(qtbot, console, intake, boss, unit_id: str) -> dict:
     case = boss.assign(report(intake)["id"], unit_id)
     state = console.session.state
     qtbot.waitUntil(lambda: (state.cases.get(case["id"]) or {}).get("version")
-                    == case["version"], timeout=5000)
+                    == case["version"], timeout=15000)
     return case
 
 
@@ -59,12 +59,12 @@ def test_drop_sends_one_assign_and_the_case_moves(qtbot, hub, launch, intake, bo
     expediting: list[bool] = []
     actions.sig_answered.connect(lambda _cid: expediting.append(console.distributor.expediting))
 
-    with qtbot.waitSignal(actions.sig_confirmed, timeout=5000) as blocker:
+    with qtbot.waitSignal(actions.sig_confirmed, timeout=15000) as blocker:
         assert drop_cases(view, pos, [{"id": case["id"], "version": case["version"]}])
         assert case["id"] in actions.inflight  # "assigning…" while in flight
     assert blocker.args == [case["id"], b]
     assert expediting == [True]
-    qtbot.waitUntil(lambda: not console.distributor.expediting, timeout=3000)
+    qtbot.waitUntil(lambda: not console.distributor.expediting, timeout=15000)
     sent = counter.of("assign")
     assert sent == [((case["id"], b), {"expected_version": case["version"]})]
     assert state.cases[case["id"]]["unit_id"] == b
@@ -117,7 +117,7 @@ def test_race_loser_sees_the_conflict_dialog(qtbot, hub, launch, intake, boss, m
     units = sorted(winner.session.state.units)
     a, b, c = units[0], units[1], units[2]
     case = held_case(qtbot, winner, intake, boss, a)
-    qtbot.waitUntil(lambda: case["id"] in loser.session.state.cases, timeout=5000)
+    qtbot.waitUntil(lambda: case["id"] in loser.session.state.cases, timeout=15000)
     seen = {"id": case["id"], "version": case["version"]}  # both dragged version N
 
     shown: list[ConflictDialog] = []
@@ -128,18 +128,18 @@ def test_race_loser_sees_the_conflict_dialog(qtbot, hub, launch, intake, boss, m
                 else ConflictDialog.DialogCode.Rejected)
 
     monkeypatch.setattr(ConflictDialog, "exec", fake_exec)
-    with qtbot.waitSignal(winner.session.actions.sig_confirmed, timeout=5000):
+    with qtbot.waitSignal(winner.session.actions.sig_confirmed, timeout=15000):
         drop_cases(winner.window.panes["workload"].view,
                    workload_row_pos(winner, b, qtbot), [seen])
     counter = CountingApi(loser.session.api)
     drop_cases(loser.window.panes["workload"].view, workload_row_pos(loser, c, qtbot), [seen])
-    qtbot.waitUntil(lambda: len(shown) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=15000)
     rows = {key: (old, new) for key, old, new in shown[0].rows}
     assert rows["unit_id"] == (a, b)
     assert rows["version"] == (case["version"], case["version"] + 1)
     if retry:
         qtbot.waitUntil(lambda: loser.session.state.cases[case["id"]]["unit_id"] == c,
-                        timeout=5000)
+                        timeout=15000)
         assert [kw["expected_version"] for _, kw in counter.of("assign")] == [
             case["version"], case["version"] + 1]
     else:
@@ -162,7 +162,7 @@ def test_undo_restores_the_previous_unit(qtbot, hub, launch, intake, boss):
     actions = console.session.actions
     notices: list[tuple[str, bool]] = []
     actions.sig_notice.connect(lambda text, undoable: notices.append((text, undoable)))
-    with qtbot.waitSignal(actions.sig_confirmed, timeout=5000):
+    with qtbot.waitSignal(actions.sig_confirmed, timeout=15000):
         drop_cases(console.window.panes["workload"].view, workload_row_pos(console, b, qtbot),
                    [{"id": case["id"], "version": case["version"]}])
     assert notices and notices[-1][1] is True
@@ -170,7 +170,7 @@ def test_undo_restores_the_previous_unit(qtbot, hub, launch, intake, boss):
         console.window)
     counter = CountingApi(console.session.api)
     console.command_ui.menu_actions["actUndoReassign"].trigger()
-    qtbot.waitUntil(lambda: state.cases[case["id"]]["unit_id"] == a, timeout=5000)
+    qtbot.waitUntil(lambda: state.cases[case["id"]]["unit_id"] == a, timeout=15000)
     assert counter.of("assign") == [((case["id"], a), {"expected_version": case["version"] + 1})]
     assert not actions.can_undo()
 
@@ -181,7 +181,7 @@ def test_undo_window_closes_after_ten_seconds(qtbot, hub, launch, intake, boss):
     a, b = two_units(console.session.state)
     case = held_case(qtbot, console, intake, boss, a)
     actions = console.session.actions
-    with qtbot.waitSignal(actions.sig_confirmed, timeout=5000):
+    with qtbot.waitSignal(actions.sig_confirmed, timeout=15000):
         assert actions.reassign([case["id"]], b) == 1
     real = actions._clock
     actions._clock = lambda: real() + 11.0
@@ -210,11 +210,11 @@ def test_declared_drop_targets_and_drag_sources_are_wired(qtbot, hub, launch, in
     case = held_case(qtbot, console, intake, boss, a)
     window.docks["dispatch"].raise_()
     board.flush()
-    qtbot.waitUntil(lambda: b in board.unit_ids(), timeout=5000)
+    qtbot.waitUntil(lambda: b in board.unit_ids(), timeout=15000)
     index = board.units.model().index(board.unit_ids().index(b), 0)
     board.units.scrollTo(index)
     pos = board.units.visualRect(index).center()
-    with qtbot.waitSignal(console.session.actions.sig_confirmed, timeout=5000) as blocker:
+    with qtbot.waitSignal(console.session.actions.sig_confirmed, timeout=15000) as blocker:
         assert drop_cases(board.units, pos, [{"id": case["id"], "version": case["version"]}])
     assert blocker.args == [case["id"], b]
 

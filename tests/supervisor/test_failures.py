@@ -106,7 +106,7 @@ def make_session(qtbot, world: World, api: Any) -> tuple[Session, Actions, list]
 
 def close(qtbot, session: Session) -> None:
     """Wait for every job's answer, then stop the pool (no thread outlives the session)."""
-    qtbot.waitUntil(lambda: session.jobs.pending == 0, timeout=5000)
+    qtbot.waitUntil(lambda: session.jobs.pending == 0, timeout=15000)
     session.jobs.shutdown(wait=True)
     # Delete the Qt side now, on the GUI thread: left to Python's cyclic GC it could be
     # freed on another thread (the hub's or a pool's), which crashes.
@@ -146,7 +146,7 @@ def test_failure_says_why_and_changes_nothing(qtbot, world, monkeypatch, code, c
         "end_call": lambda: actions.end_call("CALL-1"),
     }[command]
     assert send()
-    qtbot.waitUntil(lambda: any(lvl == "error" for lvl, _ in messages), timeout=5000)
+    qtbot.waitUntil(lambda: any(lvl == "error" for lvl, _ in messages), timeout=15000)
     errors = [t for lvl, t in messages if lvl == "error"]
     assert len(errors) == 1 and words in errors[0], errors
     assert dict(state.cases) == before and dict(state.whistles) == whistles_before
@@ -156,7 +156,7 @@ def test_failure_says_why_and_changes_nothing(qtbot, world, monkeypatch, code, c
         # still working: the next command goes out
         api.error = ServerError("again")
         send()
-        qtbot.waitUntil(lambda: api.calls == [command, command], timeout=5000)
+        qtbot.waitUntil(lambda: api.calls == [command, command], timeout=15000)
     close(qtbot, session)
 
 
@@ -175,7 +175,7 @@ def test_conflict_with_current_case_opens_the_dialog_and_drop_keeps_state(qtbot,
                         lambda self: shown.append(self) or ConflictDialog.DialogCode.Rejected)
     before = copy.deepcopy(dict(state.cases))
     assert actions.reassign([cid], other) == 1
-    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=15000)
     assert ("status", case["status"], "accepted") in shown[0].rows
     assert ("version", case["version"], case["version"] + 1) in shown[0].rows
     qtbot.wait(50)

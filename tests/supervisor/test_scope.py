@@ -14,7 +14,7 @@ def test_region_node_narrows_queue_units_and_kpis(qtbot, hub, launch):
     state = session.state
     intake = login(hub, "intake-532300")
     made = [report(intake, f"区域 {i}")["id"] for i in range(3)]
-    qtbot.waitUntil(lambda: all(c in state.cases for c in made), timeout=5000)
+    qtbot.waitUntil(lambda: all(c in state.cases for c in made), timeout=15000)
     console.bridge.pump()
     tree, queue = window.panes["regions"], window.panes["queue"]
     workload, kpi = window.panes["workload"], window.panes["kpi"]

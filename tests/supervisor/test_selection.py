@@ -52,19 +52,19 @@ def test_background_rebuilds_keep_the_selection(qtbot, hub, launch, intake, boss
     units = sorted(state.units)[:2]
     a = boss.assign(report(intake, "甲案 路灯不亮")["id"], units[0])
     b = boss.assign(report(intake, "乙案 井盖缺失")["id"], units[1])
-    qtbot.waitUntil(lambda: a["id"] in state.cases and b["id"] in state.cases, timeout=5000)
+    qtbot.waitUntil(lambda: a["id"] in state.cases and b["id"] in state.cases, timeout=15000)
     settle(qtbot, console)
     click_queue_row(qtbot, console, a["id"])
     assert session.selected == a["id"]
     assert window.panes["detail"].case_id == a["id"]
 
     w = boss.whistle(b["id"], units, 5)
-    qtbot.waitUntil(lambda: w["id"] in window.panes["whistles"].whistle_ids(), timeout=5000)
+    qtbot.waitUntil(lambda: w["id"] in window.panes["whistles"].whistle_ids(), timeout=15000)
     login(hub, f"unit-{units[1]}").checkin(w["id"])
     boss.urge(b["id"], "快")
     boss.assign(b["id"], units[0], expected_version=state.cases[b["id"]]["version"])
     report(intake, "丙案 新上报")  # the dispatch board and the workload rebuild
-    qtbot.waitUntil(lambda: state.cases[b["id"]].get("unit_id") == units[0], timeout=5000)
+    qtbot.waitUntil(lambda: state.cases[b["id"]].get("unit_id") == units[0], timeout=15000)
     settle(qtbot, console)
     assert session.selected == a["id"]
 
@@ -104,7 +104,7 @@ def test_every_command_acts_on_and_names_the_selected_case(qtbot, hub, launch, i
     units = sorted(state.units)[:2]
     a = boss.assign(report(intake, "甲案 占道经营")["id"], units[0])
     b = boss.assign(report(intake, "乙案 噪音扰民")["id"], units[1])
-    qtbot.waitUntil(lambda: a["id"] in state.cases and b["id"] in state.cases, timeout=5000)
+    qtbot.waitUntil(lambda: a["id"] in state.cases and b["id"] in state.cases, timeout=15000)
     settle(qtbot, console)
     click_queue_row(qtbot, console, a["id"])
     assert session.selected == a["id"]
@@ -146,7 +146,7 @@ def test_every_command_acts_on_and_names_the_selected_case(qtbot, hub, launch, i
         assert "甲案 占道经营" in seen[what], what
         assert b["id"] not in seen[what], what
     qtbot.waitUntil(lambda: len(counter.of("urge")) == 1 and len(counter.of("assign")) == 1,
-                    timeout=5000)
+                    timeout=15000)
     assert counter.of("urge")[0][0][0] == a["id"]
     assert counter.of("assign")[0][0][:2] == (a["id"], units[1])
 
@@ -156,11 +156,11 @@ def test_a_click_on_the_map_selects_the_case_under_it(qtbot, hub, launch, intake
     console = launch(hub.url, "--user", SUPERVISOR).console
     session, window = console.session, console.window
     case = report(intake, "地图点击")
-    qtbot.waitUntil(lambda: case["id"] in session.state.cases, timeout=5000)
+    qtbot.waitUntil(lambda: case["id"] in session.state.cases, timeout=15000)
     settle(qtbot, console)
     mapp = window.panes["map"]
     window.docks["map"].raise_()
-    qtbot.waitUntil(lambda: mapp.position_of(case["id"]) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: mapp.position_of(case["id"]) is not None, timeout=15000)
     x, y = mapp.position_of(case["id"])
     vb = mapp.plot.getViewBox()
     vb.setRange(xRange=(x - 0.001, x + 0.001), yRange=(y - 0.001, y + 0.001), padding=0)
@@ -170,4 +170,4 @@ def test_a_click_on_the_map_selects_the_case_under_it(qtbot, hub, launch, intake
     under = mapp.case_at_pixel(pos)  # test cases share one address: any of them
     assert under is not None and session.selected != under
     qtbot.mouseClick(mapp.plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    qtbot.waitUntil(lambda: session.selected == under, timeout=3000)
+    qtbot.waitUntil(lambda: session.selected == under, timeout=15000)

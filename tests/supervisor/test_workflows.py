@@ -26,7 +26,7 @@ def test_dispatch_board_enter_accepts_the_suggestion(qtbot, hub, launch, intake)
     state = console.session.state
     board = console.window.panes["dispatch"]
     case = report(intake)
-    qtbot.waitUntil(lambda: case["id"] in state.cases, timeout=5000)
+    qtbot.waitUntil(lambda: case["id"] in state.cases, timeout=15000)
     board.flush()
     assert case["id"] in board.shown_ids()
     assert board.shown_ids() == board.waiting_ids()[:len(board.shown_ids())]  # oldest first
@@ -40,9 +40,9 @@ def test_dispatch_board_enter_accepts_the_suggestion(qtbot, hub, launch, intake)
     board.flush()
     row = board.shown_ids().index(case["id"])
     assert "assigning" in board.cases.model().index(row, 2).data()
-    qtbot.waitUntil(lambda: bool(counter.calls), timeout=5000)
+    qtbot.waitUntil(lambda: bool(counter.calls), timeout=15000)
     assert counter.of("assign") == [((case["id"], suggested), {"expected_version": 1})]
-    qtbot.waitUntil(lambda: state.cases[case["id"]].get("unit_id") == suggested, timeout=5000)
+    qtbot.waitUntil(lambda: state.cases[case["id"]].get("unit_id") == suggested, timeout=15000)
     board.flush()
     assert case["id"] not in board.shown_ids()
 
@@ -54,21 +54,21 @@ def test_whistle_shows_check_ins_as_units_check_in(qtbot, hub, launch, intake, b
     state = console.session.state
     units = sorted(state.units)[:2]
     case = boss.assign(report(intake)["id"], units[0])
-    qtbot.waitUntil(lambda: case["id"] in state.cases, timeout=5000)
+    qtbot.waitUntil(lambda: case["id"] in state.cases, timeout=15000)
     made: list[dict] = []
     assert console.session.actions.whistle(case["id"], units, 5, "现场集合", on_ok=made.append)
-    qtbot.waitUntil(lambda: bool(made) and made[0]["id"] in state.whistles, timeout=5000)
+    qtbot.waitUntil(lambda: bool(made) and made[0]["id"] in state.whistles, timeout=15000)
     wid = made[0]["id"]
     pane = console.window.panes["whistles"]
-    qtbot.waitUntil(lambda: wid in pane.whistle_ids(), timeout=5000)
+    qtbot.waitUntil(lambda: wid in pane.whistle_ids(), timeout=15000)
     lines = pane.unit_lines(wid)
     assert len(lines) == 2 and all("waiting" in line for line in lines)
     assert "0/2 checked in" in pane.summary(wid)
     login(hub, f"unit-{units[0]}").checkin(wid)
-    qtbot.waitUntil(lambda: "1/2 checked in" in pane.summary(wid), timeout=5000)
+    qtbot.waitUntil(lambda: "1/2 checked in" in pane.summary(wid), timeout=15000)
     assert "✓ checked in" in pane.unit_lines(wid)[0] and "waiting" in pane.unit_lines(wid)[1]
     login(hub, f"unit-{units[1]}").checkin(wid)
-    qtbot.waitUntil(lambda: "all 2 checked in" in pane.summary(wid), timeout=5000)
+    qtbot.waitUntil(lambda: "all 2 checked in" in pane.summary(wid), timeout=15000)
 
 
 def test_whistle_flags_missed_check_ins(qtbot, hub, launch, intake, boss):
@@ -79,7 +79,7 @@ def test_whistle_flags_missed_check_ins(qtbot, hub, launch, intake, boss):
     case = boss.assign(report(intake)["id"], units[0])
     w = boss.whistle(case["id"], units, 1)
     pane = console.window.panes["whistles"]
-    qtbot.waitUntil(lambda: w["id"] in pane.whistle_ids(), timeout=5000)
+    qtbot.waitUntil(lambda: w["id"] in pane.whistle_ids(), timeout=15000)
     pane.on_tick(state.now + 3600)
     assert all("missed" in line for line in pane.unit_lines(w["id"]))
     assert "2 missed" in pane.summary(w["id"])
@@ -91,10 +91,10 @@ def test_urge_counts_show_on_the_case_and_unit(qtbot, hub, launch, intake, boss)
     state = console.session.state
     unit = sorted(state.units)[0]
     case = boss.assign(report(intake)["id"], unit)
-    qtbot.waitUntil(lambda: case["id"] in state.cases, timeout=5000)
+    qtbot.waitUntil(lambda: case["id"] in state.cases, timeout=15000)
     before = state.urges_by_unit.get(unit, 0)
     assert console.session.actions.urge(case["id"], "请尽快处置")
-    qtbot.waitUntil(lambda: state.urges_by_case.get(case["id"]) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: state.urges_by_case.get(case["id"]) == 1, timeout=15000)
     assert state.urges_by_unit[unit] == before + 1
     board = console.window.panes["dispatch"]
     board.flush()
@@ -112,19 +112,19 @@ def test_video_call_start_join_end_stays_in_history(qtbot, hub, launch, intake, 
     state = console.session.state
     unit = sorted(state.units)[0]
     case = boss.assign(report(intake)["id"], unit)
-    qtbot.waitUntil(lambda: case["id"] in state.cases, timeout=5000)
+    qtbot.waitUntil(lambda: case["id"] in state.cases, timeout=15000)
     made: list[dict] = []
     assert console.session.actions.start_call("云视讯 现场会商", case["id"], [unit],
                                               on_ok=made.append)
-    qtbot.waitUntil(lambda: bool(made) and made[0]["id"] in state.calls, timeout=5000)
+    qtbot.waitUntil(lambda: bool(made) and made[0]["id"] in state.calls, timeout=15000)
     calls = console.window.panes["calls"]
-    qtbot.waitUntil(lambda: any(c["id"] == made[0]["id"] for c in calls.calls()), timeout=5000)
+    qtbot.waitUntil(lambda: any(c["id"] == made[0]["id"] for c in calls.calls()), timeout=15000)
     assert made[0]["url"].startswith("https://")
     row = [c["id"] for c in calls.calls()].index(made[0]["id"])
     calls.view.selectRow(row)
     monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Yes)
     assert console.command_ui.ask_end_call()
-    qtbot.waitUntil(lambda: made[0]["id"] not in state.calls, timeout=5000)
+    qtbot.waitUntil(lambda: made[0]["id"] not in state.calls, timeout=15000)
     types = [e["type"] for e in boss.case_history(case["id"])]
     assert "call.started" in types and "call.ended" in types
 

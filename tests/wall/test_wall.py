@@ -229,7 +229,7 @@ def test_bridge_pumps_a_feed_into_the_wall(post: Post, qtbot) -> None:
         post.clock.now += 600
         wall.bridge.pump()
         # a turn is time-budgeted: under load the rest follows on the bridge's 1 ms timer
-        qtbot.waitUntil(lambda: wall.bridge.backlog == 0, timeout=5000)
+        qtbot.waitUntil(lambda: wall.bridge.backlog == 0, timeout=15000)
         created = sum(1 for e in evs if e["type"] == "case.created")
         assert wall.stats.reported == before + created
         wall.advance(post.clock.now)

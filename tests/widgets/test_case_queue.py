@@ -223,7 +223,7 @@ def test_read_only_has_no_drag(qtbot, state, world) -> None:
 
 def test_selection_is_shared_both_ways(qtbot, pane) -> None:
     second = shown_ids(pane)[1]
-    with qtbot.waitSignal(pane.sig_case_selected) as blocker:
+    with qtbot.waitSignal(pane.sig_case_selected, timeout=15000) as blocker:
         pane.view.selectRow(1)
     assert blocker.args == [second]
     third = shown_ids(pane)[2]
@@ -261,7 +261,7 @@ def test_count_label_is_shown_with_the_throttled_repaint(pane, world, apply, sta
     for _ in range(5):
         pane.on_changes(apply(world.created()))
     assert pane.count_label.text() == before  # held back with the table's painting
-    qtbot.waitUntil(lambda: pane.count_label.text() != before, timeout=3000)
+    qtbot.waitUntil(lambda: pane.count_label.text() != before, timeout=15000)
     n, total = pane.model.rowCount(), len(state.cases)
     assert pane.count_label.text() == pane.tr("%1 of %2 cases").replace(
         "%1", f"{n:,}").replace("%2", f"{total:,}")

@@ -24,7 +24,7 @@ def test_board_waits_out_of_sight_and_catches_up_when_shown(qtbot, ctx, world, a
         board.on_changes(apply(ev))
     assert set(new) <= set(board.waiting_ids())  # followed
     qtbot.wait(100)
-    qtbot.waitUntil(lambda: not pacer().pending())
+    qtbot.waitUntil(lambda: not pacer().pending(), timeout=15000)
     assert board.shown_ids() == shown  # but not redrawn while hidden
     board.show()
     assert set(new) & set(board.shown_ids())  # redrawn at once on show
@@ -50,7 +50,7 @@ def test_workload_waits_out_of_sight_and_catches_up_when_shown(qtbot, ctx, world
         pane.on_changes(apply(ev))
         pane.on_changes(apply(world.dispatch(cid, unit)))
     qtbot.wait(100)
-    qtbot.waitUntil(lambda: not pacer().pending())
+    qtbot.waitUntil(lambda: not pacer().pending(), timeout=15000)
     assert {r.unit_id: r.open for r in pane.rows()} == before  # not redrawn while hidden
     pane.show()
     assert {r.unit_id: r.open for r in pane.rows()}[unit] == before[unit] + 3

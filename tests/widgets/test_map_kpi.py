@@ -21,7 +21,7 @@ def test_map_new_case_appears_and_closed_leaves(qtbot, ctx, world, apply) -> Non
     cid = ev["data"]["case"]["id"]
     p.on_changes(apply(ev))
     assert p.position_of(cid) is None  # throttled: not yet drawn
-    qtbot.waitUntil(lambda: p.position_of(cid) is not None, timeout=2000)
+    qtbot.waitUntil(lambda: p.position_of(cid) is not None, timeout=15000)
     assert p.scatter is scatter
     slot = p._slot_of[cid]
     assert scatter.data["visible"][slot]
@@ -45,7 +45,7 @@ def test_map_click_selects_and_highlights(qtbot, ctx) -> None:
     p.show()
     cid = next(iter(p._slot_of))
     lon, lat = p.position_of(cid)
-    with qtbot.waitSignal(p.sig_case_selected) as b:
+    with qtbot.waitSignal(p.sig_case_selected, timeout=15000) as b:
         got = p.select_at(lon, lat)
     assert got == b.args[0]
     assert p.position_of(got) is not None
@@ -71,10 +71,10 @@ def test_kpi_counters_link_and_clock(qtbot, ctx, world, apply, clock) -> None:
     assert p.tiles["clock"].value.text() == "19:06:40"  # T0 in Asia/Shanghai (UTC+8)
     p.show()
     p.resize(1200, 200)
-    qtbot.waitUntil(lambda: p.tiles["reported"].value.font().pixelSize() > 0)
+    qtbot.waitUntil(lambda: p.tiles["reported"].value.font().pixelSize() > 0, timeout=15000)
     big = p.tiles["reported"].value.font().pixelSize()
     p.resize(1200, 100)
-    qtbot.waitUntil(lambda: 0 < p.tiles["reported"].value.font().pixelSize() < big)
+    qtbot.waitUntil(lambda: 0 < p.tiles["reported"].value.font().pixelSize() < big, timeout=15000)
 
 
 def test_map_paints_with_no_open_case(qtbot, world, clock) -> None:

@@ -66,7 +66,7 @@ def test_click_drills_down_and_up_emits_only_for_gestures(qtbot, ctx, world, sta
     vb = p.plot.getViewBox()
     pixel = p.plot.mapFromScene(vb.mapViewToScene(map_view.pg.Point(lon, lat)))
     p.select_at = lambda *_a: None  # a click here is on the region, not on a case
-    with qtbot.waitSignal(p.sig_region_chosen, timeout=2000) as chosen:
+    with qtbot.waitSignal(p.sig_region_chosen, timeout=15000) as chosen:
         qtbot.mouseClick(p.plot.viewport(), map_view.Qt.MouseButton.LeftButton, pos=pixel)
     assert chosen.args == [town] and p.focus() == town
     villages = sorted(r["id"] for r in world.regions if r["parent_id"] == town)
@@ -76,7 +76,7 @@ def test_click_drills_down_and_up_emits_only_for_gestures(qtbot, ctx, world, sta
     (x0, x1), (y0, y1) = vb.viewRange()
     bx0, by0, bx1, by1 = p.geo.shapes[town].bbox
     assert x0 <= bx0 and bx1 <= x1 and y0 <= by0 and by1 <= y1
-    with qtbot.waitSignal(p.sig_region_chosen, timeout=2000) as up:
+    with qtbot.waitSignal(p.sig_region_chosen, timeout=15000) as up:
         p.up_button.click()
     assert up.args == [county] and p.focus() == county
     with qtbot.assertNotEmitted(p.sig_region_chosen):
@@ -97,7 +97,7 @@ def test_map_follows_the_queue_filter(qtbot, ctx, state) -> None:
     queue.sig_filter_changed.connect(lambda: p.set_filter(queue.filter_predicate(),
                                                           queue.filtered_ids()))
     everything = p.point_count()
-    with qtbot.waitSignal(queue.sig_filter_changed):
+    with qtbot.waitSignal(queue.sig_filter_changed, timeout=15000):
         queue.set_preset("critical")
     critical = [cid for cid, c in state.cases.items() if is_active(c)
                 and c.get("priority") == "critical"]

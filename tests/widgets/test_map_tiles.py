@@ -75,7 +75,7 @@ def test_slow_server_never_blocks_the_gui(qtbot, ctx, tmp_path) -> None:
         assert time.perf_counter() - started < slow.delay_s  # did not wait for one tile
         fired = []
         QTimer.singleShot(0, lambda: fired.append(p.tiles.fetcher.pending()))
-        qtbot.waitUntil(lambda: bool(fired), timeout=5000)
+        qtbot.waitUntil(lambda: bool(fired), timeout=15000)
         assert fired[0] > 0  # the loop ran while tiles were still pending
         qtbot.waitUntil(lambda: _all_held(p), timeout=30_000)
     finally:

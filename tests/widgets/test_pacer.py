@@ -27,7 +27,7 @@ def test_jobs_run_once_each_in_order_with_the_event_loop_between(qtbot) -> None:
     for j in (a, b, a, c, b):  # asked twice: still once, at its first place
         pacer.request(j)
     assert pacer.pending() == 3
-    qtbot.waitUntil(lambda: pacer.pending() == 0 and len(ran) == 3)
+    qtbot.waitUntil(lambda: pacer.pending() == 0 and len(ran) == 3, timeout=15000)
     other.stop()
     assert [name for name, _ in ran] == ["a", "b", "c"]
     # another timer ran between any two jobs: they never share a turn of the event loop
@@ -49,7 +49,7 @@ def test_a_job_of_a_deleted_widget_is_dropped_and_a_failing_one_logged(qtbot, ca
     done: list[int] = []
     pacer.request(boom)
     pacer.request(lambda: done.append(1))
-    qtbot.waitUntil(lambda: done == [1])
+    qtbot.waitUntil(lambda: done == [1], timeout=15000)
     assert "a paced refresh failed" in caplog.text
     assert pacer.runs == 2  # boom and the lambda; the deleted label's job was dropped
 

@@ -73,16 +73,16 @@ def test_near_due_column_shows_when_the_dock_is_wide_enough(qtbot, ctx, state) -
     win.setCentralWidget(pane)
     win.resize(260, 500)
     win.show()
-    qtbot.waitUntil(lambda: not pane.near_column_shown())
+    qtbot.waitUntil(lambda: not pane.near_column_shown(), timeout=15000)
     win.resize(700, 500)
-    qtbot.waitUntil(pane.near_column_shown)
+    qtbot.waitUntil(pane.near_column_shown, timeout=15000)
     index = RegionIndex(state.regions)
     root = index.roots()[0]
     assert pane.shown_counts(root) == count_directly(state, root, index)
     assert pane.tree.columnWidth(3) > 0 and pane.tree.header().sectionViewportPosition(3) \
         + pane.tree.columnWidth(3) <= pane.tree.viewport().width()  # not cut off
     win.resize(260, 500)
-    qtbot.waitUntil(lambda: not pane.near_column_shown())
+    qtbot.waitUntil(lambda: not pane.near_column_shown(), timeout=15000)
 
 
 def test_counts_wait_while_the_pane_is_out_of_sight(qtbot, ctx, world, apply, state) -> None:
@@ -102,7 +102,7 @@ def test_counts_wait_while_the_pane_is_out_of_sight(qtbot, ctx, world, apply, st
     shown_before = pane._items[root].text(1)
     for _ in range(50):
         pane.on_changes(apply(world.created()))
-    qtbot.waitUntil(lambda: not pane._timer.isActive() and not pacer().pending())
+    qtbot.waitUntil(lambda: not pane._timer.isActive() and not pacer().pending(), timeout=15000)
     assert pane._items[root].text(1) == shown_before  # not repainted while out of sight
     assert pane.counts.of(root).as_tuple() == count_directly(state, root, index)  # counted
     pane.show()  # repaints what changed meanwhile at once

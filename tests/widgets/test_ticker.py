@@ -74,6 +74,6 @@ def test_filter_by_kind(ticker, world, apply) -> None:
 def test_activation_selects_case(ticker, world, qtbot) -> None:
     ev = world.created()
     ticker.on_events([ev])
-    with qtbot.waitSignal(ticker.sig_case_selected) as b:
+    with qtbot.waitSignal(ticker.sig_case_selected, timeout=15000) as b:
         ticker.view.clicked.emit(ticker.model.index(0, 0))
     assert b.args == [ev["data"]["case"]["id"]]

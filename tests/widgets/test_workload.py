@@ -54,7 +54,7 @@ def test_activation_emits_unit_and_filters_queue(qtbot, ctx) -> None:
     qtbot.addWidget(q)
     w.sig_unit_activated.connect(q.filter_unit)  # what the console wires
     uid = w.rows()[0].unit_id
-    with qtbot.waitSignal(w.sig_unit_activated) as b:
+    with qtbot.waitSignal(w.sig_unit_activated, timeout=15000) as b:
         w.view.activated.emit(w.model.index(0, 0))
     assert b.args == [uid]
     cases = ctx.state.cases
@@ -103,9 +103,9 @@ def test_table_and_chart_side_by_side_when_wide(qtbot, ctx) -> None:
     qtbot.addWidget(p)
     p.resize(900, 260)
     p.show()
-    qtbot.waitUntil(lambda: p.split.orientation() == Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: p.split.orientation() == Qt.Orientation.Horizontal, timeout=15000)
     p.resize(500, 700)
-    qtbot.waitUntil(lambda: p.split.orientation() == Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: p.split.orientation() == Qt.Orientation.Vertical, timeout=15000)
 
 
 def test_a_short_chart_shows_fewer_bars_so_names_never_overlap(qtbot, ctx) -> None:
@@ -121,15 +121,15 @@ def test_a_short_chart_shows_fewer_bars_so_names_never_overlap(qtbot, ctx) -> No
     line = QFontMetrics(axis.style.get("tickFont") or p.font()).height() * LINES_PER_BAR
     p.resize(1000, 700)
     p.show()
-    qtbot.waitUntil(lambda: len(p.bars.opts["y"]) == full)
+    qtbot.waitUntil(lambda: len(p.bars.opts["y"]) == full, timeout=15000)
     p.resize(420, 330)  # narrow: table above chart, the chart gets half of a low dock
-    qtbot.waitUntil(lambda: len(p.bars.opts["y"]) < full)
+    qtbot.waitUntil(lambda: len(p.bars.opts["y"]) < full, timeout=15000)
     n = len(p.bars.opts["y"])
     free = p.plot.height() - p.plot.getAxis("bottom").height()
     assert 1 <= n and n * line <= free
     assert f" {n} " in p.chart_legend.text()
     p.resize(1000, 700)
-    qtbot.waitUntil(lambda: len(p.bars.opts["y"]) == full)
+    qtbot.waitUntil(lambda: len(p.bars.opts["y"]) == full, timeout=15000)
 
 
 def test_selected_unit_stays_selected_when_loads_reorder_the_rows(qtbot, ctx, world, apply,
