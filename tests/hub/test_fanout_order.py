@@ -39,7 +39,8 @@ def test_early_and_announced_frames_are_offered_in_order_with_one_read_per_post(
 
     async def scenario() -> list[list[int]]:
         broker = FeedBroker(100, read_frames)
-        broker.bind(asyncio.get_running_loop())
+        loop = asyncio.get_running_loop()
+        broker.bind(loop)
         subs = [broker.subscribe("P"), broker.subscribe("P")]
         broker._publish([Published("P", 1, frame(1))])
         broker._publish([Published("P", 4, frame(4)), Published("Q", 9, frame(9))])
@@ -47,7 +48,13 @@ def test_early_and_announced_frames_are_offered_in_order_with_one_read_per_post(
         broker.announced({"P": (5, 6), "Q": (10, 10)})
         await asyncio.sleep(0.1)
         broker._publish([Published("P", 6, frame(6)), Published("P", 7, frame(7))])
-        await asyncio.sleep(0.05)
+        # the gap reads run on executor threads: wait (10 s at most) until the last one is
+        # over and seq 7 is out, not a fixed time a loaded machine may not honour
+        deadline = loop.time() + 10
+        while (broker._lines["P"].filling or any(len(sub.queue) < 7 for sub in subs)) \
+                and loop.time() < deadline:
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.05)  # anything offered twice would follow at once
         return [[seq for seq, _ in sub.queue] for sub in subs]
 
     queues = asyncio.run(scenario())
