@@ -108,7 +108,9 @@ def test_chinese_ui_has_no_raw_or_english_words(qtbot, hub, launch, chinese):
     unit = sorted(state.units)[0]
     boss.assign(case["id"], unit)
     boss.urge(case["id"], "尽快")
-    qtbot.waitUntil(lambda: state.cases[case["id"]].get("unit_id") == unit, timeout=15000)
+    # the urge too: its words are among those checked (it comes after the assignment)
+    qtbot.waitUntil(lambda: state.cases[case["id"]].get("unit_id") == unit
+                    and state.urges_by_case.get(case["id"]) == 1, timeout=15000)
     launcher.console.session.select_case(case["id"])
     for _ in range(3):
         launcher.console.bridge.pump()
