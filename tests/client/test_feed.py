@@ -356,7 +356,7 @@ def test_on_batch_wakes_the_consumer(hub: FakeHub, tmp_path: Path) -> None:
     feed = Feed(api, tmp_path / "c", on_batch=lambda: calls.append(1))
     feed.start()
     try:
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + 30
         while not calls and time.monotonic() < deadline:
             time.sleep(0.01)
         assert calls
