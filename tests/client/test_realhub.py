@@ -171,7 +171,19 @@ def test_sync_process_sigkill_against_the_real_hub(real_hub, tmp_path: Path) -> 
     p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(5):
         new_case(intake, sup)
-    time.sleep(1.5)
+
+    def cached() -> bool:
+        try:
+            return bool(cases_as_of(cache)[0].cases)
+        except Exception:  # noqa: BLE001 - not written yet, or the file is mid-creation
+            return False
+
+    # killed once it has written (a busy machine may take seconds to start Python),
+    # not after a fixed 1.5 s that could end it before it ever ran
+    deadline = time.monotonic() + 30
+    while not cached() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert cached(), "the first sync wrote nothing in 30 s"
     p.send_signal(signal.SIGKILL)
     p.wait(10)
     for _ in range(5):
@@ -179,7 +191,7 @@ def test_sync_process_sigkill_against_the_real_hub(real_hub, tmp_path: Path) -> 
     p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                          text=True)
     t = truth(sup)
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
             if cases_as_of(cache)[0].cases == t:
