@@ -108,8 +108,10 @@ def test_every_command_acts_on_and_names_the_selected_case(qtbot, hub, launch, i
     settle(qtbot, console)
     click_queue_row(qtbot, console, a["id"])
     assert session.selected == a["id"]
-    boss.whistle(b["id"], units, 5)  # the whistle pane rebuilds around case B
-    settle(qtbot, console, 500)
+    w = boss.whistle(b["id"], units, 5)  # the whistle pane rebuilds around case B
+    qtbot.waitUntil(lambda: w["id"] in console.window.panes["whistles"].whistle_ids(),
+                    timeout=15000)
+    settle(qtbot, console)
     assert session.selected == a["id"]
 
     counter = CountingApi(session.api)
