@@ -32,7 +32,10 @@ def test_an_error_reaches_the_next_submit_or_flush() -> None:
     with pytest.raises(OSError, match="disk full"):
         w.flush()
     w.submit(boom)
-    time.sleep(0.05)
+    # once the writer thread has run it (not a fixed 50 ms a loaded machine may not give it)
+    deadline = time.monotonic() + 30
+    while not w._pending[0].done() and time.monotonic() < deadline:
+        time.sleep(0.01)
     with pytest.raises(OSError, match="disk full"):
         w.submit(lambda: None)
     w.close()
