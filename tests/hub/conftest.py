@@ -249,7 +249,7 @@ def recv_frame(ws: websocket.WebSocket, timeout: float) -> dict[str, Any] | None
     return json.loads(raw)
 
 
-def recv_events(ws: websocket.WebSocket, count: int, timeout: float = 10.0
+def recv_events(ws: websocket.WebSocket, count: int, timeout: float = 30.0
                 ) -> list[dict[str, Any]]:
     """Receive ``count`` non-heartbeat frames (fails after ``timeout``)."""
     deadline = time.monotonic() + timeout

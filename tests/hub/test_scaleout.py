@@ -62,7 +62,7 @@ def check_feeds_equal_truth(url: str, watchers: list[FeedWatcher],
     for w in watchers:
         post = w.username.split("-", 1)[1]
         expected = events[post]
-        assert w.wait_for(expected[-1]["seq"] if expected else 0, 20), (
+        assert w.wait_for(expected[-1]["seq"] if expected else 0, 60), (
             w.username, w.url, w.last, len(expected))
         got = [(e["seq"], e["type"], e["data"]) for e in w.events]
         want = [(e["seq"], e["type"], e["data"]) for e in expected]
@@ -172,7 +172,7 @@ def test_feed_on_another_process_is_woken_by_notify(pg_cluster: ThrowawayCluster
             time.sleep(0.05)
         for _ in range(100):
             intake.report(GRIDS[0])
-        assert watcher.wait_for(100, 15), watcher.last
+        assert watcher.wait_for(100, 60), watcher.last
 
         engine = create_engine(db, isolation_level="AUTOCOMMIT")
         try:
@@ -186,7 +186,7 @@ def test_feed_on_another_process_is_woken_by_notify(pg_cluster: ThrowawayCluster
         assert len(cut) == 2  # one LISTEN connection per process
         for _ in range(50):
             intake.report(GRIDS[0])
-        assert watcher.wait_for(150, 15), watcher.last
+        assert watcher.wait_for(150, 60), watcher.last
         watcher.finish()
         assert [e["seq"] for e in watcher.events] == list(range(1, 151))
         metrics = requests.get(f"{b.url}/metrics", timeout=5).text
