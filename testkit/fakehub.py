@@ -259,7 +259,7 @@ class FakeHub:
             self._server.shutdown()
             self._server.server_close()
 
-    def kick(self, wait_s: float = 5.0) -> None:
+    def kick(self, wait_s: float = 30.0) -> None:
         """Drop every feed connection abruptly (no close frame).
 
         Waits up to ``wait_s`` for a feed connection to exist first: a client that has just
