@@ -34,13 +34,20 @@ def png_tile(colour: tuple[int, int, int] = (200, 220, 200)) -> bytes:
 class TileServer:
     """Serves ``/tiles/{z}/{x}/{y}.png`` on 127.0.0.1 (port 0); ``delay_s`` per tile.
 
+    With ``gate``, every tile is held until the gate is set (or ``gate_timeout_s`` passed).
+
     Attributes:
         requests: the (z, x, y) asked, in order.
+        answered: how many tiles have been sent whole.
         url: the URL template for ``TileSettings``.
     """
 
-    def __init__(self, delay_s: float = 0.0) -> None:
+    def __init__(self, delay_s: float = 0.0, gate: threading.Event | None = None,
+                 gate_timeout_s: float = 10.0) -> None:
         self.delay_s = delay_s
+        self.gate = gate
+        self.gate_timeout_s = gate_timeout_s
+        self.answered = 0
         self.requests: list[tuple[int, int, int]] = []
         self.tile = png_tile()
         server = self
@@ -52,6 +59,8 @@ class TileServer:
                     self.send_error(404)
                     return
                 server.requests.append(tuple(int(v) for v in m.groups()))  # type: ignore[arg-type]
+                if server.gate is not None:
+                    server.gate.wait(server.gate_timeout_s)
                 if server.delay_s:
                     time.sleep(server.delay_s)
                 self.send_response(200)
@@ -59,6 +68,8 @@ class TileServer:
                 self.send_header("Content-Length", str(len(server.tile)))
                 self.end_headers()
                 self.wfile.write(server.tile)
+                self.wfile.flush()
+                server.answered += 1
 
             def log_message(self, *_args: object) -> None:
                 pass
