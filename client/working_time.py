@@ -6,8 +6,9 @@ the working days of mainland China: Monday to Friday, minus the statutory holida
 the adjusted weekend working days (调休上班). Holidays and adjusted days come from the
 maintained ``chinese-calendar`` package; a year it has no data for raises
 :class:`CalendarNotCovered` (never a silent guess), unless the operator supplied that
-year's days with :meth:`WorkingCalendar.add_year` (the State Council publishes them each
-November or December; the package follows some weeks later).
+year's days in a calendar file (:mod:`client.calendar_file`, read into
+:meth:`WorkingCalendar.add_year`; the State Council publishes them each November or
+December, the package follows some weeks later).
 
 Both the hub (deadlines) and the console (countdowns) use this module; it imports no Qt
 and nothing from the hub. Times are epoch seconds (float) like the rest of ``client/``;

@@ -25,9 +25,11 @@ from pathlib import Path
 
 from client import transport
 from client.api import HubClient, normalize_base_url
+from client.calendar_file import CalendarFileError, read_calendar_file
 from client.errors import HubError, HubUnreachable, RateLimitedError, UnauthenticatedError
 from client.protocol import NOTHING
 from client.timeutil import DEFAULT_ZONE
+from client.working_time import DEFAULT_CALENDAR, WorkingCalendar
 from console import i18n, themes
 from console import wall as wall_mode
 from console.audit_viewer import AuditViewer
@@ -92,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--insecure-http", action="store_true",
                    help="allow plain http to a hub that is not on this machine (shown on "
                         "screen)")
+    p.add_argument("--calendar", type=Path, metavar="FILE",
+                   help="TOML file of the holidays and adjusted working days of years "
+                        "chinese-calendar does not know yet: the hub's file (docs/deploy.md)")
     p.add_argument("-v", "--verbose", action="store_true")
     p.add_argument("--wall", action="store_true",
                    help="video-wall mode: full-screen read-only pages on each chosen screen")
@@ -137,6 +142,8 @@ class Options(argparse.Namespace):
     wall_settings: WallConfig | None = None
     tiles: str | None = None
     tiles_datum: str | None = None
+    calendar: Path | None = None
+    working_calendar: WorkingCalendar = DEFAULT_CALENDAR
 
 
 def parse_options(argv: Sequence[str]) -> Options:
@@ -178,6 +185,11 @@ def parse_options(argv: Sequence[str]) -> Options:
         opts.wall_settings = wall_mode.load_config(opts.wall_config)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    if opts.calendar is not None:
+        try:
+            opts.working_calendar = read_calendar_file(opts.calendar)
+        except CalendarFileError as exc:
+            raise UsageError(str(exc)) from None
     if opts.wall:
         opts.read_only = True
     return opts
@@ -375,6 +387,7 @@ class Launcher(QObject):
             cache_dir=cache_dir_for(opts, self.hub_url, username),
             store=self.store,
             zone_name=opts.zone,
+            calendar=opts.working_calendar,
             theme=opts.theme,
             kind=None if opts.layout == "auto" else opts.layout,
             size=opts.size,
@@ -413,7 +426,8 @@ class Launcher(QObject):
         opts = self.opts
         wall = wall_mode.WallConsole(
             api, username, cache_dir=cache_dir_for(opts, self.hub_url, username),
-            zone_name=opts.zone, screens=opts.screens, config=opts.wall_settings,
+            zone_name=opts.zone, calendar=opts.working_calendar, screens=opts.screens,
+            config=opts.wall_settings,
             password=opts.password, size=opts.size, parent=self)
         self.console = wall  # type: ignore[assignment]
         wall.sig_closed.connect(lambda: self.finish(self.exit_code))

@@ -23,6 +23,7 @@ from client.errors import SessionExpired
 from client.regions import EVERYTHING, Scope
 from client.state import State
 from client.timeutil import DEFAULT_ZONE
+from client.working_time import DEFAULT_CALENDAR, WorkingCalendar
 from console.jobs import Jobs
 from console.messages import describe_error
 from widgets.actions_port import ActionsPort
@@ -76,7 +77,8 @@ class Session(SharedContext, QObject):
     def __init__(self, api: HubClient, username: str, *, state: State | None = None,
                  zone_name: str = DEFAULT_ZONE, read_only: bool = False,
                  jobs: Jobs | None = None, parent: QObject | None = None,
-                 cache_dir: Path | None = None) -> None:
+                 cache_dir: Path | None = None,
+                 calendar: WorkingCalendar = DEFAULT_CALENDAR) -> None:
         super().__init__(parent)
         self.api = api
         #: the shift cache folder (the map keeps the region polygons there), or None
@@ -87,6 +89,8 @@ class Session(SharedContext, QObject):
         self.role: str = str(self.user.get("role") or "officer")
         self.read_only = read_only or self.role not in ROLES_WITH_ACTIONS
         self.zone = ZoneInfo(zone_name)
+        #: the post's working calendar: the closed-loop clocks count working hours on it
+        self.calendar = calendar
         self.state = state if state is not None else State(zone_name=zone_name)
         self.jobs = jobs if jobs is not None else Jobs(parent=self)
         self.panes: list[Pane] = []

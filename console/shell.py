@@ -15,6 +15,7 @@ from client.api import HubClient
 from client.feed import Feed
 from client.shifts import ShiftSchedule
 from client.state import ChangeSet
+from client.working_time import DEFAULT_CALENDAR, WorkingCalendar
 from console import command_bar, security_ui
 from console.bridge import Bridge
 from console.distributor import ChangeDistributor
@@ -41,6 +42,7 @@ class Console(QObject):
         cache_dir: the shift cache folder of this hub, post and user.
         store: where layouts are saved.
         zone_name: the post's time zone.
+        calendar: the post's working calendar (the package's, or with ``--calendar``).
         theme: the starting theme name.
         kind: the built-in layout (``hd``/``uhd``), or None to choose by screen size.
         size: the window size ``(width, height)``, or None for the available screen.
@@ -55,14 +57,16 @@ class Console(QObject):
     sig_closed = Signal()
 
     def __init__(self, api: HubClient, username: str, *, cache_dir: Path, store: LayoutStore,
-                 zone_name: str = "Asia/Shanghai", theme: str = "day", kind: str | None = None,
+                 zone_name: str = "Asia/Shanghai",
+                 calendar: WorkingCalendar = DEFAULT_CALENDAR,
+                 theme: str = "day", kind: str | None = None,
                  size: tuple[int, int] | None = None, lock_after_s: float = 15 * 60,
                  read_only: bool = False,
                  pane_factory: Callable[[PaneSpec], type[Pane] | None] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = Session(api, username, zone_name=zone_name, read_only=read_only,
-                               parent=self, cache_dir=cache_dir)
+                               parent=self, cache_dir=cache_dir, calendar=calendar)
         #: no size given: open maximised on the screen (a shift console fills its screen)
         self.maximise = size is None
         self.size = size or _available_size()

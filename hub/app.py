@@ -17,6 +17,8 @@ from sqlalchemy import select, text
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from client.calendar_file import read_calendar_file
+from client.working_time import DEFAULT_CALENDAR
 from hub import audit_chain, data_at_rest, input_guard, openapi_doc
 from hub.api import build_router, install_error_handlers, json_response
 from hub.asgi_bridge import AsgiBridge
@@ -101,6 +103,10 @@ class Hub:
         if config.audit_retention_days < audit_chain.MIN_RETENTION_DAYS:
             raise ValueError("audit retention must be at least "
                              f"{audit_chain.MIN_RETENTION_DAYS} days (网络安全法 §21)")
+        # a bad calendar file stops the start before anything else happens
+        clock = Clock(config.sla_scale, calendar=(
+            read_calendar_file(config.calendar_file) if config.calendar_file
+            else DEFAULT_CALENDAR))
         self.config = config
         if config.data_key:
             data_at_rest.use_key_file(config.data_key)
@@ -119,8 +125,8 @@ class Hub:
                           notifier=self.fanout.notifier if self.fanout else None)
         self.ctx = HubContext(db=self.db, config=config, tree=tree, journal=journal,
                               subcategories=lookup, categories_json=categories_json,
-                              geo=geo, limits=limits, clock=Clock(config.sla_scale))
-        warning = calendar_warning(utcnow())
+                              geo=geo, limits=limits, clock=clock)
+        warning = calendar_warning(utcnow(), calendar=clock.calendar)
         if warning:
             log.warning("%s", warning)
         # conflicts between hub processes are retried, an unreachable database is a 503

@@ -108,6 +108,10 @@ def _serve_parser() -> argparse.ArgumentParser:
     p.add_argument("--feed-poll", type=float, default=d.feed_poll_s,
                    help="PostgreSQL: seconds between the feed's safety polls "
                         "(default %(default)s)")
+    p.add_argument("--calendar", default="", metavar="FILE",
+                   help="TOML file of the statutory holidays and adjusted working days of "
+                        "years chinese-calendar does not know yet (docs/deploy.md); give the "
+                        "consoles the same file")
     p.add_argument("--log-level", default="info",
                    choices=["critical", "error", "warning", "info", "debug"])
     return p
@@ -148,7 +152,7 @@ def serve_main(argv: list[str]) -> int:
                        audit_retention_days=args.audit_retention_days,
                        audit_archive_dir=args.audit_archive,
                        sessions_per_user=args.sessions_per_user,
-                       feeds_per_user=args.feeds_per_user)
+                       feeds_per_user=args.feeds_per_user, calendar_file=args.calendar)
     if bool(args.tls_cert) != bool(args.tls_key):
         print("error: --tls-cert and --tls-key go together", file=sys.stderr)
         return 2

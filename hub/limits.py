@@ -15,16 +15,17 @@ State Council publishes the next year's holidays each November or December) are 
 refused: a citizen's report must never bounce off a missing table. The hub counts such a
 year as provisional — Monday to Friday, no statutory holidays — and says so loudly: a
 warning at start once the end is within 45 days, and a warning per uncovered year the
-first time a deadline reaches it. Upgrade the package (or add the year with
-``WorkingCalendar.add_year``) and new deadlines follow the official calendar.
+first time a deadline reaches it. Upgrade the package, or give the hub the year's
+holidays in a calendar file (``hub serve --calendar FILE``, :mod:`client.calendar_file`),
+and new deadlines follow the official calendar.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache, lru_cache
+from functools import cache
 
 from client.working_time import (
     DEFAULT_CALENDAR,
@@ -69,9 +70,16 @@ def default_limits(sla_hours: float) -> Limits:
 
 @dataclass(frozen=True, slots=True)
 class Clock:
-    """How one hub computes deadlines: the demo scale and the priorities on wall time."""
+    """How one hub computes deadlines: the demo scale, the priorities on wall time, and
+    the post's working calendar (the package's, plus the operator's calendar file)."""
 
     scale: float = 1.0
+    calendar: WorkingCalendar = field(default=DEFAULT_CALENDAR, compare=False)
+    #: ``calendar`` plus Monday-to-Friday years around its coverage
+    provisional: WorkingCalendar = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "provisional", provisional_calendar(self.calendar))
 
     def runs_on_working_time(self, limits: Limits, priority: str) -> bool:
         """Whether a case of this priority counts these limits in working hours."""
@@ -86,23 +94,22 @@ class Clock:
         """
         working = self.runs_on_working_time(limits, priority)
         try:
-            return add_hours_dt(start, hours * self.scale, working_time=working)
+            return add_hours_dt(start, hours * self.scale, working_time=working,
+                                calendar=self.calendar)
         except CalendarNotCovered as err:
             _warn_provisional(err.year, str(err))
             return add_hours_dt(start, hours * self.scale, working_time=working,
-                                calendar=provisional_calendar())
+                                calendar=self.provisional)
 
 
-@lru_cache(maxsize=1)
-def provisional_calendar() -> WorkingCalendar:
-    """The default calendar, plus Monday-to-Friday years around the package's coverage."""
-    cal = DEFAULT_CALENDAR
-    first, last = package_coverage()
-    last = cal.last_year()
+def provisional_calendar(calendar: WorkingCalendar = DEFAULT_CALENDAR) -> WorkingCalendar:
+    """``calendar`` plus Monday-to-Friday years before and after its coverage."""
+    first = package_coverage()[0]
+    last = calendar.last_year()
     for year in (*range(first - PROVISIONAL_YEARS, first),
                  *range(last + 1, last + 1 + PROVISIONAL_YEARS)):
-        cal = cal.add_year(year, holidays=(), workdays=())
-    return cal
+        calendar = calendar.add_year(year, holidays=(), workdays=())
+    return calendar
 
 
 @cache
@@ -112,14 +119,16 @@ def _warn_provisional(year: int, reason: str) -> None:
                 "holidays (provisional)", reason, year)
 
 
-def calendar_warning(now: datetime, horizon_days: int = 45) -> str | None:
+def calendar_warning(now: datetime, horizon_days: int = 45,
+                     calendar: WorkingCalendar = DEFAULT_CALENDAR) -> str | None:
     """A sentence for the log when the working calendar ends within ``horizon_days``."""
-    last = DEFAULT_CALENDAR.last_year()
+    last = calendar.last_year()
+    remedy = (f"upgrade chinese-calendar, or give the hub and the consoles {last + 1}'s "
+              "holidays in a calendar file (--calendar; docs/deploy.md)")
     if now.year > last:
         return (f"the working calendar ends with {last}: working-time deadlines count "
-                "Monday to Friday without holidays (provisional); upgrade chinese-calendar")
+                f"Monday to Friday without holidays (provisional); {remedy}")
     if (datetime(last + 1, 1, 1, tzinfo=now.tzinfo) - now).days < horizon_days:
         return (f"the working calendar ends with {last}: working-time deadlines reaching "
-                f"{last + 1} count Monday to Friday without holidays (provisional) until "
-                f"chinese-calendar knows {last + 1}")
+                f"{last + 1} count Monday to Friday without holidays (provisional); {remedy}")
     return None

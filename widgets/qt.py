@@ -65,6 +65,7 @@ from PySide6.QtGui import (  # noqa: F401
     QResizeEvent,
     QScreen,
     QShortcut,
+    QShowEvent,
     QStaticText,
 )
 from PySide6.QtWidgets import (  # noqa: F401

@@ -69,6 +69,34 @@ class Column(Generic[T]):
     font: Callable[[T], QFont | None] | None = None
     background: Callable[[T], QColor | None] | None = None
 
+    def cell(self, value: T, role: int, bold_font: QFont) -> object:
+        """What the cell of ``value`` answers for ``role`` (None: nothing; ``bold_font``
+        when :attr:`bold` says so). ``Qt.UserRole`` is the model's, not the column's."""
+        if role == _DisplayRole:
+            return self.display(value)
+        if role == _ToolTipRole:
+            return self.tooltip(value) if self.tooltip is not None else None
+        if role == _AlignRole:
+            return None if self.align is None else int(self.align)
+        if role == _ForegroundRole:
+            return self.foreground(value) if self.foreground is not None else None
+        if role == _FontRole:
+            if self.font is not None:
+                return self.font(value)
+            return bold_font if self.bold is not None and self.bold(value) else None
+        if role == _BackgroundRole:
+            return self.background(value) if self.background is not None else None
+        return None
+
+
+def header_text(columns: Sequence[Column], section: int, orientation: Qt.Orientation,
+                role: int) -> str | None:
+    """The horizontal header of ``section`` (its column's title), for the display role."""
+    if orientation == Qt.Orientation.Horizontal and role == _DisplayRole \
+            and 0 <= section < len(columns):
+        return columns[section].title()
+    return None
+
 
 class RowsTableModel(QAbstractTableModel):
     """Forwards a row list's announcements to Qt; cells come from :class:`Column` specs.
@@ -156,10 +184,7 @@ class RowsTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = _DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == _DisplayRole \
-                and 0 <= section < len(self.columns):
-            return self.columns[section].title()
-        return None
+        return header_text(self.columns, section, orientation, role)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         return self._flags if index.isValid() else Qt.ItemFlag.NoItemFlags
@@ -173,24 +198,9 @@ class RowsTableModel(QAbstractTableModel):
         row, col = index.row(), index.column()
         if not index.isValid() or row >= len(self.rows) or col >= len(self.columns):
             return None
-        spec = self.columns[col]
-        if role == _DisplayRole:
-            return spec.display(self.rows[row])
-        if role == _ToolTipRole:
-            return spec.tooltip(self.rows[row]) if spec.tooltip is not None else None
-        if role == _AlignRole:
-            return None if spec.align is None else int(spec.align)
-        if role == _ForegroundRole:
-            return spec.foreground(self.rows[row]) if spec.foreground is not None else None
-        if role == _FontRole:
-            if spec.font is not None:
-                return spec.font(self.rows[row])
-            return self._bold if spec.bold is not None and spec.bold(self.rows[row]) else None
-        if role == _BackgroundRole:
-            return spec.background(self.rows[row]) if spec.background is not None else None
-        if role == _UserRole and self._user is not None:
-            return self._user(self.rows[row])
-        return None
+        if role == _UserRole:
+            return None if self._user is None else self._user(self.rows[row])
+        return self.columns[col].cell(self.rows[row], role, self._bold)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order the rows by ``column``'s sort key (moves, so the selection stays)."""
@@ -203,4 +213,4 @@ class RowsTableModel(QAbstractTableModel):
                               reverse=order == Qt.SortOrder.DescendingOrder))
 
 
-__all__ = ["RIGHT", "Column", "RowsTableModel"]
+__all__ = ["RIGHT", "Column", "RowsTableModel", "header_text"]

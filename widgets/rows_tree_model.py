@@ -19,14 +19,9 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 from widgets.qt import QFont, QModelIndex, QObject, QPersistentModelIndex, Qt, QtCore
-from widgets.rows_model import Column
+from widgets.rows_model import Column, header_text
 
 _DisplayRole = Qt.ItemDataRole.DisplayRole
-_ToolTipRole = Qt.ItemDataRole.ToolTipRole
-_AlignRole = Qt.ItemDataRole.TextAlignmentRole
-_ForegroundRole = Qt.ItemDataRole.ForegroundRole
-_FontRole = Qt.ItemDataRole.FontRole
-_BackgroundRole = Qt.ItemDataRole.BackgroundRole
 _UserRole = Qt.ItemDataRole.UserRole
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _TOP = 0  # the internal id of a top row's index (a child's is its parent's number, ≥ 1)
@@ -186,16 +181,14 @@ class RowsTreeModel(QtCore.QAbstractItemModel):
         return len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = _DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DisplayRole \
-                and 0 <= section < len(self.columns):
-            return self.columns[section].title()
-        return None
+                   role: int = _DisplayRole) -> object:
+        return header_text(self.columns, section, orientation, role)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DisplayRole) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DisplayRole
+             ) -> object:
         if not index.isValid() or index.column() >= len(self.columns):
             return None
         top = self.row_at(index)
@@ -208,23 +201,9 @@ class RowsTreeModel(QtCore.QAbstractItemModel):
             if index.row() >= len(kids):
                 return None
             spec, value = self.child_columns[index.column()], kids[index.row()]
-        if role == _DisplayRole:
-            return spec.display(value)
-        if role == _ToolTipRole:
-            return spec.tooltip(value) if spec.tooltip is not None else None
-        if role == _AlignRole:
-            return None if spec.align is None else int(spec.align)
-        if role == _ForegroundRole:
-            return spec.foreground(value) if spec.foreground is not None else None
-        if role == _FontRole:
-            if spec.font is not None:
-                return spec.font(value)
-            return self._bold if spec.bold is not None and spec.bold(value) else None
-        if role == _BackgroundRole:
-            return spec.background(value) if spec.background is not None else None
-        if role == _UserRole and self._user is not None:
-            return self._user(top)
-        return None
+        if role == _UserRole:
+            return None if self._user is None else self._user(top)
+        return spec.cell(value, role, self._bold)
 
 
 __all__ = ["RowsTreeModel"]

@@ -33,11 +33,13 @@ from widgets.qt import (
     QAbstractItemView,
     QEvent,
     QFont,
+    QFontMetrics,
     QHeaderView,
     QItemSelectionModel,
     QModelIndex,
     QObject,
     QResizeEvent,
+    QShowEvent,
     QSplitter,
     Qt,
     QTableView,
@@ -56,6 +58,12 @@ LINES_PER_BAR = 1.25
 TICK_TEXT_PX = 190
 #: the chart's least height, in bars (with the value axis and its label below them)
 MIN_BARS = 2
+#: the least pane width (table beside chart) or height (table above chart), in lines of
+#: the pane's font, at which the chart is shown; below both the table stands alone
+CHART_FITS_WIDE_LINES = 32
+CHART_FITS_TALL_LINES = 17
+#: the unit column's least width, in characters of the table's font (see _size_unit_column)
+UNIT_NAME_CHARS = 7
 #: load (open cases per on-duty person) from which a unit is flagged as overloaded
 HIGH_LOAD = 4.0
 
@@ -173,6 +181,7 @@ class WorkloadPane(Pane, UnitActivator, ScopeListener):
         # data in every role on each refresh (12-40 ms a second under a busy feed)
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setSectionResizeMode(COL_UNIT, QHeaderView.ResizeMode.Stretch)
+        self.view.installEventFilter(self)  # resizes: _size_unit_column
         self.view.activated.connect(self._on_activated)
 
         self.plot = RankedBars(self, object_name="workload_chart",
@@ -186,7 +195,9 @@ class WorkloadPane(Pane, UnitActivator, ScopeListener):
         self.chart_legend = plain_label("", self, wrap=True)
         self.chart_legend.setObjectName("workload_chart_legend")
         self.chart_legend.installEventFilter(self)
-        chart = QWidget(self)
+        #: the widget whose size is the space this pane is given (see showEvent)
+        self._space_widget: QWidget | None = None
+        chart = self.chart_box = QWidget(self)
         cl = QVBoxLayout(chart)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.setSpacing(0)
@@ -339,6 +350,22 @@ class WorkloadPane(Pane, UnitActivator, ScopeListener):
         for col in range(COL_DUTY, COL_LOAD + 1):
             title = header_fm.horizontalAdvance(titles[col]) + 18
             self.view.setColumnWidth(col, max(figure, title))
+        self._size_unit_column()
+
+    def _size_unit_column(self) -> None:
+        """The unit column takes the width the figures leave, but never less than
+        :data:`UNIT_NAME_CHARS` characters: in a narrow dock the figures scroll sideways
+        instead of the names shrinking to one character."""
+        view = self.view
+        figures = sum(view.columnWidth(col) for col in range(COL_DUTY, COL_LOAD + 1))
+        least = view.fontMetrics().horizontalAdvance("单" * UNIT_NAME_CHARS) + 12
+        header = view.horizontalHeader()
+        stretch = view.viewport().width() - figures >= least
+        mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
+        if header.sectionResizeMode(COL_UNIT) != mode:
+            header.setSectionResizeMode(COL_UNIT, mode)
+        if not stretch and view.columnWidth(COL_UNIT) != least:
+            view.setColumnWidth(COL_UNIT, least)
 
     def _refresh_colors(self) -> None:
         self._overdue_fg = fg(OVERDUE_COLOR)
@@ -351,6 +378,10 @@ class WorkloadPane(Pane, UnitActivator, ScopeListener):
         self._fit_legend()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._space_widget and event.type() == QEvent.Type.Resize:
+            self._fit_chart()
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self._size_unit_column()
         if watched is self.chart_legend and event.type() == QEvent.Type.Resize:
             self._fit_legend()
         if watched is self.plot and event.type() == QEvent.Type.Resize:
@@ -368,6 +399,31 @@ class WorkloadPane(Pane, UnitActivator, ScopeListener):
             half = (size.width() if wide else size.height()) // 2
             self.split.setSizes([half, half])
         super().resizeEvent(event)
+        self._fit_chart()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        parent = self.parentWidget()
+        if parent is not self._space_widget:
+            # the dock's scroll area grows the pane to its minimum size, so the space the
+            # pane is given is its parent's (the scroll area's viewport), watched for resizes
+            if parent is not None:
+                parent.installEventFilter(self)
+            self._space_widget = parent
+        super().showEvent(event)
+        self._fit_chart()
+
+    def _fit_chart(self) -> None:
+        """Show the chart only where the space given to the pane holds a legible table and
+        chart, side by side or stacked; below that (the review's right column at 1366×768,
+        about 350×200 px) the table stands alone: it holds every figure."""
+        parent = self._space_widget
+        space = parent.size() if parent is not None else self.size()
+        line = QFontMetrics(self.font()).height()
+        fits = (space.width() >= CHART_FITS_WIDE_LINES * line
+                if space.width() >= 1.6 * space.height()
+                else space.height() >= CHART_FITS_TALL_LINES * line)
+        if self.chart_box.isVisibleTo(self) != fits:
+            self.chart_box.setVisible(fits)
 
     def retranslate(self) -> None:
         self._chart_rows = None

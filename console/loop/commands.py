@@ -78,7 +78,7 @@ class LoopActions(QObject):
         supported = has_limits(categories)
         self.supported = supported
         if supported:
-            self.policy = StagePolicy.from_categories(categories, PostCalendar())
+            self.policy = StagePolicy.from_categories(categories, PostCalendar(self.ctx.calendar))
             state = self.ctx.state
             cs = state.set_stages(self.policy)
             if self.deliver is not None:

@@ -448,6 +448,7 @@ class ReviewWindow(QMainWindow):
         #: the numbers of the events that match the filter (also as an array, for seeking)
         self.event_matches = np.arange(self.review.n_events, dtype=np.int64)
         self.event_rows: Rows[int] = Rows(self.event_matches.tolist())
+        self._update_filter_count()
         self.events_model = RowsTableModel(self.event_rows, [Column(
             lambda: translate("Review", "Events"), self._event_line, tooltip=self._event_line)], self)
         self.events_view = QListView(self)
@@ -614,7 +615,6 @@ class ReviewWindow(QMainWindow):
         self._filter_timer.timeout.connect(self.apply_filter)
         self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
         self.filter_types.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        self._update_filter_count()
 
     # ---- public API
 
@@ -689,8 +689,8 @@ class ReviewWindow(QMainWindow):
         return datetime.fromtimestamp(t, self.ctx.zone).strftime("%Y-%m-%d %H:%M:%S")
 
     def _update_filter_count(self) -> None:
-        self.filter_count.setText(translate("Review", "{n} events match").format(n=len(self.event_rows))
-                                  if hasattr(self, "event_rows") else "")
+        self.filter_count.setText(
+            translate("Review", "{n} events match").format(n=len(self.event_rows)))
 
     def _on_timeline(self, t: float) -> None:
         self._pending = t

@@ -32,6 +32,7 @@ from client.protocol import Event
 from client.shifts import ShiftSchedule
 from client.state import ChangeSet
 from client.timeutil import DEFAULT_ZONE
+from client.working_time import DEFAULT_CALENDAR, WorkingCalendar
 from client.workload import is_active
 from console.bridge import Bridge
 from console.distributor import ChangeDistributor
@@ -426,7 +427,8 @@ class WallConsole(QObject):
     sig_closed = Signal()
 
     def __init__(self, api: HubClient, username: str, *, cache_dir: Path,
-                 zone_name: str = DEFAULT_ZONE, screens: int | None | str = 1,
+                 zone_name: str = DEFAULT_ZONE, calendar: WorkingCalendar = DEFAULT_CALENDAR,
+                 screens: int | None | str = 1,
                  config: WallConfig | None = None, password: str | None = None,
                  size: tuple[int, int] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -437,7 +439,7 @@ class WallConsole(QObject):
         self.username = username
         self._password = password
         self.session = Session(api, username, zone_name=zone_name, read_only=True, parent=self,
-                               cache_dir=cache_dir)
+                               cache_dir=cache_dir, calendar=calendar)
         self.feed = Feed(api, cache_dir, schedule=ShiftSchedule(cfg.shifts, zone_name))
         count = screens if screens is None or isinstance(screens, int) else parse_screens(screens)
         sizes = None

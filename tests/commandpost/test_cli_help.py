@@ -19,8 +19,10 @@ ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 # Every leaf command and options its --help must name.
 LEAVES: dict[str, tuple[str, ...]] = {
-    "console": ("--hub", "--user", "--password-file", "--lang", "--theme", "--wall"),
-    "hub serve": ("--db", "--host", "--port", "--no-demo", "--sizes", "--heartbeat"),
+    "console": ("--hub", "--user", "--password-file", "--lang", "--theme", "--wall",
+                "--calendar"),
+    "hub serve": ("--db", "--host", "--port", "--no-demo", "--sizes", "--heartbeat",
+                  "--calendar"),
     "hub simulate": ("--hub", "--mode", "--rate", "--speed", "--nyc-file"),
     "hub apikey add": ("--db", "--post", "--name"),
     "hub apikey list": ("--db",),

@@ -88,6 +88,31 @@ def test_usage_errors():
     assert opts.size == (3840, 2160) and opts.lang == "en" and opts.demo
 
 
+def test_the_calendar_file_reaches_the_closed_loop_clocks(qapp, tmp_path: Path) -> None:
+    """``--calendar FILE`` (the hub's file) is read at start, a doubtful one refused with
+    its place, and the stage clocks count working hours on it."""
+    from types import SimpleNamespace
+
+    from client.stages import PostCalendar
+    from console.loop.commands import loop_for
+    from console.session import Session
+
+    good, bad = tmp_path / "good.toml", tmp_path / "bad.toml"
+    good.write_text('[2027]\nholidays = ["2027-01-01"]\n', encoding="utf-8")
+    bad.write_text('[2027]\nholidays = ["2027-13-01"]\n', encoding="utf-8")
+    with pytest.raises(UsageError, match=f"calendar file {bad}.*'2027-13-01' is not a date"):
+        parse_options(["--calendar", str(bad)])
+    opts = parse_options(["--calendar", str(good)])
+    assert opts.working_calendar.covers(2027) and not parse_options([]).working_calendar.covers(2027)
+    api = SimpleNamespace(user={"id": "u", "role": "officer"})
+    session = Session(api, "u", calendar=opts.working_calendar)  # type: ignore[arg-type]
+    loop = loop_for(session)
+    loop.learn([{"name": "环境卫生", "subcategories": [{"name": "垃圾", "code": "HJ-01", "limits": {
+        "sign_hours": 2, "resolve_hours": 24, "callback_hours": 15, "working_time": True}}]}])
+    assert loop.policy is not None and isinstance(loop.policy.calendar, PostCalendar)
+    assert loop.policy.calendar.calendar is opts.working_calendar
+
+
 def test_usage_error_exit_code():
     proc = run_main("--theme", "pink")
     assert proc.returncode == 2 and "console: error" in proc.stderr

@@ -8,11 +8,13 @@ import json
 import logging
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from hub.server import EmbeddedHub
 from hub.timeutil import parse_rfc3339, to_rfc3339
 from tests.hub.conftest import (
     COUNTY_B,
@@ -533,3 +535,58 @@ def test_never_500_fuzz_on_loop_commands(crew: Crew) -> None:
         assert_error(status, resp, status)
     status, resp = crew.intake.post("/cases", report_body(reporter={"name": 5}))
     assert_error(status, resp, 422)
+
+
+def test_an_operator_calendar_file_moves_deadlines_past_the_package(
+        crew: Crew, shared_hub: EmbeddedHub, frozen_hub_time: Callable[[datetime], None],
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """With the operator's calendar file (``hub serve --calendar``), a deadline in 2027
+    (which chinese-calendar 1.11 does not know; a year in the file replaces the package's
+    anyway) skips the file's holidays and counts its adjusted Sunday, worked out by hand:
+    reported Thursday 31 December 2026 17:00, 24 working hours."""
+    from client.calendar_file import read_calendar_file
+    from hub.limits import Clock
+
+    path = tmp_path / "calendar.toml"
+    # made-up dates: Friday 1st and Monday 4th off, Sunday 3rd worked
+    path.write_text('[2027]\nholidays = ["2027-01-01", "2027-01-04"]\n'
+                    'workdays = ["2027-01-03"]\n', encoding="utf-8")
+    monkeypatch.setattr(shared_hub.hub.ctx, "clock", Clock(calendar=read_calendar_file(path)))
+    frozen_hub_time(datetime(2026, 12, 31, 17, 0, tzinfo=SH))
+    status, case = crew.intake.post("/cases", report_body())
+    assert status == 201, case
+    # 1 h on the 31st, 7.5 on Sunday 3rd, 7.5 Tuesday 5th, 7.5 Wednesday 6th, 0.5 Thursday
+    due = datetime.fromisoformat(case["due_at"].replace("Z", "+00:00")).astimezone(SH)
+    assert due.replace(tzinfo=None) == datetime(2027, 1, 7, 9, 30)
+
+
+def test_a_bad_calendar_file_stops_the_hub_before_it_starts(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]
+                                                           ) -> None:
+    from hub.cli import serve_main
+
+    path = tmp_path / "calendar.toml"
+    path.write_text('[2027]\nholidays = ["2027-02-30"]\n', encoding="utf-8")
+    db = tmp_path / "hub.db"
+    assert serve_main(["--db", f"sqlite:///{db}", "--port", "0", "--calendar", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "error: calendar file" in err and "'2027-02-30' is not a date" in err
+    assert not db.exists()  # nothing was created
+
+
+def test_the_start_warning_names_the_calendar_file_and_goes_quiet_with_it(
+        tmp_path: Path) -> None:
+    """Within 45 days of the calendar's end the hub warns at start and says what to do;
+    with the next year in the operator's file there is nothing to warn about."""
+    from client.calendar_file import read_calendar_file
+    from client.working_time import DEFAULT_CALENDAR
+    from hub.limits import calendar_warning
+
+    last = DEFAULT_CALENDAR.last_year()
+    near_end = datetime(last, 12, 1, 9, 0, tzinfo=SH)
+    warning = calendar_warning(near_end)
+    assert warning is not None and f"ends with {last}" in warning and "--calendar" in warning
+    assert calendar_warning(datetime(last, 6, 1, tzinfo=SH)) is None
+    path = tmp_path / "calendar.toml"
+    path.write_text(f'[{last + 1}]\nholidays = ["{last + 1}-01-01"]\n', encoding="utf-8")
+    assert calendar_warning(near_end, calendar=read_calendar_file(path)) is None

@@ -193,3 +193,35 @@ def test_the_legend_sits_below_the_chart_whole(qtbot, ctx, qapp, lang, point_siz
             assert len(p.bars.opts["y"]) >= 1
     finally:
         i18n.remove(qapp, installed)
+
+
+@pytest.mark.parametrize("point_size", [9.0, 18.0], ids=["1080p", "4k"])
+def test_a_dock_too_small_for_both_shows_the_table_alone(qtbot, ctx, point_size) -> None:
+    """The review's right column at 1366×768 gives the pane about 350×200 px: the chart's
+    least height made the pane scroll in its dock, side by side the unit names were cut to
+    one character, and the chart was unreadable. The table alone fills the dock without
+    scrolling; a larger dock brings the chart back."""
+    from widgets.fitting import fitting
+    from widgets.qt import QFont, QFontMetrics
+
+    p = WorkloadPane(ctx, refresh_ms=0)
+    font = QFont(p.font())
+    font.setPointSizeF(point_size)
+    p.setFont(font)
+    area = fitting(p)  # as the console and the review wrap every pane in its dock
+    qtbot.addWidget(area)
+    scale = QFontMetrics(font).height() / 14  # the sizes below are for 9-point type
+    area.resize(int(350 * scale), int(200 * scale))
+    area.show()
+    qtbot.waitUntil(lambda: not p.chart_box.isVisible())
+    qtbot.waitUntil(lambda: p.height() <= area.viewport().height())  # no scrolling
+    assert p.view.isVisible() and p.view.width() >= area.viewport().width() - 4
+    name = p.model.index(0, 0)
+    assert p.view.visualRect(name).width() >= QFontMetrics(font).horizontalAdvance(
+        str(name.data())[:7])  # seven characters of the unit's name (the figures scroll)
+    area.resize(int(683 * scale), int(150 * scale))  # the 1366×768 console's bottom strip
+    qtbot.waitUntil(lambda: p.chart_box.isVisible())
+    assert p.split.orientation() == Qt.Orientation.Horizontal
+    area.resize(int(420 * scale), int(330 * scale))  # a narrow, tall dock: stacked
+    qtbot.waitUntil(lambda: p.split.orientation() == Qt.Orientation.Vertical)
+    assert p.chart_box.isVisible()
