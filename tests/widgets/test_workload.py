@@ -213,15 +213,15 @@ def test_a_dock_too_small_for_both_shows_the_table_alone(qtbot, ctx, point_size)
     scale = QFontMetrics(font).height() / 14  # the sizes below are for 9-point type
     area.resize(int(350 * scale), int(200 * scale))
     area.show()
-    qtbot.waitUntil(lambda: not p.chart_box.isVisible())
-    qtbot.waitUntil(lambda: p.height() <= area.viewport().height())  # no scrolling
+    qtbot.waitUntil(lambda: not p.chart_box.isVisible(), timeout=15000)
+    qtbot.waitUntil(lambda: p.height() <= area.viewport().height(), timeout=15000)  # no scrolling
     assert p.view.isVisible() and p.view.width() >= area.viewport().width() - 4
     name = p.model.index(0, 0)
     assert p.view.visualRect(name).width() >= QFontMetrics(font).horizontalAdvance(
         str(name.data())[:7])  # seven characters of the unit's name (the figures scroll)
     area.resize(int(683 * scale), int(150 * scale))  # the 1366×768 console's bottom strip
-    qtbot.waitUntil(lambda: p.chart_box.isVisible())
+    qtbot.waitUntil(lambda: p.chart_box.isVisible(), timeout=15000)
     assert p.split.orientation() == Qt.Orientation.Horizontal
     area.resize(int(420 * scale), int(330 * scale))  # a narrow, tall dock: stacked
-    qtbot.waitUntil(lambda: p.split.orientation() == Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: p.split.orientation() == Qt.Orientation.Vertical, timeout=15000)
     assert p.chart_box.isVisible()
