@@ -254,7 +254,7 @@ class FakeHub:
     def stop(self) -> None:
         """Stop serving and drop every connection."""
         self._stopped = True
-        self.kick()
+        self.kick(wait_s=0.0)  # drop what is open; a feed that opens now ends at once
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
