@@ -96,7 +96,7 @@ def test_expedite_pumps_while_waiting_and_stops_when_done(qtbot) -> None:
     pumps: list[float] = []
     d.set_pump(lambda: pumps.append(time.monotonic()))
     waiting = [True]
-    d.expedite(lambda: waiting[0])
+    d.expedite(lambda: waiting[0], for_s=3600.0)  # only the predicate can end it in the wait
     assert d.expediting
     qtbot.waitUntil(lambda: len(pumps) >= 3, timeout=15000)
     waiting[0] = False
