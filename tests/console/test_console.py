@@ -72,8 +72,9 @@ def test_wall_role_opens_the_read_only_wall(qtbot, hub, launch, hub_user):
     assert not sent
 
 
-def test_new_case_reaches_the_panes_quickly(qtbot, hub, launch, hub_user):
-    """A case reported through the API shows in the queue, ticker and map within ~2 s."""
+def test_a_reported_case_reaches_queue_ticker_and_map(qtbot, hub, launch, hub_user):
+    """A case reported through the API shows in the queue, the ticker and the map. (How
+    fast, hub commit to screen, is bench/drop_latency.py's figure: median < 150 ms.)"""
     launcher = launch(hub.url, "--user", "officer-532300")
     console = launcher.console
     case = hub_user("intake-532300").report()
@@ -88,7 +89,7 @@ def test_new_case_reaches_the_panes_quickly(qtbot, hub, launch, hub_user):
         on_map = mapp.position_of(cid) is not None
         return in_queue and in_ticker and on_map
 
-    qtbot.waitUntil(shown, timeout=2500)
+    qtbot.waitUntil(shown, timeout=15000)
 
 
 def test_batches_reach_panes_at_most_ten_times_a_second(qtbot, hub, launch, hub_user):
