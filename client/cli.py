@@ -179,7 +179,8 @@ def sync_main(argv: Sequence[str]) -> int:
     print(
         f"sync: stopped at seq {state.seq}: {len(state.cases)} cases, "
         f"{st.applied} events applied, {st.duplicates} duplicates, {st.gaps_filled} gaps filled, "
-        f"{st.junk} junk frames, {st.reconnects} reconnects",
+        f"{st.junk} junk frames, {st.skipped} invalid events skipped, "
+        f"{st.reconnects} reconnects",
         file=sys.stderr,
         flush=True,
     )

@@ -88,6 +88,8 @@ class LinkStatus:
         cache_file: the shift file being written.
         junk_reasons: junk counted by reason (``client.sequencer.SequencerCounters``).
         held: frames waiting behind a gap now.
+        skipped: invalid events of the hub's own log passed over at their seq
+            (``client.sequencer``: answered invalid twice by ``GET /events``).
     """
 
     state: str
@@ -105,6 +107,7 @@ class LinkStatus:
     cache_file: str | None
     junk_reasons: dict[str, int] = field(default_factory=dict)
     held: int = 0
+    skipped: int = 0
 
 
 RECV_SIZE = 1024 * 1024
@@ -251,6 +254,7 @@ class Feed:
                 cache_file=str(self._cache.path) if self._cache else None,
                 junk_reasons=dict(c.junk_reasons),
                 held=self.seq.pending,
+                skipped=c.skipped,
             )
 
     # ---- Thread body
@@ -479,7 +483,11 @@ class Feed:
         clock = self.clock
         mono = time.monotonic
         last_activity = mono()
-        got_valid = False
+        #: the backoff starts again only once this link proved useful: it released an event
+        #: or a heartbeat found the client caught up (a link that resends what cannot be
+        #: applied and breaks again keeps backing off)
+        healthy = False
+        connected_at = seq.last_seq
         gap_since: float | None = None  # when the current gap was first seen
         window = self.batch_window_s
         max_batch = self.max_batch
@@ -524,8 +532,9 @@ class Feed:
                     out = seq.receive(payload)
                     if counters.junk == junk:
                         last_activity = mono()
-                        if not got_valid:
-                            got_valid = True
+                        if not healthy and (seq.last_seq > connected_at or (
+                                counters.heartbeats != hb and seq.hub_latest <= seq.last_seq)):
+                            healthy = True
                             self._attempt = 0
                         if counters.heartbeats != hb and seq.hub_latest <= seq.last_seq:
                             if self._state == CATCHING_UP and seq.gap() is None:

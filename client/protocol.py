@@ -42,6 +42,7 @@ from typing import Annotated, Any, Literal, NotRequired, TypedDict, cast
 import msgspec
 from msgspec import Meta, Raw, Struct
 
+from client.json_spans import SpanError, array_elements, object_members
 from client.times_pass import TIME, CheckedDecoder, check_times
 
 #: Upper bound of seq/version/ids counts (JSON numbers above 2**53 lose precision).
@@ -452,10 +453,14 @@ def decode_frame(raw: bytes | str | memoryview | Raw) -> Event:
     """
     try:
         ev = _frame.decode(raw)
+    except RecursionError:
+        raise _too_deep() from None
     except msgspec.ValidationError as exc:
         # an unknown type is not an error, if its envelope is valid
         try:
             other = _unknown.decode(raw)
+        except RecursionError:
+            raise _too_deep() from None
         except msgspec.DecodeError as exc2:
             raise _reason(exc2 if str(exc).endswith("`$.type`") else exc) from None
         if other["type"] in KNOWN_TYPES:  # a known type whose payload is invalid
@@ -483,14 +488,82 @@ def decode(raw: bytes | str, typ: Any) -> Any:
         dec = _DECODERS[typ] = CheckedDecoder(typ)
     try:
         return dec.decode(raw)
+    except RecursionError:
+        raise _too_deep() from None
     except msgspec.DecodeError as exc:
         raise _reason(exc) from None
 
 
+#: :attr:`ProtocolError.reason` of a document nested deeper than the decoder goes (~1,000)
+TOO_DEEP = "nested too deeply"
+
+
+def _too_deep() -> ProtocolError:
+    return ProtocolError(TOO_DEEP, "JSON nested deeper than the decoder's limit (~1,000 levels)")
+
+
+def _members(raw: bytes | str) -> dict[str, bytes]:
+    """The top-level members of a JSON object, however deep its values (json_spans)."""
+    try:
+        return object_members(raw.encode() if isinstance(raw, str) else raw)
+    except SpanError as exc:
+        raise ProtocolError("not JSON", str(exc)) from None
+
+
+def _member(members: Mapping[str, bytes], key: str, typ: Any) -> Any:
+    if key not in members:
+        raise ProtocolError(f"invalid $.{key}", f"Object missing required field `{key}`")
+    return decode(members[key], typ)
+
+
+def _elements(members: Mapping[str, bytes], key: str) -> list[bytes]:
+    if key not in members:
+        raise ProtocolError(f"invalid $.{key}", f"Object missing required field `{key}`")
+    try:
+        return array_elements(members[key])
+    except SpanError as exc:
+        raise ProtocolError(f"invalid $.{key}", str(exc)) from None
+
+
 def decode_events_page(raw: bytes | str) -> EventsPage:
-    """``GET /events`` answer; its events still to be decoded with :func:`decode_frame`."""
-    page: EventsPage = decode(raw, EventsPage)
+    """``GET /events`` answer; its events still to be decoded with :func:`decode_frame`.
+
+    A page holding an event nested too deeply for the decoder is split one level down
+    (:mod:`client.json_spans`): the deep event is junk on its own, the others go through.
+    """
+    try:
+        page: EventsPage = decode(raw, EventsPage)
+    except ProtocolError as exc:
+        if exc.reason != TOO_DEEP:
+            raise
+        members = _members(raw)
+        page = EventsPage(events=[Raw(e) for e in _elements(members, "events")],
+                          seq=_member(members, "seq", SeqOrZero))
     return page
+
+
+class _Envelope(Struct):
+    seq: Seq
+    ts: Time
+
+
+_ENVELOPE = CheckedDecoder(_Envelope)
+
+
+def envelope(raw: bytes | str | memoryview | Raw) -> tuple[int, str] | None:
+    """The ``seq`` and ``ts`` of an event whose payload may be invalid or nested too
+    deeply; None when even those are not readable."""
+    data = bytes(raw) if not isinstance(raw, (bytes, str)) else raw
+    try:
+        env = _ENVELOPE.decode(data)
+        return env.seq, env.ts
+    except (msgspec.DecodeError, RecursionError):
+        pass
+    try:
+        members = _members(data)
+        return _member(members, "seq", Seq), _member(members, "ts", Time)
+    except ProtocolError:
+        return None
 
 
 def decode_snapshot(raw: bytes | str) -> tuple[Snapshot, list[ProtocolError]]:
@@ -508,8 +581,10 @@ def decode_snapshot(raw: bytes | str) -> tuple[Snapshot, list[ProtocolError]]:
     except ProtocolError as first:
         try:
             loose = decode(raw, _LooseSnapshot)
-        except ProtocolError:
-            raise first from None
+        except ProtocolError as second:
+            if second.reason != TOO_DEEP:
+                raise first from None
+            return _decode_snapshot_by_parts(raw)
     skipped: list[ProtocolError] = []
     snap: dict[str, Any] = {
         "seq": loose["seq"], "server_time": loose["server_time"], "post": loose["post"]}
@@ -522,6 +597,26 @@ def decode_snapshot(raw: bytes | str) -> tuple[Snapshot, list[ProtocolError]]:
                 items.append(converted)
             except msgspec.ValidationError as exc:
                 err = _reason(exc)
+                skipped.append(ProtocolError(f"snapshot {key}: {err.reason}",
+                                             f"{key}[{i}]: {err.detail}"))
+        snap[key] = items
+    return cast(Snapshot, snap), skipped  # every part validated above
+
+
+def _decode_snapshot_by_parts(raw: bytes | str) -> tuple[Snapshot, list[ProtocolError]]:
+    """:func:`decode_snapshot` for a snapshot holding something nested too deeply for the
+    decoder: split one level down (:mod:`client.json_spans`), every element decoded on its
+    own; the deep ones are left out like any invalid element."""
+    members = _members(raw)
+    snap: dict[str, Any] = {key: _member(members, key, typ) for key, typ in (
+        ("seq", SeqOrZero), ("server_time", Time), ("post", Post))}
+    skipped: list[ProtocolError] = []
+    for key, typ in _SNAPSHOT_LISTS:
+        items = []
+        for i, element in enumerate(_elements(members, key)):
+            try:
+                items.append(decode(element, typ))
+            except ProtocolError as err:
                 skipped.append(ProtocolError(f"snapshot {key}: {err.reason}",
                                              f"{key}[{i}]: {err.detail}"))
         snap[key] = items

@@ -18,6 +18,12 @@ answer to :meth:`Sequencer.fill`. Rules (protocol "Rules for the client"):
 * **the hub's word wins**: the ``seq`` of a ``GET /events`` answer is the authority on what
   exists. :meth:`fill` drops every held frame above it as junk (``held above the hub's
   latest``), so a poison frame never holds the feed back;
+* an invalid event that ``GET /events`` itself answers, at a ``seq`` the hub vouches for
+  (above the last released one, at most its latest), is junk like any other the first
+  time; answered again at the same ``seq`` by the next fill, the hub's own log holds it:
+  a :data:`SKIPPED` placeholder uses up that ``seq`` (counted in ``skipped``), so one
+  bad event in the hub's log never stops the feed. Asking twice
+  keeps an invalid answer that was a passing fault from costing a real event;
 * a heartbeat (no ``seq`` of its own) carries the hub's latest ``seq``: if a heartbeat
   finds the client still behind the latest ``seq`` announced by the *previous*
   heartbeat and no event arrived in between, the tail was withheld and :meth:`gap`
@@ -43,7 +49,7 @@ from typing import Any
 
 import orjson
 
-from client.protocol import HEARTBEAT, Event, ProtocolError, decode_frame
+from client.protocol import HEARTBEAT, Event, ProtocolError, decode_frame, envelope
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +64,11 @@ Ready = tuple[int, Event, bytes | None]
 
 ABOVE_LATEST = "held above the hub's latest"
 BEYOND_WINDOW = "seq beyond the hold window"
+#: The type of the placeholder that stands for an invalid event of the hub's log (an
+#: unknown type: the store ignores it; the cache keeps it, so a restart resumes after it).
+SKIPPED = "commandpost.skipped"
+#: How many fills must answer an invalid event at one seq before it is skipped.
+STRIKES_TO_SKIP = 2
 
 
 @dataclass
@@ -74,6 +85,7 @@ class SequencerCounters:
     gaps_filled: int = 0
     filled_events: int = 0
     junk: int = 0
+    skipped: int = 0
     heartbeats: int = 0
     junk_reasons: dict[str, int] = field(default_factory=dict)
 
@@ -103,6 +115,9 @@ class Sequencer:
         self._tail_gap = False
         self._overflow: int | None = None  # the lowest seq dropped beyond the hold window
         self._applied_at_hint = 0
+        #: seq → how many fills answered an invalid event there (kept across reset():
+        #: the next fill comes after a reconnect)
+        self._strikes: dict[int, int] = {}
 
     # ---- Public API
 
@@ -144,12 +159,13 @@ class Sequencer:
         had_gap = self.gap() is not None
         out: list[Ready] = []
         before = self.counters.applied
+        struck: set[int] = set()  # one strike per seq per answer
         for item in events:
             raw = orjson.dumps(item) if isinstance(item, dict) else bytes(item)
             try:
                 ev = decode_frame(raw)
             except ProtocolError as exc:
-                self._junk(raw, exc.reason, exc.detail)
+                out.extend(self._invalid_in_fill(raw, exc, latest, struck))
                 continue
             if ev["type"] == HEARTBEAT:
                 self._junk(raw, "heartbeat in /events", "")
@@ -190,6 +206,32 @@ class Sequencer:
         return len(self._pending)
 
     # ---- Internals
+
+    def _invalid_in_fill(self, raw: bytes, exc: ProtocolError, latest: int,
+                         struck: set[int]) -> list[Ready]:
+        """An invalid event in a ``GET /events`` answer: junk; the second answer with an
+        invalid event at the same vouched-for seq, a :data:`SKIPPED` placeholder uses
+        that seq up."""
+        self._junk(raw, exc.reason, exc.detail)
+        env = envelope(raw)
+        if env is None:
+            return []
+        at, ts = env
+        if not self.last_seq < at <= latest or at in self._pending or at in struck:
+            return []
+        struck.add(at)
+        for old in [s for s in self._strikes if s <= self.last_seq]:
+            del self._strikes[old]
+        strikes = self._strikes[at] = self._strikes.get(at, 0) + 1
+        if strikes < STRIKES_TO_SKIP:
+            return []
+        del self._strikes[at]
+        self.counters.skipped += 1
+        log.warning("GET /events answered an invalid event at seq %d again (%s): skipped",
+                    at, exc.detail)
+        placeholder: Event = {"seq": at, "ts": ts, "type": SKIPPED,
+                              "data": {"reason": exc.reason}}
+        return self._offer(at, placeholder, orjson.dumps(placeholder))
 
     def _offer(self, seq: int, ev: Event, raw: bytes | None) -> list[Ready]:
         last = self.last_seq

@@ -367,6 +367,23 @@ class FakeHub:
         """An event of a type this client does not know (uses up a seq)."""
         return self._append("future.thing", {"x": 1, "blob": "y" * size})
 
+    def broken_event(self, kind: str) -> int:
+        """An event in the hub's own log that no client can read, served on the feed and
+        by ``GET /events`` alike at its seq: ``"invalid"`` (a case update whose case has a
+        numeric id and no fields) or ``"deep"`` (an unknown type whose payload is nested
+        5,000 levels, past any C decoder's limit). Return its seq."""
+        with self._cond:
+            seq = len(self.events) + 1
+            head = b'{"seq":%d,"ts":"%s",' % (seq, ts(seq).encode())
+            body = {"invalid": b'"type":"case.updated","data":{"action":"edit","case":{"id":5}}}',
+                    "deep": b'"type":"future.deep","data":{"x":' + b"[" * 5000 + b"]" * 5000
+                            + b"}}"}[kind]
+            self.events.append({"seq": seq, "ts": ts(seq), "type": f"broken.{kind}",
+                                "data": {}})
+            self.frames.append(head + body)
+            self._cond.notify_all()
+            return seq
+
     def big_event(self, cid: str, size: int = 1_000_000) -> dict:
         """A real case update carrying a ~``size``-byte unknown field (a 1 MB frame)."""
         with self._cond:
@@ -591,8 +608,8 @@ class _Handler(BaseHTTPRequestHandler):
             hub.stats.events_limits.append(limit)
             if since < hub.oldest_kept - 1:
                 return self._error(410, "gone", f"events before {hub.oldest_kept} are gone")
-            with hub._cond:
-                evs = hub.events[since:since + limit]
+            with hub._cond:  # the frames' own bytes (a broken event is served as it is)
+                evs = [orjson.Fragment(f) for f in hub.frames[since:since + limit]]
                 latest = len(hub.events)
             return self._send(200, {"events": evs, "seq": latest})
         if path.startswith("/cases/"):

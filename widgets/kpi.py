@@ -139,6 +139,7 @@ class KpiPane(Pane, ScopeListener, LinkListener):
                     (self.tr("duplicates"), status.duplicates),
                     (self.tr("gaps filled"), status.gaps_filled),
                     (self.tr("junk frames"), status.junk),
+                    (self.tr("invalid events skipped"), status.skipped),
                     (self.tr("reconnects"), status.reconnects),
                     (self.tr("snapshots"), status.snapshots)]
         lines = [f"{label}: {value}" for label, value in counters]

@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from client.review import EVENT_TYPES, ReviewApi, ReviewCursor, ShiftReview, StoryStep
+from client.sequencer import SKIPPED
 from client.state import ChangeSet, State
 from console.distributor import ChangeDistributor
 from console.panes import PANES, PaneSpec, build_pane
@@ -208,11 +209,15 @@ class Timeline(pg.PlotWidget):
 
 
 def _type_word(typ: str) -> str:
-    return {
+    word = {
         "case.created": translate("Review", "created"), "case.urged": translate("Review", "urged"),
         "whistle.started": translate("Review", "whistle"), "whistle.updated": translate("Review", "whistle check-in"),
         "call.started": translate("Review", "call"), "call.ended": translate("Review", "call ended"),
-    }.get(typ, typ)
+        "unit.updated": translate("Review", "unit changed"),
+        SKIPPED: translate("Review", "skipped: invalid in the hub's log"),
+    }.get(typ)
+    return word if word is not None else translate("Review", "other event ({type})").format(
+        type=safe(typ, 40))
 
 
 def _story_kind(step: StoryStep) -> str:

@@ -125,7 +125,7 @@
     <message>
         <location line="+10"/>
         <source>The hub accepted {case}, but the feed has not shown it yet; check the link.</source>
-        <translation>平台已接受 {case} 的指令，但数据流尚未同步；请检查连接。</translation>
+        <translation>中枢已接受 {case} 的指令，但数据流尚未同步；请检查连接。</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -146,7 +146,7 @@
         <translation>预警</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+160"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
@@ -211,8 +211,8 @@
         <translation>告警声音开/关（Ctrl+M）；闪烁提示不受影响</translation>
     </message>
     <message>
-        <location line="-288"/>
-        <location line="+283"/>
+        <location line="-299"/>
+        <location line="+294"/>
         <source>Acknowledge</source>
         <extracomment>how many alerts the list shows (the most urgent); the banner counts all of them at most this many ringing alarms are pinned to the top of the list (the rest ring too and are counted in the tab; acknowledging brings the next ones up) new critical / newly overdue / urged cases not acknowledged yet (ring and flash) ``(case_id, phase)``: overdue (most overdue first) then near due (soonest first)</extracomment>
         <translation>确认</translation>
@@ -1561,7 +1561,7 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/shell.py" line="+135"/>
+        <location filename="../../console/shell.py" line="+139"/>
         <source>The feed stopped: {error}</source>
         <extracomment>no size given: open maximised on the screen (a shift console fills its screen) every pane gets the feed&apos;s change sets, events and ticks from here</extracomment>
         <translation>数据推送已停止：{error}</translation>
@@ -1648,7 +1648,7 @@
         <translation>请先选择一个单位。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+51"/>
         <source>— none fits</source>
         <translation>— 无合适单位</translation>
     </message>
@@ -1668,12 +1668,12 @@
         <translation>… 正在派遣 → {unit}</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-249"/>
         <source>→ {n}</source>
         <translation>→ {n}</translation>
     </message>
     <message>
-        <location line="+304"/>
+        <location line="+293"/>
         <source>Units of the post — drop cases on a unit</source>
         <translation>本中心单位 — 将案件拖到单位上派遣</translation>
     </message>
@@ -1683,7 +1683,7 @@
         <translation>本中心单位</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-319"/>
         <source>Waiting</source>
         <extracomment>at most this many waiting cases are listed (the oldest); the header counts them all the listed waiting cases, oldest first (synced by case id: the selection stays)</extracomment>
         <translation>已等待</translation>
@@ -1751,7 +1751,7 @@
         <translation>派遣中</translation>
     </message>
     <message>
-        <location line="+311"/>
+        <location line="+300"/>
         <source>Dispatch to suggested (Enter)</source>
         <translation>派遣给建议单位（Enter）</translation>
     </message>
@@ -1999,6 +1999,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>invalid events skipped</source>
+        <translation>跳过的无效事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>reconnects</source>
         <translation>重连次数</translation>
     </message>
@@ -2083,7 +2088,7 @@
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../console/app.py" line="+311"/>
+        <location filename="../../console/app.py" line="+323"/>
         <source>The demo hub did not start: {error}</source>
         <extracomment>subcommands handled before the console&apos;s own options: name -&gt; main(argv) -&gt; exit code</extracomment>
         <translation>演示中枢未能启动：{error}</translation>
@@ -3327,7 +3332,7 @@
     <name>Review</name>
     <message>
         <location filename="../../console/review/cli.py" line="+308"/>
-        <location filename="../../console/review/window.py" line="+608"/>
+        <location filename="../../console/review/window.py" line="+614"/>
         <source>Handover report…</source>
         <translation>交接班报告…</translation>
     </message>
@@ -3380,7 +3385,7 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../console/review/report.py" line="+98"/>
+        <location filename="../../console/review/report.py" line="+99"/>
         <source>Page {n}</source>
         <extracomment>OpenType features turned off in the reports&apos; text, so every glyph drawn is the one the font&apos;s character map gives: the PDF&apos;s ToUnicode map (how a reader copies the text) is built by looking each glyph up in that map. With ``locl`` on, Noto Sans CJK draws the digits of a Latin run as substitute glyphs no character maps to, and the English report&apos;s figures and case numbers copied as nothing; ``liga`` turns &quot;ffl&quot; into one glyph.</extracomment>
         <translation>第 {n} 页</translation>
@@ -3432,12 +3437,12 @@
     </message>
     <message>
         <location line="+23"/>
-        <location line="+257"/>
+        <location line="+258"/>
         <source>Shift handover report</source>
         <translation>交接班报告</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-254"/>
         <source>Shift {label}: {span} ({zone})</source>
         <translation>班次 {label}：{span}（{zone}）</translation>
     </message>
@@ -3534,7 +3539,7 @@
         <location line="+21"/>
         <location line="+12"/>
         <location line="+18"/>
-        <location filename="../../console/review/window.py" line="-161"/>
+        <location filename="../../console/review/window.py" line="-162"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3790,7 +3795,7 @@
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../console/review/window.py" line="-182"/>
+        <location filename="../../console/review/window.py" line="-186"/>
         <source>All events</source>
         <translation>全部事件</translation>
     </message>
@@ -3811,49 +3816,64 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+342"/>
+        <location line="+347"/>
         <source>Read-only review of a cached shift — no hub connection.</source>
         <extracomment>the shift file&apos;s folder: the map reads the region polygons kept there</extracomment>
-        <translation>只读回放本机缓存的班次 — 不连接平台。</translation>
+        <translation>只读回放本机缓存的班次 — 不连接中枢。</translation>
     </message>
     <message>
-        <location line="-253"/>
-        <location line="+10"/>
+        <location line="-258"/>
+        <location line="+14"/>
         <source>created</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <location line="+12"/>
+        <location line="-14"/>
+        <location line="+16"/>
         <source>urged</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location line="+13"/>
+        <location line="-15"/>
+        <location line="+17"/>
         <source>whistle</source>
         <translation>吹哨</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location line="+13"/>
+        <location line="-17"/>
+        <location line="+17"/>
         <source>whistle check-in</source>
         <translation>吹哨报到</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <location line="+13"/>
+        <location line="-16"/>
+        <location line="+17"/>
         <source>call</source>
         <translation>视频会商</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location line="+13"/>
+        <location line="-17"/>
+        <location line="+17"/>
         <source>call ended</source>
         <translation>会商结束</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-16"/>
+        <source>unit changed</source>
+        <translation>单位更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skipped: invalid in the hub&apos;s log</source>
+        <translation>已跳过：中枢日志中的无效事件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>other event ({type})</source>
+        <translation>其他事件（{type}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>as found at shift start</source>
         <translation>接班时状态</translation>
     </message>
@@ -3925,7 +3945,7 @@
         <translation>时间轴</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Case story</source>
         <translation>案件经过</translation>
     </message>
@@ -3941,12 +3961,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+123"/>
+        <location line="+122"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-111"/>
         <source>Speed</source>
         <translation>倍速</translation>
     </message>
@@ -3986,17 +4006,17 @@
         <translation>下一条符合筛选的事件</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+75"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>{n} events match</source>
         <translation>{n} 条事件符合</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+57"/>
         <source>{time} · shift start (snapshot, seq {seq})</source>
         <translation>{time} · 班次起点（快照，序号 {seq}）</translation>
     </message>
@@ -4060,9 +4080,9 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../console/session.py" line="+114"/>
+        <location filename="../../console/session.py" line="+118"/>
         <source>{label}: this console is read-only.</source>
-        <extracomment>the shift cache folder (the map keeps the region polygons there), or None the commands panes may ask for; the console installs its Actions here (:func:`console.supervisor.actions.actions_for`) before it builds the panes the closed-loop commands (protocol 1.1), made on first use by :func:`console.loop.commands.loop_for` the region node and category the panes are narrowed to (shared, like selected)</extracomment>
+        <extracomment>the shift cache folder (the map keeps the region polygons there), or None the post&apos;s working calendar: the closed-loop clocks count working hours on it the commands panes may ask for; the console installs its Actions here (:func:`console.supervisor.actions.actions_for`) before it builds the panes the closed-loop commands (protocol 1.1), made on first use by :func:`console.loop.commands.loop_for` the region node and category the panes are narrowed to (shared, like selected)</extracomment>
         <translation>{label}：此控制台为只读。</translation>
     </message>
     <message>
@@ -4460,7 +4480,7 @@
         <translation>▼ 低于红线</translation>
     </message>
     <message>
-        <location filename="../../console/wall/controller.py" line="+58"/>
+        <location filename="../../console/wall/controller.py" line="+59"/>
         <source>○ Connecting</source>
         <translation>○ 正在连接</translation>
     </message>
@@ -4481,12 +4501,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+434"/>
+        <location line="+435"/>
         <source>✕ Login expired</source>
         <translation>✕ 登录已过期</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-220"/>
         <source>retry in {s} s</source>
         <extracomment>the pump&apos;s sink: the controller&apos;s bookkeeping first, then every page</extracomment>
         <translation>{s} 秒后重试</translation>
@@ -4508,7 +4528,7 @@
         <translation>数据源停止：{e}</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>Login expired, logging in again</source>
         <translation>登录已过期，正在重新登录</translation>
     </message>
@@ -4907,8 +4927,9 @@
 <context>
     <name>WorkloadPane</name>
     <message>
-        <location filename="../../widgets/workload.py" line="+220"/>
+        <location filename="../../widgets/workload.py" line="+230"/>
         <source>Unit workloads</source>
+        <extracomment>the widget whose size is the space this pane is given (see showEvent)</extracomment>
         <translation>单位工作量</translation>
     </message>
     <message>
@@ -4917,14 +4938,14 @@
         <translation>%2 人在岗，在办案件 %1 件</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+23"/>
         <source>%1 units · %2 open cases · %3 overloaded (≥ %4 per person)</source>
         <translation>%1 个单位 · %2 件在办 · %3 个超负荷（人均 ≥ %4 件）</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-130"/>
         <source>Unit</source>
-        <extracomment>the most bars the chart shows (fewer when its height cannot fit their names) vertical space one bar&apos;s name needs, in lines of the tick font widest unit name beside a bar (px); longer names are elided the chart&apos;s least height, in bars (with the value axis and its label below them) load (open cases per on-duty person) from which a unit is flagged as overloaded the region the units are narrowed to (None: every unit of the post) the shown units, heaviest load first (synced by unit id: the selection stays)</extracomment>
+        <extracomment>the most bars the chart shows (fewer when its height cannot fit their names) vertical space one bar&apos;s name needs, in lines of the tick font widest unit name beside a bar (px); longer names are elided the chart&apos;s least height, in bars (with the value axis and its label below them) the least pane width (table beside chart) or height (table above chart), in lines of the pane&apos;s font, at which the chart is shown; below both the table stands alone the unit column&apos;s least width, in characters of the table&apos;s font (see _size_unit_column) load (open cases per on-duty person) from which a unit is flagged as overloaded the region the units are narrowed to (None: every unit of the post) the shown units, heaviest load first (synced by unit id: the selection stays)</extracomment>
         <translation>单位</translation>
     </message>
     <message>
@@ -4958,17 +4979,17 @@
         <translation>人均负荷</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+159"/>
         <source>Open cases per on-duty person</source>
         <translation>在岗人员人均在办案件数</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+56"/>
         <source>Bars: the %1 heaviest units · vermillion ≥ %2 per person (overloaded, ⚠) · orange: has overdue cases</source>
         <translation>条形图：负荷最重的 %1 个单位 · 朱红 = 人均 ≥ %2 件（超负荷，⚠）· 橙色 = 有超期案件</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-53"/>
         <source>Double-click or press Enter to show the unit&apos;s cases</source>
         <translation>双击或按回车查看该单位的案件</translation>
     </message>

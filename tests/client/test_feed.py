@@ -425,3 +425,28 @@ def test_a_failing_disk_stops_the_feed_and_hands_off_nothing_uncommitted(
     for b in m.feed.drain():
         m.state.apply_batch(b)
     assert m.state.seq == before  # nothing past the last commit reached the state
+
+
+@pytest.mark.parametrize("kind", ["invalid", "deep"])
+def test_an_unreadable_event_in_the_hubs_own_log_never_stops_the_feed(
+        hub: FakeHub, mirror_factory, tmp_path: Path, kind: str) -> None:
+    """An event the hub's log itself holds broken (served alike by the feed and by
+    ``GET /events``: a case with a numeric id, or a payload nested past the decoder's
+    limit) is junk on the feed; ``GET /events`` answering it twice at a seq it vouches for
+    uses that seq up with a placeholder, and the feed goes on to the truth. Before, the
+    client reconnected forever at that seq (invalid), or its feed thread died (deep)."""
+    m = mirror_factory(hub).start()
+    m.until(lambda: m.feed.status().state == LIVE)
+    hub.random_activity(20)
+    broken = hub.broken_event(kind)
+    hub.random_activity(40)
+    for cid in list(hub.cases):  # the truth moves on past the broken event everywhere
+        hub.update_case(cid, title="after the broken event")
+    m.synced_with(hub, timeout=30)
+    assert m.state.cases == hub.truth()
+    assert_exactly_once(tmp_path / "cache", hub.latest)
+    st = m.feed.status()
+    assert st.state == LIVE
+    assert m.feed.seq.counters.skipped == 1 and st.junk >= 2
+    snap_seq, _ = cached_seqs(tmp_path / "cache")
+    assert snap_seq < broken  # the placeholder, not a snapshot, carried the feed past it

@@ -180,3 +180,45 @@ def test_the_login_answer_keeps_the_hubs_session_flags() -> None:
            "otp_enrolment_required": False,
            "user": {"id": "u", "name": "张", "role": "auditor", "post_id": None, "unit_id": None}}
     assert P.decode(orjson.dumps(ans), P.Session) == ans
+
+
+DEEP = b"[" * 5000 + b"]" * 5000  # past msgspec's limit (about 1,000 levels)
+
+
+def test_a_frame_nested_too_deeply_is_junk_not_a_crash() -> None:
+    """msgspec raises RecursionError past ~1,000 levels: it is a ProtocolError like any
+    other junk (it killed the feed thread), and the envelope is still read for the
+    sequencer."""
+    raw = b'{"seq": 9, "ts": "%s", "type": "case.urged", "data": {"x": %s}}' % (
+        ts(9).encode(), DEEP)
+    with pytest.raises(P.ProtocolError) as caught:
+        P.decode_frame(raw)
+    assert caught.value.reason == P.TOO_DEEP
+    assert P.envelope(raw) == (9, ts(9))
+    assert P.envelope(b'{"seq": "9", "ts": 1}') is None
+    with pytest.raises(P.ProtocolError, match="nested too deeply"):
+        P.decode(b'{"a": %s}' % DEEP, dict)
+
+
+def test_a_page_with_one_deep_event_gives_the_others() -> None:
+    good = frame("case.urged", URGE, seq=1)
+    bad = b'{"seq": 2, "ts": "%s", "type": "x", "data": %s}' % (ts(2).encode(), DEEP)
+    page = P.decode_events_page(b'{"seq": 3, "events": [%s, %s, %s]}' % (
+        good, bad, frame("case.urged", URGE, seq=3)))
+    assert page.seq == 3 and [bytes(e) for e in page.events][::2] == [
+        good, frame("case.urged", URGE, seq=3)]
+    assert P.decode_frame(page.events[0])["seq"] == 1
+    with pytest.raises(P.ProtocolError):
+        P.decode_events_page(b'{"events": [%s], "seq": "3"}' % DEEP)
+    with pytest.raises(P.ProtocolError):
+        P.decode_events_page(b'{"events": [%s]}' % DEEP)
+
+
+def test_a_snapshot_with_one_deep_case_keeps_the_others() -> None:
+    snap = FakeHub(n_cases=3).snapshot()
+    raw = orjson.dumps(snap)
+    at = raw.index(b'"cases":[') + len(b'"cases":[')
+    got, skipped = P.decode_snapshot(raw[:at] + b'{"id": "c-deep", "x": %s},' % DEEP
+                                     + raw[at:])
+    assert got == snap
+    assert [e.reason for e in skipped] == ["snapshot cases: nested too deeply"]

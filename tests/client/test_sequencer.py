@@ -183,3 +183,52 @@ def test_any_interleaving_applies_every_event_once_in_order(
     assert seqs(out) == list(range(start + 1, n + 1))
     assert s.counters.junk == junk
     assert s.pending == 0
+
+
+def broken(seq: int) -> bytes:
+    """An event whose envelope is readable but whose payload is not a valid case.urged."""
+    return orjson.dumps({"seq": seq, "ts": "2026-11-22T08:00:00.000Z", "type": "case.urged",
+                         "data": {"case_id": 5}})
+
+
+def deep(seq: int) -> bytes:
+    return (b'{"seq": %d, "ts": "2026-11-22T08:00:00.000Z", "type": "case.urged", "data": '
+            % seq + b"[" * 3000 + b"]" * 3000 + b"}")
+
+
+def test_an_event_the_hubs_log_holds_broken_is_skipped_when_answered_twice() -> None:
+    """GET /events answering an invalid event at a seq it vouches for: junk the first
+    time (a passing fault must not cost a real event), a placeholder the second."""
+    from client.sequencer import SKIPPED
+
+    for bad in (broken(3), deep(3)):
+        s = Sequencer(last_seq=2)
+        assert s.receive(bad) == [] and s.receive(frame(4)) == []  # junk; 4 is held
+        assert s.fill([bad, ev(4)], latest=4) == [] and s.gap() == 2
+        assert s.counters.skipped == 0
+        s.reset(2)  # the feed reconnects, as after a fill that released nothing
+        out = s.fill([bad, ev(4)], latest=4)
+        assert seqs(out) == [3, 4] and s.gap() is None
+        assert out[0][1]["type"] == SKIPPED and orjson.loads(out[0][2])["type"] == SKIPPED
+        assert s.counters.skipped == 1 and s.counters.junk == 3
+
+
+def test_a_passing_fault_in_a_fill_costs_no_event() -> None:
+    """Invalid once, valid the next time: the real event is applied, nothing skipped."""
+    s = Sequencer(last_seq=2)
+    assert s.fill([broken(3)], latest=3) == []
+    out = s.fill([ev(3)], latest=3)
+    assert seqs(out) == [3] and out[0][1]["type"] == "case.urged"
+    assert s.counters.skipped == 0
+
+
+def test_only_a_vouched_for_seq_is_used_up() -> None:
+    """Above the answer's latest, at or below the last released seq, twice in one answer,
+    or with no readable seq: never a placeholder."""
+    s = Sequencer(last_seq=2)
+    for _ in range(3):
+        assert s.fill([broken(5)], latest=4) == []  # above the hub's latest
+        assert s.fill([broken(2)], latest=4) == []  # already released
+        assert s.fill([b'{"ts": "x", "data": 1}'], latest=4) == []  # no seq to read
+    assert s.fill([broken(3), broken(3)], latest=4) == []  # one strike per answer
+    assert s.counters.skipped == 0 and s.last_seq == 2

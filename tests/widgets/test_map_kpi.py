@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import numpy as np
 
+from client.feed import LinkStatus
 from widgets.kpi import KpiPane
 from widgets.map_view import MapPane
 
@@ -60,13 +59,16 @@ def test_kpi_counters_link_and_clock(qtbot, ctx, world, apply, clock) -> None:
     before = ctx.state.counters.reported
     p.on_changes(apply(world.created()))
     assert p.tiles["reported"].value.text() == f"{before + 1:,}"
-    status = SimpleNamespace(state="catching_up", retry_in=None, last_seq=120, hub_latest=150,
-                             frames=10, applied=9, duplicates=1, gaps_filled=0, junk=0,
-                             reconnects=2, snapshots=1, error="<b>boom</b>", cache_file=None)
+    status = LinkStatus(state="catching_up", retry_in=None, last_seq=120, hub_latest=150,
+                        frames=10, applied=9, duplicates=1, gaps_filled=0, junk=3,
+                        reconnects=2, snapshots=1, error="<b>boom</b>", cache_file=None,
+                        skipped=1)
     p.set_link(status)
     assert p.tiles["link"].value.text() == "◐ Catching up"
     assert "lag 30" in p.tiles["link"].sub.text()
-    assert "reconnects: 2" in p.tiles["link"].toolTip()
+    tip = p.tiles["link"].toolTip()
+    assert "reconnects: 2" in tip and "junk frames: 3" in tip
+    assert "invalid events skipped: 1" in tip
     p.on_tick(clock.now)
     assert p.tiles["clock"].value.text() == "19:06:40"  # T0 in Asia/Shanghai (UTC+8)
     p.show()
