@@ -47,6 +47,8 @@ JUNK_FRAMES = [
     b'{"seq": 5, "type": "case.updated", "data": []}',
     b"\xff\xfe\xfd not utf-8",
     b"",
+    # nested past msgspec's limit (~1,000 levels): its RecursionError killed the feed thread
+    b'{"seq": 5, "type": "case.updated", "data": {"case": ' + b"[" * 3000 + b"]" * 3000 + b"}}",
 ]
 
 

@@ -3,7 +3,9 @@
 Each seed builds a fake hub whose successive feed connections mix every fault the
 protocol names (duplicated, withheld, reordered frames, junk, poison frames, stale
 replays) and end abruptly, with a close frame, or by going silent without closing,
-while the hub keeps changing cases. The headless mirror (a real ``main.py sync``
+while the hub keeps changing cases; one event of the hub's own log is unreadable (an
+invalid case, or JSON nested past any decoder's limit), on the feed and in
+``GET /events`` alike. The headless mirror (a real ``main.py sync``
 process) must end with an export equal to the truth and a cache holding every seq
 exactly once. Seeds run ten at a time (each is mostly waiting on its links).
 """
@@ -72,8 +74,11 @@ def hostile_hub(seed: int) -> FakeHub:
 def activity(hub: FakeHub, seed: int, bursts: int = 12) -> threading.Thread:
     def run() -> None:
         rng = random.Random(seed * 7919)
-        for _ in range(bursts):
+        broken_at = rng.randrange(bursts)  # one event of the hub's own log no client reads
+        for burst in range(bursts):
             hub.random_activity(rng.randint(5, 15), rng)
+            if burst == broken_at:
+                hub.broken_event(rng.choice(("invalid", "deep")))
             time.sleep(rng.uniform(0.02, 0.12))
 
     t = threading.Thread(target=run, daemon=True)
