@@ -29,6 +29,7 @@ from client.timeutil import DEFAULT_ZONE, parse_time, zone
 
 if TYPE_CHECKING:
     from console.review.window import ReviewWindow
+    from widgets.qt import QApplication
 
 log = logging.getLogger(__name__)
 
@@ -264,8 +265,7 @@ def review_main(argv: Sequence[str]) -> int:
         if args.screenshot is not None:
             window.resize(*size)
             window.show()
-            for _ in range(5):
-                app.processEvents()
+            settle(app)
             from console.review.window import grab_png
 
             if not grab_png(window, args.screenshot):
@@ -283,6 +283,17 @@ def review_main(argv: Sequence[str]) -> int:
     finally:
         for t in translators:
             app.removeTranslator(t)
+
+
+def settle(app: QApplication, ms: int = 400) -> None:
+    """Run the event loop ``ms`` milliseconds so the docks' layout (their tab bars) is done
+    before a grab: after a few processEvents() the offscreen grab still painted the tab
+    bars of tabified docks where the first layout had put them, over the queue."""
+    from widgets.qt import QtCore, QTimer
+
+    loop = QtCore.QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
 def open_window(review: ShiftReview, at: float | None = None) -> ReviewWindow:

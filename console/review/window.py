@@ -52,6 +52,7 @@ from widgets.qt import (
     QObject,
     Qt,
     QTableView,
+    QtCore,
     QTimer,
     QToolBar,
     QtWidgets,
@@ -452,6 +453,8 @@ class ReviewWindow(QMainWindow):
             self._dock(spec.key, pane.title() or spec.title(), pane)
         #: the numbers of the events that match the filter (also as an array, for seeking)
         self.event_matches = np.arange(self.review.n_events, dtype=np.int64)
+        #: the cursor steps of those events (for following the cursor in the list)
+        self._match_steps = self.review.event_steps[self.event_matches]
         self.event_rows: Rows[int] = Rows(self.event_matches.tolist())
         self._update_filter_count()
         self.events_model = RowsTableModel(self.event_rows, [Column(
@@ -657,20 +660,17 @@ class ReviewWindow(QMainWindow):
 
     def next_match(self) -> None:
         """Jump to the next event matching the filter."""
-        m = self.event_matches
-        if not len(m):
-            return
-        steps = self.review.event_steps[m]
+        steps = self._match_steps
         i = int(np.searchsorted(steps, self.review_cursor.step, side="right"))
         if i < len(steps):
-            self.seek_step(int(steps[i]))
-            self.events_view.setCurrentIndex(self.events_model.index(i, 0))
+            self.seek_step(int(steps[i]))  # the event list follows the cursor there
 
     def apply_filter(self) -> None:
         """Recompute the events that match the filter text and type."""
         types = FILTER_TYPES.get(self.filter_types.currentData())
         names = {uid: str(u.get("name") or "") for uid, u in self.ctx.state.units.items()}
         self.event_matches = self.review.filter_events(self.filter_edit.text(), types, names)
+        self._match_steps = self.review.event_steps[self.event_matches]
         self.event_rows.sync(self.event_matches.tolist())
         self._update_filter_count()
 
@@ -758,9 +758,24 @@ class ReviewWindow(QMainWindow):
             text = translate("Review", "{time} · event {i} of {n} · seq {seq}").format(
                 time=self._fmt(now), i=n + 1, n=r.n_events, seq=r.step_seq(step))
         self.position_label.setText(text)
+        self._follow_in_event_list(step)
         if self.ctx.selected:
             self.story.show_story(r, self.ctx, self.ctx.selected, step)
         self.sig_position.emit(step, now)
+
+    def _follow_in_event_list(self, step: int) -> None:
+        """Mark and scroll to the last listed event the cursor has passed, as a player's
+        playlist follows what plays (the case selection is not touched)."""
+        i = int(np.searchsorted(self._match_steps, step, side="right")) - 1
+        view = self.events_view
+        if i < 0:
+            view.clearSelection()
+            return
+        index = self.events_model.index(i, 0)
+        if view.currentIndex() != index:
+            view.selectionModel().setCurrentIndex(
+                index, QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            view.scrollTo(index, QtWidgets.QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802
         self.set_playing(False)

@@ -75,6 +75,28 @@ def open_ids(window: ReviewWindow) -> set[str]:
     return {cid for cid, c in window.ctx.state.cases.items() if c["status"] != "closed"}
 
 
+def test_the_event_list_follows_the_cursor_without_touching_the_selection(
+        window: ReviewWindow, qtbot) -> None:
+    """Seeking marks the last event the cursor has passed in the event list and scrolls
+    it into view, as a player's playlist does; the case selection stays the user's."""
+    r = window.review
+    cid = next(iter(window.ctx.state.cases))
+    window.ctx.select_case(cid)
+    view = window.events_view
+    for t in ((r.start + r.end) / 2, r.end, r.start + 600):
+        window.seek_time(t)
+        step = window.review_cursor.step
+        number = window.events_model.row_at(view.currentIndex().row())
+        assert r.info(number).step <= step  # passed
+        if view.currentIndex().row() + 1 < window.events_model.rowCount():
+            later = window.events_model.row_at(view.currentIndex().row() + 1)
+            assert r.info(later).step > step  # and the last one passed
+        assert view.viewport().rect().intersects(view.visualRect(view.currentIndex()))
+        assert window.ctx.selected == cid
+    window.seek_time(r.start)  # before the first event: nothing marked
+    assert not view.selectionModel().hasSelection()
+
+
 def test_play_advances_time(window: ReviewWindow, qtbot) -> None:
     window.speed = 600
     t0 = window.review_cursor.now
