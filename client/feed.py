@@ -57,7 +57,15 @@ from client.api import HubClient
 from client.batch import Batch
 from client.cache import CacheDir, ShiftCache
 from client.cache_writer import CacheWriter
-from client.errors import CacheError, GoneError, HubError, SessionExpired
+from client.errors import (
+    BadAnswerError,
+    CacheError,
+    GoneError,
+    HubError,
+    HubUnreachable,
+    RateLimitedError,
+    SessionExpired,
+)
 from client.sequencer import Ready, Sequencer
 from client.shifts import Shift, ShiftSchedule
 from client.store import Store
@@ -88,6 +96,7 @@ class LinkStatus:
         cache_file: the shift file being written.
         junk_reasons: junk counted by reason (``client.sequencer.SequencerCounters``).
         held: frames waiting behind a gap now.
+        error_kind: why the link is down, as :func:`error_kind` names it (None if it is not).
         skipped: invalid events of the hub's own log passed over at their seq
             (``client.sequencer``: answered invalid twice by ``GET /events``).
     """
@@ -108,11 +117,15 @@ class LinkStatus:
     junk_reasons: dict[str, int] = field(default_factory=dict)
     held: int = 0
     skipped: int = 0
+    error_kind: str | None = None
 
 
 RECV_SIZE = 1024 * 1024
 #: close code 4401 (protocol 1.1 hub): the session was revoked or expired
 CLOSE_SESSION_ENDED = (4401).to_bytes(2, "big")
+#: WebSocket's "internal error" close; the reference hub sends it with the reason
+#: "hub database unavailable" when its database goes down mid-stream
+CLOSE_INTERNAL_ERROR = (1011).to_bytes(2, "big")
 
 
 class LinkDead(Exception):
@@ -120,7 +133,39 @@ class LinkDead(Exception):
 
 
 class LinkBroken(Exception):
-    """The hub closed the feed or answered something unusable."""
+    """The hub closed the feed or answered something unusable.
+
+    Attributes:
+        kind: why, as :func:`error_kind` names it (``lost`` unless told).
+    """
+
+    def __init__(self, message: str, kind: str = "lost") -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def error_kind(exc: BaseException) -> str:
+    """Why the link is down, as a stable code the console puts in words
+    (``client.glossary`` kind ``link_problem``)."""
+    if isinstance(exc, LinkBroken):
+        return exc.kind
+    if isinstance(exc, LinkDead):
+        return "silent"
+    if isinstance(exc, SessionExpired):
+        return "session_expired"
+    if isinstance(exc, CacheError):
+        return "cache"
+    if isinstance(exc, HubUnreachable):
+        return "unreachable"
+    if isinstance(exc, BadAnswerError):
+        return "bad_answer"
+    if isinstance(exc, RateLimitedError):
+        return "rate_limited"
+    if isinstance(exc, HubError):
+        return "database_unavailable" if exc.status == 503 else "hub_error"
+    if isinstance(exc, OSError | FrameError | websocket.WebSocketException):
+        return "lost"
+    return "stopped"
 
 
 class Feed:
@@ -190,6 +235,7 @@ class Feed:
         self._state = OFFLINE
         self._retry_at: float | None = None
         self._error: str | None = None
+        self._error_kind: str | None = None
         self._reconnects = 0
         self._snapshots = 0
         self._attempt = 0
@@ -255,6 +301,7 @@ class Feed:
                 junk_reasons=dict(c.junk_reasons),
                 held=self.seq.pending,
                 skipped=c.skipped,
+                error_kind=self._error_kind,
             )
 
     # ---- Thread body
@@ -271,11 +318,11 @@ class Feed:
             self._loop()
         except CacheError as exc:
             self.fatal = exc
-            self._error = str(exc)
+            self._error, self._error_kind = str(exc), "cache"
             log.error("feed stopped: %s", exc)
         except Exception as exc:  # never die silently
             self.fatal = exc
-            self._error = f"{type(exc).__name__}: {exc}"
+            self._error, self._error_kind = f"{type(exc).__name__}: {exc}", "stopped"
             log.exception("feed stopped by an unexpected error")
         finally:
             self._close_ws()
@@ -285,6 +332,7 @@ class Feed:
             except CacheError as exc:
                 self.fatal = self.fatal or exc
                 self._error = self._error or str(exc)
+                self._error_kind = self._error_kind or "cache"
                 log.error("feed stopped: %s", exc)
             if self._cache is not None:
                 self._cache.close()
@@ -329,6 +377,7 @@ class Feed:
     def _backoff(self, exc: BaseException) -> None:
         self._close_ws()
         self._error = f"{type(exc).__name__}: {exc}" if not isinstance(exc, HubError) else str(exc)
+        self._error_kind = error_kind(exc)
         with self._lock:
             self._reconnects += 1
         delay = min(self.backoff_cap, self.backoff_initial * (2**self._attempt))
@@ -460,7 +509,10 @@ class Feed:
                 raise GoneError("feed handshake refused: since is gone") from exc
             if exc.status_code == 401:
                 raise SessionExpired() from exc
-            raise LinkBroken(f"feed handshake refused with HTTP {exc.status_code}") from exc
+            kind = {429: "rate_limited", 503: "database_unavailable"}.get(exc.status_code,
+                                                                           "refused")
+            raise LinkBroken(f"feed handshake refused with HTTP {exc.status_code}",
+                             kind) from exc
         return ws
 
     def _stream(self) -> None:
@@ -549,6 +601,10 @@ class Feed:
                     self._finish_batch(ready, times)
                     if payload[:2] == CLOSE_SESSION_ENDED:  # revoked or expired: log in
                         raise SessionExpired("the session ended; log in again")
+                    if payload[:2] == CLOSE_INTERNAL_ERROR:  # this hub: "hub database unavailable"
+                        down = b"database" in payload[2:].lower()
+                        raise LinkBroken(f"the hub closed the feed: {payload[2:200]!r}",
+                                         "database_unavailable" if down else "hub_error")
                     raise LinkBroken("the hub closed the feed")
                 n += 1
                 if n >= max_batch or mono() >= t_end:

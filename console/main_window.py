@@ -330,8 +330,8 @@ class MainWindow(QMainWindow):
                 text += f" ({status.last_seq}/{status.hub_latest})"
             tip = self.tr("Last event {seq}; reconnects {n}").format(
                 seq=status.last_seq, n=status.reconnects)
-            if status.error and state != "live":
-                tip += "\n" + safe(status.error, 300)
+            if status.error_kind and state != "live":
+                tip += "\n" + link_problem(status.error_kind)
             self.link_label.setToolTip(tip)
         self.link_label.setText(text)
         self.link_label.setProperty("link", state)
@@ -663,3 +663,10 @@ def link_word(state: str) -> str:
     from widgets.common import current_lang
 
     return safe(glossary.word("link", state, current_lang()), 20)
+
+
+def link_problem(kind: str) -> str:
+    """Why the link is down, one sentence in the UI language (from the glossary)."""
+    from widgets.common import current_lang
+
+    return safe(glossary.word("link_problem", kind, current_lang()), 200)

@@ -1922,7 +1922,7 @@
 <context>
     <name>KpiPane</name>
     <message>
-        <location filename="../../widgets/kpi.py" line="+91"/>
+        <location filename="../../widgets/kpi.py" line="+92"/>
         <source>Today</source>
         <extracomment>the scope narrowed to (client.regions.Scope; None: the whole post) and its figures, kept by deltas (the same cases as the queue&apos;s scope filter)</extracomment>
         <translation>今日</translation>
@@ -2013,12 +2013,7 @@
         <translation>快照</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>last error: %1</source>
-        <translation>最近错误：%1</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>%1 of %2 closed</source>
         <translation>%2 件中已结案 %1 件</translation>
     </message>
@@ -2065,7 +2060,12 @@
         <translation>当前超期</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-47"/>
+        <source>last problem: %1</source>
+        <translation>最近的问题：%1</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Hub link</source>
         <translation>中枢连接</translation>
     </message>
@@ -3331,8 +3331,8 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../console/review/cli.py" line="+308"/>
-        <location filename="../../console/review/window.py" line="+614"/>
+        <location filename="../../console/review/cli.py" line="+319"/>
+        <location filename="../../console/review/window.py" line="+617"/>
         <source>Handover report…</source>
         <translation>交接班报告…</translation>
     </message>
@@ -3376,7 +3376,7 @@
         <location filename="../../console/review/window.py" line="-156"/>
         <location line="+7"/>
         <source>Events</source>
-        <extracomment>every move of the cursor reaches the panes from here (as the feed does live) the numbers of the events that match the filter (also as an array, for seeking)</extracomment>
+        <extracomment>every move of the cursor reaches the panes from here (as the feed does live) the numbers of the events that match the filter (also as an array, for seeking) the cursor steps of those events (for following the cursor in the list)</extracomment>
         <translation>事件</translation>
     </message>
     <message>
@@ -3539,7 +3539,7 @@
         <location line="+21"/>
         <location line="+12"/>
         <location line="+18"/>
-        <location filename="../../console/review/window.py" line="-162"/>
+        <location filename="../../console/review/window.py" line="-164"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3816,13 +3816,13 @@
     </message>
     <message>
         <location line="+49"/>
-        <location line="+347"/>
+        <location line="+349"/>
         <source>Read-only review of a cached shift — no hub connection.</source>
         <extracomment>the shift file&apos;s folder: the map reads the region polygons kept there</extracomment>
         <translation>只读回放本机缓存的班次 — 不连接中枢。</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-260"/>
         <location line="+14"/>
         <source>created</source>
         <translation>上报</translation>
@@ -3945,7 +3945,7 @@
         <translation>时间轴</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Case story</source>
         <translation>案件经过</translation>
     </message>
@@ -3961,12 +3961,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+122"/>
+        <location line="+119"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-108"/>
         <source>Speed</source>
         <translation>倍速</translation>
     </message>
@@ -4006,7 +4006,7 @@
         <translation>下一条符合筛选的事件</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+72"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>

@@ -450,3 +450,29 @@ def test_an_unreadable_event_in_the_hubs_own_log_never_stops_the_feed(
     assert m.feed.seq.counters.skipped == 1 and st.junk >= 2
     snap_seq, _ = cached_seqs(tmp_path / "cache")
     assert snap_seq < broken  # the placeholder, not a snapshot, carried the feed past it
+
+
+def test_why_the_link_is_down_has_a_code_the_console_puts_in_words(
+        hub: FakeHub, mirror_factory) -> None:
+    """The link status names why the link is down with a stable code (glossary
+    ``link_problem``), never only the client's exception text."""
+    from client import glossary
+    from client.errors import BadAnswerError, ServerError
+    from client.feed import LinkBroken, LinkDead, error_kind
+
+    assert error_kind(LinkDead("x")) == "silent"
+    assert error_kind(LinkBroken("x", "refused")) == "refused"
+    assert error_kind(ServerError("x", status=503)) == "database_unavailable"
+    assert error_kind(BadAnswerError("x", status=200)) == "bad_answer"
+    assert error_kind(ConnectionResetError()) == "lost"
+    for kind in ("unreachable", "database_unavailable", "silent", "lost", "refused",
+                 "bad_answer", "rate_limited", "hub_error", "session_expired", "cache",
+                 "stopped"):
+        for lang in ("zh_CN", "en"):
+            assert glossary.word("link_problem", kind, lang) != kind, (kind, lang)
+    m = mirror_factory(hub).start()
+    m.until(lambda: m.feed.status().state == LIVE)
+    assert m.feed.status().error_kind is None
+    hub.stop()
+    m.until(lambda: m.feed.status().error_kind in ("unreachable", "lost", "silent"))
+    assert m.feed.status().state in ("reconnecting", "connecting", "catching_up")

@@ -6,11 +6,13 @@ from pathlib import Path
 
 import requests
 
+from client import glossary
 from client.errors import ConflictError, ForbiddenError
 from console.app import Launcher
 from hub.seed import DEMO_PASSWORD
 from hub.server import start_embedded
 from tests.console.conftest import POST_NAME, SIZES, UNIT_GA, live
+from widgets.common import current_lang
 from widgets.qt import Qt
 
 
@@ -190,6 +192,12 @@ def test_hub_loss_shows_link_state_and_recovers(qtbot, tmp_path: Path, launch, h
     qtbot.waitUntil(lambda: window.link is not None
                     and window.link.state in ("reconnecting", "offline"), timeout=40000)
     assert "live" not in window.link_label.property("link")
+    # why, in words (the launcher's language), not the client's exception text
+    qtbot.waitUntil(lambda: window.link.error_kind is not None, timeout=40000)
+    words = glossary.word("link_problem", window.link.error_kind, current_lang())
+    window.set_link(window.link)
+    assert words in window.link_label.toolTip()
+    assert "Error" not in window.link_label.toolTip() and "http" not in window.link_label.toolTip()
     back = start_embedded(db, sizes=SIZES, port=port)
     try:
         qtbot.waitUntil(lambda: window.link.state == "live", timeout=40000)

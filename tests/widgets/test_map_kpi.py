@@ -62,13 +62,15 @@ def test_kpi_counters_link_and_clock(qtbot, ctx, world, apply, clock) -> None:
     status = LinkStatus(state="catching_up", retry_in=None, last_seq=120, hub_latest=150,
                         frames=10, applied=9, duplicates=1, gaps_filled=0, junk=3,
                         reconnects=2, snapshots=1, error="<b>boom</b>", cache_file=None,
-                        skipped=1)
+                        skipped=1, error_kind="unreachable")
     p.set_link(status)
     assert p.tiles["link"].value.text() == "◐ Catching up"
     assert "lag 30" in p.tiles["link"].sub.text()
     tip = p.tiles["link"].toolTip()
     assert "reconnects: 2" in tip and "junk frames: 3" in tip
     assert "invalid events skipped: 1" in tip
+    # why, in words (not the client's exception text)
+    assert "last problem: The hub cannot be reached" in tip and "boom" not in tip
     p.on_tick(clock.now)
     assert p.tiles["clock"].value.text() == "19:06:40"  # T0 in Asia/Shanghai (UTC+8)
     p.show()
