@@ -144,23 +144,21 @@ class LinkBroken(Exception):
         self.kind = kind
 
 
+#: The causes :func:`error_kind` names by the exception's type, first match wins.
+_KINDS: tuple[tuple[type[BaseException], str], ...] = (
+    (LinkDead, "silent"), (SessionExpired, "session_expired"), (CacheError, "cache"),
+    (HubUnreachable, "unreachable"), (BadAnswerError, "bad_answer"),
+    (RateLimitedError, "rate_limited"))
+
+
 def error_kind(exc: BaseException) -> str:
     """Why the link is down, as a stable code the console puts in words
     (``client.glossary`` kind ``link_problem``)."""
     if isinstance(exc, LinkBroken):
         return exc.kind
-    if isinstance(exc, LinkDead):
-        return "silent"
-    if isinstance(exc, SessionExpired):
-        return "session_expired"
-    if isinstance(exc, CacheError):
-        return "cache"
-    if isinstance(exc, HubUnreachable):
-        return "unreachable"
-    if isinstance(exc, BadAnswerError):
-        return "bad_answer"
-    if isinstance(exc, RateLimitedError):
-        return "rate_limited"
+    for typ, kind in _KINDS:
+        if isinstance(exc, typ):
+            return kind
     if isinstance(exc, HubError):
         return "database_unavailable" if exc.status == 503 else "hub_error"
     if isinstance(exc, OSError | FrameError | websocket.WebSocketException):

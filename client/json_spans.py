@@ -18,7 +18,8 @@ Qt-free; pure functions.
 from __future__ import annotations
 
 import re
-from typing import NoReturn
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 import msgspec
 
@@ -27,6 +28,7 @@ _STRING_REST = re.compile(rb'(?:[^"\\]|\\.)*"', re.S)  # after the opening quote
 _SCALAR = re.compile(rb"-?[0-9][0-9.eE+\-]*|true|false|null")
 _SPACE = re.compile(rb"[ \t\r\n]*")
 _CLOSER = {ord("["): ord("]"), ord("{"): ord("}")}
+T = TypeVar("T")
 
 
 class SpanError(ValueError):
@@ -83,34 +85,7 @@ def object_members(raw: bytes) -> dict[str, bytes]:
     Raises:
         SpanError: ``raw`` is not one JSON object.
     """
-    buf = bytes(raw)
-    i = _space(buf, 0)
-    if buf[i:i + 1] != b"{":
-        raise SpanError("not a JSON object")
-    members: dict[str, bytes] = {}
-    i = _space(buf, i + 1)
-    if buf[i:i + 1] == b"}":
-        return members if _space(buf, i + 1) == len(buf) else _trailing()
-    while True:
-        if buf[i:i + 1] != b'"':
-            raise SpanError(f"no member name at {i}")
-        end = _string_end(buf, i)
-        try:
-            key = msgspec.json.decode(buf[i:end], type=str)
-        except msgspec.DecodeError as exc:
-            raise SpanError(f"bad member name at {i}: {exc}") from None
-        i = _space(buf, end)
-        if buf[i:i + 1] != b":":
-            raise SpanError(f"no ':' at {i}")
-        i = _space(buf, i + 1)
-        end = value_end(buf, i)
-        members[key] = buf[i:end]
-        i = _space(buf, end)
-        if buf[i:i + 1] == b"}":
-            return members if _space(buf, i + 1) == len(buf) else _trailing()
-        if buf[i:i + 1] != b",":
-            raise SpanError(f"no ',' or '}}' at {i}")
-        i = _space(buf, i + 1)
+    return dict(_sequence(bytes(raw), b"{", b"}", _member))
 
 
 def array_elements(raw: bytes) -> list[bytes]:
@@ -119,27 +94,50 @@ def array_elements(raw: bytes) -> list[bytes]:
     Raises:
         SpanError: ``raw`` is not one JSON array.
     """
-    buf = bytes(raw)
-    i = _space(buf, 0)
-    if buf[i:i + 1] != b"[":
-        raise SpanError("not a JSON array")
-    elements: list[bytes] = []
+    return list(_sequence(bytes(raw), b"[", b"]", _element))
+
+
+def _member(buf: bytes, i: int) -> tuple[int, tuple[str, bytes]]:
+    """The member ``"key": value`` at ``i``: where it ends, and (key, the value's bytes)."""
+    if buf[i:i + 1] != b'"':
+        raise SpanError(f"no member name at {i}")
+    end = _string_end(buf, i)
+    try:
+        key = msgspec.json.decode(buf[i:end], type=str)
+    except msgspec.DecodeError as exc:
+        raise SpanError(f"bad member name at {i}: {exc}") from None
+    i = _space(buf, end)
+    if buf[i:i + 1] != b":":
+        raise SpanError(f"no ':' at {i}")
     i = _space(buf, i + 1)
-    if buf[i:i + 1] == b"]":
-        return elements if _space(buf, i + 1) == len(buf) else _trailing()
-    while True:
-        end = value_end(buf, i)
-        elements.append(buf[i:end])
-        i = _space(buf, end)
-        if buf[i:i + 1] == b"]":
-            return elements if _space(buf, i + 1) == len(buf) else _trailing()
-        if buf[i:i + 1] != b",":
-            raise SpanError(f"no ',' or ']' at {i}")
-        i = _space(buf, i + 1)
+    end = value_end(buf, i)
+    return end, (key, buf[i:end])
 
 
-def _trailing() -> NoReturn:
-    raise SpanError("something after the document")
+def _element(buf: bytes, i: int) -> tuple[int, bytes]:
+    end = value_end(buf, i)
+    return end, buf[i:end]
+
+
+def _sequence(buf: bytes, opener: bytes, closer: bytes,
+              item: Callable[[bytes, int], tuple[int, T]]) -> Iterator[T]:
+    """The items of the one object or array that ``buf`` holds, each read by ``item``."""
+    i = _space(buf, 0)
+    if buf[i:i + 1] != opener:
+        raise SpanError(f"not a JSON {'object' if opener == b'{' else 'array'}")
+    i = _space(buf, i + 1)
+    if buf[i:i + 1] != closer:
+        while True:
+            end, value = item(buf, i)
+            yield value
+            i = _space(buf, end)
+            if buf[i:i + 1] == closer:
+                break
+            if buf[i:i + 1] != b",":
+                raise SpanError(f"no ',' or {closer.decode()!r} at {i}")
+            i = _space(buf, i + 1)
+    if _space(buf, i + 1) != len(buf):
+        raise SpanError("something after the document")
 
 
 __all__ = ["SpanError", "array_elements", "object_members", "value_end"]
