@@ -31,6 +31,7 @@ from widgets.qt import (
     QWidget,
     Signal,
 )
+from widgets.text import safe
 
 #: demo accounts offered in demo mode (the prefecture post of the demo jurisdiction)
 DEMO_ACCOUNTS = (
@@ -221,8 +222,9 @@ class LoginDialog(QDialog):
             return
         try:
             api = HubClient(self.hub_url)
-        except ValueError as exc:
-            self.status.setText(str(exc))
+        except ValueError:
+            self.status.setText(self.tr("Not a hub address: {url}").format(
+                url=safe(self.hub_url, 200)))
             return
         self.busy = True
         self.ok_button.setEnabled(False)

@@ -235,8 +235,9 @@ class AssessmentPane(Pane):
         """Read ``GET /assessment`` for the chosen period and grouping."""
         try:
             start, end = self.bounds()
-        except ValueError as exc:
-            self.banner.setText(str(exc))
+        except ValueError:  # the custom range's only refusal (the date edits give dates)
+            self.banner.setText(self.tr("The last day is before the first day: choose the "
+                                        "range again."))
             return
         self._request += 1
         token = self._request

@@ -284,12 +284,12 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+145" />
+        <location line="+146" />
         <source>Red line</source>
         <translation>Red line</translation>
     </message>
     <message>
-        <location line="-137" />
+        <location line="-138" />
         <source>Red list (top 5)</source>
         <translation>Red list (top 5)</translation>
     </message>
@@ -304,7 +304,12 @@
         <translation>Assessment</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+26" />
+        <source>The last day is before the first day: choose the range again.</source>
+        <translation>The last day is before the first day: choose the range again.</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Reading the assessment…</source>
         <translation>Reading the assessment…</translation>
     </message>
@@ -2255,7 +2260,12 @@
         <translation>Enter user name and password.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+5" />
+        <source>Not a hub address: {url}</source>
+        <translation>Not a hub address: {url}</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Logging in…</source>
         <translation>Logging in…</translation>
     </message>

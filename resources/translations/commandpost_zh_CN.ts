@@ -284,12 +284,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+145"/>
+        <location line="+146"/>
         <source>Red line</source>
         <translation>红线</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-138"/>
         <source>Red list (top 5)</source>
         <translation>红榜（前 5 名）</translation>
     </message>
@@ -304,7 +304,12 @@
         <translation>考核</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+26"/>
+        <source>The last day is before the first day: choose the range again.</source>
+        <translation>结束日期早于开始日期：请重新选择时间范围。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Reading the assessment…</source>
         <translation>正在读取考核数据…</translation>
     </message>
@@ -2255,7 +2260,12 @@
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>Not a hub address: {url}</source>
+        <translation>不是有效的中枢地址：{url}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Logging in…</source>
         <translation>正在登录…</translation>
     </message>

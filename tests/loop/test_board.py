@@ -163,3 +163,19 @@ def test_monthly_report_from_the_board(qtbot, launch, hub, player, tmp_path):
     dlg.write()
     qtbot.waitUntil(lambda: dlg.status.text().startswith("Cannot write"), timeout=20000)
     assert not (tmp_path / "no-such-dir").exists()
+
+
+def test_a_reversed_custom_range_is_refused_in_words(qtbot, launch, hub) -> None:
+    """A custom period whose last day is before its first: the banner says so in the UI's
+    language (it showed the client's English "the range ends before it starts")."""
+    from widgets.qt import QCoreApplication, QtCore
+
+    launcher = launch(hub.url, "--user", SUPERVISOR)
+    board: AssessmentPane = launcher.console.window.panes["assessment"]
+    board.period.setCurrentIndex(board.period.findData("custom"))
+    board.first_day.setDate(QtCore.QDate(2026, 11, 20))
+    board.last_day.setDate(QtCore.QDate(2026, 11, 10))
+    board.refresh()
+    assert board.status_text() == QCoreApplication.translate(
+        "AssessmentPane", "The last day is before the first day: choose the range again.")
+    assert "range ends" not in board.status_text()
