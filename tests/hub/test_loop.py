@@ -540,24 +540,27 @@ def test_never_500_fuzz_on_loop_commands(crew: Crew) -> None:
 def test_an_operator_calendar_file_moves_deadlines_past_the_package(
         crew: Crew, shared_hub: EmbeddedHub, frozen_hub_time: Callable[[datetime], None],
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """With the operator's calendar file (``hub serve --calendar``), a deadline in 2027
-    (which chinese-calendar 1.11 does not know; a year in the file replaces the package's
-    anyway) skips the file's holidays and counts its adjusted Sunday, worked out by hand:
-    reported Thursday 31 December 2026 17:00, 24 working hours."""
+    """With the operator's calendar file (``hub serve --calendar``), a deadline in a year
+    the package does not know skips the file's holidays and counts its adjusted Saturday,
+    worked out by hand. The year is 2003, before the package's first (a past year: the
+    shared hub holds no future cases), reported Friday 3 January 17:00, 24 working hours."""
     from client.calendar_file import read_calendar_file
+    from client.working_time import package_coverage
     from hub.limits import Clock
 
+    assert package_coverage()[0] > 2003
     path = tmp_path / "calendar.toml"
-    # made-up dates: Friday 1st and Monday 4th off, Sunday 3rd worked
-    path.write_text('[2027]\nholidays = ["2027-01-01", "2027-01-04"]\n'
-                    'workdays = ["2027-01-03"]\n', encoding="utf-8")
+    # made-up dates: Monday 6th and Tuesday 7th off, Saturday 4th worked
+    path.write_text('[2003]\nholidays = ["2003-01-06..2003-01-07"]\n'
+                    'workdays = ["2003-01-04"]\n', encoding="utf-8")
     monkeypatch.setattr(shared_hub.hub.ctx, "clock", Clock(calendar=read_calendar_file(path)))
-    frozen_hub_time(datetime(2026, 12, 31, 17, 0, tzinfo=SH))
+    frozen_hub_time(datetime(2003, 1, 3, 17, 0, tzinfo=SH))
     status, case = crew.intake.post("/cases", report_body())
     assert status == 201, case
-    # 1 h on the 31st, 7.5 on Sunday 3rd, 7.5 Tuesday 5th, 7.5 Wednesday 6th, 0.5 Thursday
+    # 1 h on Friday 3rd, 7.5 on Saturday 4th, 7.5 Wednesday 8th, 7.5 Thursday 9th, 0.5 Friday
+    # 10th (on the provisional Monday-to-Friday calendar it was Thursday 9th, 09:30)
     due = datetime.fromisoformat(case["due_at"].replace("Z", "+00:00")).astimezone(SH)
-    assert due.replace(tzinfo=None) == datetime(2027, 1, 7, 9, 30)
+    assert due.replace(tzinfo=None) == datetime(2003, 1, 10, 9, 30)
 
 
 def test_a_bad_calendar_file_stops_the_hub_before_it_starts(tmp_path: Path,

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from types import SimpleNamespace
 
+from client.feed import LinkStatus
 from testkit.screen import changed, ink, visible_text
 from widgets.alerts import AlertsPane
 from widgets.calls import CallsPane
@@ -58,10 +58,10 @@ def test_render_all_panes(qtbot, ctx, world, apply, clock, tmp_path: Path) -> No
         if isinstance(pane, MapPane | CaseQueuePane):
             pane.flush()
         if isinstance(pane, KpiPane):
-            pane.set_link(SimpleNamespace(state="live", retry_in=None, last_seq=world.seq,
-                                          hub_latest=world.seq, frames=1, applied=1,
-                                          duplicates=0, gaps_filled=0, junk=0, reconnects=0,
-                                          snapshots=1, error=None, cache_file=None))
+            pane.set_link(LinkStatus(state="live", retry_in=None, last_seq=world.seq,
+                                     hub_latest=world.seq, frames=1, applied=1,
+                                     duplicates=0, gaps_filled=0, junk=0, reconnects=0,
+                                     snapshots=1, error=None, cache_file=None))
         pane.on_selection(hid)
         pane.on_tick(clock.now + 30)
     qtbot.wait(5)
