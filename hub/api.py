@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from hub.asgi_bridge import ClientBodyError
 from hub.dbfaults import DatabaseUnavailable, is_unavailable
 from hub.errors import HubError, Unauthenticated
 from hub.openapi_doc import allowed_methods
@@ -97,6 +98,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, err: Exception) -> Response:
+        if isinstance(err, ClientBodyError):  # answered 4xx by hub.asgi_bridge
+            return error_response(400, "bad_request", str(err))
         log.error("unexpected error on %s %s", _request.method, _request.url.path,
                   exc_info=err)
         return error_response(500, "server_error", "internal error; see the hub's log")

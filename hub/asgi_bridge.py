@@ -10,14 +10,24 @@ from __future__ import annotations
 import asyncio
 
 from aiohttp import web
+from aiohttp.web_protocol import RequestPayloadError
 from multidict import CIMultiDict
 from starlette.types import ASGIApp, Message, Scope
 
 _CHUNK = 64 * 1024
 
 
-class _BodyTimeout(Exception):
+class ClientBodyError(Exception):
+    """The client's request body is at fault (late or unreadable): the bridge answers it
+    with a 4xx, so the application's catch-all must not log it as the hub's error."""
+
+
+class _BodyTimeout(ClientBodyError):
     """The request's body did not arrive within the deadline."""
+
+
+class _BadBody(ClientBodyError):
+    """The request's body could not be read (a broken Content-Encoding or chunking)."""
 
 
 class AsgiBridge:
@@ -62,14 +72,13 @@ class AsgiBridge:
             if body_done:
                 await finished.wait()
                 return {"type": "http.disconnect"}
-            if deadline is None:
-                chunk = await request.content.read(_CHUNK)
-            else:
-                try:
-                    async with asyncio.timeout_at(deadline):
-                        chunk = await request.content.read(_CHUNK)
-                except TimeoutError:
-                    raise _BodyTimeout from None
+            try:
+                async with asyncio.timeout_at(deadline):
+                    chunk = await request.content.read(_CHUNK)
+            except TimeoutError:
+                raise _BodyTimeout from None
+            except RequestPayloadError as exc:
+                raise _BadBody(str(exc).strip().splitlines()[-1].strip()) from None
             if not chunk or request.content.at_eof():
                 body_done = True
                 return {"type": "http.request", "body": chunk, "more_body": False}
@@ -95,6 +104,15 @@ class AsgiBridge:
                      b'arrive in time"}}')
             late.force_close()
             return late
+        except _BadBody as exc:
+            bad = web.json_response(
+                {"error": {"code": "bad_request",
+                           "message": f"the request body cannot be read: {exc}"}}, status=400)
+            bad.force_close()
+            # nothing more to read: aiohttp would otherwise drain the broken body after the
+            # answer and log its error as an unhandled exception, once per such request
+            request.content.feed_eof()
+            return bad
         finally:
             finished.set()
         headers.popall("content-length", None)

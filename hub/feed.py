@@ -91,9 +91,11 @@ class FeedConnection:
                     hub.config.feeds_per_user:
                 raise RateLimited(f"at most {hub.config.feeds_per_user} feeds per user")
             self.user_id, self.token = actor.user_id, _bearer(request) or ""
+            hub.feeds.add(self)  # the slot is taken before the next await (no check-then-act race)
             try:
                 since = parse_count(request.query.get("since", "0"), "since")
             except ValueError as exc:
+                hub.feeds.discard(self)
                 raise BadRequest(str(exc)) from None
         except HubError as err:
             return _refusal(err)
@@ -106,7 +108,6 @@ class FeedConnection:
             await self.ws.prepare(request)
             transport = request.transport
             self.transport = transport if isinstance(transport, asyncio.Transport) else None
-            hub.feeds.add(self)
             self.last = since
             receiver = asyncio.create_task(self._receive())
             sender = asyncio.create_task(self._send(sub))

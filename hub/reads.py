@@ -35,6 +35,15 @@ from hub.timeutil import to_rfc3339, utcnow
 MAX_EVENTS_PAGE = 10_000
 
 
+def _refuse_ahead(since: int, latest: int) -> None:
+    """A ``since`` past the post's last seq cannot come from this hub's feed (its database
+    was restored to an older state, or the client mixed up hubs): 410, so the client
+    reloads the snapshot instead of waiting, silently, for numbers already used."""
+    if since > latest:
+        raise Gone(f"since={since} is ahead of this hub's feed (last seq {latest}); "
+                   "reload the snapshot")
+
+
 class Reads:
     """Snapshot, events, cases, history, audit and the feed's backlog."""
 
@@ -122,6 +131,7 @@ class Reads:
             if since < post.pruned_through:
                 raise Gone(f"events up to {post.pruned_through} are no longer kept; "
                            "reload the snapshot")
+            _refuse_ahead(since, post.seq)
             rows = s.execute(
                 select(FeedEntry.seq, Event.ts, Event.type, Event.data)
                 .join(Event, Event.id == FeedEntry.event_id)
@@ -180,6 +190,7 @@ class Reads:
             assert post is not None
             if since < post.pruned_through:
                 raise Gone("events since then are no longer kept; reload the snapshot")
+            _refuse_ahead(since, post.seq)
             return post.seq
 
     def feed_frames(self, post_id: str, after: int, limit: int) -> list[tuple[int, str]]:

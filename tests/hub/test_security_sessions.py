@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 
 import pyotp
+import websocket
 
 from hub.seed import DEMO_PASSWORD
 from tests.hub.conftest import Api, HubFactory, assert_error, feed_refusal, open_feed
@@ -53,6 +54,32 @@ def test_feeds_per_user_are_capped(hub_factory: HubFactory) -> None:
         time.sleep(0.05)
     open_feed(hub.url, api.token).close()
     feeds[1].close()
+
+
+def test_the_feed_cap_holds_when_feeds_open_at_once(hub_factory: HubFactory) -> None:
+    """Forty handshakes of one user at the same moment: exactly the cap is accepted (the
+    count was checked, then three awaits passed before the feed was counted: 7 to 47 got
+    through on PostgreSQL)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    hub = hub_factory.start(feeds_per_user=4)
+    api = Api(hub.url)
+    assert api.login(NAME)[0] == 200
+
+    def attempt(_: int) -> object:
+        try:
+            return open_feed(hub.url, api.token)
+        except websocket.WebSocketBadStatusException as exc:
+            return exc.status_code
+
+    with ThreadPoolExecutor(40) as pool:
+        results = list(pool.map(attempt, range(40)))
+    opened = [r for r in results if not isinstance(r, int)]
+    try:
+        assert len(opened) == 4 and sorted(set(r for r in results if isinstance(r, int))) == [429]
+    finally:
+        for ws in opened:
+            ws.close()
 
 
 def test_sessions_per_user_are_capped(hub_factory: HubFactory) -> None:
