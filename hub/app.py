@@ -19,7 +19,7 @@ from starlette.responses import Response
 
 from client.calendar_file import read_calendar_file
 from client.working_time import DEFAULT_CALENDAR
-from hub import audit_chain, data_at_rest, input_guard, openapi_doc
+from hub import audit_chain, data_at_rest, input_guard, openapi_doc, proxies
 from hub.api import build_router, install_error_handlers, json_response
 from hub.asgi_bridge import AsgiBridge
 from hub.auth import Sessions
@@ -107,6 +107,7 @@ class Hub:
         clock = Clock(config.sla_scale, calendar=(
             read_calendar_file(config.calendar_file) if config.calendar_file
             else DEFAULT_CALENDAR))
+        self.trusted_proxies = proxies.parse_trusted(config.trusted_proxies)
         self.config = config
         if config.data_key:
             data_at_rest.use_key_file(config.data_key)
@@ -214,9 +215,10 @@ class Hub:
 
     def web_app(self) -> web.Application:
         """The aiohttp application: the feed natively, every other path through FastAPI."""
+        first = [proxies.middleware(self.trusted_proxies)] if self.trusted_proxies else []
         app = web.Application(client_max_size=self.config.max_body_bytes * 4,
-                              middlewares=[input_guard.json_errors, input_guard.refuse_nul,
-                                           input_guard.feed_methods])
+                              middlewares=[*first, input_guard.json_errors,
+                                           input_guard.refuse_nul, input_guard.feed_methods])
         bridge = AsgiBridge(self.metrics.middleware(self.app),
                             body_timeout=self.config.request_timeout_s)
 

@@ -56,7 +56,8 @@ class AsgiBridge:
             "query_string": request.query_string.encode(),
             "root_path": "",
             "headers": [(k.lower(), v) for k, v in request.raw_headers],
-            "client": tuple(peer[:2]) if peer else None,
+            # request.remote: the client behind a trusted proxy (hub.proxies), else the peer
+            "client": (request.remote or peer[0], peer[1]) if peer else None,
             "server": tuple(sock[:2]) if sock else None,
         }
         body_done = False

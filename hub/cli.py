@@ -108,6 +108,10 @@ def _serve_parser() -> argparse.ArgumentParser:
     p.add_argument("--feed-poll", type=float, default=d.feed_poll_s,
                    help="PostgreSQL: seconds between the feed's safety polls "
                         "(default %(default)s)")
+    p.add_argument("--trusted-proxy", default="", metavar="ADDRS",
+                   help="reverse proxies (addresses or networks, comma-separated, e.g. "
+                        "127.0.0.1) whose X-Forwarded-For names the client: the login "
+                        "lockout and the audit then see the client, not the proxy")
     p.add_argument("--calendar", default="", metavar="FILE",
                    help="TOML file of the statutory holidays and adjusted working days of "
                         "years chinese-calendar does not know yet (docs/deploy.md); give the "
@@ -152,7 +156,8 @@ def serve_main(argv: list[str]) -> int:
                        audit_retention_days=args.audit_retention_days,
                        audit_archive_dir=args.audit_archive,
                        sessions_per_user=args.sessions_per_user,
-                       feeds_per_user=args.feeds_per_user, calendar_file=args.calendar)
+                       feeds_per_user=args.feeds_per_user, calendar_file=args.calendar,
+                       trusted_proxies=tuple(a for a in args.trusted_proxy.split(",") if a))
     if bool(args.tls_cert) != bool(args.tls_key):
         print("error: --tls-cert and --tls-key go together", file=sys.stderr)
         return 2

@@ -46,6 +46,9 @@ class HubConfig:
             (PostgreSQL; SQLite always does). Without it a PostgreSQL database that is not
             at the newest revision stops the start with the command to run.
         feed_poll_s: PostgreSQL: the fan-out's safety poll (a lost NOTIFY is found then).
+        trusted_proxies: addresses or networks of reverse proxies (nginx) whose
+            ``X-Forwarded-For`` names the client (``hub.proxies``); empty: the socket's
+            address is the client's.
         calendar_file: a TOML file of holidays and adjusted working days for years the
             ``chinese-calendar`` package does not know yet (:mod:`client.calendar_file`);
             empty: the package's calendar alone.
@@ -86,6 +89,7 @@ class HubConfig:
     migrate: bool = False
     feed_poll_s: float = 1.0
     calendar_file: str = ""
+    trusted_proxies: tuple[str, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)
 
     def sqlite_path(self) -> Path | None:

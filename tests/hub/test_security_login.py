@@ -8,6 +8,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from hub.seed import DEMO_PASSWORD
 from tests.hub.conftest import SMALL_SIZES, Api, HubFactory, assert_error
 from tests.hub.security_helpers import login, parallel_logins, session_from
@@ -94,3 +96,57 @@ def test_refusals_are_audited(hub_factory: HubFactory) -> None:
     mine = [e for e in body["entries"] if e["target"] == NAME and e["action"] == "login"]
     assert [e["outcome"] for e in mine] == ["denied"] * 6
     assert "15 minutes" in mine[-1]["detail"]
+
+
+def test_behind_a_trusted_proxy_the_lockout_and_the_audit_see_the_client(
+        hub_factory: HubFactory) -> None:
+    """Behind nginx (docs/deploy.md) every login came from the proxy's address: 20 bad
+    guesses by anyone locked out every user. With ``--trusted-proxy`` the client that the
+    proxy appended to X-Forwarded-For is throttled and audited; what a client writes to
+    the left of it, or sends directly to the hub, is not believed."""
+    from sqlalchemy import select
+
+    from hub.models import AuditEntry
+
+    hub = hub_factory.start(trusted_proxies=("127.0.0.1",), lockout_addr_failures=6)
+    proxy = session_from("127.0.0.1")
+
+    def via_proxy(name: str, password: str, client: str) -> int:
+        resp = proxy.post(f"{hub.url}/api/v1/session", timeout=60,
+                          json={"username": name, "password": password},
+                          headers={"X-Forwarded-For": f"198.51.100.7, {client}"})
+        return resp.status_code
+
+    names = sorted(u.username for u in hub_users())
+    for name in names[:2]:  # 10 failures from 10.0.0.1: past its limit of 6
+        for n in range(5):
+            assert via_proxy(name, f"guess-{n}", "10.0.0.1") in (401, 429)
+    assert via_proxy(names[-1], DEMO_PASSWORD, "10.0.0.1") == 429  # that client is throttled
+    assert via_proxy(names[-1], DEMO_PASSWORD, "10.0.0.2") == 200  # another is not
+    # directly from 127.0.0.2 (not a trusted proxy): the header is ignored
+    direct = session_from("127.0.0.2").post(
+        f"{hub.url}/api/v1/session", json={"username": names[-2], "password": "wrong"},
+        headers={"X-Forwarded-For": "10.0.0.9"}, timeout=60)
+    assert direct.status_code == 401
+    with hub.hub.db.read() as s:
+        addrs = {(e.actor, e.addr) for e in s.scalars(select(AuditEntry))
+                 if e.action == "login"}
+    assert (names[0], "10.0.0.1") in addrs and (names[-1], "10.0.0.2") in addrs
+    assert (names[-2], "127.0.0.2") in addrs
+    assert not {a for _, a in addrs} & {"127.0.0.1", "198.51.100.7", "10.0.0.9"}
+
+
+def test_the_trusted_proxy_rule() -> None:
+    from hub.proxies import client_address, parse_trusted
+
+    trusted = parse_trusted(["127.0.0.1", "10.1.0.0/16"])
+    assert client_address("127.0.0.1", ["1.2.3.4, 5.6.7.8"], trusted) == "5.6.7.8"
+    assert client_address("127.0.0.1", ["1.2.3.4", "5.6.7.8, 10.1.2.3"], trusted) == "5.6.7.8"
+    assert client_address("127.0.0.1", ["10.1.9.9, 10.1.2.3"], trusted) == "10.1.9.9"
+    assert client_address("127.0.0.1", ["junk"], trusted) == "127.0.0.1"
+    assert client_address("127.0.0.1", [], trusted) == "127.0.0.1"
+    assert client_address("9.9.9.9", ["1.2.3.4"], trusted) == "9.9.9.9"  # not a proxy
+    assert client_address("127.0.0.1", ["1.2.3.4"], ()) == "127.0.0.1"  # none trusted
+    assert client_address("127.0.0.1", [" 2001:db8::1 "], trusted) == "2001:db8::1"
+    with pytest.raises(ValueError, match="'nginx' is not an IP address"):
+        parse_trusted(["nginx"])
