@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import socket
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -49,6 +50,28 @@ def _refusal(err: HubError) -> web.Response:
 def _bearer(request: web.Request) -> str | None:
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     return token.strip() if scheme.lower() == "bearer" else None
+
+
+def dead_after_s(heartbeat_s: float) -> float:
+    """How long the hub's frames (a heartbeat at least every ``heartbeat_s``) may stay
+    unacknowledged by the console's machine before its connection counts as dead: three
+    intervals, as the client counts a silent link, and at least 30 s."""
+    return max(30.0, 3 * heartbeat_s)
+
+
+def _drop_when_unacknowledged(transport: asyncio.BaseTransport | None, seconds: float) -> None:
+    """TCP_USER_TIMEOUT (Linux) on a feed's socket: a console whose network went away
+    (its machine no longer acknowledges anything) is dropped within ``seconds`` of the next
+    heartbeat, not after TCP's ~15 minutes of retransmissions, and its slot under the
+    per-user feed cap is free for its reconnection. A console that is alive but slow
+    still acknowledges at the TCP level and is not affected (a slow reader is the
+    broker's and the stall check's business)."""
+    sock = transport.get_extra_info("socket") if transport is not None else None
+    option = getattr(socket, "TCP_USER_TIMEOUT", None)
+    if sock is None or option is None:
+        return
+    with contextlib.suppress(OSError):
+        sock.setsockopt(socket.IPPROTO_TCP, option, int(seconds * 1000))
 
 
 class FeedConnection:
@@ -108,6 +131,7 @@ class FeedConnection:
             await self.ws.prepare(request)
             transport = request.transport
             self.transport = transport if isinstance(transport, asyncio.Transport) else None
+            _drop_when_unacknowledged(transport, dead_after_s(hub.config.heartbeat_s))
             self.last = since
             receiver = asyncio.create_task(self._receive())
             sender = asyncio.create_task(self._send(sub))

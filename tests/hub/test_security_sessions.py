@@ -124,3 +124,31 @@ def test_required_second_factor_enrols_then_logs_in(hub_factory: HubFactory) -> 
     # an officer is not required to have one
     officer = Api(hub.url)
     assert officer.login(NAME)[0] == 200 and officer.get("/snapshot")[0] == 200
+
+
+def test_a_feed_whose_machine_went_away_is_dropped_within_three_intervals(
+        hub_factory: HubFactory) -> None:
+    """A console whose network vanished keeps its feed's slot under the cap until TCP
+    gives up (about 15 minutes of retransmissions): its reconnection was refused with 429
+    meanwhile. The feed's socket now drops unacknowledged data after 3 heartbeat intervals
+    (at least 30 s; TCP_USER_TIMEOUT), checked on the hub's own socket."""
+    import socket
+
+    from hub.feed import dead_after_s
+
+    hub = hub_factory.start(heartbeat_s=12.0)
+    api = Api(hub.url)
+    assert api.login(NAME)[0] == 200
+    ws = open_feed(hub.url, api.token)
+    try:
+        deadline = time.monotonic() + 30
+        while not hub.hub.feeds and time.monotonic() < deadline:
+            time.sleep(0.05)
+        (feed,) = [f for f in hub.hub.feeds if f.user_id]
+        assert feed.transport is not None
+        sock = feed.transport.get_extra_info("socket")
+        timeout_ms = sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_USER_TIMEOUT)
+        assert timeout_ms == 36_000 == dead_after_s(12.0) * 1000
+        assert dead_after_s(1.0) == 30.0
+    finally:
+        ws.close()
