@@ -141,10 +141,10 @@ def test_a_feed_whose_machine_went_away_is_dropped_within_three_intervals(
     assert api.login(NAME)[0] == 200
     ws = open_feed(hub.url, api.token)
     try:
-        deadline = time.monotonic() + 30
-        while not hub.hub.feeds and time.monotonic() < deadline:
+        deadline = time.monotonic() + 30  # counted at once, upgraded a moment later
+        while not [f for f in hub.hub.feeds if f.transport] and time.monotonic() < deadline:
             time.sleep(0.05)
-        (feed,) = [f for f in hub.hub.feeds if f.user_id]
+        (feed,) = [f for f in hub.hub.feeds if f.transport]
         assert feed.transport is not None
         sock = feed.transport.get_extra_info("socket")
         timeout_ms = sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_USER_TIMEOUT)
