@@ -6,6 +6,7 @@ before the refusal is answered.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import uuid
 from collections.abc import Iterator, Mapping
@@ -13,6 +14,7 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import orjson
 from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -49,6 +51,12 @@ def require_role(actor: Actor, command: str) -> None:
     """Raise ``Forbidden`` unless the actor's role may issue ``command``."""
     if command not in ROLES.get(actor.role, frozenset()):
         raise Forbidden(f"a {actor.role} account cannot {command}")
+
+
+def body_digest(body: ReportBody) -> str:
+    """SHA-256 of a report body as validated (field order and spacing do not matter)."""
+    return hashlib.sha256(orjson.dumps(body.model_dump(mode="json"),
+                                       option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
 class Commands(LoopCommands):
@@ -124,9 +132,13 @@ class Commands(LoopCommands):
         self._check_role(actor, "report", "case")
         with self._command(actor, "report", "case") as tx:
             s = tx.session
+            digest = body_digest(body) if idempotency_key else None
             if idempotency_key:
                 known = s.get(IdempotencyKey, (actor.user_id, idempotency_key))
                 if known is not None:
+                    if known.body_sha256 not in (None, digest):
+                        raise Invalid("this Idempotency-Key was used for a different report; "
+                                      "send a new report with a new key")
                     existing = s.get(Case, known.case_id)
                     assert existing is not None
                     return case_json(existing), False
@@ -158,7 +170,7 @@ class Commands(LoopCommands):
             s.add(case)
             if idempotency_key:
                 s.add(IdempotencyKey(user_id=actor.user_id, key=idempotency_key,
-                                     case_id=case.id, created_at=now))
+                                     case_id=case.id, created_at=now, body_sha256=digest))
             self._record_case_event(tx, case, "case.created", {"case": case_json(case)})
             self._audit_ok(tx, actor, "report", case.id, f"{body.category}/{sub_name}",
                            case.region_path)

@@ -292,6 +292,9 @@ class IdempotencyKey(Base):
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    #: SHA-256 of the report body the key was first used with (None: stored before
+    #: migration 0007); a different body under the same key is refused
+    body_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class PasswordHistory(Base):

@@ -96,7 +96,8 @@ def install(app: FastAPI) -> None:
                 responses["405"]["headers"] = {"Allow": {"schema": {"type": "string"}}}
                 if (method, path) == ("post", "/api/v1/cases"):
                     responses.setdefault("200", {"description": "a retry with the same "
-                                                 "Idempotency-Key: the first case"})
+                                                 "Idempotency-Key and body: the first case "
+                                                 "(another body under that key: 422)"})
                 if (method, path) not in PUBLIC:
                     op["security"] = [{"bearerAuth": []}]
                 else:

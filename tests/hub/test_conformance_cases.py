@@ -113,6 +113,16 @@ def test_idempotency_key(crew: Crew, login_as: Callable[[str], Api]) -> None:
     assert len(created) == 1
     status, other = crew.intake.post("/cases", body, headers={"Idempotency-Key": key + "-2"})
     assert status == 201 and other["id"] != first["id"]
+    # the same key for a different report: refused, not answered with the first case (the
+    # second report was lost while its sender believed it filed); nothing is created
+    seq = crew.officer.seq()
+    status, refused = crew.intake.post("/cases", dict(body, title="另一件事"),
+                                       headers={"Idempotency-Key": key})
+    assert status == 422 and "different report" in refused["error"]["message"], refused
+    assert crew.officer.seq() == seq
+    status, again = crew.intake.post("/cases", dict(reversed(list(body.items()))),
+                                     headers={"Idempotency-Key": key})  # same body, reordered
+    assert status in (200, 201) and again == first
 
 
 def test_full_lifecycle(crew: Crew) -> None:
