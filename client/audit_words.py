@@ -173,6 +173,8 @@ _REFUSED: tuple[tuple[str, str], ...] = (
     (rf"unknown unit (?P<unit>{_ID})", "未知单位 {unit}"),
     (rf"unknown region (?P<region>{_ID})", "未知区域 {region}"),
     (r"unknown category/subcategory (?P<cat>.+)", "未知类别/子类 {cat}"),
+    (r"this Idempotency-Key was used for a different report; send a new report with a new key",
+     "该幂等键已用于另一份上报，请用新的键重新上报"),
     (r"region_id, or lat and lon, are required", "须给出所属区域，或经纬度"),
     (r"this hub has no region polygons: give region_id", "本平台没有区域边界，请给出所属区域"),
     (r"the point \(lat (?P<lat>\S+), lon (?P<lon>\S+)\) lies outside the jurisdiction",
