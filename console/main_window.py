@@ -17,6 +17,7 @@ from console import layouts
 from console.lock import EXPIRED, IDLE, IdleWatcher, LockOverlay
 from console.panes import PaneSpec
 from console.session import Session
+from widgets.common import link_problem
 from widgets.fitting import fitting
 from widgets.gesture import UserInputWatch
 from widgets.pane import Pane
@@ -664,9 +665,3 @@ def link_word(state: str) -> str:
 
     return safe(glossary.word("link", state, current_lang()), 20)
 
-
-def link_problem(kind: str) -> str:
-    """Why the link is down, one sentence in the UI language (from the glossary)."""
-    from widgets.common import current_lang
-
-    return safe(glossary.word("link_problem", kind, current_lang()), 200)

@@ -84,6 +84,12 @@ def current_lang() -> str:
     return glossary.normalize(QCoreApplication.translate("Glossary", "en"))
 
 
+def link_problem(kind: str) -> str:
+    """Why the feed's link is down (``LinkStatus.error_kind``), one sentence in the UI
+    language (from the glossary): the status bar's and the KPI link tile's tooltips."""
+    return safe(glossary.word("link_problem", kind, current_lang()), 200)
+
+
 def _statuses() -> dict[str, str]:
     return dict(glossary.table("status", current_lang()))
 

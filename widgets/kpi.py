@@ -9,12 +9,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from client import glossary
 from client.feed import LinkStatus
 from client.regions import RegionIndex, Scope
 from client.scope_figures import ScopeFigures
 from client.state import ChangeSet
-from widgets.common import GREEN, ORANGE, VERMILLION, current_lang, fg, plain_label
+from widgets.common import GREEN, ORANGE, VERMILLION, fg, link_problem, plain_label
 from widgets.pane import Pane, PaneContext
 from widgets.pane_roles import LinkListener, ScopeListener
 from widgets.qt import QFrame, QHBoxLayout, QResizeEvent, Qt, QVBoxLayout, QWidget
@@ -146,8 +145,7 @@ class KpiPane(Pane, ScopeListener, LinkListener):
         lines = [f"{label}: {value}" for label, value in counters]
         kind = status.error_kind
         if kind:
-            lines.append(self.tr("last problem: %1").replace("%1", neutralize(
-                glossary.word("link_problem", kind, current_lang()))[:300]))
+            lines.append(self.tr("last problem: %1").replace("%1", link_problem(kind)))
         tile.setToolTip("\n".join(lines))
 
     # ---- Internals
