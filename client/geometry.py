@@ -160,6 +160,19 @@ class RegionMap:
         return float(a[:, 0].min()), float(a[:, 1].min()), float(a[:, 2].max()), float(a[:, 3].max())
 
 
+def drawable(fc: object, regions: Mapping[str, Region] | None = None) -> RegionMap | None:
+    """``fc`` as a :class:`RegionMap` with at least one polygon: one already parsed (off
+    the GUI thread), or a GeoJSON FeatureCollection parsed now; None for anything else,
+    or when it holds no polygon (the map then shows its points alone)."""
+    if isinstance(fc, RegionMap):
+        geo = fc
+    elif isinstance(fc, dict):
+        geo = RegionMap(fc, regions)
+    else:
+        return None
+    return geo if len(geo) else None
+
+
 def _parse(feat: Any) -> RegionShape | None:
     try:
         props = feat["properties"]

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from client.geometry import RegionMap, fetch_geometry
+from client.geometry import RegionMap, drawable, fetch_geometry
 from client.map_math import ClusterPyramid, region_counts
 from client.protocol import NOTHING, Case
 from client.regions import Scope
@@ -365,13 +365,8 @@ class MapPane(Pane, RegionChooser, ScopeListener, CaseFilterFollower, MapViewLay
     def set_geometry(self, fc: dict | RegionMap | None) -> None:
         """Draw these region polygons — a GeoJSON FeatureCollection, or one already parsed
         (off the GUI thread) — None or an empty collection: the points alone."""
-        if isinstance(fc, RegionMap):
-            geo = fc
-        elif isinstance(fc, dict):
-            geo = RegionMap(fc, self.ctx.state.regions)
-        else:
-            return
-        if not len(geo):
+        geo = drawable(fc, self.ctx.state.regions)
+        if geo is None:
             return
         self.geo = geo
         if self._focus not in geo.shapes:

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from client.geometry import RegionMap, fetch_geometry
+from client.geometry import RegionMap, drawable, fetch_geometry
 from client.protocol import NOTHING, Case
 from client.state import ChangeSet
 from console.wall.model import WallStats
@@ -93,13 +93,8 @@ class MapPage(WallPage):
 
     def set_geometry(self, fc: object) -> None:
         """Draw the regions below the post (a FeatureCollection, or one already parsed)."""
-        if isinstance(fc, RegionMap):
-            geo = fc
-        elif isinstance(fc, dict):
-            geo = RegionMap(fc, self.ctx.state.regions)
-        else:
-            return
-        if not len(geo) or geo.root is None:
+        geo = drawable(fc, self.ctx.state.regions)
+        if geo is None or geo.root is None:
             return
         self.geo = geo
         shown = geo.shown_under(geo.root)
