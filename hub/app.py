@@ -252,6 +252,12 @@ class Hub:
         for task in tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        # let the database threads finish what they hold before the engine is disposed: a
+        # connection still checked out at dispose() was left to the garbage collector,
+        # which closed it (and warned) at some later moment (bounded: a call stuck on a
+        # database that went away must not hold the stop)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(loop.shutdown_default_executor(), 5)
 
     async def _prune_forever(self) -> None:
         loop = asyncio.get_running_loop()
